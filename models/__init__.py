@@ -1,0 +1,1 @@
+"""IsoDesk domain: ORM entities and services. No Qt in here."""

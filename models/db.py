@@ -1,0 +1,150 @@
+"""Engines, sessions, and bringing a database up to the current schema.
+
+SQLite is the embedded default (one file in the user data dir); PostgreSQL is the
+same code through a URL for sites with several desks.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_BUSY_MS = 10_000
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("IsoDesk", "IsoDesk")) / "isodesk.sqlite3"
+
+
+def to_url(db: str | os.PathLike[str] | None) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (or None for the default file)."""
+    if db is None:
+        db = default_db_path()
+    text = os.fspath(db)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engine:
+    url = make_url(to_url(db))
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000}, **kwargs)
+        _setup_sqlite(engine)
+        return engine
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
+        url = url.set(drivername="postgresql+psycopg")
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _setup_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # take transaction control away from pysqlite; we emit BEGIN ourselves
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # writes take the lock up front, so two desks never deadlock on a lock upgrade
+        if conn.get_execution_options().get("isodesk_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(engine: Engine) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != head_revision(engine)
+
+
+def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "backup") -> Path | None:
+    """Copy a SQLite database with the online backup API. Returns the copy's path (None for PG/memory)."""
+    if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return None
+    src_path = Path(engine.url.database)
+    if not src_path.exists():
+        return None
+    dest_dir = dest_dir or src_path.parent / "backups"
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = dest_dir / f"{src_path.stem}-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(src_path)
+    try:
+        dst = sqlite3.connect(dest)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the database to the newest schema. An existing older database is backed up first.
+
+    Returns the path of the backup taken, if any.
+    """
+    from alembic import command
+
+    backup = None
+    has_tables = bool(inspect(engine).get_table_names())
+    if has_tables and needs_upgrade(engine):
+        backup = backup_sqlite(engine, label="pre-upgrade")
+    if needs_upgrade(engine):
+        command.upgrade(alembic_config(engine), "head")
+    return backup
+
+
+def open_database(db: str | os.PathLike[str] | None = None) -> Engine:
+    """Engine for a database, created or upgraded as needed: what the app and CLI use."""
+    engine = make_engine(db)
+    upgrade(engine)
+    return engine

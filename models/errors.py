@@ -1,0 +1,146 @@
+"""Domain errors: every refusal carries a message in Simplified Chinese and in English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (zh_CN, en). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "id_empty": ("证件号码不能为空", "The document number is empty"),
+    "id_format": (
+        "身份证号码格式不正确（应为18位，或15位旧号码）",
+        "The ID number is malformed (18 characters, or 15 digits for an old number)",
+    ),
+    "id_checksum": ("身份证号码校验位不正确", "The ID number's check character is wrong"),
+    "id_birth_date": ("身份证号码中的出生日期无效", "The birth date inside the ID number is not a real past date"),
+    "id_truncated": (
+        "身份证号码末尾被截断（可能是 Excel 数字格式）",
+        "The ID number lost its last digits (probably an Excel number column)",
+    ),
+    "birth_mismatch": (
+        "出生日期与身份证号码不一致（证件：{expected}）",
+        "Birth date does not match the ID number (ID says {expected})",
+    ),
+    "sex_mismatch": (
+        "性别与身份证号码不一致（证件：{expected}）",
+        "Sex does not match the ID number (ID says {expected})",
+    ),
+    "phone_invalid": ("手机号码无效：{phone}", "Not a valid mobile number: {phone}"),
+    "name_empty": ("姓名不能为空", "The name is empty"),
+    "name_invalid": ("姓名含有无效字符：{name}", "The name contains invalid characters: {name}"),
+    "already_present": ("{name} 已在本隔离点（房间 {room}）", "{name} is already at this site (room {room})"),
+    "category_unknown": ("未知的人员类别：{category}", "Unknown category: {category}"),
+    "no_rule": (
+        "规则“{rule_set}”未定义人员类别“{category}”",
+        "Rule set “{rule_set}” has no rule for category “{category}”",
+    ),
+    "no_rule_set": ("隔离点尚未设置隔离规则", "The site has no rule set yet"),
+    "period_over": (
+        "按规则计算，隔离期在入住前已满（{release}）",
+        "By the rules the isolation period ended before arrival ({release})",
+    ),
+    "exposure_after_arrival": ("末次暴露时间晚于入住时间", "Last exposure is after the arrival time"),
+    "arrival_in_future": ("入住时间不能晚于现在", "The arrival time is in the future"),
+    "room_not_found": ("房间不存在：{room}", "No such room: {room}"),
+    "stay_not_found": ("找不到该隔离记录", "No such stay"),
+    "room_dirty": ("房间 {room} 待终末消毒，不能入住", "Room {room} awaits terminal disinfection and cannot be used"),
+    "room_out_of_service": ("房间 {room} 已停用", "Room {room} is out of service"),
+    "room_occupied": ("房间 {room} 已有人入住", "Room {room} is already occupied"),
+    "room_full": ("房间 {room} 床位已满", "Room {room} has no free bed"),
+    "companion_needed": (
+        "同住须说明原因（14岁以下儿童、孕妇、需照护者或家庭）",
+        "Sharing a room needs a reason (child under 14, pregnant, dependent, family)",
+    ),
+    "companion_not_here": ("同住人不在该房间", "The companion is not in that room"),
+    "stay_departed": ("{name} 已于 {date} 离开", "{name} left on {date}"),
+    "release_too_early": ("未到解除隔离日期（{date}）", "The release date ({date}) has not been reached"),
+    "release_swab": (
+        "最后一次应做核酸检测不是阴性（第{day}天：{result}）",
+        "The last scheduled swab is not negative (day {day}: {result})",
+    ),
+    "release_fever": ("有未处理的发热预警", "There is an open fever alert"),
+    "override_reason": ("强制操作必须填写原因", "An override needs a reason"),
+    "reason_required": ("请填写原因", "A reason is required"),
+    "destination_required": ("请填写去向（医院或隔离点）", "A destination (hospital or site) is required"),
+    "release_date_invalid": (
+        "解除日期必须晚于入住日期（{arrival}）",
+        "The release date must be after the arrival date ({arrival})",
+    ),
+    "release_date_same": ("解除日期未改变", "The release date is unchanged"),
+    "departure_before_arrival": ("离开时间早于入住时间", "The departure time is before the arrival"),
+    "room_same": ("已在该房间", "Already in that room"),
+    "room_not_dirty": ("房间 {room} 不在待消毒状态", "Room {room} is not awaiting disinfection"),
+    "room_not_oos": ("房间 {room} 未停用", "Room {room} is not out of service"),
+    "room_in_use": ("房间 {room} 有人入住，不能停用", "Room {room} is occupied and cannot be taken out of service"),
+    "disinfection_fields": ("请填写消毒剂、执行人和核查人", "Agent, done-by and checked-by are required"),
+    "oos_dates": ("停用结束日期早于开始日期", "The out-of-service end date is before its start"),
+    "temp_range": (
+        "体温 {value} ℃ 超出合理范围（{low}–{high} ℃）",
+        "Temperature {value} °C is outside the plausible range ({low}–{high} °C)",
+    ),
+    "temp_or_reason": ("请填写体温或未测原因", "Enter a temperature or a reason it was not measured"),
+    "symptom_unknown": ("未知症状：{symptom}", "Unknown symptom: {symptom}"),
+    "reading_exists": ("{name} 本时段已有体温记录", "{name} already has a reading for this slot"),
+    "recheck_target": ("复测须针对同一人的记录", "A recheck must refer to a reading of the same person"),
+    "alert_closed": ("该预警已关闭", "That alert is already closed"),
+    "alert_not_found": ("找不到该预警", "No such alert"),
+    "not_present": ("{name} 当时不在隔离点", "{name} was not at the site then"),
+    "swab_not_found": ("找不到该核酸检测", "No such swab test"),
+    "swab_not_sampled": ("尚未采样，不能录入结果", "Not sampled yet: no result can be entered"),
+    "swab_result_invalid": ("无效的检测结果：{result}", "Invalid test result: {result}"),
+    "threshold_range": ("发热阈值须在 36.0–40.0 ℃ 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
+    "stale": ("该记录已被他人修改，请刷新后重试", "Someone else changed this record meanwhile: reload and try again"),
+    "conflict": (
+        "操作冲突（可能同时被其他前台占用），请重试",
+        "Conflicting change (perhaps another desk at the same time): try again",
+    ),
+    "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
+    "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
+    "date_required": ("请填写日期", "A date is required"),
+    "import_format": (
+        "不支持的文件类型：{suffix}（请用 .xlsx 或 .csv）",
+        "Unsupported file type {suffix} (use .xlsx or .csv)",
+    ),
+    "import_encoding": (
+        "无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）",
+        "Unknown text encoding (save the CSV as UTF-8 or GBK)",
+    ),
+    "import_no_header": (
+        "找不到表头（至少需要“姓名”和“证件号码”列）",
+        "No header row found (needs at least name and ID number columns)",
+    ),
+    "import_blank_row": ("空行", "Blank row"),
+    "import_total_row": ("合计行或说明行，已跳过", "Total or note row, skipped"),
+    "import_cell_too_long": ("“{column}”内容过长（{length} 字）", "“{column}” is too long ({length} characters)"),
+    "import_formula": ("“{column}”是公式，请粘贴为数值", "“{column}” holds a formula: paste it as a value"),
+    "import_bad_sex": ("性别无法识别：{value}", "Unknown sex: {value}"),
+    "import_bad_date": ("日期无法识别：{value}", "Unreadable date: {value}"),
+    "category_unknown_cell": ("人员类别无法识别：{value}", "Unknown category: {value}"),
+    "import_duplicate_row": ("与第 {row} 行重复", "Same person as row {row}"),
+    "import_companion_missing": ("同住人“{name}”不在本名单中", "Companion “{name}” is not on this list"),
+    "import_nothing": ("名单中没有可登记的人员", "No row of the list can be registered"),
+    "import_no_room": (
+        "空闲房间不足：{total} 人中有 {missing} 人无法安排，未登记任何人",
+        "Not enough free rooms: {missing} of {total} cannot be placed; nobody was registered",
+    ),
+    "warn_region_unknown": (
+        "身份证地区码未知（号码校验正确，仍可登记）",
+        "Unknown region code in the ID (checksum is right; accepted)",
+    ),
+    "warn_id_upgraded_from_15": ("15位旧身份证号已升级为18位", "15-digit ID number upgraded to 18"),
+}
+
+
+class DomainError(Exception):
+    """A refusal the user should read. ``code`` is stable; ``zh`` and ``en`` are the messages."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        zh, en = MESSAGES[code]
+        self.zh = zh.format(**params)
+        self.en = en.format(**params)
+        super().__init__(f"{self.zh} / {self.en}")
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return self.zh if lang.startswith("zh") else self.en

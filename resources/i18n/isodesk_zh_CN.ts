@@ -1,0 +1,901 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArrivalDialog</name>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="48" />
+        <source>New arrival</source>
+        <translation>新入住登记</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="55" />
+        <source>Resident ID</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="56" />
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="57" />
+        <source>HK/Macao/Taiwan permit</source>
+        <translation>港澳台通行证/居住证</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="58" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="64" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="65" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="71" />
+        <source>Last exposure known</source>
+        <translation>末次暴露时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="81" />
+        <source>e.g. elderly, diabetes, reduced mobility, halal diet</source>
+        <translation>如：老人、糖尿病、行动不便、清真饮食</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="91" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="92" />
+        <source>Document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="93" />
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="95" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="96" />
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="98" />
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="100" />
+        <source>Arrival</source>
+        <translation>入住时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="101" />
+        <source>From</source>
+        <translation>来源地</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="102" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="103" />
+        <source>Special needs</source>
+        <translation>特殊需求</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="104" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="105" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="108" />
+        <source>Register and check in</source>
+        <translation>登记并入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="140" />
+        <source>Born {0}, {1}</source>
+        <translation>出生 {0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="142" />
+        <source>unknown region code (accepted)</source>
+        <translation>地区码未知（仍可登记）</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="167" />
+        <source>Chosen on the room board</source>
+        <translation>在房态图上选定</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="177" />
+        <source>Suggested: {0} — {1}</source>
+        <translation>建议：{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="205" />
+        <source>No room available</source>
+        <translation>没有空闲房间</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="80" />
+        <source>Batch arrival from a transfer list</source>
+        <translation>按转运名单批量入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="81" />
+        <source>No file</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="82" />
+        <source>Open list…</source>
+        <translation>打开名单…</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="86" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="86" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="86" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="86" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="86" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="86" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="90" />
+        <source>Export rejected rows…</source>
+        <translation>导出未通过的行…</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="95" />
+        <source>Check in all valid rows</source>
+        <translation>全部有效人员入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="118" />
+        <source>Transfer list</source>
+        <translation>转运名单</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="118" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="157" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="173" />
+        <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
+        <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="178" />
+        <source>{0} people have no room: nobody will be checked in</source>
+        <translation>{0} 人没有房间：不会登记任何人</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="183" />
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="184" />
+        <source>warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="185" />
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="186" />
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="187" />
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="191" />
+        <source>Export rejected rows</source>
+        <translation>导出未通过的行</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="194" />
+        <source>{0} rows written to {1}</source>
+        <translation>已将 {0} 行写入 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../views/room_board.py" line="137" />
+        <source>occ {0} · free {1}
+dis {2} · oos {3}</source>
+        <translation>占{0} 空{1} 消{2} 停{3}</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_board.py" line="163" />
+        <source>{0}: day {1} of {2}, release {3}</source>
+        <translation>{0}：第{1}/{2}天，{3} 解除</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../views/main_window.py" line="49" />
+        <source>IsoDesk — isolation point desk</source>
+        <translation>隔离点工作台</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="56" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="59" />
+        <source>Fever alert</source>
+        <translation>发热预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="61" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="63" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="75" />
+        <source>Room board</source>
+        <translation>房态</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="76" />
+        <source>Occupants</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="77" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="94" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="103" />
+        <source>User: {0}</source>
+        <translation>用户：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="104" />
+        <source>New arrival</source>
+        <translation>新入住登记</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="107" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="110" />
+        <source>Batch arrival</source>
+        <translation>批量入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="134" />
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="140" />
+        <source>IsoDesk</source>
+        <translation>隔离点工作台</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="147" />
+        <source>Checked in: {0}</source>
+        <translation>已入住：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="153" />
+        <source>Checked in: {0} people</source>
+        <translation>已入住 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="186" />
+        <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
+        <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="51" />
+        <source>Match the columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="53" />
+        <source>Which field is each column? Name and ID number are required.</source>
+        <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="57" />
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>OccupantModel</name>
+    <message>
+        <location filename="../../views/occupant_model.py" line="45" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="46" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="47" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="48" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="49" />
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="50" />
+        <source>Day</source>
+        <translation>第N天</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="51" />
+        <source>Release</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="52" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="53" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="121" />
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="121" />
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupant_model.py" line="131" />
+        <source>left</source>
+        <translation>已离开</translation>
+    </message>
+</context>
+<context>
+    <name>OccupantsPage</name>
+    <message>
+        <location filename="../../views/occupants_page.py" line="52" />
+        <source>Name, pinyin (zs), ID or phone tail, room…</source>
+        <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="54" />
+        <source>Present only</source>
+        <translation>仅在住</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="59" />
+        <source>Any release date</source>
+        <translation>全部解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="60" />
+        <source>Release due today</source>
+        <translation>今日解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="61" />
+        <source>Release due tomorrow</source>
+        <translation>明日解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="62" />
+        <source>Release within 3 days</source>
+        <translation>3天内解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="75" />
+        <source>Show ID in full</source>
+        <translation>显示完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="81" />
+        <source>Change room</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="82" />
+        <source>Release date</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="84" />
+        <source>Transfer</source>
+        <translation>转运</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="85" />
+        <source>Other departure</source>
+        <translation>其他离开</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="129" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="134" />
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="151" />
+        <source>{0} people</source>
+        <translation>{0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="221" />
+        <source>Day {0} of {1}</source>
+        <translation>第 {0}/{1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="223" />
+        <source>Left on {0}</source>
+        <translation>已于 {0} 离开</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="224" />
+        <source>ID</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="224" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="224" />
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="225" />
+        <source>From</source>
+        <translation>来源地</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="225" />
+        <source>Arrived</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="83" />
+        <location filename="../../views/occupants_page.py" line="225" />
+        <source>Release</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="233" />
+        <source>Special needs</source>
+        <translation>特殊需求</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="241" />
+        <source>Threshold {0} °C</source>
+        <translation>发热阈值 {0} ℃</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../views/room_dialog.py" line="51" />
+        <source>{0} beds</source>
+        <translation>{0} 张床</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="58" />
+        <source>{0}: day {1} of {2}, release {3}</source>
+        <translation>{0}：第{1}/{2}天，{3} 解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="75" />
+        <source>Record terminal disinfection</source>
+        <translation>登记终末消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="76" />
+        <source>Terminal disinfection</source>
+        <translation>终末消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="78" />
+        <source>Agent</source>
+        <translation>消毒剂</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="79" />
+        <source>Concentration</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="80" />
+        <source>Done by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="81" />
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="88" />
+        <source>Until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="91" />
+        <source>Take out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="92" />
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="94" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="99" />
+        <source>Back in service</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="101" />
+        <source>Check someone in here…</source>
+        <translation>在此房间登记入住…</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="106" />
+        <source>Occupants</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_dialog.py" line="109" />
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>RoomState</name>
+    <message>
+        <location filename="../../views/room_board.py" line="174" />
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_board.py" line="175" />
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_board.py" line="176" />
+        <source>Awaiting disinfection</source>
+        <translation>待消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_board.py" line="177" />
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../views/settings_page.py" line="19" />
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="22" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="24" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="25" />
+        <source>Language and theme apply at the next start.</source>
+        <translation>语言和主题在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteWizard</name>
+    <message>
+        <location filename="../../views/site_wizard.py" line="53" />
+        <source>Set up the isolation point</source>
+        <translation>设置隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="60" />
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="61" />
+        <source>Create our site</source>
+        <translation>创建本隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="62" />
+        <source>Open the demo site (synthetic people)</source>
+        <translation>打开示范隔离点（虚构人员）</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="70" />
+        <source>The site</source>
+        <translation>隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="74" />
+        <source>Several buildings: separate with commas</source>
+        <translation>多栋楼用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="103" />
+        <source>Site name</source>
+        <translation>隔离点名称</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="104" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="105" />
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="106" />
+        <source>Floors per building</source>
+        <translation>每栋楼层数</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="107" />
+        <source>Room numbers per floor from</source>
+        <translation>每层房间号从</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="108" />
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="109" />
+        <source>Double rooms per floor</source>
+        <translation>每层双人间数</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="110" />
+        <source>Accessible rooms per floor</source>
+        <translation>每层无障碍房间数</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="111" />
+        <source>Fever threshold (°C)</source>
+        <translation>发热阈值（℃）</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="112" />
+        <source>Rule set</source>
+        <translation>隔离规则</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="129" />
+        <source>{0} rooms; floor 1: {1}</source>
+        <translation>共 {0} 间；1 层：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="142" />
+        <source>Name, buildings and a room range are required</source>
+        <translation>请填写名称、楼栋和房间号范围</translation>
+    </message>
+</context>
+<context>
+    <name>TemperatureChart</name>
+    <message>
+        <location filename="../../views/temperature_chart.py" line="46" />
+        <source>No readings yet</source>
+        <translation>暂无体温记录</translation>
+    </message>
+</context>
+<context>
+    <name>d</name>
+    <message>
+        <location filename="../../views/stay_actions.py" line="71" />
+        <source>Change room</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="79" />
+        <source>New room</source>
+        <translation>新房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="80" />
+        <location filename="../../views/stay_actions.py" line="101" />
+        <location filename="../../views/stay_actions.py" line="176" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="96" />
+        <source>Extend or shorten the stay</source>
+        <translation>延长或缩短隔离期</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="100" />
+        <source>Release date</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="117" />
+        <source>Release</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="121" />
+        <source>Release date reached</source>
+        <translation>已到解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="123" />
+        <source>Last scheduled swab</source>
+        <translation>最后一次应检核酸</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="126" />
+        <source>Open fever alert</source>
+        <translation>未处理发热预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="128" />
+        <source>Needed only to release before the checks pass</source>
+        <translation>仅在条件未满足时强制解除才需填写</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="131" />
+        <source>Override reason</source>
+        <translation>强制解除原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="147" />
+        <source>Transfer</source>
+        <translation>转运</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="149" />
+        <source>To hospital</source>
+        <translation>转运至医院</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="150" />
+        <source>To another site</source>
+        <translation>转至其他隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="151" />
+        <source>To home isolation</source>
+        <translation>转居家隔离</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="154" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="155" />
+        <source>Hospital or site</source>
+        <translation>医院或隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="156" />
+        <source>Escort, vehicle, notes</source>
+        <translation>陪同、车辆、备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="174" />
+        <source>Other departure</source>
+        <translation>其他离开</translation>
+    </message>
+</context>
+</TS>
