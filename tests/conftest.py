@@ -1,0 +1,151 @@
+"""Fixtures: every database test runs on SQLite and, where ISODESK_TEST_PG_URL is set, on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from models import synthetic
+from models.arrivals import ArrivalInput
+from models.db import make_engine, session_factory, upgrade
+from models.orm import Base, RoomType, Site, User
+from models.sites import FloorSpec, create_site, room_numbers
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = os.environ.get("ISODESK_TEST_PG_URL")
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=TZ)
+
+
+def local(y: int, m: int, d: int, h: int = 10, mi: int = 0) -> datetime:
+    return datetime(y, m, d, h, mi, tzinfo=TZ)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody closes would hang the run: in GUI tests, opening one fails the test at once.
+
+    Tests that mean to answer a dialog patch `exec` themselves after this fixture has run.
+    """
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    def refuse(self: object, *args: object) -> int:
+        raise AssertionError(f"a modal {type(self).__name__} was opened in a test")
+
+    def refuse_static(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a modal standard dialog was opened in a test")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse_static))
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse_static))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = make_engine(path)
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_engine() -> Iterator[Engine]:
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need ISODESK_TEST_PG_URL (set by .ci/run)")
+    schema = f"isodesk_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{uuid.uuid4().hex[:6]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _truncate_pg(engine: Engine) -> None:
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        path = tmp_path / "isodesk.sqlite3"
+        shutil.copy(sqlite_template, path)
+        eng = make_engine(path)
+        yield eng
+        eng.dispose()
+    else:
+        eng = request.getfixturevalue("pg_engine")
+        _truncate_pg(eng)
+        yield eng
+        _truncate_pg(eng)
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with session_factory(engine)() as s:
+        yield s
+
+
+@pytest.fixture
+def desk(session: Session) -> User:
+    user = User(username="desk1", display_name="前台一")
+    session.add(user)
+    session.commit()
+    return user
+
+
+@pytest.fixture
+def site(session: Session, desk: User) -> Site:
+    """Two buildings; building A: floors 1-3 with 10 singles each, floor 4 with 4 doubles; building B: 2 floors."""
+    floors = [FloorSpec("A栋", lvl, room_numbers(lvl, 1, 10)) for lvl in (1, 2, 3)]
+    floors.append(FloorSpec("A栋", 4, room_numbers(4, 1, 4), room_type=RoomType.DOUBLE, beds=2))
+    floors += [FloorSpec("B栋", lvl, room_numbers(lvl, 1, 5)) for lvl in (1, 2)]
+    return create_site(session, desk, "测试隔离点", floors, rule_set_name="第九版")
+
+
+@pytest.fixture
+def rng() -> random.Random:
+    return random.Random(1234)
+
+
+@pytest.fixture
+def make_arrival(rng: random.Random):  # type: ignore[no-untyped-def]
+    def make(
+        category: str = "inbound", *, arrived_at: datetime = NOW, min_age: int = 18, **overrides: object
+    ) -> ArrivalInput:
+        p = synthetic.person(rng, NOW.date(), min_age=min_age, max_age=70)
+        fields: dict[str, object] = {
+            "name": p["name"],
+            "doc_number": p["doc_number"],
+            "phone": p["phone"],
+            "origin": p["origin"],
+            "category": category,
+            "arrived_at": arrived_at,
+        }
+        fields.update(overrides)
+        return ArrivalInput(**fields)  # type: ignore[arg-type]
+
+    return make

@@ -1,0 +1,88 @@
+"""Occupant actions from the detail panel: each asks for what the domain needs; refusals save nothing."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from models.arrivals import register_arrival
+from models.db import session_factory
+from models.orm import DepartureKind, Room, RoomState, Stay, StayDateChange
+from tests.conftest import NOW, local
+from tests.helpers import free_rooms
+from views.application import install_translators
+from views.occupants_page import OccupantsPage
+
+
+@pytest.fixture
+def page(qapp, qtbot, engine, session, site, desk, make_arrival):
+    install_translators(qapp, "zh_CN")
+    rooms = free_rooms(session, 2)
+    stay = register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 20)), rooms[0].id, now=NOW)
+    p = OccupantsPage(session_factory(engine))
+    p.actor = desk
+    p.today = NOW.date()
+    qtbot.addWidget(p)
+    p.refresh()
+    assert p.select_stay(stay.id)
+    return p, stay, rooms[1]
+
+
+def fresh(engine, stay_id):
+    with session_factory(engine)() as s:
+        return s.get(Stay, stay_id)
+
+
+def test_release_before_the_checks_needs_an_override_reason(page, engine):
+    p, stay, _ = page
+    d = p.action_dialog("release")
+    assert "✗" in [
+        d.form.itemAt(i).widget().text() for i in range(d.form.count()) if hasattr(d.form.itemAt(i).widget(), "text")
+    ]
+    assert not d.run()
+    assert "原因" in d.error.text() and fresh(engine, stay.id).departed_at is None
+    d.override.setText("指挥部同意提前解除")
+    assert d.run()
+    s = fresh(engine, stay.id)
+    assert s.departure_kind is DepartureKind.RELEASED and s.release_override == "指挥部同意提前解除"
+
+
+def test_transfer_needs_a_destination(page, engine):
+    p, stay, _ = page
+    d = p.action_dialog("transfer")
+    assert not d.run()
+    assert "去向" in d.error.text()
+    d.destination.setText("市定点医院")
+    d.escort.setText("120 闭环转运，医生 王")
+    assert d.run()
+    s = fresh(engine, stay.id)
+    assert (s.departure_kind, s.departure_destination) == (DepartureKind.TO_HOSPITAL, "市定点医院")
+    with session_factory(engine)() as sess:
+        assert sess.get(Room, s.room_id).state is RoomState.AWAITING_DISINFECTION
+
+
+def test_extend_with_reason_and_change_room(page, engine):
+    p, stay, other = page
+    d = p.action_dialog("date")
+    d.when.setDate(date(2026, 11, 29))
+    assert not d.run() and "原因" in d.error.text()
+    d.reason.setText("核酸结果未出")
+    assert d.run()
+    with session_factory(engine)() as s:
+        change = s.scalars(select(StayDateChange)).one()
+        assert (change.new_release, change.reason) == (date(2026, 11, 29), "核酸结果未出")
+    d = p.action_dialog("room")
+    d.rooms.setCurrentIndex(d.rooms.findData(other.id))
+    assert d.run()
+    assert fresh(engine, stay.id).room_id == other.id
+
+
+def test_other_departure_needs_reason_and_actions_disable_after(page, engine):
+    p, stay, _ = page
+    d = p.action_dialog("other")
+    assert not d.run()
+    d.reason.setText("经批准离开")
+    assert d.run()
+    p.after_action()
+    assert fresh(engine, stay.id).departure_kind is DepartureKind.OTHER
+    assert p.action_dialog("release") is None

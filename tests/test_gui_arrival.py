@@ -1,0 +1,82 @@
+"""The single-arrival dialog, typed as a desk user would; bad input shows a message and saves nothing."""
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import func, select
+
+from models import synthetic
+from models.db import session_factory
+from models.orm import AuditEntry, Room, RoomState, Stay, User
+from tests.conftest import NOW
+from views.application import install_translators
+from views.arrival_dialog import ArrivalDialog
+
+
+@pytest.fixture
+def dialog(qapp, qtbot, engine, site, desk):
+    install_translators(qapp, "zh_CN")
+    d = ArrivalDialog(session_factory(engine), desk)
+    qtbot.addWidget(d)
+    return d
+
+
+def ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def counts(engine):
+    with session_factory(engine)() as s:
+        return s.scalar(select(func.count()).select_from(Stay)), s.scalar(select(func.count()).select_from(AuditEntry))
+
+
+def test_typing_an_id_fills_sex_and_suggests_a_room(dialog, engine, qtbot):
+    p = synthetic.person(random.Random(9), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))  # Chinese comes through an input method, not key clicks
+    QTest.keyClicks(dialog.doc_number, p["doc_number"])
+    assert "✓" in dialog.id_info.text() and p["birth_date"].isoformat() in dialog.id_info.text()
+    assert dialog.sex.currentData() == p["sex"].value
+    assert "单人单间" in dialog.reason.text()
+    QTest.keyClicks(dialog.phone, p["phone"])
+    room_id = dialog.room.currentData()
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with session_factory(engine)() as s:
+        stay = s.scalars(select(Stay)).one()
+        assert (stay.person.name, stay.room_id) == (p["name"], room_id)
+        assert s.get(Room, room_id).state is RoomState.OCCUPIED
+        assert stay.person.phone == p["phone"]
+
+
+def test_bad_id_is_explained_and_nothing_saved(dialog, engine, qtbot):
+    before = counts(engine)
+    dialog.name.setText("张三")
+    QTest.keyClicks(dialog.doc_number, "11010519491231003X")
+    assert "校验位" in dialog.id_info.text()
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "校验位" in dialog.error.text()
+    assert counts(engine) == before
+
+
+def test_bad_phone_refused_in_chinese(dialog, engine, qtbot):
+    p = synthetic.person(random.Random(10), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))  # Chinese comes through an input method, not key clicks
+    QTest.keyClicks(dialog.doc_number, p["doc_number"])
+    QTest.keyClicks(dialog.phone, "1234")
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert "手机号码无效" in dialog.error.text()
+    assert counts(engine)[0] == 0
+
+
+def test_acting_user_is_recorded(dialog, engine, desk):
+    p = synthetic.person(random.Random(11), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))
+    dialog.doc_number.setText(str(p["doc_number"]))
+    dialog.confirm()
+    with session_factory(engine)() as s:
+        users = set(s.scalars(select(AuditEntry.user_id).where(AuditEntry.action == "stay.check_in")))
+        assert users == {s.scalar(select(User.id).where(User.username == "desk1"))}

@@ -1,0 +1,93 @@
+"""Batch arrival dialog: preview with statuses and rooms, column mapping, all-or-nothing check-in."""
+
+import random
+
+import pytest
+from sqlalchemy import func, select
+
+from models import synthetic
+from models.db import session_factory
+from models.orm import Room, RoomState, Stay
+from tests.conftest import NOW
+from views.application import install_translators
+from views.batch_dialog import BatchDialog, MappingDialog
+
+
+def write_csv(path, people, header="姓名,证件号码,联系电话,人员类别", bad_first=False):
+    lines = [header]
+    for i, p in enumerate(people):
+        doc = (
+            p["doc_number"][:-1] + ("0" if p["doc_number"][-1] != "0" else "1")
+            if bad_first and i == 0
+            else p["doc_number"]
+        )
+        lines.append(f"{p['name']},{doc},{p['phone']},入境")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def dialog(qapp, qtbot, engine, site, desk):
+    install_translators(qapp, "zh_CN")
+    d = BatchDialog(session_factory(engine), desk)
+    qtbot.addWidget(d)
+    return d
+
+
+def people(n, seed=1):
+    rng = random.Random(seed)
+    return [synthetic.person(rng, NOW.date(), min_age=20, max_age=60) for _ in range(n)]
+
+
+def stays(engine):
+    with session_factory(engine)() as s:
+        return s.scalar(select(func.count()).select_from(Stay))
+
+
+def test_preview_then_check_in_valid_rows(dialog, engine, tmp_path):
+    path = tmp_path / "list.csv"
+    write_csv(path, people(4), bad_first=True)
+    assert dialog.load(path)
+    statuses = [dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())]
+    assert statuses == ["无效", "有效", "有效", "有效"]
+    assert "校验位" in dialog.table.item(0, 5).text()
+    assert dialog.table.item(1, 4).text() and "单人单间" in dialog.table.item(1, 5).text()
+    assert "3" in dialog.summary.text()
+    assert stays(engine) == 0  # a preview writes nothing
+    dialog.confirm()
+    assert stays(engine) == 3
+    with session_factory(engine)() as s:
+        assert s.scalar(select(func.count()).select_from(Room).where(Room.state == RoomState.OCCUPIED)) == 3
+
+
+def test_unknown_headers_ask_for_a_mapping(dialog, engine, tmp_path, monkeypatch):
+    path = tmp_path / "odd.csv"
+    write_csv(path, people(2, seed=2), header="人员名称,身份号,手机,类型")
+    monkeypatch.setattr(MappingDialog, "exec", lambda self: True)
+    monkeypatch.setattr(
+        MappingDialog,
+        "mapping",
+        lambda self: {"人员名称": "name", "身份号": "doc_number", "手机": "phone", "类型": "category"},
+    )
+    assert dialog.load(path)
+    assert [dialog.table.item(i, 1).text() for i in range(2)] == ["有效", "有效"]
+
+
+def test_not_enough_rooms_disables_confirm(dialog, engine, tmp_path):
+    with session_factory(engine)() as s:
+        free = s.scalar(select(func.count()).select_from(Room).where(Room.state == RoomState.AVAILABLE))
+    path = tmp_path / "big.csv"
+    write_csv(path, people(free + 2, seed=3))
+    dialog.load(path)
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "没有房间" in dialog.error.text()
+    dialog.confirm()  # even if forced: all or nothing
+    assert stays(engine) == 0
+
+
+def test_export_rejected_rows(dialog, tmp_path):
+    path = tmp_path / "list.csv"
+    write_csv(path, people(3, seed=4), bad_first=True)
+    dialog.load(path)
+    from models.importer import export_rows
+
+    assert export_rows(dialog.rows, tmp_path / "out.xlsx") == 1

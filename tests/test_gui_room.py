@@ -1,0 +1,63 @@
+"""The room dialog: history, and only the actions the room's state allows; refusals show, nothing saved."""
+
+import pytest
+from sqlalchemy import select
+
+from models.arrivals import register_arrival
+from models.board import board_rooms
+from models.db import session_factory
+from models.orm import DepartureKind, Room, RoomState
+from models.stays import transfer
+from tests.conftest import NOW
+from tests.helpers import free_rooms
+from views.application import install_translators
+from views.room_dialog import RoomDialog
+
+
+@pytest.fixture
+def make_dialog(qapp, qtbot, engine, session):
+    install_translators(qapp, "zh_CN")
+
+    def make(room_id, actor):
+        session.rollback()  # end the test session's read snapshot: see what the dialogs committed
+        room = next(r for r in board_rooms(session, NOW.date()) if r.room_id == room_id)
+        d = RoomDialog(session_factory(engine), actor, room, NOW.date())
+        qtbot.addWidget(d)
+        return d
+
+    return make
+
+
+def state(engine, room_id):
+    with session_factory(engine)() as s:
+        return s.scalar(select(Room.state).where(Room.id == room_id))
+
+
+def test_disinfection_recorded_from_the_room(make_dialog, engine, session, site, desk, make_arrival):
+    room = free_rooms(session, 1)[0]
+    stay = register_arrival(session, desk, make_arrival(), room.id, now=NOW)
+    transfer(session, desk, stay.id, DepartureKind.TO_HOSPITAL, "市定点医院", now=NOW)
+    d = make_dialog(room.id, desk)
+    assert not d.disinfection_box.isHidden() and d.back_button.isHidden() and d.check_in_button.isHidden()
+    assert any("离开" in d.history.item(i).text() for i in range(d.history.count()))
+    assert not d.disinfect()  # done-by and checked-by missing
+    assert "执行人" in d.error.text() and state(engine, room.id) is RoomState.AWAITING_DISINFECTION
+    d.done_by.setText("赵师傅")
+    d.checked_by.setText("孙医生")
+    assert d.disinfect()
+    assert state(engine, room.id) is RoomState.AVAILABLE
+
+
+def test_out_of_service_and_back(make_dialog, engine, session, site, desk):
+    room = free_rooms(session, 1)[0]
+    d = make_dialog(room.id, desk)
+    assert d.disinfection_box.isHidden() and not d.service_box.isHidden() and not d.check_in_button.isHidden()
+    assert not d.take_out()  # no reason
+    assert "原因" in d.error.text()
+    d.oos_reason.setText("空调维修")
+    assert d.take_out()
+    assert state(engine, room.id) is RoomState.OUT_OF_SERVICE
+    d2 = make_dialog(room.id, desk)
+    assert not d2.back_button.isHidden()
+    assert d2.bring_back()
+    assert state(engine, room.id) is RoomState.AVAILABLE

@@ -1,0 +1,73 @@
+"""The desktop app starts on a demo site: board, counts, Chinese text, theme."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase
+
+from models.demo import build_demo
+from models.orm import RoomState
+from resources import FONT_FAMILY
+from tests.conftest import TZ
+from views.application import APP, ORG, install_translators, make_app
+from views.main_window import MainWindow
+
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)
+
+
+@pytest.fixture
+def app(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    QSettings(ORG, APP).setValue("ui/language", "zh_CN")
+    make_app(theme=True)
+    return qapp
+
+
+@pytest.fixture
+def demo_engine(engine):
+    build_demo(engine, rooms=60, days=10, seed=3, now=NOW)
+    return engine
+
+
+def test_main_window_shows_every_room_and_counts(app, qtbot, demo_engine):
+    window = MainWindow(demo_engine)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.model
+    tiles = sum(
+        1
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.room_at(model.index(r, c)) is not None
+    )
+    assert tiles == 60
+    counts = model.site_counts()
+    assert sum(counts.values()) == 60 and counts[RoomState.OCCUPIED] > 0
+    assert f"已入住 {counts[RoomState.OCCUPIED]}" in window.counts.text()  # the Chinese translation is loaded
+    assert not window.grab().isNull()
+
+
+def test_filter_by_state_shows_only_that_state(app, qtbot, demo_engine):
+    window = MainWindow(demo_engine)
+    qtbot.addWidget(window)
+    window.state.setCurrentIndex(window.state.findData(RoomState.AWAITING_DISINFECTION))
+    model = window.model
+    states = {
+        model.room_at(model.index(r, c)).state
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.room_at(model.index(r, c))
+    }
+    assert states == {RoomState.AWAITING_DISINFECTION}
+
+
+def test_bundled_cjk_font_is_registered(app):
+    assert FONT_FAMILY in QFontDatabase.families()
+    assert app.font().family() == FONT_FAMILY
+
+
+def test_chinese_translation_files_load(app):
+    assert install_translators(app, "zh_CN")  # qtbase_zh_CN and ours
+    assert app.translate("RoomState", "Awaiting disinfection") == "待消毒"

@@ -1,0 +1,50 @@
+"""First run: the wizard creates the site the desk describes, or hands over to the demo."""
+
+import pytest
+from sqlalchemy import func, select
+
+from models.db import session_factory
+from models.orm import Building, Room, RoomType, Site
+from views.application import install_translators
+from views.site_wizard import SiteWizard, plan_floors
+
+
+def test_plan_floors_numbering_and_types():
+    specs = plan_floors(["A", "B"], 3, 1, 10, doubles=2, accessible=1)
+    rooms = [(s.building, n, s.room_type, s.beds) for s in specs for n in s.rooms]
+    assert len(rooms) == 2 * 3 * 10
+    floor2 = [r for r in rooms if r[0] == "A" and r[1].startswith("2")]
+    assert [r[1] for r in floor2] == [f"2{i:02d}" for i in range(1, 11)]
+    assert {r[1]: r[2] for r in floor2}["201"] is RoomType.ACCESSIBLE
+    assert {r[1]: (r[2], r[3]) for r in floor2}["210"] == (RoomType.DOUBLE, 2)
+
+
+@pytest.fixture
+def wizard(qapp, qtbot, engine):
+    install_translators(qapp, "zh_CN")
+    w = SiteWizard(engine, None)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_wizard_creates_the_site(wizard, engine):
+    wizard.name.setText("东湖隔离点")
+    wizard.buildings.setText("1号楼，2号楼")
+    wizard.floors.setValue(4)
+    wizard.last.setValue(20)
+    wizard.threshold.setValue(37.5)
+    assert "160" in wizard.preview.text()
+    assert wizard.create()
+    with session_factory(engine)() as s:
+        site = s.scalars(select(Site)).one()
+        assert (site.name, site.fever_threshold) == ("东湖隔离点", 37.5)
+        assert s.scalar(select(func.count()).select_from(Room)) == 160
+        assert sorted(s.scalars(select(Building.name))) == ["1号楼", "2号楼"]
+
+
+def test_wizard_refuses_missing_name(wizard, engine):
+    wizard.name.setText(" ")
+    assert not wizard.create()
+    assert wizard.error.text()
+    with session_factory(engine)() as s:
+        assert s.scalar(select(func.count()).select_from(Site)) == 0

@@ -1,0 +1,81 @@
+"""Migrations run up from empty and produce the same schema as the models, on SQLite and PostgreSQL."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, inspect, select
+
+from models.checks import run_checks
+from models.db import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_database,
+    session_factory,
+    upgrade,
+)
+from models.orm import Base, Site, Stay
+
+
+def diffs(engine):
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+        return compare_metadata(ctx, Base.metadata)
+
+
+def test_migrated_schema_matches_models(engine):
+    # the fixture's database was built by running every migration from empty
+    assert current_revision(engine) == head_revision(engine)
+    assert diffs(engine) == []
+
+
+def test_up_down_up_from_empty(tmp_path):
+    engine = make_engine(tmp_path / "fresh.sqlite3")
+    assert upgrade(engine) is None  # nothing to back up in a new database
+    assert {"room", "stay", "observation", "audit_entry"} <= set(inspect(engine).get_table_names())
+    command.downgrade(alembic_config(engine), "base")
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    upgrade(engine)
+    assert diffs(engine) == []
+
+
+def test_partial_unique_indexes_exist(engine):
+    names = {ix["name"] for ix in inspect(engine).get_indexes("stay")}
+    assert {"uq_stay_active_bed", "uq_stay_active_person"} <= names
+
+
+STORED = sorted((Path(__file__).parent / "data").glob("isodesk-*.sqlite3"))
+
+
+@pytest.mark.parametrize("stored", STORED, ids=[p.stem for p in STORED])
+def test_older_database_is_backed_up_then_upgraded_with_its_data(stored, tmp_path):
+    db = tmp_path / "site.sqlite3"
+    shutil.copy(stored, db)
+    old_rev = stored.stem.split("-", 1)[1]
+    engine = make_engine(db)
+    assert current_revision(engine) == old_rev != head_revision(engine)
+    engine.dispose()
+
+    engine = open_database(db)  # what the app and every command do on start
+    assert current_revision(engine) == head_revision(engine)
+    backups = list((tmp_path / "backups").glob("site-pre-upgrade-*.sqlite3"))
+    assert len(backups) == 1
+    old = make_engine(backups[0])
+    assert current_revision(old) == old_rev  # the copy is the database as it was
+    with session_factory(engine)() as s:
+        assert s.scalar(select(func.count()).select_from(Stay)) == 5
+        assert s.scalar(select(Site.rule_set_since)) is not None  # filled by the data migration
+    assert run_checks(engine) == []
+    assert open_database(db) is not None and len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
+
+
+def test_stored_databases_cover_every_past_revision():
+    script = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
+    past = {rev.revision for rev in script.walk_revisions()} - {script.get_current_head()}
+    assert past <= {p.stem.split("-", 1)[1] for p in STORED}

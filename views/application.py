@@ -1,0 +1,121 @@
+"""Start the desktop app: Qt application, bundled font, translations, theme, database, main window."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from resources import FONT_FAMILY, FONT_FILE, I18N_DIR
+
+ORG, APP = "IsoDesk", "IsoDesk"
+
+
+def ui_language(settings: QSettings | None = None) -> str:
+    """The chosen UI language: a saved setting, else Chinese on a Chinese locale, else English."""
+    settings = settings or QSettings(ORG, APP)
+    saved = settings.value("ui/language")
+    if saved in ("zh_CN", "en"):
+        return str(saved)
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def register_font(app: QApplication) -> str:
+    """Register the bundled CJK font so Chinese renders on machines without Chinese fonts."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    family = families[0] if families else FONT_FAMILY
+    font = QFont(family)
+    font.setPointSize(10)
+    app.setFont(font)
+    return family
+
+
+_installed: list[QTranslator] = []
+_started: list[bool] = []
+_language = ["en"]
+
+
+def current_language() -> str:
+    """The language of the translators installed now ("zh_CN" or "en")."""
+    return _language[0]
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Switch the UI language: drop the translators installed before, install Qt's and ours for zh_CN."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    _language[0] = language
+    if language == "zh_CN":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (("qtbase_zh_CN", qt_dir), ("isodesk_zh_CN", str(I18N_DIR))):
+            tr = QTranslator(app)
+            if tr.load(name, folder):
+                app.installTranslator(tr)
+                _installed.append(tr)
+    return list(_installed)
+
+
+def apply_theme(app: QApplication, family: str, dark: bool = False) -> None:
+    """qt-material, once, before windows are built; its icons go to our cache, not ~/.qt_material."""
+    from platformdirs import user_cache_dir
+    from qt_material import apply_stylesheet
+
+    cache = Path(user_cache_dir(APP, ORG)) / "qt_material"
+    cache.mkdir(parents=True, exist_ok=True)
+    theme = "dark_blue.xml" if dark else "light_blue.xml"
+    apply_stylesheet(
+        app,
+        theme=theme,
+        invert_secondary=not dark,
+        parent=str(cache),
+        extra={"font_family": family, "density_scale": "-1"},
+    )
+
+
+def make_app(argv: list[str] | None = None, *, theme: bool = True) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    if not _started:  # font and theme once per process: re-styling live widgets is slow and fragile
+        family = register_font(app)
+        if theme:
+            apply_theme(app, family, dark=QSettings(ORG, APP).value("ui/dark", False, type=bool))
+        _started.append(True)
+    install_translators(app, ui_language())
+    return app
+
+
+def run_gui(db: str | None) -> int:
+    app = make_app()
+    from models.db import open_database, session_factory
+    from models.demo import build_demo
+    from models.orm import Role
+    from models.sites import get_site
+    from models.users import ensure_user
+
+    from .main_window import MainWindow
+    from .site_wizard import SiteWizard
+
+    engine = open_database(db)
+    with session_factory(engine)() as session:
+        try:
+            get_site(session)
+            has_site = True
+        except LookupError:
+            has_site = False
+            actor = ensure_user(session, getpass.getuser(), Role.ADMIN)
+    if not has_site:
+        wizard = SiteWizard(engine, actor)
+        if not wizard.exec():
+            return 1
+        if wizard.wants_demo:
+            build_demo(engine, rooms=300, days=30, seed=1)
+    window = MainWindow(engine)
+    window.show()
+    return app.exec()

@@ -1,0 +1,219 @@
+"""Single arrival: live validation (the ID fills birth date and sex), suggested room with its reason,
+confirm = register + check in, one transaction. Errors are shown in the user's language; nothing is saved."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.allocation import AllocationRequest, suggest_room
+from models.arrivals import ArrivalInput, register_arrival
+from models.errors import DomainError
+from models.identity import normalise_mobile, parse_resident_id
+from models.orm import Category, DocType, Room, RoomState, Sex, Stay, User, utcnow
+from models.sites import get_site
+
+from .application import current_language
+
+NEEDS = ["elderly", "child", "pregnant", "chronic", "allergy", "diet", "mobility"]
+
+
+class ArrivalDialog(QDialog):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        actor: User | None,
+        parent: QWidget | None = None,
+        room_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions, self.actor = sessions, actor
+        self.stay: Stay | None = None
+        self.lang = current_language()
+        self.setWindowTitle(self.tr("New arrival"))
+        with sessions() as s:
+            self.tz = get_site(s).timezone
+            cats = s.execute(select(Category.code, Category.name_zh, Category.name_en).order_by(Category.sort)).all()
+        self.name = QLineEdit(self)
+        self.doc_type = QComboBox(self)
+        for value, label in (
+            (DocType.RESIDENT_ID, self.tr("Resident ID")),
+            (DocType.PASSPORT, self.tr("Passport")),
+            (DocType.HK_MACAO_TAIWAN, self.tr("HK/Macao/Taiwan permit")),
+            (DocType.OTHER, self.tr("Other")),
+        ):
+            self.doc_type.addItem(label, value.value)
+        self.doc_number = QLineEdit(self)
+        self.id_info = QLabel(self)
+        self.sex = QComboBox(self)
+        self.sex.addItem(self.tr("Male"), Sex.MALE.value)
+        self.sex.addItem(self.tr("Female"), Sex.FEMALE.value)
+        self.phone = QLineEdit(self)
+        self.phone_info = QLabel(self)
+        self.category = QComboBox(self)
+        for code, zh, en in cats:
+            self.category.addItem(zh if self.lang == "zh_CN" else en, code)
+        self.has_exposure = QCheckBox(self.tr("Last exposure known"), self)
+        self.exposure = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.exposure.setEnabled(False)
+        self.arrived = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        for edit in (self.exposure, self.arrived):
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+        self.origin = QLineEdit(self)
+        self.address = QLineEdit(self)
+        self.needs = QLineEdit(self)
+        self.needs.setPlaceholderText(self.tr("e.g. elderly, diabetes, reduced mobility, halal diet"))
+        self.notes = QLineEdit(self)
+        self.room = QComboBox(self)
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Document"), self.doc_type)
+        form.addRow(self.tr("Document number"), self.doc_number)
+        form.addRow("", self.id_info)
+        form.addRow(self.tr("Sex"), self.sex)
+        form.addRow(self.tr("Mobile"), self.phone)
+        form.addRow("", self.phone_info)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.has_exposure, self.exposure)
+        form.addRow(self.tr("Arrival"), self.arrived)
+        form.addRow(self.tr("From"), self.origin)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Special needs"), self.needs)
+        form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.tr("Room"), self.room)
+        form.addRow("", self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register and check in"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.doc_number.textChanged.connect(self._check_id)
+        self.doc_type.currentIndexChanged.connect(self._check_id)
+        self.phone.editingFinished.connect(self._check_phone)
+        self.has_exposure.toggled.connect(self.exposure.setEnabled)
+        self.needs.editingFinished.connect(self._suggest)
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+        self._load_rooms()
+        self.fixed_room = room_id
+        self._suggest()
+
+    def _msg(self, err: DomainError) -> str:
+        return err.message(self.lang)
+
+    # --- live validation ---------------------------------------------------------------------
+    def _check_id(self) -> None:
+        text = self.doc_number.text().strip()
+        if self.doc_type.currentData() != DocType.RESIDENT_ID.value or len(text) < 15:
+            self.id_info.clear()
+            return
+        try:
+            rid = parse_resident_id(text)
+        except DomainError as e:
+            self.id_info.setText(f"<span style='color:#c62828'>{self._msg(e)}</span>")
+            return
+        self.sex.setCurrentIndex(self.sex.findData(rid.sex.value))
+        info = self.tr("Born {0}, {1}").format(rid.birth_date.isoformat(), self.sex.currentText())
+        if rid.warnings:
+            info += " · " + self.tr("unknown region code (accepted)")
+        self.id_info.setText(f"<span style='color:#2e7d32'>✓ {info}</span>")
+        self._suggest()
+
+    def _check_phone(self) -> None:
+        try:
+            normalise_mobile(self.phone.text())
+            self.phone_info.clear()
+        except DomainError as e:
+            self.phone_info.setText(f"<span style='color:#c62828'>{self._msg(e)}</span>")
+
+    # --- rooms -------------------------------------------------------------------------------
+    def _load_rooms(self) -> None:
+        with self.sessions() as s:
+            rows = s.execute(
+                select(Room.id, Room.number, Room.beds)
+                .where(Room.state == RoomState.AVAILABLE)
+                .order_by(Room.floor_id, Room.sort)
+            ).all()
+        for rid, number, beds in rows:
+            self.room.addItem(f"{number} ({beds})" if beds > 1 else number, rid)
+
+    def _suggest(self) -> None:
+        if self.fixed_room is not None:  # chosen on the board
+            self.room.setCurrentIndex(self.room.findData(self.fixed_room))
+            self.reason.setText(self.tr("Chosen on the room board"))
+            return
+        needs = self.needs.text()
+        request = AllocationRequest(
+            needs_accessible=any(k in needs for k in ("行动不便", "轮椅", "无障碍", "mobility"))
+        )
+        with self.sessions() as s:
+            suggestion = suggest_room(s, request)
+        if suggestion.room_id is not None:
+            self.room.setCurrentIndex(self.room.findData(suggestion.room_id))
+        self.reason.setText(self.tr("Suggested: {0} — {1}").format(suggestion.room, suggestion.explain(self.lang)))
+
+    # --- confirm -----------------------------------------------------------------------------
+    def _when(self, edit: QDateTimeEdit) -> datetime:
+        from zoneinfo import ZoneInfo
+
+        naive = edit.dateTime().toPython()
+        return naive.replace(tzinfo=ZoneInfo(self.tz))
+
+    def arrival_input(self) -> ArrivalInput:
+        return ArrivalInput(
+            name=self.name.text(),
+            doc_number=self.doc_number.text(),
+            category=self.category.currentData(),
+            doc_type=DocType(self.doc_type.currentData()),
+            sex=Sex(self.sex.currentData()),
+            phone=self.phone.text() or None,
+            address=self.address.text(),
+            origin=self.origin.text(),
+            special_needs=self.needs.text(),
+            notes=self.notes.text(),
+            last_exposure=self._when(self.exposure) if self.has_exposure.isChecked() else None,
+            arrived_at=min(self._when(self.arrived), utcnow()),
+        )
+
+    def confirm(self) -> None:
+        room_id = self.room.currentData()
+        if room_id is None:
+            self.error.setText(self.tr("No room available"))
+            return
+        try:
+            with self.sessions() as s:
+                self.stay = register_arrival(s, self.actor, self.arrival_input(), room_id)
+        except DomainError as e:
+            self.error.setText(self._msg(e))
+            return
+        self.accept()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

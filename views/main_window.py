@@ -1,0 +1,216 @@
+"""The main window: room board with filters, status bar with database, user and counts."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from models.board import board_rooms
+from models.db import session_factory
+from models.orm import RoomState, utcnow
+from models.schedule import local_date
+from models.sites import get_site
+from models.users import ensure_user
+
+from .application import APP, ORG
+from .arrival_dialog import ArrivalDialog
+from .batch_dialog import BatchDialog
+from .occupants_page import OccupantsPage
+from .room_board import BoardModel, RoomBoardView, state_label
+from .room_dialog import RoomDialog
+from .scanner import ScanListener
+from .settings_page import SettingsPage
+
+
+def masked_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.sessions = session_factory(engine)
+        self.setWindowTitle(self.tr("IsoDesk — isolation point desk"))
+        self.model = BoardModel(self)
+        self.board = RoomBoardView(self)
+        self.board.setModel(self.model)
+
+        self.building = QComboBox(self)
+        self.state = QComboBox(self)
+        self.state.addItem(self.tr("All states"), None)
+        for st in RoomState:
+            self.state.addItem(state_label(st), st)
+        self.state.addItem(self.tr("Fever alert"), "fever")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Building")))
+        bar.addWidget(self.building)
+        bar.addWidget(QLabel(self.tr("State")))
+        bar.addWidget(self.state)
+        bar.addStretch(1)
+        board_page = QWidget(self)
+        board_layout = QVBoxLayout(board_page)
+        board_layout.addLayout(bar)
+        board_layout.addWidget(self.board)
+        self.occupants = OccupantsPage(self.sessions, self)
+        self.settings_page = SettingsPage(masked_url(engine), self)
+        self.nav = QListWidget(self)
+        self.stack = QStackedWidget(self)
+        for key, label, page in (
+            ("board", self.tr("Room board"), board_page),
+            ("occupants", self.tr("Occupants"), self.occupants),
+            ("settings", self.tr("Settings"), self.settings_page),
+        ):
+            item = QListWidgetItem(label, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.stack.addWidget(page)
+        self.nav.setFixedWidth(150)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for i in range(self.nav.count()):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda row=i: self.nav.setCurrentRow(row))
+
+        self.counts = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().showMessage(self.tr("Database: {0}").format(masked_url(engine)))
+        self.building.currentIndexChanged.connect(self._filter)
+        self.state.currentIndexChanged.connect(self._filter)
+        self.reload()
+        self._restore()
+        with self.sessions() as s:
+            self.actor = ensure_user(s, getpass.getuser())
+        self.occupants.actor = self.actor
+        self.occupants.changed.connect(self.reload)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("User: {0}").format(self.actor.username), self))
+        new_arrival = QAction(self.tr("New arrival"), self)
+        new_arrival.setShortcut(QKeySequence("Ctrl+N"))
+        new_arrival.triggered.connect(lambda: self.new_arrival())  # noqa: PLW0108 (triggered passes a bool)
+        toolbar = self.addToolBar(self.tr("Actions"))
+        toolbar.setObjectName("actions")
+        toolbar.addAction(new_arrival)
+        batch = QAction(self.tr("Batch arrival"), self)
+        batch.setShortcut(QKeySequence("Ctrl+B"))
+        batch.triggered.connect(self.batch_arrival)
+        toolbar.addAction(batch)
+        self.scanner = ScanListener(self)
+        QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
+        self.scanner.stay_scanned.connect(self.open_stay)
+        self.board.room_activated.connect(self.open_room)
+        # other desks' changes show up without a restart
+        self.timer = QTimer(self)
+        self.timer.setInterval(30_000)
+        self.timer.timeout.connect(self.reload)
+        self.timer.start()
+
+    def reload(self) -> None:
+        with self.sessions() as s:
+            site = get_site(s)
+            today = local_date(utcnow(), site.timezone)
+            rooms = board_rooms(s, today)
+            self.site_name = site.name
+        self.model.set_rooms(rooms, today)
+        self.occupants.today = today
+        self.occupants.refresh()
+        if self.building.count() == 0:
+            self.building.addItem(self.tr("All buildings"), None)
+            seen: dict[int, str] = {}
+            for r in rooms:
+                seen.setdefault(r.building_id, r.building)
+            for bid, name in seen.items():
+                self.building.addItem(name, bid)
+        self.setWindowTitle(f"{self.site_name} — " + self.tr("IsoDesk"))
+        self._update_counts()
+
+    def new_arrival(self, room_id: int | None = None) -> None:
+        dialog = ArrivalDialog(self.sessions, self.actor, self, room_id=room_id)
+        if dialog.exec() and dialog.stay is not None:
+            self.reload()
+            self.statusBar().showMessage(self.tr("Checked in: {0}").format(dialog.arrival_input().name), 8000)
+
+    def batch_arrival(self) -> None:
+        dialog = BatchDialog(self.sessions, self.actor, self)
+        if dialog.exec() and dialog.stays:
+            self.reload()
+            self.statusBar().showMessage(self.tr("Checked in: {0} people").format(len(dialog.stays)), 8000)
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+
+    def open_stay(self, stay_id: int) -> None:
+        """A scanned sheet row or door card: show that person."""
+        self.show_page("occupants")
+        self.occupants.select_stay(stay_id)
+
+    def open_room(self, room_id: int) -> None:
+        """Double-click or Enter on a tile: the room, its history and actions."""
+        room = self.model.room_by_id(room_id)
+        if room is None:
+            return
+        dialog = RoomDialog(self.sessions, self.actor, room, self.model.today, self)
+        dialog.exec()
+        if dialog.check_in_requested:
+            self.new_arrival(room_id)
+        elif dialog.changed:
+            self.reload()
+
+    def _filter(self) -> None:
+        self.model.set_filter(self.building.currentData(), None, self.state.currentData())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        c = self.model.site_counts()
+        present = self.model.present_count()
+        self.counts.setText(
+            self.tr(
+                "Rooms {0} · occupied {1} · available {2} · disinfection {3} · "
+                "out of service {4} · people {5} · fever {6}"
+            ).format(
+                sum(c.values()),
+                c.get(RoomState.OCCUPIED, 0),
+                c.get(RoomState.AVAILABLE, 0),
+                c.get(RoomState.AWAITING_DISINFECTION, 0),
+                c.get(RoomState.OUT_OF_SERVICE, 0),
+                present,
+                self.model.fever_rooms(),
+            )
+        )
+
+    def _restore(self) -> None:
+        settings = QSettings(ORG, APP)
+        self.show_page(str(settings.value("main/page", "board")))
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        settings = QSettings(ORG, APP)
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/page", self.nav.currentItem().data(Qt.ItemDataRole.UserRole))
+        QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
+        self.timer.stop()  # a closed window must not keep reading the database
+        super().closeEvent(event)

@@ -1,0 +1,247 @@
+"""Occupants: search as you type (name, pinyin, initials, ID/phone tail, room), filters, details."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.identity import mask_id, mask_phone
+from models.occupants import OccupantFilter, StayDetail, stay_detail
+from models.orm import Building, Category, User
+
+from .application import current_language
+from .occupant_model import STAY_ID_ROLE, OccupantModel
+from .stay_actions import (
+    StayActionDialog,
+    other_departure_dialog,
+    release_date_dialog,
+    release_dialog,
+    room_change_dialog,
+    transfer_dialog,
+)
+from .temperature_chart import TemperatureChart
+
+
+class OccupantsPage(QWidget):
+    stay_selected = Signal(int)
+    changed = Signal()
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.today = date.today()
+        self.model = OccupantModel(sessions, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Name, pinyin (zs), ID or phone tail, room…"))
+        self.search.setClearButtonEnabled(True)
+        self.present = QCheckBox(self.tr("Present only"), self)
+        self.present.setChecked(True)
+        self.category = QComboBox(self)
+        self.building = QComboBox(self)
+        self.due = QComboBox(self)
+        self.due.addItem(self.tr("Any release date"), None)
+        self.due.addItem(self.tr("Release due today"), 0)
+        self.due.addItem(self.tr("Release due tomorrow"), 1)
+        self.due.addItem(self.tr("Release within 3 days"), 3)
+        self.count = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.details = QTextBrowser(self)
+        self.chart = TemperatureChart(self)
+        self.show_id = QPushButton(self.tr("Show ID in full"), self)
+        self.show_id.setCheckable(True)
+        self.actor: User | None = None
+        self.action_buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, label in (
+            ("room", self.tr("Change room")),
+            ("date", self.tr("Release date")),
+            ("release", self.tr("Release")),
+            ("transfer", self.tr("Transfer")),
+            ("other", self.tr("Other departure")),
+        ):
+            button = QPushButton(label, self)
+            button.clicked.connect(lambda _c=False, k=key: self.run_action(k))
+            button.setEnabled(False)
+            actions.addWidget(button)
+            self.action_buttons[key] = button
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for w in (self.present, self.category, self.building, self.due, self.count):
+            bar.addWidget(w)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.details, 3)
+        side_layout.addWidget(self.chart, 2)
+        side_layout.addWidget(self.show_id)
+        side_layout.addLayout(actions)
+        split = QSplitter(self)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self.timer = QTimer(self)  # one query per pause in typing, not per key repeat
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(120)
+        self.timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        for combo in (self.category, self.building, self.due):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.present.toggled.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.show_id.toggled.connect(lambda _on: self._show_current())
+        self._detail: StayDetail | None = None
+        self._load_choices()
+
+    def _load_choices(self) -> None:
+        with self.sessions() as s:
+            cats = s.execute(select(Category.code, Category.name_zh, Category.name_en).order_by(Category.sort)).all()
+            buildings = s.execute(select(Building.id, Building.name).order_by(Building.sort)).all()
+        self.category.addItem(self.tr("All categories"), None)
+        zh = current_language() == "zh_CN"
+        for code, name_zh, name_en in cats:
+            self.category.addItem(name_zh if zh else name_en, code)
+        self.model.language = "zh_CN" if zh else "en"
+        self.building.addItem(self.tr("All buildings"), None)
+        for bid, name in buildings:
+            self.building.addItem(name, bid)
+
+    def current_filter(self) -> OccupantFilter:
+        due = self.due.currentData()
+        return OccupantFilter(
+            text=self.search.text(),
+            present_only=self.present.isChecked(),
+            category=self.category.currentData(),
+            building_id=self.building.currentData(),
+            release_from=self.today if due is not None else None,
+            release_to=self.today + timedelta(days=due) if due is not None else None,
+        )
+
+    def refresh(self) -> None:
+        self.model.reload(self.current_filter(), self.today)
+        self.count.setText(self.tr("{0} people").format(self.model.total))
+
+    def select_stay(self, stay_id: int) -> bool:
+        """Show one stay (e.g. from a scanned QR code), searching all stays if needed."""
+        for row, r in enumerate(self.model.rows):
+            if r.stay_id == stay_id:
+                self.table.selectRow(row)
+                return True
+        with self.sessions() as s:
+            detail = stay_detail(s, stay_id)
+        self.present.setChecked(False)
+        self.search.setText(detail.name)
+        self.refresh()
+        for row, r in enumerate(self.model.rows):
+            if r.stay_id == stay_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        stay_id = current.data(STAY_ID_ROLE) if current.isValid() else None
+        self.show_id.setChecked(False)
+        if stay_id is None:
+            self._detail = None
+            self.details.clear()
+            self._show_current()  # disables the actions
+            return
+        with self.sessions() as s:
+            self._detail = stay_detail(s, stay_id)
+        self._show_current()
+        self.stay_selected.emit(stay_id)
+
+    def action_dialog(self, key: str) -> StayActionDialog | None:
+        d = self._detail
+        if d is None or d.departed_at is not None:
+            return None
+        if key == "room":
+            return room_change_dialog(self.sessions, self.actor, d.stay_id, self)
+        if key == "date":
+            return release_date_dialog(self.sessions, self.actor, d.stay_id, d.planned_release, self)
+        if key == "release":
+            return release_dialog(self.sessions, self.actor, d.stay_id, self.today, self)
+        if key == "transfer":
+            return transfer_dialog(self.sessions, self.actor, d.stay_id, self)
+        return other_departure_dialog(self.sessions, self.actor, d.stay_id, self)
+
+    def run_action(self, key: str) -> None:
+        dialog = self.action_dialog(key)
+        if dialog is not None and dialog.exec():
+            self.after_action()
+
+    def after_action(self) -> None:
+        stay_id = self._detail.stay_id if self._detail else None
+        self.refresh()
+        self.changed.emit()
+        if stay_id is not None:
+            with self.sessions() as s:
+                self._detail = stay_detail(s, stay_id)
+            self._show_current()
+
+    def _show_current(self) -> None:
+        d = self._detail
+        for button in self.action_buttons.values():
+            button.setEnabled(d is not None and d.departed_at is None)
+        if d is None:
+            return
+        zh = self.model.language.startswith("zh")
+        doc = d.doc_number if self.show_id.isChecked() else mask_id(d.doc_number)
+        phone = (d.phone or "") if self.show_id.isChecked() else mask_phone(d.phone)
+        if d.departed_at is None:
+            progress = self.tr("Day {0} of {1}").format(d.day_n(self.today), d.days_total)
+        else:
+            progress = self.tr("Left on {0}").format(d.departed_at.date().isoformat())
+        id_label, phone_label, category_label = self.tr("ID"), self.tr("Phone"), self.tr("Category")
+        from_label, arrived_label, release_label = self.tr("From"), self.tr("Arrived"), self.tr("Release")
+        lines = [
+            f"<h3>{d.name} <small>{d.room}</small></h3>",
+            f"<p>{id_label}: {doc} · {phone_label}: {phone}<br>",
+            f"{category_label}: {d.category_zh if zh else d.category_en} · {from_label}: {d.origin}<br>",
+            f"{arrived_label}: {d.arrived_at.date()} · {release_label}: {d.planned_release} · <b>{progress}</b>",
+        ]
+        if d.special_needs:
+            needs_label = self.tr("Special needs")
+            lines.append(f"<br>{needs_label}: {d.special_needs}")
+        lines.append("</p><ul>")
+        for e in d.timeline:
+            lines.append(f"<li>{e.at.date()} {e.text_zh if zh else e.text_en}</li>")
+        lines.append("</ul>")
+        self.details.setHtml("".join(lines))
+        self.chart.set_readings(d.readings, d.threshold)
+        self.chart.setToolTip(self.tr("Threshold {0} °C").format(d.threshold))
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape:
+            self.search.clear()
+            return
+        super().keyPressEvent(event)

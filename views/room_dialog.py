@@ -1,0 +1,156 @@
+"""One room: occupants, history, and the actions its state allows (check in, disinfection, service)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.board import BoardRoom
+from models.errors import DomainError
+from models.orm import RoomState, User
+from models.rooms import back_in_service, record_disinfection, room_history, set_out_of_service
+
+from .application import current_language
+from .room_board import state_label
+
+
+class RoomDialog(QDialog):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        actor: User | None,
+        room: BoardRoom,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions, self.actor, self.room, self.today = sessions, actor, room, today
+        self.lang = current_language()
+        self.changed = False
+        self.check_in_requested = False
+        self.setWindowTitle(f"{room.building} {room.floor} {room.number}")
+        head = QLabel(
+            f"<h3>{room.building} {room.floor} {room.number}</h3>"
+            f"{state_label(room.state)} · "
+            + self.tr("{0} beds").format(room.beds)
+            + (f" · {room.oos_reason}" if room.oos_reason else ""),
+            self,
+        )
+        self.occupants = QListWidget(self)
+        for o in room.occupants:
+            self.occupants.addItem(
+                self.tr("{0}: day {1} of {2}, release {3}").format(
+                    o.name, o.day_n, o.days_total, o.planned_release.isoformat()
+                )
+            )
+        self.history = QListWidget(self)
+        with sessions() as s:
+            for at, zh, en in room_history(s, room.room_id):
+                self.history.addItem(f"{at.date()}  {zh if self.lang == 'zh_CN' else en}")
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+
+        # disinfection
+        self.agent = QLineEdit("含氯消毒剂", self)
+        self.concentration = QLineEdit("1000 mg/L", self)
+        self.done_by = QLineEdit(self)
+        self.checked_by = QLineEdit(self)
+        self.disinfect_button = QPushButton(self.tr("Record terminal disinfection"), self)
+        dis = QGroupBox(self.tr("Terminal disinfection"), self)
+        form = QFormLayout(dis)
+        form.addRow(self.tr("Agent"), self.agent)
+        form.addRow(self.tr("Concentration"), self.concentration)
+        form.addRow(self.tr("Done by"), self.done_by)
+        form.addRow(self.tr("Checked by"), self.checked_by)
+        form.addRow(self.disinfect_button)
+        dis.setVisible(room.state is RoomState.AWAITING_DISINFECTION)
+        self.disinfection_box = dis
+
+        # service
+        self.oos_reason = QLineEdit(self)
+        self.oos_until_known = QCheckBox(self.tr("Until"), self)
+        self.oos_until = QDateEdit(QDate.currentDate().addDays(7), self)
+        self.oos_until.setCalendarPopup(True)
+        self.oos_button = QPushButton(self.tr("Take out of service"), self)
+        oos = QGroupBox(self.tr("Out of service"), self)
+        form = QFormLayout(oos)
+        form.addRow(self.tr("Reason"), self.oos_reason)
+        form.addRow(self.oos_until_known, self.oos_until)
+        form.addRow(self.oos_button)
+        oos.setVisible(room.state in (RoomState.AVAILABLE, RoomState.AWAITING_DISINFECTION))
+        self.service_box = oos
+        self.back_button = QPushButton(self.tr("Back in service"), self)
+        self.back_button.setVisible(room.state is RoomState.OUT_OF_SERVICE)
+        self.check_in_button = QPushButton(self.tr("Check someone in here…"), self)
+        self.check_in_button.setVisible(room.state is RoomState.AVAILABLE)
+
+        lists = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Occupants"), self))
+        left.addWidget(self.occupants)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("History"), self))
+        right.addWidget(self.history)
+        lists.addLayout(left)
+        lists.addLayout(right)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addLayout(lists)
+        layout.addWidget(dis)
+        layout.addWidget(oos)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.check_in_button)
+        layout.addWidget(self.error)
+        self.disinfect_button.clicked.connect(self.disinfect)
+        self.oos_button.clicked.connect(self.take_out)
+        self.back_button.clicked.connect(self.bring_back)
+        self.check_in_button.clicked.connect(self._check_in)
+        self.resize(720, 560)
+
+    def _run(self, fn, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            with self.sessions() as s:
+                fn(s, self.actor, self.room.room_id, *args, **kwargs)
+        except DomainError as e:
+            self.error.setText(e.message(self.lang))
+            return False
+        self.changed = True
+        self.accept()
+        return True
+
+    def disinfect(self) -> bool:
+        return self._run(
+            record_disinfection,
+            agent=self.agent.text(),
+            concentration=self.concentration.text(),
+            done_by=self.done_by.text(),
+            checked_by=self.checked_by.text(),
+        )
+
+    def take_out(self) -> bool:
+        until = self.oos_until.date().toPython() if self.oos_until_known.isChecked() else None
+        return self._run(set_out_of_service, self.oos_reason.text(), self.today, until)
+
+    def bring_back(self) -> bool:
+        return self._run(back_in_service)
+
+    def _check_in(self) -> None:
+        self.check_in_requested = True
+        self.accept()

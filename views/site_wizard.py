@@ -1,0 +1,166 @@
+"""First run: create the site (name, address, buildings, floors, room numbering, types, threshold, rules)
+or open the demo site instead."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from models.db import session_factory
+from models.errors import DomainError
+from models.orm import RoomType, RuleSet, User
+from models.sites import FloorSpec, create_site, room_numbers, seed_reference_data
+
+from .application import current_language
+
+
+def plan_floors(
+    buildings: list[str], floors: int, first: int, last: int, doubles: int, accessible: int
+) -> list[FloorSpec]:
+    """Floors 1..N of each building, rooms first..last per floor (101-130 style); the last ``doubles`` rooms of a
+    floor are doubles, the first ``accessible`` are accessible singles."""
+    specs: list[FloorSpec] = []
+    for b in buildings:
+        for level in range(1, floors + 1):
+            numbers = room_numbers(level, first, last)
+            n_double = min(doubles, len(numbers))
+            n_acc = min(accessible, len(numbers) - n_double)
+            specs.append(FloorSpec(b, level, numbers[:n_acc], room_type=RoomType.ACCESSIBLE))
+            specs.append(FloorSpec(b, level, numbers[n_acc : len(numbers) - n_double]))
+            specs.append(FloorSpec(b, level, numbers[len(numbers) - n_double :], room_type=RoomType.DOUBLE, beds=2))
+    return specs
+
+
+class SiteWizard(QWizard):
+    def __init__(self, engine: Engine, actor: User | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor = engine, actor
+        self.lang = current_language()
+        self.wants_demo = False
+        self.setWindowTitle(self.tr("Set up the isolation point"))
+        with session_factory(engine)() as s:
+            seed_reference_data(s)
+            s.commit()
+            rule_sets = [(r.id, r.name) for r in s.scalars(select(RuleSet).order_by(RuleSet.effective_from))]
+
+        start = QWizardPage(self)
+        start.setTitle(self.tr("Welcome"))
+        self.create_choice = QRadioButton(self.tr("Create our site"), start)
+        self.demo_choice = QRadioButton(self.tr("Open the demo site (synthetic people)"), start)
+        self.create_choice.setChecked(True)
+        lay = QVBoxLayout(start)
+        lay.addWidget(self.create_choice)
+        lay.addWidget(self.demo_choice)
+        self.addPage(start)
+
+        page = QWizardPage(self)
+        page.setTitle(self.tr("The site"))
+        self.name = QLineEdit(page)
+        self.address = QLineEdit(page)
+        self.buildings = QLineEdit("1号楼", page)
+        self.buildings.setToolTip(self.tr("Several buildings: separate with commas"))
+        self.floors = QSpinBox(page)
+        self.floors.setRange(1, 40)
+        self.floors.setValue(6)
+        self.first = QSpinBox(page)
+        self.first.setRange(1, 99)
+        self.first.setValue(1)
+        self.last = QSpinBox(page)
+        self.last.setRange(1, 99)
+        self.last.setValue(30)
+        self.doubles = QSpinBox(page)
+        self.doubles.setRange(0, 99)
+        self.doubles.setValue(2)
+        self.accessible = QSpinBox(page)
+        self.accessible.setRange(0, 99)
+        self.accessible.setValue(1)
+        self.threshold = QDoubleSpinBox(page)
+        self.threshold.setRange(36.0, 40.0)
+        self.threshold.setSingleStep(0.1)
+        self.threshold.setDecimals(1)
+        self.threshold.setValue(37.3)
+        self.rule_set = QComboBox(page)
+        for _rid, name in rule_sets:
+            self.rule_set.addItem(name, name)
+        self.rule_set.setCurrentIndex(self.rule_set.count() - 1)
+        self.preview = QLabel(page)
+        self.error = QLabel(page)
+        self.error.setStyleSheet("color: #c62828")
+        form = QFormLayout(page)
+        form.addRow(self.tr("Site name"), self.name)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Buildings"), self.buildings)
+        form.addRow(self.tr("Floors per building"), self.floors)
+        form.addRow(self.tr("Room numbers per floor from"), self.first)
+        form.addRow(self.tr("to"), self.last)
+        form.addRow(self.tr("Double rooms per floor"), self.doubles)
+        form.addRow(self.tr("Accessible rooms per floor"), self.accessible)
+        form.addRow(self.tr("Fever threshold (°C)"), self.threshold)
+        form.addRow(self.tr("Rule set"), self.rule_set)
+        form.addRow(self.preview)
+        form.addRow(self.error)
+        for w in (self.floors, self.first, self.last):
+            w.valueChanged.connect(self._update_preview)
+        self.buildings.textChanged.connect(self._update_preview)
+        self.site_page = page
+        self.addPage(page)
+        self._update_preview()
+
+    def building_names(self) -> list[str]:
+        return [b.strip() for b in self.buildings.text().replace("，", ",").split(",") if b.strip()]
+
+    def _update_preview(self) -> None:
+        n = len(self.building_names()) * self.floors.value() * max(0, self.last.value() - self.first.value() + 1)
+        example = room_numbers(1, self.first.value(), self.last.value())
+        span = f"{example[0]}–{example[-1]}" if example else "—"
+        self.preview.setText(self.tr("{0} rooms; floor 1: {1}").format(n, span))
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentPage() is not self.site_page:
+            self.wants_demo = self.demo_choice.isChecked()
+            if self.wants_demo:
+                self.done(QWizard.DialogCode.Accepted)
+                return False
+            return True
+        return self.create()
+
+    def create(self) -> bool:
+        if not self.name.text().strip() or not self.building_names() or self.last.value() < self.first.value():
+            self.error.setText(self.tr("Name, buildings and a room range are required"))
+            return False
+        specs = plan_floors(
+            self.building_names(),
+            self.floors.value(),
+            self.first.value(),
+            self.last.value(),
+            self.doubles.value(),
+            self.accessible.value(),
+        )
+        try:
+            with session_factory(self.engine)() as s:
+                create_site(
+                    s,
+                    self.actor,
+                    self.name.text().strip(),
+                    [sp for sp in specs if sp.rooms],
+                    address=self.address.text(),
+                    fever_threshold=self.threshold.value(),
+                    rule_set_name=self.rule_set.currentData(),
+                )
+        except DomainError as e:
+            self.error.setText(e.message(self.lang))
+            return False
+        return True

@@ -1,0 +1,185 @@
+"""Actions on a stay, each a small confirmation dialog that asks for what the domain needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import DomainError
+from models.orm import DepartureKind, Room, RoomState, User, utcnow
+from models.stays import (
+    change_release_date,
+    change_room,
+    depart_other,
+    get_stay,
+    release,
+    release_readiness,
+    transfer,
+)
+
+from .application import current_language
+
+
+class StayActionDialog(QDialog):
+    """A form plus OK/Cancel; OK runs ``action`` and closes only when the domain accepts it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.lang = current_language()
+        self.form = QFormLayout(self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.run)
+        self.action: Callable[[], object] = lambda: None
+
+    def finish(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def run(self) -> bool:
+        try:
+            self.action()
+        except DomainError as e:
+            self.error.setText(e.message(self.lang))
+            return False
+        self.accept()
+        return True
+
+
+def room_change_dialog(
+    sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
+) -> StayActionDialog:
+    d = StayActionDialog("", parent)
+    d.setWindowTitle(d.tr("Change room"))
+    rooms = QComboBox(d)
+    with sessions() as s:
+        for rid, number in s.execute(
+            select(Room.id, Room.number).where(Room.state == RoomState.AVAILABLE).order_by(Room.floor_id, Room.sort)
+        ):
+            rooms.addItem(number, rid)
+    reason = QLineEdit(d)
+    d.form.addRow(d.tr("New room"), rooms)
+    d.form.addRow(d.tr("Reason"), reason)
+    d.rooms, d.reason = rooms, reason  # type: ignore[attr-defined]
+
+    def act() -> None:
+        with sessions() as s:
+            change_room(s, actor, stay_id, rooms.currentData(), reason.text())
+
+    d.action = act
+    d.finish()
+    return d
+
+
+def release_date_dialog(
+    sessions: sessionmaker[Session], actor: User | None, stay_id: int, current: date, parent: QWidget | None = None
+) -> StayActionDialog:
+    d = StayActionDialog("", parent)
+    d.setWindowTitle(d.tr("Extend or shorten the stay"))
+    when = QDateEdit(QDate(current.year, current.month, current.day), d)
+    when.setCalendarPopup(True)
+    reason = QLineEdit(d)
+    d.form.addRow(d.tr("Release date"), when)
+    d.form.addRow(d.tr("Reason"), reason)
+    d.when, d.reason = when, reason  # type: ignore[attr-defined]
+
+    def act() -> None:
+        with sessions() as s:
+            change_release_date(s, actor, stay_id, when.date().toPython(), reason.text())
+
+    d.action = act
+    d.finish()
+    return d
+
+
+def release_dialog(
+    sessions: sessionmaker[Session], actor: User | None, stay_id: int, today: date, parent: QWidget | None = None
+) -> StayActionDialog:
+    d = StayActionDialog("", parent)
+    d.setWindowTitle(d.tr("Release"))
+    with sessions() as s:
+        ready = release_readiness(s, get_stay(s, stay_id), today)
+    yes, no = "✓", "✗"
+    d.form.addRow(d.tr("Release date reached"), QLabel(yes if ready.date_reached else no, d))
+    d.form.addRow(
+        d.tr("Last scheduled swab"),
+        QLabel(f"{d.tr('day')} {ready.last_swab_day}: {ready.last_swab_result}" if ready.last_swab_day else "—", d),
+    )
+    d.form.addRow(d.tr("Open fever alert"), QLabel(no if ready.open_fever else yes, d))
+    override = QLineEdit(d)
+    override.setPlaceholderText(d.tr("Needed only to release before the checks pass"))
+    if not ready.ok:
+        d.form.addRow(QLabel("；".join(p.message(d.lang) for p in ready.problems), d))
+        d.form.addRow(d.tr("Override reason"), override)
+    d.override = override  # type: ignore[attr-defined]
+
+    def act() -> None:
+        with sessions() as s:
+            release(s, actor, stay_id, override_reason=None if ready.ok else override.text())
+
+    d.action = act
+    d.finish()
+    return d
+
+
+def transfer_dialog(
+    sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
+) -> StayActionDialog:
+    d = StayActionDialog("", parent)
+    d.setWindowTitle(d.tr("Transfer"))
+    kind = QComboBox(d)
+    kind.addItem(d.tr("To hospital"), DepartureKind.TO_HOSPITAL.value)
+    kind.addItem(d.tr("To another site"), DepartureKind.TO_OTHER_SITE.value)
+    kind.addItem(d.tr("To home isolation"), DepartureKind.HOME_ISOLATION.value)
+    destination = QLineEdit(d)
+    escort = QLineEdit(d)
+    d.form.addRow(d.tr("Kind"), kind)
+    d.form.addRow(d.tr("Hospital or site"), destination)
+    d.form.addRow(d.tr("Escort, vehicle, notes"), escort)
+    d.kind, d.destination, d.escort = kind, destination, escort  # type: ignore[attr-defined]
+
+    def act() -> None:
+        with sessions() as s:
+            transfer(
+                s, actor, stay_id, DepartureKind(kind.currentData()), destination.text(), escort.text(), now=utcnow()
+            )
+
+    d.action = act
+    d.finish()
+    return d
+
+
+def other_departure_dialog(
+    sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
+) -> StayActionDialog:
+    d = StayActionDialog("", parent)
+    d.setWindowTitle(d.tr("Other departure"))
+    reason = QLineEdit(d)
+    d.form.addRow(d.tr("Reason"), reason)
+    d.reason = reason  # type: ignore[attr-defined]
+
+    def act() -> None:
+        with sessions() as s:
+            depart_other(s, actor, stay_id, reason.text())
+
+    d.action = act
+    d.finish()
+    return d
