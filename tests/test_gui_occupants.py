@@ -1,16 +1,16 @@
 """Occupants screen and barcode scanner, driven as a desk user would."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from models.db import session_factory
 from models.demo import build_demo
 from models.occupants import OccupantFilter, count_occupants
-from models.orm import Person, Stay
+from models.orm import Person, Room, Stay
 from tests.conftest import TZ
 from views.application import install_translators, make_app
 from views.main_window import MainWindow
@@ -101,3 +101,50 @@ def test_slow_typing_is_not_a_scan(window, qtbot, engine, monkeypatch):
     QTest.keyClick(handle, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is not window.occupants
     assert len(opened) == 1  # Enter went to the board, which opened the current room
+
+
+def _stay_ids(page):
+    return {r.stay_id for r in page.model.rows}
+
+
+def test_releases_today_and_tomorrow_are_one_click(window, engine):
+    window.show_page("occupants")
+    page = window.occupants
+    page.search.setText("something typed before")
+    for days_ahead, button in ((0, page.due_today), (1, page.due_tomorrow)):
+        button.click()
+        day = page.today.toordinal() + days_ahead
+        with session_factory(engine)() as s:
+            expected = set(
+                s.scalars(
+                    select(Stay.id).where(Stay.departed_at.is_(None), Stay.planned_release == date.fromordinal(day))
+                )
+            )
+        assert page.search.text() == ""
+        assert _stay_ids(page) == expected
+
+
+def test_release_date_range_and_floor_filters(window, engine):
+    window.show_page("occupants")
+    page = window.occupants
+    page.due.setCurrentIndex(page.due.findData("range"))
+    assert page.release_from.isVisible() and page.release_to.isVisible()
+    start = page.today + timedelta(days=2)
+    end = page.today + timedelta(days=6)
+    page.release_from.setDate(QDate(start.year, start.month, start.day))
+    page.release_to.setDate(QDate(end.year, end.month, end.day))
+    with session_factory(engine)() as s:
+        in_range = set(
+            s.scalars(
+                select(Stay.id).where(
+                    Stay.departed_at.is_(None), Stay.planned_release >= start, Stay.planned_release <= end
+                )
+            )
+        )
+    assert in_range and _stay_ids(page) == in_range
+    floor_row = next(i for i in range(page.building.count()) if (page.building.itemData(i) or ("",))[0] == "floor")
+    page.building.setCurrentIndex(floor_row)
+    floor_id = page.building.currentData()[1]
+    with session_factory(engine)() as s:
+        on_floor = set(s.scalars(select(Stay.id).join(Room, Stay.room_id == Room.id).where(Room.floor_id == floor_id)))
+    assert _stay_ids(page) == in_range & on_floor

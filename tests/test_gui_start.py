@@ -63,6 +63,28 @@ def test_filter_by_state_shows_only_that_state(app, qtbot, demo_engine):
     assert states == {RoomState.AWAITING_DISINFECTION}
 
 
+def test_filter_by_building_then_floor(app, qtbot, demo_engine):
+    window = MainWindow(demo_engine)
+    qtbot.addWidget(window)
+    assert not window.floor.isEnabled()  # no building chosen: all floors
+    window.building.setCurrentIndex(1)
+    building = window.building.currentData()
+    assert window.floor.isEnabled() and window.floor.count() > 2
+    window.floor.setCurrentIndex(2)
+    floor_id = window.floor.currentData()
+    model = window.model
+    shown = [
+        model.room_at(model.index(r, c))
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.room_at(model.index(r, c))
+    ]
+    assert model.rowCount() == 1 and shown
+    assert {(room.building_id, room.floor_id) for room in shown} == {(building, floor_id)}
+    window.building.setCurrentIndex(0)  # back to all buildings: the floor choice is reset
+    assert window.floor.currentData() is None and model.rowCount() > 1
+
+
 def test_bundled_cjk_font_is_registered(app):
     assert FONT_FAMILY in QFontDatabase.families()
     assert app.font().family() == FONT_FAMILY

@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.board.setModel(self.model)
 
         self.building = QComboBox(self)
+        self.floor = QComboBox(self)
+        self.floor.setMinimumContentsLength(6)
+        self._floors: list[tuple[int, int, str]] = []  # building id, floor id, label
         self.state = QComboBox(self)
         self.state.addItem(self.tr("All states"), None)
         for st in RoomState:
@@ -60,6 +63,8 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Building")))
         bar.addWidget(self.building)
+        bar.addWidget(QLabel(self.tr("Floor")))
+        bar.addWidget(self.floor)
         bar.addWidget(QLabel(self.tr("State")))
         bar.addWidget(self.state)
         bar.addStretch(1)
@@ -92,7 +97,8 @@ class MainWindow(QMainWindow):
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage(self.tr("Database: {0}").format(masked_url(engine)))
-        self.building.currentIndexChanged.connect(self._filter)
+        self.building.currentIndexChanged.connect(self._building_changed)
+        self.floor.currentIndexChanged.connect(self._filter)
         self.state.currentIndexChanged.connect(self._filter)
         self.reload()
         self._restore()
@@ -137,6 +143,11 @@ class MainWindow(QMainWindow):
                 seen.setdefault(r.building_id, r.building)
             for bid, name in seen.items():
                 self.building.addItem(name, bid)
+            floors: dict[int, tuple[int, int, str]] = {}
+            for r in rooms:
+                floors.setdefault(r.floor_id, (r.building_id, r.floor_id, r.floor))
+            self._floors = list(floors.values())
+            self._building_changed()
         self.setWindowTitle(f"{self.site_name} — " + self.tr("IsoDesk"))
         self._update_counts()
 
@@ -174,8 +185,21 @@ class MainWindow(QMainWindow):
         elif dialog.changed:
             self.reload()
 
+    def _building_changed(self) -> None:
+        """The floor list follows the building: "all floors" plus that building's floors."""
+        building_id = self.building.currentData()
+        self.floor.blockSignals(True)
+        self.floor.clear()
+        self.floor.addItem(self.tr("All floors"), None)
+        for bid, fid, label in self._floors:
+            if building_id is not None and bid == building_id:
+                self.floor.addItem(label, fid)
+        self.floor.setEnabled(building_id is not None)
+        self.floor.blockSignals(False)
+        self._filter()
+
     def _filter(self) -> None:
-        self.model.set_filter(self.building.currentData(), None, self.state.currentData())
+        self.model.set_filter(self.building.currentData(), self.floor.currentData(), self.state.currentData())
         self._update_counts()
 
     def _update_counts(self) -> None:

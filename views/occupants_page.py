@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.identity import mask_id, mask_phone
 from models.occupants import OccupantFilter, StayDetail, stay_detail
-from models.orm import Building, Category, User
+from models.orm import Building, Category, Floor, User
 
 from .application import current_language
 from .occupant_model import STAY_ID_ROLE, OccupantModel
@@ -60,6 +61,18 @@ class OccupantsPage(QWidget):
         self.due.addItem(self.tr("Release due today"), 0)
         self.due.addItem(self.tr("Release due tomorrow"), 1)
         self.due.addItem(self.tr("Release within 3 days"), 3)
+        self.due.addItem(self.tr("Release between…"), "range")
+        self.release_from = QDateEdit(self)
+        self.release_to = QDateEdit(self)
+        for edit in (self.release_from, self.release_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+        # the two lists the desk works from every morning, one click each
+        self.due_today = QPushButton(self.tr("Releases today"), self)
+        self.due_tomorrow = QPushButton(self.tr("Releases tomorrow"), self)
+        self.due_today.clicked.connect(lambda: self.show_due(0))
+        self.due_tomorrow.clicked.connect(lambda: self.show_due(1))
         self.count = QLabel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -92,7 +105,17 @@ class OccupantsPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        for w in (self.present, self.category, self.building, self.due, self.count):
+        for w in (
+            self.present,
+            self.category,
+            self.building,
+            self.due,
+            self.release_from,
+            self.release_to,
+            self.due_today,
+            self.due_tomorrow,
+            self.count,
+        ):
             bar.addWidget(w)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -114,9 +137,12 @@ class OccupantsPage(QWidget):
         self.timer.setInterval(120)
         self.timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.due.currentIndexChanged.connect(self._due_changed)  # before refresh: it sets the range first
         for combo in (self.category, self.building, self.due):
             combo.currentIndexChanged.connect(self.refresh)
         self.present.toggled.connect(self.refresh)
+        for edit in (self.release_from, self.release_to):
+            edit.dateChanged.connect(lambda _d: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.show_id.toggled.connect(lambda _on: self._show_current())
         self._detail: StayDetail | None = None
@@ -126,25 +152,66 @@ class OccupantsPage(QWidget):
         with self.sessions() as s:
             cats = s.execute(select(Category.code, Category.name_zh, Category.name_en).order_by(Category.sort)).all()
             buildings = s.execute(select(Building.id, Building.name).order_by(Building.sort)).all()
+            floors = s.execute(select(Floor.id, Floor.building_id, Floor.name).order_by(Floor.level)).all()
         self.category.addItem(self.tr("All categories"), None)
         zh = current_language() == "zh_CN"
         for code, name_zh, name_en in cats:
             self.category.addItem(name_zh if zh else name_en, code)
         self.model.language = "zh_CN" if zh else "en"
         self.building.addItem(self.tr("All buildings"), None)
-        for bid, name in buildings:
-            self.building.addItem(name, bid)
+        for bid, name in buildings:  # a building, then its floors indented under it
+            self.building.addItem(name, ("building", bid))
+            for fid, fbid, fname in floors:
+                if fbid == bid:
+                    self.building.addItem(f"    {name} {fname}", ("floor", fid))
 
     def current_filter(self) -> OccupantFilter:
         due = self.due.currentData()
+        custom = due == "range"
+        for edit in (self.release_from, self.release_to):
+            edit.setVisible(custom)
+        if custom:
+            release_from: date | None = self.release_from.date().toPython()  # type: ignore[assignment]
+            release_to: date | None = self.release_to.date().toPython()  # type: ignore[assignment]
+        elif due is not None:
+            release_from, release_to = self.today, self.today + timedelta(days=due)
+        else:
+            release_from = release_to = None
+        place = self.building.currentData()
         return OccupantFilter(
             text=self.search.text(),
             present_only=self.present.isChecked(),
             category=self.category.currentData(),
-            building_id=self.building.currentData(),
-            release_from=self.today if due is not None else None,
-            release_to=self.today + timedelta(days=due) if due is not None else None,
+            building_id=place[1] if place and place[0] == "building" else None,
+            floor_id=place[1] if place and place[0] == "floor" else None,
+            release_from=release_from,
+            release_to=release_to,
         )
+
+    def _due_changed(self) -> None:
+        if self.due.currentData() == "range" and self.release_from.date().year() < 2001:
+            start = QDate(self.today.year, self.today.month, self.today.day)
+            for edit, offset in ((self.release_from, 0), (self.release_to, 7)):
+                edit.blockSignals(True)
+                edit.setDate(start.addDays(offset))
+                edit.blockSignals(False)
+
+    def show_due(self, days_ahead: int) -> None:
+        """The people whose planned release is today (0) or tomorrow (1), whatever the other filters."""
+        day = self.today + timedelta(days=days_ahead)
+        for widget in (self.due, self.release_from, self.release_to, self.building, self.category, self.present):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.category.setCurrentIndex(0)
+        self.building.setCurrentIndex(0)
+        self.present.setChecked(True)
+        self.due.setCurrentIndex(self.due.findData("range"))
+        self.release_from.setDate(QDate(day.year, day.month, day.day))
+        self.release_to.setDate(QDate(day.year, day.month, day.day))
+        for widget in (self.due, self.release_from, self.release_to, self.building, self.category, self.present):
+            widget.blockSignals(False)
+        self.timer.stop()
+        self.refresh()
 
     def refresh(self) -> None:
         self.model.reload(self.current_filter(), self.today)

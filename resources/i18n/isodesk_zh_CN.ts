@@ -278,87 +278,97 @@ dis {2} · oos {3}</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="56" />
+        <location filename="../../views/main_window.py" line="59" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="59" />
+        <location filename="../../views/main_window.py" line="62" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="61" />
+        <location filename="../../views/main_window.py" line="64" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="63" />
+        <location filename="../../views/main_window.py" line="66" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="68" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="75" />
+        <location filename="../../views/main_window.py" line="80" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="76" />
+        <location filename="../../views/main_window.py" line="81" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="77" />
+        <location filename="../../views/main_window.py" line="82" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="94" />
+        <location filename="../../views/main_window.py" line="99" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="103" />
+        <location filename="../../views/main_window.py" line="109" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="104" />
+        <location filename="../../views/main_window.py" line="110" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="107" />
+        <location filename="../../views/main_window.py" line="113" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="110" />
+        <location filename="../../views/main_window.py" line="116" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="134" />
+        <location filename="../../views/main_window.py" line="140" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140" />
+        <location filename="../../views/main_window.py" line="151" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="147" />
+        <location filename="../../views/main_window.py" line="158" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="153" />
+        <location filename="../../views/main_window.py" line="164" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="186" />
+        <location filename="../../views/main_window.py" line="193" />
+        <source>All floors</source>
+        <translation>全部楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="210" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -447,123 +457,138 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="52" />
+        <location filename="../../views/occupants_page.py" line="53" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="54" />
+        <location filename="../../views/occupants_page.py" line="55" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="59" />
+        <location filename="../../views/occupants_page.py" line="60" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="60" />
+        <location filename="../../views/occupants_page.py" line="61" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="61" />
+        <location filename="../../views/occupants_page.py" line="62" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="62" />
+        <location filename="../../views/occupants_page.py" line="63" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="75" />
+        <location filename="../../views/occupants_page.py" line="64" />
+        <source>Release between…</source>
+        <translation>解除日期范围…</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="72" />
+        <source>Releases today</source>
+        <translation>今日解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="73" />
+        <source>Releases tomorrow</source>
+        <translation>明日解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="88" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="81" />
+        <location filename="../../views/occupants_page.py" line="94" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="82" />
+        <location filename="../../views/occupants_page.py" line="95" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="84" />
+        <location filename="../../views/occupants_page.py" line="97" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="85" />
+        <location filename="../../views/occupants_page.py" line="98" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="129" />
+        <location filename="../../views/occupants_page.py" line="156" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="134" />
+        <location filename="../../views/occupants_page.py" line="161" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="151" />
+        <location filename="../../views/occupants_page.py" line="218" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="221" />
+        <location filename="../../views/occupants_page.py" line="288" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="223" />
+        <location filename="../../views/occupants_page.py" line="290" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="224" />
+        <location filename="../../views/occupants_page.py" line="291" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="224" />
+        <location filename="../../views/occupants_page.py" line="291" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="224" />
+        <location filename="../../views/occupants_page.py" line="291" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="225" />
+        <location filename="../../views/occupants_page.py" line="292" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="225" />
+        <location filename="../../views/occupants_page.py" line="292" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="83" />
-        <location filename="../../views/occupants_page.py" line="225" />
+        <location filename="../../views/occupants_page.py" line="96" />
+        <location filename="../../views/occupants_page.py" line="292" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="233" />
+        <location filename="../../views/occupants_page.py" line="300" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="241" />
+        <location filename="../../views/occupants_page.py" line="308" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} ℃</translation>
     </message>

@@ -150,4 +150,9 @@ ZH: dict[str, str] = {
     "Rule set": "隔离规则",
     "{0} rooms; floor 1: {1}": "共 {0} 间；1 层：{1}",
     "Name, buildings and a room range are required": "请填写名称、楼栋和房间号范围",
+    "Floor": "楼层",
+    "All floors": "全部楼层",
+    "Release between…": "解除日期范围…",
+    "Releases today": "今日解除",
+    "Releases tomorrow": "明日解除",
 }
