@@ -276,3 +276,38 @@ def age_on(birth: date | None, today: date) -> int | None:
     if birth is None:
         return None
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+@dataclass(frozen=True)
+class CompanionSlot:
+    """A present person whose room still has a free bed: someone a newcomer can join as a companion."""
+
+    stay_id: int
+    room_id: int
+    room: str
+    name: str
+
+
+def companion_slots(session: Session) -> list[CompanionSlot]:
+    """Present people in rooms with a free bed, in room order (one query)."""
+    from sqlalchemy import func
+
+    from .orm import Person, Stay
+
+    taken = (
+        select(Stay.room_id, func.count().label("n"))
+        .where(Stay.departed_at.is_(None))
+        .group_by(Stay.room_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Stay.id, Room.id, Room.number, Person.name, Building.name)
+        .join(Room, Stay.room_id == Room.id)
+        .join(taken, taken.c.room_id == Room.id)
+        .join(Person, Stay.person_id == Person.id)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .where(Stay.departed_at.is_(None), Room.beds > taken.c.n, Stay.shares_with_id.is_(None))
+        .order_by(Building.sort, Floor.level, Room.sort, Stay.id)
+    ).all()
+    return [CompanionSlot(sid, rid, f"{bname} {number}", name) for sid, rid, number, name, bname in rows]

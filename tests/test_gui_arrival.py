@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from models import synthetic
+from models.arrivals import register_arrival
 from models.db import session_factory
-from models.orm import AuditEntry, Room, RoomState, Stay, User
+from models.orm import AuditEntry, CompanionReason, Room, RoomState, Stay, User
 from tests.conftest import NOW
 from views.application import install_translators
 from views.arrival_dialog import ArrivalDialog
@@ -80,3 +81,45 @@ def test_acting_user_is_recorded(dialog, engine, desk):
     with session_factory(engine)() as s:
         users = set(s.scalars(select(AuditEntry.user_id).where(AuditEntry.action == "stay.check_in")))
         assert users == {s.scalar(select(User.id).where(User.username == "desk1"))}
+
+
+def test_child_joins_a_parent_in_a_double_room(qapp, qtbot, engine, site, desk, make_arrival):
+    install_translators(qapp, "zh_CN")
+    sessions = session_factory(engine)
+    with sessions() as s:
+        double = s.scalars(select(Room).where(Room.beds == 2).order_by(Room.id)).first()
+        parent = register_arrival(s, desk, make_arrival(), double.id, now=NOW)
+        parent_id, double_id = parent.id, double.id
+    d = ArrivalDialog(sessions, desk)
+    qtbot.addWidget(d)
+    assert not d.companion_reason.isEnabled()  # alone by default
+    child = synthetic.person(random.Random(5), NOW.date(), min_age=3, max_age=10)
+    d.name.setText(str(child["name"]))
+    QTest.keyClicks(d.doc_number, child["doc_number"])
+    offered = {d.companion.itemData(i)[0]: i for i in range(1, d.companion.count())}
+    d.companion.setCurrentIndex(offered[parent_id])
+    assert d.companion.currentIndex() > 0 and not d.room.isEnabled()
+    assert d.room.currentData() == double_id and "同住" in d.reason.text()
+    assert d.companion_reason.currentData() == CompanionReason.CHILD.value  # preset from the ID's age
+    QTest.mouseClick(ok(d), Qt.MouseButton.LeftButton)
+    assert d.result() == d.DialogCode.Accepted, d.error.text()
+    with sessions() as s:
+        stay = s.scalars(select(Stay).where(Stay.id != parent_id)).one()
+        assert (stay.room_id, stay.shares_with_id, stay.companion_reason) == (
+            double_id,
+            parent_id,
+            CompanionReason.CHILD,
+        )
+
+
+def test_a_full_single_room_is_not_offered_as_a_companion(qapp, qtbot, engine, site, desk, make_arrival):
+    install_translators(qapp, "zh_CN")
+    sessions = session_factory(engine)
+    with sessions() as s:
+        single = s.scalars(select(Room).where(Room.beds == 1).order_by(Room.id)).first()
+        lone = register_arrival(s, desk, make_arrival(), single.id, now=NOW)
+        lone_id = lone.id
+    d = ArrivalDialog(sessions, desk)
+    qtbot.addWidget(d)
+    offered = [d.companion.itemData(i)[0] for i in range(1, d.companion.count())]
+    assert lone_id not in offered

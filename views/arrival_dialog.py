@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.allocation import AllocationRequest, suggest_room
+from models.allocation import AllocationRequest, age_on, companion_slots, suggest_room
 from models.arrivals import ArrivalInput, register_arrival
 from models.errors import DomainError
 from models.identity import normalise_mobile, parse_resident_id
-from models.orm import Category, DocType, Room, RoomState, Sex, Stay, User, utcnow
+from models.orm import Category, CompanionReason, DocType, Room, RoomState, Sex, Stay, User, utcnow
 from models.sites import get_site
 
 from .application import current_language
@@ -80,6 +80,21 @@ class ArrivalDialog(QDialog):
         self.needs = QLineEdit(self)
         self.needs.setPlaceholderText(self.tr("e.g. elderly, diabetes, reduced mobility, halal diet"))
         self.notes = QLineEdit(self)
+        # companions (同住人): a child under 14, a pregnant woman or a dependent joins their carer's room
+        self.companion = QComboBox(self)
+        self.companion.addItem(self.tr("Nobody: a room of their own"), None)
+        with sessions() as s:
+            for slot in companion_slots(s):
+                self.companion.addItem(f"{slot.room} · {slot.name}", (slot.stay_id, slot.room_id, slot.room, slot.name))
+        self.companion_reason = QComboBox(self)
+        for value, label in (
+            (CompanionReason.CHILD, self.tr("Child under 14")),
+            (CompanionReason.PREGNANT, self.tr("Pregnant")),
+            (CompanionReason.DEPENDENT, self.tr("Dependent, needs a carer")),
+            (CompanionReason.FAMILY, self.tr("Family, chosen by the desk")),
+        ):
+            self.companion_reason.addItem(label, value.value)
+        self.companion_reason.setEnabled(False)
         self.room = QComboBox(self)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
@@ -102,6 +117,8 @@ class ArrivalDialog(QDialog):
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Special needs"), self.needs)
         form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.tr("Shares a room with"), self.companion)
+        form.addRow(self.tr("Why together"), self.companion_reason)
         form.addRow(self.tr("Room"), self.room)
         form.addRow("", self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -116,6 +133,7 @@ class ArrivalDialog(QDialog):
         self.phone.editingFinished.connect(self._check_phone)
         self.has_exposure.toggled.connect(self.exposure.setEnabled)
         self.needs.editingFinished.connect(self._suggest)
+        self.companion.currentIndexChanged.connect(self._companion_changed)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         self._load_rooms()
@@ -137,6 +155,9 @@ class ArrivalDialog(QDialog):
             self.id_info.setText(f"<span style='color:#c62828'>{self._msg(e)}</span>")
             return
         self.sex.setCurrentIndex(self.sex.findData(rid.sex.value))
+        age = age_on(rid.birth_date, utcnow().date())
+        if age is not None and age < 14:  # the usual reason a child shares: preset, still changeable
+            self.companion_reason.setCurrentIndex(self.companion_reason.findData(CompanionReason.CHILD.value))
         info = self.tr("Born {0}, {1}").format(rid.birth_date.isoformat(), self.sex.currentText())
         if rid.warnings:
             info += " · " + self.tr("unknown region code (accepted)")
@@ -161,7 +182,22 @@ class ArrivalDialog(QDialog):
         for rid, number, beds in rows:
             self.room.addItem(f"{number} ({beds})" if beds > 1 else number, rid)
 
+    def _companion_changed(self) -> None:
+        chosen = self.companion.currentData()
+        self.companion_reason.setEnabled(chosen is not None)
+        self.room.setEnabled(chosen is None)
+        if chosen is None:
+            self._suggest()
+            return
+        _stay_id, room_id, room, name = chosen
+        if self.room.findData(room_id) < 0:  # an occupied room: not in the list of free ones
+            self.room.addItem(room, room_id)
+        self.room.setCurrentIndex(self.room.findData(room_id))
+        self.reason.setText(self.tr("Shares room {0} with {1}").format(room, name))
+
     def _suggest(self) -> None:
+        if self.companion.currentData() is not None:  # the companion's room decides
+            return
         if self.fixed_room is not None:  # chosen on the board
             self.room.setCurrentIndex(self.room.findData(self.fixed_room))
             self.reason.setText(self.tr("Chosen on the room board"))
@@ -206,7 +242,15 @@ class ArrivalDialog(QDialog):
             return
         try:
             with self.sessions() as s:
-                self.stay = register_arrival(s, self.actor, self.arrival_input(), room_id)
+                chosen = self.companion.currentData()
+                self.stay = register_arrival(
+                    s,
+                    self.actor,
+                    self.arrival_input(),
+                    room_id,
+                    shares_with_stay_id=chosen[0] if chosen else None,
+                    companion_reason=CompanionReason(self.companion_reason.currentData()) if chosen else None,
+                )
         except DomainError as e:
             self.error.setText(self._msg(e))
             return

@@ -48,92 +48,132 @@
         <translation>如：老人、糖尿病、行动不便、清真饮食</translation>
     </message>
     <message>
+        <location filename="../../views/arrival_dialog.py" line="85" />
+        <source>Nobody: a room of their own</source>
+        <translation>无（单人单间）</translation>
+    </message>
+    <message>
         <location filename="../../views/arrival_dialog.py" line="91" />
+        <source>Child under 14</source>
+        <translation>14岁以下儿童</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="92" />
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="93" />
+        <source>Dependent, needs a carer</source>
+        <translation>需要照护</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="94" />
+        <source>Family, chosen by the desk</source>
+        <translation>家庭成员（前台决定）</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="106" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="92" />
+        <location filename="../../views/arrival_dialog.py" line="107" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="93" />
+        <location filename="../../views/arrival_dialog.py" line="108" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="95" />
+        <location filename="../../views/arrival_dialog.py" line="110" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="96" />
+        <location filename="../../views/arrival_dialog.py" line="111" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="98" />
+        <location filename="../../views/arrival_dialog.py" line="113" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="100" />
+        <location filename="../../views/arrival_dialog.py" line="115" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="101" />
+        <location filename="../../views/arrival_dialog.py" line="116" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="102" />
+        <location filename="../../views/arrival_dialog.py" line="117" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="103" />
+        <location filename="../../views/arrival_dialog.py" line="118" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="104" />
+        <location filename="../../views/arrival_dialog.py" line="119" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="105" />
+        <location filename="../../views/arrival_dialog.py" line="120" />
+        <source>Shares a room with</source>
+        <translation>同住人</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="121" />
+        <source>Why together</source>
+        <translation>同住原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="122" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="108" />
+        <location filename="../../views/arrival_dialog.py" line="125" />
         <source>Register and check in</source>
         <translation>登记并入住</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="140" />
+        <location filename="../../views/arrival_dialog.py" line="161" />
         <source>Born {0}, {1}</source>
         <translation>出生 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="142" />
+        <location filename="../../views/arrival_dialog.py" line="163" />
         <source>unknown region code (accepted)</source>
         <translation>地区码未知（仍可登记）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="167" />
+        <location filename="../../views/arrival_dialog.py" line="196" />
+        <source>Shares room {0} with {1}</source>
+        <translation>与{1}同住 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="203" />
         <source>Chosen on the room board</source>
         <translation>在房态图上选定</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="177" />
+        <location filename="../../views/arrival_dialog.py" line="213" />
         <source>Suggested: {0} — {1}</source>
         <translation>建议：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="205" />
+        <location filename="../../views/arrival_dialog.py" line="241" />
         <source>No room available</source>
         <translation>没有空闲房间</translation>
     </message>

@@ -155,4 +155,12 @@ ZH: dict[str, str] = {
     "Release between…": "解除日期范围…",
     "Releases today": "今日解除",
     "Releases tomorrow": "明日解除",
+    "Nobody: a room of their own": "无（单人单间）",
+    "Child under 14": "14岁以下儿童",
+    "Pregnant": "孕妇",
+    "Dependent, needs a carer": "需要照护",
+    "Family, chosen by the desk": "家庭成员（前台决定）",
+    "Shares a room with": "同住人",
+    "Why together": "同住原因",
+    "Shares room {0} with {1}": "与{1}同住 {0}",
 }
