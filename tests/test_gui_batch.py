@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from models import synthetic
 from models.db import session_factory
-from models.orm import Room, RoomState, Stay
+from models.orm import Person, Room, RoomState, Stay
 from tests.conftest import NOW
 from views.application import install_translators
 from views.batch_dialog import BatchDialog, MappingDialog
@@ -91,3 +91,44 @@ def test_export_rejected_rows(dialog, tmp_path):
     from models.importer import export_rows
 
     assert export_rows(dialog.rows, tmp_path / "out.xlsx") == 1
+
+
+def test_a_rejected_row_is_fixed_in_place_then_checked_in(dialog, engine, tmp_path):
+    crowd = people(3, seed=7)
+    path = tmp_path / "list.csv"
+    write_csv(path, crowd, bad_first=True)
+    assert dialog.load(path)
+    assert dialog.table.item(0, 1).text() == "无效"
+    dialog.table.setCurrentCell(0, 0)  # the desk selects the bad row: its cells open for editing
+    assert dialog.fix_box.isVisibleTo(dialog) and "校验位" in dialog.fix_title.text()
+    doc_edit = next(e for e in dialog.fix_edits.values() if e.text()[:6] == crowd[0]["doc_number"][:6])
+    doc_edit.setText("not a number")
+    dialog.apply_fix()
+    assert dialog.table.item(0, 1).text() == "无效"  # still wrong: still refused, still editable
+    doc_edit = next(e for e in dialog.fix_edits.values() if e.text() == "not a number")
+    doc_edit.setText(crowd[0]["doc_number"])  # the right number, read off the person's card
+    dialog.apply_fix()
+    assert [dialog.table.item(i, 1).text() for i in range(3)] == ["有效", "有效", "有效"]
+    assert not dialog.fix_box.isVisibleTo(dialog)
+    assert stays(engine) == 0
+    dialog.confirm()
+    assert stays(engine) == 3
+    with session_factory(engine)() as s:
+        assert crowd[0]["name"] in set(s.scalars(select(Person.name)))
+
+
+def test_fixing_one_copy_of_a_duplicate_row(dialog, engine, tmp_path):
+    crowd = people(2, seed=8)
+    twice = [crowd[0], crowd[1], crowd[0]]
+    path = tmp_path / "dup.csv"
+    write_csv(path, twice)
+    assert dialog.load(path)
+    assert dialog.table.item(2, 1).text() == "重复"
+    dialog.table.setCurrentCell(2, 0)
+    other = people(1, seed=9)[0]
+    edits = dialog.fix_edits
+    by_text = {e.text(): e for e in edits.values()}
+    by_text[crowd[0]["name"]].setText(other["name"])
+    by_text[crowd[0]["doc_number"]].setText(other["doc_number"])
+    dialog.apply_fix()
+    assert [dialog.table.item(i, 1).text() for i in range(3)] == ["有效", "有效", "有效"]

@@ -2,7 +2,8 @@
 
 Each row shows its status (valid / warning / invalid / duplicate / skipped) and why; the room plan
 shows where every accepted person goes and why; confirm checks all of them in in one transaction.
-Rejected rows can be exported back as an .xlsx with the reasons.
+Rejected rows can be fixed in place (select the row, correct its cells, re-check) or exported back
+as an .xlsx with the reasons.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +31,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
 from models.identity import mask_id
-from models.importer import FIELDS, ImportRow, check_in_rows, export_rows, parse_rows, plan_rooms, read_table
+from models.importer import (
+    FIELDS,
+    ImportRow,
+    cell_text,
+    check_in_rows,
+    export_rows,
+    find_header,
+    parse_rows,
+    plan_rooms,
+    read_table,
+)
 from models.orm import User
 
 from .application import current_language
@@ -46,8 +58,9 @@ STATUS_COLOURS = {
 class MappingDialog(QDialog):
     """Assign the list's column headers to fields when they are not recognised."""
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, headers: list[str], parent: QWidget | None = None, labels: dict[str, str] | None = None) -> None:
         super().__init__(parent)
+        labels = labels or {}
         self.setWindowTitle(self.tr("Match the columns"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Which field is each column? Name and ID number are required."), self))
@@ -56,7 +69,7 @@ class MappingDialog(QDialog):
             combo = QComboBox(self)
             combo.addItem(self.tr("(ignore)"), None)
             for f in FIELDS:
-                combo.addItem(f, f)
+                combo.addItem(labels.get(f, f), f)
             self.combos[h] = combo
             form.addRow(h, combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -74,7 +87,8 @@ class BatchDialog(QDialog):
         self.sessions, self.actor = sessions, actor
         self.lang = current_language()
         self.rows: list[ImportRow] = []
-        self.table_cells: list[list[object]] = []
+        self.cells: list[list[object]] = []  # the list as read; fixes made here edit these cells
+        self.path: Path | None = None
         self.mapping: dict[str, str] = {}
         self.stays: list[object] = []
         self.setWindowTitle(self.tr("Batch arrival from a transfer list"))
@@ -87,6 +101,21 @@ class BatchDialog(QDialog):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        # fixing a rejected row in place: its cells as read, editable, then the whole list is re-checked
+        self.fix_box = QWidget(self)
+        self.fix_title = QLabel(self.fix_box)
+        self.fix_form = QFormLayout()
+        self.fix_edits: dict[int, QLineEdit] = {}  # column of the list -> editor
+        self.fix_button = QPushButton(self.tr("Re-check with these corrections"), self.fix_box)
+        fix_layout = QVBoxLayout(self.fix_box)
+        fix_layout.setContentsMargins(0, 0, 0, 0)
+        fix_layout.addWidget(self.fix_title)
+        fix_layout.addLayout(self.fix_form)
+        fix_layout.addWidget(self.fix_button)
+        self.fix_box.setVisible(False)
+        self._fix_row: int | None = None  # index into self.cells
         self.export_button = QPushButton(self.tr("Export rejected rows…"), self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828")
@@ -105,11 +134,14 @@ class BatchDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.fix_box)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.resize(1000, 640)
         self.open_button.clicked.connect(self._choose)
         self.export_button.clicked.connect(self._export)
+        self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._edit_row(row))
+        self.fix_button.clicked.connect(self.apply_fix)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
 
@@ -130,21 +162,88 @@ class BatchDialog(QDialog):
             self.error.setText(e.message(self.lang))
             return False
         self.mapping = mapping or self.mapping
+        self.path = path
         try:
-            with self.sessions() as s:
-                self.rows = parse_rows(s, cells, mapping=self.mapping)
-                plan = plan_rooms(s, self.rows)
+            self.cells = cells
+            self.recheck()
+            return True
         except DomainError as e:
             if e.code != "import_no_header" or mapping is not None:
                 self.error.setText(e.message(self.lang))
                 return False
             headers = [str(c) for c in next((r for r in cells if any(c not in (None, "") for c in r)), []) if c]
-            dialog = MappingDialog(headers, self)
+            dialog = MappingDialog(headers, self, {f: self.field_label(f) for f in FIELDS})
             if not dialog.exec():
                 return False
             return self.load(path, dialog.mapping())
+
+    def recheck(self) -> None:
+        """Check every row of self.cells again and plan the rooms (a preview: writes nothing)."""
+        with self.sessions() as s:
+            self.rows = parse_rows(s, self.cells, mapping=self.mapping)
+            plan = plan_rooms(s, self.rows)
         self._show(plan)
-        return True
+        self._edit_row(self.table.currentRow())
+
+    # --- fixing a row in place -------------------------------------------------------------------
+    def _edit_row(self, table_row: int) -> None:
+        """Show the editor for a rejected or doubtful row: its cells as read from the list."""
+        r = self.rows[table_row] if 0 <= table_row < len(self.rows) else None
+        if r is None or r.status not in ("invalid", "warning", "duplicate"):
+            self.fix_box.setVisible(False)
+            self._fix_row = None
+            return
+        _header_at, cols = find_header(self.cells, self.mapping)
+        raw = self.cells[r.row - 1]
+        while self.fix_form.rowCount():
+            self.fix_form.removeRow(0)
+        self.fix_edits = {}
+        for col, name in sorted(cols.items()):
+            edit = QLineEdit(cell_text(raw[col]) if col < len(raw) and raw[col] is not None else "", self.fix_box)
+            edit.returnPressed.connect(self.apply_fix)
+            self.fix_edits[col] = edit
+            self.fix_form.addRow(self.field_label(name), edit)
+        self.fix_title.setText(self.tr("Fix row {0}: {1}").format(r.row, "；".join(r.messages)))
+        self._fix_row = r.row - 1
+        self.fix_box.setVisible(True)
+
+    def apply_fix(self) -> None:
+        """Put the corrected cells into the list and check it all again (duplicates depend on other rows)."""
+        if self._fix_row is None:
+            return
+        raw = list(self.cells[self._fix_row])
+        for col, edit in self.fix_edits.items():
+            while len(raw) <= col:
+                raw.append(None)
+            raw[col] = edit.text().strip() or None
+        self.cells[self._fix_row] = raw
+        current = self.table.currentRow()
+        self.error.clear()
+        try:
+            self.recheck()
+        except DomainError as e:
+            self.error.setText(e.message(self.lang))
+            return
+        self.table.setCurrentCell(current, 0)
+
+    def field_label(self, name: str) -> str:
+        return {
+            "name": self.tr("Name"),
+            "sex": self.tr("Sex"),
+            "doc_type": self.tr("Document"),
+            "doc_number": self.tr("ID number"),
+            "phone": self.tr("Mobile"),
+            "origin": self.tr("From"),
+            "category": self.tr("Category"),
+            "last_exposure": self.tr("Last exposure"),
+            "arrived_at": self.tr("Arrival"),
+            "companion": self.tr("Shares a room with"),
+            "address": self.tr("Address"),
+            "birth_date": self.tr("Birth date"),
+            "special_needs": self.tr("Special needs"),
+            "notes": self.tr("Notes"),
+            "seq": self.tr("No."),
+        }.get(name, name)
 
     def _show(self, plan: list[object]) -> None:
         accepted = [r for r in self.rows if r.status in ("valid", "warning")]
@@ -163,6 +262,8 @@ class BatchDialog(QDialog):
                 room,
                 why,
             ]
+            if r.status == "invalid" and doc:
+                values[3] = doc  # the desk must see what is wrong with it
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(STATUS_COLOURS[r.status]))

@@ -181,117 +181,194 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="80" />
+        <location filename="../../views/batch_dialog.py" line="94" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="81" />
+        <location filename="../../views/batch_dialog.py" line="95" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="82" />
+        <location filename="../../views/batch_dialog.py" line="96" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="86" />
+        <location filename="../../views/batch_dialog.py" line="100" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="86" />
+        <location filename="../../views/batch_dialog.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="86" />
+        <location filename="../../views/batch_dialog.py" line="100" />
+        <location filename="../../views/batch_dialog.py" line="231" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="86" />
+        <location filename="../../views/batch_dialog.py" line="100" />
+        <location filename="../../views/batch_dialog.py" line="234" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="86" />
+        <location filename="../../views/batch_dialog.py" line="100" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="86" />
+        <location filename="../../views/batch_dialog.py" line="100" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="90" />
+        <location filename="../../views/batch_dialog.py" line="111" />
+        <source>Re-check with these corrections</source>
+        <translation>按修改后的内容重新校验</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="119" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="95" />
+        <location filename="../../views/batch_dialog.py" line="124" />
         <source>Check in all valid rows</source>
         <translation>全部有效人员入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="118" />
+        <location filename="../../views/batch_dialog.py" line="150" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="118" />
+        <location filename="../../views/batch_dialog.py" line="150" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="157" />
+        <location filename="../../views/batch_dialog.py" line="206" />
+        <source>Fix row {0}: {1}</source>
+        <translation>修正第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="232" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="233" />
+        <source>Document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="235" />
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="236" />
+        <source>From</source>
+        <translation>来源地</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="237" />
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="238" />
+        <source>Last exposure</source>
+        <translation>末次暴露时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="239" />
+        <source>Arrival</source>
+        <translation>入住时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="240" />
+        <source>Shares a room with</source>
+        <translation>同住人</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="241" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="242" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="243" />
+        <source>Special needs</source>
+        <translation>特殊需求</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="244" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="245" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="256" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="173" />
+        <location filename="../../views/batch_dialog.py" line="274" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="178" />
+        <location filename="../../views/batch_dialog.py" line="279" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="183" />
+        <location filename="../../views/batch_dialog.py" line="284" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="184" />
+        <location filename="../../views/batch_dialog.py" line="285" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="185" />
+        <location filename="../../views/batch_dialog.py" line="286" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="186" />
+        <location filename="../../views/batch_dialog.py" line="287" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="187" />
+        <location filename="../../views/batch_dialog.py" line="288" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="191" />
+        <location filename="../../views/batch_dialog.py" line="292" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="194" />
+        <location filename="../../views/batch_dialog.py" line="295" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
@@ -416,17 +493,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="51" />
+        <location filename="../../views/batch_dialog.py" line="64" />
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="53" />
+        <location filename="../../views/batch_dialog.py" line="66" />
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="57" />
+        <location filename="../../views/batch_dialog.py" line="70" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>

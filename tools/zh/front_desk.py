@@ -163,4 +163,9 @@ ZH: dict[str, str] = {
     "Shares a room with": "同住人",
     "Why together": "同住原因",
     "Shares room {0} with {1}": "与{1}同住 {0}",
+    "Re-check with these corrections": "按修改后的内容重新校验",
+    "Fix row {0}: {1}": "修正第 {0} 行：{1}",
+    "Last exposure": "末次暴露时间",
+    "Birth date": "出生日期",
+    "No.": "序号",
 }
