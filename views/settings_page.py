@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+import sys
+
+from PySide6.QtCore import QProcess, QSettings
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QWidget
 
 from .application import APP, ORG, ui_language
 
@@ -23,7 +25,23 @@ class SettingsPage(QWidget):
         form.addRow("", self.dark)
         form.addRow(self.tr("Database"), QLabel(database, self))
         form.addRow("", QLabel(self.tr("Language and theme apply at the next start."), self))
-        self.language.currentIndexChanged.connect(
-            lambda _i: QSettings(ORG, APP).setValue("ui/language", self.language.currentData())
-        )
-        self.dark.toggled.connect(lambda on: QSettings(ORG, APP).setValue("ui/dark", on))
+        self.restart_button = QPushButton(self.tr("Restart now"), self)
+        self.restart_button.setEnabled(False)
+        form.addRow("", self.restart_button)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.dark.toggled.connect(self._dark_changed)
+        self.restart_button.clicked.connect(self.restart)
+
+    def _language_changed(self) -> None:
+        QSettings(ORG, APP).setValue("ui/language", self.language.currentData())
+        self.restart_button.setEnabled(True)
+
+    def _dark_changed(self, on: bool) -> None:
+        QSettings(ORG, APP).setValue("ui/dark", on)
+        self.restart_button.setEnabled(True)
+
+    def restart(self) -> None:
+        """Start a new instance with the same arguments, then close this one (windows save their state)."""
+        if QProcess.startDetached(sys.executable, sys.argv):
+            QApplication.closeAllWindows()
+            QApplication.quit()

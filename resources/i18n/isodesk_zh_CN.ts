@@ -819,24 +819,29 @@ dis {2} · oos {3}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="19" />
+        <location filename="../../views/settings_page.py" line="21" />
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="22" />
+        <location filename="../../views/settings_page.py" line="24" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="24" />
+        <location filename="../../views/settings_page.py" line="26" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="25" />
+        <location filename="../../views/settings_page.py" line="27" />
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="28" />
+        <source>Restart now</source>
+        <translation>立即重启</translation>
     </message>
 </context>
 <context>

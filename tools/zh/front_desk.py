@@ -168,4 +168,5 @@ ZH: dict[str, str] = {
     "Last exposure": "末次暴露时间",
     "Birth date": "出生日期",
     "No.": "序号",
+    "Restart now": "立即重启",
 }
