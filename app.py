@@ -4,6 +4,8 @@
     python app.py --help          list the commands
     python app.py demo --db X     build a demo site
     python app.py check --db X    check integrity and invariants (exit 0 when all hold)
+    python app.py backup --db X   online backup of the SQLite file, rotated
+    python app.py restore F --db X  restore a checked backup (the current database is kept aside)
 
 Qt is imported only when the GUI starts, so the commands run headless and start fast.
 """
@@ -54,6 +56,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not problems:
         print("ok: integrity and invariants hold / 数据完整，规则均满足", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from models.backup import backup_now, rotate
+    from models.db import make_engine
+
+    engine = make_engine(args.db)
+    dest = backup_now(engine, Path(args.to) if args.to else None)
+    removed = rotate(dest.parent, daily=args.keep_daily, weekly=args.keep_weekly)
+    print(dest)
+    if removed:
+        print(f"rotated away {len(removed)} older backups / 已清理 {len(removed)} 个旧备份", file=sys.stderr)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from models.backup import restore
+    from models.db import make_engine
+
+    engine = make_engine(args.db)
+    safety = restore(Path(args.file), engine)
+    print(f"restored {args.file}; the database as it was is saved in {safety} / 已恢复，原数据库另存为 {safety}")
+    return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -115,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unusual column header to a field")
     p.add_argument("--user", default="cli", help="user name recorded in the audit trail (default: cli)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("backup", help="copy the SQLite database now (online), then rotate old backups")
+    _add_db(p)
+    p.add_argument("--to", metavar="DIR", help="backup folder (default: backups/ beside the database)")
+    p.add_argument("--keep-daily", type=int, default=7, help="newest backup of each of the last N days (7)")
+    p.add_argument("--keep-weekly", type=int, default=4, help="newest backup of each of the last N weeks (4)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the database with a checked backup (the current one is kept)")
+    _add_db(p)
+    p.add_argument("file", help="a backup file made by `backup`")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("check", help="database integrity and domain invariants; exit 1 with one line per problem")
     _add_db(p)

@@ -89,6 +89,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "swab_not_sampled": ("尚未采样，不能录入结果", "Not sampled yet: no result can be entered"),
     "swab_result_invalid": ("无效的检测结果：{result}", "Invalid test result: {result}"),
     "threshold_range": ("发热阈值须在 36.0–40.0 ℃ 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
+    "backup_sqlite_only": ("此处仅能备份 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump 备份", "Only a SQLite database is backed up here; back up PostgreSQL on the server with pg_dump"),
+    "backup_no_database": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
+    "backup_missing": ("找不到备份文件：{path}", "Backup file not found: {path}"),
+    "backup_not_sqlite": ("{path} 不是 SQLite 数据库文件", "{path} is not a SQLite database file"),
+    "backup_corrupt": ("备份文件已损坏（{detail}）：{path}", "The backup file is damaged ({detail}): {path}"),
+    "backup_not_isodesk": ("{path} 不是隔离点工作台的数据库", "{path} is not an IsoDesk database"),
+    "backup_newer": ("备份来自更新版本的程序（{revision}），请先升级本程序：{path}", "The backup comes from a newer version ({revision}); upgrade this program first: {path}"),
     "stale": ("该记录已被他人修改，请刷新后重试", "Someone else changed this record meanwhile: reload and try again"),
     "conflict": (
         "操作冲突（可能同时被其他前台占用），请重试",

@@ -38,3 +38,58 @@ def test_dark_theme_is_remembered_and_applied_at_start(settings_page, qapp, monk
     monkeypatch.setattr(application, "_started", [])
     make_app(theme=True)
     assert applied == [True, False]
+
+
+@pytest.fixture
+def backup_page(qapp, qtbot, tmp_path, monkeypatch, engine, site):
+    if engine.url.get_backend_name() != "sqlite":
+        pytest.skip("SQLite file backups; PostgreSQL is backed up on the server")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings(ORG, APP).clear()
+    page = SettingsPage("db", None, engine)
+    qtbot.addWidget(page)
+    page.backups.set_folder(tmp_path / "copies")
+    return page
+
+
+def test_back_up_now_lists_the_copy_and_restore_brings_it_back(backup_page, engine, desk, make_arrival, tmp_path):
+    from sqlalchemy import func, select
+
+    from models.arrivals import register_arrival
+    from models.db import session_factory
+    from models.orm import Room, RoomState, Stay
+    from tests.conftest import NOW
+
+    panel = backup_page.backups
+    assert panel.list.count() == 0 and not panel.restore_button.isEnabled()
+    panel.now_button.click()
+    assert panel.list.count() == 1 and panel.restore_button.isEnabled()
+    assert str(tmp_path / "copies") in panel.message.text()
+    sessions = session_factory(engine)
+    with sessions() as s:
+        room = s.scalars(select(Room).where(Room.state == RoomState.AVAILABLE)).first()
+        register_arrival(s, desk, make_arrival(), room.id, now=NOW)
+    panel.list.setCurrentRow(0)
+    assert panel.restore_selected(restart=False)
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Stay)) == 0  # back to the copy
+    assert "pre-restore" in panel.message.text()
+
+
+def test_restore_asks_first(backup_page, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    panel = backup_page.backups
+    panel.now_button.click()
+    panel.list.setCurrentRow(0)
+    asked = []
+
+    def answer(*args):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    restored = []
+    monkeypatch.setattr(panel, "restore_selected", lambda: restored.append(True))
+    panel.restore_button.click()
+    assert asked and not restored  # "No" restores nothing

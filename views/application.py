@@ -118,4 +118,5 @@ def run_gui(db: str | None) -> int:
             build_demo(engine, rooms=300, days=30, seed=1)
     window = MainWindow(engine)
     window.show()
+    window.back_up()  # a copy at every start (the schedule and exit take the others)
     return app.exec()

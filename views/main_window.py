@@ -22,13 +22,15 @@ from sqlalchemy.engine import Engine
 
 from models.board import board_rooms
 from models.db import session_factory
+from models.errors import DomainError
 from models.orm import RoomState, utcnow
 from models.schedule import local_date
 from models.sites import get_site
 from models.users import ensure_user
 
-from .application import APP, ORG
+from .application import APP, ORG, current_language
 from .arrival_dialog import ArrivalDialog
+from .backup_panel import backup_hours, is_file_database, run_backup
 from .batch_dialog import BatchDialog
 from .occupants_page import OccupantsPage
 from .room_board import BoardModel, RoomBoardView, state_label
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         board_layout.addLayout(bar)
         board_layout.addWidget(self.board)
         self.occupants = OccupantsPage(self.sessions, self)
-        self.settings_page = SettingsPage(masked_url(engine), self)
+        self.settings_page = SettingsPage(masked_url(engine), self, engine)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for key, label, page in (
@@ -126,6 +128,12 @@ class MainWindow(QMainWindow):
         self.timer.setInterval(30_000)
         self.timer.timeout.connect(self.reload)
         self.timer.start()
+        # backups: at start (run_gui), every N hours and at exit
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(backup_hours() * 3600 * 1000)
+        self.backup_timer.timeout.connect(self.back_up)
+        if is_file_database(engine):
+            self.backup_timer.start()
 
     def reload(self) -> None:
         with self.sessions() as s:
@@ -162,6 +170,16 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.stays:
             self.reload()
             self.statusBar().showMessage(self.tr("Checked in: {0} people").format(len(dialog.stays)), 8000)
+
+    def back_up(self) -> None:
+        try:
+            path = run_backup(self.engine)
+        except (DomainError, OSError) as e:
+            text = e.message(current_language()) if isinstance(e, DomainError) else str(e)
+            self.statusBar().showMessage(self.tr("Backup failed: {0}").format(text))
+            return
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Backed up to {0}").format(path), 8000)
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -237,4 +255,7 @@ class MainWindow(QMainWindow):
         settings.setValue("main/page", self.nav.currentItem().data(Qt.ItemDataRole.UserRole))
         QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
         self.timer.stop()  # a closed window must not keep reading the database
+        if self.backup_timer.isActive():
+            self.backup_timer.stop()
+            self.back_up()
         super().closeEvent(event)

@@ -6,12 +6,14 @@ import sys
 
 from PySide6.QtCore import QProcess, QSettings
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QWidget
+from sqlalchemy.engine import Engine
 
 from .application import APP, ORG, ui_language
+from .backup_panel import BackupPanel
 
 
 class SettingsPage(QWidget):
-    def __init__(self, database: str, parent: QWidget | None = None) -> None:
+    def __init__(self, database: str, parent: QWidget | None = None, engine: Engine | None = None) -> None:
         super().__init__(parent)
         settings = QSettings(ORG, APP)
         self.language = QComboBox(self)
@@ -28,6 +30,9 @@ class SettingsPage(QWidget):
         self.restart_button = QPushButton(self.tr("Restart now"), self)
         self.restart_button.setEnabled(False)
         form.addRow("", self.restart_button)
+        self.backups = BackupPanel(engine, self) if engine is not None else None
+        if self.backups is not None:
+            form.addRow(self.backups)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)

@@ -179,6 +179,99 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <location filename="../../views/backup_panel.py" line="62" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="66" />
+        <source>This site uses PostgreSQL: back it up on the server (pg_dump).</source>
+        <translation>本隔离点使用 PostgreSQL 数据库：请在服务器上备份（pg_dump）。</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="71" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="75" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="79" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="80" />
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="81" />
+        <source>Also at start and at exit; 7 daily and 4 weekly copies are kept.</source>
+        <translation>启动和退出时也会备份；保留最近 7 天每天一份、最近 4 周每周一份。</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="82" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="86" />
+        <source>Copies</source>
+        <translation>备份副本</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="87" />
+        <source>Restore the selected copy…</source>
+        <translation>恢复所选副本…</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="108" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="123" />
+        <source>Backup failed: {0}</source>
+        <translation>备份失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="125" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="132" />
+        <source>Choose a copy in the list first.</source>
+        <translation>请先在列表中选择一个副本。</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="136" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="138" />
+        <source>Replace the database with the copy of {0}? Changes made since then are set aside (the current database is saved first). IsoDesk restarts afterwards.</source>
+        <translation>用 {0} 的副本替换当前数据库吗？此后的改动将被搁置（当前数据库会先另存一份）。恢复后程序将重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="153" />
+        <source>Restore refused: {0}</source>
+        <translation>无法恢复：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="155" />
+        <source>Restored. The replaced database is kept as {0}</source>
+        <translation>已恢复。被替换的数据库另存为 {0}</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <location filename="../../views/batch_dialog.py" line="94" />
@@ -390,102 +483,112 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="49" />
+        <location filename="../../views/main_window.py" line="51" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="59" />
+        <location filename="../../views/main_window.py" line="61" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="62" />
+        <location filename="../../views/main_window.py" line="64" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="64" />
+        <location filename="../../views/main_window.py" line="66" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="66" />
+        <location filename="../../views/main_window.py" line="68" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="68" />
+        <location filename="../../views/main_window.py" line="70" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="80" />
+        <location filename="../../views/main_window.py" line="82" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="81" />
+        <location filename="../../views/main_window.py" line="83" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="82" />
+        <location filename="../../views/main_window.py" line="84" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="99" />
+        <location filename="../../views/main_window.py" line="101" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="109" />
+        <location filename="../../views/main_window.py" line="111" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="110" />
+        <location filename="../../views/main_window.py" line="112" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="113" />
+        <location filename="../../views/main_window.py" line="115" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="116" />
+        <location filename="../../views/main_window.py" line="118" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140" />
+        <location filename="../../views/main_window.py" line="148" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="151" />
+        <location filename="../../views/main_window.py" line="159" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="158" />
+        <location filename="../../views/main_window.py" line="166" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="164" />
+        <location filename="../../views/main_window.py" line="172" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="193" />
+        <location filename="../../views/main_window.py" line="179" />
+        <source>Backup failed: {0}</source>
+        <translation>备份失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="182" />
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="211" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="210" />
+        <location filename="../../views/main_window.py" line="228" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -819,27 +922,27 @@ dis {2} · oos {3}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="21" />
+        <location filename="../../views/settings_page.py" line="23" />
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="24" />
+        <location filename="../../views/settings_page.py" line="26" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="26" />
+        <location filename="../../views/settings_page.py" line="28" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="27" />
+        <location filename="../../views/settings_page.py" line="29" />
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="28" />
+        <location filename="../../views/settings_page.py" line="30" />
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>

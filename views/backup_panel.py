@@ -1,0 +1,159 @@
+"""Backups in the app: folder, interval, back up now, restore a chosen backup (then restart).
+
+The schedule (on start, every N hours, on exit) lives in the main window; this panel is where the
+admin sets it and acts by hand. PostgreSQL sites are backed up on the server: the panel says so.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from models.backup import backup_now, default_backup_dir, list_backups, restore, rotate
+from models.errors import DomainError
+
+from .application import APP, ORG, current_language
+
+
+def is_file_database(engine: Engine) -> bool:
+    return engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:")
+
+
+def backup_dir(engine: Engine) -> Path:
+    chosen = QSettings(ORG, APP).value("backup/dir", "")
+    return Path(str(chosen)) if chosen else default_backup_dir(engine)
+
+
+def backup_hours() -> int:
+    return int(QSettings(ORG, APP).value("backup/hours", 4, type=int))
+
+
+def run_backup(engine: Engine) -> Path | None:
+    """Back up and rotate now; None for a PostgreSQL site. Raises DomainError/OSError on failure."""
+    if not is_file_database(engine):
+        return None
+    folder = backup_dir(engine)
+    path = backup_now(engine, folder)
+    rotate(folder)
+    return path
+
+
+class BackupPanel(QGroupBox):
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Backups"))
+        self.engine = engine
+        form = QFormLayout(self)
+        if not is_file_database(engine):
+            form.addRow(QLabel(self.tr("This site uses PostgreSQL: back it up on the server (pg_dump)."), self))
+            self.folder = None
+            return
+        self.folder = QLineEdit(str(backup_dir(engine)), self)
+        self.folder.setReadOnly(True)
+        choose = QPushButton(self.tr("Choose…"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Folder"), row)
+        self.hours = QSpinBox(self)
+        self.hours.setRange(1, 24)
+        self.hours.setValue(backup_hours())
+        self.hours.setSuffix(self.tr(" h"))
+        form.addRow(self.tr("Every"), self.hours)
+        form.addRow("", QLabel(self.tr("Also at start and at exit; 7 daily and 4 weekly copies are kept."), self))
+        self.now_button = QPushButton(self.tr("Back up now"), self)
+        form.addRow("", self.now_button)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(160)
+        form.addRow(self.tr("Copies"), self.list)
+        self.restore_button = QPushButton(self.tr("Restore the selected copy…"), self)
+        form.addRow("", self.restore_button)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form.addRow("", self.message)
+        choose.clicked.connect(self._choose)
+        self.hours.valueChanged.connect(lambda v: QSettings(ORG, APP).setValue("backup/hours", v))
+        self.now_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.folder is None:
+            return
+        self.list.clear()
+        for when, path in list_backups(backup_dir(self.engine)):
+            item = QListWidgetItem(when.strftime("%Y-%m-%d %H:%M:%S"), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+        self.restore_button.setEnabled(self.list.count() > 0)
+
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), str(backup_dir(self.engine)))
+        if folder:
+            self.set_folder(Path(folder))
+
+    def set_folder(self, folder: Path) -> None:
+        QSettings(ORG, APP).setValue("backup/dir", str(folder))
+        assert self.folder is not None
+        self.folder.setText(str(folder))
+        self.refresh()
+
+    def back_up(self) -> Path | None:
+        try:
+            path = run_backup(self.engine)
+        except (DomainError, OSError) as e:
+            text = e.message(current_language()) if isinstance(e, DomainError) else str(e)
+            self.message.setText(self.tr("Backup failed: {0}").format(text))
+            return None
+        self.message.setText(self.tr("Saved {0}").format(path))
+        self.refresh()
+        return path
+
+    def _restore_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            self.message.setText(self.tr("Choose a copy in the list first."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the database with the copy of {0}? Changes made since then are set aside "
+                "(the current database is saved first). IsoDesk restarts afterwards."
+            ).format(item.text()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_selected()
+
+    def restore_selected(self, restart: bool = True) -> bool:
+        item = self.list.currentItem()
+        if item is None:
+            return False
+        try:
+            safety = restore(Path(item.data(Qt.ItemDataRole.UserRole)), self.engine, safety_dir=backup_dir(self.engine))
+        except (DomainError, OSError) as e:
+            text = e.message(current_language()) if isinstance(e, DomainError) else str(e)
+            self.message.setText(self.tr("Restore refused: {0}").format(text))
+            return False
+        self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety))
+        if restart and QProcess.startDetached(sys.executable, sys.argv):
+            QApplication.closeAllWindows()
+            QApplication.quit()
+        return True
