@@ -1,0 +1,87 @@
+"""Accounts: first admin, argon2 passwords, lockout, change/reset password, admin-only management."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models.accounts import (
+    LOCKOUT,
+    MAX_FAILURES,
+    authenticate,
+    change_password,
+    create_first_admin,
+    create_user,
+    needs_first_admin,
+    reset_password,
+    update_user,
+)
+from models.errors import DomainError
+from models.orm import AuditEntry, Role, User
+from tests.conftest import NOW
+
+
+def code_of(call, *args, **kwargs):
+    with pytest.raises(DomainError) as e:
+        call(*args, **kwargs)
+    return e.value.code
+
+
+@pytest.fixture
+def admin(session):
+    assert needs_first_admin(session)
+    user = create_first_admin(session, "lead", "correct horse", "负责人")
+    assert not needs_first_admin(session)
+    return user
+
+
+def test_first_admin_only_once_and_password_is_hashed(session, admin):
+    stored = session.scalar(select(User.password_hash).where(User.username == "lead"))
+    assert stored.startswith("$argon2") and "correct horse" not in stored
+    assert code_of(create_first_admin, session, "second", "another pass") == "first_admin_exists"
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.entity == "app_user")).all()
+    assert entries and all("password_hash" not in (e.after or {}) for e in entries)
+
+
+def test_login_right_and_wrong(session, admin):
+    assert authenticate(session, "lead", "correct horse", NOW).id == admin.id
+    assert code_of(authenticate, session, "lead", "wrong", NOW) == "login_failed"
+    assert code_of(authenticate, session, "nobody", "whatever", NOW) == "login_failed"  # same message
+
+
+def test_lockout_after_repeated_failures_then_expires(session, admin):
+    for _ in range(MAX_FAILURES):
+        assert code_of(authenticate, session, "lead", "bad guess", NOW) == "login_failed"
+    # locked: even the right password is refused for a while
+    assert code_of(authenticate, session, "lead", "correct horse", NOW + timedelta(minutes=1)) == "login_locked"
+    later = NOW + LOCKOUT + timedelta(seconds=1)
+    assert authenticate(session, "lead", "correct horse", later).username == "lead"
+    assert session.scalar(select(AuditEntry).where(AuditEntry.action == "user.locked")) is not None
+
+
+def test_change_password_needs_the_old_one(session, admin):
+    assert code_of(change_password, session, admin, "not it", "new password 1") == "password_wrong"
+    assert code_of(change_password, session, admin, "correct horse", "short") == "password_short"
+    change_password(session, admin, "correct horse", "new password 1")
+    assert authenticate(session, "lead", "new password 1", NOW)
+    assert code_of(authenticate, session, "lead", "correct horse", NOW) == "login_failed"
+
+
+def test_only_an_admin_manages_users(session, admin):
+    nurse = create_user(session, admin, "nurse", "nurse pass 1", Role.MEDICAL, "护士")
+    assert code_of(create_user, session, nurse, "x", "long enough", Role.ADMIN) == "forbidden"
+    assert code_of(reset_password, session, nurse, admin.id, "takeover!!") == "forbidden"
+    assert code_of(update_user, session, nurse, nurse.id, role=Role.ADMIN) == "forbidden"
+    assert code_of(create_user, session, admin, "nurse", "other pass", Role.DESK) == "username_taken"
+    reset_password(session, admin, nurse.id, "fresh pass 2")
+    assert authenticate(session, "nurse", "fresh pass 2", NOW).role is Role.MEDICAL
+    update_user(session, admin, nurse.id, active=False)
+    assert code_of(authenticate, session, "nurse", "fresh pass 2", NOW) == "login_failed"
+
+
+def test_the_last_admin_stays(session, admin):
+    assert code_of(update_user, session, admin, admin.id, role=Role.DESK) == "last_admin"
+    assert code_of(update_user, session, admin, admin.id, active=False) == "last_admin"
+    second = create_user(session, admin, "lead2", "second lead", Role.ADMIN)
+    update_user(session, admin, second.id, role=Role.VIEWER)
+    assert session.get(User, second.id).role is Role.VIEWER
