@@ -38,6 +38,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         progress=None if args.quiet else (lambda msg: print(msg, file=sys.stderr)),
     )
     print(summary)
+    from models.accounts import DEMO_PASSWORD, create_demo_accounts
+    from models.db import session_factory
+
+    with session_factory(engine)() as session:
+        made = create_demo_accounts(session)
+    if made and not args.quiet:
+        print(f"demo accounts {', '.join(made)}, password {DEMO_PASSWORD} / 演示账号", file=sys.stderr)
     if not args.quiet:
         print(f"demo site built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0

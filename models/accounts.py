@@ -185,3 +185,24 @@ def _active_admins(session: Session) -> int:
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).where(User.password_hash.is_not(None)).order_by(User.username)))
+
+
+DEMO_PASSWORD = "demo1234"
+DEMO_USERS = (
+    ("admin", Role.ADMIN, "演示管理员"),
+    ("desk", Role.DESK, "演示前台"),
+    ("medical", Role.MEDICAL, "演示医务"),
+    ("viewer", Role.VIEWER, "演示查看"),
+)
+
+
+def create_demo_accounts(session: Session) -> list[str]:
+    """On a demo site only: one account per role, all with DEMO_PASSWORD (the README says so)."""
+    made = []
+    for username, role, name in DEMO_USERS:
+        existing = session.scalar(select(User).where(User.username == username))
+        if existing is None or existing.password_hash is None:
+            _create(session, None, username, DEMO_PASSWORD, role, name)
+            made.append(username)
+    session.commit()
+    return made

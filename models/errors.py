@@ -103,6 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "username_taken": ("用户名 {username} 已被使用", "The user name {username} is taken"),
     "login_failed": ("用户名或密码错误", "Wrong user name or password"),
     "login_locked": ("登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试", "Too many failed logins: the account is locked; try again in {minutes} minutes"),
+    "passwords_differ": ("两次输入的密码不一致", "The two passwords differ"),
     "password_wrong": ("原密码不正确", "The current password is wrong"),
     "last_admin": ("不能停用或降级最后一个管理员", "The last admin cannot be disabled or demoted"),
     "user_not_found": ("找不到该用户", "User not found"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -93,30 +92,35 @@ def make_app(argv: list[str] | None = None, *, theme: bool = True) -> QApplicati
 
 def run_gui(db: str | None) -> int:
     app = make_app()
+    from models.accounts import create_demo_accounts
     from models.db import open_database, session_factory
     from models.demo import build_demo
-    from models.orm import Role
     from models.sites import get_site
-    from models.users import ensure_user
 
+    from .login_dialog import LoginDialog
     from .main_window import MainWindow
     from .site_wizard import SiteWizard
 
     engine = open_database(db)
-    with session_factory(engine)() as session:
+    sessions = session_factory(engine)
+    login = LoginDialog(sessions)  # on a new database: creates the first admin
+    if not login.exec() or login.user is None:
+        return 1
+    with sessions() as session:
         try:
             get_site(session)
             has_site = True
         except LookupError:
             has_site = False
-            actor = ensure_user(session, getpass.getuser(), Role.ADMIN)
     if not has_site:
-        wizard = SiteWizard(engine, actor)
+        wizard = SiteWizard(engine, login.user)
         if not wizard.exec():
             return 1
         if wizard.wants_demo:
             build_demo(engine, rooms=300, days=30, seed=1)
-    window = MainWindow(engine)
+            with sessions() as session:
+                create_demo_accounts(session)
+    window = MainWindow(engine, login.user)
     window.show()
     window.back_up()  # a copy at every start (the schedule and exit take the others)
     return app.exec()

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from models.board import board_rooms
 from models.db import session_factory
 from models.errors import DomainError
-from models.orm import RoomState, utcnow
+from models.orm import RoomState, User, utcnow
 from models.schedule import local_date
 from models.sites import get_site
 from models.users import ensure_user
@@ -37,6 +37,7 @@ from .room_board import BoardModel, RoomBoardView, state_label
 from .room_dialog import RoomDialog
 from .scanner import ScanListener
 from .settings_page import SettingsPage
+from .users_page import UsersPage
 
 
 def masked_url(engine: Engine) -> str:
@@ -44,10 +45,14 @@ def masked_url(engine: Engine) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, actor: User | None = None) -> None:
         super().__init__()
         self.engine = engine
         self.sessions = session_factory(engine)
+        if actor is None:  # tests and tools: act as the operating-system login
+            with self.sessions() as s:
+                actor = ensure_user(s, getpass.getuser())
+        self.actor: User = actor
         self.setWindowTitle(self.tr("IsoDesk — isolation point desk"))
         self.model = BoardModel(self)
         self.board = RoomBoardView(self)
@@ -76,12 +81,14 @@ class MainWindow(QMainWindow):
         board_layout.addWidget(self.board)
         self.occupants = OccupantsPage(self.sessions, self)
         self.settings_page = SettingsPage(masked_url(engine), self, engine)
+        self.users_page = UsersPage(self.sessions, self.actor, self)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for key, label, page in (
             ("board", self.tr("Room board"), board_page),
             ("occupants", self.tr("Occupants"), self.occupants),
             ("settings", self.tr("Settings"), self.settings_page),
+            ("users", self.tr("Users"), self.users_page),
         ):
             item = QListWidgetItem(label, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -104,8 +111,6 @@ class MainWindow(QMainWindow):
         self.state.currentIndexChanged.connect(self._filter)
         self.reload()
         self._restore()
-        with self.sessions() as s:
-            self.actor = ensure_user(s, getpass.getuser())
         self.occupants.actor = self.actor
         self.occupants.changed.connect(self.reload)
         self.statusBar().addPermanentWidget(QLabel(self.tr("User: {0}").format(self.actor.username), self))

@@ -481,114 +481,157 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../views/login_dialog.py" line="24" />
+        <source>Create the first admin</source>
+        <translation>创建第一个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../views/login_dialog.py" line="24" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../views/login_dialog.py" line="37" />
+        <source>No accounts yet: this person becomes the admin, who then adds the others.</source>
+        <translation>还没有任何账号：此人将成为管理员，再由管理员添加其他人员。</translation>
+    </message>
+    <message>
+        <location filename="../../views/login_dialog.py" line="39" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../views/login_dialog.py" line="41" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/login_dialog.py" line="42" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/login_dialog.py" line="44" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="51" />
+        <location filename="../../views/main_window.py" line="56" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="61" />
+        <location filename="../../views/main_window.py" line="66" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="64" />
+        <location filename="../../views/main_window.py" line="69" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="66" />
+        <location filename="../../views/main_window.py" line="71" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="68" />
+        <location filename="../../views/main_window.py" line="73" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="70" />
+        <location filename="../../views/main_window.py" line="75" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="82" />
+        <location filename="../../views/main_window.py" line="88" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="83" />
+        <location filename="../../views/main_window.py" line="89" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="84" />
+        <location filename="../../views/main_window.py" line="90" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="101" />
+        <location filename="../../views/main_window.py" line="91" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="108" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="111" />
+        <location filename="../../views/main_window.py" line="116" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="112" />
+        <location filename="../../views/main_window.py" line="117" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="115" />
+        <location filename="../../views/main_window.py" line="120" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="118" />
+        <location filename="../../views/main_window.py" line="123" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="148" />
+        <location filename="../../views/main_window.py" line="153" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="159" />
+        <location filename="../../views/main_window.py" line="164" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="166" />
+        <location filename="../../views/main_window.py" line="171" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="172" />
+        <location filename="../../views/main_window.py" line="177" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="179" />
+        <location filename="../../views/main_window.py" line="184" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="182" />
+        <location filename="../../views/main_window.py" line="187" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="211" />
+        <location filename="../../views/main_window.py" line="216" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="228" />
+        <location filename="../../views/main_window.py" line="233" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1049,6 +1092,112 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../views/users_page.py" line="45" />
+        <source>My password</source>
+        <translation>我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="49" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="51" />
+        <source>Current password</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="52" />
+        <location filename="../../views/users_page.py" line="87" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="55" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="58" />
+        <location filename="../../views/users_page.py" line="81" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="58" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="58" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="58" />
+        <location filename="../../views/users_page.py" line="73" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="69" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="74" />
+        <source>Save role and state</source>
+        <translation>保存角色和状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="77" />
+        <source>Set new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="82" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="83" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="125" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="125" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="145" />
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="153" />
+        <source>User {0} added.</source>
+        <translation>已添加用户 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="165" />
+        <source>{0} saved.</source>
+        <translation>{0} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="175" />
+        <source>New password set for {0}.</source>
+        <translation>已为 {0} 设置新密码。</translation>
+    </message>
+</context>
+<context>
     <name>d</name>
     <message>
         <location filename="../../views/stay_actions.py" line="71" />
@@ -1146,6 +1295,29 @@ dis {2} · oos {3}</source>
         <location filename="../../views/stay_actions.py" line="174" />
         <source>Other departure</source>
         <translation>其他离开</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../views/users_page.py" line="31" />
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="32" />
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="33" />
+        <source>Medical</source>
+        <translation>医务</translation>
+    </message>
+    <message>
+        <location filename="../../views/users_page.py" line="34" />
+        <source>Viewer</source>
+        <translation>查看</translation>
     </message>
 </context>
 </TS>
