@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models.db import session_factory
 from models.demo import build_demo
 from models.occupants import OccupantFilter, count_occupants
-from models.orm import Person, Room, Stay
+from models.orm import AuditEntry, Person, Room, Stay
 from tests.conftest import TZ
 from views.application import install_translators, make_app
 from views.main_window import MainWindow
@@ -69,6 +69,9 @@ def test_selecting_a_row_shows_masked_details_and_curve(window, qtbot, engine):
     assert page.chart.readings  # readings drawn
     page.show_id.setChecked(True)
     assert doc in page.details.toPlainText()
+    with session_factory(engine)() as s:  # showing it in full is on the record: who and whose
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "person.reveal")).one()
+        assert entry.user_id == window.actor.id and entry.person_id == page._detail.person_id
 
 
 def test_scanned_code_opens_the_stay_anywhere(window, qtbot, engine):

@@ -23,13 +23,14 @@ from sqlalchemy.engine import Engine
 from models.board import board_rooms
 from models.db import session_factory
 from models.errors import DomainError
-from models.orm import RoomState, User, utcnow
+from models.orm import Role, RoomState, User, utcnow
 from models.schedule import local_date
 from models.sites import get_site
 from models.users import ensure_user
 
 from .application import APP, ORG, current_language
 from .arrival_dialog import ArrivalDialog
+from .audit_page import AuditPage
 from .backup_panel import backup_hours, is_file_database, run_backup
 from .batch_dialog import BatchDialog
 from .occupants_page import OccupantsPage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.occupants = OccupantsPage(self.sessions, self)
         self.settings_page = SettingsPage(masked_url(engine), self, engine)
         self.users_page = UsersPage(self.sessions, self.actor, self)
+        self.audit_page = AuditPage(self.sessions, self)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for key, label, page in (
@@ -89,7 +91,11 @@ class MainWindow(QMainWindow):
             ("occupants", self.tr("Occupants"), self.occupants),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
+            ("audit", self.tr("Audit trail"), self.audit_page),
         ):
+            if key == "audit" and self.actor.role is not Role.ADMIN:
+                page.hide()  # the site lead's screen
+                continue
             item = QListWidgetItem(label, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.stack.addWidget(page)

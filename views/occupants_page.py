@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.audit_log import reveal_identity
+from models.errors import DomainError
 from models.identity import mask_id, mask_phone
 from models.occupants import OccupantFilter, StayDetail, stay_detail
 from models.orm import Building, Category, Floor, User
@@ -144,7 +146,7 @@ class OccupantsPage(QWidget):
         for edit in (self.release_from, self.release_to):
             edit.dateChanged.connect(lambda _d: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.show_id.toggled.connect(lambda _on: self._show_current())
+        self.show_id.toggled.connect(self._show_id_toggled)
         self._detail: StayDetail | None = None
         self._load_choices()
 
@@ -246,6 +248,18 @@ class OccupantsPage(QWidget):
             self._detail = stay_detail(s, stay_id)
         self._show_current()
         self.stay_selected.emit(stay_id)
+
+    def _show_id_toggled(self, on: bool) -> None:
+        """Showing an ID number and phone in full is an audited action (who, when, whose)."""
+        if on and self._detail is not None:
+            try:
+                with self.sessions() as s:
+                    reveal_identity(s, self.actor, self._detail.person_id)
+            except DomainError as e:
+                self.show_id.setChecked(False)
+                self.details.append(e.message(current_language()))
+                return
+        self._show_current()
 
     def action_dialog(self, key: str) -> StayActionDialog | None:
         d = self._detail

@@ -179,6 +179,92 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../views/audit_page.py" line="46" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="47" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="48" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="49" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="50" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="51" />
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../views/audit_page.py" line="108" />
+        <source>Person: name or ID tail</source>
+        <translation>人员：姓名或证件号尾号</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="110" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="121" />
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="132" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="134" />
+        <source>From</source>
+        <translation>来源地</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="136" />
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="165" />
+        <source>Everyone</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="183" />
+        <source>{0} entries</source>
+        <translation>{0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="186" />
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="193" />
+        <source>{0} entries written to {1}</source>
+        <translation>已导出 {0} 条到 {1}</translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <location filename="../../views/backup_panel.py" line="62" />
@@ -521,117 +607,122 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="56" />
+        <location filename="../../views/main_window.py" line="57" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="66" />
+        <location filename="../../views/main_window.py" line="67" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="69" />
+        <location filename="../../views/main_window.py" line="70" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="71" />
+        <location filename="../../views/main_window.py" line="72" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="73" />
+        <location filename="../../views/main_window.py" line="74" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="75" />
+        <location filename="../../views/main_window.py" line="76" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="88" />
+        <location filename="../../views/main_window.py" line="90" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="89" />
+        <location filename="../../views/main_window.py" line="91" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="90" />
+        <location filename="../../views/main_window.py" line="92" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="91" />
+        <location filename="../../views/main_window.py" line="93" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="108" />
+        <location filename="../../views/main_window.py" line="94" />
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="114" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="116" />
+        <location filename="../../views/main_window.py" line="122" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="117" />
+        <location filename="../../views/main_window.py" line="123" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="120" />
+        <location filename="../../views/main_window.py" line="126" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="123" />
+        <location filename="../../views/main_window.py" line="129" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="153" />
+        <location filename="../../views/main_window.py" line="159" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="164" />
+        <location filename="../../views/main_window.py" line="170" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="171" />
+        <location filename="../../views/main_window.py" line="177" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="177" />
+        <location filename="../../views/main_window.py" line="183" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="184" />
+        <location filename="../../views/main_window.py" line="190" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="187" />
+        <location filename="../../views/main_window.py" line="193" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="216" />
+        <location filename="../../views/main_window.py" line="222" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="233" />
+        <location filename="../../views/main_window.py" line="239" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -720,138 +811,138 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="53" />
+        <location filename="../../views/occupants_page.py" line="55" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="55" />
+        <location filename="../../views/occupants_page.py" line="57" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="60" />
+        <location filename="../../views/occupants_page.py" line="62" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="61" />
+        <location filename="../../views/occupants_page.py" line="63" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="62" />
+        <location filename="../../views/occupants_page.py" line="64" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="63" />
+        <location filename="../../views/occupants_page.py" line="65" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="64" />
+        <location filename="../../views/occupants_page.py" line="66" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="72" />
+        <location filename="../../views/occupants_page.py" line="74" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="73" />
+        <location filename="../../views/occupants_page.py" line="75" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="88" />
+        <location filename="../../views/occupants_page.py" line="90" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="94" />
+        <location filename="../../views/occupants_page.py" line="96" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="95" />
+        <location filename="../../views/occupants_page.py" line="97" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="97" />
+        <location filename="../../views/occupants_page.py" line="99" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="98" />
+        <location filename="../../views/occupants_page.py" line="100" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="156" />
+        <location filename="../../views/occupants_page.py" line="158" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="161" />
+        <location filename="../../views/occupants_page.py" line="163" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="218" />
+        <location filename="../../views/occupants_page.py" line="220" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="288" />
+        <location filename="../../views/occupants_page.py" line="302" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="290" />
+        <location filename="../../views/occupants_page.py" line="304" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="291" />
+        <location filename="../../views/occupants_page.py" line="305" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="291" />
+        <location filename="../../views/occupants_page.py" line="305" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="291" />
+        <location filename="../../views/occupants_page.py" line="305" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="292" />
+        <location filename="../../views/occupants_page.py" line="306" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="292" />
+        <location filename="../../views/occupants_page.py" line="306" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="96" />
-        <location filename="../../views/occupants_page.py" line="292" />
+        <location filename="../../views/occupants_page.py" line="98" />
+        <location filename="../../views/occupants_page.py" line="306" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="300" />
+        <location filename="../../views/occupants_page.py" line="314" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="308" />
+        <location filename="../../views/occupants_page.py" line="322" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} ℃</translation>
     </message>
