@@ -14,6 +14,7 @@ from models.orm import AuditEntry, Person, Room, Stay
 from tests.conftest import TZ
 from views.application import install_translators, make_app
 from views.main_window import MainWindow
+from views.occupant_model import STAY_ID_ROLE
 from views.scanner import stay_code
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)
@@ -151,3 +152,22 @@ def test_release_date_range_and_floor_filters(window, engine):
     with session_factory(engine)() as s:
         on_floor = set(s.scalars(select(Stay.id).join(Room, Stay.room_id == Room.id).where(Room.floor_id == floor_id)))
     assert _stay_ids(page) == in_range & on_floor
+
+
+def test_another_desks_change_shows_within_seconds(window, engine):
+    from models.observations import record_reading
+    from models.orm import Slot
+    from views.main_window import POLL_MS
+
+    assert POLL_MS <= 5000
+    stay_id, *_ = present_person(engine)
+    window.show_page("occupants")
+    assert window.occupants.select_stay(stay_id)
+    assert not window.poll_changes()  # nothing changed: no reload
+    with session_factory(engine)() as s:  # another desk, same database
+        stay = s.get(Stay, stay_id)
+        room_id = stay.room_id
+        record_reading(s, None, stay_id, window.model.today, Slot.EVENING, temperature="38.6")
+    assert window.poll_changes()
+    assert window.model.room_by_id(room_id).fever  # the board shows the new fever
+    assert window.occupants.table.currentIndex().data(STAY_ID_ROLE) == stay_id  # selection kept

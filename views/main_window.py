@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from models.board import board_rooms
+from models.changes import change_marker
 from models.db import session_factory
 from models.errors import DomainError
 from models.orm import Role, RoomState, User, utcnow
@@ -39,6 +40,8 @@ from .room_dialog import RoomDialog
 from .scanner import ScanListener
 from .settings_page import SettingsPage
 from .users_page import UsersPage
+
+POLL_MS = 3000  # how soon a desk sees another desk's change
 
 
 def masked_url(engine: Engine) -> str:
@@ -135,9 +138,10 @@ class MainWindow(QMainWindow):
         self.scanner.stay_scanned.connect(self.open_stay)
         self.board.room_activated.connect(self.open_room)
         # other desks' changes show up without a restart
+        # other desks' changes: poll the change counter every few seconds, reload when it moved
         self.timer = QTimer(self)
-        self.timer.setInterval(30_000)
-        self.timer.timeout.connect(self.reload)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll_changes)
         self.timer.start()
         # backups: at start (run_gui), every N hours and at exit
         self.backup_timer = QTimer(self)
@@ -146,9 +150,20 @@ class MainWindow(QMainWindow):
         if is_file_database(engine):
             self.backup_timer.start()
 
+    def poll_changes(self) -> bool:
+        """Reload if another desk (or this one) changed something, or the day turned. True if reloaded."""
+        with self.sessions() as s:
+            marker = change_marker(s)
+        if marker == self._marker and local_date(utcnow(), self._tz) == self.model.today:
+            return False
+        self.reload()
+        return True
+
     def reload(self) -> None:
         with self.sessions() as s:
+            self._marker = change_marker(s)
             site = get_site(s)
+            self._tz = site.timezone
             today = local_date(utcnow(), site.timezone)
             rooms = board_rooms(s, today)
             self.site_name = site.name

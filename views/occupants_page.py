@@ -216,8 +216,15 @@ class OccupantsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        current = self.table.currentIndex()
+        keep = current.data(STAY_ID_ROLE) if current.isValid() else None
         self.model.reload(self.current_filter(), self.today)
         self.count.setText(self.tr("{0} people").format(self.model.total))
+        if keep is not None:  # another desk's change must not lose the person being read
+            for row, r in enumerate(self.model.rows):
+                if r.stay_id == keep:
+                    self.table.selectRow(row)
+                    break
 
     def select_stay(self, stay_id: int) -> bool:
         """Show one stay (e.g. from a scanned QR code), searching all stays if needed."""
