@@ -31,10 +31,14 @@ from .schedule import local_date
 from .sites import get_site
 
 
-def get_stay(session: Session, stay_id: int, *, active: bool = True) -> Stay:
+def get_stay(session: Session, stay_id: int, *, active: bool = True, expected_version: int | None = None) -> Stay:
+    """A stay, by id. ``expected_version`` is the version the user saw: if another desk changed the
+    stay since, the edit is refused (stale) instead of overwriting theirs."""
     stay = session.get(Stay, stay_id)
     if stay is None:
         raise DomainError("stay_not_found")
+    if expected_version is not None and stay.version != expected_version:
+        raise DomainError("stale")
     if active and stay.departed_at is not None:
         tz = get_site(session).timezone
         raise DomainError("stay_departed", name=stay.person.name, date=local_date(stay.departed_at, tz).isoformat())
@@ -55,10 +59,12 @@ def change_room(
     to_room_id: int,
     reason: str = "",
     now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Stay:
     """Move a person (with the companions sharing their room) to another room."""
     now = now or utcnow()
-    stay = get_stay(session, stay_id)
+    stay = get_stay(session, stay_id, expected_version=expected_version)
     if stay.room_id == to_room_id:
         raise DomainError("room_same")
     target = session.get(Room, to_room_id)
@@ -97,10 +103,17 @@ def change_room(
 
 @transactional
 def change_release_date(
-    session: Session, actor: User | None, stay_id: int, new_date: date, reason: str, now: datetime | None = None
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    new_date: date,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> StayDateChange:
     """Extend or shorten a stay. The previous date, the reason and who did it are kept."""
-    stay = get_stay(session, stay_id)
+    stay = get_stay(session, stay_id, expected_version=expected_version)
     if not reason.strip():
         raise DomainError("reason_required")
     if new_date <= stay.arrival_day:
@@ -219,11 +232,12 @@ def release(
     *,
     override_reason: str | None = None,
     now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> Stay:
     """解除隔离. Refused unless the date is reached, the last scheduled swab is negative and no fever
     alert is open; a desk may override with a reason (kept on the stay and in the audit trail)."""
     now = now or utcnow()
-    stay = get_stay(session, stay_id)
+    stay = get_stay(session, stay_id, expected_version=expected_version)
     ready = release_readiness(session, stay, local_date(now, get_site(session).timezone))
     override = (override_reason or "").strip()
     if not ready.ok:
@@ -243,13 +257,15 @@ def transfer(
     destination: str,
     reason: str = "",
     now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Stay:
     """转运: to hospital, to another site, or to home isolation."""
     if kind is DepartureKind.RELEASED or kind is DepartureKind.OTHER:
         raise ValueError("use release() or depart_other()")
     if kind is not DepartureKind.HOME_ISOLATION and not destination.strip():
         raise DomainError("destination_required")
-    stay = get_stay(session, stay_id)
+    stay = get_stay(session, stay_id, expected_version=expected_version)
     return _depart(
         session,
         actor,
@@ -262,10 +278,18 @@ def transfer(
 
 
 @transactional
-def depart_other(session: Session, actor: User | None, stay_id: int, reason: str, now: datetime | None = None) -> Stay:
+def depart_other(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Stay:
     if not reason.strip():
         raise DomainError("reason_required")
-    stay = get_stay(session, stay_id)
+    stay = get_stay(session, stay_id, expected_version=expected_version)
     return _depart(session, actor, stay, DepartureKind.OTHER, now or utcnow(), reason=reason.strip())
 
 

@@ -86,3 +86,30 @@ def test_other_departure_needs_reason_and_actions_disable_after(page, engine):
     p.after_action()
     assert fresh(engine, stay.id).departure_kind is DepartureKind.OTHER
     assert p.action_dialog("release") is None
+
+
+def test_a_stale_edit_is_refused_not_overwritten(page, engine, desk):
+    from models.stays import change_release_date
+
+    p, stay, _ = page
+    d = p.action_dialog("date")  # this desk opens the dialog...
+    with session_factory(engine)() as s:  # ...another desk extends the stay meanwhile
+        change_release_date(s, desk, stay.id, date(2026, 12, 5), "另一前台：复查延长")
+    d.when.setDate(date(2026, 11, 29))
+    d.reason.setText("核酸结果未出")
+    assert not d.run()
+    assert "他人修改" in d.error.text()
+    assert fresh(engine, stay.id).planned_release == date(2026, 12, 5)  # theirs is kept
+
+
+def test_transfer_records_the_time_given(page, engine):
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime
+
+    p, stay, _ = page
+    d = p.action_dialog("transfer")
+    d.destination.setText("市定点医院")
+    d.when.setDateTime(QDateTime(datetime(2026, 11, 22, 9, 30)))
+    assert d.run()
+    assert fresh(engine, stay.id).departed_at == local(2026, 11, 22, 9, 30)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
 from models.orm import DepartureKind, Room, RoomState, User, utcnow
+from models.sites import get_site
 from models.stays import (
     change_release_date,
     change_room,
@@ -64,11 +67,18 @@ class StayActionDialog(QDialog):
         return True
 
 
+def seen_version(sessions: sessionmaker[Session], stay_id: int) -> int:
+    """The stay's version when the dialog opens: a save refuses if another desk changed it since."""
+    with sessions() as s:
+        return get_stay(s, stay_id, active=False).version
+
+
 def room_change_dialog(
     sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
 ) -> StayActionDialog:
     d = StayActionDialog("", parent)
     d.setWindowTitle(d.tr("Change room"))
+    seen = seen_version(sessions, stay_id)
     rooms = QComboBox(d)
     with sessions() as s:
         for rid, number in s.execute(
@@ -82,7 +92,7 @@ def room_change_dialog(
 
     def act() -> None:
         with sessions() as s:
-            change_room(s, actor, stay_id, rooms.currentData(), reason.text())
+            change_room(s, actor, stay_id, rooms.currentData(), reason.text(), expected_version=seen)
 
     d.action = act
     d.finish()
@@ -94,6 +104,7 @@ def release_date_dialog(
 ) -> StayActionDialog:
     d = StayActionDialog("", parent)
     d.setWindowTitle(d.tr("Extend or shorten the stay"))
+    seen = seen_version(sessions, stay_id)
     when = QDateEdit(QDate(current.year, current.month, current.day), d)
     when.setCalendarPopup(True)
     reason = QLineEdit(d)
@@ -103,7 +114,7 @@ def release_date_dialog(
 
     def act() -> None:
         with sessions() as s:
-            change_release_date(s, actor, stay_id, when.date().toPython(), reason.text())
+            change_release_date(s, actor, stay_id, when.date().toPython(), reason.text(), expected_version=seen)
 
     d.action = act
     d.finish()
@@ -116,7 +127,9 @@ def release_dialog(
     d = StayActionDialog("", parent)
     d.setWindowTitle(d.tr("Release"))
     with sessions() as s:
-        ready = release_readiness(s, get_stay(s, stay_id), today)
+        stay = get_stay(s, stay_id)
+        ready = release_readiness(s, stay, today)
+        seen = stay.version
     yes, no = "✓", "✗"
     d.form.addRow(d.tr("Release date reached"), QLabel(yes if ready.date_reached else no, d))
     d.form.addRow(
@@ -133,7 +146,7 @@ def release_dialog(
 
     def act() -> None:
         with sessions() as s:
-            release(s, actor, stay_id, override_reason=None if ready.ok else override.text())
+            release(s, actor, stay_id, override_reason=None if ready.ok else override.text(), expected_version=seen)
 
     d.action = act
     d.finish()
@@ -145,21 +158,37 @@ def transfer_dialog(
 ) -> StayActionDialog:
     d = StayActionDialog("", parent)
     d.setWindowTitle(d.tr("Transfer"))
+    seen = seen_version(sessions, stay_id)
+    with sessions() as s:
+        tz = ZoneInfo(get_site(s).timezone)
     kind = QComboBox(d)
     kind.addItem(d.tr("To hospital"), DepartureKind.TO_HOSPITAL.value)
     kind.addItem(d.tr("To another site"), DepartureKind.TO_OTHER_SITE.value)
     kind.addItem(d.tr("To home isolation"), DepartureKind.HOME_ISOLATION.value)
     destination = QLineEdit(d)
+    now_there = utcnow().astimezone(tz)
+    when = QDateTimeEdit(QDateTime(now_there.replace(tzinfo=None, microsecond=0)), d)
+    when.setDisplayFormat("yyyy-MM-dd HH:mm")
+    when.setCalendarPopup(True)
     escort = QLineEdit(d)
     d.form.addRow(d.tr("Kind"), kind)
     d.form.addRow(d.tr("Hospital or site"), destination)
+    d.form.addRow(d.tr("Time"), when)
     d.form.addRow(d.tr("Escort, vehicle, notes"), escort)
-    d.kind, d.destination, d.escort = kind, destination, escort  # type: ignore[attr-defined]
+    d.kind, d.destination, d.escort, d.when = kind, destination, escort, when  # type: ignore[attr-defined]
 
     def act() -> None:
+        at = when.dateTime().toPython().replace(tzinfo=tz)  # the site's clock; stored in UTC
         with sessions() as s:
             transfer(
-                s, actor, stay_id, DepartureKind(kind.currentData()), destination.text(), escort.text(), now=utcnow()
+                s,
+                actor,
+                stay_id,
+                DepartureKind(kind.currentData()),
+                destination.text(),
+                escort.text(),
+                now=min(at, utcnow()),
+                expected_version=seen,
             )
 
     d.action = act
@@ -172,13 +201,14 @@ def other_departure_dialog(
 ) -> StayActionDialog:
     d = StayActionDialog("", parent)
     d.setWindowTitle(d.tr("Other departure"))
+    seen = seen_version(sessions, stay_id)
     reason = QLineEdit(d)
     d.form.addRow(d.tr("Reason"), reason)
     d.reason = reason  # type: ignore[attr-defined]
 
     def act() -> None:
         with sessions() as s:
-            depart_other(s, actor, stay_id, reason.text())
+            depart_other(s, actor, stay_id, reason.text(), expected_version=seen)
 
     d.action = act
     d.finish()

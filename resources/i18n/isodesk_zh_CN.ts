@@ -607,122 +607,122 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="57" />
+        <location filename="../../views/main_window.py" line="60" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="67" />
+        <location filename="../../views/main_window.py" line="70" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="70" />
+        <location filename="../../views/main_window.py" line="73" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="72" />
+        <location filename="../../views/main_window.py" line="75" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="74" />
+        <location filename="../../views/main_window.py" line="77" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="76" />
+        <location filename="../../views/main_window.py" line="79" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="90" />
+        <location filename="../../views/main_window.py" line="93" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="91" />
+        <location filename="../../views/main_window.py" line="94" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="92" />
+        <location filename="../../views/main_window.py" line="95" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="93" />
+        <location filename="../../views/main_window.py" line="96" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="94" />
+        <location filename="../../views/main_window.py" line="97" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="114" />
+        <location filename="../../views/main_window.py" line="117" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="122" />
+        <location filename="../../views/main_window.py" line="125" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="123" />
+        <location filename="../../views/main_window.py" line="126" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="126" />
+        <location filename="../../views/main_window.py" line="129" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="129" />
+        <location filename="../../views/main_window.py" line="132" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="159" />
+        <location filename="../../views/main_window.py" line="174" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="170" />
+        <location filename="../../views/main_window.py" line="185" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="177" />
+        <location filename="../../views/main_window.py" line="192" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="183" />
+        <location filename="../../views/main_window.py" line="198" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="190" />
+        <location filename="../../views/main_window.py" line="205" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="193" />
+        <location filename="../../views/main_window.py" line="208" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="222" />
+        <location filename="../../views/main_window.py" line="237" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="239" />
+        <location filename="../../views/main_window.py" line="254" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -891,58 +891,58 @@ dis {2} · oos {3}</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="220" />
+        <location filename="../../views/occupants_page.py" line="222" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="302" />
+        <location filename="../../views/occupants_page.py" line="309" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="304" />
+        <location filename="../../views/occupants_page.py" line="311" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="305" />
+        <location filename="../../views/occupants_page.py" line="312" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="305" />
+        <location filename="../../views/occupants_page.py" line="312" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="305" />
+        <location filename="../../views/occupants_page.py" line="312" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="306" />
+        <location filename="../../views/occupants_page.py" line="313" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="306" />
+        <location filename="../../views/occupants_page.py" line="313" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
         <location filename="../../views/occupants_page.py" line="98" />
-        <location filename="../../views/occupants_page.py" line="306" />
+        <location filename="../../views/occupants_page.py" line="313" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="314" />
+        <location filename="../../views/occupants_page.py" line="321" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="322" />
+        <location filename="../../views/occupants_page.py" line="329" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} ℃</translation>
     </message>
@@ -1291,99 +1291,104 @@ dis {2} · oos {3}</source>
 <context>
     <name>d</name>
     <message>
-        <location filename="../../views/stay_actions.py" line="71" />
+        <location filename="../../views/stay_actions.py" line="80" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="79" />
+        <location filename="../../views/stay_actions.py" line="89" />
         <source>New room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="80" />
-        <location filename="../../views/stay_actions.py" line="101" />
-        <location filename="../../views/stay_actions.py" line="176" />
+        <location filename="../../views/stay_actions.py" line="90" />
+        <location filename="../../views/stay_actions.py" line="112" />
+        <location filename="../../views/stay_actions.py" line="206" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="96" />
+        <location filename="../../views/stay_actions.py" line="106" />
         <source>Extend or shorten the stay</source>
         <translation>延长或缩短隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="100" />
+        <location filename="../../views/stay_actions.py" line="111" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="117" />
+        <location filename="../../views/stay_actions.py" line="128" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="121" />
+        <location filename="../../views/stay_actions.py" line="134" />
         <source>Release date reached</source>
         <translation>已到解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="123" />
+        <location filename="../../views/stay_actions.py" line="136" />
         <source>Last scheduled swab</source>
         <translation>最后一次应检核酸</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="126" />
+        <location filename="../../views/stay_actions.py" line="139" />
         <source>Open fever alert</source>
         <translation>未处理发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="128" />
+        <location filename="../../views/stay_actions.py" line="141" />
         <source>Needed only to release before the checks pass</source>
         <translation>仅在条件未满足时强制解除才需填写</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="131" />
+        <location filename="../../views/stay_actions.py" line="144" />
         <source>Override reason</source>
         <translation>强制解除原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="147" />
+        <location filename="../../views/stay_actions.py" line="160" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="149" />
+        <location filename="../../views/stay_actions.py" line="165" />
         <source>To hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="150" />
+        <location filename="../../views/stay_actions.py" line="166" />
         <source>To another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="151" />
+        <location filename="../../views/stay_actions.py" line="167" />
         <source>To home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="154" />
+        <location filename="../../views/stay_actions.py" line="174" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="155" />
+        <location filename="../../views/stay_actions.py" line="175" />
         <source>Hospital or site</source>
         <translation>医院或隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="156" />
+        <location filename="../../views/stay_actions.py" line="176" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="177" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="174" />
+        <location filename="../../views/stay_actions.py" line="203" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
