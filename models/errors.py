@@ -115,6 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
     "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
     "date_required": ("请填写日期", "A date is required"),
+    "import_unreadable": ("无法读取文件 {name}：文件已损坏或不是表格", "Cannot read {name}: the file is damaged or not a spreadsheet"),
     "import_format": (
         "不支持的文件类型：{suffix}（请用 .xlsx 或 .csv）",
         "Unsupported file type {suffix} (use .xlsx or .csv)",

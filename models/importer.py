@@ -85,10 +85,15 @@ def read_table(path: Path) -> list[list[Any]]:
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
-        wb = load_workbook(path, read_only=True, data_only=True)
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # not a zip, not a workbook, damaged XML: openpyxl raises many kinds
+            raise DomainError("import_unreadable", name=path.name) from exc
         try:
             ws = wb.worksheets[0]
             return [list(r) for r in ws.iter_rows(values_only=True)]
+        except Exception as exc:
+            raise DomainError("import_unreadable", name=path.name) from exc
         finally:
             wb.close()
     if suffix in (".csv", ".txt"):
@@ -106,7 +111,10 @@ def read_table(path: Path) -> list[list[Any]]:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")  # type: ignore[assignment]
         except csv.Error:
             pass
-        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        try:
+            return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        except csv.Error as exc:  # e.g. a NUL byte: a binary file named .csv
+            raise DomainError("import_unreadable", name=path.name) from exc
     raise DomainError("import_format", suffix=suffix or "?")
 
 
