@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from . import permissions
 from .errors import DomainError
 from .orm import AuditEntry, User
 from .orm.base import jsonable
@@ -62,18 +63,25 @@ def record(
     return entry
 
 
+REGISTERED: list[str] = []  # every @transactional service, "module.function"
+
+
 def transactional(fn: Callable[P, R]) -> Callable[P, R]:
     """One service call = one transaction: commit on success, roll back everything on failure.
 
     The first positional argument must be the Session. Service calls made inside another
     service join the outer transaction. Database races (a bed taken by another desk in the
-    meantime, an edit over a stale version) become DomainErrors.
+    meantime, an edit over a stale version) become DomainErrors. The acting user (second
+    argument) must hold the service's permission (models/permissions.py) or nothing runs.
     """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    REGISTERED.append(name)
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         session = args[0]
         assert isinstance(session, Session)
+        permissions.check(name, args[1] if len(args) > 1 else kwargs.get("actor"))
         if session.info.get("in_service"):
             return fn(*args, **kwargs)
         session.info["in_service"] = True

@@ -35,6 +35,7 @@ from .orm import (
     FeverAlert,
     Observation,
     Person,
+    Role,
     Room,
     RoomEvent,
     RoomEventKind,
@@ -191,7 +192,7 @@ def build_demo(
     with session_factory(engine)() as session:
         if session.scalar(select(func.count()).select_from(Site)):
             raise ValueError("this database already has a site; use an empty database for the demo")
-        user = User(username="demo", display_name="演示用户")
+        user = User(username="demo", display_name="演示用户", role=Role.ADMIN)
         session.add(user)
         session.commit()
         say(f"layout: {rooms} rooms")

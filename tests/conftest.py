@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from models import synthetic
 from models.arrivals import ArrivalInput
 from models.db import make_engine, session_factory, upgrade
-from models.orm import Base, RoomType, Site, User
+from models.orm import Base, Role, RoomType, Site, User
 from models.sites import FloorSpec, create_site, room_numbers
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -111,7 +111,9 @@ def session(engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture
 def desk(session: Session) -> User:
-    user = User(username="desk1", display_name="前台一")
+    """The acting user of service tests: an admin, so those tests exercise the rules; what each role
+    may do is tested on its own (tests/test_permissions.py)."""
+    user = User(username="desk1", display_name="前台一", role=Role.ADMIN)
     session.add(user)
     session.commit()
     return user

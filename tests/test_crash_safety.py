@@ -30,7 +30,9 @@ def consistent(engine) -> list[str]:
         check_ins = n(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "stay.check_in"))
         departed = n(select(func.count()).select_from(Stay).where(Stay.departed_at.is_not(None)))
         departures = n(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "stay.other"))
-        disinfections = n(select(func.count()).select_from(RoomEvent).where(RoomEvent.kind == RoomEventKind.DISINFECTED))
+        disinfections = n(
+            select(func.count()).select_from(RoomEvent).where(RoomEvent.kind == RoomEventKind.DISINFECTED)
+        )
         disinfected = n(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "room.disinfected"))
     if stays != check_ins:
         problems.append(f"{stays} stays but {check_ins} check-in entries")

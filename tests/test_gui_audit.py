@@ -61,3 +61,16 @@ def test_audit_screen_filters_and_exports(users, engine, qtbot, tmp_path):
     out = tmp_path / "audit.xlsx"
     assert page.export_to(out) == page.model.total
     assert len(list(load_workbook(out).active.iter_rows())) == page.model.total + 1
+
+
+def test_a_viewer_is_not_offered_arrivals(users, engine, qtbot):
+    from PySide6.QtGui import QAction
+
+    admin, clerk = users
+    with session_factory(engine)() as s:
+        viewer = create_user(s, admin, "guest", "guest pass 1", Role.VIEWER)
+    for user, enabled in ((viewer, False), (clerk, True)):
+        window = MainWindow(engine, user)
+        qtbot.addWidget(window)
+        actions = {a.text(): a.isEnabled() for a in window.findChildren(QAction)}
+        assert actions["新入住登记"] is enabled and actions["批量入住"] is enabled

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from models import synthetic
 from models.db import make_engine, session_factory
-from models.orm import AuditEntry, Stay, User
+from models.orm import AuditEntry, Role, Stay, User
 from models.sites import FloorSpec, create_site, room_numbers
 from tests.conftest import NOW
 
@@ -33,7 +33,7 @@ def make_site_db(template, path, rooms):
     shutil.copy(template, path)
     engine = make_engine(path)
     with session_factory(engine)() as s:
-        user = User(username="setup")
+        user = User(username="setup", role=Role.ADMIN)
         s.add(user)
         s.commit()
         create_site(s, user, "CLI site", [FloorSpec("A", 1, room_numbers(1, 1, rooms))])

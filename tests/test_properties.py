@@ -31,6 +31,7 @@ from models.orm import (
     DepartureKind,
     FeverAlert,
     Observation,
+    Role,
     Room,
     RoomState,
     Slot,
@@ -67,7 +68,7 @@ class DeskMachine(RuleBasedStateMachine):
         super().__init__()
         self.engine, self.cleanup = type(self).engine_factory()
         self.session = session_factory(self.engine)()
-        self.user = User(username="prop", display_name="prop")
+        self.user = User(username="prop", display_name="prop", role=Role.ADMIN)
         self.session.add(self.user)
         self.session.commit()
         floors = [FloorSpec("A", 1, room_numbers(1, 1, 4)), FloorSpec("A", 2, room_numbers(2, 1, 2), beds=2)]

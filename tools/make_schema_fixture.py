@@ -25,6 +25,7 @@ from models.db import alembic_config, make_engine, session_factory, upgrade
 from models.observations import record_reading
 from models.orm import (
     DepartureKind,
+    Role,
     Room,
     Slot,
     User,
@@ -42,7 +43,7 @@ def main() -> None:
     now = datetime(2026, 11, 20, 10, 0, tzinfo=tz)
     rng = random.Random(7)
     with session_factory(engine)() as s:
-        user = User(username="fixture", display_name="fixture")
+        user = User(username="fixture", display_name="fixture", role=Role.ADMIN)
         s.add(user)
         s.commit()
         create_site(s, user, "升级测试隔离点", [FloorSpec("1号楼", lvl, room_numbers(lvl, 1, 6)) for lvl in (1, 2)])
