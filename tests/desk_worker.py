@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
     room_ids = [int(r) for r in rooms_arg.split(",")]
     done: Counter[str] = Counter()
     refused: Counter[str] = Counter()
-    log = open(log_path, "a", buffering=1) if log_path else None  # noqa: SIM115 (line-buffered, kept open)
+    log = open(log_path, "a", buffering=1) if log_path else None
 
     def step(n: int, what: str, call) -> None:  # type: ignore[no-untyped-def]
         if log:
