@@ -148,3 +148,32 @@ def open_database(db: str | os.PathLike[str] | None = None) -> Engine:
     engine = make_engine(db)
     upgrade(engine)
     return engine
+
+
+def probe(db: str) -> str:
+    """Try a database URL or path without changing it. Returns a one-line description, or raises
+    DomainError with the reason (unreachable, wrong password, not an IsoDesk database yet…)."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from .errors import DomainError
+
+    url = to_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return "sqlite · new file: IsoDesk will create it"
+    try:
+        engine = make_engine(db, **({"connect_args": {"connect_timeout": 5}} if "postgresql" in db else {}))
+    except (ArgumentError, ValueError) as exc:
+        raise DomainError("db_url_invalid", detail=str(exc)[:200]) from exc
+    try:
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql(
+                "select version()" if engine.dialect.name == "postgresql" else "select sqlite_version()"
+            ).scalar()
+        revision = current_revision(engine)
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+        raise DomainError("db_unreachable", detail=detail) from exc
+    finally:
+        engine.dispose()
+    state = "IsoDesk schema " + revision if revision else "empty: IsoDesk will set it up"
+    return f"{engine.dialect.name} {str(version).split(',')[0]} · {state}"

@@ -107,6 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_wrong": ("原密码不正确", "The current password is wrong"),
     "last_admin": ("不能停用或降级最后一个管理员", "The last admin cannot be disabled or demoted"),
     "user_not_found": ("找不到该用户", "User not found"),
+    "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),
+    "db_unreachable": ("无法连接数据库：{detail}", "Cannot connect to the database: {detail}"),
     "stale": ("该记录已被他人修改，请刷新后重试", "Someone else changed this record meanwhile: reload and try again"),
     "conflict": (
         "操作冲突（可能同时被其他前台占用），请重试",

@@ -93,3 +93,24 @@ def test_restore_asks_first(backup_page, monkeypatch):
     monkeypatch.setattr(panel, "restore_selected", lambda: restored.append(True))
     panel.restore_button.click()
     assert asked and not restored  # "No" restores nothing
+
+
+def test_database_connection_test_and_save(settings_page, tmp_path, sqlite_template):
+    import os
+
+    panel = settings_page.database
+    panel.url.setText("postgresql://nobody@127.0.0.1:1/none")
+    assert not panel.test() and "✗" in panel.result.text()
+    panel.save()
+    assert not QSettings(ORG, APP).value("db/url")  # a database that does not answer is not saved
+    good = tmp_path / "shared.sqlite3"
+    good.write_bytes(sqlite_template.read_bytes())
+    panel.url.setText(str(good))
+    assert panel.test() and "✓" in panel.result.text() and "IsoDesk" in panel.result.text()
+    panel.save()
+    assert QSettings(ORG, APP).value("db/url") == str(good)
+    pg = os.environ.get("ISODESK_TEST_PG_URL")
+    if pg:  # the real shared server of this machine
+        panel.url.setText(pg)
+        assert panel.test(), panel.result.text()
+        assert "postgresql" in panel.result.text()

@@ -101,6 +101,7 @@ def run_gui(db: str | None) -> int:
     from .main_window import MainWindow
     from .site_wizard import SiteWizard
 
+    db = db or str(QSettings(ORG, APP).value("db/url", "") or "") or None  # Settings: a shared database
     engine = open_database(db)
     sessions = session_factory(engine)
     login = LoginDialog(sessions)  # on a new database: creates the first admin

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from .application import APP, ORG, ui_language
 from .backup_panel import BackupPanel
+from .database_panel import DatabasePanel
 
 
 class SettingsPage(QWidget):
@@ -25,7 +26,8 @@ class SettingsPage(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.dark)
-        form.addRow(self.tr("Database"), QLabel(database, self))
+        self.database = DatabasePanel(database, self)
+        form.addRow(self.database)
         form.addRow("", QLabel(self.tr("Language and theme apply at the next start."), self))
         self.restart_button = QPushButton(self.tr("Restart now"), self)
         self.restart_button.setEnabled(False)

@@ -567,6 +567,49 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>DatabasePanel</name>
+    <message>
+        <location filename="../../views/database_panel.py" line="17" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="19" />
+        <source>In use</source>
+        <translation>当前使用</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="22" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="23" />
+        <source>Use from the next start</source>
+        <translation>下次启动时使用</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="28" />
+        <source>Shared database</source>
+        <translation>共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="31" />
+        <source>Several desks share one PostgreSQL database. Leave empty for this PC's own file.</source>
+        <translation>多个前台共用一个 PostgreSQL 数据库。留空则使用本机自己的数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="42" />
+        <source>Empty: this PC's own database file is used.</source>
+        <translation>未填写：使用本机自己的数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="55" />
+        <source>saved: restart to use it</source>
+        <translation>已保存：重新启动后生效</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../views/login_dialog.py" line="24" />
@@ -607,122 +650,122 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="60" />
+        <location filename="../../views/main_window.py" line="61" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="70" />
+        <location filename="../../views/main_window.py" line="71" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="73" />
+        <location filename="../../views/main_window.py" line="74" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="75" />
+        <location filename="../../views/main_window.py" line="76" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="77" />
+        <location filename="../../views/main_window.py" line="78" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="79" />
+        <location filename="../../views/main_window.py" line="80" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="93" />
+        <location filename="../../views/main_window.py" line="94" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="94" />
+        <location filename="../../views/main_window.py" line="95" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="95" />
+        <location filename="../../views/main_window.py" line="96" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="96" />
+        <location filename="../../views/main_window.py" line="97" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="97" />
+        <location filename="../../views/main_window.py" line="98" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="117" />
+        <location filename="../../views/main_window.py" line="118" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="125" />
+        <location filename="../../views/main_window.py" line="126" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="126" />
+        <location filename="../../views/main_window.py" line="127" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="129" />
+        <location filename="../../views/main_window.py" line="130" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="132" />
+        <location filename="../../views/main_window.py" line="133" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="174" />
+        <location filename="../../views/main_window.py" line="178" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="185" />
+        <location filename="../../views/main_window.py" line="189" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="192" />
+        <location filename="../../views/main_window.py" line="196" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="198" />
+        <location filename="../../views/main_window.py" line="202" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="205" />
+        <location filename="../../views/main_window.py" line="209" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="208" />
+        <location filename="../../views/main_window.py" line="212" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="237" />
+        <location filename="../../views/main_window.py" line="241" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="254" />
+        <location filename="../../views/main_window.py" line="258" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1056,27 +1099,22 @@ dis {2} · oos {3}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="23" />
+        <location filename="../../views/settings_page.py" line="24" />
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="26" />
+        <location filename="../../views/settings_page.py" line="27" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="28" />
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <location filename="../../views/settings_page.py" line="29" />
+        <location filename="../../views/settings_page.py" line="31" />
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="30" />
+        <location filename="../../views/settings_page.py" line="32" />
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>

@@ -59,4 +59,11 @@ ZH: dict[str, str] = {
     "Export the audit trail": "导出审计记录",
     "{0} entries written to {1}": "已导出 {0} 条到 {1}",
     "Audit trail": "审计记录",
+    "In use": "当前使用",
+    "Test connection": "测试连接",
+    "Use from the next start": "下次启动时使用",
+    "Shared database": "共享数据库",
+    "Several desks share one PostgreSQL database. Leave empty for this PC's own file.": "多个前台共用一个 PostgreSQL 数据库。留空则使用本机自己的数据库文件。",
+    "Empty: this PC's own database file is used.": "未填写：使用本机自己的数据库文件。",
+    "saved: restart to use it": "已保存：重新启动后生效",
 }
