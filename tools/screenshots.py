@@ -1,11 +1,15 @@
 """Screenshots of the main screens on a demo site, in Chinese and English, for the README.
 
-QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark]
+
+Main screens and the everyday dialogs (arrival, batch arrival, room, login, first-run wizard);
+with --dark, the room board in the dark theme (a theme is applied once per process).
 """
 
 from __future__ import annotations
 
 import os
+import random
 import sys
 import tempfile
 from datetime import datetime
@@ -15,24 +19,102 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.engine import Engine
 
-from models.db import open_database
+from models import synthetic
+from models.board import board_rooms
+from models.db import open_database, session_factory
 from models.demo import build_demo
-from views.application import install_translators, make_app
+from models.orm import Role, User
+from models.users import ensure_user
+from views.application import APP, ORG, install_translators, make_app
+from views.arrival_dialog import ArrivalDialog
+from views.batch_dialog import BatchDialog
+from views.login_dialog import LoginDialog
 from views.main_window import MainWindow
+from views.room_dialog import RoomDialog
+from views.site_wizard import SiteWizard
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
+def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> None:
+    if size:
+        widget.resize(*size)
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    widget.close()
+    widget.deleteLater()
+    QApplication.processEvents()
+
+
+def dialogs(engine: Engine, actor: User, lang: str, out: Path, tmp: Path) -> None:
+    """The dialogs a desk user meets every day, filled as they would be."""
+    sessions = session_factory(engine)
+    rng = random.Random(7)
+    d = ArrivalDialog(sessions, actor)
+    p = synthetic.person(rng, NOW.date(), min_age=30, max_age=60)
+    d.name.setText(str(p["name"]))
+    d.doc_number.setText(str(p["doc_number"]))
+    d.phone.setText(str(p["phone"]))
+    d.origin.setText("上海市浦东新区" if lang == "zh_CN" else "Shanghai")
+    shoot(d, out / f"arrival-{lang}.png", (620, 720))
+    people = [synthetic.person(rng, NOW.date(), min_age=20, max_age=70) for _ in range(12)]
+    lines = ["序号,姓名,性别,证件号码,联系电话,来源地,人员类别"]
+    for i, q in enumerate(people, 1):
+        doc = str(q["doc_number"])
+        if i == 4:
+            doc = doc[:-1] + ("0" if doc[-1] != "0" else "1")  # a mistyped ID, as on real lists
+        sex = "男" if q["sex"].value == "M" else "女"
+        lines.append(f"{i},{q['name']},{sex},{doc},{q['phone']},{q['origin']},密切接触者")
+    lines.append(f"13,{people[1]['name']},,{people[1]['doc_number']},,,密切接触者")  # listed twice
+    lines.append("合计,共13人,,,,,")
+    csv_path = tmp / f"转运名单-{lang}.csv"
+    csv_path.write_text("\n".join(lines), encoding="utf-8")
+    b = BatchDialog(sessions, actor)
+    b.load(csv_path)
+    b.table.setCurrentCell(3, 0)
+    b.table.resizeColumnsToContents()
+    shoot(b, out / f"batch-arrival-{lang}.png", (1100, 760))
+    with sessions() as s:
+        rooms = board_rooms(s, NOW.date())
+    occupied = next(r for r in rooms if r.occupants)
+    shoot(RoomDialog(sessions, actor, occupied, NOW.date()), out / f"room-{lang}.png", (640, 560))
+    login = LoginDialog(sessions)
+    login.username.setText("desk")
+    shoot(login, out / f"login-{lang}.png", (420, 220))
+    empty = open_database(tmp / f"empty-{lang}.sqlite3")
+    wizard = SiteWizard(empty, None)
+    wizard.name.setText("东湖隔离点" if lang == "zh_CN" else "East Lake isolation point")
+    wizard.buildings.setText("1号楼，2号楼" if lang == "zh_CN" else "Block 1, Block 2")
+    shoot(wizard, out / f"wizard-{lang}.png", (720, 560))
+    empty.dispose()
+
+
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    dark = "--dark" in sys.argv
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = tmp  # leave the user's settings alone
+        QSettings(ORG, APP).setValue("ui/dark", dark)
         engine = open_database(Path(tmp) / "demo.sqlite3")
         build_demo(engine, rooms=300, days=30, seed=1, now=NOW)
         app = make_app()
+        if dark:
+            install_translators(app, "zh_CN")
+            window = MainWindow(engine)
+            window.resize(1400, 860)
+            window.show_page("board")
+            shoot(window, out / "room-board-dark-zh_CN.png")
+            engine.dispose()
+            return
+        with session_factory(engine)() as s:
+            actor = ensure_user(s, "desk", Role.ADMIN)
         for lang in ("zh_CN", "en"):
             install_translators(app, lang)
             window = MainWindow(engine)
@@ -50,6 +132,7 @@ def main() -> None:
             window.close()
             window.deleteLater()
             QApplication.processEvents()
+            dialogs(engine, actor, lang, out, Path(tmp))
         engine.dispose()
     print(out)
 

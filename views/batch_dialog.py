@@ -115,6 +115,9 @@ class BatchDialog(QDialog):
         fix_layout.addLayout(self.fix_form)
         fix_layout.addWidget(self.fix_button)
         self.fix_box.setVisible(False)
+        self.fix_box.setMinimumWidth(280)
+        self.fix_title.setWordWrap(True)
+        fix_layout.addStretch(1)
         self._fix_row: int | None = None  # index into self.cells
         self.export_button = QPushButton(self.tr("Export rejected rows…"), self)
         self.error = QLabel(self)
@@ -133,8 +136,10 @@ class BatchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.fix_box)
+        middle = QHBoxLayout()  # the list, and beside it the row being fixed
+        middle.addWidget(self.table, 3)
+        middle.addWidget(self.fix_box, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.resize(1000, 640)
