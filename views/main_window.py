@@ -38,6 +38,7 @@ from .batch_dialog import BatchDialog
 from .occupants_page import OccupantsPage
 from .room_board import BoardModel, RoomBoardView, state_label
 from .room_dialog import RoomDialog
+from .rounds_page import RoundsPage
 from .scanner import ScanListener
 from .settings_page import SettingsPage
 from .users_page import UsersPage
@@ -87,12 +88,15 @@ class MainWindow(QMainWindow):
         self.occupants = OccupantsPage(self.sessions, self)
         self.settings_page = SettingsPage(masked_url(engine), self, engine)
         self.users_page = UsersPage(self.sessions, self.actor, self)
+        self.rounds_page = RoundsPage(self.sessions, self)
+        self.rounds_page.actor = self.actor
         self.audit_page = AuditPage(self.sessions, self)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for key, label, page in (
             ("board", self.tr("Room board"), board_page),
             ("occupants", self.tr("Occupants"), self.occupants),
+            ("rounds", self.tr("Rounds"), self.rounds_page),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),

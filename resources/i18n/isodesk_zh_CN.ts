@@ -386,13 +386,13 @@
     </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="100" />
-        <location filename="../../views/batch_dialog.py" line="231" />
+        <location filename="../../views/batch_dialog.py" line="236" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="100" />
-        <location filename="../../views/batch_dialog.py" line="234" />
+        <location filename="../../views/batch_dialog.py" line="239" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
@@ -412,142 +412,142 @@
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="119" />
+        <location filename="../../views/batch_dialog.py" line="122" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="124" />
+        <location filename="../../views/batch_dialog.py" line="127" />
         <source>Check in all valid rows</source>
         <translation>全部有效人员入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="150" />
+        <location filename="../../views/batch_dialog.py" line="155" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="150" />
+        <location filename="../../views/batch_dialog.py" line="155" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="206" />
+        <location filename="../../views/batch_dialog.py" line="211" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="232" />
+        <location filename="../../views/batch_dialog.py" line="237" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="233" />
+        <location filename="../../views/batch_dialog.py" line="238" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="235" />
+        <location filename="../../views/batch_dialog.py" line="240" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="236" />
+        <location filename="../../views/batch_dialog.py" line="241" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="237" />
+        <location filename="../../views/batch_dialog.py" line="242" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="238" />
+        <location filename="../../views/batch_dialog.py" line="243" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="239" />
+        <location filename="../../views/batch_dialog.py" line="244" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="240" />
+        <location filename="../../views/batch_dialog.py" line="245" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="241" />
+        <location filename="../../views/batch_dialog.py" line="246" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="242" />
+        <location filename="../../views/batch_dialog.py" line="247" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="243" />
+        <location filename="../../views/batch_dialog.py" line="248" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="249" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="245" />
+        <location filename="../../views/batch_dialog.py" line="250" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="256" />
+        <location filename="../../views/batch_dialog.py" line="261" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="274" />
+        <location filename="../../views/batch_dialog.py" line="279" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="279" />
+        <location filename="../../views/batch_dialog.py" line="284" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="284" />
+        <location filename="../../views/batch_dialog.py" line="289" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="285" />
+        <location filename="../../views/batch_dialog.py" line="290" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="286" />
+        <location filename="../../views/batch_dialog.py" line="291" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="287" />
+        <location filename="../../views/batch_dialog.py" line="292" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="288" />
+        <location filename="../../views/batch_dialog.py" line="293" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="292" />
+        <location filename="../../views/batch_dialog.py" line="297" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="295" />
+        <location filename="../../views/batch_dialog.py" line="300" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
@@ -650,122 +650,127 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="61" />
+        <location filename="../../views/main_window.py" line="62" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="71" />
+        <location filename="../../views/main_window.py" line="72" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="74" />
+        <location filename="../../views/main_window.py" line="75" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="76" />
+        <location filename="../../views/main_window.py" line="77" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="78" />
+        <location filename="../../views/main_window.py" line="79" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="80" />
+        <location filename="../../views/main_window.py" line="81" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="94" />
+        <location filename="../../views/main_window.py" line="97" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="95" />
+        <location filename="../../views/main_window.py" line="98" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="96" />
+        <location filename="../../views/main_window.py" line="99" />
+        <source>Rounds</source>
+        <translation>健康观察</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="100" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="97" />
+        <location filename="../../views/main_window.py" line="101" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="98" />
+        <location filename="../../views/main_window.py" line="102" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="118" />
+        <location filename="../../views/main_window.py" line="122" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="126" />
+        <location filename="../../views/main_window.py" line="130" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="127" />
+        <location filename="../../views/main_window.py" line="131" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="130" />
+        <location filename="../../views/main_window.py" line="134" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="133" />
+        <location filename="../../views/main_window.py" line="137" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="178" />
+        <location filename="../../views/main_window.py" line="182" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="189" />
+        <location filename="../../views/main_window.py" line="193" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="196" />
+        <location filename="../../views/main_window.py" line="200" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="202" />
+        <location filename="../../views/main_window.py" line="206" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="209" />
+        <location filename="../../views/main_window.py" line="213" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="212" />
+        <location filename="../../views/main_window.py" line="216" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="241" />
+        <location filename="../../views/main_window.py" line="245" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="258" />
+        <location filename="../../views/main_window.py" line="262" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1094,6 +1099,112 @@ dis {2} · oos {3}</source>
         <location filename="../../views/room_board.py" line="177" />
         <source>Out of service</source>
         <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>RoundModel</name>
+    <message>
+        <location filename="../../views/rounds_page.py" line="64" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="65" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="66" />
+        <source>Previous</source>
+        <translation>上次</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="67" />
+        <source>Reading</source>
+        <translation>本次</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="68" />
+        <source>Recheck</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="69" />
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPage</name>
+    <message>
+        <location filename="../../views/rounds_page.py" line="140" />
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="141" />
+        <source>Evening</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="152" />
+        <source>Temperature, e.g. 365 then Enter</source>
+        <translation>体温，如 365 后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="163" />
+        <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms</source>
+        <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · ↑↓ 换房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="170" />
+        <source>Day</source>
+        <translation>第N天</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="170" />
+        <source>Round</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="170" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="201" />
+        <source>Whole site</source>
+        <translation>全部楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="247" />
+        <source>Nobody present for this round</source>
+        <translation>本班次无在住人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="257" />
+        <source>Fever: take the temperature again (复测) and type it here</source>
+        <translation>发热：请复测体温并在此输入</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="285" />
+        <source>Symptoms: {0}</source>
+        <translation>症状：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="346" />
+        <source>{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here</source>
+        <translation>{0}：{1} ℃ 为发热，已生成发热预警；请复测并在此输入</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="363" />
+        <source>Every person present has a reading for this round.</source>
+        <translation>本班次每位在住人员均已测量。</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="367" />
+        <source>Missing ({0}): {1}</source>
+        <translation>未测（{0} 人）：{1}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,367 @@
+"""Rounds (健康观察): enter a paper sheet of temperatures from the keyboard, one room after the other.
+
+Keys, in the entry box (the focus never has to leave it):
+  365 or 36.5, Enter   save this person's reading and go to the next room
+  F1 … F7              toggle a symptom for the reading about to be saved (发热 干咳 乏力 咽痛 嗅味觉减退 腹泻 其他)
+  F9 / F10 / F11       not measured: asleep / refused / out for transfer (saved at once)
+  Up / Down            previous / next room
+A reading at or above the site threshold turns the row red, opens a fever alert and keeps the row
+for the recheck (复测): the next number typed there is the recheck. A number typed on a row that
+already has a reading corrects it (the old value stays in the audit trail).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import DomainError
+from models.observations import correct_reading, missing_readings, record_reading
+from models.orm import SYMPTOMS, Building, Floor, Slot, User, utcnow
+from models.rounds import NOT_MEASURED_REASONS, RoundRow, round_sheet
+from models.schedule import local_date
+from models.sites import get_site
+
+from .application import current_language
+
+Index = QModelIndex | QPersistentModelIndex
+SYMPTOM_KEYS = [Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7]
+REASON_KEYS = {Qt.Key.Key_F9: "asleep", Qt.Key.Key_F10: "refused", Qt.Key.Key_F11: "transfer"}
+SYMPTOM_ZH = {
+    "fever": "发热",
+    "dry_cough": "干咳",
+    "fatigue": "乏力",
+    "sore_throat": "咽痛",
+    "smell_taste": "嗅味觉减退",
+    "diarrhea": "腹泻",
+    "other": "其他",
+}
+
+
+class RoundModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RoundRow] = []
+        self.threshold = 37.3
+        self.zh = True
+        self.headers = [
+            self.tr("Room"),
+            self.tr("Name"),
+            self.tr("Previous"),
+            self.tr("Reading"),
+            self.tr("Recheck"),
+            self.tr("Symptoms"),
+        ]
+
+    def set_rows(self, rows: list[RoundRow], threshold: float) -> None:
+        self.beginResetModel()
+        self.rows, self.threshold = rows, threshold
+        self.endResetModel()
+
+    def refresh_row(self, i: int, row: RoundRow) -> None:
+        self.rows[i] = row
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.headers) - 1))
+
+    def fever(self, row: RoundRow) -> bool:
+        latest = row.latest
+        return latest is not None and latest.temperature is not None and latest.temperature >= self.threshold
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"{r.floor} {r.room}" + (f"-{r.bed}" if r.bed > 1 else "")
+            if col == 1:
+                return r.name
+            if col == 2:
+                return r.previous.text() if r.previous else ""
+            if col == 3:
+                return r.reading.text() if r.reading else ""
+            if col == 4:
+                return " → ".join(x.text() for x in r.rechecks)
+            if col == 5:
+                latest = r.latest
+                codes = latest.symptoms if latest else ()
+                return "、".join(SYMPTOM_ZH[c] for c in codes) if self.zh else ", ".join(codes)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self.fever(r):
+                return QColor("#ffcdd2")
+            if r.reading is not None and r.reading.temperature is None:
+                return QColor("#eeeeee")
+            if r.reading is not None:
+                return QColor("#e8f5e9")
+        return None
+
+
+class RoundsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.actor: User | None = None
+        self.lang = current_language()
+        self.model = RoundModel(self)
+        self.model.zh = self.lang == "zh_CN"
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.slot = QComboBox(self)
+        self.slot.addItem(self.tr("Morning"), Slot.MORNING.value)
+        self.slot.addItem(self.tr("Evening"), Slot.EVENING.value)
+        self.floor = QComboBox(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys belong to the entry box
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.entry = QLineEdit(self)
+        self.entry.setPlaceholderText(self.tr("Temperature, e.g. 365 then Enter"))
+        self.entry.installEventFilter(self)
+        self.entry.returnPressed.connect(self.save_current)
+        self.current_label = QLabel(self)
+        self.pending_label = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.missing = QLabel(self)
+        self.missing.setWordWrap(True)
+        legend = QLabel(
+            self.tr(
+                "Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste "
+                "F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms"
+            ),
+            self,
+        )
+        legend.setWordWrap(True)
+        top = QHBoxLayout()
+        for label, w in ((self.tr("Day"), self.day), (self.tr("Round"), self.slot), (self.tr("Floor"), self.floor)):
+            top.addWidget(QLabel(label, self))
+            top.addWidget(w)
+        top.addStretch(1)
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.current_label, 2)
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.pending_label, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(entry_row)
+        layout.addWidget(legend)
+        layout.addWidget(self.message)
+        layout.addWidget(self.missing)
+        self.current = 0
+        self.pending: set[str] = set()
+        self._floors_loaded = False
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.slot.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.floor.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    # --- loading -------------------------------------------------------------------------------------
+    def start(self, day: date | None = None, slot: Slot | None = None, floor_id: int | None = None) -> None:
+        """Open a round: today and the slot of the hour unless told otherwise."""
+        with self.sessions() as s:
+            site = get_site(s)
+            now = utcnow()
+            today = local_date(now, site.timezone)
+            if not self._floors_loaded:
+                self.floor.blockSignals(True)
+                self.floor.addItem(self.tr("Whole site"), None)
+                for fid, fname, bname in s.execute(
+                    select(Floor.id, Floor.name, Building.name)
+                    .join(Building, Floor.building_id == Building.id)
+                    .order_by(Building.sort, Floor.sort)
+                ):
+                    self.floor.addItem(f"{bname} {fname}", fid)
+                self.floor.blockSignals(False)
+                self._floors_loaded = True
+            hour = now.astimezone(ZoneInfo(site.timezone)).hour
+        day = day or today
+        slot = slot or (Slot.MORNING if hour < 12 else Slot.EVENING)
+        for w in (self.day, self.slot, self.floor):
+            w.blockSignals(True)
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.slot.setCurrentIndex(self.slot.findData(slot.value))
+        self.floor.setCurrentIndex(max(0, self.floor.findData(floor_id)))
+        for w in (self.day, self.slot, self.floor):
+            w.blockSignals(False)
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self._floors_loaded:
+            self.start()
+        super().showEvent(event)
+        self.entry.setFocus()
+
+    def selected_day(self) -> date:
+        return self.day.date().toPython()  # type: ignore[return-value]
+
+    def selected_slot(self) -> Slot:
+        return Slot(self.slot.currentData())
+
+    def refresh(self) -> None:
+        with self.sessions() as s:
+            threshold = get_site(s).fever_threshold
+            rows = round_sheet(s, self.selected_day(), self.selected_slot(), self.floor.currentData())
+        self.model.set_rows(rows, threshold)
+        first_empty = next((i for i, r in enumerate(rows) if r.reading is None), 0)
+        self.go(first_empty)
+        self._show_missing()
+
+    # --- moving ----------------------------------------------------------------------------------------
+    def go(self, row: int) -> None:
+        if not self.model.rows:
+            self.current = 0
+            self.current_label.setText(self.tr("Nobody present for this round"))
+            return
+        self.current = max(0, min(row, len(self.model.rows) - 1))
+        self.pending = set()
+        self.entry.clear()
+        self.table.selectRow(self.current)
+        self.table.scrollTo(self.model.index(self.current, 0))
+        r = self.model.rows[self.current]
+        self.current_label.setText(f"{r.floor} {r.room} · {r.name}")
+        if self.awaiting_recheck(r):
+            self.message.setText(self.tr("Fever: take the temperature again (复测) and type it here"))
+        self._show_pending()
+
+    def awaiting_recheck(self, r: RoundRow) -> bool:
+        return r.reading is not None and self.model.fever(r) and r.alert_open
+
+    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+        if obj is self.entry and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self.go(self.current + 1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self.go(self.current - 1)
+                return True
+            if key in SYMPTOM_KEYS:
+                code = SYMPTOMS[SYMPTOM_KEYS.index(key)]
+                self.pending ^= {code}
+                self._show_pending()
+                return True
+            if key in REASON_KEYS:
+                self.save_current(not_measured=REASON_KEYS[key])
+                return True
+        return super().eventFilter(obj, event)
+
+    def _show_pending(self) -> None:
+        codes = [c for c in SYMPTOMS if c in self.pending]
+        text = "、".join(SYMPTOM_ZH[c] for c in codes) if self.model.zh else ", ".join(codes)
+        self.pending_label.setText(self.tr("Symptoms: {0}").format(text) if codes else "")
+
+    # --- saving ------------------------------------------------------------------------------------------
+    def save_current(self, not_measured: str | None = None) -> bool:
+        """Save what is in the entry box for the current row. True when saved."""
+        if not self.model.rows:
+            return False
+        r = self.model.rows[self.current]
+        text = self.entry.text().strip()
+        if not_measured is None and not text:
+            self.go(self.current + 1)  # Enter on an empty box: skip this room
+            return False
+        reason = NOT_MEASURED_REASONS[not_measured][0 if self.model.zh else 1] if not_measured else None
+        symptoms = tuple(c for c in SYMPTOMS if c in self.pending)
+        day, slot = self.selected_day(), self.selected_slot()
+        try:
+            with self.sessions() as s:
+                if r.reading is None:
+                    record_reading(
+                        s,
+                        self.actor,
+                        r.stay_id,
+                        day,
+                        slot,
+                        temperature=None if reason else text,
+                        not_measured_reason=reason,
+                        symptoms=symptoms,
+                    )
+                elif self.awaiting_recheck(r) and not reason:
+                    latest = r.latest
+                    assert latest is not None
+                    record_reading(
+                        s,
+                        self.actor,
+                        r.stay_id,
+                        day,
+                        slot,
+                        temperature=text,
+                        symptoms=symptoms,
+                        recheck_of_id=r.reading.observation_id,
+                    )
+                else:
+                    correct_reading(
+                        s,
+                        self.actor,
+                        r.reading.observation_id,
+                        temperature=None if reason else text,
+                        not_measured_reason=reason,
+                        symptoms=symptoms or None,
+                        expected_version=r.reading.version,
+                    )
+                fresh = round_sheet(s, day, slot, self.floor.currentData())
+        except DomainError as e:
+            self.message.setText(e.message(self.lang))
+            self.entry.selectAll()
+            return False
+        row = next((x for x in fresh if x.stay_id == r.stay_id), r)
+        self.model.refresh_row(self.current, row)
+        self.changed.emit()
+        if self.awaiting_recheck(row):
+            self.message.setText(
+                self.tr("{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here").format(
+                    row.name, row.latest.text() if row.latest else ""
+                )
+            )
+            self.entry.clear()
+            self.pending = set()
+            self._show_pending()
+        else:
+            self.message.clear()
+            self.go(self.current + 1)
+        self._show_missing()
+        return True
+
+    def _show_missing(self) -> None:
+        with self.sessions() as s:
+            missing = missing_readings(s, self.selected_day(), self.selected_slot(), self.floor.currentData())
+        if not missing:
+            self.missing.setText(self.tr("Every person present has a reading for this round."))
+            return
+        names = "、".join(f"{m.room} {m.name}" for m in missing[:30])
+        more = f" …(+{len(missing) - 30})" if len(missing) > 30 else ""
+        self.missing.setText(self.tr("Missing ({0}): {1}").format(len(missing), names + more))
