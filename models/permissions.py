@@ -46,6 +46,8 @@ SERVICES: dict[str, str] = {
     "models.observations.close_alert": "alerts",
     "models.swabs.mark_sampled": "swabs",
     "models.swabs.record_result": "swabs",
+    "models.outbreak.apply_restart": "swabs",
+    "models.lab_import.apply_lab_results": "swabs",
     "models.rulesets.apply_rule_switch": "settings",
     "models.sites.create_site": "settings",
     "models.sites.set_fever_threshold": "settings",

@@ -1,0 +1,129 @@
+"""Swab schedules for every seeded rule set, lab result import with mismatches, positive-case restart."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models.arrivals import register_arrival
+from models.errors import DomainError
+from models.lab_import import apply_lab_results, preview_lab_rows
+from models.orm import AuditEntry, Room, RuleSet, Site, Stay, SwabResult, SwabTest
+from models.outbreak import apply_restart, preview_restart
+from models.sites import DEFAULT_RULE_SETS
+from models.swabs import mark_sampled, record_result, swab_plan
+from tests.conftest import NOW, local
+from tests.helpers import free_rooms
+
+
+@pytest.mark.parametrize("rule_set", [name for name, _start in DEFAULT_RULE_SETS])
+def test_swab_schedule_for_each_rule_set(session, site, desk, make_arrival, rule_set):
+    rs = session.scalar(select(RuleSet).where(RuleSet.name == rule_set))
+    s = session.get(Site, site.id)
+    s.rule_set_id = rs.id
+    session.commit()
+    stay = register_arrival(
+        session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 20)), free_rooms(session, 1)[0].id, now=NOW
+    )
+    rule = rs.rule_for("inbound")
+    plan = [(t.planned_day, t.planned_date) for t in swab_plan(session, stay.id)]
+    expected = [(d, stay.day_one + timedelta(days=d - 1)) for d in rule.swab_day_list]
+    expected = [(d, when) for d, when in expected if when < stay.planned_release]
+    assert plan == expected  # inbound counts from arrival: every test day falls inside the stay
+    assert stay.planned_release == stay.day_one + timedelta(days=rule.days_central)
+
+
+def sampled(session, desk, stay):
+    first = swab_plan(session, stay.id)[0]
+    mark_sampled(session, desk, first.id, by="护士甲", at=local(2026, 11, 21, 9))
+    return first.id
+
+
+def test_lab_file_matches_by_id_or_name_and_room_and_lists_the_rest(session, site, desk, make_arrival):
+    rooms = free_rooms(session, 3)
+    stays = [
+        register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 21)), r.id, now=NOW) for r in rooms
+    ]
+    waiting = [sampled(session, desk, st) for st in stays[:2]]  # the third has no sample yet
+    a, b, c = stays
+    table = [
+        ["某某检测中心 核酸结果报告"],  # a title row above the header, as labs send them
+        ["序号", "姓名", "证件号码", "房间", "检测结果", "检测机构"],
+        [1, a.person.name, a.person.doc_number, "", "阴性", "市疾控"],
+        [2, b.person.name, "", rooms[1].number, "阳性", "市疾控"],  # no ID: name + room
+        [3, c.person.name, c.person.doc_number, "", "阴性", "市疾控"],  # nothing sampled
+        [4, "王不在", "110105194912310029", "", "阴性", "市疾控"],  # nobody here
+        [5, a.person.name, a.person.doc_number, "", "待定", "市疾控"],  # result not understood
+    ]
+    preview = preview_lab_rows(session, table)
+    assert [(r.row, r.problem) for r in preview] == [
+        (3, None),
+        (4, None),
+        (5, "lab_no_sample"),
+        (6, "lab_no_match"),
+        (7, "lab_bad_result"),
+    ]
+    assert [r.swab_id for r in preview[:2]] == waiting
+    assert all(len(r.doc_tail) <= 4 for r in preview)  # no full ID numbers in the preview
+    before = session.scalar(select(SwabTest.result).where(SwabTest.id == waiting[0]))
+    assert before is SwabResult.PENDING  # a preview writes nothing
+    positives = apply_lab_results(session, desk, preview)
+    assert [p.stay_id for p in positives] == [b.id]
+    results = dict(session.execute(select(SwabTest.id, SwabTest.result).where(SwabTest.id.in_(waiting))).all())
+    assert results == {waiting[0]: SwabResult.NEGATIVE, waiting[1]: SwabResult.POSITIVE}
+
+
+def test_positive_case_restart_preview_then_apply(session, site, desk, make_arrival):
+    by_floor = {}
+    for room in session.scalars(select(Room).where(Room.beds == 1).order_by(Room.id)):
+        by_floor.setdefault(room.floor_id, room)
+    floors = sorted(by_floor)  # building A floors 1, 2, 3, then building B
+    a1, a2, a3 = (by_floor[f] for f in floors[:3])
+    b1 = by_floor[floors[3]]
+    early = local(2026, 11, 18)
+    case = register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), a1.id, now=NOW)
+    upstairs = register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), a2.id, now=NOW)
+    two_up = register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), a3.id, now=NOW)
+    elsewhere = register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), b1.id, now=NOW)
+    swab = swab_plan(session, case.id)[-1]
+    mark_sampled(session, desk, swab.id, by="护士甲", at=local(2026, 11, 22, 9))
+    with pytest.raises(DomainError):
+        preview_restart(session, swab.id)  # not positive (yet)
+    record_result(session, desk, swab.id, SwabResult.POSITIVE, lab="市疾控")
+    old_release = session.get(Stay, upstairs.id).planned_release
+    two_up_release = session.get(Stay, two_up.id).planned_release
+    rule = session.get(RuleSet, upstairs.rule_set_id).rule_for("close_contact")
+    preview = preview_restart(session, swab.id)
+    assert [c.stay_id for c in preview.changes] == [upstairs.id]  # the floor above; not 2 floors up, not B
+    change = preview.changes[0]
+    assert change.old_release == old_release and change.new_release > old_release
+    # sampled on the 22nd: day 1 is the 23rd, release after the rule's days, never earlier than before
+    assert change.new_release == max(old_release, date(2026, 11, 23) + timedelta(days=rule.days_central))
+    assert session.get(Stay, upstairs.id).planned_release == old_release  # nothing written yet
+    assert apply_restart(session, desk, preview, now=NOW) == 1
+    moved = session.get(Stay, upstairs.id)
+    assert moved.planned_release == change.new_release and moved.last_exposure == preview.exposure
+    assert {t.planned_date for t in swab_plan(session, upstairs.id) if t.sampled_at is None} == {
+        when for _n, when in change.new_swab_days
+    }
+    assert session.get(Stay, two_up.id).planned_release == two_up_release
+    assert session.scalar(select(AuditEntry).where(AuditEntry.action == "stay.restart")) is not None
+    assert elsewhere.id not in {c.stay_id for c in preview.changes}
+
+
+def test_restart_preview_that_went_stale_is_refused(session, site, desk, make_arrival):
+    rooms = [r for r in session.scalars(select(Room).where(Room.beds == 1).order_by(Room.id))][:2]
+    early = local(2026, 11, 18)
+    case = register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), rooms[0].id, now=NOW)
+    register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), rooms[1].id, now=NOW)
+    swab = swab_plan(session, case.id)[-1]
+    mark_sampled(session, desk, swab.id, by="护士甲", at=local(2026, 11, 22, 9))
+    record_result(session, desk, swab.id, SwabResult.POSITIVE)
+    preview = preview_restart(session, swab.id)
+    late = register_arrival(  # someone arrives on the floor after the preview was made
+        session, desk, make_arrival("close_contact", arrived_at=early), free_rooms(session, 1)[0].id, now=NOW
+    )
+    assert late.room_id != case.room_id
+    with pytest.raises(DomainError) as e:
+        apply_restart(session, desk, preview, now=NOW)
+    assert e.value.code == "stale"
