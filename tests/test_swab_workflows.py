@@ -112,7 +112,7 @@ def test_positive_case_restart_preview_then_apply(session, site, desk, make_arri
 
 
 def test_restart_preview_that_went_stale_is_refused(session, site, desk, make_arrival):
-    rooms = [r for r in session.scalars(select(Room).where(Room.beds == 1).order_by(Room.id))][:2]
+    rooms = list(session.scalars(select(Room).where(Room.beds == 1).order_by(Room.id)))[:2]
     early = local(2026, 11, 18)
     case = register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), rooms[0].id, now=NOW)
     register_arrival(session, desk, make_arrival("close_contact", arrived_at=early), rooms[1].id, now=NOW)
