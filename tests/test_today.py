@@ -1,0 +1,52 @@
+"""The today dashboard: each figure against a scenario built by hand."""
+
+from datetime import timedelta
+
+from models.arrivals import register_arrival
+from models.observations import record_reading
+from models.orm import Room, Slot, SwabResult
+from models.stays import change_release_date, depart_other
+from models.swabs import mark_sampled, record_result, swab_plan
+from models.today import dashboard
+from tests.conftest import NOW, local
+from tests.helpers import count, free_rooms
+
+
+def test_dashboard_figures(session, site, desk, make_arrival):
+    rooms = free_rooms(session, 6)
+    early = local(2026, 11, 10)
+    ready = register_arrival(session, desk, make_arrival("inbound", arrived_at=early), rooms[0].id, now=NOW)
+    feverish = register_arrival(session, desk, make_arrival("inbound", arrived_at=early), rooms[1].id, now=NOW)
+    tomorrow = register_arrival(session, desk, make_arrival("inbound", arrived_at=early), rooms[2].id, now=NOW)
+    newcomer = register_arrival(session, desk, make_arrival("inbound", arrived_at=NOW), rooms[3].id, now=NOW)
+    leaver = register_arrival(session, desk, make_arrival("inbound", arrived_at=early), rooms[4].id, now=NOW)
+    today = NOW.date()
+    for stay, day in ((ready, today), (feverish, today), (tomorrow, today + timedelta(days=1))):
+        change_release_date(session, desk, stay.id, day, "测试")
+    for stay in (ready, feverish):
+        for t in swab_plan(session, stay.id):
+            if t.planned_date < today:
+                mark_sampled(session, desk, t.id, by="护士", at=local(2026, 11, 20))
+                record_result(session, desk, t.id, SwabResult.NEGATIVE)
+    record_reading(session, desk, feverish.id, today, Slot.MORNING, temperature="38.2")
+    record_reading(session, desk, ready.id, today, Slot.MORNING, temperature="36.4")
+    depart_other(session, desk, leaver.id, "家属接回（测试）", now=NOW)
+
+    d = dashboard(session, NOW)  # 10:00: the morning round
+    assert d.slot is Slot.MORNING
+    assert [a.stay_id for a in d.arrivals] == [newcomer.id]
+    assert {r.stay_id: r.ready for r in d.releases_today} == {ready.id: True, feverish.id: False}
+    [fever_line] = [r for r in d.releases_today if r.stay_id == feverish.id]
+    assert fever_line.fever_open and fever_line.swab_ok
+    assert [r.stay_id for r in d.releases_tomorrow] == [tomorrow.id]
+    assert not d.releases_tomorrow[0].swab_ok  # its last swab is not done yet
+    assert [f.stay_id for f in d.fevers] == [feverish.id] and "38.2" in d.fevers[0].detail
+    # present at 08:00 without a reading: the one released at 10:00 too; the 10:00 arrival was not there yet
+    assert {m.stay_id for m in d.missing} == {tomorrow.id, leaver.id}
+    assert [r.room_id for r in d.dirty_rooms] == [rooms[4].id]
+    floor = next(f for f in d.floors if f.floor_id == rooms[0].floor_id)
+    assert (floor.occupied, floor.people, floor.awaiting_disinfection) == (4, 4, 1)
+    assert sum(f.rooms for f in d.floors) == count(session, Room)
+    assert d.swabs_due == len(
+        [t for s in (ready, feverish, tomorrow, newcomer) for t in swab_plan(session, s.id) if t.planned_date == today]
+    )
