@@ -70,6 +70,7 @@ class SwabDue:
     room: str
     planned_day: int
     sampled: bool
+    result: SwabResult | None = None
 
 
 def swabs_due(session: Session, day: date, floor_id: int | None = None) -> list[SwabDue]:
@@ -84,6 +85,7 @@ def swabs_due(session: Session, day: date, floor_id: int | None = None) -> list[
             Room.number,
             SwabTest.planned_day,
             SwabTest.sampled_at.is_not(None),
+            SwabTest.result,
         )
         .join(Stay, SwabTest.stay_id == Stay.id)
         .join(Person, Stay.person_id == Person.id)

@@ -41,6 +41,8 @@ from .room_dialog import RoomDialog
 from .rounds_page import RoundsPage
 from .scanner import ScanListener
 from .settings_page import SettingsPage
+from .swabs_page import SwabsPage
+from .today_page import TodayPage
 from .users_page import UsersPage
 
 POLL_MS = 3000  # how soon a desk sees another desk's change
@@ -90,13 +92,21 @@ class MainWindow(QMainWindow):
         self.users_page = UsersPage(self.sessions, self.actor, self)
         self.rounds_page = RoundsPage(self.sessions, self)
         self.rounds_page.actor = self.actor
+        self.swabs_page = SwabsPage(self.sessions, self)
+        self.swabs_page.actor = self.actor
+        self.today_page = TodayPage(self.sessions, self)
+        self.today_page.open_stay.connect(self.open_stay)
+        self.today_page.open_room.connect(self.open_room)
+        self.today_page.open_page.connect(self.show_page)
         self.audit_page = AuditPage(self.sessions, self)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for key, label, page in (
+            ("today", self.tr("Today"), self.today_page),
             ("board", self.tr("Room board"), board_page),
             ("occupants", self.tr("Occupants"), self.occupants),
             ("rounds", self.tr("Rounds"), self.rounds_page),
+            ("swabs", self.tr("Swabs"), self.swabs_page),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),
@@ -274,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         settings = QSettings(ORG, APP)
-        self.show_page(str(settings.value("main/page", "board")))
+        self.show_page(str(settings.value("main/page", "today")))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
         geometry = settings.value("main/geometry")

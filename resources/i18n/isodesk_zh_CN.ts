@@ -650,127 +650,137 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="62" />
+        <location filename="../../views/main_window.py" line="64" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="72" />
+        <location filename="../../views/main_window.py" line="74" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="75" />
+        <location filename="../../views/main_window.py" line="77" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="77" />
+        <location filename="../../views/main_window.py" line="79" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="79" />
+        <location filename="../../views/main_window.py" line="81" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="81" />
+        <location filename="../../views/main_window.py" line="83" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="97" />
+        <location filename="../../views/main_window.py" line="105" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="106" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="98" />
+        <location filename="../../views/main_window.py" line="107" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="99" />
+        <location filename="../../views/main_window.py" line="108" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="100" />
+        <location filename="../../views/main_window.py" line="109" />
+        <source>Swabs</source>
+        <translation>核酸检测</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="110" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="101" />
+        <location filename="../../views/main_window.py" line="111" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="102" />
+        <location filename="../../views/main_window.py" line="112" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="122" />
+        <location filename="../../views/main_window.py" line="132" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="130" />
+        <location filename="../../views/main_window.py" line="140" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="131" />
+        <location filename="../../views/main_window.py" line="141" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="134" />
+        <location filename="../../views/main_window.py" line="144" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="137" />
+        <location filename="../../views/main_window.py" line="147" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="182" />
+        <location filename="../../views/main_window.py" line="192" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="193" />
+        <location filename="../../views/main_window.py" line="203" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="200" />
+        <location filename="../../views/main_window.py" line="210" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="206" />
+        <location filename="../../views/main_window.py" line="216" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="213" />
+        <location filename="../../views/main_window.py" line="223" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="216" />
+        <location filename="../../views/main_window.py" line="226" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="245" />
+        <location filename="../../views/main_window.py" line="255" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="262" />
+        <location filename="../../views/main_window.py" line="272" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1324,11 +1334,311 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>SwabsPage</name>
+    <message>
+        <location filename="../../views/swabs_page.py" line="62" />
+        <location filename="../../views/swabs_page.py" line="101" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="62" />
+        <location filename="../../views/swabs_page.py" line="81" />
+        <location filename="../../views/swabs_page.py" line="101" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="62" />
+        <location filename="../../views/swabs_page.py" line="118" />
+        <source>Day</source>
+        <translation>第N天</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="62" />
+        <source>Sampled</source>
+        <translation>已采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="62" />
+        <location filename="../../views/swabs_page.py" line="81" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="68" />
+        <source>Mark selected as sampled</source>
+        <translation>所选人员标记为已采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="70" />
+        <location filename="../../views/swabs_page.py" line="184" />
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="71" />
+        <location filename="../../views/swabs_page.py" line="185" />
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="73" />
+        <source>Lab</source>
+        <translation>检测机构</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="74" />
+        <source>Record result for selected</source>
+        <translation>为所选人员录入结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="75" />
+        <source>Import lab file…</source>
+        <translation>导入检测结果文件…</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="79" />
+        <location filename="../../views/swabs_page.py" line="238" />
+        <source>Lab file</source>
+        <translation>检测结果文件</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="81" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="81" />
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="84" />
+        <source>Record the matched results</source>
+        <translation>录入已匹配的结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="90" />
+        <source>Positive result</source>
+        <translation>阳性结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="94" />
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="96" />
+        <source>Escort, vehicle, notes</source>
+        <translation>陪同、车辆、备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="97" />
+        <source>1. Transfer to hospital</source>
+        <translation>1. 转运至医院</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="98" />
+        <source>2. Preview restart of this floor and the floors above and below</source>
+        <translation>2. 预览本层及上下层人员重新计算隔离期</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="101" />
+        <source>Release now</source>
+        <translation>现解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="101" />
+        <source>Release after restart</source>
+        <translation>重新计算后解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="104" />
+        <source>3. Apply the restart</source>
+        <translation>3. 确认重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="120" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="159" />
+        <source>Whole site</source>
+        <translation>全部楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="186" />
+        <source>Pending</source>
+        <translation>待出结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="192" />
+        <source>day {0}</source>
+        <translation>第 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="202" />
+        <source>{0} due · {1} sampled</source>
+        <translation>应检 {0} 人 · 已采样 {1} 人</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="222" />
+        <source>{0} marked as sampled</source>
+        <translation>已标记 {0} 人采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="231" />
+        <location filename="../../views/swabs_page.py" line="270" />
+        <source>{0} results recorded</source>
+        <translation>已录入 {0} 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="238" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="251" />
+        <source>matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="257" />
+        <source>{0} rows matched, {1} not matched</source>
+        <translation>匹配 {0} 行，未匹配 {1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="283" />
+        <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
+        <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="300" />
+        <source>Transferred to {0}</source>
+        <translation>已转运至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="320" />
+        <source>{0} people would restart their isolation</source>
+        <translation>将有 {0} 人重新计算隔离期</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="328" />
+        <source>Isolation restarted for {0} people</source>
+        <translation>已为 {0} 人重新计算隔离期</translation>
+    </message>
+</context>
+<context>
     <name>TemperatureChart</name>
     <message>
         <location filename="../../views/temperature_chart.py" line="46" />
         <source>No readings yet</source>
         <translation>暂无体温记录</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../views/today_page.py" line="52" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="53" />
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="54" />
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="55" />
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="56" />
+        <source>Awaiting disinfection</source>
+        <translation>待消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="57" />
+        <source>People</source>
+        <translation>在住人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="76" />
+        <source>morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="76" />
+        <source>evening</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="79" />
+        <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href='swabs'&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href='rounds'&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href='board'&gt;awaiting disinfection {10}&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href='swabs'&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href='rounds'&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href='board'&gt;待消毒 {10}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="97" />
+        <source>Releases due today ({0})</source>
+        <translation>今日应解除（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="98" />
+        <source>Releases tomorrow ({0})</source>
+        <translation>明日解除（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="99" />
+        <source>Open fever alerts ({0})</source>
+        <translation>发热预警（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="100" />
+        <source>Arrivals today ({0})</source>
+        <translation>今日入住（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="101" />
+        <source>Missing readings, {0} round ({1})</source>
+        <translation>{0}未测体温（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="102" />
+        <source>Awaiting disinfection ({0})</source>
+        <translation>待消毒房间（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="123" />
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="124" />
+        <source>Pending</source>
+        <translation>待出结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="125" />
+        <source>not sampled</source>
+        <translation>未采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="127" />
+        <source>swab: {0}</source>
+        <translation>核酸：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="129" />
+        <source>fever open</source>
+        <translation>发热未处置</translation>
     </message>
 </context>
 <context>

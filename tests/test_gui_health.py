@@ -1,0 +1,123 @@
+"""Swabs and today screens, driven as the medical team and the desk would."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models.arrivals import register_arrival
+from models.db import session_factory
+from models.observations import record_reading
+from models.orm import DepartureKind, Slot, Stay, SwabResult, SwabTest
+from models.stays import change_release_date
+from models.swabs import swab_plan
+from tests.helpers import free_rooms
+from views.application import install_translators
+from views.swabs_page import SwabsPage
+from views.today_page import TodayPage
+
+
+def select_rows(table, rows):
+    from PySide6.QtCore import QItemSelectionModel
+
+    table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for r in rows:
+        table.selectionModel().select(table.model().index(r, 0), flags)
+
+
+@pytest.fixture
+def today_stays(session, site, desk, make_arrival):
+    """Three people with a swab due today (by the real clock, as the pages use it)."""
+    from models.orm import utcnow
+    from models.schedule import local_date
+
+    today = local_date(utcnow(), "Asia/Shanghai")
+    rooms = free_rooms(session, 3)
+    stays = [
+        register_arrival(session, desk, make_arrival("inbound", arrived_at=utcnow() - timedelta(hours=1)), r.id)
+        for r in rooms
+    ]
+    for st in stays:
+        assert any(t.planned_date == today for t in swab_plan(session, st.id))  # day 1 is today
+    return today, stays
+
+
+@pytest.fixture
+def swabs(qapp, qtbot, engine, desk, today_stays):
+    install_translators(qapp, "zh_CN")
+    page = SwabsPage(session_factory(engine))
+    page.actor = desk
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_sample_then_bulk_results_then_the_positive_path(swabs, engine, today_stays):
+    _today, stays = today_stays
+    assert swabs.table.rowCount() == 3 and "应检 3 人" in swabs.count.text()
+    swabs.table.selectAll()
+    swabs.sample_button.click()
+    assert "已采样 3 人" in swabs.count.text()
+    select_rows(swabs.table, [0, 1])
+    swabs.result.setCurrentIndex(swabs.result.findData(SwabResult.NEGATIVE.value))
+    swabs.result_button.click()
+    assert not swabs.positive_box.isVisibleTo(swabs)
+    select_rows(swabs.table, [2])
+    swabs.result.setCurrentIndex(swabs.result.findData(SwabResult.POSITIVE.value))
+    swabs.result_button.click()
+    assert swabs.positive_box.isVisibleTo(swabs)  # the guided path opens
+    positive_stay = swabs.rows[2].stay_id
+    swabs.hospital.setText("市定点医院")
+    assert swabs.transfer_positive()
+    swabs.preview_button.click()
+    neighbours = {s.id for s in stays} - {positive_stay}
+    assert swabs.restart_table.rowCount() == len(neighbours)
+    with session_factory(engine)() as s:
+        before = {st.id: s.get(Stay, st.id).planned_release for st in stays}
+    swabs.apply_restart_button.click()
+    with session_factory(engine)() as s:
+        assert s.get(Stay, positive_stay).departure_kind is DepartureKind.TO_HOSPITAL
+        results = sorted(r for r in s.scalars(select(SwabTest.result).where(SwabTest.result.is_not(None))))
+        assert results == sorted([SwabResult.NEGATIVE, SwabResult.NEGATIVE, SwabResult.POSITIVE])
+        for sid in neighbours:
+            assert s.get(Stay, sid).planned_release >= before[sid]
+            assert s.get(Stay, sid).last_exposure is not None
+
+
+def test_lab_file_preview_shows_unmatched_rows(swabs, engine, today_stays, tmp_path):
+    _today, stays = today_stays
+    swabs.table.selectAll()
+    swabs.sample_button.click()
+    a = stays[0]
+    with session_factory(engine)() as s:
+        doc = s.get(Stay, a.id).person.doc_number
+    path = tmp_path / "lab.csv"
+    path.write_text(f"姓名,证件号码,检测结果\n{a.person.name},{doc},阴性\n无此人,110105194912310029,阴性\n", "utf-8")
+    assert swabs.load_lab_file(path)
+    assert swabs.lab_table.rowCount() == 2 and "匹配 1 行，未匹配 1 行" in swabs.message.text()
+    swabs.apply_lab_button.click()
+    with session_factory(engine)() as s:
+        mine = s.scalars(select(SwabTest).where(SwabTest.stay_id == a.id, SwabTest.result.is_not(None))).all()
+        assert [t.result for t in mine if t.result is not SwabResult.PENDING] == [SwabResult.NEGATIVE]
+
+
+def test_today_lists_open_the_right_screen(qapp, qtbot, engine, desk, session, today_stays):
+    install_translators(qapp, "zh_CN")
+    today, stays = today_stays
+    record_reading(session, desk, stays[0].id, today, Slot.MORNING, temperature="38.4")
+    change_release_date(session, desk, stays[1].id, today + timedelta(days=1), "测试")
+    page = TodayPage(session_factory(engine))
+    qtbot.addWidget(page)
+    page.show()
+    opened: list[tuple[str, object]] = []
+    page.open_stay.connect(lambda sid: opened.append(("stay", sid)))
+    page.open_page.connect(lambda key: opened.append(("page", key)))
+    assert page.lists["fevers"].count() == 1 and "38.4" in page.lists["fevers"].item(0).text()
+    assert page.lists["arrivals"].count() == 3
+    assert page.lists["releases_tomorrow"].count() == 1
+    assert "✗" in page.lists["releases_tomorrow"].item(0).text()  # its swab is not done
+    page.lists["fevers"].itemActivated.emit(page.lists["fevers"].item(0))
+    page.headline.linkActivated.emit("swabs")
+    assert opened == [("stay", stays[0].id), ("page", "swabs")]

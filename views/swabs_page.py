@@ -1,0 +1,337 @@
+"""Swabs (核酸检测): today's list per floor, sampling, results one by one or in bulk, lab files,
+and the guided path after a positive result (hospital transfer, restart of the floors around)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import DomainError
+from models.lab_import import LabRow, apply_lab_results, preview_lab_file
+from models.orm import Building, DepartureKind, Floor, SwabResult, SwabTest, User, utcnow
+from models.outbreak import RestartPreview, apply_restart, preview_restart
+from models.schedule import local_date
+from models.sites import get_site
+from models.stays import transfer
+from models.swabs import SwabDue, mark_sampled, record_result, swabs_due
+
+from .application import current_language
+
+RESULT_COLOURS = {SwabResult.NEGATIVE: "#e8f5e9", SwabResult.POSITIVE: "#ffcdd2", SwabResult.PENDING: "#fff9c4"}
+
+
+class SwabsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.actor: User | None = None
+        self.lang = current_language()
+        self.rows: list[SwabDue] = []
+        self.lab_rows: list[LabRow] = []
+        self.restart: RestartPreview | None = None
+        self.positive_swab: int | None = None
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.floor = QComboBox(self)
+        self.count = QLabel(self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Room"), self.tr("Name"), self.tr("Day"), self.tr("Sampled"), self.tr("Result")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.sample_button = QPushButton(self.tr("Mark selected as sampled"), self)
+        self.result = QComboBox(self)
+        self.result.addItem(self.tr("Negative"), SwabResult.NEGATIVE.value)
+        self.result.addItem(self.tr("Positive"), SwabResult.POSITIVE.value)
+        self.lab = QLineEdit(self)
+        self.lab.setPlaceholderText(self.tr("Lab"))
+        self.result_button = QPushButton(self.tr("Record result for selected"), self)
+        self.import_button = QPushButton(self.tr("Import lab file…"), self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        # lab file preview
+        self.lab_box = QGroupBox(self.tr("Lab file"), self)
+        self.lab_table = QTableWidget(0, 4, self.lab_box)
+        self.lab_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"), self.tr("Result"), self.tr("Match")])
+        self.lab_table.horizontalHeader().setStretchLastSection(True)
+        self.lab_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.apply_lab_button = QPushButton(self.tr("Record the matched results"), self.lab_box)
+        lab_layout = QVBoxLayout(self.lab_box)
+        lab_layout.addWidget(self.lab_table)
+        lab_layout.addWidget(self.apply_lab_button)
+        self.lab_box.setVisible(False)
+        # positive result: the guided path
+        self.positive_box = QGroupBox(self.tr("Positive result"), self)
+        self.positive_label = QLabel(self.positive_box)
+        self.positive_label.setWordWrap(True)
+        self.hospital = QLineEdit(self.positive_box)
+        self.hospital.setPlaceholderText(self.tr("Hospital"))
+        self.escort = QLineEdit(self.positive_box)
+        self.escort.setPlaceholderText(self.tr("Escort, vehicle, notes"))
+        self.transfer_button = QPushButton(self.tr("1. Transfer to hospital"), self.positive_box)
+        self.preview_button = QPushButton(self.tr("2. Preview restart of this floor and the floors above and below"))
+        self.restart_table = QTableWidget(0, 4, self.positive_box)
+        self.restart_table.setHorizontalHeaderLabels(
+            [self.tr("Room"), self.tr("Name"), self.tr("Release now"), self.tr("Release after restart")]
+        )
+        self.restart_table.horizontalHeader().setStretchLastSection(True)
+        self.apply_restart_button = QPushButton(self.tr("3. Apply the restart"), self.positive_box)
+        self.apply_restart_button.setEnabled(False)
+        pos = QVBoxLayout(self.positive_box)
+        pos.addWidget(self.positive_label)
+        row = QHBoxLayout()
+        for w in (self.hospital, self.escort, self.transfer_button):
+            row.addWidget(w)
+        pos.addLayout(row)
+        pos.addWidget(self.preview_button)
+        pos.addWidget(self.restart_table)
+        pos.addWidget(self.apply_restart_button)
+        self.positive_box.setVisible(False)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Day"), self))
+        top.addWidget(self.day)
+        top.addWidget(QLabel(self.tr("Floor"), self))
+        top.addWidget(self.floor)
+        top.addWidget(self.count)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.sample_button)
+        actions.addStretch(1)
+        actions.addWidget(self.result)
+        actions.addWidget(self.lab)
+        actions.addWidget(self.result_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.lab_box, 1)
+        layout.addWidget(self.positive_box, 1)
+        self._loaded = False
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.floor.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.sample_button.clicked.connect(self.mark_selected)
+        self.result_button.clicked.connect(self.record_selected)
+        self.import_button.clicked.connect(self._choose_lab_file)
+        self.apply_lab_button.clicked.connect(self.apply_lab)
+        self.transfer_button.clicked.connect(self.transfer_positive)
+        self.preview_button.clicked.connect(self.preview_restart)
+        self.apply_restart_button.clicked.connect(self.apply_restart)
+
+    def _load(self) -> None:
+        with self.sessions() as s:
+            site = get_site(s)
+            today = local_date(utcnow(), site.timezone)
+            floors = s.execute(
+                select(Floor.id, Floor.name, Building.name)
+                .join(Building, Floor.building_id == Building.id)
+                .order_by(Building.sort, Floor.sort)
+            ).all()
+        self.floor.blockSignals(True)
+        self.floor.addItem(self.tr("Whole site"), None)
+        for fid, fname, bname in floors:
+            self.floor.addItem(f"{bname} {fname}", fid)
+        self.floor.blockSignals(False)
+        self.day.blockSignals(True)
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.blockSignals(False)
+        self._loaded = True
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self._loaded:
+            self._load()
+        self.refresh()
+        super().showEvent(event)
+
+    def selected_day(self) -> date:
+        return self.day.date().toPython()  # type: ignore[return-value]
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            self._load()
+        with self.sessions() as s:
+            self.rows = swabs_due(s, self.selected_day(), self.floor.currentData())
+        self.table.setRowCount(len(self.rows))
+        results = {
+            SwabResult.NEGATIVE: self.tr("Negative"),
+            SwabResult.POSITIVE: self.tr("Positive"),
+            SwabResult.PENDING: self.tr("Pending"),
+        }
+        for i, r in enumerate(self.rows):
+            values = [
+                f"{r.floor} {r.room}",
+                r.name,
+                self.tr("day {0}").format(r.planned_day),
+                "✓" if r.sampled else "",
+                results.get(r.result, "") if r.result else "",
+            ]
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if r.result in RESULT_COLOURS:
+                    item.setBackground(QColor(RESULT_COLOURS[r.result]))
+                self.table.setItem(i, col, item)
+        done = sum(1 for r in self.rows if r.sampled)
+        self.count.setText(self.tr("{0} due · {1} sampled").format(len(self.rows), done))
+
+    def selected(self) -> list[SwabDue]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.rows[i] for i in rows]
+
+    def _run(self, fn) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            with self.sessions() as s:
+                fn(s)
+        except DomainError as e:
+            self.message.setText(e.message(self.lang))
+            return False
+        self.changed.emit()
+        return True
+
+    def mark_selected(self) -> None:
+        chosen = [r for r in self.selected() if not r.sampled]
+        by = self.actor.display_name or self.actor.username if self.actor else ""
+        if chosen and self._run(lambda s: [mark_sampled(s, self.actor, r.swab_id, by=by) for r in chosen]):
+            self.message.setText(self.tr("{0} marked as sampled").format(len(chosen)))
+        self.refresh()
+
+    def record_selected(self) -> None:
+        chosen = self.selected()
+        result = SwabResult(self.result.currentData())
+        if chosen and self._run(
+            lambda s: [record_result(s, self.actor, r.swab_id, result, lab=self.lab.text()) for r in chosen]
+        ):
+            self.message.setText(self.tr("{0} results recorded").format(len(chosen)))
+            if result is SwabResult.POSITIVE:
+                self.show_positive(chosen[0].swab_id)
+        self.refresh()
+
+    # --- lab files -------------------------------------------------------------------------------------
+    def _choose_lab_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Lab file"), "", self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if path:
+            self.load_lab_file(Path(path))
+
+    def load_lab_file(self, path: Path) -> bool:
+        try:
+            with self.sessions() as s:
+                self.lab_rows = preview_lab_file(s, path)
+        except DomainError as e:
+            self.message.setText(e.message(self.lang))
+            return False
+        self.lab_table.setRowCount(len(self.lab_rows))
+        for i, r in enumerate(self.lab_rows):
+            match = self.tr("matched") if r.matched else DomainError(r.problem or "").message(self.lang)
+            for col, text in enumerate((str(r.row), r.name, r.result.value if r.result else "", match)):
+                item = QTableWidgetItem(text)
+                item.setBackground(QColor("#e8f5e9" if r.matched else "#ffcdd2"))
+                self.lab_table.setItem(i, col, item)
+        matched = sum(1 for r in self.lab_rows if r.matched)
+        self.message.setText(self.tr("{0} rows matched, {1} not matched").format(matched, len(self.lab_rows) - matched))
+        self.apply_lab_button.setEnabled(matched > 0)
+        self.lab_box.setVisible(True)
+        return True
+
+    def apply_lab(self) -> None:
+        positives: list[LabRow] = []
+
+        def run(s: Session) -> None:
+            positives.extend(apply_lab_results(s, self.actor, self.lab_rows))
+
+        if self._run(run):
+            self.lab_box.setVisible(False)
+            self.message.setText(self.tr("{0} results recorded").format(sum(1 for r in self.lab_rows if r.matched)))
+            if positives and positives[0].swab_id is not None:
+                self.show_positive(positives[0].swab_id)
+        self.refresh()
+
+    # --- positive result -----------------------------------------------------------------------------
+    def show_positive(self, swab_id: int) -> None:
+        with self.sessions() as s:
+            swab = s.get_one(SwabTest, swab_id)
+            row = next((r for r in swabs_due(s, swab.planned_date) if r.swab_id == swab_id), None)
+        self.positive_swab = swab_id
+        who = f"{row.name} ({row.floor} {row.room})" if row else f"#{swab_id}"
+        self.positive_label.setText(
+            self.tr("Positive: {0}. Transfer to hospital, then decide on restarting the floors around.").format(who)
+        )
+        self.restart_table.setRowCount(0)
+        self.apply_restart_button.setEnabled(False)
+        self.positive_box.setVisible(True)
+
+    def transfer_positive(self) -> bool:
+        if self.positive_swab is None:
+            return False
+        with self.sessions() as s:
+            stay_id = s.get_one(SwabTest, self.positive_swab).stay_id
+        ok = self._run(
+            lambda s: transfer(
+                s, self.actor, stay_id, DepartureKind.TO_HOSPITAL, self.hospital.text(), self.escort.text()
+            )
+        )
+        if ok:
+            self.message.setText(self.tr("Transferred to {0}").format(self.hospital.text()))
+            self.transfer_button.setEnabled(False)
+        return ok
+
+    def preview_restart(self) -> None:
+        if self.positive_swab is None:
+            return
+        try:
+            with self.sessions() as s:
+                self.restart = preview_restart(s, self.positive_swab)
+        except DomainError as e:
+            self.message.setText(e.message(self.lang))
+            return
+        changes = self.restart.changes
+        self.restart_table.setRowCount(len(changes))
+        for i, c in enumerate(changes):
+            for col, text in enumerate(
+                (f"{c.floor} {c.room}", c.name, c.old_release.isoformat(), c.new_release.isoformat())
+            ):
+                self.restart_table.setItem(i, col, QTableWidgetItem(text))
+        self.message.setText(self.tr("{0} people would restart their isolation").format(len(changes)))
+        self.apply_restart_button.setEnabled(bool(changes))
+
+    def apply_restart(self) -> None:
+        preview = self.restart
+        if preview is None:
+            return
+        if self._run(lambda s: apply_restart(s, self.actor, preview)):
+            self.message.setText(self.tr("Isolation restarted for {0} people").format(len(preview.changes)))
+            self.apply_restart_button.setEnabled(False)
+            self.restart = None
+        self.refresh()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape:
+            self.positive_box.setVisible(False)
+            return
+        super().keyPressEvent(event)

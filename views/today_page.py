@@ -1,0 +1,150 @@
+"""Today (今日): the figures the desk and the medical team start from; every line opens its screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.orm import Slot, utcnow
+from models.today import Dashboard, ReleaseLine, dashboard
+
+STAY, ROOM, PAGE = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
+
+
+class TodayPage(QWidget):
+    open_stay = Signal(int)
+    open_room = Signal(int)
+    open_page = Signal(str)
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.data: Dashboard | None = None
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.headline.linkActivated.connect(self.open_page.emit)  # "swabs", "rounds", "board"
+        self.lists: dict[str, QListWidget] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        grid = QGridLayout()
+        for i, key in enumerate(("releases_today", "releases_tomorrow", "fevers", "arrivals", "missing", "dirty")):
+            box = QGroupBox(self)
+            lst = QListWidget(box)
+            lst.itemActivated.connect(self._activated)
+            lst.itemDoubleClicked.connect(self._activated)
+            QVBoxLayout(box).addWidget(lst)
+            self.lists[key], self.boxes[key] = lst, box
+            grid.addWidget(box, i // 3, i % 3)
+        self.floors = QTableWidget(0, 6, self)
+        self.floors.setHorizontalHeaderLabels(
+            [
+                self.tr("Floor"),
+                self.tr("Rooms"),
+                self.tr("Occupied"),
+                self.tr("Available"),
+                self.tr("Awaiting disinfection"),
+                self.tr("People"),
+            ]
+        )
+        self.floors.verticalHeader().hide()
+        self.floors.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.floors.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(grid, 3)
+        layout.addWidget(self.floors, 2)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        with self.sessions() as s:
+            d = dashboard(s, utcnow())
+        self.data = d
+        slot = self.tr("morning") if d.slot is Slot.MORNING else self.tr("evening")
+        self.headline.setText(
+            self.tr(
+                "<b>{0}</b> · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · "
+                "<a href='swabs'>swabs {5} (sampled {6})</a> · open fevers {7} · "
+                "<a href='rounds'>missing readings, {8} round: {9}</a> · "
+                "<a href='board'>awaiting disinfection {10}</a>"
+            ).format(
+                d.today.isoformat(),
+                len(d.arrivals),
+                len(d.releases_today),
+                sum(1 for r in d.releases_today if r.ready),
+                len(d.releases_tomorrow),
+                d.swabs_due,
+                d.swabs_sampled,
+                len(d.fevers),
+                slot,
+                len(d.missing),
+                len(d.dirty_rooms),
+            )
+        )
+        self.boxes["releases_today"].setTitle(self.tr("Releases due today ({0})").format(len(d.releases_today)))
+        self.boxes["releases_tomorrow"].setTitle(self.tr("Releases tomorrow ({0})").format(len(d.releases_tomorrow)))
+        self.boxes["fevers"].setTitle(self.tr("Open fever alerts ({0})").format(len(d.fevers)))
+        self.boxes["arrivals"].setTitle(self.tr("Arrivals today ({0})").format(len(d.arrivals)))
+        self.boxes["missing"].setTitle(self.tr("Missing readings, {0} round ({1})").format(slot, len(d.missing)))
+        self.boxes["dirty"].setTitle(self.tr("Awaiting disinfection ({0})").format(len(d.dirty_rooms)))
+        self._fill_releases(self.lists["releases_today"], d.releases_today)
+        self._fill_releases(self.lists["releases_tomorrow"], d.releases_tomorrow)
+        self._fill(self.lists["fevers"], [(f"{p.room} {p.name} · {p.detail}", p.stay_id, None) for p in d.fevers])
+        self._fill(self.lists["arrivals"], [(f"{p.detail} {p.room} {p.name}", p.stay_id, None) for p in d.arrivals])
+        self._fill(
+            self.lists["missing"],
+            [(f"{m.building} {m.floor} {m.room} {m.name}", None, "rounds") for m in d.missing],
+        )
+        self._fill(self.lists["dirty"], [(p.room, None, None, p.room_id) for p in d.dirty_rooms])
+        self.floors.setRowCount(len(d.floors))
+        for i, f in enumerate(d.floors):
+            for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
+                self.floors.setItem(i, col, QTableWidgetItem(str(value)))
+
+    def _fill_releases(self, lst: QListWidget, lines: list[ReleaseLine]) -> None:
+        items = []
+        for r in lines:
+            marks = []
+            if not r.swab_ok:
+                text = {
+                    "positive": self.tr("Positive"),
+                    "pending": self.tr("Pending"),
+                    "not_sampled": self.tr("not sampled"),
+                }.get(r.swab_text, r.swab_text)
+                marks.append(self.tr("swab: {0}").format(text))
+            if r.fever_open:
+                marks.append(self.tr("fever open"))
+            status = "✓" if r.ready else "✗ " + "，".join(marks)
+            items.append((f"{r.room} {r.name} · {status}", r.stay_id, None))
+        self._fill(lst, items)
+        for i, r in enumerate(lines):
+            lst.item(i).setForeground(QColor("#2e7d32" if r.ready else "#c62828"))
+
+    def _fill(self, lst: QListWidget, items: list[tuple]) -> None:  # type: ignore[type-arg]
+        lst.clear()
+        for text, stay_id, page, *room in items:
+            item = QListWidgetItem(text, lst)
+            item.setData(STAY, stay_id)
+            item.setData(PAGE, page)
+            item.setData(ROOM, room[0] if room else None)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if item.data(STAY) is not None:
+            self.open_stay.emit(int(item.data(STAY)))
+        elif item.data(ROOM) is not None:
+            self.open_room.emit(int(item.data(ROOM)))
+        elif item.data(PAGE):
+            self.open_page.emit(str(item.data(PAGE)))
