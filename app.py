@@ -92,6 +92,131 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+FORMS = (
+    "daily-sheets",
+    "registration",
+    "notice",
+    "release-notices",
+    "temperature-record",
+    "door-cards",
+    "daily-report",
+    "disinfection",
+    "ledger",
+)
+
+
+def _day(text: str | None, session) -> object:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from models.errors import DomainError
+    from models.orm import utcnow
+    from models.reports import today_for
+
+    if not text:
+        return today_for(session, utcnow())
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DomainError("date_invalid", value=text) from None
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
+    from models import reports
+    from models.db import make_engine, session_factory
+    from models.errors import DomainError
+    from models.sites import get_site
+    from printing import forms, xlsx
+
+    engine = make_engine(args.db)
+    now = datetime.now().astimezone()
+    lang = args.lang
+    who = args.user
+    with session_factory(engine)() as s:
+        site = get_site(s).name
+        day = _day(args.date, s)
+        floor_id = _floor(s, args.floor) if args.floor else None
+        form = args.form
+        if form in ("registration", "notice", "temperature-record") and not args.stay:
+            raise DomainError("stay_required")
+        if form == "daily-sheets":
+            pdf = forms.daily_sheets(site, day, reports.sheet_floors(s, day, floor_id), lang, who, now)
+        elif form in ("registration", "notice", "temperature-record", "door-cards", "release-notices"):
+            if args.stay:
+                ids = [args.stay]
+            elif form == "release-notices":
+                ids = reports.releases_on(s, day)
+            else:
+                ids = reports.present_on_floor(s, floor_id)
+            data = reports.person_forms(s, ids, with_readings=form == "temperature-record")
+            build = {
+                "registration": forms.registration,
+                "notice": forms.notice,
+                "temperature-record": forms.temperature_record,
+                "door-cards": forms.door_cards,
+                "release-notices": forms.release_notices,
+            }[form]
+            pdf = build(site, data, lang, who, now)
+        elif form == "daily-report":
+            report = reports.daily_report(s, day)
+            pdf = forms.daily_report(report, lang, who, now)
+            if args.xlsx:
+                xlsx.daily_report_xlsx(report, Path(args.xlsx), lang)
+        elif form == "disinfection":
+            start = day.replace(day=1)
+            rows = reports.disinfection_rows(s, start, day)
+            pdf = forms.disinfection(site, start, day, rows, lang, who, now)
+            if args.xlsx:
+                xlsx.disinfection_xlsx(rows, Path(args.xlsx), lang)
+        else:  # ledger
+            rows = reports.ledger_rows(s, None, day)
+            pdf = forms.ledger(site, day, rows, lang, who, now)
+            if args.xlsx:
+                xlsx.ledger_xlsx(rows, Path(args.xlsx), lang)
+    Path(args.output).write_bytes(pdf)
+    print(args.output)
+    return 0
+
+
+def _floor(session, text: str) -> int:  # type: ignore[no-untyped-def]
+    """A floor given as its id, or as "楼栋 层" / its name (e.g. "A栋 3F" or "3F" when unique)."""
+    from sqlalchemy import select
+
+    from models.errors import DomainError
+    from models.orm import Building, Floor
+
+    if text.isdigit():
+        return int(text)
+    rows = session.execute(select(Floor.id, Floor.name, Building.name).join(Building)).all()
+    hits = [fid for fid, fname, bname in rows if text in (fname, f"{bname} {fname}", f"{bname}{fname}")]
+    if len(hits) != 1:
+        raise DomainError("floor_unknown", floor=text)
+    return hits[0]
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from models import reports
+    from models.db import make_engine, session_factory
+    from printing import xlsx
+
+    engine = make_engine(args.db)
+    with session_factory(engine)() as s:
+        report = reports.daily_report(s, _day(args.date, s))
+    if args.xlsx:
+        xlsx.daily_report_xlsx(report, Path(args.xlsx), args.lang)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        for key, value in report.as_dict().items():
+            print(f"{key}\t{value}")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
@@ -151,6 +276,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unusual column header to a field")
     p.add_argument("--user", default="cli", help="user name recorded in the audit trail (default: cli)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("print", help="print a form to PDF: " + ", ".join(FORMS))
+    _add_db(p)
+    p.add_argument("form", choices=FORMS, metavar="FORM", help=", ".join(FORMS))
+    p.add_argument("--date", help="the day (YYYY-MM-DD; default today)")
+    p.add_argument("--floor", help="one floor: its id or name, e.g. 'A栋 3F'")
+    p.add_argument("--stay", type=int, help="one stay (registration, notice, temperature-record, door card, release)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    p.add_argument("--xlsx", metavar="FILE", help="also write .xlsx (daily-report, disinfection, ledger)")
+    p.add_argument("--user", default="cli", help="printed-by name in the footer")
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("report", help="the daily report's figures: report daily --date D [--json] [--xlsx F]")
+    _add_db(p)
+    p.add_argument("kind", choices=("daily",))
+    p.add_argument("--date", help="the day (YYYY-MM-DD; default today)")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    p.add_argument("--xlsx", metavar="FILE", help="also write the report as .xlsx")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("backup", help="copy the SQLite database now (online), then rotate old backups")
     _add_db(p)

@@ -126,6 +126,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user_not_found": ("找不到该用户", "User not found"),
     "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),
     "db_unreachable": ("无法连接数据库：{detail}", "Cannot connect to the database: {detail}"),
+    "stay_required": ("此表单需要指定人员（--stay）", "This form needs a stay (--stay)"),
+    "date_invalid": ("日期格式不正确：{value}（应为 YYYY-MM-DD）", "Not a date: {value} (YYYY-MM-DD)"),
+    "floor_unknown": ("找不到楼层：{floor}", "No such floor: {floor}"),
     "stale": ("该记录已被他人修改，请刷新后重试", "Someone else changed this record meanwhile: reload and try again"),
     "conflict": (
         "操作冲突（可能同时被其他前台占用），请重试",

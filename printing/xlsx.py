@@ -1,0 +1,53 @@
+"""The same reports as Excel workbooks (openpyxl, streamed for big ledgers)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import astuple, fields
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from models.reports import DailyReport, DisinfectionRow, LedgerRow
+
+from .forms import REPORT_FIELDS
+from .labels import L
+
+
+def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> None:
+    t = L(lang)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "日报" if lang.startswith("zh") else "daily"
+    ws.append([t["report_title"], report.site, report.day.isoformat()])
+    ws.append([t["item"], t["count"]])
+    for k in REPORT_FIELDS:
+        ws.append([t[f"r_{k}"], getattr(report, k)])
+    ws.column_dimensions["A"].width = 28
+    wb.save(path)
+
+
+def _rows_xlsx(path: Path, title: str, header: list[str], rows: Sequence[object]) -> int:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title)
+    ws.append(header)
+    for r in rows:
+        ws.append(list(astuple(r)))  # type: ignore[call-overload]
+    wb.save(path)
+    return len(rows)
+
+
+def disinfection_xlsx(rows: Sequence[DisinfectionRow], path: Path, lang: str = "zh_CN") -> int:
+    t = L(lang)
+    keys = ["room", "previous", "left_at", "why", "dis_at", "agent", "concentration", "done_by", "checked_by"]
+    return _rows_xlsx(path, str(t["dis_title"]), [str(t[k]) for k in keys], rows)
+
+
+def ledger_xlsx(rows: Sequence[LedgerRow], path: Path, lang: str = "zh_CN") -> int:
+    t = L(lang)
+    keys = ["name", "sex", "age", "doc_number", "phone", "origin", "category", "room", "arrived", "release",
+            "departed", "departure", "site"]  # fmt: skip
+    assert len(keys) == len(fields(LedgerRow))
+    header = [str(t[k]) for k in keys]
+    header[-1] = "去向" if lang.startswith("zh") else "Destination"
+    return _rows_xlsx(path, str(t["ledger_title"]), header, rows)
