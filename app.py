@@ -102,7 +102,7 @@ FORMS = (
     "daily-report",
     "disinfection",
     "ledger",
-)
+)  # the same names as printing.documents.FORMS (kept here so --help needs no imports)
 
 
 def _day(text: str | None, session) -> object:  # type: ignore[no-untyped-def]
@@ -121,60 +121,23 @@ def _day(text: str | None, session) -> object:  # type: ignore[no-untyped-def]
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from datetime import datetime
     from pathlib import Path
 
-    from models import reports
     from models.db import make_engine, session_factory
-    from models.errors import DomainError
-    from models.sites import get_site
-    from printing import forms, xlsx
+    from printing.documents import render
 
     engine = make_engine(args.db)
-    now = datetime.now().astimezone()
-    lang = args.lang
-    who = args.user
     with session_factory(engine)() as s:
-        site = get_site(s).name
-        day = _day(args.date, s)
-        floor_id = _floor(s, args.floor) if args.floor else None
-        form = args.form
-        if form in ("registration", "notice", "temperature-record") and not args.stay:
-            raise DomainError("stay_required")
-        if form == "daily-sheets":
-            pdf = forms.daily_sheets(site, day, reports.sheet_floors(s, day, floor_id), lang, who, now)
-        elif form in ("registration", "notice", "temperature-record", "door-cards", "release-notices"):
-            if args.stay:
-                ids = [args.stay]
-            elif form == "release-notices":
-                ids = reports.releases_on(s, day)
-            else:
-                ids = reports.present_on_floor(s, floor_id)
-            data = reports.person_forms(s, ids, with_readings=form == "temperature-record")
-            build = {
-                "registration": forms.registration,
-                "notice": forms.notice,
-                "temperature-record": forms.temperature_record,
-                "door-cards": forms.door_cards,
-                "release-notices": forms.release_notices,
-            }[form]
-            pdf = build(site, data, lang, who, now)
-        elif form == "daily-report":
-            report = reports.daily_report(s, day)
-            pdf = forms.daily_report(report, lang, who, now)
-            if args.xlsx:
-                xlsx.daily_report_xlsx(report, Path(args.xlsx), lang)
-        elif form == "disinfection":
-            start = day.replace(day=1)
-            rows = reports.disinfection_rows(s, start, day)
-            pdf = forms.disinfection(site, start, day, rows, lang, who, now)
-            if args.xlsx:
-                xlsx.disinfection_xlsx(rows, Path(args.xlsx), lang)
-        else:  # ledger
-            rows = reports.ledger_rows(s, None, day)
-            pdf = forms.ledger(site, day, rows, lang, who, now)
-            if args.xlsx:
-                xlsx.ledger_xlsx(rows, Path(args.xlsx), lang)
+        pdf = render(
+            s,
+            args.form,
+            _day(args.date, s),  # type: ignore[arg-type]
+            floor_id=_floor(s, args.floor) if args.floor else None,
+            stay_ids=[args.stay] if args.stay else None,
+            lang=args.lang,
+            printed_by=args.user,
+            xlsx_path=Path(args.xlsx) if args.xlsx else None,
+        )
     Path(args.output).write_bytes(pdf)
     print(args.output)
     return 0

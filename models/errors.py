@@ -126,6 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user_not_found": ("找不到该用户", "User not found"),
     "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),
     "db_unreachable": ("无法连接数据库：{detail}", "Cannot connect to the database: {detail}"),
+    "form_unknown": ("没有这种表单：{form}", "No such form: {form}"),
     "stay_required": ("此表单需要指定人员（--stay）", "This form needs a stay (--stay)"),
     "date_invalid": ("日期格式不正确：{value}（应为 YYYY-MM-DD）", "Not a date: {value} (YYYY-MM-DD)"),
     "floor_unknown": ("找不到楼层：{floor}", "No such floor: {floor}"),

@@ -147,9 +147,8 @@ def _person_pairs(f: PersonForm, lang: str) -> list[tuple[str, object]]:
     ]
 
 
-def registration(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def _registration_story(frame: Frame, forms: Sequence[PersonForm], lang: str) -> list[Flowable]:
     t = L(lang)
-    frame = _frame(site, t["reg_title"], printed_at.date(), printed_by, printed_at, lang)
     width = content_width(frame)
     story: list[Flowable] = []
     for i, f in enumerate(forms):
@@ -157,12 +156,11 @@ def registration(site: str, forms: Sequence[PersonForm], lang: str, printed_by: 
             story.append(PageBreak())
         story += [p(t["reg_title"], "title"), field_table(_person_pairs(f, lang), width), Spacer(1, 10 * mm)]
         story.append(grid_table([[t["sign_person"], "", t["sign_staff"], ""]], [30 * mm, 60 * mm, 30 * mm, 60 * mm], 0))
-    return build_pdf(frame, story)
+    return story
 
 
-def notice(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def _notice_story(frame: Frame, forms: Sequence[PersonForm], lang: str) -> list[Flowable]:
     t = L(lang)
-    frame = _frame(site, t["notice_title"], printed_at.date(), printed_by, printed_at, lang)
     story: list[Flowable] = []
     for i, f in enumerate(forms):
         if i:
@@ -170,11 +168,29 @@ def notice(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, p
         story.append(p(t["notice_title"], "title"))
         story.append(p(t["notice_to"].format(name=f.name), "body"))
         story.append(Spacer(1, 3 * mm))
-        story.append(p(t["notice_body"].format(site=site, room=f.room, start=f.day_one, end=f.planned_release), "text"))
+        story.append(
+            p(t["notice_body"].format(site=frame.site, room=f.room, start=f.day_one, end=f.planned_release), "text")
+        )
         for rule in t["notice_rules"]:
             story.append(p(rule, "text"))
         story += [Spacer(1, 12 * mm), p(t["notice_sign"], "body")]
-    return build_pdf(frame, story)
+    return story
+
+
+def registration(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+    frame = _frame(site, L(lang)["reg_title"], printed_at.date(), printed_by, printed_at, lang)
+    return build_pdf(frame, _registration_story(frame, forms, lang))
+
+
+def notice(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+    frame = _frame(site, L(lang)["notice_title"], printed_at.date(), printed_by, printed_at, lang)
+    return build_pdf(frame, _notice_story(frame, forms, lang))
+
+
+def arrival_pack(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+    """What the desk hands over at arrival: the registration form and the notice, in one document."""
+    frame = _frame(site, L(lang)["reg_title"], printed_at.date(), printed_by, printed_at, lang)
+    return build_pdf(frame, [*_registration_story(frame, forms, lang), PageBreak(), *_notice_story(frame, forms, lang)])
 
 
 # --- 3. release notices --------------------------------------------------------------------------------

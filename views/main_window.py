@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from models.permissions import allowed
 from models.schedule import local_date
 from models.sites import get_site
 from models.users import ensure_user
+from printing.documents import render
 
 from .application import APP, ORG, current_language
 from .arrival_dialog import ArrivalDialog
@@ -36,6 +38,8 @@ from .audit_page import AuditPage
 from .backup_panel import backup_hours, is_file_database, run_backup
 from .batch_dialog import BatchDialog
 from .occupants_page import OccupantsPage
+from .print_preview import show_pdf
+from .reports_page import ReportsPage
 from .room_board import BoardModel, RoomBoardView, state_label
 from .room_dialog import RoomDialog
 from .rounds_page import RoundsPage
@@ -99,6 +103,10 @@ class MainWindow(QMainWindow):
         self.today_page.open_room.connect(self.open_room)
         self.today_page.open_page.connect(self.show_page)
         self.audit_page = AuditPage(self.sessions, self)
+        self.reports_page = ReportsPage(self.sessions, self)
+        self.reports_page.actor = self.actor
+        self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
+        self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for key, label, page in (
@@ -107,6 +115,7 @@ class MainWindow(QMainWindow):
             ("occupants", self.tr("Occupants"), self.occupants),
             ("rounds", self.tr("Rounds"), self.rounds_page),
             ("swabs", self.tr("Swabs"), self.swabs_page),
+            ("reports", self.tr("Reports"), self.reports_page),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),
@@ -207,7 +216,30 @@ class MainWindow(QMainWindow):
         dialog = ArrivalDialog(self.sessions, self.actor, self, room_id=room_id)
         if dialog.exec() and dialog.stay is not None:
             self.reload()
-            self.statusBar().showMessage(self.tr("Checked in: {0}").format(dialog.arrival_input().name), 8000)
+            name = dialog.arrival_input().name
+            self.statusBar().showMessage(self.tr("Checked in: {0}").format(name), 8000)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Print"),
+                self.tr("{0} is checked in. Print the registration form and the notice now?").format(name),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.print_form("arrival-pack", [dialog.stay.id])
+
+    def print_form(self, form: str, stay_ids: list[int] | None = None, floor_id: int | None = None) -> bytes | None:
+        """Build a form and open the print preview (Print / Save as PDF)."""
+        who = self.actor.display_name or self.actor.username
+        try:
+            with self.sessions() as s:
+                pdf = render(
+                    s, form, self.model.today, stay_ids=stay_ids, floor_id=floor_id,
+                    lang=current_language(), printed_by=who,
+                )  # fmt: skip
+        except DomainError as e:
+            self.statusBar().showMessage(e.message(current_language()), 8000)
+            return None
+        show_pdf(self, pdf, form)
+        return pdf
 
     def batch_arrival(self) -> None:
         dialog = BatchDialog(self.sessions, self.actor, self)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -45,6 +46,7 @@ from .temperature_chart import TemperatureChart
 class OccupantsPage(QWidget):
     stay_selected = Signal(int)
     changed = Signal()
+    print_requested = Signal(str, int)  # form, stay id
 
     def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +106,19 @@ class OccupantsPage(QWidget):
             button.setEnabled(False)
             actions.addWidget(button)
             self.action_buttons[key] = button
+
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setEnabled(False)
+        menu = QMenu(self.print_button)
+        for form, label in (
+            ("arrival-pack", self.tr("Registration form and notice")),
+            ("temperature-record", self.tr("Temperature record")),
+            ("door-cards", self.tr("Door card")),
+            ("release-notices", self.tr("Release notice")),
+        ):
+            menu.addAction(label, lambda f=form: self._print(f))
+        self.print_button.setMenu(menu)
+        actions.addWidget(self.print_button)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -256,6 +271,10 @@ class OccupantsPage(QWidget):
         self._show_current()
         self.stay_selected.emit(stay_id)
 
+    def _print(self, form: str) -> None:
+        if self._detail is not None:
+            self.print_requested.emit(form, self._detail.stay_id)
+
     def _show_id_toggled(self, on: bool) -> None:
         """Showing an ID number and phone in full is an audited action (who, when, whose)."""
         if on and self._detail is not None:
@@ -300,6 +319,7 @@ class OccupantsPage(QWidget):
         d = self._detail
         for button in self.action_buttons.values():
             button.setEnabled(d is not None and d.departed_at is None)
+        self.print_button.setEnabled(d is not None)
         if d is None:
             return
         zh = self.model.language.startswith("zh")

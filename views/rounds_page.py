@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -125,6 +126,7 @@ class RoundModel(QAbstractTableModel):
 
 class RoundsPage(QWidget):
     changed = Signal()
+    print_requested = Signal(object)  # floor id, or None for every floor
 
     def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +173,9 @@ class RoundsPage(QWidget):
             top.addWidget(QLabel(label, self))
             top.addWidget(w)
         top.addStretch(1)
+        self.print_button = QPushButton(self.tr("Print observation sheets…"), self)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.floor.currentData()))
+        top.addWidget(self.print_button)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.current_label, 2)
         entry_row.addWidget(self.entry, 1)

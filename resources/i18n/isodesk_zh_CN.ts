@@ -650,137 +650,152 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="64" />
+        <location filename="../../views/main_window.py" line="68" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="74" />
+        <location filename="../../views/main_window.py" line="78" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="77" />
+        <location filename="../../views/main_window.py" line="81" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="79" />
+        <location filename="../../views/main_window.py" line="83" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="81" />
+        <location filename="../../views/main_window.py" line="85" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="83" />
+        <location filename="../../views/main_window.py" line="87" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="105" />
+        <location filename="../../views/main_window.py" line="113" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="106" />
+        <location filename="../../views/main_window.py" line="114" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="107" />
+        <location filename="../../views/main_window.py" line="115" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="108" />
+        <location filename="../../views/main_window.py" line="116" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="109" />
+        <location filename="../../views/main_window.py" line="117" />
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="110" />
+        <location filename="../../views/main_window.py" line="118" />
+        <source>Reports</source>
+        <translation>报表打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="119" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="111" />
+        <location filename="../../views/main_window.py" line="120" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="112" />
+        <location filename="../../views/main_window.py" line="121" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="132" />
+        <location filename="../../views/main_window.py" line="141" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140" />
+        <location filename="../../views/main_window.py" line="149" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="141" />
+        <location filename="../../views/main_window.py" line="150" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="144" />
+        <location filename="../../views/main_window.py" line="153" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="147" />
+        <location filename="../../views/main_window.py" line="156" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="192" />
+        <location filename="../../views/main_window.py" line="201" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="203" />
+        <location filename="../../views/main_window.py" line="212" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="210" />
+        <location filename="../../views/main_window.py" line="220" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="216" />
+        <location filename="../../views/main_window.py" line="223" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="224" />
+        <source>{0} is checked in. Print the registration form and the notice now?</source>
+        <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="248" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="223" />
+        <location filename="../../views/main_window.py" line="255" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="226" />
+        <location filename="../../views/main_window.py" line="258" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="255" />
+        <location filename="../../views/main_window.py" line="287" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="272" />
+        <location filename="../../views/main_window.py" line="304" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -869,140 +884,272 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="55" />
+        <location filename="../../views/occupants_page.py" line="57" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="57" />
+        <location filename="../../views/occupants_page.py" line="59" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="62" />
+        <location filename="../../views/occupants_page.py" line="64" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="63" />
+        <location filename="../../views/occupants_page.py" line="65" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="64" />
+        <location filename="../../views/occupants_page.py" line="66" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="65" />
+        <location filename="../../views/occupants_page.py" line="67" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="66" />
+        <location filename="../../views/occupants_page.py" line="68" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="74" />
+        <location filename="../../views/occupants_page.py" line="76" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="75" />
+        <location filename="../../views/occupants_page.py" line="77" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="90" />
+        <location filename="../../views/occupants_page.py" line="92" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="96" />
+        <location filename="../../views/occupants_page.py" line="98" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="97" />
+        <location filename="../../views/occupants_page.py" line="99" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="99" />
+        <location filename="../../views/occupants_page.py" line="101" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="100" />
+        <location filename="../../views/occupants_page.py" line="102" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="158" />
+        <location filename="../../views/occupants_page.py" line="110" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="114" />
+        <source>Registration form and notice</source>
+        <translation>登记表和告知书</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="115" />
+        <source>Temperature record</source>
+        <translation>体温登记表</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="116" />
+        <source>Door card</source>
+        <translation>房间门卡</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="117" />
+        <source>Release notice</source>
+        <translation>解除隔离告知书</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="173" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="163" />
+        <location filename="../../views/occupants_page.py" line="178" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="222" />
+        <location filename="../../views/occupants_page.py" line="237" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="309" />
+        <location filename="../../views/occupants_page.py" line="329" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="311" />
+        <location filename="../../views/occupants_page.py" line="331" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="312" />
+        <location filename="../../views/occupants_page.py" line="332" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="312" />
+        <location filename="../../views/occupants_page.py" line="332" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="312" />
+        <location filename="../../views/occupants_page.py" line="332" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="313" />
+        <location filename="../../views/occupants_page.py" line="333" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="313" />
+        <location filename="../../views/occupants_page.py" line="333" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="98" />
-        <location filename="../../views/occupants_page.py" line="313" />
+        <location filename="../../views/occupants_page.py" line="100" />
+        <location filename="../../views/occupants_page.py" line="333" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="321" />
+        <location filename="../../views/occupants_page.py" line="341" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="329" />
+        <location filename="../../views/occupants_page.py" line="349" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} ℃</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../views/print_preview.py" line="34" />
+        <source>{0} pages</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="35" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="36" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="37" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="87" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../views/reports_page.py" line="43" />
+        <source>Daily observation sheets (per floor)</source>
+        <translation>每日健康观察记录表（按楼层）</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="44" />
+        <source>Release notices for the day</source>
+        <translation>当日解除隔离告知书（批量）</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="45" />
+        <source>Door cards</source>
+        <translation>房间门卡</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="46" />
+        <location filename="../../views/reports_page.py" line="64" />
+        <source>Daily report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="47" />
+        <source>Terminal disinfection record (month to date)</source>
+        <translation>终末消毒记录（本月）</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="48" />
+        <source>People ledger</source>
+        <translation>人员台账</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="59" />
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="60" />
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="68" />
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="69" />
+        <source>Day</source>
+        <translation>第N天</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="70" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="71" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="95" />
+        <source>All floors</source>
+        <translation>全部楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="155" />
+        <source>Export .xlsx</source>
+        <translation>导出 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="162" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
@@ -1114,32 +1261,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="64" />
+        <location filename="../../views/rounds_page.py" line="65" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="65" />
+        <location filename="../../views/rounds_page.py" line="66" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="66" />
+        <location filename="../../views/rounds_page.py" line="67" />
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="67" />
+        <location filename="../../views/rounds_page.py" line="68" />
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="68" />
+        <location filename="../../views/rounds_page.py" line="69" />
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="69" />
+        <location filename="../../views/rounds_page.py" line="70" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -1147,72 +1294,77 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="140" />
+        <location filename="../../views/rounds_page.py" line="142" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="141" />
+        <location filename="../../views/rounds_page.py" line="143" />
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="152" />
+        <location filename="../../views/rounds_page.py" line="154" />
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="163" />
+        <location filename="../../views/rounds_page.py" line="165" />
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="170" />
+        <location filename="../../views/rounds_page.py" line="172" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="170" />
+        <location filename="../../views/rounds_page.py" line="172" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="170" />
+        <location filename="../../views/rounds_page.py" line="172" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="201" />
+        <location filename="../../views/rounds_page.py" line="176" />
+        <source>Print observation sheets…</source>
+        <translation>打印健康观察记录表…</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="206" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="247" />
+        <location filename="../../views/rounds_page.py" line="252" />
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="257" />
+        <location filename="../../views/rounds_page.py" line="262" />
         <source>Fever: take the temperature again (复测) and type it here</source>
         <translation>发热：请复测体温并在此输入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="285" />
+        <location filename="../../views/rounds_page.py" line="290" />
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="346" />
+        <location filename="../../views/rounds_page.py" line="351" />
         <source>{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here</source>
         <translation>{0}：{1} ℃ 为发热，已生成发热预警；请复测并在此输入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="363" />
+        <location filename="../../views/rounds_page.py" line="368" />
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="367" />
+        <location filename="../../views/rounds_page.py" line="372" />
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>

@@ -1,0 +1,84 @@
+"""One entry point for every printable document: the form's name, the day, the floor or stay, the language.
+
+Used by the command line (`app.py print`) and the app's print buttons, so both print the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from models import reports
+from models.errors import DomainError
+from models.sites import get_site
+
+from . import forms, xlsx
+
+FORMS = (
+    "arrival-pack",
+    "daily-sheets",
+    "registration",
+    "notice",
+    "release-notices",
+    "temperature-record",
+    "door-cards",
+    "daily-report",
+    "disinfection",
+    "ledger",
+)
+PER_PERSON = {
+    "arrival-pack": forms.arrival_pack,
+    "registration": forms.registration,
+    "notice": forms.notice,
+    "temperature-record": forms.temperature_record,
+    "door-cards": forms.door_cards,
+    "release-notices": forms.release_notices,
+}
+HAS_XLSX = ("daily-report", "disinfection", "ledger")
+
+
+def render(
+    session: Session,
+    form: str,
+    day: date,
+    *,
+    floor_id: int | None = None,
+    stay_ids: list[int] | None = None,
+    lang: str = "zh_CN",
+    printed_by: str = "",
+    now: datetime | None = None,
+    xlsx_path: Path | None = None,
+) -> bytes:
+    """The PDF of ``form``; with ``xlsx_path`` the tabular forms also write their .xlsx."""
+    if form not in FORMS:
+        raise DomainError("form_unknown", form=form)
+    now = now or datetime.now().astimezone()
+    site = get_site(session).name
+    if form == "daily-sheets":
+        return forms.daily_sheets(site, day, reports.sheet_floors(session, day, floor_id), lang, printed_by, now)
+    if form in PER_PERSON:
+        if not stay_ids:
+            if form in ("arrival-pack", "registration", "notice", "temperature-record"):
+                raise DomainError("stay_required")
+            stay_ids = reports.releases_on(session, day) if form == "release-notices" else None
+            if stay_ids is None:
+                stay_ids = reports.present_on_floor(session, floor_id)
+        data = reports.person_forms(session, stay_ids, with_readings=form == "temperature-record")
+        return PER_PERSON[form](site, data, lang, printed_by, now)
+    if form == "daily-report":
+        report = reports.daily_report(session, day)
+        if xlsx_path:
+            xlsx.daily_report_xlsx(report, xlsx_path, lang)
+        return forms.daily_report(report, lang, printed_by, now)
+    if form == "disinfection":
+        start = day.replace(day=1)
+        rows = reports.disinfection_rows(session, start, day)
+        if xlsx_path:
+            xlsx.disinfection_xlsx(rows, xlsx_path, lang)
+        return forms.disinfection(site, start, day, rows, lang, printed_by, now)
+    rows_l = reports.ledger_rows(session, None, day)
+    if xlsx_path:
+        xlsx.ledger_xlsx(rows_l, xlsx_path, lang)
+    return forms.ledger(site, day, rows_l, lang, printed_by, now)

@@ -1,0 +1,26 @@
+"""Chinese for printing: the print preview, the reports page and the print buttons."""
+
+ZH: dict[str, str] = {
+    "Reports": "报表打印",
+    "Print": "打印",
+    "{0} is checked in. Print the registration form and the notice now?": "{0} 已入住。现在打印登记表和告知书吗？",
+    "Print…": "打印…",
+    "Registration form and notice": "登记表和告知书",
+    "Temperature record": "体温登记表",
+    "Door card": "房间门卡",
+    "Release notice": "解除隔离告知书",
+    "{0} pages": "共 {0} 页",
+    "Save as PDF…": "另存为 PDF…",
+    "Close": "关闭",
+    "Save as PDF": "另存为 PDF",
+    "Daily observation sheets (per floor)": "每日健康观察记录表（按楼层）",
+    "Release notices for the day": "当日解除隔离告知书（批量）",
+    "Door cards": "房间门卡",
+    "Daily report": "日报表",
+    "Terminal disinfection record (month to date)": "终末消毒记录（本月）",
+    "People ledger": "人员台账",
+    "Preview and print…": "预览并打印…",
+    "Form": "表单",
+    "Export .xlsx": "导出 .xlsx",
+    "Print observation sheets…": "打印健康观察记录表…",
+}
