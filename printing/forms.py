@@ -39,8 +39,9 @@ def stay_code(stay_id: int) -> str:
 def qr_image(text: str) -> ImageReader:
     """A QR code as a tiny 1-bit image (fast to make, small in the PDF). The mask pattern is fixed:
     trying all eight is ReportLab's default and costs 8x; any mask reads the same."""
-    q = qrencoder.QRCode(1, qrencoder.QRErrorCorrectLevel.M)
-    q.addData(text)
+    # alphanumeric mode (capitals, digits, ':'): "ISODESK:STAY:<id>" fits a version-1 code up to id 9,999,999
+    q = qrencoder.QRCode(1 if len(text) <= 20 else 3, qrencoder.QRErrorCorrectLevel.M)
+    q.addData(qrencoder.QRAlphaNum(text))
     q.makeImpl(False, 0)
     n = q.getModuleCount()
     border = 2
@@ -106,7 +107,7 @@ def daily_sheets(site: str, day: date, floors: Sequence[SheetFloor], lang: str, 
             )
         if not floor.rows:
             rows.append([t["nobody"]] + [""] * 11)
-        table = grid_table(rows, widths)
+        table = grid_table(rows, widths, plain=frozenset({0, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
         table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#fafafa")])]))
         story.append(table)
         if floor.empty_rooms:
