@@ -1,0 +1,519 @@
+"""IsoDesk benchmarks: a 5,000-room site with a year of history, every figure against a floor.
+
+    python bench/run.py            # the full site (built once with a seed, cached in bench/out/)
+    python bench/run.py --quick    # a 300-room site with 30 days, in well under a minute (a test runs it)
+    python bench/run.py --runs 7 --out bench/out --results bench/RESULTS.md
+
+Each figure is measured several times (median and spread = min–max). Its floor is measured in the same
+run: the same question asked with the bare sqlite3 module (database figures) or a bare ReportLab canvas
+writing the same text (the PDF). Ratio = median / floor median. Writes never touch the cached site: they
+run on a copy. The results, with the machine's description, go to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {  # seconds (or MB for RSS): issue 7
+    "cold start": 1.5,
+    "room board: load + paint": 0.150,
+    "search per keystroke": 0.030,
+    "save one reading (p95)": 0.010,
+    "today dashboard": 0.100,
+    "daily report": 0.300,
+    "daily sheets, all floors": 10.0,
+    "peak RSS (MB)": 400,
+}
+
+
+@dataclass
+class Figure:
+    name: str
+    samples: list[float]
+    floor: list[float] | None = None
+    unit: str = "s"
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def spread(self) -> str:
+        return f"{fmt(min(self.samples), self.unit)}–{fmt(max(self.samples), self.unit)}"
+
+    @property
+    def floor_median(self) -> float | None:
+        return statistics.median(self.floor) if self.floor else None
+
+    @property
+    def ratio(self) -> str:
+        f = self.floor_median
+        return f"{self.median / f:.1f}×" if f else "—"
+
+    @property
+    def verdict(self) -> str:
+        target = TARGETS.get(self.name)
+        if target is None:
+            return ""
+        return "✓" if self.median <= target else "✗"
+
+
+def fmt(v: float, unit: str) -> str:
+    if unit == "MB":
+        return f"{v:.0f} MB"
+    if v < 0.001:
+        return f"{v * 1e6:.0f} µs"
+    return f"{v * 1000:.1f} ms" if v < 1 else f"{v:.2f} s"
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+# --- the site ----------------------------------------------------------------------------------------------
+
+
+def site_db(out: Path, rooms: int, days: int, seed: int) -> Path:
+    """The generated site, built once per (rooms, days, seed) and kept."""
+    path = out / f"site-{rooms}-{days}-seed{seed}.sqlite3"
+    if not path.exists():
+        tmp = path.with_suffix(".building")
+        tmp.unlink(missing_ok=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "app.py"),
+                "demo",
+                "--db",
+                str(tmp),
+                "--rooms",
+                str(rooms),
+                "--days",
+                str(days),
+                "--seed",
+                str(seed),
+                "--quiet",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        for suffix in ("-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        tmp.replace(path)
+        print(f"built {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return path
+
+
+# --- figures -----------------------------------------------------------------------------------------------
+
+COLD_START = textwrap.dedent(
+    """
+    import os, sys, time, resource
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.path.insert(0, {root!r})
+    from views.application import make_app
+    from models.db import open_database
+    from views.main_window import MainWindow
+    from PySide6.QtWidgets import QApplication
+    app = make_app([])
+    window = MainWindow(open_database({db!r}))
+    window.show_page("board")
+    window.show()
+    window.board.viewport().repaint()
+    QApplication.processEvents()
+    print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    """
+)
+
+
+def cold_start(db: Path, runs: int, home: Path) -> tuple[Figure, Figure]:
+    env = dict(os.environ, XDG_CONFIG_HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
+    script = COLD_START.format(root=str(ROOT), db=str(db))
+    samples, rss = [], []
+    for _ in range(runs + 1):  # the first run warms the OS file cache and the theme's icon cache
+        t = time.time()
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        painted, maxrss = out.stdout.split()
+        samples.append(float(painted) - t)
+        rss.append(float(maxrss))
+    floor = []
+    for _ in range(runs):
+        t = time.time()
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import sqlite3; sqlite3.connect({str(db)!r}).execute('select count(*) from room')",
+            ],
+            check=True,
+        )
+        floor.append(time.time() - t)
+    return (
+        Figure("cold start", samples[1:], floor, note="process start → main window shown, board painted"),
+        Figure("peak RSS (MB)", rss[1:], unit="MB", note="the app with the site open"),
+    )
+
+
+def board(db: Path, runs: int) -> Figure:
+    from PySide6.QtWidgets import QApplication
+
+    from models.board import board_rooms
+    from models.db import make_engine, session_factory
+    from views.room_board import BoardModel, RoomBoardView
+
+    app = QApplication.instance() or QApplication([])
+    sessions = session_factory(make_engine(db))
+    model = BoardModel()
+    view = RoomBoardView()
+    view.setModel(model)
+    view.resize(1600, 1000)
+    view.show()
+    today = date.today()
+
+    def load_and_paint() -> None:
+        with sessions() as s:
+            rooms = board_rooms(s, today)
+        model.set_rooms(rooms, today)
+        view.viewport().repaint()
+        app.processEvents()
+
+    samples = timed(load_and_paint, runs + 1)[1:]
+    con = sqlite3.connect(db)
+    sql = (
+        "select r.id, b.name, f.name, r.number, r.state, p.name, s.planned_release from room r "
+        "join floor f on f.id = r.floor_id join building b on b.id = f.building_id "
+        "left join stay s on s.room_id = r.id and s.departed_at is null left join person p on p.id = s.person_id"
+    )
+    floor = timed(lambda: con.execute(sql).fetchall(), runs)
+    view.close()
+    return Figure("room board: load + paint", samples, floor, note=f"{model.rowCount()} floors")
+
+
+def search(db: Path, runs: int) -> Figure:
+    from PySide6.QtWidgets import QApplication
+
+    from models.db import make_engine, session_factory
+    from models.occupants import OccupantFilter
+    from views.occupant_model import OccupantModel
+
+    QApplication.instance() or QApplication([])
+    sessions = session_factory(make_engine(db))
+    con = sqlite3.connect(db)
+    name, pinyin, doc = con.execute(
+        "select p.name, p.name_pinyin, p.doc_number from stay s join person p on p.id = s.person_id "
+        "where s.departed_at is null order by s.id limit 1"
+    ).fetchone()
+    initials = pinyin.split("|")[1]
+    model = OccupantModel(sessions)
+    typed = [name[: i + 1] for i in range(len(name))]
+    typed += [initials[: i + 1] for i in range(len(initials))]
+    typed += [doc[-(i + 1) :] for i in range(4)]
+    samples: list[float] = []
+    for _ in range(runs):
+        for text in typed:
+            t = time.perf_counter()
+            model.reload(OccupantFilter(text=text))
+            samples.append(time.perf_counter() - t)
+    floor = timed(
+        lambda: con.execute(
+            "select p.name from stay s join person p on p.id = s.person_id where s.departed_at is null "
+            "and (p.name like ? or p.name_pinyin like ?) limit 200",
+            (f"%{initials}%", f"%{initials}%"),
+        ).fetchall(),
+        runs * 3,
+    )
+    return Figure("search per keystroke", samples, floor, note=f"{len(typed)} keystrokes: name, initials, ID tail")
+
+
+def readings(db: Path, runs: int, work: Path) -> tuple[Figure, Figure]:
+    from sqlalchemy import select
+
+    from models.db import make_engine, session_factory
+    from models.observations import record_reading
+    from models.orm import Observation, Room, Slot, Stay, User
+
+    copy = work / "writes.sqlite3"
+    shutil.copy(db, copy)
+    engine = make_engine(copy)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        actor = s.scalars(select(User).limit(1)).first()
+        floors = s.execute(
+            select(Room.floor_id, Stay.id).join(Room, Stay.room_id == Room.id).where(Stay.departed_at.is_(None))
+        ).all()
+        taken = {(sid, d) for sid, d in s.execute(select(Observation.stay_id, Observation.day))}
+    by_floor: dict[int, list[int]] = {}
+    for fid, sid in floors:
+        by_floor.setdefault(fid, []).append(sid)
+    day = date.today() + timedelta(days=1)  # a day with no readings yet: every save is a new reading
+    stays = [sid for _f, sid in floors if (sid, day) not in taken]
+    n = min(len(stays), 60 * runs)
+    singles = []
+    for sid in stays[:n]:
+        with sessions() as s:
+            t = time.perf_counter()
+            record_reading(s, actor, sid, day, Slot.MORNING, temperature="36.5")
+            singles.append(time.perf_counter() - t)
+    singles.sort()
+    p95 = singles[int(len(singles) * 0.95) - 1] if singles else 0.0
+    con = sqlite3.connect(copy, isolation_level=None)
+    floor = []
+    for i in range(n):
+        t = time.perf_counter()
+        con.execute("begin immediate")
+        con.execute(
+            "insert into observation(stay_id, day, slot, taken_at, temperature, symptoms, taken_by, version) "
+            "values (?, ?, 'pm', ?, 36.5, '', '', 1)",
+            (stays[i], day.isoformat(), datetime.now().isoformat()),
+        )
+        con.execute("commit")
+        floor.append(time.perf_counter() - t)
+    save = Figure("save one reading (p95)", [p95], floor, note=f"p50 {fmt(statistics.median(singles), 's')}, n={n}")
+    fid, members = max(by_floor.items(), key=lambda kv: len(kv[1]))
+    round_day = day + timedelta(days=1)
+    rounds = []
+    for r in range(runs):
+        slot = Slot.MORNING if r % 2 == 0 else Slot.EVENING
+        d = round_day + timedelta(days=r // 2)
+        t = time.perf_counter()
+        for sid in members:
+            with sessions() as s:
+                record_reading(s, actor, sid, d, slot, temperature="36.6")
+        rounds.append(time.perf_counter() - t)
+    engine.dispose()
+    return save, Figure("a whole floor's round", rounds, note=f"{len(members)} readings, one save each")
+
+
+def dashboard_figure(db: Path, runs: int) -> Figure:
+    from models.db import make_engine, session_factory
+    from models.orm import utcnow
+    from models.today import dashboard
+
+    sessions = session_factory(make_engine(db))
+    now = utcnow()
+
+    def run() -> None:
+        with sessions() as s:
+            dashboard(s, now)
+
+    con = sqlite3.connect(db)
+    floor = timed(
+        lambda: con.execute(
+            "select count(*) from stay where departed_at is null and planned_release <= ?",
+            ((date.today() + timedelta(days=1)).isoformat(),),
+        ).fetchone(),
+        runs,
+    )
+    return Figure("today dashboard", timed(run, runs + 1)[1:], floor)
+
+
+def report_figure(db: Path, runs: int) -> Figure:
+    from models.db import make_engine, session_factory
+    from models.reports import daily_report
+
+    sessions = session_factory(make_engine(db))
+    day = date.today() - timedelta(days=30)
+
+    def run() -> None:
+        with sessions() as s:
+            daily_report(s, day)
+
+    con = sqlite3.connect(db)
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time()).isoformat()
+    floor = timed(
+        lambda: con.execute(
+            "select count(*) from stay where arrived_at < ? and (departed_at is null or departed_at >= ?)", (end, end)
+        ).fetchone(),
+        runs,
+    )
+    return Figure("daily report", timed(run, runs + 1)[1:], floor, note=f"as of {day}")
+
+
+def sheets(db: Path, runs: int) -> Figure:
+    """Every floor's sheet with every room occupied (a full site), against a bare canvas writing the same text."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+    from sqlalchemy import select
+
+    from models.db import make_engine, session_factory
+    from models.orm import Room
+    from models.reports import SheetFloor, SheetRow, sheet_floors
+    from printing.base import FONT, register_font
+    from printing.forms import daily_sheets
+
+    sessions = session_factory(make_engine(db))
+    day = date.today()
+    with sessions() as s:
+        floors = sheet_floors(s, day)
+        rooms: dict[int, list[str]] = {}
+        for fid, number in s.execute(select(Room.floor_id, Room.number).order_by(Room.floor_id, Room.sort)):
+            rooms.setdefault(fid, []).append(number)
+    full: list[SheetFloor] = []
+    sid = 1
+    for f in floors:
+        rows = []
+        for number in rooms[f.floor_id]:
+            rows.append(SheetRow(sid, number, f"住户{sid}", "F", 40, 3, 7, day + timedelta(days=4), sid % 3 == 0))
+            sid += 1
+        full.append(SheetFloor(f.floor_id, f.label, rows, []))
+    occupants = sid - 1
+    now = datetime.now().astimezone()
+    samples = timed(lambda: daily_sheets("bench", day, full, "zh_CN", "bench", now), runs)
+    register_font()
+
+    def bare() -> None:
+        c = canvas.Canvas(os.devnull, pagesize=landscape(A4))
+        for f in full:
+            y = 560
+            c.setFont(FONT, 14)
+            c.drawString(300, 570, f"每日健康观察记录表 · {f.label}")
+            c.setFont(FONT, 8.5)
+            for r in f.rows:
+                c.drawString(40, y, f"{r.room} {r.name} 女 40 3/7 {r.planned_release:%m-%d} □发热 □干咳 □乏力")
+                y -= 14
+                if y < 40:
+                    c.showPage()
+                    c.setFont(FONT, 8.5)
+                    y = 560
+            c.showPage()
+        c.save()
+
+    floor = timed(bare, runs)
+    return Figure(
+        "daily sheets, all floors", samples, floor, note=f"{occupants} occupants, {len(full)} floors, QR per row"
+    )
+
+
+def ledger(db: Path, runs: int, work: Path) -> Figure:
+    from models.db import make_engine, session_factory
+    from models.reports import ledger_rows
+    from printing.xlsx import ledger_xlsx
+
+    sessions = session_factory(make_engine(db))
+
+    def run() -> None:
+        with sessions() as s:
+            ledger_xlsx(ledger_rows(s), work / "ledger.xlsx")
+
+    con = sqlite3.connect(db)
+    floor = timed(
+        lambda: con.execute(
+            "select p.name, p.sex, p.doc_number, p.phone, s.arrived_at, s.planned_release, s.departed_at "
+            "from stay s join person p on p.id = s.person_id"
+        ).fetchall(),
+        runs,
+    )
+    with sessions() as s:
+        n = len(ledger_rows(s))
+    return Figure("ledger .xlsx export", timed(run, runs), floor, note=f"{n} stays")
+
+
+# --- report -------------------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    system = f"{platform.system()} {platform.release()}"
+    return f"{system}, {os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}"
+
+
+def table(figures: list[Figure]) -> str:
+    lines = [
+        "| figure | median | spread | floor | ratio | target | |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        fl = f.floor_median
+        target = TARGETS.get(f.name)
+        lines.append(
+            f"| {f.name} | {fmt(f.median, f.unit)} | {f.spread} | {fmt(fl, f.unit) if fl else '—'} | {f.ratio} | "
+            f"{fmt(target, f.unit) if target else ''} | {f.verdict} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="a 300-room site with 30 days, 3 runs")
+    ap.add_argument("--runs", type=int, help="runs per figure (default 5, quick 3)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the generated sites are kept")
+    ap.add_argument("--results", type=Path, help="write the results here (default bench/RESULTS.md unless --quick)")
+    args = ap.parse_args(argv)
+    rooms, days = (300, 30) if args.quick else (5000, 365)
+    runs = args.runs or (3 if args.quick else 5)
+    args.out.mkdir(parents=True, exist_ok=True)
+    db = site_db(args.out, rooms, days, args.seed)
+    work = Path(tempfile.mkdtemp(prefix="isodesk-bench-"))
+    try:
+        figures: list[Figure] = []
+        start, rss = cold_start(db, runs, work)
+        figures += [start, board(db, runs), search(db, runs)]
+        save, round_ = readings(db, runs, work)
+        figures += [save, round_, dashboard_figure(db, runs), report_figure(db, runs), sheets(db, runs)]
+        figures += [ledger(db, runs, work), rss]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    with sqlite3.connect(db) as con:
+        stays, obs = (con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("stay", "observation"))
+    header = (
+        f"Site: {rooms} rooms, {days} days of history (seed {args.seed}): {stays:,} stays, {obs:,} readings.\n"
+        f"Machine: {machine()}.\nRuns per figure: {runs}. Measured {datetime.now():%Y-%m-%d %H:%M}.\n"
+    )
+    text = table(figures)
+    notes = "\n".join(f"- {f.name}: {f.note}" for f in figures if f.note)
+    print(header)
+    print(text)
+    print(notes)
+    results = args.results or (None if args.quick else ROOT / "bench" / "RESULTS.md")
+    if results:
+        results.write_text(
+            "# Benchmark results\n\n"
+            "`python bench/run.py` (see its docstring). Floors: the same question with the bare sqlite3 module, "
+            "or a bare ReportLab canvas writing the same text; ratio = median / floor.\n\n"
+            f"{header}\n{text}\n\n{notes}\n"
+        )
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown: PySide6 can crash freeing Qt objects at exit
+
+
+if __name__ == "__main__":
+    sys.exit(main())
