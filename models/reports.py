@@ -347,7 +347,7 @@ def daily_report(session: Session, day: date) -> DailyReport:
         awaiting_disinfection=len(dirty_ids),
         out_of_service=oos,
         people_present=people,
-        arrivals=n(select(func.count()).select_from(Stay).where(in_day(Stay.arrived_at))),
+        arrivals=n(select(func.count()).select_from(Stay).where(Stay.arrival_day == day)),  # site-local date
         releases=n(
             select(func.count())
             .select_from(Stay)
@@ -441,36 +441,70 @@ def ledger_rows(session: Session, day_from: date | None = None, day_to: date | N
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
     q = (
-        select(Stay, Person, Category.name_zh, Room.number, Floor.name, Building.name)
+        select(
+            Person.name,
+            Person.sex,
+            Person.birth_date,
+            Person.doc_number,
+            Person.phone,
+            Person.origin,
+            Category.name_zh,
+            Building.name,
+            Floor.name,
+            Room.number,
+            Stay.arrived_at,
+            Stay.arrival_day,
+            Stay.planned_release,
+            Stay.departed_at,
+            Stay.departure_kind,
+            Stay.departure_destination,
+        )
         .join(Person, Stay.person_id == Person.id)
         .join(Category, Stay.category_code == Category.code)
         .join(Room, Stay.room_id == Room.id)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
         .order_by(Stay.arrived_at, Stay.id)
-    )
+    )  # columns, not entities: a year's ledger is 100,000 rows
     if day_to is not None:
         q = q.where(Stay.arrived_at < _bounds(day_to, site.timezone)[1])
     if day_from is not None:
         q = q.where(Stay.departed_at.is_(None) | (Stay.departed_at >= _bounds(day_from, site.timezone)[0]))
     fmt = "%Y-%m-%d %H:%M"
     out = []
-    for stay, person, cat, num, f, b in session.execute(q).yield_per(2000):
+    for (
+        name,
+        sex,
+        birth,
+        doc,
+        phone,
+        origin,
+        cat,
+        b,
+        f,
+        num,
+        arrived,
+        arrival_day,
+        release,
+        left,
+        kind,
+        dest,
+    ) in session.execute(q).yield_per(5000):
         out.append(
             LedgerRow(
-                person.name,
-                person.sex.value if person.sex else "",
-                age_on(person.birth_date, stay.arrival_day),
-                mask_id(person.doc_number),
-                mask_phone(person.phone),
-                person.origin or "",
+                name,
+                sex.value if sex else "",
+                age_on(birth, arrival_day),
+                mask_id(doc),
+                mask_phone(phone),
+                origin or "",
                 cat,
                 f"{b} {f} {num}",
-                stay.arrived_at.astimezone(zone).strftime(fmt),
-                stay.planned_release.isoformat(),
-                stay.departed_at.astimezone(zone).strftime(fmt) if stay.departed_at else "",
-                stay.departure_kind.value if stay.departure_kind else "",
-                stay.departure_destination or "",
+                arrived.astimezone(zone).strftime(fmt),
+                release.isoformat(),
+                left.astimezone(zone).strftime(fmt) if left else "",
+                kind.value if kind else "",
+                dest or "",
             )
         )
     return out

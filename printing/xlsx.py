@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -31,8 +31,9 @@ def _rows_xlsx(path: Path, title: str, header: list[str], rows: Sequence[object]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title)
     ws.append(header)
+    names = [f.name for f in fields(rows[0])] if rows else []  # type: ignore[arg-type]
     for r in rows:
-        ws.append(list(astuple(r)))  # type: ignore[call-overload]
+        ws.append([getattr(r, n) for n in names])  # not astuple(): it deep-copies every row
     wb.save(path)
     return len(rows)
 

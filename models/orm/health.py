@@ -100,6 +100,8 @@ class SwabTest(Base):
     __table_args__ = (
         Index("ix_swab_stay", "stay_id", "planned_day"),
         Index("ix_swab_planned_date", "planned_date"),
+        Index("ix_swab_sampled_at", "sampled_at"),  # the daily report: swabs taken that day
+        Index("ix_swab_result_at", "result_at"),
         CheckConstraint("result IS NULL OR sampled_at IS NOT NULL", name="result_needs_sample"),
         CheckConstraint("(result_at IS NULL) OR result IS NOT NULL", name="result_time_needs_result"),
     )

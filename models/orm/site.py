@@ -94,3 +94,5 @@ class RoomEvent(Base):
     from_date: Mapped[date | None] = mapped_column(Date)
     until_date: Mapped[date | None] = mapped_column(Date)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (Index("ix_room_event_kind_at", "kind", "at"),)  # service state and disinfections as of a day

@@ -66,6 +66,7 @@ class Stay(Base):
         Index("ix_stay_planned_release", "planned_release"),
         Index("ix_stay_arrival_day", "arrival_day"),
         Index("ix_stay_departed_at", "departed_at"),
+        Index("ix_stay_kind_departed", "departure_kind", "departed_at"),  # releases / transfers per day
         CheckConstraint("bed >= 1", name="bed_positive"),
         CheckConstraint("planned_release > arrival_day", name="release_after_arrival"),
         CheckConstraint("home_until IS NULL OR home_until >= planned_release", name="home_after_release"),
