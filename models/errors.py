@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "disinfection_fields": ("请填写消毒剂、执行人和核查人", "Agent, done-by and checked-by are required"),
     "oos_dates": ("停用结束日期早于开始日期", "The out-of-service end date is before its start"),
     "temp_range": (
-        "体温 {value} ℃ 超出合理范围（{low}–{high} ℃）",
+        "体温 {value} °C 超出合理范围（{low}–{high} °C）",
         "Temperature {value} °C is outside the plausible range ({low}–{high} °C)",
     ),
     "temp_or_reason": ("请填写体温或未测原因", "Enter a temperature or a reason it was not measured"),
@@ -96,7 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "swab_not_found": ("找不到该核酸检测", "No such swab test"),
     "swab_not_sampled": ("尚未采样，不能录入结果", "Not sampled yet: no result can be entered"),
     "swab_result_invalid": ("无效的检测结果：{result}", "Invalid test result: {result}"),
-    "threshold_range": ("发热阈值须在 36.0–40.0 ℃ 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
+    "threshold_range": ("发热阈值须在 36.0–40.0 °C 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
     "backup_sqlite_only": (
         "此处仅能备份 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump 备份",
         "Only a SQLite database is backed up here; back up PostgreSQL on the server with pg_dump",

@@ -147,7 +147,7 @@ def record_reading(
         audit.record(session, actor, "alert.open", alert, person_id=stay.person_id, room_id=stay.room_id)
         result.alert_opened = alert
     elif value is not None and not fever and recheck_of is not None and current is not None:
-        result.alert_closed = _close(session, actor, current, "recheck_normal", f"复测 {value} ℃", at)
+        result.alert_closed = _close(session, actor, current, "recheck_normal", f"复测 {value} °C", at)
     return result
 
 

@@ -245,10 +245,10 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
         if o.recheck_of_id is None:
             readings.append((o.day, o.slot.value, o.temperature))
         if o.temperature is not None and o.temperature >= site.fever_threshold:
-            events.append(TimelineEvent(o.taken_at, "fever", f"发热 {o.temperature} ℃", f"Fever {o.temperature} °C"))
+            events.append(TimelineEvent(o.taken_at, "fever", f"发热 {o.temperature} °C", f"Fever {o.temperature} °C"))
         elif o.recheck_of_id is not None:
             events.append(
-                TimelineEvent(o.taken_at, "reading", f"复测 {o.temperature} ℃", f"Recheck {o.temperature} °C")
+                TimelineEvent(o.taken_at, "reading", f"复测 {o.temperature} °C", f"Recheck {o.temperature} °C")
             )
     results_zh = {"negative": "阴性", "positive": "阳性", "pending": "待出"}
     for w in session.scalars(select(SwabTest).where(SwabTest.stay_id == stay_id, SwabTest.sampled_at.is_not(None))):

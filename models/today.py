@@ -165,7 +165,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         .order_by(FeverAlert.opened_at)
     ):
         when = opened.astimezone(zone).strftime("%m-%d %H:%M")
-        d.fevers.append(PersonLine(sid, name, rid, where, f"{temp:.1f} ℃ · {when}" if temp else when))
+        d.fevers.append(PersonLine(sid, name, rid, where, f"{temp:.1f} °C · {when}" if temp else when))
 
     d.missing = missing_readings(session, today, d.slot)
 

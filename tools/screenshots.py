@@ -27,7 +27,7 @@ from models import synthetic
 from models.board import board_rooms
 from models.db import open_database, session_factory
 from models.demo import build_demo
-from models.orm import Role, User
+from models.orm import Role, Slot, User
 from models.users import ensure_user
 from views.application import APP, ORG, install_translators, make_app
 from views.arrival_dialog import ArrivalDialog
@@ -129,6 +129,18 @@ def main() -> None:
             page.table.selectRow(3)
             QApplication.processEvents()
             window.grab().save(str(out / f"occupants-{lang}.png"))
+            for key in ("today", "swabs", "reports", "settings"):
+                window.show_page(key)
+                QApplication.processEvents()
+                window.grab().save(str(out / f"{key}-{lang}.png"))
+            window.show_page("rounds")
+            rounds = window.rounds_page
+            rounds.start(NOW.date(), Slot.EVENING, None)
+            for value in ("365", "372", "385"):  # a few readings typed in, the last one a fever
+                rounds.entry.setText(value)
+                rounds.save_current()
+            QApplication.processEvents()
+            window.grab().save(str(out / f"rounds-{lang}.png"))
             window.close()
             window.deleteLater()
             QApplication.processEvents()

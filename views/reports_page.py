@@ -66,7 +66,7 @@ class ReportsPage(QWidget):
         self.figures.horizontalHeader().setStretchLastSection(True)
         form = QFormLayout()
         form.addRow(self.tr("Form"), self.form)
-        form.addRow(self.tr("Day"), self.day)
+        form.addRow(self.tr("Date"), self.day)
         form.addRow(self.tr("Floor"), self.floor)
         form.addRow(self.tr("Language"), self.lang)
         buttons = QHBoxLayout()

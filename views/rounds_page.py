@@ -169,7 +169,7 @@ class RoundsPage(QWidget):
         )
         legend.setWordWrap(True)
         top = QHBoxLayout()
-        for label, w in ((self.tr("Day"), self.day), (self.tr("Round"), self.slot), (self.tr("Floor"), self.floor)):
+        for label, w in ((self.tr("Date"), self.day), (self.tr("Round"), self.slot), (self.tr("Floor"), self.floor)):
             top.addWidget(QLabel(label, self))
             top.addWidget(w)
         top.addStretch(1)

@@ -115,7 +115,7 @@ class SwabsPage(QWidget):
         self.positive_box.setVisible(False)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Day"), self))
+        top.addWidget(QLabel(self.tr("Date"), self))
         top.addWidget(self.day)
         top.addWidget(QLabel(self.tr("Floor"), self))
         top.addWidget(self.floor)

@@ -1042,7 +1042,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/occupants_page.py" line="349" />
         <source>Threshold {0} °C</source>
-        <translation>发热阈值 {0} ℃</translation>
+        <translation>发热阈值 {0} °C</translation>
     </message>
 </context>
 <context>
@@ -1123,8 +1123,8 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="69" />
-        <source>Day</source>
-        <translation>第N天</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="70" />
@@ -1142,12 +1142,12 @@ dis {2} · oos {3}</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="155" />
+        <location filename="../../views/reports_page.py" line="156" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="162" />
+        <location filename="../../views/reports_page.py" line="163" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1315,11 +1315,6 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/rounds_page.py" line="172" />
-        <source>Day</source>
-        <translation>第N天</translation>
-    </message>
-    <message>
-        <location filename="../../views/rounds_page.py" line="172" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
@@ -1327,6 +1322,11 @@ dis {2} · oos {3}</source>
         <location filename="../../views/rounds_page.py" line="172" />
         <source>Floor</source>
         <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="172" />
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../views/rounds_page.py" line="176" />
@@ -1356,7 +1356,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/rounds_page.py" line="351" />
         <source>{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here</source>
-        <translation>{0}：{1} ℃ 为发热，已生成发热预警；请复测并在此输入</translation>
+        <translation>{0}：{1} °C 为发热，已生成发热预警；请复测并在此输入</translation>
     </message>
     <message>
         <location filename="../../views/rounds_page.py" line="368" />
@@ -1467,7 +1467,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/site_wizard.py" line="111" />
         <source>Fever threshold (°C)</source>
-        <translation>发热阈值（℃）</translation>
+        <translation>发热阈值（°C）</translation>
     </message>
     <message>
         <location filename="../../views/site_wizard.py" line="112" />
@@ -1502,7 +1502,6 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="62" />
-        <location filename="../../views/swabs_page.py" line="118" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
@@ -1609,6 +1608,11 @@ dis {2} · oos {3}</source>
         <location filename="../../views/swabs_page.py" line="104" />
         <source>3. Apply the restart</source>
         <translation>3. 确认重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="118" />
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="120" />

@@ -15,7 +15,7 @@ ZH: dict[str, str] = {
     "Nobody present for this round": "本班次无在住人员",
     "Fever: take the temperature again (复测) and type it here": "发热：请复测体温并在此输入",
     "Symptoms: {0}": "症状：{0}",
-    "{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here": "{0}：{1} ℃ 为发热，已生成发热预警；请复测并在此输入",
+    "{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here": "{0}：{1} °C 为发热，已生成发热预警；请复测并在此输入",
     "Every person present has a reading for this round.": "本班次每位在住人员均已测量。",
     "Missing ({0}): {1}": "未测（{0} 人）：{1}",
     "Today": "今日",
@@ -63,4 +63,5 @@ ZH: dict[str, str] = {
     "swab: {0}": "核酸：{0}",
     "fever open": "发热未处置",
     "not sampled": "未采样",
+    "Date": "日期",
 }
