@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -41,7 +41,7 @@ def main() -> int:
                     pdf = render(
                         s,
                         form,
-                        day,
+                        day + timedelta(days=1) if form == "release-notices" else day,  # today's are gone by 15:00
                         floor_id=first_floor if form in ("daily-sheets", "door-cards") else None,
                         stay_ids=someone if form in ("arrival-pack", "registration", "notice", "temperature-record")
                         else None,
