@@ -26,6 +26,7 @@ from .orm import (
     RoomState,
     Slot,
     Stay,
+    SwabResult,
     SwabTest,
 )
 from .rounds import _chunks
@@ -80,6 +81,7 @@ class Dashboard:
     swabs_due: int = 0
     swabs_sampled: int = 0
     fevers: list[PersonLine] = field(default_factory=list)
+    positives: list[PersonLine] = field(default_factory=list)  # positive swab, still on site: act now
     missing: list[MissingReading] = field(default_factory=list)
     dirty_rooms: list[PersonLine] = field(default_factory=list)  # stay_id 0: a room, not a person
     floors: list[FloorLine] = field(default_factory=list)
@@ -166,6 +168,16 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     ):
         when = opened.astimezone(zone).strftime("%m-%d %H:%M")
         d.fevers.append(PersonLine(sid, name, rid, where, f"{temp:.1f} °C · {when}" if temp else when))
+
+    # a positive result stays on the dashboard until the person has left (transferred to hospital)
+    for sid, name, rid, where, result_at in session.execute(
+        people(select(Stay.id, Person.name, Room.id, place, SwabTest.result_at))
+        .join(SwabTest, SwabTest.stay_id == Stay.id)
+        .where(SwabTest.result == SwabResult.POSITIVE, Stay.departed_at.is_(None))
+        .order_by(SwabTest.result_at)
+    ):
+        when = result_at.astimezone(zone).strftime("%m-%d %H:%M") if result_at else ""
+        d.positives.append(PersonLine(sid, name, rid, where, when))
 
     d.missing = missing_readings(session, today, d.slot)
 

@@ -50,3 +50,20 @@ def test_dashboard_figures(session, site, desk, make_arrival):
     assert d.swabs_due == len(
         [t for s in (ready, feverish, tomorrow, newcomer) for t in swab_plan(session, s.id) if t.planned_date == today]
     )
+
+
+def test_a_positive_result_stays_on_the_dashboard_until_the_person_has_left(session, site, desk, make_arrival):
+    from models.orm import DepartureKind
+    from models.stays import transfer
+
+    stay = register_arrival(
+        session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 20)), free_rooms(session, 1)[0].id, now=NOW
+    )
+    swab = swab_plan(session, stay.id)[0]
+    mark_sampled(session, desk, swab.id, by="护士", at=local(2026, 11, 21, 9))
+    assert dashboard(session, NOW).positives == []
+    record_result(session, desk, swab.id, SwabResult.POSITIVE, at=local(2026, 11, 22, 20))
+    [line] = dashboard(session, NOW).positives
+    assert line.stay_id == stay.id and "11-22" in line.detail
+    transfer(session, desk, stay.id, DepartureKind.TO_HOSPITAL, "市定点医院", now=NOW)
+    assert dashboard(session, NOW).positives == []

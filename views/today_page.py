@@ -38,14 +38,15 @@ class TodayPage(QWidget):
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
-        for i, key in enumerate(("releases_today", "releases_tomorrow", "fevers", "arrivals", "missing", "dirty")):
+        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "arrivals", "missing", "dirty")
+        for i, key in enumerate(keys):
             box = QGroupBox(self)
             lst = QListWidget(box)
             lst.itemActivated.connect(self._activated)
             lst.itemDoubleClicked.connect(self._activated)
             QVBoxLayout(box).addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(box, i // 4, i % 4)
         self.floors = QTableWidget(0, 6, self)
         self.floors.setHorizontalHeaderLabels(
             [
@@ -96,12 +97,15 @@ class TodayPage(QWidget):
         )
         self.boxes["releases_today"].setTitle(self.tr("Releases due today ({0})").format(len(d.releases_today)))
         self.boxes["releases_tomorrow"].setTitle(self.tr("Releases tomorrow ({0})").format(len(d.releases_tomorrow)))
+        self.boxes["positives"].setTitle(self.tr("Positive swabs, still on site ({0})").format(len(d.positives)))
+        self.boxes["positives"].setVisible(bool(d.positives))
         self.boxes["fevers"].setTitle(self.tr("Open fever alerts ({0})").format(len(d.fevers)))
         self.boxes["arrivals"].setTitle(self.tr("Arrivals today ({0})").format(len(d.arrivals)))
         self.boxes["missing"].setTitle(self.tr("Missing readings, {0} round ({1})").format(slot, len(d.missing)))
         self.boxes["dirty"].setTitle(self.tr("Awaiting disinfection ({0})").format(len(d.dirty_rooms)))
         self._fill_releases(self.lists["releases_today"], d.releases_today)
         self._fill_releases(self.lists["releases_tomorrow"], d.releases_tomorrow)
+        self._fill(self.lists["positives"], [(f"{p.room} {p.name} · {p.detail}", None, "swabs") for p in d.positives])
         self._fill(self.lists["fevers"], [(f"{p.room} {p.name} · {p.detail}", p.stay_id, None) for p in d.fevers])
         self._fill(self.lists["arrivals"], [(f"{p.detail} {p.room} {p.name}", p.stay_id, None) for p in d.arrivals])
         self._fill(

@@ -1697,102 +1697,107 @@ dis {2} · oos {3}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="52" />
+        <location filename="../../views/today_page.py" line="53" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="53" />
+        <location filename="../../views/today_page.py" line="54" />
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="54" />
+        <location filename="../../views/today_page.py" line="55" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="55" />
+        <location filename="../../views/today_page.py" line="56" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="56" />
+        <location filename="../../views/today_page.py" line="57" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="57" />
+        <location filename="../../views/today_page.py" line="58" />
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="76" />
+        <location filename="../../views/today_page.py" line="77" />
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="76" />
+        <location filename="../../views/today_page.py" line="77" />
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="79" />
+        <location filename="../../views/today_page.py" line="80" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href='swabs'&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href='rounds'&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href='board'&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href='swabs'&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href='rounds'&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href='board'&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="97" />
+        <location filename="../../views/today_page.py" line="98" />
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="98" />
+        <location filename="../../views/today_page.py" line="99" />
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="99" />
+        <location filename="../../views/today_page.py" line="100" />
+        <source>Positive swabs, still on site ({0})</source>
+        <translation>核酸阳性，尚未转运（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="102" />
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="100" />
+        <location filename="../../views/today_page.py" line="103" />
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="101" />
+        <location filename="../../views/today_page.py" line="104" />
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="102" />
+        <location filename="../../views/today_page.py" line="105" />
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="123" />
+        <location filename="../../views/today_page.py" line="127" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="124" />
+        <location filename="../../views/today_page.py" line="128" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="125" />
+        <location filename="../../views/today_page.py" line="129" />
         <source>not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="127" />
+        <location filename="../../views/today_page.py" line="131" />
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="129" />
+        <location filename="../../views/today_page.py" line="133" />
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>

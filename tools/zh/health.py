@@ -64,4 +64,5 @@ ZH: dict[str, str] = {
     "fever open": "发热未处置",
     "not sampled": "未采样",
     "Date": "日期",
+    "Positive swabs, still on site ({0})": "核酸阳性，尚未转运（{0}）",
 }
