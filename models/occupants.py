@@ -39,6 +39,7 @@ class OccupantFilter:
     floor_id: int | None = None
     release_from: date | None = None
     release_to: date | None = None
+    state: str | None = None  # "fever" (present, fever alert open), or a departure kind ("released", …)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,13 @@ def _query(f: OccupantFilter) -> Select:  # type: ignore[type-arg]
         conds.append(Stay.planned_release >= f.release_from)
     if f.release_to is not None:
         conds.append(Stay.planned_release <= f.release_to)
+    if f.state == "fever":
+        conds += [Stay.departed_at.is_(None), fever]
+    elif f.state == "transferred":
+        conds.append(Stay.departure_kind.in_([DepartureKind.TO_HOSPITAL, DepartureKind.TO_OTHER_SITE,
+                                              DepartureKind.HOME_ISOLATION]))  # fmt: skip
+    elif f.state:
+        conds.append(Stay.departure_kind == DepartureKind(f.state))
     text = _text_condition(f.text)
     if text is not None:
         conds.append(text)

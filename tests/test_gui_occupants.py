@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models.db import session_factory
 from models.demo import build_demo
 from models.occupants import OccupantFilter, count_occupants
-from models.orm import AuditEntry, Person, Room, Stay
+from models.orm import AlertState, AuditEntry, DepartureKind, FeverAlert, Person, Room, Stay
 from tests.conftest import TZ
 from views.application import install_translators, make_app
 from views.main_window import MainWindow
@@ -171,3 +171,23 @@ def test_another_desks_change_shows_within_seconds(window, engine):
     assert window.poll_changes()
     assert window.model.room_by_id(room_id).fever  # the board shows the new fever
     assert window.occupants.table.currentIndex().data(STAY_ID_ROLE) == stay_id  # selection kept
+
+
+def test_filter_by_state(window, engine):
+    window.show_page("occupants")
+    page = window.occupants
+    page.state.setCurrentIndex(page.state.findData("released"))
+    assert not page.present.isChecked()
+    with session_factory(engine)() as s:
+        released = set(s.scalars(select(Stay.id).where(Stay.departure_kind == DepartureKind.RELEASED)))
+    assert released and _stay_ids(page) == released
+    page.state.setCurrentIndex(page.state.findData("fever"))
+    with session_factory(engine)() as s:
+        fever = set(
+            s.scalars(
+                select(FeverAlert.stay_id)
+                .join(Stay, FeverAlert.stay_id == Stay.id)
+                .where(FeverAlert.state == AlertState.OPEN, Stay.departed_at.is_(None))
+            )
+        )
+    assert _stay_ids(page) == fever

@@ -58,6 +58,15 @@ class OccupantsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.present = QCheckBox(self.tr("Present only"), self)
         self.present.setChecked(True)
+        self.state = QComboBox(self)
+        for label, value in (
+            (self.tr("Any state"), None),
+            (self.tr("Fever alert"), "fever"),
+            (self.tr("Released"), "released"),
+            (self.tr("Transferred"), "transferred"),
+            (self.tr("Other departure"), "other"),
+        ):
+            self.state.addItem(label, value)
         self.category = QComboBox(self)
         self.building = QComboBox(self)
         self.due = QComboBox(self)
@@ -124,6 +133,7 @@ class OccupantsPage(QWidget):
         bar.addWidget(self.search, 3)
         for w in (
             self.present,
+            self.state,
             self.category,
             self.building,
             self.due,
@@ -158,6 +168,7 @@ class OccupantsPage(QWidget):
         for combo in (self.category, self.building, self.due):
             combo.currentIndexChanged.connect(self.refresh)
         self.present.toggled.connect(self.refresh)
+        self.state.currentIndexChanged.connect(self._state_changed)
         for edit in (self.release_from, self.release_to):
             edit.dateChanged.connect(lambda _d: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -203,7 +214,15 @@ class OccupantsPage(QWidget):
             floor_id=place[1] if place and place[0] == "floor" else None,
             release_from=release_from,
             release_to=release_to,
+            state=self.state.currentData(),
         )
+
+    def _state_changed(self) -> None:
+        if self.state.currentData() not in (None, "fever"):
+            self.present.blockSignals(True)
+            self.present.setChecked(False)  # people who left are not present
+            self.present.blockSignals(False)
+        self.refresh()
 
     def _due_changed(self) -> None:
         if self.due.currentData() == "range" and self.release_from.date().year() < 2001:

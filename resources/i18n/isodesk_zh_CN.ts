@@ -894,153 +894,174 @@ dis {2} · oos {3}</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="64" />
+        <location filename="../../views/occupants_page.py" line="73" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="65" />
+        <location filename="../../views/occupants_page.py" line="74" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="66" />
+        <location filename="../../views/occupants_page.py" line="75" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="67" />
+        <location filename="../../views/occupants_page.py" line="76" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="68" />
+        <location filename="../../views/occupants_page.py" line="77" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="76" />
+        <location filename="../../views/occupants_page.py" line="85" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="77" />
+        <location filename="../../views/occupants_page.py" line="86" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="92" />
+        <location filename="../../views/occupants_page.py" line="101" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="98" />
+        <location filename="../../views/occupants_page.py" line="107" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="99" />
+        <location filename="../../views/occupants_page.py" line="108" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="101" />
+        <location filename="../../views/occupants_page.py" line="110" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="102" />
+        <location filename="../../views/occupants_page.py" line="67" />
+        <location filename="../../views/occupants_page.py" line="111" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="110" />
+        <location filename="../../views/occupants_page.py" line="63" />
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="64" />
+        <source>Fever alert</source>
+        <translation>发热预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="65" />
+        <source>Released</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="66" />
+        <source>Transferred</source>
+        <translation>已转运</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="119" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="114" />
+        <location filename="../../views/occupants_page.py" line="123" />
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="115" />
+        <location filename="../../views/occupants_page.py" line="124" />
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="116" />
+        <location filename="../../views/occupants_page.py" line="125" />
         <source>Door card</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="117" />
+        <location filename="../../views/occupants_page.py" line="126" />
         <source>Release notice</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="173" />
+        <location filename="../../views/occupants_page.py" line="184" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="178" />
+        <location filename="../../views/occupants_page.py" line="189" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="237" />
+        <location filename="../../views/occupants_page.py" line="256" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="329" />
+        <location filename="../../views/occupants_page.py" line="348" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="331" />
+        <location filename="../../views/occupants_page.py" line="350" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="332" />
+        <location filename="../../views/occupants_page.py" line="351" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="332" />
+        <location filename="../../views/occupants_page.py" line="351" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="332" />
+        <location filename="../../views/occupants_page.py" line="351" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="333" />
+        <location filename="../../views/occupants_page.py" line="352" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="333" />
+        <location filename="../../views/occupants_page.py" line="352" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="100" />
-        <location filename="../../views/occupants_page.py" line="333" />
+        <location filename="../../views/occupants_page.py" line="109" />
+        <location filename="../../views/occupants_page.py" line="352" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="341" />
+        <location filename="../../views/occupants_page.py" line="360" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="349" />
+        <location filename="../../views/occupants_page.py" line="368" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} °C</translation>
     </message>

@@ -169,4 +169,7 @@ ZH: dict[str, str] = {
     "Birth date": "出生日期",
     "No.": "序号",
     "Restart now": "立即重启",
+    "Any state": "全部状态",
+    "Released": "已解除",
+    "Transferred": "已转运",
 }
