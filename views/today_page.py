@@ -98,7 +98,6 @@ class TodayPage(QWidget):
         self.boxes["releases_today"].setTitle(self.tr("Releases due today ({0})").format(len(d.releases_today)))
         self.boxes["releases_tomorrow"].setTitle(self.tr("Releases tomorrow ({0})").format(len(d.releases_tomorrow)))
         self.boxes["positives"].setTitle(self.tr("Positive swabs, still on site ({0})").format(len(d.positives)))
-        self.boxes["positives"].setVisible(bool(d.positives))
         self.boxes["fevers"].setTitle(self.tr("Open fever alerts ({0})").format(len(d.fevers)))
         self.boxes["arrivals"].setTitle(self.tr("Arrivals today ({0})").format(len(d.arrivals)))
         self.boxes["missing"].setTitle(self.tr("Missing readings, {0} round ({1})").format(slot, len(d.missing)))
