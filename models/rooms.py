@@ -27,10 +27,13 @@ def vacate_if_empty(session: Session, actor: User | None, room: Room) -> None:
     audit.record(session, actor, "room.awaiting_disinfection", room, before, room_id=room.id)
 
 
-def _room(session: Session, room_id: int) -> Room:
+def _room(session: Session, room_id: int, expected_version: int | None = None) -> Room:
+    """A room; with ``expected_version`` (what the desk saw), refused as stale if another desk changed it."""
     room = session.get(Room, room_id)
     if room is None:
         raise DomainError("room_not_found", room=room_id)
+    if expected_version is not None and room.version != expected_version:
+        raise DomainError("stale")
     return room
 
 
@@ -45,9 +48,10 @@ def record_disinfection(
     checked_by: str,
     concentration: str = "",
     at: datetime | None = None,
+    expected_version: int | None = None,
 ) -> RoomEvent:
     """终末消毒: the room becomes available again."""
-    room = _room(session, room_id)
+    room = _room(session, room_id, expected_version)
     if room.state is not RoomState.AWAITING_DISINFECTION:
         raise DomainError("room_not_dirty", room=room.number)
     if not (agent.strip() and done_by.strip() and checked_by.strip()):
@@ -80,8 +84,10 @@ def set_out_of_service(
     reason: str,
     from_date: date,
     until_date: date | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> Room:
-    room = _room(session, room_id)
+    room = _room(session, room_id, expected_version)
     if not reason.strip():
         raise DomainError("reason_required")
     if room.state is RoomState.OCCUPIED or active_stays_in(session, room.id):
@@ -135,8 +141,8 @@ def last_left(session: Session, room_id: int) -> tuple[datetime, int] | None:
 
 
 @transactional
-def back_in_service(session: Session, actor: User | None, room_id: int) -> Room:
-    room = _room(session, room_id)
+def back_in_service(session: Session, actor: User | None, room_id: int, *, expected_version: int | None = None) -> Room:
+    room = _room(session, room_id, expected_version)
     if room.state is not RoomState.OUT_OF_SERVICE:
         raise DomainError("room_not_oos", room=room.number)
     before = audit.snapshot(room)

@@ -61,3 +61,18 @@ def test_out_of_service_and_back(make_dialog, engine, session, site, desk):
     assert not d2.back_button.isHidden()
     assert d2.bring_back()
     assert state(engine, room.id) is RoomState.AVAILABLE
+
+
+def test_a_room_changed_by_another_desk_meanwhile_is_refused(make_dialog, engine, session, site, desk):
+    from models.rooms import back_in_service, set_out_of_service
+
+    room = free_rooms(session, 1)[0]
+    set_out_of_service(session, desk, room.id, "空调维修", NOW.date())
+    d = make_dialog(room.id, desk)  # this desk opens the room...
+    with session_factory(engine)() as other:  # ...another desk brings it back and takes it out again
+        back_in_service(other, desk, room.id)
+        set_out_of_service(other, desk, room.id, "水管漏水", NOW.date())
+    assert not d.bring_back()
+    assert "他人修改" in d.error.text()
+    with session_factory(engine)() as s:
+        assert s.get(Room, room.id).oos_reason == "水管漏水"  # theirs stands

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.board import BoardRoom
 from models.errors import DomainError
-from models.orm import RoomState, User
+from models.orm import Room, RoomState, User
 from models.rooms import back_in_service, record_disinfection, room_history, set_out_of_service
 
 from .application import current_language
@@ -44,6 +44,8 @@ class RoomDialog(QDialog):
         self.lang = current_language()
         self.changed = False
         self.check_in_requested = False
+        with sessions() as s:  # what this desk sees now: a change by another desk meanwhile is refused
+            self.seen_version = s.get_one(Room, room.room_id).version
         self.setWindowTitle(f"{room.building} {room.floor} {room.number}")
         head = QLabel(
             f"<h3>{room.building} {room.floor} {room.number}</h3>"
@@ -127,7 +129,7 @@ class RoomDialog(QDialog):
     def _run(self, fn, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
         try:
             with self.sessions() as s:
-                fn(s, self.actor, self.room.room_id, *args, **kwargs)
+                fn(s, self.actor, self.room.room_id, *args, expected_version=self.seen_version, **kwargs)
         except DomainError as e:
             self.error.setText(e.message(self.lang))
             return False
