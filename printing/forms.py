@@ -51,7 +51,8 @@ def qr_image(text: str) -> ImageReader:
         for c in range(n):
             if q.isDark(r, c):
                 px[c + border, r + border] = 0
-    return ImageReader(img)
+    # 4 pixels per module: viewers and printers that smooth a scaled-up bitmap keep the edges sharp
+    return ImageReader(img.resize((img.width * 4, img.height * 4), Image.Resampling.NEAREST))
 
 
 class QR(Flowable):

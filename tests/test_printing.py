@@ -2,6 +2,8 @@
 
 import io
 import json
+import shutil
+import subprocess
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -167,3 +169,18 @@ def test_cli_print_and_report(tmp_path, sqlite_template, session, site, people, 
     assert json.loads(rep.stdout)["arrivals"] == 4 and (tmp_path / "r.xlsx").exists()
     bad = run_app("print", "registration", "--db", db, "-o", str(tmp_path / "x.pdf"))
     assert bad.returncode == 2 and "--stay" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
+    reason="needs pdftoppm and zbarimg (apt-get install poppler-utils zbar-tools) to read the QR codes back",
+)
+def test_sheet_qr_codes_scan_back_to_the_stay(session, site, people, tmp_path):
+    floors = [f for f in reports.sheet_floors(session, NOW.date()) if f.rows][:1]
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(forms.daily_sheets(site.name, NOW.date(), floors, "zh_CN", "前台一", PRINTED))
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    png = next(tmp_path.glob("p*.png"))
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False)
+    codes = set(out.stdout.split())
+    assert codes == {forms.stay_code(r.stay_id) for r in floors[0].rows}  # what the desk's scanner reads
