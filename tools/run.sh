@@ -74,6 +74,11 @@ if [ "$MODE" = app ]; then
     want "${spec%%:*}" "${spec#*:}"
   done
 fi
+if [ "$MODE" = test ]; then
+  # the tests read printed pages back: PDF to PNG, and the QR codes on them (skipped, with the reason, without)
+  command -v pdftoppm >/dev/null 2>&1 || want poppler-utils
+  command -v zbarimg >/dev/null 2>&1 || want zbar-tools
+fi
 # as root a failed install stops here; otherwise carry on after printing the command (Qt may still start)
 apt_install || [ "$(id -u)" != 0 ] || exit 1
 
