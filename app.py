@@ -17,6 +17,8 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from printing.form_names import FORMS
+
 DB_HELP = "database URL (postgresql://…) or SQLite file path; default: isodesk.sqlite3 in the user data folder"
 
 
@@ -90,19 +92,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     safety = restore(Path(args.file), engine)
     print(f"restored {args.file}; the database as it was is saved in {safety} / 已恢复，原数据库另存为 {safety}")
     return 0
-
-
-FORMS = (
-    "daily-sheets",
-    "registration",
-    "notice",
-    "release-notices",
-    "temperature-record",
-    "door-cards",
-    "daily-report",
-    "disinfection",
-    "ledger",
-)  # the same names as printing.documents.FORMS (kept here so --help needs no imports)
 
 
 def _day(text: str | None, session) -> object:  # type: ignore[no-untyped-def]

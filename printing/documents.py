@@ -15,19 +15,8 @@ from models.errors import DomainError
 from models.sites import get_site
 
 from . import forms, xlsx
+from .form_names import FORMS
 
-FORMS = (
-    "arrival-pack",
-    "daily-sheets",
-    "registration",
-    "notice",
-    "release-notices",
-    "temperature-record",
-    "door-cards",
-    "daily-report",
-    "disinfection",
-    "ledger",
-)
 PER_PERSON = {
     "arrival-pack": forms.arrival_pack,
     "registration": forms.registration,
