@@ -15,10 +15,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
-from .orm import Role, User, utcnow
+from .orm import Role, User
 
 MIN_PASSWORD = 8
 MAX_FAILURES = 5
@@ -89,7 +89,7 @@ def _create(session: Session, actor: User | None, username: str, password: str, 
 @transactional
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> User:
     """The user, if the password is right and the account neither locked nor disabled."""
-    now = now or utcnow()
+    now = now or clock.now()
     user = session.scalar(select(User).where(User.username == username.strip()))
     if user is None or user.password_hash is None or not user.active:
         _hasher.hash(password)  # same time as a real check: no hint that the name is unknown

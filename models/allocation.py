@@ -102,12 +102,12 @@ def _households(requests: list[AllocationRequest]) -> list[_Household]:
         lead = r.companion_of
         while lead is not None and lead not in by_lead:  # a companion of a companion joins the same room
             lead = requests[lead].companion_of
-        h = by_lead[lead] if lead is not None else None
-        if h is None:
+        if lead is None:
             h = _Household(i, [i], r.needs_accessible, r.group)
             by_lead[i] = h
             order.append(h)
         else:
+            h = by_lead[lead]
             h.members.append(i)
             h.accessible = h.accessible or r.needs_accessible
     return order
@@ -259,10 +259,11 @@ def to_batch_items(
     items: list[BatchItem] = []
     for idx in order:
         s = suggestions[idx]
+        assert s.room_id is not None  # checked above
         items.append(
             BatchItem(
                 inputs[idx],
-                s.room_id,  # type: ignore[arg-type]
+                s.room_id,
                 shares_with_index=position[s.shares_with] if s.shares_with is not None else None,
                 companion_reason=(requests[idx].companion_reason or CompanionReason.FAMILY)
                 if s.shares_with is not None

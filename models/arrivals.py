@@ -8,12 +8,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
 from .identity import normalise_doc_number, normalise_mobile, normalise_name, parse_resident_id
 from .orm import (
     Category,
+    CategoryRule,
     CompanionReason,
     DocType,
     Person,
@@ -25,7 +26,6 @@ from .orm import (
     Stay,
     SwabTest,
     User,
-    utcnow,
 )
 from .schedule import compute_dates, local_date
 from .sites import get_site
@@ -70,7 +70,7 @@ class ArrivalCheck:
 
 def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = None) -> ArrivalCheck:
     """Validate every field and collect all problems (for forms and row-level import messages)."""
-    now = now or utcnow()
+    now = now or clock.now()
     site = get_site(session)
     today = local_date(now, site.timezone)
     errors: list[DomainError] = []
@@ -160,7 +160,9 @@ def ensure_room_accepts(
     return beds[0]
 
 
-def rule_for(session: Session, site: Site, category: str, rule_set_id: int | None = None) -> tuple[RuleSet, object]:
+def rule_for(
+    session: Session, site: Site, category: str, rule_set_id: int | None = None
+) -> tuple[RuleSet, CategoryRule]:
     rs_id = rule_set_id or site.rule_set_id
     if rs_id is None:
         raise DomainError("no_rule_set")
@@ -222,7 +224,7 @@ def register_arrival(
     now: datetime | None = None,
 ) -> Stay:
     """Register a person and check them in to a room: one transaction, audited."""
-    now = now or utcnow()
+    now = now or clock.now()
     site = get_site(session)
     check = check_arrival(session, data, now)
     if check.errors:
@@ -241,7 +243,7 @@ def register_arrival(
     rs, rule = rule_for(session, site, d.category)
     arrival_day = local_date(d.arrived_at, site.timezone)
     exposure_day = local_date(d.last_exposure, site.timezone) if d.last_exposure else None
-    dates = compute_dates(rule, arrival_day, exposure_day)  # type: ignore[arg-type]
+    dates = compute_dates(rule, arrival_day, exposure_day)
     if dates.planned_release <= arrival_day:
         raise DomainError("period_over", release=dates.planned_release.isoformat())
     person = _upsert_person(session, actor, check)

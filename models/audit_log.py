@@ -6,6 +6,7 @@ Also the one audited read: showing a person's full ID number and phone (reveal_i
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -59,7 +60,7 @@ class AuditRow:
         return "; ".join(parts)
 
 
-def _query(f: AuditFilter, tz: str) -> Select:  # type: ignore[type-arg]
+def _query(f: AuditFilter, tz: str) -> Select:
     actor = aliased(User)
     q = (
         select(AuditEntry, actor.username, Person.name, Room.number)
@@ -123,9 +124,16 @@ HEADERS = {
 
 
 def export_audit_xlsx(
-    session: Session, f: AuditFilter, path: Path, tz: str = "Asia/Shanghai", lang: str = "zh_CN"
+    session: Session,
+    f: AuditFilter,
+    path: Path,
+    tz: str = "Asia/Shanghai",
+    lang: str = "zh_CN",
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> int:
-    """Write every matching entry to an .xlsx (streamed, page by page). Returns the number of rows."""
+    """Write every matching entry to an .xlsx (streamed, page by page). Returns the number of rows.
+    ``progress(rows written, rows in all, "")`` after each page (a background task's; it may raise to stop)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -133,7 +141,10 @@ def export_audit_xlsx(
     ws.append(HEADERS.get(lang, HEADERS["en"]))
     zone = ZoneInfo(tz)
     n, offset = 0, 0
+    total = count_audit(session, f, tz) if progress is not None else 0
     while True:
+        if progress is not None:
+            progress(n, total, "")
         page = list_audit(session, f, tz, offset, 2000)
         for r in page:
             ws.append(

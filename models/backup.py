@@ -12,24 +12,28 @@ PostgreSQL is backed up on the server (pg_dump); these functions refuse it with 
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from . import clock
 from .errors import DomainError
 
-NAME = re.compile(r"^isodesk-(\d{8})-(\d{6})(?:-\d+)?\.sqlite3$")
+# isodesk-YYYYMMDD-HHMMSSZ.sqlite3: the instant in UTC, so names sort and rotate the same on any PC;
+# names without the Z (older versions) were the PC's local time and are read as such
+NAME = re.compile(r"^isodesk-(\d{8})-(\d{6})(Z?)(?:-\d+)?\.sqlite3$")
 
 
 def sqlite_path(engine: Engine) -> Path:
     """The file behind a SQLite engine; PostgreSQL and in-memory databases have none."""
     if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
         raise DomainError("backup_sqlite_only")
-    return Path(engine.url.database)  # type: ignore[arg-type]
+    return Path(engine.url.database)
 
 
 def default_backup_dir(engine: Engine) -> Path:
@@ -57,21 +61,33 @@ def backup_now(engine: Engine, dest_dir: Path | None = None, *, now: datetime | 
         raise DomainError("backup_no_database", path=str(src))
     dest_dir = Path(dest_dir) if dest_dir else default_backup_dir(engine)
     dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).astimezone(UTC).strftime("%Y%m%d-%H%M%SZ")
     dest = dest_dir / f"isodesk-{stamp}.sqlite3"
     n = 1
     while dest.exists():  # two backups in the same second (start + manual): keep both
         dest = dest_dir / f"isodesk-{stamp}-{n}.sqlite3"
         n += 1
     partial = dest.with_suffix(".partial")
-    _copy(src, partial)
+    try:
+        partial.touch()
+    except OSError as exc:  # a folder we may not write to (read-only, no permission): name the folder
+        raise type(exc)(exc.errno, exc.strerror, str(dest_dir)) from exc
+    try:
+        _copy(src, partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full disk leaves no half copy behind
+        raise
     partial.replace(dest)  # a crash mid-copy never leaves a file that looks like a backup
+    logging.getLogger("isodesk.backup").info("backed up %s to %s", src, dest)
     return dest
 
 
 def _taken_at(path: Path) -> datetime | None:
     m = NAME.match(path.name)
-    return datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S") if m else None
+    if not m:
+        return None
+    naive = datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
+    return naive.replace(tzinfo=UTC) if m.group(3) else naive.astimezone(UTC)
 
 
 def rotate(dest_dir: Path, *, daily: int = 7, weekly: int = 4) -> list[Path]:
@@ -154,7 +170,7 @@ def restore(path: Path, engine: Engine, *, safety_dir: Path | None = None) -> Pa
     target = sqlite_path(engine)
     safety_dir = Path(safety_dir) if safety_dir else default_backup_dir(engine)
     safety_dir.mkdir(parents=True, exist_ok=True)
-    safety = safety_dir / f"pre-restore-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
+    safety = safety_dir / f"pre-restore-{clock.now().strftime('%Y%m%d-%H%M%S-%fZ')}.sqlite3"
     if target.exists():
         _copy(target, safety)
     engine.dispose()
@@ -162,4 +178,5 @@ def restore(path: Path, engine: Engine, *, safety_dir: Path | None = None) -> Pa
     from .db import upgrade
 
     upgrade(engine)  # a backup from an older version comes up to this schema (after its own backup)
+    logging.getLogger("isodesk.backup").info("restored %s over %s; the database as it was: %s", path, target, safety)
     return safety

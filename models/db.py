@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,11 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import clock
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 10_000
+PG_CONNECT_TIMEOUT_S = 5
 
 
 def default_db_path() -> Path:
@@ -42,11 +44,14 @@ def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engi
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000}, **kwargs)
+        connect_args = {"timeout": SQLITE_BUSY_MS / 1000, **kwargs.pop("connect_args", {})}
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
         _setup_sqlite(engine)
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() == "postgresql":  # an unreachable server fails in seconds, not minutes
+        kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **kwargs.get("connect_args", {})}
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
@@ -105,6 +110,21 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision(engine)
 
 
+def check_revision(engine: Engine) -> str | None:
+    """The database's schema revision; DomainError ``db_newer`` when this version does not know it
+    (a newer IsoDesk made it: opening, upgrading or checking it here would mean nothing)."""
+    from alembic.script import ScriptDirectory
+
+    from .errors import DomainError
+
+    revision = current_revision(engine)
+    if revision is not None:
+        script = ScriptDirectory.from_config(alembic_config(engine))
+        if all(rev.revision != revision for rev in script.walk_revisions()):
+            raise DomainError("db_newer", revision=revision)
+    return revision
+
+
 def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "backup") -> Path | None:
     """Copy a SQLite database with the online backup API. Returns the copy's path (None for PG/memory)."""
     if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
@@ -114,7 +134,7 @@ def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "ba
         return None
     dest_dir = dest_dir or src_path.parent / "backups"
     dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%fZ")
     dest = dest_dir / f"{src_path.stem}-{label}-{stamp}.sqlite3"
     src = sqlite3.connect(src_path)
     try:
@@ -135,6 +155,7 @@ def upgrade(engine: Engine) -> Path | None:
     from alembic import command
 
     backup = None
+    check_revision(engine)  # a newer schema is refused before anything is copied or changed
     has_tables = bool(inspect(engine).get_table_names())
     if has_tables and needs_upgrade(engine):
         backup = backup_sqlite(engine, label="pre-upgrade")
@@ -145,8 +166,14 @@ def upgrade(engine: Engine) -> Path | None:
 
 def open_database(db: str | os.PathLike[str] | None = None) -> Engine:
     """Engine for a database, created or upgraded as needed: what the app and CLI use."""
+    import logging
+
     engine = make_engine(db)
-    upgrade(engine)
+    backup = upgrade(engine)
+    log = logging.getLogger("isodesk.db")
+    log.info("database opened: %s", engine.url.render_as_string(hide_password=True))
+    if backup is not None:
+        log.info("upgraded the schema; the database as it was is in %s", backup)
     return engine
 
 

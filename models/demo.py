@@ -19,15 +19,17 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from . import audit, synthetic
+from . import audit, clock, synthetic
 from .arrivals import name_pinyin
 from .db import session_factory
+from .errors import DomainError
 from .orm import (
     AlertState,
+    Base,
     CategoryRule,
     CompanionReason,
     DepartureKind,
@@ -49,13 +51,13 @@ from .orm import (
     SwabResult,
     SwabTest,
     User,
-    utcnow,
 )
 from .schedule import compute_dates, local_date
 from .sites import FloorSpec, create_site
 
 TZ_NAME = "Asia/Shanghai"
 RULE_SET = "第九版"
+MIN_ROOMS = 10  # the layout needs a few floors of rooms to simulate arrivals, departures and repairs
 CATEGORY_WEIGHTS = [
     ("close_contact", 45),
     ("inbound", 25),
@@ -185,16 +187,21 @@ def build_demo(
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> DemoSummary:
-    if rooms < 10 or days < 1:
-        raise ValueError("a demo needs at least 10 rooms and 1 day")
+    if rooms < MIN_ROOMS:
+        raise DomainError("demo_rooms", minimum=MIN_ROOMS, rooms=rooms)
+    if days < 1:
+        raise DomainError("demo_days", minimum=1, days=days)
     say = progress or (lambda _msg: None)
-    now = now or utcnow()
+    now = now or clock.now()
     with session_factory(engine)() as session:
         if session.scalar(select(func.count()).select_from(Site)):
-            raise ValueError("this database already has a site; use an empty database for the demo")
-        user = User(username="demo", display_name="演示用户", role=Role.ADMIN)
-        session.add(user)
-        session.commit()
+            raise DomainError("demo_not_empty")
+        # a build interrupted before its site was made left only its user behind: carry on with it
+        user = session.scalar(select(User).where(User.username == "demo"))
+        if user is None:
+            user = User(username="demo", display_name="演示用户", role=Role.ADMIN)
+            session.add(user)
+            session.commit()
         say(f"layout: {rooms} rooms")
         site = _create_layout(session, user, rooms)
         sim = _Simulation(session, site, user, random.Random(seed), now, days, seed)
@@ -277,7 +284,7 @@ class _Simulation:
                         last = child if (child.departed_at or self.now) > (lead.departed_at or self.now) else lead
                     self.room_last[room] = (arrived, last.id)
                     if lead.departed_at is not None:
-                        end = max(s.departed_at for s in (lead, last) if s.departed_at)  # type: ignore[type-var]
+                        end = max(s.departed_at for s in (lead, last) if s.departed_at)
                         heapq.heappush(leaving, (end, room))
             day += timedelta(days=1)
         # departures after the last bus but before now, and the disinfections since
@@ -445,12 +452,13 @@ class _Simulation:
             stay.fever_at_departure, stay.positive_swab_day = False, None
 
     # --- writing --------------------------------------------------------------------------------
-    def _bulk(self, model: type, rows: list[dict[str, Any]]) -> None:
+    def _bulk(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
         """executemany through the DBAPI, with SQLAlchemy's own bind processors for each column
         (time zones, enums, dates): the same stored values as the ORM writes, without its per-row cost."""
         if not rows:
             return
-        table = model.__table__  # type: ignore[attr-defined]
+        table = model.__table__
+        assert isinstance(table, Table)  # a declarative entity's, not a mapped select
         conn = self.s.connection()
         dialect = conn.dialect
         cols = list(rows[0])

@@ -130,6 +130,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stay_required": ("此表单需要指定人员（--stay）", "This form needs a stay (--stay)"),
     "date_invalid": ("日期格式不正确：{value}（应为 YYYY-MM-DD）", "Not a date: {value} (YYYY-MM-DD)"),
     "floor_unknown": ("找不到楼层：{floor}", "No such floor: {floor}"),
+    "date_out_of_range": (
+        "日期超出范围：{value}（应在 {first} 至 {last} 之间）",
+        "Date out of range: {value} (from {first} to {last})",
+    ),
+    "no_site": (
+        "数据库中还没有隔离点：请运行 python app.py demo，或启动程序新建",
+        "This database has no site yet: run `python app.py demo` or start the app to create one",
+    ),
+    "demo_rooms": (
+        "演示隔离点至少需要 {minimum} 个房间（给出的是 {rooms}）",
+        "A demo site needs at least {minimum} rooms (not {rooms})",
+    ),
+    "demo_days": (
+        "演示至少需要 {minimum} 天的历史（给出的是 {days}）",
+        "A demo needs at least {minimum} day of history (not {days})",
+    ),
+    "demo_not_empty": (
+        "此数据库已有隔离点（也可能是未完成的演示），演示只能建在新的空数据库中",
+        "This database already has a site (perhaps an unfinished demo): build the demo in a new, empty database",
+    ),
+    "import_map_syntax": ("--map 应写作 列名=字段：{value}", "--map takes HEADER=FIELD: {value}"),
+    "import_map_field": ("未知字段：{field}（可用字段：{fields}）", "Unknown field {field} (fields: {fields})"),
+    "file_missing": ("文件不存在：{path}", "No such file: {path}"),
+    "folder_missing": ("文件夹不存在：{path}", "The folder does not exist: {path}"),
+    "os_error": ("文件操作失败（{reason_zh}）：{path}", "File operation failed ({reason}): {path}"),
+    "system_error": ("系统错误（{reason_zh}）", "System error ({reason})"),
+    "disk_full": ("磁盘空间不足（{detail}）", "The disk is full ({detail})"),
+    "db_missing": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
+    "db_newer": (
+        "数据库来自更新版本的程序（结构版本 {revision}），请先升级本程序",
+        "The database comes from a newer version of IsoDesk (schema {revision}): upgrade this program first",
+    ),
+    "db_corrupt": (
+        "数据库文件已损坏或不是数据库：{db}（{detail}）",
+        "The database file is damaged or not a database: {db} ({detail})",
+    ),
+    "db_error": ("数据库错误：{detail}", "Database error: {detail}"),
+    "cli_usage": ("命令行参数有误：{detail}（用 --help 查看用法）", "Bad command line: {detail} (see --help)"),
+    "cli_db_twice": (
+        "--db 给了两个不同的数据库：{first} 和 {second}",
+        "--db names two different databases: {first} and {second}",
+    ),
+    "clock_env_invalid": (
+        "环境变量 ISODESK_NOW 不是带时区的时间：{value}（例如 2026-12-01T08:00+08:00）",
+        "ISODESK_NOW is not an instant with a time-zone offset: {value} (e.g. 2026-12-01T08:00+08:00)",
+    ),
+    "unexpected": (
+        "意外错误：{detail}（详情已写入日志 {log}）",
+        "Unexpected error: {detail} (details in the log {log})",
+    ),
+    "interrupted": ("已中断", "Interrupted"),
     "stale": ("该记录已被他人修改，请刷新后重试", "Someone else changed this record meanwhile: reload and try again"),
     "conflict": (
         "操作冲突（可能同时被其他前台占用），请重试",
@@ -189,3 +240,10 @@ class DomainError(Exception):
 
     def message(self, lang: str = "zh_CN") -> str:
         return self.zh if lang.startswith("zh") else self.en
+
+
+class NoSiteError(DomainError, LookupError):
+    """The database has no site yet; a LookupError too, for the callers that catch that."""
+
+    def __init__(self) -> None:
+        super().__init__("no_site")

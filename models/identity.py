@@ -16,9 +16,11 @@ import phonenumbers
 from stdnum import exceptions as stdnum_exc
 from stdnum.cn import ric
 
+from . import clock
 from .errors import DomainError
 from .orm import DocType, Sex
 
+CHINA_TZ = "Asia/Shanghai"
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "X"})
 _NAME_OK = re.compile(r"^[^\d!@#$%^&*()_+=\[\]{};:\"<>?/\\|~`]+$")
 
@@ -53,7 +55,8 @@ def upgrade_15(number: str) -> str:
 
 def parse_resident_id(raw: str, today: date | None = None) -> ResidentId:
     """Validate a 居民身份证 number; raise DomainError with the precise reason."""
-    today = today or date.today()
+    # a resident ID's birth date is a date in China: "not in the future" is judged on Beijing's calendar
+    today = today or clock.site_today(CHINA_TZ)
     text = fold_width(str(raw)).strip().upper().replace(" ", "")
     if not text:
         raise DomainError("id_empty")

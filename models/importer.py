@@ -20,10 +20,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import clock
 from .arrivals import ArrivalInput, check_arrival
 from .errors import DomainError
 from .identity import fold_width
-from .orm import Category, DocType, Sex, utcnow
+from .orm import Category, DocType, Sex
 from .sites import get_site
 
 # field -> header spellings seen on real lists (compared without spaces, case-insensitive)
@@ -106,9 +107,9 @@ def read_table(path: Path) -> list[list[Any]]:
                 continue
         else:
             raise DomainError("import_encoding")
-        dialect = csv.excel
+        dialect: type[csv.Dialect] = csv.excel
         try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")  # type: ignore[assignment]
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
         except csv.Error:
             pass
         try:
@@ -136,14 +137,17 @@ def find_header(
     rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = 20
 ) -> tuple[int, dict[int, str]]:
     """The header row's index and a column -> field map. ``mapping`` (header text -> field) overrides."""
+    for f in (mapping or {}).values():
+        if f not in FIELDS:
+            raise DomainError("import_map_field", field=f, fields=", ".join(FIELDS))
     extra = {_key(k): v for k, v in (mapping or {}).items()}
     best: tuple[int, dict[int, str]] = (-1, {})
     for i, row in enumerate(rows[:scan]):
         cols: dict[int, str] = {}
         for c, cell in enumerate(row):
-            f = extra.get(_key(cell)) or match_header(cell)
-            if f and f not in cols.values():
-                cols[c] = f
+            found = extra.get(_key(cell)) or match_header(cell)
+            if found and found not in cols.values():
+                cols[c] = found
         if len(cols) > len(best[1]):
             best = (i, cols)
     if best[0] < 0 or "name" not in best[1].values() or "doc_number" not in best[1].values():
@@ -287,7 +291,7 @@ def parse_rows(
     now: datetime | None = None,
 ) -> list[ImportRow]:
     """Check every data row of a transfer list. Writes nothing."""
-    now = now or utcnow()
+    now = now or clock.now()
     site = get_site(session)
     header_at, cols = find_header(rows, mapping)
     categories = category_lookup(session)
@@ -443,7 +447,7 @@ def plan_rooms(session: Session, rows: list[ImportRow], now: datetime | None = N
     from .allocation import suggest_rooms
 
     todo = [r for r in rows if r.status in ("valid", "warning")]
-    return suggest_rooms(session, _requests(todo, local_date_of(session, now or utcnow())))
+    return suggest_rooms(session, _requests(todo, local_date_of(session, now or clock.now())))
 
 
 def check_in_rows(session: Session, actor: Any, rows: list[ImportRow], now: datetime | None = None) -> list[Any]:
@@ -454,7 +458,7 @@ def check_in_rows(session: Session, actor: Any, rows: list[ImportRow], now: date
     from .allocation import suggest_rooms, to_batch_items
     from .arrivals import register_batch
 
-    now = now or utcnow()
+    now = now or clock.now()
     todo = [r for r in rows if r.status in ("valid", "warning")]
     if not todo:
         raise DomainError("import_nothing")
@@ -463,7 +467,7 @@ def check_in_rows(session: Session, actor: Any, rows: list[ImportRow], now: date
     missing = sum(1 for s in suggestions if s.room_id is None)
     if missing:
         raise DomainError("import_no_room", missing=missing, total=len(todo))
-    items = to_batch_items([r.arrival for r in todo], reqs, suggestions)  # type: ignore[misc]
+    items = to_batch_items([r.arrival for r in todo if r.arrival is not None], reqs, suggestions)  # all: see _requests
     return register_batch(session, actor, items, now=now)
 
 
@@ -488,9 +492,11 @@ def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = (
     Returns how many rows were written.
     """
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "待修正"
     ws.append(EXPORT_COLUMNS)
     n = 0
@@ -507,7 +513,7 @@ def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = (
                     DocType.RESIDENT_ID: "居民身份证",
                     DocType.PASSPORT: "护照",
                     DocType.HK_MACAO_TAIWAN: "港澳台通行证",
-                }.get(f.get("doc_type"), "其他"),  # type: ignore[arg-type]
+                }.get(f.get("doc_type", DocType.OTHER), "其他"),
                 f.get("doc_number", ""),
                 f.get("phone") or "",
                 f.get("origin", ""),

@@ -95,13 +95,13 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
     by_doc = {doc.upper(): sid for sid, doc, _n, _r in present}
     by_name_room = {(name, room): sid for sid, _d, name, room in present}
     waiting: dict[int, int] = {}
-    for swab_id, stay_id in session.execute(
+    for swab_id, waiting_stay in session.execute(
         select(SwabTest.id, SwabTest.stay_id)
         .join(Stay, SwabTest.stay_id == Stay.id)
         .where(Stay.departed_at.is_(None), SwabTest.sampled_at.is_not(None), SwabTest.result == SwabResult.PENDING)
         .order_by(SwabTest.sampled_at)
     ):
-        waiting[stay_id] = swab_id  # the latest sample waiting wins
+        waiting[waiting_stay] = swab_id  # the latest sample waiting wins
     out: list[LabRow] = []
 
     def get(raw: list[Any], field: str) -> Any:

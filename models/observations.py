@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
 from .orm import (
@@ -26,7 +26,6 @@ from .orm import (
     Slot,
     Stay,
     User,
-    utcnow,
 )
 from .sites import get_site
 from .stays import get_stay
@@ -103,7 +102,7 @@ def record_reading(
         value = parse_temperature(temperature)
         not_measured_reason = None
     sym = _symptoms(symptoms)
-    at = taken_at or min(utcnow(), slot_instant(day, slot, site.timezone) + timedelta(hours=4))
+    at = taken_at or min(clock.now(), slot_instant(day, slot, site.timezone) + timedelta(hours=4))
     if day < stay.arrival_day:
         raise DomainError("not_present", name=stay.person.name)
     recheck_of = None
@@ -173,7 +172,7 @@ def close_alert(
         raise DomainError("alert_closed")
     if not decision.strip():
         raise DomainError("reason_required")
-    return _close(session, actor, alert, "decision", decision.strip(), now or utcnow())
+    return _close(session, actor, alert, "decision", decision.strip(), now or clock.now())
 
 
 @transactional
@@ -195,9 +194,10 @@ def correct_reading(
         raise DomainError("stale")
     before = audit.snapshot(obs)
     if temperature is None or temperature == "":
-        if not (not_measured_reason or "").strip():
+        reason = (not_measured_reason or "").strip()
+        if not reason:
             raise DomainError("temp_or_reason")
-        obs.temperature, obs.not_measured_reason = None, not_measured_reason.strip()  # type: ignore[union-attr]
+        obs.temperature, obs.not_measured_reason = None, reason
     else:
         obs.temperature, obs.not_measured_reason = parse_temperature(temperature), None
     if symptoms is not None:
@@ -206,7 +206,7 @@ def correct_reading(
     audit.record(session, actor, "reading.correct", obs, before, person_id=stay.person_id, room_id=stay.room_id)
     site = get_site(session)
     if obs.temperature is not None and obs.temperature >= site.fever_threshold and open_alert(session, stay.id) is None:
-        alert = FeverAlert(stay_id=stay.id, observation_id=obs.id, opened_at=utcnow())
+        alert = FeverAlert(stay_id=stay.id, observation_id=obs.id, opened_at=clock.now())
         session.add(alert)
         session.flush()
         audit.record(session, actor, "alert.open", alert, person_id=stay.person_id, room_id=stay.room_id)
@@ -222,7 +222,7 @@ class MissingReading:
     room: str
 
 
-def present_at(instant: datetime):  # type: ignore[no-untyped-def]
+def present_at(instant: datetime) -> ColumnElement[bool]:
     """SQL condition: the stay was at the site at that instant."""
     return and_(Stay.arrived_at <= instant, or_(Stay.departed_at.is_(None), Stay.departed_at > instant))
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from .identity import fold_width, mask_id, mask_phone
@@ -82,7 +82,7 @@ SORT_KEYS = {
 }
 
 
-def _text_condition(text: str):  # type: ignore[no-untyped-def]
+def _text_condition(text: str) -> ColumnElement[bool] | None:
     t = fold_width(text).strip()
     if not t:
         return None
@@ -95,7 +95,7 @@ def _text_condition(text: str):  # type: ignore[no-untyped-def]
     return Person.name.like(f"%{t}%")
 
 
-def _query(f: OccupantFilter) -> Select:  # type: ignore[type-arg]
+def _query(f: OccupantFilter) -> Select:
     fever = select(FeverAlert.id).where(FeverAlert.stay_id == Stay.id, FeverAlert.state == AlertState.OPEN).exists()
     q = (
         select(
@@ -125,7 +125,7 @@ def _query(f: OccupantFilter) -> Select:  # type: ignore[type-arg]
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
     )
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if f.present_only:
         conds.append(Stay.departed_at.is_(None))
     if f.category:
@@ -168,9 +168,12 @@ def list_occupants(
     keys = SORT_KEYS[sort]
     order = [k.desc() if descending else k.asc() for k in keys] + [Stay.id]
     rows = session.execute(_query(f).order_by(*order).offset(offset).limit(limit))
+    # every column by index: mypy cannot count the arguments that follow a *slice of a 19-column row
     return [
-        OccupantRow(r[0], r[1], r[2], r[3], r[4], mask_id(r[5]), mask_phone(r[6]), *r[7:18], bool(r[18])) for r in rows
-    ]
+        OccupantRow(r[0], r[1], r[2], r[3], r[4], mask_id(r[5]), mask_phone(r[6]), r[7], r[8], r[9], r[10], r[11],
+                    r[12], r[13], r[14], r[15], r[16], r[17], bool(r[18]))
+        for r in rows
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -260,12 +263,14 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
             )
     results_zh = {"negative": "阴性", "positive": "阳性", "pending": "待出"}
     for w in session.scalars(select(SwabTest).where(SwabTest.stay_id == stay_id, SwabTest.sampled_at.is_not(None))):
+        if w.sampled_at is None:  # not sampled: left out by the query already
+            continue
         r = w.result.value if w.result else "pending"
         events.append(
             TimelineEvent(
                 w.sampled_at,
                 "swab",
-                f"第{w.planned_day}天核酸：{results_zh[r]}",  # type: ignore[arg-type]
+                f"第{w.planned_day}天核酸：{results_zh[r]}",
                 f"Swab day {w.planned_day}: {r}",
             )
         )

@@ -19,10 +19,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
-from .orm import Building, Floor, Person, Room, RuleSet, Stay, StayDateChange, SwabResult, SwabTest, User, utcnow
+from .orm import Building, Floor, Person, Room, RuleSet, Stay, StayDateChange, SwabResult, SwabTest, User
 from .schedule import local_date, swab_plan
 from .sites import get_site
 
@@ -75,7 +75,7 @@ def preview_restart(session: Session, swab_id: int) -> RestartPreview:
     site = get_site(session)
     swab = positive_swab(session, swab_id)
     source = session.get_one(Stay, swab.stay_id)
-    exposure = swab.sampled_at or utcnow()
+    exposure = swab.sampled_at or clock.now()
     exposure_day = local_date(exposure, site.timezone)
     floors = neighbour_floors(session, session.get_one(Room, source.room_id).floor_id)
     rows = session.execute(
@@ -110,7 +110,7 @@ def preview_restart(session: Session, swab_id: int) -> RestartPreview:
 @transactional
 def apply_restart(session: Session, actor: User | None, preview: RestartPreview, now: datetime | None = None) -> int:
     """Apply a confirmed restart preview; refused when it no longer matches the database. Returns stays changed."""
-    now = now or utcnow()
+    now = now or clock.now()
     swab_id = session.scalar(
         select(SwabTest.id)
         .where(SwabTest.stay_id == preview.source_stay_id, SwabTest.result == SwabResult.POSITIVE)

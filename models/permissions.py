@@ -43,6 +43,7 @@ SERVICES: dict[str, str] = {
     "models.rooms.back_in_service": "rooms",
     "models.observations.record_reading": "readings",
     "models.observations.correct_reading": "readings",
+    "models.rounds.save_entry": "readings",
     "models.observations.close_alert": "alerts",
     "models.swabs.mark_sampled": "swabs",
     "models.swabs.record_result": "swabs",

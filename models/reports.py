@@ -38,9 +38,21 @@ from .schedule import local_date
 from .sites import get_site
 
 TRANSFERS = (DepartureKind.TO_HOSPITAL, DepartureKind.TO_OTHER_SITE, DepartureKind.HOME_ISOLATION)
+# the days a report or form can be about: beyond them the instants overflow (0001-01-01 in UTC+8)
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def check_day(day: date) -> date:
+    """``day`` if reports can be made for it, else DomainError ``date_out_of_range``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DomainError(
+            "date_out_of_range", value=day.isoformat(), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+        )
+    return day
 
 
 def _bounds(day: date, tz: str) -> tuple[datetime, datetime]:
+    check_day(day)
     start = datetime.combine(day, time(0), ZoneInfo(tz))
     return start, start + timedelta(days=1)
 
@@ -186,7 +198,8 @@ def person_forms(session: Session, stay_ids: list[int], *, with_readings: bool =
             .join(Person, Stay.person_id == Person.id)
             .where(Stay.shares_with_id.in_(chunk), Stay.departed_at.is_(None))
         ):
-            companions.setdefault(lead, []).append(name)
+            if lead is not None:  # always: it is in the chunk
+                companions.setdefault(lead, []).append(name)
         readings: dict[int, list[tuple[datetime, float | None, str]]] = {}
         if with_readings:
             for sid, at, temp, slot in session.execute(
@@ -313,11 +326,13 @@ def daily_report(session: Session, day: date) -> DailyReport:
         )
     )
     # awaiting disinfection: someone left the room after its last disinfection, and nobody is in it
-    left = dict(
-        session.execute(
+    left = {
+        rid: at  # never None: only rooms somebody left are grouped
+        for rid, at in session.execute(
             select(Stay.room_id, func.max(Stay.departed_at)).where(Stay.departed_at < end).group_by(Stay.room_id)
-        ).all()
-    )
+        )
+        if at is not None
+    }
     cleaned = dict(
         session.execute(
             select(RoomEvent.room_id, func.max(RoomEvent.at))

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
-from .orm import Room, RoomEvent, RoomEventKind, RoomMove, RoomState, Stay, User, utcnow
+from .orm import Room, RoomEvent, RoomEventKind, RoomMove, RoomState, Stay, User
 
 
 def active_stays_in(session: Session, room_id: int) -> list[Stay]:
@@ -61,7 +61,7 @@ def record_disinfection(
     event = RoomEvent(
         room_id=room.id,
         kind=RoomEventKind.DISINFECTED,
-        at=at or utcnow(),
+        at=at or clock.now(),
         previous_stay_id=previous,
         agent=agent.strip(),
         concentration=concentration.strip(),
@@ -136,7 +136,7 @@ def last_left(session: Session, room_id: int) -> tuple[datetime, int] | None:
         .order_by(RoomMove.at.desc(), RoomMove.id)
         .limit(1)
     ).first()
-    found = [(row[0], row[1]) for row in (departed, moved) if row is not None]
+    found = [(row[0], row[1]) for row in (departed, moved) if row is not None and row[0] is not None]
     return max(found, key=lambda r: r[0]) if found else None
 
 
@@ -166,7 +166,7 @@ def room_history(session: Session, room_id: int, limit: int = 50) -> list[tuple[
         .limit(limit)
     ):
         events.append((arrived, f"{name} 入住", f"{name} checked in"))
-        if left is not None:
+        if left is not None and kind is not None:  # both or neither (departure_has_kind)
             events.append((left, f"{name} 离开（{kind.value}）", f"{name} left ({kind.value})"))
     for e in session.scalars(
         select(RoomEvent).where(RoomEvent.room_id == room_id).order_by(RoomEvent.at.desc()).limit(limit)

@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
-from .orm import CategoryRule, Person, Room, RuleSet, Stay, StayDateChange, SwabTest, User, utcnow
+from .orm import CategoryRule, Person, Room, RuleSet, Stay, StayDateChange, SwabTest, User
 from .schedule import StayDates, compute_dates, local_date
 from .sites import get_site
 
@@ -124,7 +124,7 @@ def apply_rule_switch(session: Session, actor: User | None, preview: SwitchPrevi
 
     Returns the number of stays whose dates changed.
     """
-    now = now or utcnow()
+    now = now or clock.now()
     fresh = preview_rule_switch(session, preview.rule_set_id, preview.effective)
     if fresh != preview:
         raise DomainError("stale")

@@ -12,10 +12,12 @@ Conventions (written down in the README):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
+from .clock import local_date
 from .orm import CategoryRule, CountFrom
+
+__all__ = ["StayDates", "compute_dates", "local_date", "swab_plan"]
 
 
 @dataclass(frozen=True)
@@ -24,10 +26,6 @@ class StayDates:
     planned_release: date
     home_until: date | None
     swabs: tuple[tuple[int, date], ...]  # (planned day N, date)
-
-
-def local_date(instant: datetime, tz: str) -> date:
-    return instant.astimezone(ZoneInfo(tz)).date()
 
 
 def compute_dates(rule: CategoryRule, arrival_day: date, exposure_day: date | None) -> StayDates:

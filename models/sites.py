@@ -8,10 +8,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
-from .errors import DomainError
-from .orm import Building, Category, CategoryRule, CountFrom, Floor, Room, RoomType, RuleSet, Site, User, utcnow
+from .errors import DomainError, NoSiteError
+from .orm import Building, Category, CategoryRule, CountFrom, Floor, Room, RoomType, RuleSet, Site, User
 from .schedule import local_date
 
 # (code, 中文, English) — DOMAIN.md's typical categories
@@ -128,7 +128,7 @@ def create_site(
         timezone=timezone,
         fever_threshold=fever_threshold,
         rule_set_id=rs.id,
-        rule_set_since=local_date(utcnow(), timezone),
+        rule_set_since=local_date(clock.now(), timezone),
     )
     session.add(site)
     session.flush()
@@ -165,7 +165,7 @@ def get_site(session: Session) -> Site:
     """The site of this database (one site per database)."""
     site = session.scalar(select(Site).order_by(Site.id).limit(1))
     if site is None:
-        raise LookupError("no site in this database")
+        raise NoSiteError
     return site
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .arrivals import ensure_room_accepts
 from .audit import transactional
 from .errors import DomainError
@@ -24,7 +24,6 @@ from .orm import (
     SwabResult,
     SwabTest,
     User,
-    utcnow,
 )
 from .rooms import vacate_if_empty
 from .schedule import local_date
@@ -63,7 +62,7 @@ def change_room(
     expected_version: int | None = None,
 ) -> Stay:
     """Move a person (with the companions sharing their room) to another room."""
-    now = now or utcnow()
+    now = now or clock.now()
     stay = get_stay(session, stay_id, expected_version=expected_version)
     if stay.room_id == to_room_id:
         raise DomainError("room_same")
@@ -123,7 +122,7 @@ def change_release_date(
     before = audit.snapshot(stay)
     change = StayDateChange(
         stay_id=stay.id,
-        at=now or utcnow(),
+        at=now or clock.now(),
         old_release=stay.planned_release,
         new_release=new_date,
         reason=reason.strip(),
@@ -195,6 +194,11 @@ def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
     return Readiness(reached, last.planned_day if last else None, result, fever, problems)
 
 
+def stay_readiness(session: Session, stay_id: int, today: date) -> Readiness:
+    """``release_readiness`` by stay id, for a screen; a stay that has left is refused (stay_departed)."""
+    return release_readiness(session, get_stay(session, stay_id), today)
+
+
 def _depart(
     session: Session,
     actor: User | None,
@@ -236,7 +240,7 @@ def release(
 ) -> Stay:
     """解除隔离. Refused unless the date is reached, the last scheduled swab is negative and no fever
     alert is open; a desk may override with a reason (kept on the stay and in the audit trail)."""
-    now = now or utcnow()
+    now = now or clock.now()
     stay = get_stay(session, stay_id, expected_version=expected_version)
     ready = release_readiness(session, stay, local_date(now, get_site(session).timezone))
     override = (override_reason or "").strip()
@@ -271,7 +275,7 @@ def transfer(
         actor,
         stay,
         kind,
-        now or utcnow(),
+        now or clock.now(),
         reason=reason.strip() or None,
         destination=destination.strip() or None,
     )
@@ -290,7 +294,7 @@ def depart_other(
     if not reason.strip():
         raise DomainError("reason_required")
     stay = get_stay(session, stay_id, expected_version=expected_version)
-    return _depart(session, actor, stay, DepartureKind.OTHER, now or utcnow(), reason=reason.strip())
+    return _depart(session, actor, stay, DepartureKind.OTHER, now or clock.now(), reason=reason.strip())
 
 
 def room_of(session: Session, stay: Stay) -> Room:

@@ -8,10 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, clock
 from .audit import transactional
 from .errors import DomainError
-from .orm import Building, Floor, Person, Room, Stay, SwabResult, SwabTest, User, utcnow
+from .orm import Building, Floor, Person, Room, Stay, SwabResult, SwabTest, User
+from .sites import get_site
 
 
 def _swab(session: Session, swab_id: int) -> tuple[SwabTest, Stay]:
@@ -27,9 +28,10 @@ def mark_sampled(
 ) -> SwabTest:
     swab, stay = _swab(session, swab_id)
     if stay.departed_at is not None:
-        raise DomainError("stay_departed", name=stay.person.name, date=stay.departed_at.date().isoformat())
+        left = clock.local_date(stay.departed_at, get_site(session).timezone)
+        raise DomainError("stay_departed", name=stay.person.name, date=left.isoformat())
     before = audit.snapshot(swab)
-    swab.sampled_at, swab.sampled_by = at or utcnow(), by.strip() or None
+    swab.sampled_at, swab.sampled_by = at or clock.now(), by.strip() or None
     swab.result = swab.result or SwabResult.PENDING
     audit.record(session, actor, "swab.sampled", swab, before, person_id=stay.person_id, room_id=stay.room_id)
     return swab
@@ -54,7 +56,7 @@ def record_result(
         raise DomainError("swab_not_sampled")
     before = audit.snapshot(swab)
     swab.result = result
-    swab.result_at = at or utcnow() if result is not SwabResult.PENDING else None
+    swab.result_at = at or clock.now() if result is not SwabResult.PENDING else None
     swab.lab = lab.strip() or swab.lab
     audit.record(session, actor, "swab.result", swab, before, person_id=stay.person_id, room_id=stay.room_id)
     return swab

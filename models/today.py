@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from .observations import MissingReading, missing_readings
@@ -33,6 +34,8 @@ from .rounds import _chunks
 from .schedule import local_date
 from .sites import get_site
 
+_Q = TypeVar("_Q", bound=Select)
+
 
 @dataclass(frozen=True)
 class PersonLine:
@@ -41,6 +44,7 @@ class PersonLine:
     room_id: int
     room: str  # "A栋 3F 305"
     detail: str = ""
+    swab_id: int | None = None  # positives: the positive sample, for the guided path
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     start = datetime.combine(today, time(0), zone)
     place = (Building.name + " " + Floor.name + " " + Room.number).label("place")
 
-    def people(q):  # type: ignore[no-untyped-def]
+    def people(q: _Q) -> _Q:
         return (
             q.join(Person, Stay.person_id == Person.id)
             .join(Room, Stay.room_id == Room.id)
@@ -170,14 +174,14 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         d.fevers.append(PersonLine(sid, name, rid, where, f"{temp:.1f} °C · {when}" if temp else when))
 
     # a positive result stays on the dashboard until the person has left (transferred to hospital)
-    for sid, name, rid, where, result_at in session.execute(
-        people(select(Stay.id, Person.name, Room.id, place, SwabTest.result_at))
+    for sid, name, rid, where, result_at, swab_id in session.execute(
+        people(select(Stay.id, Person.name, Room.id, place, SwabTest.result_at, SwabTest.id))
         .join(SwabTest, SwabTest.stay_id == Stay.id)
         .where(SwabTest.result == SwabResult.POSITIVE, Stay.departed_at.is_(None))
         .order_by(SwabTest.result_at)
     ):
         when = result_at.astimezone(zone).strftime("%m-%d %H:%M") if result_at else ""
-        d.positives.append(PersonLine(sid, name, rid, where, when))
+        d.positives.append(PersonLine(sid, name, rid, where, when, swab_id))
 
     d.missing = missing_readings(session, today, d.slot)
 

@@ -7,10 +7,13 @@ outlines, so ReportLab embeds a subset and the text stays real, extractable text
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -24,6 +27,28 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from resources import FONT_FILE
 
 FONT = "WQY"
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, text)``: how far a long document is; it may raise to stop the build (cancel)."""
+
+_reporting = threading.local()  # the progress callback of the document being built in this thread
+
+
+@contextmanager
+def reporting(progress: Progress | None) -> Iterator[None]:
+    """Every PDF built in this thread inside the block reports its progress to ``progress`` (a background
+    task's), without each form function having to pass it on."""
+    previous = getattr(_reporting, "progress", None)
+    _reporting.progress = progress
+    try:
+        yield
+    finally:
+        _reporting.progress = previous
+
+
+def current_progress() -> Progress | None:
+    """The progress callback of :func:`reporting` in this thread, if any."""
+    return getattr(_reporting, "progress", None)
 
 
 @cache
@@ -117,8 +142,13 @@ class Frame:
 
 
 FRAME_TEXT = {
-    "zh_CN": {"page": "第 {0} 页 / 共 {1} 页", "printed": "打印人：{0}　打印时间：{1}", "date": "日期：{0}"},
-    "en": {"page": "Page {0} of {1}", "printed": "Printed by {0} at {1}", "date": "Date: {0}"},
+    "zh_CN": {
+        "page": "第 {0} 页 / 共 {1} 页",
+        "printed": "打印人：{0}　打印时间：{1}",
+        "date": "日期：{0}",
+        "building": "正在排版第 {0} 页",
+    },
+    "en": {"page": "Page {0} of {1}", "printed": "Printed by {0} at {1}", "date": "Date: {0}", "building": "Page {0}"},
 }
 
 
@@ -127,8 +157,12 @@ def _canvas_class(frame: Frame) -> type[rl_canvas.Canvas]:
     text = FRAME_TEXT.get(frame.lang, FRAME_TEXT["en"])
 
     class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # ReportLab's own, which its stubs leave out
+        _pagesize: tuple[float, float]
+        _startPage: Callable[[], None]
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # whatever ReportLab gives its canvasmaker
+            super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:
@@ -152,14 +186,41 @@ def _canvas_class(frame: Frame) -> type[rl_canvas.Canvas]:
             self.drawString(
                 15 * mm, 8 * mm, text["printed"].format(frame.printed_by, frame.printed_at.strftime("%Y-%m-%d %H:%M"))
             )
-            self.drawRightString(w - 15 * mm, 8 * mm, text["page"].format(self._pageNumber, total))
+            self.drawRightString(w - 15 * mm, 8 * mm, text["page"].format(self.getPageNumber(), total))
             self.setLineWidth(0.3)
             self.line(15 * mm, h - 12 * mm, w - 15 * mm, h - 12 * mm)
 
     return NumberedCanvas
 
 
-def build_pdf(frame: Frame, story: list[Flowable], on_page: Callable[..., None] | None = None) -> bytes:
+def _progress_callback(progress: Progress, lang: str) -> Callable[[str, int], None]:
+    """ReportLab's progress events as ``progress(flowables laid out, flowables in all, "page N")``."""
+    text = FRAME_TEXT.get(lang, FRAME_TEXT["en"])["building"]
+    state = {"total": 0, "done": 0, "page": 1}
+
+    def on_event(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["total"] = value
+        elif kind == "PROGRESS":
+            state["done"] = value
+        elif kind == "PAGE":
+            state["page"] = value
+        else:
+            return
+        progress(state["done"], state["total"], text.format(state["page"]))
+
+    return on_event
+
+
+def build_pdf(
+    frame: Frame,
+    story: list[Flowable],
+    on_page: Callable[..., None] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The PDF of ``story`` in ``frame``. ``progress`` (default: the one of :func:`reporting`) hears of every
+    flowable and page laid out; an exception it raises stops the build."""
+    progress = progress if progress is not None else current_progress()
     register_font()
     size = landscape(A4) if frame.landscape else A4
     buf = io.BytesIO()
@@ -174,6 +235,8 @@ def build_pdf(frame: Frame, story: list[Flowable], on_page: Callable[..., None] 
         author=frame.site,
         creator="IsoDesk",
     )
+    if progress is not None:
+        doc.setProgressCallBack(_progress_callback(progress, frame.lang))
     doc.build(story, canvasmaker=_canvas_class(frame))
     return buf.getvalue()
 

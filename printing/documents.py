@@ -10,11 +10,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from models import reports
+from models import clock, reports
 from models.errors import DomainError
 from models.sites import get_site
 
 from . import forms, xlsx
+from .base import Progress, reporting
 from .form_names import FORMS
 
 PER_PERSON = {
@@ -39,11 +40,21 @@ def render(
     printed_by: str = "",
     now: datetime | None = None,
     xlsx_path: Path | None = None,
+    pdf: bool = True,
+    progress: Progress | None = None,
 ) -> bytes:
-    """The PDF of ``form``; with ``xlsx_path`` the tabular forms also write their .xlsx."""
+    """The PDF of ``form``; with ``xlsx_path`` the tabular forms also write their .xlsx (``pdf=False``: only
+    that, and b"" for the PDF). ``progress(done, total, text)`` hears how far the document is (a background
+    task's; an exception it raises, such as a cancel, stops the build)."""
     if form not in FORMS:
         raise DomainError("form_unknown", form=form)
-    now = now or datetime.now().astimezone()
+    if progress is not None:
+        with reporting(progress):
+            return render(
+                session, form, day, floor_id=floor_id, stay_ids=stay_ids, lang=lang, printed_by=printed_by,
+                now=now, xlsx_path=xlsx_path, pdf=pdf,
+            )  # fmt: skip
+    now = clock.site_now(get_site(session).timezone, now)
     site = get_site(session).name
     if form == "daily-sheets":
         return forms.daily_sheets(site, day, reports.sheet_floors(session, day, floor_id), lang, printed_by, now)
@@ -60,14 +71,14 @@ def render(
         report = reports.daily_report(session, day)
         if xlsx_path:
             xlsx.daily_report_xlsx(report, xlsx_path, lang)
-        return forms.daily_report(report, lang, printed_by, now)
+        return forms.daily_report(report, lang, printed_by, now) if pdf else b""
     if form == "disinfection":
         start = day.replace(day=1)
         rows = reports.disinfection_rows(session, start, day)
         if xlsx_path:
             xlsx.disinfection_xlsx(rows, xlsx_path, lang)
-        return forms.disinfection(site, start, day, rows, lang, printed_by, now)
+        return forms.disinfection(site, start, day, rows, lang, printed_by, now) if pdf else b""
     rows_l = reports.ledger_rows(session, None, day)
     if xlsx_path:
         xlsx.ledger_xlsx(rows_l, xlsx_path, lang)
-    return forms.ledger(site, day, rows_l, lang, printed_by, now)
+    return forms.ledger(site, day, rows_l, lang, printed_by, now) if pdf else b""

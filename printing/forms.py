@@ -14,7 +14,7 @@ ledger              人员台账
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PIL import Image
 from reportlab.graphics.barcode import qrencoder
@@ -28,7 +28,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from models.reports import DailyReport, DisinfectionRow, LedgerRow, PersonForm, SheetFloor
 
 from .base import FONT, Frame, build_pdf, content_width, field_table, grid_table, p
-from .labels import L, doc_type_label, sex_label, swab_label
+from .labels import L, doc_type_label, lines, sex_label, swab_label
 
 
 def stay_code(stay_id: int) -> str:
@@ -47,6 +47,7 @@ def qr_image(text: str) -> ImageReader:
     border = 2
     img = Image.new("1", (n + 2 * border, n + 2 * border), 1)
     px = img.load()
+    assert px is not None  # None only for an image without pixels
     for r in range(n):
         for c in range(n):
             if q.isDark(r, c):
@@ -65,21 +66,25 @@ class QR(Flowable):
         self.canv.drawImage(qr_image(self.text), 0, 0, self.size, self.size)
 
 
-def _frame(site: str, title: str, day: object, printed_by: str, printed_at, lang: str, land: bool = False) -> Frame:  # type: ignore[no-untyped-def]
+def _frame(
+    site: str, title: str, day: object, printed_by: str, printed_at: datetime, lang: str, land: bool = False
+) -> Frame:
     return Frame(site, title, str(day), printed_by, printed_at, lang, land)
 
 
 # --- 1. daily observation sheets ----------------------------------------------------------------------
 
 
-def daily_sheets(site: str, day: date, floors: Sequence[SheetFloor], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def daily_sheets(
+    site: str, day: date, floors: Sequence[SheetFloor], lang: str, printed_by: str, printed_at: datetime
+) -> bytes:
     t = L(lang)
     frame = _frame(site, t["sheet_title"], day, printed_by, printed_at, lang, land=True)
     width = content_width(frame)
     fixed = [16, 22, 9, 9, 15, 18, 15, 15, 0, 12, 20, 13]  # mm; 0 = the symptoms column takes the rest
     widths = [w * mm for w in fixed]
     widths[8] = width - sum(widths)
-    header = [
+    header: list[object] = [
         t["room"], t["name"], t["sex"], t["age"], t["day_n"], t["release"],
         t["am"], t["pm"], t["symptoms_short"], t["swab"], t["signature"], "",
     ]  # fmt: skip
@@ -107,7 +112,7 @@ def daily_sheets(site: str, day: date, floors: Sequence[SheetFloor], lang: str, 
                 ]
             )
         if not floor.rows:
-            rows.append([t["nobody"]] + [""] * 11)
+            rows.append([t["nobody"], *[""] * 11])
         table = grid_table(rows, widths, plain=frozenset({0, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
         table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#fafafa")])]))
         story.append(table)
@@ -173,23 +178,23 @@ def _notice_story(frame: Frame, forms: Sequence[PersonForm], lang: str) -> list[
         story.append(
             p(t["notice_body"].format(site=frame.site, room=f.room, start=f.day_one, end=f.planned_release), "text")
         )
-        for rule in t["notice_rules"]:
+        for rule in lines(lang, "notice_rules"):
             story.append(p(rule, "text"))
         story += [Spacer(1, 12 * mm), p(t["notice_sign"], "body")]
     return story
 
 
-def registration(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def registration(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime) -> bytes:
     frame = _frame(site, L(lang)["reg_title"], printed_at.date(), printed_by, printed_at, lang)
     return build_pdf(frame, _registration_story(frame, forms, lang))
 
 
-def notice(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def notice(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime) -> bytes:
     frame = _frame(site, L(lang)["notice_title"], printed_at.date(), printed_by, printed_at, lang)
     return build_pdf(frame, _notice_story(frame, forms, lang))
 
 
-def arrival_pack(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def arrival_pack(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime) -> bytes:
     """What the desk hands over at arrival: the registration form and the notice, in one document."""
     frame = _frame(site, L(lang)["reg_title"], printed_at.date(), printed_by, printed_at, lang)
     return build_pdf(frame, [*_registration_story(frame, forms, lang), PageBreak(), *_notice_story(frame, forms, lang)])
@@ -198,7 +203,7 @@ def arrival_pack(site: str, forms: Sequence[PersonForm], lang: str, printed_by: 
 # --- 3. release notices --------------------------------------------------------------------------------
 
 
-def release_notices(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def release_notices(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime) -> bytes:
     t = L(lang)
     frame = _frame(site, t["release_title"], printed_at.date(), printed_by, printed_at, lang)
     width = content_width(frame)
@@ -219,7 +224,7 @@ def release_notices(site: str, forms: Sequence[PersonForm], lang: str, printed_b
         ]
         story += [p(t["release_title"], "title"), field_table(pairs, width), Spacer(1, 5 * mm)]
         story.append(p(t["release_body"].format(name=f.name, end=f.planned_release), "text"))
-        for rule in t["home_rules"]:
+        for rule in lines(lang, "home_rules"):
             story.append(p(rule, "text"))
         story += [Spacer(1, 12 * mm)]
         story.append(
@@ -240,7 +245,8 @@ def release_notices(site: str, forms: Sequence[PersonForm], lang: str, printed_b
 def _chart(f: PersonForm, width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     lp = LinePlot()
-    lp.x, lp.y, lp.width, lp.height = 30, 25, width - 45, height - 40
+    # types-reportlab has the plot area's sizes as int (from their defaults): they are any number
+    lp.x, lp.y, lp.width, lp.height = 30, 25, width - 45, height - 40  # type: ignore[assignment]
     start = f.day_one.toordinal()
     series = [(at.date().toordinal() - start + 1 + (0.5 if slot == "pm" else 0), temp)
               for at, temp, slot in f.readings if temp is not None]  # fmt: skip
@@ -263,7 +269,9 @@ def _chart(f: PersonForm, width: float, height: float) -> Drawing:
     return d
 
 
-def temperature_record(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def temperature_record(
+    site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime
+) -> bytes:
     t = L(lang)
     frame = _frame(site, t["temp_title"], printed_at.date(), printed_by, printed_at, lang)
     width = content_width(frame)
@@ -301,7 +309,7 @@ def temperature_record(site: str, forms: Sequence[PersonForm], lang: str, printe
 # --- 5. door cards ---------------------------------------------------------------------------------------
 
 
-def door_cards(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def door_cards(site: str, forms: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime) -> bytes:
     """Two cards per A4 page, to cut along the line."""
     t = L(lang)
     frame = _frame(site, t["card_title"], printed_at.date(), printed_by, printed_at, lang)
@@ -346,7 +354,7 @@ REPORT_FIELDS = (
 )
 
 
-def daily_report(report: DailyReport, lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def daily_report(report: DailyReport, lang: str, printed_by: str, printed_at: datetime) -> bytes:
     t = L(lang)
     frame = _frame(report.site, t["report_title"], report.day, printed_by, printed_at, lang)
     width = content_width(frame)
@@ -368,8 +376,14 @@ def daily_report(report: DailyReport, lang: str, printed_by: str, printed_at) ->
 
 
 def disinfection(
-    site: str, day_from: date, day_to: date, rows: Sequence[DisinfectionRow], lang: str, printed_by: str, printed_at
-) -> bytes:  # type: ignore[no-untyped-def]
+    site: str,
+    day_from: date,
+    day_to: date,
+    rows: Sequence[DisinfectionRow],
+    lang: str,
+    printed_by: str,
+    printed_at: datetime,
+) -> bytes:
     t = L(lang)
     frame = _frame(site, t["dis_title"], f"{day_from} – {day_to}", printed_by, printed_at, lang, land=True)
     width = content_width(frame)
@@ -383,7 +397,7 @@ def disinfection(
     return build_pdf(frame, story)
 
 
-def ledger(site: str, day: date, rows: Sequence[LedgerRow], lang: str, printed_by: str, printed_at) -> bytes:  # type: ignore[no-untyped-def]
+def ledger(site: str, day: date, rows: Sequence[LedgerRow], lang: str, printed_by: str, printed_at: datetime) -> bytes:
     t = L(lang)
     frame = _frame(site, t["ledger_title"], day, printed_by, printed_at, lang, land=True)
     width = content_width(frame)
@@ -392,6 +406,6 @@ def ledger(site: str, day: date, rows: Sequence[LedgerRow], lang: str, printed_b
     body = [[r.name, sex_label(r.sex, lang), r.age if r.age is not None else "", r.doc, r.phone, r.origin, r.category,
              r.room, r.arrived, r.planned_release, r.departed, r.departure] for r in rows]  # fmt: skip
     if not body:
-        body = [[t["none"]] + [""] * 11]
+        body = [[t["none"], *[""] * 11]]
     story: list[Flowable] = [p(t["ledger_title"], "title"), grid_table([head, *body], [width / 12] * 12)]
     return build_pdf(frame, story)

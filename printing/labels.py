@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ZH: dict[str, object] = {
+ZH: dict[str, str] = {
     "sheet_title": "每日健康观察记录表",
     "room": "房间",
     "name": "姓名",
@@ -40,13 +40,6 @@ ZH: dict[str, object] = {
     "notice_title": "集中隔离医学观察告知书",
     "notice_to": "{name}：",
     "notice_body": "根据疫情防控要求，您将在{site}（{room}）接受集中隔离医学观察，自 {start} 起，预计于 {end} 解除。期间请配合以下事项：",
-    "notice_rules": [
-        "一、单人单间居住，不得离开房间，不得互相串门；",
-        "二、每日上午、下午各测量体温一次，如实报告发热、干咳、乏力、咽痛、嗅味觉减退、腹泻等症状；",
-        "三、按规定时间配合核酸采样；",
-        "四、生活垃圾按要求分类投放，餐食由工作人员送至门口；",
-        "五、如有身体不适或特殊需求，请及时联系工作人员。",
-    ],
     "notice_sign": "本人已知悉上述内容。　　签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿",
     "release_title": "解除集中隔离医学观察告知书",
     "site": "隔离点",
@@ -56,12 +49,6 @@ ZH: dict[str, object] = {
     "home_period": "居家健康监测",
     "home_days": "{n} 天，至 {until}",
     "release_body": "{name}同志：您已完成集中隔离医学观察，经评估符合解除条件，于 {end} 解除集中隔离。",
-    "home_rules": [
-        "解除后请按要求进行居家健康监测，每日早晚测量体温；",
-        "监测期间尽量减少外出，不聚餐、不聚集，外出时全程佩戴口罩；",
-        "如出现发热、干咳等症状，请及时就医并主动告知接触史；",
-        "请配合所在社区（街道）做好后续健康管理。",
-    ],
     "nobody_release": "今日无应解除人员。",
     "temp_title": "体温登记表",
     "no_readings": "暂无体温记录",
@@ -100,7 +87,7 @@ ZH: dict[str, object] = {
     "departure": "离开方式",
 }
 
-EN: dict[str, object] = {
+EN: dict[str, str] = {
     "sheet_title": "Daily health observation sheet",
     "room": "Room",
     "name": "Name",
@@ -140,14 +127,6 @@ EN: dict[str, object] = {
     "notice_to": "To {name}:",
     "notice_body": "Under the epidemic control rules you will stay in centralized isolation at {site} ({room}) from {start}; "
     "release is planned on {end}. Meanwhile, please:",
-    "notice_rules": [
-        "1. Stay in your own room; do not leave it or visit others.",
-        "2. Take your temperature every morning and evening; report fever, dry cough, fatigue, sore throat, loss of smell "
-        "or taste, diarrhoea.",
-        "3. Give swab samples at the times you are told.",
-        "4. Sort your waste as asked; meals are brought to your door.",
-        "5. Tell the staff at once if you feel unwell or need anything.",
-    ],
     "notice_sign": "I have read this notice.    Signature: ____________    Date: ____________",
     "release_title": "Notice of release from centralized isolation",
     "site": "Site",
@@ -158,12 +137,6 @@ EN: dict[str, object] = {
     "home_days": "{n} days, until {until}",
     "release_body": "{name}: you have completed centralized isolation, meet the conditions for release, and are "
     "released on {end}.",
-    "home_rules": [
-        "Monitor your health at home as required: temperature every morning and evening.",
-        "Go out as little as possible, avoid gatherings, wear a mask outside.",
-        "If you have fever or a cough, see a doctor and tell them about your isolation.",
-        "Follow your community's instructions for health management.",
-    ],
     "nobody_release": "Nobody is due for release today.",
     "temp_title": "Temperature record",
     "no_readings": "No readings yet",
@@ -202,9 +175,48 @@ EN: dict[str, object] = {
     "departure": "Left how",
 }
 
+# the forms' lists of rules, one paragraph a line
+ZH_LINES: dict[str, list[str]] = {
+    "notice_rules": [
+        "一、单人单间居住，不得离开房间，不得互相串门；",
+        "二、每日上午、下午各测量体温一次，如实报告发热、干咳、乏力、咽痛、嗅味觉减退、腹泻等症状；",
+        "三、按规定时间配合核酸采样；",
+        "四、生活垃圾按要求分类投放，餐食由工作人员送至门口；",
+        "五、如有身体不适或特殊需求，请及时联系工作人员。",
+    ],
+    "home_rules": [
+        "解除后请按要求进行居家健康监测，每日早晚测量体温；",
+        "监测期间尽量减少外出，不聚餐、不聚集，外出时全程佩戴口罩；",
+        "如出现发热、干咳等症状，请及时就医并主动告知接触史；",
+        "请配合所在社区（街道）做好后续健康管理。",
+    ],
+}
 
-def L(lang: str) -> dict[str, object]:
+EN_LINES: dict[str, list[str]] = {
+    "notice_rules": [
+        "1. Stay in your own room; do not leave it or visit others.",
+        "2. Take your temperature every morning and evening; report fever, dry cough, fatigue, sore throat, loss of smell "
+        "or taste, diarrhoea.",
+        "3. Give swab samples at the times you are told.",
+        "4. Sort your waste as asked; meals are brought to your door.",
+        "5. Tell the staff at once if you feel unwell or need anything.",
+    ],
+    "home_rules": [
+        "Monitor your health at home as required: temperature every morning and evening.",
+        "Go out as little as possible, avoid gatherings, wear a mask outside.",
+        "If you have fever or a cough, see a doctor and tell them about your isolation.",
+        "Follow your community's instructions for health management.",
+    ],
+}
+
+
+def L(lang: str) -> dict[str, str]:
     return ZH if lang.startswith("zh") else EN
+
+
+def lines(lang: str, key: str) -> list[str]:
+    """One of the lists of rules (``notice_rules``, ``home_rules``)."""
+    return (ZH_LINES if lang.startswith("zh") else EN_LINES)[key]
 
 
 def sex_label(sex: str, lang: str) -> str:

@@ -7,9 +7,11 @@ from dataclasses import fields
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.reports import DailyReport, DisinfectionRow, LedgerRow
 
+from .base import current_progress
 from .forms import REPORT_FIELDS
 from .labels import L
 
@@ -18,6 +20,7 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
     t = L(lang)
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "日报" if lang.startswith("zh") else "daily"
     ws.append([t["report_title"], report.site, report.day.isoformat()])
     ws.append([t["item"], t["count"]])
@@ -27,12 +30,15 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
     wb.save(path)
 
 
-def _rows_xlsx(path: Path, title: str, header: list[str], rows: Sequence[object]) -> int:
+def _rows_xlsx(path: Path, title: str, header: list[str], rows: Sequence[DisinfectionRow | LedgerRow]) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title)
     ws.append(header)
-    names = [f.name for f in fields(rows[0])] if rows else []  # type: ignore[arg-type]
-    for r in rows:
+    names = [f.name for f in fields(rows[0])] if rows else []
+    report = current_progress()  # a background export's (printing.base.reporting)
+    for i, r in enumerate(rows):
+        if report is not None and i % 1000 == 0:
+            report(i, len(rows), "")
         ws.append([getattr(r, n) for n in names])  # not astuple(): it deep-copies every row
     wb.save(path)
     return len(rows)

@@ -17,20 +17,20 @@ import os
 import random
 import sys
 from collections import Counter
-from datetime import date
 
 from sqlalchemy import select
 
-from models import synthetic
+from models import clock, synthetic
 from models.arrivals import ArrivalInput, register_arrival
 from models.db import make_engine, session_factory
 from models.errors import DomainError
-from models.orm import Room, RoomState, Stay, utcnow
+from models.orm import Room, RoomState, Stay
 from models.rooms import record_disinfection
 from models.stays import depart_other
 
 
 def main(argv: list[str]) -> int:
+    clock.set_clock(clock.from_env())  # the test's pinned time (ISODESK_NOW), like the CLI
     url, schema, seed, attempts, rooms_arg = argv[:5]
     log_path = argv[6] if len(argv) > 6 and argv[5] == "--log" else None
     kwargs = {"connect_args": {"options": f"-csearch_path={schema}"}} if schema != "-" else {}
@@ -59,13 +59,13 @@ def main(argv: list[str]) -> int:
             os.fsync(log.fileno())
 
     for n in range(int(attempts)):
-        p = synthetic.person(rng, date.today(), min_age=18, max_age=70)
+        p = synthetic.person(rng, clock.site_today("Asia/Shanghai"), min_age=18, max_age=70)
         data = ArrivalInput(
             name=str(p["name"]),
             doc_number=str(p["doc_number"]),
             category="inbound",
             phone=str(p["phone"]),
-            arrived_at=utcnow(),
+            arrived_at=clock.now(),
         )
         room_id = rng.choice(room_ids)
         step(n, "checked_in", lambda s, d=data, r=room_id: register_arrival(s, None, d, r))

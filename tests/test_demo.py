@@ -9,6 +9,7 @@ from models.arrivals import register_arrival
 from models.checks import run_checks
 from models.db import session_factory
 from models.demo import build_demo
+from models.errors import DomainError
 from models.identity import parse_resident_id
 from models.observations import missing_readings
 from models.orm import (
@@ -72,7 +73,7 @@ def test_same_seed_same_site_and_no_second_demo(engine, tmp_path):
     with session_factory(engine)() as s1, session_factory(other)() as s2:
         q = select(Person.name, Person.doc_number).order_by(Person.id)
         assert s1.execute(q).all() == s2.execute(q).all()
-    with pytest.raises(ValueError):
+    with pytest.raises(DomainError, match="empty database"):
         build_demo(engine, rooms=30, days=5, seed=7, now=NOW)
 
 

@@ -16,7 +16,6 @@ from .base import (
     Sex,
     Slot,
     SwabResult,
-    utcnow,
 )
 from .health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
 from .people import Person
@@ -59,5 +58,4 @@ __all__ = [
     "SwabTest",
     "User",
     "parse_days",
-    "utcnow",
 ]

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Role, UTCDateTime, str_enum, utcnow
+from .. import clock
+from .base import Base, Role, UTCDateTime, str_enum
 
 
 class User(Base):
@@ -28,7 +29,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_entry"
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(40))

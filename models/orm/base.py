@@ -60,14 +60,10 @@ def str_enum(cls: type[enum.Enum], name: str) -> Enum:
         name=name,
         native_enum=False,
         create_constraint=True,
-        length=max(len(m.value) for m in cls),  # type: ignore[misc]
+        length=max(len(m.value) for m in cls),
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class RoomState(enum.StrEnum):

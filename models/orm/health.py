@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import AlertState, Base, Slot, SwabResult, UTCDateTime, str_enum, utcnow
+from .. import clock
+from .base import AlertState, Base, Slot, SwabResult, UTCDateTime, str_enum
 
 TEMP_MIN = 34.0
 TEMP_MAX = 43.0
@@ -29,7 +31,7 @@ class Observation(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint(
             f"temperature IS NULL OR (temperature >= {TEMP_MIN} AND temperature <= {TEMP_MAX})",
@@ -60,7 +62,7 @@ class FeverAlert(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id"), index=True)
     observation_id: Mapped[int] = mapped_column(ForeignKey("observation.id"))
-    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     state: Mapped[AlertState] = mapped_column(str_enum(AlertState, "alert_state"), default=AlertState.OPEN)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolution: Mapped[str | None] = mapped_column(String(40))  # recheck_normal / decision / departed
@@ -69,7 +71,7 @@ class FeverAlert(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     observation: Mapped[Observation] = relationship()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint("(state = 'open') = (closed_at IS NULL)", name="closed_has_time"),
         Index("ix_fever_alert_state", "state"),
@@ -96,7 +98,7 @@ class SwabTest(Base):
     lab: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         Index("ix_swab_stay", "stay_id", "planned_day"),
         Index("ix_swab_planned_date", "planned_date"),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,7 +30,7 @@ class Person(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         UniqueConstraint("doc_type", "doc_number"),
         Index("ix_person_name", "name"),

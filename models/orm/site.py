@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, RoomEventKind, RoomState, RoomType, UTCDateTime, str_enum, utcnow
+from .. import clock
+from .base import Base, RoomEventKind, RoomState, RoomType, UTCDateTime, str_enum
 
 
 class Site(Base):
@@ -67,7 +69,7 @@ class Room(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     floor: Mapped[Floor] = relationship(back_populates="rooms")
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         UniqueConstraint("floor_id", "number"),
         CheckConstraint("beds >= 1 AND beds <= 6", name="beds_range"),
@@ -84,7 +86,7 @@ class RoomEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     room_id: Mapped[int] = mapped_column(ForeignKey("room.id"), index=True)
     kind: Mapped[RoomEventKind] = mapped_column(str_enum(RoomEventKind, "room_event_kind"))
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     previous_stay_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id"))
     agent: Mapped[str | None] = mapped_column(String(100))  # e.g. 含氯消毒剂
     concentration: Mapped[str | None] = mapped_column(String(50))  # e.g. 1000 mg/L

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, CompanionReason, DepartureKind, UTCDateTime, str_enum, utcnow
+from .. import clock
+from .base import Base, CompanionReason, DepartureKind, UTCDateTime, str_enum
 from .people import Person
 from .rules import RuleSet
 from .site import Room
@@ -43,7 +45,7 @@ class Stay(Base):
     rule_set: Mapped[RuleSet] = relationship()
     shares_with: Mapped[Stay | None] = relationship(remote_side="Stay.id")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
     __table_args__ = (
         # one active stay per bed, one active stay per person: enforced by the database
         Index(
@@ -96,7 +98,7 @@ class StayDateChange(Base):
     __tablename__ = "stay_date_change"
     id: Mapped[int] = mapped_column(primary_key=True)
     stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     old_release: Mapped[date] = mapped_column(Date)
     new_release: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(400))
@@ -109,7 +111,7 @@ class RoomMove(Base):
     __tablename__ = "room_move"
     id: Mapped[int] = mapped_column(primary_key=True)
     stay_id: Mapped[int] = mapped_column(ForeignKey("stay.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     from_room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     to_room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     reason: Mapped[str] = mapped_column(String(400), default="")

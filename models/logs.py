@@ -1,0 +1,118 @@
+"""The log file: what a desk did and every unexpected error, in a rotating file in the user log folder.
+
+`setup_logging()` once at start (GUI and CLI); it returns the log file's path, which the error
+dialog and the About box name. No Qt here: the command line uses it too.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from sqlalchemy.engine import make_url
+
+ENV = "ISODESK_LOG_DIR"  # overrides the folder (tests, a portable install)
+LOG_NAME = "isodesk.log"
+CRASH_NAME = "crash.log"  # faulthandler's output: a hard crash (segfault, fatal error) leaves its stack here
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+FORMAT = "%(asctime)s %(levelname)-7s %(process)d %(name)s: %(message)s"
+
+log = logging.getLogger("isodesk")
+_state: dict[str, Any] = {}
+
+
+def log_dir() -> Path:
+    """Where the log goes: $ISODESK_LOG_DIR, else the user log folder (e.g. ~/.local/state/IsoDesk/log)."""
+    folder = os.environ.get(ENV)
+    if folder:
+        return Path(folder).expanduser()
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("IsoDesk", "IsoDesk"))
+
+
+def log_file() -> Path | None:
+    """The log file set up in this process, if any."""
+    path = _state.get("path")
+    return path if isinstance(path, Path) else None
+
+
+def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO) -> Path:
+    """A rotating log file (1 MB × 5, UTF-8) for the "isodesk" loggers; faulthandler (a hard crash's
+    stack) into crash.log beside it unless it is on already.
+
+    Idempotent for the same folder; a different folder moves the handler there. Never fails the start:
+    an unwritable folder falls back to the temporary folder.
+    """
+    target = Path(folder).expanduser() if folder is not None else log_dir()
+    path = target / LOG_NAME
+    if _state.get("path") == path:
+        return path
+    teardown_logging()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError:
+        import tempfile
+
+        try:
+            target = Path(tempfile.gettempdir()) / "IsoDesk-log"
+            target.mkdir(parents=True, exist_ok=True)
+            path = target / LOG_NAME
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+            )
+        except OSError:  # nowhere to write: run without a log rather than not at all
+            handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter(FORMAT))
+    log.addHandler(handler)
+    log.setLevel(level)
+    _state.update(path=path, handler=handler)
+    if not faulthandler.is_enabled():  # already on (python -X faulthandler, pytest): it keeps its file
+        try:
+            crash: IO[str] = open(target / CRASH_NAME, "a", encoding="utf-8")  # kept open for the process
+            faulthandler.enable(file=crash, all_threads=True)
+            _state["crash"] = crash
+        except (OSError, ValueError, RuntimeError):
+            pass
+    return path
+
+
+def teardown_logging() -> None:
+    """Remove what setup_logging installed (tests; moving the log elsewhere)."""
+    handler = _state.pop("handler", None)
+    if isinstance(handler, logging.Handler):
+        log.removeHandler(handler)
+        handler.close()
+    crash = _state.pop("crash", None)
+    if crash is not None:
+        faulthandler.disable()
+        crash.close()
+    _state.pop("path", None)
+
+
+def masked(url: object) -> str:
+    """A database URL or path for the log and the screen: the password never shows."""
+    text = str(url)
+    if "://" not in text:
+        return text
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # not a URL after all: show nothing secret
+        return text.split("://", 1)[0] + "://…"
+
+
+def log_exception(what: str, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    """Log an unexpected exception with its traceback; returns the traceback text."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("%s: %s\n%s", what, exc_type.__name__, text.rstrip())
+    return text
