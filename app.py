@@ -6,24 +6,73 @@
     python app.py check --db X    check integrity and invariants (exit 0 when all hold)
     python app.py backup --db X   online backup of the SQLite file, rotated
     python app.py restore F --db X  restore a checked backup (the current database is kept aside)
+    python app.py --version       the version
 
 Qt is imported only when the GUI starts, so the commands run headless and start fast.
+
+A command that fails prints one line, "中文 / English", on stderr and exits with 2 (``check`` exits 1
+with one line per problem found); never a traceback. ``main()`` is the one place that turns errors
+into that line: DomainError as it is, OSError, database and command-line errors explained, anything
+unexpected as one line with its traceback in the log file. The time is ``ISODESK_NOW`` when set.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import re
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
 
+from models.errors import DomainError
 from printing.form_names import FORMS
 
 DB_HELP = "database URL (postgresql://…) or SQLite file path; default: isodesk.sqlite3 in the user data folder"
+INTERRUPTED = 130  # Ctrl+C, as shells report it
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises its complaint (so main() prints it as one line) instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise DomainError("cli_usage", detail=message)
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL-or-path", default=None, help=DB_HELP)
+
+
+def version() -> str:
+    """The installed package's version; from setup.cfg when running from a checkout that is not installed."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("isodesk")
+    except metadata.PackageNotFoundError:
+        import configparser
+
+        cfg = configparser.ConfigParser()
+        cfg.read(Path(__file__).with_name("setup.cfg"), encoding="utf-8")
+        return cfg.get("metadata", "version", fallback="unknown")
+
+
+def _existing_database(args: argparse.Namespace) -> Any:
+    """The engine of an existing database (a missing SQLite file is refused, not created), brought to
+    this version's schema: an older one is upgraded (after a backup), a newer one refused."""
+    from models.db import make_engine, upgrade
+
+    engine = make_engine(args.db)
+    path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if path not in (None, "", ":memory:") and not Path(path).exists():
+        raise DomainError("db_missing", path=path)
+    upgrade(engine)
+    return engine
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -31,7 +80,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from models.demo import build_demo
 
     engine = open_database(args.db)
-    started = time.perf_counter()
+    started = time.perf_counter()  # a duration, not the time of day
     summary = build_demo(
         engine,
         rooms=args.rooms,
@@ -54,11 +103,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from models.checks import run_checks
-    from models.db import make_engine, upgrade
+    from models.db import check_revision, make_engine, upgrade
 
     engine = make_engine(args.db)
-    if args.upgrade:
-        upgrade(engine)
+    path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if path is None or Path(path).exists():  # a missing file is a problem line of run_checks
+        if args.upgrade:
+            upgrade(engine)
+        else:
+            check_revision(engine)  # a newer schema: nothing here could judge it
     problems = run_checks(engine)
     for line in problems:
         print(line)
@@ -68,8 +121,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from models.backup import backup_now, rotate
     from models.db import make_engine
 
@@ -83,8 +134,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from models.backup import restore
     from models.db import make_engine
 
@@ -94,40 +143,50 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(text: str | None, session) -> object:  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    from models.errors import DomainError
-    from models.orm import utcnow
-    from models.reports import today_for
+def _day(text: str | None, session) -> date:  # type: ignore[no-untyped-def]
+    """``--date``, or the site's today (by the clock: ISODESK_NOW when set)."""
+    from models import clock
+    from models.reports import check_day
+    from models.sites import get_site
 
     if not text:
-        return today_for(session, utcnow())
+        return clock.site_today(get_site(session).timezone)
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise DomainError("date_invalid", value=text) from None
+    return check_day(day)
+
+
+def _output(text: str | None) -> Path | None:
+    """A file to write, refused at once (before any work) when its folder does not exist."""
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    if not path.parent.is_dir():
+        raise DomainError("folder_missing", path=str(path.parent))
+    return path
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from models.db import make_engine, session_factory
+    from models.db import session_factory
     from printing.documents import render
 
-    engine = make_engine(args.db)
+    output, xlsx_path = _output(args.output), _output(args.xlsx)
+    assert output is not None  # -o is required
+    engine = _existing_database(args)
     with session_factory(engine)() as s:
         pdf = render(
             s,
             args.form,
-            _day(args.date, s),  # type: ignore[arg-type]
+            _day(args.date, s),
             floor_id=_floor(s, args.floor) if args.floor else None,
             stay_ids=[args.stay] if args.stay else None,
             lang=args.lang,
             printed_by=args.user,
-            xlsx_path=Path(args.xlsx) if args.xlsx else None,
+            xlsx_path=xlsx_path,
         )
-    Path(args.output).write_bytes(pdf)
+    output.write_bytes(pdf)
     print(args.output)
     return 0
 
@@ -136,7 +195,6 @@ def _floor(session, text: str) -> int:  # type: ignore[no-untyped-def]
     """A floor given as its id, or as "楼栋 层" / its name (e.g. "A栋 3F" or "3F" when unique)."""
     from sqlalchemy import select
 
-    from models.errors import DomainError
     from models.orm import Building, Floor
 
     if text.isdigit():
@@ -150,17 +208,17 @@ def _floor(session, text: str) -> int:  # type: ignore[no-untyped-def]
 
 def cmd_report(args: argparse.Namespace) -> int:
     import json
-    from pathlib import Path
 
     from models import reports
-    from models.db import make_engine, session_factory
+    from models.db import session_factory
     from printing import xlsx
 
-    engine = make_engine(args.db)
+    xlsx_path = _output(args.xlsx)
+    engine = _existing_database(args)
     with session_factory(engine)() as s:
         report = reports.daily_report(s, _day(args.date, s))
-    if args.xlsx:
-        xlsx.daily_report_xlsx(report, Path(args.xlsx), args.lang)
+    if xlsx_path:
+        xlsx.daily_report_xlsx(report, xlsx_path, args.lang)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
@@ -171,7 +229,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     import json
-    from pathlib import Path
 
     from sqlalchemy import select
 
@@ -181,9 +238,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        print(f"no such file / 文件不存在: {path}", file=sys.stderr)
-        return 2
-    mapping = dict(m.split("=", 1) for m in args.map or [])
+        raise DomainError("file_missing", path=str(path))
+    mapping = _mapping(args.map or [])
     engine = open_database(args.db)
     with session_factory(engine)() as session:
         rows = read_transfer_list(session, path, mapping=mapping)
@@ -204,12 +260,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mapping(items: Sequence[str]) -> dict[str, str]:
+    """``--map 列名=field`` options as a header -> field dict (the fields are checked by the importer)."""
+    mapping: dict[str, str] = {}
+    for item in items:
+        header, sep, field = item.partition("=")
+        if not sep or not header.strip() or not field.strip():
+            raise DomainError("import_map_syntax", value=item)
+        mapping[header.strip()] = field.strip()
+    return mapping
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="app.py",
         description="IsoDesk 隔离点工作台: without a command, start the desktop app.",
+        epilog="A failing command prints one line on stderr (中文 / English) and exits with 2."
+        " ISODESK_NOW=2026-12-01T08:00+08:00 runs a command at that time.",
     )
-    _add_db(parser)
+    parser.add_argument("--version", action="version", version=f"IsoDesk {version()}")
+    # given before the command; the command's own --db (after it) is the same option
+    parser.add_argument("--db", dest="top_db", metavar="URL-or-path", default=None, help=DB_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", help="create a demo site with synthetic people and history")
@@ -269,33 +340,153 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
-    if func is None:
-        from views.application import run_gui
+# errno -> the reason in Chinese (the English is the system's own strerror)
+OS_REASONS_ZH = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "只读文件系统",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EEXIST: "已存在",
+    errno.EFBIG: "文件过大",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "读写错误",
+}
 
-        return run_gui(args.db)
-    from sqlalchemy.exc import OperationalError
 
-    from models.errors import DomainError
-
+def _log(exc: BaseException, argv: Sequence[str]) -> str:
+    """The traceback into the log file (models.logs); returns the file's path, or "?" if none was written."""
     try:
+        from models import logs
+
+        path = logs.log_file() or logs.setup_logging()
+        command = " ".join(logs.masked(a) for a in argv)  # a password in a --db URL stays out of the log
+        logs.log_exception(f"app.py {command}", type(exc), exc, exc.__traceback__)
+        return str(path)
+    except Exception as log_exc:  # the line must still come out
+        return f"? ({type(log_exc).__name__})"
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else type(exc).__name__)[:300]
+
+
+def _db_label(db: str | None) -> str:
+    """The database as the user named it (a password in a URL masked)."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        from models.db import to_url
+
+        url = make_url(to_url(db))
+        if url.get_backend_name() == "sqlite":
+            return url.database or ":memory:"
+        return url.render_as_string(hide_password=True)
+    except Exception:  # not a URL: name it as given
+        return str(db)
+
+
+def _os_error(exc: OSError) -> DomainError:
+    reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else "") or _first_line(exc)
+    reason_zh = OS_REASONS_ZH.get(exc.errno or 0, "系统错误")
+    paths = [os.fspath(p) for p in (exc.filename, exc.filename2) if p is not None]
+    if not paths:
+        return DomainError("system_error", reason_zh=reason_zh, reason=reason)
+    return DomainError("os_error", reason_zh=reason_zh, reason=reason, path=" → ".join(map(str, paths)))
+
+
+def _sqlite_error(exc: BaseException, db: str | None) -> DomainError:
+    detail = _first_line(exc)
+    low = detail.lower()
+    if "not a database" in low or "malformed" in low or "encrypted" in low:
+        return DomainError("db_corrupt", db=_db_label(db), detail=detail)
+    if "disk is full" in low:
+        return DomainError("disk_full", detail=detail)
+    if "unable to open" in low:
+        return DomainError("db_unreachable", detail=f"{detail}: {_db_label(db)}")
+    return DomainError("db_error", detail=detail)
+
+
+def explain(exc: BaseException, db: str | None = None) -> DomainError | None:
+    """The one-line message for a failure, or None when it is unexpected (a bug: logged)."""
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    if isinstance(exc, DomainError):
+        return exc
+    if isinstance(exc, OSError):
+        return _os_error(exc)
+    if isinstance(exc, sqlite3.Error):
+        return _sqlite_error(exc, db)
+    if isinstance(exc, ArgumentError):  # not a URL SQLAlchemy can use (or a driver not installed)
+        return DomainError("db_url_invalid", detail=_first_line(exc))
+    if isinstance(exc, DBAPIError):
+        if isinstance(exc.orig, sqlite3.Error):
+            return _sqlite_error(exc.orig, db)
+        if exc.statement is None:  # raised while connecting: the server is down, unknown, or refused us
+            return DomainError("db_unreachable", detail=_first_line(exc.orig))
+        return DomainError("db_error", detail=_first_line(exc.orig))
+    return None
+
+
+def _say(message: object) -> None:
+    print(re.sub(r"\s*[\r\n]+\s*", " ", str(message)).strip(), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command (or the GUI); a failure is one line on stderr and exit code 2."""
+    from models import clock, logs
+
+    logs.setup_logging()  # the log file, once at start: commands and the GUI alike (models/logs.py)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    previous = clock.get_clock()
+    db: str | None = None
+    try:
+        try:
+            clock.set_clock(clock.from_env())
+        except ValueError:
+            raise DomainError("clock_env_invalid", value=os.environ.get(clock.ENV, "")) from None
+        args = build_parser().parse_args(argv)
+        db = _resolve_db(args)
+        func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+        if func is None:
+            from views.application import run_gui
+
+            return run_gui(db)
+        args.db = db
         return func(args)
-    except DomainError as exc:
-        print(exc, file=sys.stderr)
+    except KeyboardInterrupt:
+        _say(DomainError("interrupted"))
+        return INTERRUPTED
+    except Exception as exc:
+        try:
+            known = explain(exc, db)
+        except Exception:
+            known = None
+        if known is None:
+            known = DomainError("unexpected", detail=f"{type(exc).__name__}: {_first_line(exc)}", log=_log(exc, argv))
+        _say(known)
         return 2
-    except LookupError:
-        print(
-            "this database has no site yet: run `python app.py demo` or start the app to create one"
-            " / 数据库中还没有隔离点",
-            file=sys.stderr,
-        )
-        return 2
-    except OperationalError as exc:
-        print(f"database error / 数据库错误: {exc.orig}", file=sys.stderr)
-        return 2
+    finally:
+        clock.set_clock(previous)
+
+
+def _resolve_db(args: argparse.Namespace) -> str | None:
+    """``--db`` before or after the command: either, or both when they name the same database."""
+    before, after = getattr(args, "top_db", None), getattr(args, "db", None)
+    if before and after:
+        from models.db import to_url
+
+        if to_url(before) != to_url(after):
+            raise DomainError("cli_db_twice", first=_db_label(before), second=_db_label(after))
+    return after or before
 
 
 if __name__ == "__main__":
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show Chinese still gets the line
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     sys.exit(main())
