@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from models import clock as clock_module
 from models import synthetic
 from models.arrivals import ArrivalInput
 from models.db import make_engine, session_factory, upgrade
@@ -27,10 +28,35 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_URL = os.environ.get("ISODESK_TEST_PG_URL")
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=TZ)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def local(y: int, m: int, d: int, h: int = 10, mi: int = 0) -> datetime:
     return datetime(y, m, d, h, mi, tzinfo=TZ)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock_module.FixedClock]:
+    """Every test runs on a pinned clock (NOW): nothing depends on the day the suite runs.
+
+    Advance it with ``clock.advance(hours=2)`` or ``clock.set(...)``; subprocesses get it as ISODESK_NOW.
+    """
+    fixed = clock_module.FixedClock(NOW)
+    monkeypatch.setenv(clock_module.ENV, NOW.isoformat())
+    with clock_module.using(fixed):
+        yield fixed
+
+
+@pytest.fixture(autouse=True)
+def log_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The app's and the CLI's log file (models/logs.py) goes to a temporary folder, never the user's;
+    subprocesses inherit it through ISODESK_LOG_DIR."""
+    from models import logs
+
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv(logs.ENV, str(folder))
+    yield folder
+    logs.teardown_logging()
 
 
 @pytest.fixture(autouse=True)
@@ -151,3 +177,51 @@ def make_arrival(rng: random.Random):  # type: ignore[no-untyped-def]
         return ArrivalInput(**fields)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The GUI's QSettings for one test: an ini file in tmp_path, never the user's settings.
+
+    (Qt caches the native settings path per process: XDG_CONFIG_HOME would isolate only the first test.)
+    """
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_app_context(qapp, engine: Engine, app_settings, clock: clock_module.FixedClock):  # type: ignore[no-untyped-def]
+    """``make_app_context(user, language="zh_CN")``: the GUI's AppContext for one test, signed in as ``user``.
+
+    The pinned clock, `app_settings`, the language's translators installed, background tasks run inline,
+    and a key-gap clock that ticks 1 ms per key (a scan, whatever the machine's speed).
+    """
+    import itertools
+
+    from views.application import install_translators
+    from views.context import AppContext
+    from views.tasks import TaskRunner
+
+    def make(user: User, language: str = "zh_CN") -> AppContext:
+        app_settings.setValue("ui/language", language)  # as saved: make_app(settings=...) agrees
+        install_translators(qapp, language)
+        ticks = itertools.count()
+        return AppContext(
+            sessions=session_factory(engine),
+            engine=engine,
+            user=user,
+            settings=app_settings,
+            clock=clock,
+            language=language,
+            tasks=TaskRunner(synchronous=True),
+            monotonic=lambda: next(ticks) / 1000,
+        )
+
+    return make
+
+
+@pytest.fixture
+def app_context(make_app_context, desk: User):  # type: ignore[no-untyped-def]
+    """The GUI's AppContext with `desk` (an admin) signed in, in Chinese; see `make_app_context`."""
+    return make_app_context(desk)

@@ -21,7 +21,7 @@ def sessions(qapp, engine):
 
 
 def test_first_start_creates_the_admin(sessions, qtbot):
-    d = LoginDialog(sessions)
+    d = LoginDialog(sessions, "zh_CN")
     qtbot.addWidget(d)
     assert d.first_run
     QTest.keyClicks(d.username, "lead")
@@ -40,7 +40,7 @@ def test_first_start_creates_the_admin(sessions, qtbot):
 def test_login_refuses_then_locks(sessions, qtbot):
     with sessions() as s:
         create_first_admin(s, "lead", "long enough 1")
-    d = LoginDialog(sessions)
+    d = LoginDialog(sessions, "zh_CN")
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -55,10 +55,10 @@ def test_login_refuses_then_locks(sessions, qtbot):
     assert "锁定" in d.error.text() and d.user is None
 
 
-def test_admin_adds_a_user_who_can_then_log_in(sessions, qtbot):
+def test_admin_adds_a_user_who_can_then_log_in(sessions, qtbot, make_app_context):
     with sessions() as s:
         admin = create_first_admin(s, "lead", "long enough 1")
-    page = UsersPage(sessions, admin)
+    page = UsersPage(make_app_context(admin))
     qtbot.addWidget(page)
     assert page.admin_box.isVisibleTo(page) and page.table.rowCount() == 1
     QTest.keyClicks(page.new_username, "nurse1")
@@ -80,11 +80,11 @@ def test_admin_adds_a_user_who_can_then_log_in(sessions, qtbot):
         authenticate(s, "nurse1", "nurse pass 1")
 
 
-def test_a_desk_user_only_changes_their_own_password(sessions, qtbot):
+def test_a_desk_user_only_changes_their_own_password(sessions, qtbot, make_app_context):
     with sessions() as s:
         admin = create_first_admin(s, "lead", "long enough 1")
         clerk = create_user(s, admin, "clerk", "clerk pass 1", Role.DESK)
-    page = UsersPage(sessions, clerk)
+    page = UsersPage(make_app_context(clerk))
     qtbot.addWidget(page)
     assert not page.admin_box.isVisibleTo(page)
     page.old_password.setText("wrong one")

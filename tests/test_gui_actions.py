@@ -10,18 +10,15 @@ from models.db import session_factory
 from models.orm import DepartureKind, Room, RoomState, Stay, StayDateChange
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
-from views.application import install_translators
 from views.occupants_page import OccupantsPage
 
 
 @pytest.fixture
-def page(qapp, qtbot, engine, session, site, desk, make_arrival):
-    install_translators(qapp, "zh_CN")
+def page(qtbot, app_context, session, site, desk, make_arrival):
     rooms = free_rooms(session, 2)
     stay = register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 20)), rooms[0].id, now=NOW)
-    p = OccupantsPage(session_factory(engine))
-    p.actor = desk
-    p.today = NOW.date()
+    p = OccupantsPage(app_context)
+    assert p.today == NOW.date()  # the site's day on the pinned clock
     qtbot.addWidget(p)
     p.refresh()
     assert p.select_stay(stay.id)
@@ -102,14 +99,15 @@ def test_a_stale_edit_is_refused_not_overwritten(page, engine, desk):
     assert fresh(engine, stay.id).planned_release == date(2026, 12, 5)  # theirs is kept
 
 
-def test_transfer_records_the_time_given(page, engine):
-    from datetime import datetime
-
-    from PySide6.QtCore import QDateTime
+def test_transfer_records_the_time_given(page, engine, app_context):
+    from PySide6.QtCore import QDate, QTime
 
     p, stay, _ = page
     d = p.action_dialog("transfer")
+    assert d.when.dateTime() == app_context.qdatetime(NOW)  # pre-filled: the site's wall clock, now
+    assert d.when.text() == "2026-11-23 10:00"
     d.destination.setText("市定点医院")
-    d.when.setDateTime(QDateTime(datetime(2026, 11, 22, 9, 30)))
+    d.when.setDate(QDate(2026, 11, 22))  # typed as the site's wall clock, whatever the PC's zone
+    d.when.setTime(QTime(9, 30))
     assert d.run()
     assert fresh(engine, stay.id).departed_at == local(2026, 11, 22, 9, 30)

@@ -13,14 +13,12 @@ from models.arrivals import register_arrival
 from models.db import session_factory
 from models.orm import AuditEntry, CompanionReason, Room, RoomState, Stay, User
 from tests.conftest import NOW
-from views.application import install_translators
 from views.arrival_dialog import ArrivalDialog
 
 
 @pytest.fixture
-def dialog(qapp, qtbot, engine, site, desk):
-    install_translators(qapp, "zh_CN")
-    d = ArrivalDialog(session_factory(engine), desk)
+def dialog(qtbot, app_context, site):
+    d = ArrivalDialog(app_context)
     qtbot.addWidget(d)
     return d
 
@@ -43,10 +41,12 @@ def test_typing_an_id_fills_sex_and_suggests_a_room(dialog, engine, qtbot):
     assert "单人单间" in dialog.reason.text()
     QTest.keyClicks(dialog.phone, p["phone"])
     room_id = dialog.room.currentData()
+    assert dialog.arrived.text() == "2026-11-23 10:00"  # pre-filled: the site's wall clock (NOW), not the PC's
     QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     with session_factory(engine)() as s:
         stay = s.scalars(select(Stay)).one()
+        assert stay.arrived_at == NOW  # read back in the site's time zone
         assert (stay.person.name, stay.room_id) == (p["name"], room_id)
         assert s.get(Room, room_id).state is RoomState.OCCUPIED
         assert stay.person.phone == p["phone"]
@@ -83,14 +83,13 @@ def test_acting_user_is_recorded(dialog, engine, desk):
         assert users == {s.scalar(select(User.id).where(User.username == "desk1"))}
 
 
-def test_child_joins_a_parent_in_a_double_room(qapp, qtbot, engine, site, desk, make_arrival):
-    install_translators(qapp, "zh_CN")
+def test_child_joins_a_parent_in_a_double_room(qtbot, engine, site, desk, make_arrival, app_context):
     sessions = session_factory(engine)
     with sessions() as s:
         double = s.scalars(select(Room).where(Room.beds == 2).order_by(Room.id)).first()
         parent = register_arrival(s, desk, make_arrival(), double.id, now=NOW)
         parent_id, double_id = parent.id, double.id
-    d = ArrivalDialog(sessions, desk)
+    d = ArrivalDialog(app_context)
     qtbot.addWidget(d)
     assert not d.companion_reason.isEnabled()  # alone by default
     child = synthetic.person(random.Random(5), NOW.date(), min_age=3, max_age=10)
@@ -112,14 +111,13 @@ def test_child_joins_a_parent_in_a_double_room(qapp, qtbot, engine, site, desk, 
         )
 
 
-def test_a_full_single_room_is_not_offered_as_a_companion(qapp, qtbot, engine, site, desk, make_arrival):
-    install_translators(qapp, "zh_CN")
+def test_a_full_single_room_is_not_offered_as_a_companion(qtbot, engine, site, desk, make_arrival, app_context):
     sessions = session_factory(engine)
     with sessions() as s:
         single = s.scalars(select(Room).where(Room.beds == 1).order_by(Room.id)).first()
         lone = register_arrival(s, desk, make_arrival(), single.id, now=NOW)
         lone_id = lone.id
-    d = ArrivalDialog(sessions, desk)
+    d = ArrivalDialog(app_context)
     qtbot.addWidget(d)
     offered = [d.companion.itemData(i)[0] for i in range(1, d.companion.count())]
     assert lone_id not in offered

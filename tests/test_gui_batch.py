@@ -9,7 +9,6 @@ from models import synthetic
 from models.db import session_factory
 from models.orm import Person, Room, RoomState, Stay
 from tests.conftest import NOW
-from views.application import install_translators
 from views.batch_dialog import BatchDialog, MappingDialog
 
 
@@ -26,9 +25,8 @@ def write_csv(path, people, header="姓名,证件号码,联系电话,人员类�
 
 
 @pytest.fixture
-def dialog(qapp, qtbot, engine, site, desk):
-    install_translators(qapp, "zh_CN")
-    d = BatchDialog(session_factory(engine), desk)
+def dialog(qtbot, app_context, site):
+    d = BatchDialog(app_context)
     qtbot.addWidget(d)
     return d
 
@@ -46,7 +44,7 @@ def stays(engine):
 def test_preview_then_check_in_valid_rows(dialog, engine, tmp_path):
     path = tmp_path / "list.csv"
     write_csv(path, people(4), bad_first=True)
-    assert dialog.load(path)
+    assert dialog.load(path).state == "done"
     statuses = [dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())]
     assert statuses == ["无效", "有效", "有效", "有效"]
     assert "校验位" in dialog.table.item(0, 5).text()
@@ -68,7 +66,7 @@ def test_unknown_headers_ask_for_a_mapping(dialog, engine, tmp_path, monkeypatch
         "mapping",
         lambda self: {"人员名称": "name", "身份号": "doc_number", "手机": "phone", "类型": "category"},
     )
-    assert dialog.load(path)
+    assert dialog.load(path).state == "done"
     assert [dialog.table.item(i, 1).text() for i in range(2)] == ["有效", "有效"]
 
 
@@ -97,7 +95,7 @@ def test_a_rejected_row_is_fixed_in_place_then_checked_in(dialog, engine, tmp_pa
     crowd = people(3, seed=7)
     path = tmp_path / "list.csv"
     write_csv(path, crowd, bad_first=True)
-    assert dialog.load(path)
+    assert dialog.load(path).state == "done"
     assert dialog.table.item(0, 1).text() == "无效"
     dialog.table.setCurrentCell(0, 0)  # the desk selects the bad row: its cells open for editing
     assert dialog.fix_box.isVisibleTo(dialog) and "校验位" in dialog.fix_title.text()
@@ -122,7 +120,7 @@ def test_fixing_one_copy_of_a_duplicate_row(dialog, engine, tmp_path):
     twice = [crowd[0], crowd[1], crowd[0]]
     path = tmp_path / "dup.csv"
     write_csv(path, twice)
-    assert dialog.load(path)
+    assert dialog.load(path).state == "done"
     assert dialog.table.item(2, 1).text() == "重复"
     dialog.table.setCurrentCell(2, 0)
     other = people(1, seed=9)[0]

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from models import clock
 from models.arrivals import register_arrival
 from models.db import session_factory
 from models.observations import record_reading
@@ -12,7 +13,6 @@ from models.orm import DepartureKind, Slot, Stay, SwabResult, SwabTest
 from models.stays import change_release_date
 from models.swabs import swab_plan
 from tests.helpers import free_rooms
-from views.application import install_translators
 from views.swabs_page import SwabsPage
 from views.today_page import TodayPage
 
@@ -29,13 +29,12 @@ def select_rows(table, rows):
 @pytest.fixture
 def today_stays(session, site, desk, make_arrival):
     """Three people with a swab due today (by the real clock, as the pages use it)."""
-    from models.orm import utcnow
     from models.schedule import local_date
 
-    today = local_date(utcnow(), "Asia/Shanghai")
+    today = local_date(clock.now(), "Asia/Shanghai")
     rooms = free_rooms(session, 3)
     stays = [
-        register_arrival(session, desk, make_arrival("inbound", arrived_at=utcnow() - timedelta(hours=1)), r.id)
+        register_arrival(session, desk, make_arrival("inbound", arrived_at=clock.now() - timedelta(hours=1)), r.id)
         for r in rooms
     ]
     for st in stays:
@@ -44,13 +43,12 @@ def today_stays(session, site, desk, make_arrival):
 
 
 @pytest.fixture
-def swabs(qapp, qtbot, engine, desk, today_stays):
-    install_translators(qapp, "zh_CN")
-    page = SwabsPage(session_factory(engine))
-    page.actor = desk
+def swabs(qtbot, app_context, today_stays):
+    page = SwabsPage(app_context)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
+    assert page.selected_day() == today_stays[0]  # the site's day on the pinned clock
     return page
 
 
@@ -95,7 +93,7 @@ def test_lab_file_preview_shows_unmatched_rows(swabs, engine, today_stays, tmp_p
         doc = s.get(Stay, a.id).person.doc_number
     path = tmp_path / "lab.csv"
     path.write_text(f"姓名,证件号码,检测结果\n{a.person.name},{doc},阴性\n无此人,110105194912310029,阴性\n", "utf-8")
-    assert swabs.load_lab_file(path)
+    assert swabs.load_lab_file(path).state == "done"
     assert swabs.lab_table.rowCount() == 2 and "匹配 1 行，未匹配 1 行" in swabs.message.text()
     swabs.apply_lab_button.click()
     with session_factory(engine)() as s:
@@ -103,12 +101,11 @@ def test_lab_file_preview_shows_unmatched_rows(swabs, engine, today_stays, tmp_p
         assert [t.result for t in mine if t.result is not SwabResult.PENDING] == [SwabResult.NEGATIVE]
 
 
-def test_today_lists_open_the_right_screen(qapp, qtbot, engine, desk, session, today_stays):
-    install_translators(qapp, "zh_CN")
+def test_today_lists_open_the_right_screen(qtbot, app_context, desk, session, today_stays):
     today, stays = today_stays
     record_reading(session, desk, stays[0].id, today, Slot.MORNING, temperature="38.4")
     change_release_date(session, desk, stays[1].id, today + timedelta(days=1), "测试")
-    page = TodayPage(session_factory(engine))
+    page = TodayPage(app_context)
     qtbot.addWidget(page)
     page.show()
     opened: list[tuple[str, object]] = []

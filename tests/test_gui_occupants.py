@@ -12,7 +12,7 @@ from models.demo import build_demo
 from models.occupants import OccupantFilter, count_occupants
 from models.orm import AlertState, AuditEntry, DepartureKind, FeverAlert, Person, Room, Stay
 from tests.conftest import TZ
-from views.application import install_translators, make_app
+from views.application import make_app
 from views.main_window import MainWindow
 from views.occupant_model import STAY_ID_ROLE
 from views.scanner import stay_code
@@ -21,12 +21,11 @@ NOW = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)
 
 
 @pytest.fixture
-def window(qapp, qtbot, engine, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+def window(qtbot, engine, clock, app_context):
+    clock.set(NOW)  # the app runs at the demo's instant, whatever the day the tests run
     build_demo(engine, rooms=60, days=10, seed=4, now=NOW)
-    make_app(theme=False)
-    install_translators(qapp, "zh_CN")
-    w = MainWindow(engine)
+    make_app(theme=False, settings=app_context.settings)
+    w = MainWindow(app_context)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -90,8 +89,8 @@ def test_scanned_code_opens_the_stay_anywhere(window, qtbot, engine):
 def test_slow_typing_is_not_a_scan(window, qtbot, engine, monkeypatch):
     stay_id, *_ = present_person(engine)
     window.show_page("board")
-    clock = iter(range(0, 10_000)).__next__  # one second between keys
-    monkeypatch.setattr(window.scanner, "clock", lambda: float(clock()))
+    seconds = iter(range(0, 10_000)).__next__  # one second between keys
+    monkeypatch.setattr(window.scanner, "monotonic", lambda: float(seconds()))
     opened: list[object] = []
     window.board.room_activated.disconnect(window.open_room)  # no modal room dialog in a test
     window.board.room_activated.connect(opened.append)

@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from models.demo import build_demo
 from tests.conftest import TZ
 from views import main_window as main_window_module
-from views.application import install_translators, make_app
+from views.application import make_app
 from views.main_window import MainWindow
 from views.print_preview import PrintPreview
 
@@ -18,12 +18,11 @@ NOW = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)
 
 
 @pytest.fixture
-def window(qapp, qtbot, engine, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+def window(qtbot, engine, monkeypatch, clock, app_context):
+    clock.set(NOW)  # the app runs at the demo's instant
     build_demo(engine, rooms=40, days=8, seed=5, now=NOW)
-    make_app(theme=False)
-    install_translators(qapp, "zh_CN")
-    w = MainWindow(engine)
+    make_app(theme=False, settings=app_context.settings)
+    w = MainWindow(app_context)
     qtbot.addWidget(w)
     shown: list[tuple[bytes, str]] = []
     monkeypatch.setattr(main_window_module, "show_pdf", lambda parent, pdf, title: shown.append((pdf, title)))
@@ -36,7 +35,7 @@ def pages(pdf: bytes) -> list[str]:
 
 
 def test_preview_renders_and_prints_every_page(qtbot, tmp_path, window):
-    pdf = window.print_form("daily-sheets")
+    pdf = window.print_form("daily-sheets").result  # built by a task (inline in tests)
     assert pdf is not None and window.shown
     preview = PrintPreview(pdf, "sheets")
     qtbot.addWidget(preview)
@@ -81,7 +80,7 @@ def test_reports_page_previews_and_exports(window, tmp_path, monkeypatch):
     assert "日报表" in pages(previews[-1])[0]
     assert page.figures.rowCount() == 13 and page.figures.item(0, 1).text() == "40"
     out = tmp_path / "report.xlsx"
-    assert page.export_xlsx(out)
+    assert page.export_xlsx(out).state == "done"
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[2][1] == 40  # rooms in all
     page.form.setCurrentIndex(page.form.findData("release-notices"))

@@ -1,5 +1,7 @@
 """The room dialog: history, and only the actions the room's state allows; refusals show, nothing saved."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -10,18 +12,15 @@ from models.orm import DepartureKind, Room, RoomState
 from models.stays import transfer
 from tests.conftest import NOW
 from tests.helpers import free_rooms
-from views.application import install_translators
 from views.room_dialog import RoomDialog
 
 
 @pytest.fixture
-def make_dialog(qapp, qtbot, engine, session):
-    install_translators(qapp, "zh_CN")
-
+def make_dialog(qtbot, session, make_app_context):
     def make(room_id, actor):
         session.rollback()  # end the test session's read snapshot: see what the dialogs committed
         room = next(r for r in board_rooms(session, NOW.date()) if r.room_id == room_id)
-        d = RoomDialog(session_factory(engine), actor, room, NOW.date())
+        d = RoomDialog(make_app_context(actor), room)
         qtbot.addWidget(d)
         return d
 
@@ -52,6 +51,7 @@ def test_out_of_service_and_back(make_dialog, engine, session, site, desk):
     room = free_rooms(session, 1)[0]
     d = make_dialog(room.id, desk)
     assert d.disinfection_box.isHidden() and not d.service_box.isHidden() and not d.check_in_button.isHidden()
+    assert d.oos_until.date().toPython() == NOW.date() + timedelta(days=7)  # a week from the site's today
     assert not d.take_out()  # no reason
     assert "原因" in d.error.text()
     d.oos_reason.setText("空调维修")

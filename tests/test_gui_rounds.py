@@ -13,7 +13,6 @@ from models.orm import AlertState, AuditEntry, FeverAlert, Observation, Slot
 from models.rounds import round_sheet
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
-from views.application import install_translators
 from views.rounds_page import RoundsPage
 
 DAY = date(2026, 11, 23)
@@ -27,13 +26,13 @@ def people(session, site, desk, make_arrival):
 
 
 @pytest.fixture
-def page(qapp, qtbot, engine, desk, people):
-    install_translators(qapp, "zh_CN")
-    p = RoundsPage(session_factory(engine))
-    p.actor = desk
+def page(qtbot, app_context, people):
+    p = RoundsPage(app_context)
     qtbot.addWidget(p)
     p.show()
     qtbot.waitExposed(p)
+    # shown: the round of the site's hour (NOW is 10:00 in Shanghai: the morning round of that day)
+    assert (p.selected_day(), p.selected_slot()) == (DAY, Slot.MORNING)
     p.start(DAY, Slot.MORNING)
     return p
 

@@ -1,52 +1,50 @@
 """Settings: language and theme are remembered and used at the next start."""
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from views import application
-from views.application import APP, ORG, make_app, ui_language
+from views.application import make_app, ui_language
 from views.settings_page import SettingsPage
 
 
 @pytest.fixture
-def settings_page(qapp, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    QSettings(ORG, APP).clear()
-    page = SettingsPage("sqlite:///demo.sqlite3")
+def settings_page(qtbot, app_context):
+    page = SettingsPage(app_context, "sqlite:///demo.sqlite3")  # settings: an ini file of this test's own
     qtbot.addWidget(page)
     return page
 
 
 def test_language_choice_is_remembered(settings_page):
+    settings = settings_page.settings
     assert not settings_page.restart_button.isEnabled()
+    assert settings_page.language.currentData() == "zh_CN"  # the context's, as saved
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
-    assert ui_language() == "en"
+    assert ui_language(settings) == "en"
     settings_page.language.setCurrentIndex(settings_page.language.findData("zh_CN"))
-    assert ui_language() == "zh_CN"
+    assert ui_language(settings) == "zh_CN"
     assert settings_page.restart_button.isEnabled()
 
 
 def test_dark_theme_is_remembered_and_applied_at_start(settings_page, qapp, monkeypatch):
+    settings = settings_page.settings
     settings_page.dark.setChecked(True)
-    assert QSettings(ORG, APP).value("ui/dark", False, type=bool) is True
+    assert settings.value("ui/dark", False, type=bool) is True
     applied = []
     monkeypatch.setattr(application, "apply_theme", lambda app, family, dark=False: applied.append(dark))
     monkeypatch.setattr(application, "_started", [])  # as in a new process
-    make_app(theme=True)
+    make_app(theme=True, settings=settings)
     assert applied == [True]
     settings_page.dark.setChecked(False)
     monkeypatch.setattr(application, "_started", [])
-    make_app(theme=True)
+    make_app(theme=True, settings=settings)
     assert applied == [True, False]
 
 
 @pytest.fixture
-def backup_page(qapp, qtbot, tmp_path, monkeypatch, engine, site):
+def backup_page(qtbot, tmp_path, engine, site, app_context):
     if engine.url.get_backend_name() != "sqlite":
         pytest.skip("SQLite file backups; PostgreSQL is backed up on the server")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    QSettings(ORG, APP).clear()
-    page = SettingsPage("db", None, engine)
+    page = SettingsPage(app_context, "db")
     qtbot.addWidget(page)
     page.backups.set_folder(tmp_path / "copies")
     return page
@@ -70,7 +68,7 @@ def test_back_up_now_lists_the_copy_and_restore_brings_it_back(backup_page, engi
         room = s.scalars(select(Room).where(Room.state == RoomState.AVAILABLE)).first()
         register_arrival(s, desk, make_arrival(), room.id, now=NOW)
     panel.list.setCurrentRow(0)
-    assert panel.restore_selected(restart=False)
+    assert panel.restore_selected(restart=False).state == "done"
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Stay)) == 0  # back to the copy
     assert "pre-restore" in panel.message.text()
@@ -102,13 +100,13 @@ def test_database_connection_test_and_save(settings_page, tmp_path, sqlite_templ
     panel.url.setText("postgresql://nobody@127.0.0.1:1/none")
     assert not panel.test() and "✗" in panel.result.text()
     panel.save()
-    assert not QSettings(ORG, APP).value("db/url")  # a database that does not answer is not saved
+    assert not settings_page.settings.value("db/url")  # a database that does not answer is not saved
     good = tmp_path / "shared.sqlite3"
     good.write_bytes(sqlite_template.read_bytes())
     panel.url.setText(str(good))
     assert panel.test() and "✓" in panel.result.text() and "IsoDesk" in panel.result.text()
     panel.save()
-    assert QSettings(ORG, APP).value("db/url") == str(good)
+    assert settings_page.settings.value("db/url") == str(good)
     pg = os.environ.get("ISODESK_TEST_PG_URL")
     if pg:  # the real shared server of this machine
         panel.url.setText(pg)

@@ -3,36 +3,35 @@
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
 
 from models.demo import build_demo
 from models.orm import RoomState
 from resources import FONT_FAMILY
 from tests.conftest import TZ
-from views.application import APP, ORG, install_translators, make_app
+from views.application import install_translators, make_app
 from views.main_window import MainWindow
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)
 
 
 @pytest.fixture
-def app(qapp, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+def app(qapp, tmp_path, monkeypatch, app_settings):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    QSettings(ORG, APP).setValue("ui/language", "zh_CN")
-    make_app(theme=True)
+    app_settings.setValue("ui/language", "zh_CN")
+    make_app(theme=True, settings=app_settings)
     return qapp
 
 
 @pytest.fixture
-def demo_engine(engine):
+def demo_engine(engine, clock):
+    clock.set(NOW)  # the app runs at the demo's instant
     build_demo(engine, rooms=60, days=10, seed=3, now=NOW)
     return engine
 
 
-def test_main_window_shows_every_room_and_counts(app, qtbot, demo_engine):
-    window = MainWindow(demo_engine)
+def test_main_window_shows_every_room_and_counts(app, qtbot, demo_engine, app_context):
+    window = MainWindow(app_context)
     qtbot.addWidget(window)
     window.show()
     model = window.model
@@ -49,8 +48,8 @@ def test_main_window_shows_every_room_and_counts(app, qtbot, demo_engine):
     assert not window.grab().isNull()
 
 
-def test_filter_by_state_shows_only_that_state(app, qtbot, demo_engine):
-    window = MainWindow(demo_engine)
+def test_filter_by_state_shows_only_that_state(app, qtbot, demo_engine, app_context):
+    window = MainWindow(app_context)
     qtbot.addWidget(window)
     window.state.setCurrentIndex(window.state.findData(RoomState.AWAITING_DISINFECTION))
     model = window.model
@@ -63,8 +62,8 @@ def test_filter_by_state_shows_only_that_state(app, qtbot, demo_engine):
     assert states == {RoomState.AWAITING_DISINFECTION}
 
 
-def test_filter_by_building_then_floor(app, qtbot, demo_engine):
-    window = MainWindow(demo_engine)
+def test_filter_by_building_then_floor(app, qtbot, demo_engine, app_context):
+    window = MainWindow(app_context)
     qtbot.addWidget(window)
     assert not window.floor.isEnabled()  # no building chosen: all floors
     window.building.setCurrentIndex(1)

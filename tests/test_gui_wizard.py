@@ -5,7 +5,6 @@ from sqlalchemy import func, select
 
 from models.db import session_factory
 from models.orm import Building, Room, RoomType, Site
-from views.application import install_translators
 from views.site_wizard import SiteWizard, plan_floors
 
 
@@ -20,9 +19,8 @@ def test_plan_floors_numbering_and_types():
 
 
 @pytest.fixture
-def wizard(qapp, qtbot, engine):
-    install_translators(qapp, "zh_CN")
-    w = SiteWizard(engine, None)
+def wizard(qtbot, app_context):
+    w = SiteWizard(app_context)  # after the login (the desk admin), before there is a site
     qtbot.addWidget(w)
     return w
 

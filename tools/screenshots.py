@@ -21,17 +21,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.engine import Engine
 
-from models import synthetic
+from models import clock, synthetic
 from models.board import board_rooms
 from models.db import open_database, session_factory
 from models.demo import build_demo
 from models.orm import Role, Slot, User
 from models.users import ensure_user
-from views.application import APP, ORG, install_translators, make_app
+from views.application import install_translators, make_app
 from views.arrival_dialog import ArrivalDialog
 from views.batch_dialog import BatchDialog
+from views.context import AppContext
 from views.login_dialog import LoginDialog
 from views.main_window import MainWindow
 from views.room_dialog import RoomDialog
@@ -51,11 +51,11 @@ def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> N
     QApplication.processEvents()
 
 
-def dialogs(engine: Engine, actor: User, lang: str, out: Path, tmp: Path) -> None:
+def dialogs(ctx: AppContext, lang: str, out: Path, tmp: Path) -> None:
     """The dialogs a desk user meets every day, filled as they would be."""
-    sessions = session_factory(engine)
+    sessions = ctx.sessions
     rng = random.Random(7)
-    d = ArrivalDialog(sessions, actor)
+    d = ArrivalDialog(ctx)
     p = synthetic.person(rng, NOW.date(), min_age=30, max_age=60)
     d.name.setText(str(p["name"]))
     d.doc_number.setText(str(p["doc_number"]))
@@ -74,7 +74,7 @@ def dialogs(engine: Engine, actor: User, lang: str, out: Path, tmp: Path) -> Non
     lines.append("合计,共13人,,,,,")
     csv_path = tmp / f"转运名单-{lang}.csv"
     csv_path.write_text("\n".join(lines), encoding="utf-8")
-    b = BatchDialog(sessions, actor)
+    b = BatchDialog(ctx)
     b.load(csv_path)
     b.table.setCurrentCell(3, 0)
     b.table.resizeColumnsToContents()
@@ -82,12 +82,12 @@ def dialogs(engine: Engine, actor: User, lang: str, out: Path, tmp: Path) -> Non
     with sessions() as s:
         rooms = board_rooms(s, NOW.date())
     occupied = next(r for r in rooms if r.occupants)
-    shoot(RoomDialog(sessions, actor, occupied, NOW.date()), out / f"room-{lang}.png", (640, 560))
-    login = LoginDialog(sessions)
+    shoot(RoomDialog(ctx, occupied), out / f"room-{lang}.png", (640, 560))
+    login = LoginDialog(sessions, lang)
     login.username.setText("desk")
     shoot(login, out / f"login-{lang}.png", (420, 220))
     empty = open_database(tmp / f"empty-{lang}.sqlite3")
-    wizard = SiteWizard(empty, None)
+    wizard = SiteWizard(AppContext.open(empty, ctx.user, ctx.settings, clock=ctx.clock, language=lang))
     wizard.name.setText("东湖隔离点" if lang == "zh_CN" else "East Lake isolation point")
     wizard.buildings.setText("1号楼，2号楼" if lang == "zh_CN" else "Block 1, Block 2")
     shoot(wizard, out / f"wizard-{lang}.png", (720, 560))
@@ -101,23 +101,26 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = tmp  # leave the user's settings alone
-        QSettings(ORG, APP).setValue("ui/dark", dark)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)  # and use our own
+        settings.setValue("ui/dark", dark)
+        clock.set_clock(clock.FixedClock(NOW))  # the screens show the demo's day, whenever they are taken
         engine = open_database(Path(tmp) / "demo.sqlite3")
         build_demo(engine, rooms=300, days=30, seed=1, now=NOW)
-        app = make_app()
+        app = make_app(settings=settings)
+        with session_factory(engine)() as s:
+            actor: User = ensure_user(s, "desk", Role.ADMIN)  # the signed-in user of the screenshots
         if dark:
             install_translators(app, "zh_CN")
-            window = MainWindow(engine)
+            window = MainWindow(AppContext.open(engine, actor, settings, language="zh_CN"))
             window.resize(1400, 860)
             window.show_page("board")
             shoot(window, out / "room-board-dark-zh_CN.png")
             engine.dispose()
             return
-        with session_factory(engine)() as s:
-            actor = ensure_user(s, "desk", Role.ADMIN)
         for lang in ("zh_CN", "en"):
             install_translators(app, lang)
-            window = MainWindow(engine)
+            ctx = AppContext.open(engine, actor, settings, language=lang)
+            window = MainWindow(ctx)
             window.resize(1400, 860)
             window.show()
             QApplication.processEvents()
@@ -144,7 +147,7 @@ def main() -> None:
             window.close()
             window.deleteLater()
             QApplication.processEvents()
-            dialogs(engine, actor, lang, out, Path(tmp))
+            dialogs(ctx, lang, out, Path(tmp))
         engine.dispose()
     print(out)
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from resources import FONT_FAMILY, FONT_FILE, I18N_DIR
+
+if TYPE_CHECKING:
+    from .shutdown import GuiSession
 
 ORG, APP = "IsoDesk", "IsoDesk"
 
@@ -36,19 +40,15 @@ def register_font(app: QApplication) -> str:
 
 _installed: list[QTranslator] = []
 _started: list[bool] = []
-_language = ["en"]
-
-
-def current_language() -> str:
-    """The language of the translators installed now ("zh_CN" or "en")."""
-    return _language[0]
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Switch the UI language: drop the translators installed before, install Qt's and ours for zh_CN."""
+    """Switch the UI language: drop the translators installed before, install Qt's and ours for zh_CN.
+
+    The one place translators are installed; the language itself lives in the AppContext (views/context.py).
+    """
     while _installed:
         app.removeTranslator(_installed.pop())
-    _language[0] = language
     if language == "zh_CN":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (("qtbase_zh_CN", qt_dir), ("isodesk_zh_CN", str(I18N_DIR))):
@@ -76,7 +76,9 @@ def apply_theme(app: QApplication, family: str, dark: bool = False) -> None:
     )
 
 
-def make_app(argv: list[str] | None = None, *, theme: bool = True) -> QApplication:
+def make_app(argv: list[str] | None = None, *, theme: bool = True, settings: QSettings | None = None) -> QApplication:
+    """The Qt application, font, theme and translators; theme and language from ``settings`` (default: the user's)."""
+    settings = settings if settings is not None else QSettings(ORG, APP)
     app = QApplication.instance() or QApplication(argv or sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
@@ -84,29 +86,47 @@ def make_app(argv: list[str] | None = None, *, theme: bool = True) -> QApplicati
     if not _started:  # font and theme once per process: re-styling live widgets is slow and fragile
         family = register_font(app)
         if theme:
-            apply_theme(app, family, dark=QSettings(ORG, APP).value("ui/dark", False, type=bool))
+            apply_theme(app, family, dark=settings.value("ui/dark", False, type=bool))
         _started.append(True)
-    install_translators(app, ui_language())
+    install_translators(app, ui_language(settings))
     return app
 
 
 def run_gui(db: str | None) -> int:
-    app = make_app()
-    from models.accounts import create_demo_accounts
-    from models.db import open_database, session_factory
-    from models.demo import build_demo
+    """The desktop app; whatever happens, it leaves in order (views/shutdown.py) before Python finalizes."""
+    from .shutdown import GuiSession
+
+    gui = GuiSession()
+    try:
+        return _run_gui(db, gui)
+    except Exception as exc:
+        return gui.failed(exc)
+    finally:
+        gui.close()
+
+
+def _run_gui(db: str | None, gui: GuiSession) -> int:
+    settings = QSettings(ORG, APP)  # the user's settings: the one QSettings of the app, in the context
+    language = ui_language(settings)
+    app = make_app(settings=settings)
+    gui.start(app, language)  # log file, error dialog for unexpected errors
+    from models.db import session_factory
     from models.sites import get_site
 
+    from .context import AppContext
     from .login_dialog import LoginDialog
     from .main_window import MainWindow
     from .site_wizard import SiteWizard
 
-    db = db or str(QSettings(ORG, APP).value("db/url", "") or "") or None  # Settings: a shared database
-    engine = open_database(db)
+    db = db or str(settings.value("db/url", "") or "") or None  # Settings: a shared database
+    engine = gui.open_database(db, settings, language)  # unreachable: Retry / database settings / Quit
+    if engine is None:
+        return 1
     sessions = session_factory(engine)
-    login = LoginDialog(sessions)  # on a new database: creates the first admin
+    login = LoginDialog(sessions, language)  # on a new database: creates the first admin
     if not login.exec() or login.user is None:
         return 1
+    ctx = AppContext(sessions=sessions, engine=engine, user=login.user, settings=settings, language=language)
     with sessions() as session:
         try:
             get_site(session)
@@ -114,14 +134,10 @@ def run_gui(db: str | None) -> int:
         except LookupError:
             has_site = False
     if not has_site:
-        wizard = SiteWizard(engine, login.user)
-        if not wizard.exec():
+        wizard = SiteWizard(ctx)
+        if not wizard.exec():  # the demo site, if chosen, is built by the wizard (in the background)
             return 1
-        if wizard.wants_demo:
-            build_demo(engine, rooms=300, days=30, seed=1)
-            with sessions() as session:
-                create_demo_accounts(session)
-    window = MainWindow(engine, login.user)
+    window = MainWindow(ctx)
     window.show()
     window.back_up()  # a copy at every start (the schedule and exit take the others)
-    return app.exec()
+    return gui.run(app, window, ctx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,17 +18,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.allocation import AllocationRequest, age_on, companion_slots, suggest_room
 from models.arrivals import ArrivalInput, register_arrival
 from models.errors import DomainError
 from models.identity import normalise_mobile, parse_resident_id
-from models.orm import Category, CompanionReason, DocType, Room, RoomState, Sex, Stay, User, utcnow
-from models.sites import get_site
+from models.lookups import categories, free_rooms
+from models.orm import CompanionReason, DocType, Sex, Stay
 
-from .application import current_language
+from .context import AppContext
 
 NEEDS = ["elderly", "child", "pregnant", "chronic", "allergy", "diet", "mobility"]
 
@@ -36,19 +35,19 @@ NEEDS = ["elderly", "child", "pregnant", "chronic", "allergy", "diet", "mobility
 class ArrivalDialog(QDialog):
     def __init__(
         self,
-        sessions: sessionmaker[Session],
-        actor: User | None,
+        ctx: AppContext,
         parent: QWidget | None = None,
         room_id: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.sessions, self.actor = sessions, actor
+        self.ctx = ctx
+        sessions: sessionmaker[Session] = ctx.sessions
+        self.sessions, self.actor = sessions, ctx.user
         self.stay: Stay | None = None
-        self.lang = current_language()
+        self.lang = ctx.language
         self.setWindowTitle(self.tr("New arrival"))
         with sessions() as s:
-            self.tz = get_site(s).timezone
-            cats = s.execute(select(Category.code, Category.name_zh, Category.name_en).order_by(Category.sort)).all()
+            cats = categories(s, in_force_only=True)  # what the site's rule set can register
         self.name = QLineEdit(self)
         self.doc_type = QComboBox(self)
         for value, label in (
@@ -66,15 +65,13 @@ class ArrivalDialog(QDialog):
         self.phone = QLineEdit(self)
         self.phone_info = QLabel(self)
         self.category = QComboBox(self)
-        for code, zh, en in cats:
-            self.category.addItem(zh if self.lang == "zh_CN" else en, code)
+        for c in cats:
+            self.category.addItem(c.label(self.lang), c.code)
         self.has_exposure = QCheckBox(self.tr("Last exposure known"), self)
-        self.exposure = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        # the site's wall clock, whatever the PC's time zone; read back in the site's zone (_when)
+        self.exposure = ctx.datetime_edit(self)
         self.exposure.setEnabled(False)
-        self.arrived = QDateTimeEdit(QDateTime.currentDateTime(), self)
-        for edit in (self.exposure, self.arrived):
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-            edit.setCalendarPopup(True)
+        self.arrived = ctx.datetime_edit(self)
         self.origin = QLineEdit(self)
         self.address = QLineEdit(self)
         self.needs = QLineEdit(self)
@@ -155,7 +152,7 @@ class ArrivalDialog(QDialog):
             self.id_info.setText(f"<span style='color:#c62828'>{self._msg(e)}</span>")
             return
         self.sex.setCurrentIndex(self.sex.findData(rid.sex.value))
-        age = age_on(rid.birth_date, utcnow().date())
+        age = age_on(rid.birth_date, self.ctx.today())  # the site's day, not the UTC one
         if age is not None and age < 14:  # the usual reason a child shares: preset, still changeable
             self.companion_reason.setCurrentIndex(self.companion_reason.findData(CompanionReason.CHILD.value))
         info = self.tr("Born {0}, {1}").format(rid.birth_date.isoformat(), self.sex.currentText())
@@ -174,13 +171,9 @@ class ArrivalDialog(QDialog):
     # --- rooms -------------------------------------------------------------------------------
     def _load_rooms(self) -> None:
         with self.sessions() as s:
-            rows = s.execute(
-                select(Room.id, Room.number, Room.beds)
-                .where(Room.state == RoomState.AVAILABLE)
-                .order_by(Room.floor_id, Room.sort)
-            ).all()
-        for rid, number, beds in rows:
-            self.room.addItem(f"{number} ({beds})" if beds > 1 else number, rid)
+            rooms = free_rooms(s)
+        for room in rooms:
+            self.room.addItem(room.label, room.id)
 
     def _companion_changed(self) -> None:
         chosen = self.companion.currentData()
@@ -214,10 +207,7 @@ class ArrivalDialog(QDialog):
 
     # --- confirm -----------------------------------------------------------------------------
     def _when(self, edit: QDateTimeEdit) -> datetime:
-        from zoneinfo import ZoneInfo
-
-        naive = edit.dateTime().toPython()
-        return naive.replace(tzinfo=ZoneInfo(self.tz))
+        return self.ctx.edited_instant(edit)  # typed as the site's wall clock
 
     def arrival_input(self) -> ArrivalInput:
         return ArrivalInput(
@@ -232,7 +222,7 @@ class ArrivalDialog(QDialog):
             special_needs=self.needs.text(),
             notes=self.notes.text(),
             last_exposure=self._when(self.exposure) if self.has_exposure.isChecked() else None,
-            arrived_at=min(self._when(self.arrived), utcnow()),
+            arrived_at=min(self._when(self.arrived), self.ctx.now()),  # not in the future
         )
 
     def confirm(self) -> None:
@@ -250,6 +240,7 @@ class ArrivalDialog(QDialog):
                     room_id,
                     shares_with_stay_id=chosen[0] if chosen else None,
                     companion_reason=CompanionReason(self.companion_reason.currentData()) if chosen else None,
+                    now=self.ctx.now(),
                 )
         except DomainError as e:
             self.error.setText(self._msg(e))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit_log import AuditFilter, AuditRow, count_audit, export_audit_xlsx, list_audit
-from models.orm import User
+from models.lookups import users
 from models.sites import get_site
 
-from .application import current_language
+from .context import AppContext
+from .tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -100,9 +100,10 @@ class AuditModel(QAbstractTableModel):
 
 
 class AuditPage(QWidget):
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.ctx = ctx
+        self.sessions = sessions = ctx.sessions
         self.model = AuditModel(sessions, self)
         self.person = QLineEdit(self)
         self.person.setPlaceholderText(self.tr("Person: name or ID tail"))
@@ -112,7 +113,7 @@ class AuditPage(QWidget):
         self.user = QComboBox(self)
         self.day_from = QDateEdit(self)
         self.day_to = QDateEdit(self)
-        today = date.today()
+        today = ctx.today()  # the site's day
         for edit, day in ((self.day_from, today - timedelta(days=7)), (self.day_to, today)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -164,8 +165,8 @@ class AuditPage(QWidget):
         self.user.clear()
         self.user.addItem(self.tr("Everyone"), None)
         with self.sessions() as s:
-            for uid, name in s.execute(select(User.id, User.username).order_by(User.username)):
-                self.user.addItem(name, uid)
+            for u in users(s):
+                self.user.addItem(u.username, u.id)
         self.user.setCurrentIndex(max(0, self.user.findData(current)))
         self.user.blockSignals(False)
 
@@ -187,8 +188,23 @@ class AuditPage(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> int:
-        with self.sessions() as s:
-            n = export_audit_xlsx(s, self.current_filter(), path, self.model.tz, current_language())
-        self.message.setText(self.tr("{0} entries written to {1}").format(n, path))
-        return n
+    def export_to(self, path: Path) -> Task:
+        """Write the filtered trail to an .xlsx in the background (progress, Cancel); the count when done."""
+        f, tz, lang = self.current_filter(), self.model.tz, self.ctx.language
+
+        def done(n: int) -> None:
+            self.message.setText(self.tr("{0} entries written to {1}").format(n, path))
+
+        tasks = self.ctx.tasks
+        self.message.clear()
+        self.export_button.setEnabled(False)
+        return tasks.run(
+            lambda job: export_audit_xlsx(job.session, f, path, tz, lang, progress=job.progress),
+            sessions=self.sessions,
+            on_done=done,
+            on_error=tasks.error_to(self.message, lang),
+            on_finished=lambda: self.export_button.setEnabled(True),
+            label=self.tr("Exporting the audit trail…"),
+            parent=self,
+            cancellable=True,
+        )

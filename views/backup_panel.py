@@ -7,7 +7,9 @@ admin sets it and acts by hand. PostgreSQL sites are backed up on the server: th
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -28,45 +30,74 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from models.backup import backup_now, default_backup_dir, list_backups, restore, rotate
-from models.errors import DomainError
 
-from .application import APP, ORG, current_language
+from .context import AppContext
+from .tasks import Job, Task
 
 
 def is_file_database(engine: Engine) -> bool:
     return engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:")
 
 
-def backup_dir(engine: Engine) -> Path:
-    chosen = QSettings(ORG, APP).value("backup/dir", "")
+def site_zone(engine: Engine) -> ZoneInfo:
+    from models.db import session_factory
+    from models.sites import get_site
+
+    with session_factory(engine)() as s:
+        try:
+            return ZoneInfo(get_site(s).timezone)
+        except LookupError:
+            return ZoneInfo("UTC")
+
+
+def backup_dir(engine: Engine, settings: QSettings) -> Path:
+    chosen = settings.value("backup/dir", "")
     return Path(str(chosen)) if chosen else default_backup_dir(engine)
 
 
-def backup_hours() -> int:
-    return int(QSettings(ORG, APP).value("backup/hours", 4, type=int))
+def backup_hours(settings: QSettings) -> int:
+    return int(settings.value("backup/hours", 4, type=int))
 
 
-def run_backup(engine: Engine) -> Path | None:
+def backup_job(engine: Engine, settings: QSettings) -> Callable[[Job], Path | None]:
+    """The backup (copy, then rotation) as a background job; None for a PostgreSQL site. The folder is read
+    here, on the GUI thread: QSettings and widgets stay there, the worker only copies files."""
+    if not is_file_database(engine):
+        return lambda _job: None
+    folder = backup_dir(engine, settings)
+
+    def job(_job: Job) -> Path:
+        path = backup_now(engine, folder)
+        rotate(folder)
+        return path
+
+    return job
+
+
+def run_backup(engine: Engine, settings: QSettings) -> Path | None:
     """Back up and rotate now; None for a PostgreSQL site. Raises DomainError/OSError on failure."""
     if not is_file_database(engine):
         return None
-    folder = backup_dir(engine)
+    folder = backup_dir(engine, settings)
     path = backup_now(engine, folder)
     rotate(folder)
     return path
 
 
 class BackupPanel(QGroupBox):
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Backups"))
-        self.engine = engine
+        self.ctx = ctx
+        self.engine = engine = ctx.engine
+        self.settings = ctx.settings
+        self.zone = site_zone(engine)  # copies are named in UTC and listed in the site's time
         form = QFormLayout(self)
         if not is_file_database(engine):
             form.addRow(QLabel(self.tr("This site uses PostgreSQL: back it up on the server (pg_dump)."), self))
             self.folder = None
             return
-        self.folder = QLineEdit(str(backup_dir(engine)), self)
+        self.folder = QLineEdit(str(backup_dir(engine, self.settings)), self)
         self.folder.setReadOnly(True)
         choose = QPushButton(self.tr("Choose…"), self)
         row = QHBoxLayout()
@@ -75,7 +106,7 @@ class BackupPanel(QGroupBox):
         form.addRow(self.tr("Folder"), row)
         self.hours = QSpinBox(self)
         self.hours.setRange(1, 24)
-        self.hours.setValue(backup_hours())
+        self.hours.setValue(backup_hours(self.settings))
         self.hours.setSuffix(self.tr(" h"))
         form.addRow(self.tr("Every"), self.hours)
         form.addRow("", QLabel(self.tr("Also at start and at exit; 7 daily and 4 weekly copies are kept."), self))
@@ -90,7 +121,7 @@ class BackupPanel(QGroupBox):
         self.message.setWordWrap(True)
         form.addRow("", self.message)
         choose.clicked.connect(self._choose)
-        self.hours.valueChanged.connect(lambda v: QSettings(ORG, APP).setValue("backup/hours", v))
+        self.hours.valueChanged.connect(lambda v: self.settings.setValue("backup/hours", v))
         self.now_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self._restore_clicked)
         self.refresh()
@@ -99,32 +130,46 @@ class BackupPanel(QGroupBox):
         if self.folder is None:
             return
         self.list.clear()
-        for when, path in list_backups(backup_dir(self.engine)):
-            item = QListWidgetItem(when.strftime("%Y-%m-%d %H:%M:%S"), self.list)
+        for when, path in list_backups(backup_dir(self.engine, self.settings)):
+            item = QListWidgetItem(when.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S"), self.list)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
         self.restore_button.setEnabled(self.list.count() > 0)
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), str(backup_dir(self.engine)))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Backup folder"), str(backup_dir(self.engine, self.settings))
+        )
         if folder:
             self.set_folder(Path(folder))
 
     def set_folder(self, folder: Path) -> None:
-        QSettings(ORG, APP).setValue("backup/dir", str(folder))
+        self.settings.setValue("backup/dir", str(folder))
         assert self.folder is not None
         self.folder.setText(str(folder))
         self.refresh()
 
-    def back_up(self) -> Path | None:
-        try:
-            path = run_backup(self.engine)
-        except (DomainError, OSError) as e:
-            text = e.message(current_language()) if isinstance(e, DomainError) else str(e)
-            self.message.setText(self.tr("Backup failed: {0}").format(text))
-            return None
-        self.message.setText(self.tr("Saved {0}").format(path))
-        self.refresh()
-        return path
+    def _set_busy(self, busy: bool) -> None:
+        self.now_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy and self.list.count() > 0)
+
+    def back_up(self) -> Task:
+        """Back up now, in the background (the copy of a big site takes a while); "Saved …" when done."""
+
+        def done(path: Path | None) -> None:
+            self.message.setText(self.tr("Saved {0}").format(path))
+            self.refresh()
+
+        tasks = self.ctx.tasks
+        self.message.clear()
+        self._set_busy(True)
+        return tasks.run(
+            backup_job(self.engine, self.settings),
+            on_done=done,
+            on_error=tasks.error_to(self.message, self.ctx.language, self.tr("Backup failed: {0}")),
+            on_finished=lambda: self._set_busy(False),
+            label=self.tr("Backing up…"),
+            parent=self,
+        )
 
     def _restore_clicked(self) -> None:
         item = self.list.currentItem()
@@ -142,18 +187,31 @@ class BackupPanel(QGroupBox):
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_selected()
 
-    def restore_selected(self, restart: bool = True) -> bool:
+    def restore_selected(self, restart: bool = True) -> Task | None:
+        """Restore the selected copy in the background (checks, safety copy, copy, upgrade), behind a
+        window-modal progress dialog (shown, not exec'd: the event loop runs, the desk cannot edit
+        meanwhile); then restart. Not cancellable: a restore half done is worse than one finished."""
         item = self.list.currentItem()
         if item is None:
-            return False
-        try:
-            safety = restore(Path(item.data(Qt.ItemDataRole.UserRole)), self.engine, safety_dir=backup_dir(self.engine))
-        except (DomainError, OSError) as e:
-            text = e.message(current_language()) if isinstance(e, DomainError) else str(e)
-            self.message.setText(self.tr("Restore refused: {0}").format(text))
-            return False
-        self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety))
-        if restart and QProcess.startDetached(sys.executable, sys.argv):
-            QApplication.closeAllWindows()
-            QApplication.quit()
-        return True
+            return None
+        source, engine = Path(item.data(Qt.ItemDataRole.UserRole)), self.engine
+        safety_dir = backup_dir(engine, self.settings)
+
+        def done(safety: Path) -> None:
+            self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety))
+            if restart and QProcess.startDetached(sys.executable, sys.argv):
+                QApplication.closeAllWindows()
+                QApplication.quit()
+
+        tasks = self.ctx.tasks
+        self.message.clear()
+        self._set_busy(True)
+        return tasks.run(
+            lambda _job: restore(source, engine, safety_dir=safety_dir),
+            on_done=done,
+            on_error=tasks.error_to(self.message, self.ctx.language, self.tr("Restore refused: {0}")),
+            on_finished=lambda: self._set_busy(False),
+            label=self.tr("Restoring…"),
+            parent=self,
+            modal=True,
+        )

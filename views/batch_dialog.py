@@ -8,7 +8,10 @@ as an .xlsx with the reasons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from models.errors import DomainError
 from models.identity import mask_id
@@ -42,9 +45,18 @@ from models.importer import (
     plan_rooms,
     read_table,
 )
-from models.orm import User
 
-from .application import current_language
+from .context import AppContext
+from .tasks import Job, Task
+
+_Preview = tuple[list[ImportRow], list[Any]]  # the rows as checked, the room plan of the accepted ones
+
+
+def _check(session: Session, cells: list[list[object]], mapping: dict[str, str], now: datetime) -> _Preview:
+    """Check the rows and plan their rooms (in a worker thread, with the job's session)."""
+    rows = parse_rows(session, cells, mapping=mapping, now=now)
+    return rows, plan_rooms(session, rows, now=now)
+
 
 STATUS_COLOURS = {
     "valid": "#c8e6c9",
@@ -82,10 +94,11 @@ class MappingDialog(QDialog):
 
 
 class BatchDialog(QDialog):
-    def __init__(self, sessions: sessionmaker[Session], actor: User | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions, self.actor = sessions, actor
-        self.lang = current_language()
+        self.ctx = ctx
+        self.sessions, self.actor = ctx.sessions, ctx.user
+        self.lang = ctx.language
         self.rows: list[ImportRow] = []
         self.cells: list[list[object]] = []  # the list as read; fixes made here edit these cells
         self.path: Path | None = None
@@ -119,6 +132,8 @@ class BatchDialog(QDialog):
         self.fix_title.setWordWrap(True)
         fix_layout.addStretch(1)
         self._fix_row: int | None = None  # index into self.cells
+        self._task: Task | None = None  # the background read, check or check-in
+        self._ready = False  # rows to check in, and a room for each
         self.export_button = QPushButton(self.tr("Export rejected rows…"), self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828")
@@ -157,36 +172,78 @@ class BatchDialog(QDialog):
         if path:
             self.load(Path(path))
 
-    def load(self, path: Path, mapping: dict[str, str] | None = None) -> bool:
-        """Read and check a list; asks for a column mapping when the header is not recognised."""
+    # --- background work: reading, checking, checking in ---------------------------------------------
+    def busy(self) -> bool:
+        """A read, a check or the check-in is running in the background."""
+        return self._task is not None and not self._task.done
+
+    def _start(
+        self, fn: Callable[[Job], Any], on_done: Callable[[Any], None], label: str, *, cancellable: bool = True
+    ) -> Task:
+        """Run ``fn`` in the background (its own session), the dialog's buttons off meanwhile."""
+        tasks = self.ctx.tasks
+        self._set_busy(True)
+        self._task = tasks.run(
+            fn,
+            sessions=self.sessions,
+            on_done=on_done,
+            on_error=tasks.error_to(self.error, self.lang),
+            on_finished=lambda: self._set_busy(self.busy()),  # a mapping may have started the next read
+            label=label,
+            parent=self,
+            cancellable=cancellable,
+        )
+        return self._task
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.open_button, self.fix_button, self.export_button):
+            w.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy and self._ready)
+
+    def load(self, path: Path, mapping: dict[str, str] | None = None) -> Task:
+        """Read and check a list in the background (progress, Cancel); asks for a column mapping when the
+        header is not recognised. Errors show in the dialog."""
         self.error.clear()
         self.file_label.setText(path.name)
-        try:
+        use, now = mapping or self.mapping, self.ctx.now()  # ages and arrival times on the context's clock
+
+        def job(job: Job) -> tuple[list[list[object]], _Preview | None]:
             cells = read_table(path)
-        except DomainError as e:
-            self.error.setText(e.message(self.lang))
-            return False
-        self.mapping = mapping or self.mapping
-        self.path = path
-        try:
-            self.cells = cells
-            self.recheck()
-            return True
-        except DomainError as e:
-            if e.code != "import_no_header" or mapping is not None:
-                self.error.setText(e.message(self.lang))
-                return False
+            job.check()
+            try:
+                return cells, _check(job.session, cells, use, now)
+            except DomainError as e:
+                if e.code != "import_no_header" or mapping is not None:
+                    raise
+                return cells, None  # a header nobody knows: ask the desk, on the GUI thread
+
+        def done(result: tuple[list[list[object]], _Preview | None]) -> None:
+            cells, preview = result
+            self.path, self.mapping, self.cells = path, use, cells
+            if preview is not None:
+                self._checked(preview)
+                return
             headers = [str(c) for c in next((r for r in cells if any(c not in (None, "") for c in r)), []) if c]
             dialog = MappingDialog(headers, self, {f: self.field_label(f) for f in FIELDS})
-            if not dialog.exec():
-                return False
-            return self.load(path, dialog.mapping())
+            if dialog.exec():
+                self.load(path, dialog.mapping())
 
-    def recheck(self) -> None:
-        """Check every row of self.cells again and plan the rooms (a preview: writes nothing)."""
-        with self.sessions() as s:
-            self.rows = parse_rows(s, self.cells, mapping=self.mapping)
-            plan = plan_rooms(s, self.rows)
+        return self._start(job, done, self.tr("Reading the list…"))
+
+    def recheck(self, then: Callable[[], None] | None = None) -> Task:
+        """Check every row of self.cells again and plan the rooms, in the background (a preview: writes
+        nothing); ``then()`` after the table shows the result."""
+        cells, mapping, now = [list(r) for r in self.cells], self.mapping, self.ctx.now()
+
+        def done(preview: _Preview) -> None:
+            self._checked(preview)
+            if then is not None:
+                then()
+
+        return self._start(lambda job: _check(job.session, cells, mapping, now), done, self.tr("Checking the list…"))
+
+    def _checked(self, preview: _Preview) -> None:
+        self.rows, plan = preview
         self._show(plan)
         self._edit_row(self.table.currentRow())
 
@@ -224,12 +281,7 @@ class BatchDialog(QDialog):
         self.cells[self._fix_row] = raw
         current = self.table.currentRow()
         self.error.clear()
-        try:
-            self.recheck()
-        except DomainError as e:
-            self.error.setText(e.message(self.lang))
-            return
-        self.table.setCurrentCell(current, 0)
+        self.recheck(then=lambda: self.table.setCurrentCell(current, 0))
 
     def field_label(self, name: str) -> str:
         return {
@@ -282,7 +334,8 @@ class BatchDialog(QDialog):
         )
         if unplaced:
             self.error.setText(self.tr("{0} people have no room: nobody will be checked in").format(unplaced))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(accepted) and not unplaced)
+        self._ready = bool(accepted) and not unplaced
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready)
 
     def status_label(self, status: str) -> str:
         return {
@@ -299,14 +352,28 @@ class BatchDialog(QDialog):
             n = export_rows(self.rows, Path(path))
             self.summary.setText(self.tr("{0} rows written to {1}").format(n, path))
 
-    def confirm(self) -> None:
-        try:
-            with self.sessions() as s:
-                self.stays = check_in_rows(s, self.actor, self.rows)
-        except DomainError as e:
-            self.error.setText(e.message(self.lang))
-            return
-        self.accept()
+    def confirm(self) -> Task:
+        """Check everybody in, in the background: one transaction, all or nothing, so not cancellable."""
+        actor, rows, now = self.actor, list(self.rows), self.ctx.now()
+
+        def done(stays: list[object]) -> None:
+            self.stays = stays
+            self.accept()
+
+        return self._start(
+            lambda job: check_in_rows(job.session, actor, rows, now=now),
+            done,
+            self.tr("Checking in…"),
+            cancellable=False,
+        )
+
+    def reject(self) -> None:
+        """Close: a read or check still running is cancelled; the check-in, once started, is waited for."""
+        if self.busy():
+            assert self._task is not None
+            if not self._task.cancel():
+                return  # a check-in in progress: its end closes the dialog
+        super().reject()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape:

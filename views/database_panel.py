@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from models.db import probe
 from models.errors import DomainError
 
-from .application import APP, ORG, current_language
+from .context import AppContext
 
 
 class DatabasePanel(QGroupBox):
-    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setTitle(self.tr("Database"))
         form = QFormLayout(self)
         form.addRow(self.tr("In use"), QLabel(current, self))
-        self.url = QLineEdit(str(QSettings(ORG, APP).value("db/url", "") or ""), self)
+        self.url = QLineEdit(str(ctx.settings.value("db/url", "") or ""), self)
         self.url.setPlaceholderText("postgresql://user:password@server/isodesk")
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.save_button = QPushButton(self.tr("Use from the next start"), self)
@@ -44,12 +44,12 @@ class DatabasePanel(QGroupBox):
         try:
             info = probe(text)
         except DomainError as e:
-            self.result.setText("✗ " + e.message(current_language()))
+            self.result.setText("✗ " + self.ctx.message(e))
             return False
         self.result.setText("✓ " + info)
         return True
 
     def save(self) -> None:
         if self.test():
-            QSettings(ORG, APP).setValue("db/url", self.url.text().strip())
+            self.ctx.settings.setValue("db/url", self.url.text().strip())
             self.result.setText(self.result.text() + " · " + self.tr("saved: restart to use it"))

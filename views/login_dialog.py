@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -9,15 +11,17 @@ from models.accounts import authenticate, create_first_admin, needs_first_admin
 from models.errors import DomainError
 from models.orm import User
 
-from .application import current_language
-
 
 class LoginDialog(QDialog):
-    """User name + password; on a database without accounts it creates the first admin instead."""
+    """User name + password; on a database without accounts it creates the first admin instead.
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    Before the login there is no AppContext yet (it needs the user): the dialog takes what it needs of it.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
+        self.language = language
         self.user: User | None = None
         with sessions() as s:
             self.first_run = needs_first_admin(s)
@@ -54,7 +58,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def confirm(self) -> None:
-        lang = current_language()
+        lang = self.language
         try:
             with self.sessions() as s:
                 if self.first_run:
@@ -66,9 +70,13 @@ class LoginDialog(QDialog):
                 else:
                     self.user = authenticate(s, self.username.text(), self.password.text())
         except DomainError as e:
+            logging.getLogger("isodesk").info("login refused for %r: %s", self.username.text(), e.code)
             self.error.setText(e.message(lang))
             self.password.clear()
             self.repeat.clear()
             self.password.setFocus()
             return
+        assert self.user is not None
+        what = "first admin created" if self.first_run else "login"
+        logging.getLogger("isodesk").info("%s: %s (%s)", what, self.user.username, self.user.role.value)
         self.accept()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
-
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,20 +21,19 @@ from sqlalchemy.engine import Engine
 
 from models.board import board_rooms
 from models.changes import change_marker
-from models.db import session_factory
 from models.errors import DomainError
-from models.orm import Role, RoomState, User, utcnow
+from models.orm import Role, RoomState
 from models.permissions import allowed
-from models.schedule import local_date
 from models.sites import get_site
-from models.users import ensure_user
 from printing.documents import render
 
-from .application import APP, ORG, current_language
+from .about import HelpMenu
 from .arrival_dialog import ArrivalDialog
 from .audit_page import AuditPage
-from .backup_panel import backup_hours, is_file_database, run_backup
+from .backup_panel import backup_hours, backup_job, is_file_database, run_backup
 from .batch_dialog import BatchDialog
+from .context import AppContext
+from .db_status import ConnectionWatch
 from .occupants_page import OccupantsPage
 from .print_preview import show_pdf
 from .reports_page import ReportsPage
@@ -46,6 +43,7 @@ from .rounds_page import RoundsPage
 from .scanner import ScanListener
 from .settings_page import SettingsPage
 from .swabs_page import SwabsPage
+from .tasks import Job, Task
 from .today_page import TodayPage
 from .users_page import UsersPage
 
@@ -57,14 +55,13 @@ def masked_url(engine: Engine) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine, actor: User | None = None) -> None:
+    def __init__(self, ctx: AppContext) -> None:
+        """``ctx`` carries the authenticated user: there is no main window without a login."""
         super().__init__()
-        self.engine = engine
-        self.sessions = session_factory(engine)
-        if actor is None:  # tests and tools (no login): act as the operating-system login, as an admin
-            with self.sessions() as s:
-                actor = ensure_user(s, getpass.getuser(), Role.ADMIN)
-        self.actor: User = actor
+        self.ctx = ctx
+        self.engine = engine = ctx.engine
+        self.sessions = ctx.sessions
+        self.actor = ctx.user
         self.setWindowTitle(self.tr("IsoDesk — isolation point desk"))
         self.model = BoardModel(self)
         self.board = RoomBoardView(self)
@@ -91,20 +88,17 @@ class MainWindow(QMainWindow):
         board_layout = QVBoxLayout(board_page)
         board_layout.addLayout(bar)
         board_layout.addWidget(self.board)
-        self.occupants = OccupantsPage(self.sessions, self)
-        self.settings_page = SettingsPage(masked_url(engine), self, engine)
-        self.users_page = UsersPage(self.sessions, self.actor, self)
-        self.rounds_page = RoundsPage(self.sessions, self)
-        self.rounds_page.actor = self.actor
-        self.swabs_page = SwabsPage(self.sessions, self)
-        self.swabs_page.actor = self.actor
-        self.today_page = TodayPage(self.sessions, self)
+        self.occupants = OccupantsPage(ctx, self)
+        self.settings_page = SettingsPage(ctx, masked_url(engine), self)
+        self.users_page = UsersPage(ctx, self)
+        self.rounds_page = RoundsPage(ctx, self)
+        self.swabs_page = SwabsPage(ctx, self)
+        self.today_page = TodayPage(ctx, self)
         self.today_page.open_stay.connect(self.open_stay)
         self.today_page.open_room.connect(self.open_room)
         self.today_page.open_page.connect(self.show_page)
-        self.audit_page = AuditPage(self.sessions, self)
-        self.reports_page = ReportsPage(self.sessions, self)
-        self.reports_page.actor = self.actor
+        self.audit_page = AuditPage(ctx, self)
+        self.reports_page = ReportsPage(ctx, self)
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
@@ -144,7 +138,6 @@ class MainWindow(QMainWindow):
         self.state.currentIndexChanged.connect(self._filter)
         self.reload()
         self._restore()
-        self.occupants.actor = self.actor
         self.occupants.changed.connect(self.reload)
         self.statusBar().addPermanentWidget(QLabel(self.tr("User: {0}").format(self.actor.username), self))
         new_arrival = QAction(self.tr("New arrival"), self)
@@ -160,7 +153,7 @@ class MainWindow(QMainWindow):
         may_arrive = allowed(self.actor.role, "arrivals")  # the domain refuses anyway; don't offer it
         new_arrival.setEnabled(may_arrive)
         batch.setEnabled(may_arrive)
-        self.scanner = ScanListener(self)
+        self.scanner = ScanListener(self, monotonic=ctx.monotonic)
         QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
         self.scanner.stay_scanned.connect(self.open_stay)
         self.board.room_activated.connect(self.open_room)
@@ -168,11 +161,14 @@ class MainWindow(QMainWindow):
         # other desks' changes: poll the change counter every few seconds, reload when it moved
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll_changes)
+        self.connection = ConnectionWatch(self, self.poll_changes, self.reload)  # fails: banner, no writes, retry
+        self.timer.timeout.connect(self.connection.poll)
+        self.help_menu = HelpMenu(self)  # About (version, log file), the log folder
         self.timer.start()
         # backups: at start (run_gui), every N hours and at exit
+        self._backup: Task | None = None  # the background backup running, if any
         self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(backup_hours() * 3600 * 1000)
+        self.backup_timer.setInterval(backup_hours(ctx.settings) * 3600 * 1000)
         self.backup_timer.timeout.connect(self.back_up)
         if is_file_database(engine):
             self.backup_timer.start()
@@ -181,7 +177,7 @@ class MainWindow(QMainWindow):
         """Reload if another desk (or this one) changed something, or the day turned. True if reloaded."""
         with self.sessions() as s:
             marker = change_marker(s)
-        if marker == self._marker and local_date(utcnow(), self._tz) == self.model.today:
+        if marker == self._marker and self.ctx.today() == self.model.today:
             return False
         self.reload()
         return True
@@ -190,12 +186,10 @@ class MainWindow(QMainWindow):
         with self.sessions() as s:
             self._marker = change_marker(s)
             site = get_site(s)
-            self._tz = site.timezone
-            today = local_date(utcnow(), site.timezone)
+            today = self.ctx.today()
             rooms = board_rooms(s, today)
             self.site_name = site.name
         self.model.set_rooms(rooms, today)
-        self.occupants.today = today
         self.occupants.refresh()
         if self.building.count() == 0:
             self.building.addItem(self.tr("All buildings"), None)
@@ -213,7 +207,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def new_arrival(self, room_id: int | None = None) -> None:
-        dialog = ArrivalDialog(self.sessions, self.actor, self, room_id=room_id)
+        dialog = ArrivalDialog(self.ctx, self, room_id=room_id)
         if dialog.exec() and dialog.stay is not None:
             self.reload()
             name = dialog.arrival_input().name
@@ -226,32 +220,65 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 self.print_form("arrival-pack", [dialog.stay.id])
 
-    def print_form(self, form: str, stay_ids: list[int] | None = None, floor_id: int | None = None) -> bytes | None:
-        """Build a form and open the print preview (Print / Save as PDF)."""
-        who = self.actor.display_name or self.actor.username
-        try:
-            with self.sessions() as s:
-                pdf = render(
-                    s, form, self.model.today, stay_ids=stay_ids, floor_id=floor_id,
-                    lang=current_language(), printed_by=who,
-                )  # fmt: skip
-        except DomainError as e:
-            self.statusBar().showMessage(e.message(current_language()), 8000)
-            return None
-        show_pdf(self, pdf, form)
-        return pdf
+    def print_form(self, form: str, stay_ids: list[int] | None = None, floor_id: int | None = None) -> Task:
+        """Build a form in the background (progress, Cancel: every floor's sheets take a while on a big site),
+        then open the print preview (Print / Save as PDF) on the GUI thread."""
+        day, lang, who, now = self.model.today, self.ctx.language, self.ctx.user_name, self.ctx.now()
+        ids = list(stay_ids) if stay_ids else None
+
+        def job(job: Job) -> bytes:  # in a worker thread, with its own session
+            return render(
+                job.session, form, day, stay_ids=ids, floor_id=floor_id, lang=lang, printed_by=who, now=now,
+                progress=job.progress,
+            )  # fmt: skip
+
+        tasks = self.ctx.tasks
+        return tasks.run(
+            job,
+            sessions=self.sessions,
+            on_done=lambda pdf: show_pdf(self, pdf, form),
+            on_error=tasks.error_to(self._status, self.ctx.language),
+            on_cancelled=lambda: self._status(self.tr("Printing cancelled")),
+            label=self.tr("Preparing the document…"),
+            parent=self,
+            cancellable=True,
+        )
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def batch_arrival(self) -> None:
-        dialog = BatchDialog(self.sessions, self.actor, self)
+        dialog = BatchDialog(self.ctx, self)
         if dialog.exec() and dialog.stays:
             self.reload()
             self.statusBar().showMessage(self.tr("Checked in: {0} people").format(len(dialog.stays)), 8000)
 
-    def back_up(self) -> None:
+    def back_up(self) -> Task:
+        """The backup at start and every N hours, in the background: the desk works on meanwhile, the
+        status bar says how it went. One at a time."""
+        if self._backup is not None and not self._backup.done:
+            return self._backup
+
+        def done(path: object) -> None:
+            if path is not None:
+                self.statusBar().showMessage(self.tr("Backed up to {0}").format(path), 8000)
+
+        tasks = self.ctx.tasks
+        self._backup = tasks.run(
+            backup_job(self.engine, self.ctx.settings),
+            on_done=done,
+            on_error=tasks.error_to(self.statusBar().showMessage, self.ctx.language, self.tr("Backup failed: {0}")),
+        )
+        return self._backup
+
+    def back_up_now(self) -> None:
+        """The backup at exit, synchronous on purpose: the window is closing and the event loop ends right
+        after, so a background copy could be cut off by the process exiting (or by the engine being
+        disposed) and its outcome never shown; a copy takes seconds, the desk is leaving anyway."""
         try:
-            path = run_backup(self.engine)
+            path = run_backup(self.engine, self.ctx.settings)
         except (DomainError, OSError) as e:
-            text = e.message(current_language()) if isinstance(e, DomainError) else str(e)
+            text = self.ctx.message(e) if isinstance(e, DomainError) else str(e)
             self.statusBar().showMessage(self.tr("Backup failed: {0}").format(text))
             return
         if path is not None:
@@ -272,7 +299,7 @@ class MainWindow(QMainWindow):
         room = self.model.room_by_id(room_id)
         if room is None:
             return
-        dialog = RoomDialog(self.sessions, self.actor, room, self.model.today, self)
+        dialog = RoomDialog(self.ctx, room, self)
         dialog.exec()
         if dialog.check_in_requested:
             self.new_arrival(room_id)
@@ -315,7 +342,7 @@ class MainWindow(QMainWindow):
         )
 
     def _restore(self) -> None:
-        settings = QSettings(ORG, APP)
+        settings = self.ctx.settings
         self.show_page(str(settings.value("main/page", "today")))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
@@ -326,12 +353,15 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        settings = QSettings(ORG, APP)
+        settings = self.ctx.settings
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/page", self.nav.currentItem().data(Qt.ItemDataRole.UserRole))
         QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
         self.timer.stop()  # a closed window must not keep reading the database
+        tasks = self.ctx.tasks
+        tasks.cancel_all()  # prints and exports stop at their next step; writes run to their end
+        tasks.wait(60_000)  # no background backup or import still running under the exit backup
         if self.backup_timer.isActive():
             self.backup_timer.stop()
-            self.back_up()
+            self.back_up_now()
         super().closeEvent(event)

@@ -30,15 +30,18 @@ COLUMNS: list[tuple[str, str | None]] = [
 
 
 class OccupantModel(QAbstractTableModel):
-    def __init__(self, sessions: sessionmaker[Session], parent: object | None = None) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], today: date, parent: object | None = None, *, language: str = "zh_CN"
+    ) -> None:
+        """``today`` is the site's day (ages and days of stay); each reload may give a newer one."""
         super().__init__(parent)  # type: ignore[arg-type]
         self.sessions = sessions
         self.filter = OccupantFilter()
-        self.today = date.today()
+        self.today = today
         self.sort_key, self.descending = "room", False
         self.rows: list[OccupantRow] = []
         self.total = 0
-        self.language = "zh_CN"
+        self.language = language
 
     def headers(self) -> list[str]:
         return [

@@ -21,16 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit_log import reveal_identity
 from models.errors import DomainError
 from models.identity import mask_id, mask_phone
+from models.lookups import buildings, categories, floors
 from models.occupants import OccupantFilter, StayDetail, stay_detail
-from models.orm import Building, Category, Floor, User
 
-from .application import current_language
+from .context import AppContext
 from .occupant_model import STAY_ID_ROLE, OccupantModel
 from .stay_actions import (
     StayActionDialog,
@@ -48,11 +46,12 @@ class OccupantsPage(QWidget):
     changed = Signal()
     print_requested = Signal(str, int)  # form, stay id
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
-        self.today = date.today()
-        self.model = OccupantModel(sessions, self)
+        self.ctx = ctx
+        self.sessions = sessions = ctx.sessions
+        self.actor = ctx.user
+        self.model = OccupantModel(sessions, ctx.today(), self, language=ctx.language)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Name, pinyin (zs), ID or phone tail, room…"))
         self.search.setClearButtonEnabled(True)
@@ -100,7 +99,6 @@ class OccupantsPage(QWidget):
         self.chart = TemperatureChart(self)
         self.show_id = QPushButton(self.tr("Show ID in full"), self)
         self.show_id.setCheckable(True)
-        self.actor: User | None = None
         self.action_buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, label in (
@@ -178,20 +176,23 @@ class OccupantsPage(QWidget):
 
     def _load_choices(self) -> None:
         with self.sessions() as s:
-            cats = s.execute(select(Category.code, Category.name_zh, Category.name_en).order_by(Category.sort)).all()
-            buildings = s.execute(select(Building.id, Building.name).order_by(Building.sort)).all()
-            floors = s.execute(select(Floor.id, Floor.building_id, Floor.name).order_by(Floor.level)).all()
+            cats = categories(s)  # all of them: people who came under an earlier rule set too
+            places = buildings(s)
+            levels = floors(s)
         self.category.addItem(self.tr("All categories"), None)
-        zh = current_language() == "zh_CN"
-        for code, name_zh, name_en in cats:
-            self.category.addItem(name_zh if zh else name_en, code)
-        self.model.language = "zh_CN" if zh else "en"
+        for c in cats:
+            self.category.addItem(c.label(self.ctx.language), c.code)
         self.building.addItem(self.tr("All buildings"), None)
-        for bid, name in buildings:  # a building, then its floors indented under it
-            self.building.addItem(name, ("building", bid))
-            for fid, fbid, fname in floors:
-                if fbid == bid:
-                    self.building.addItem(f"    {name} {fname}", ("floor", fid))
+        for b in places:  # a building, then its floors indented under it
+            self.building.addItem(b.name, ("building", b.id))
+            for f in levels:
+                if f.building_id == b.id:
+                    self.building.addItem(f"    {f.label}", ("floor", f.id))
+
+    @property
+    def today(self) -> date:
+        """The site's day, from the context's clock (ages, days of stay, "release due today")."""
+        return self.ctx.today()
 
     def current_filter(self) -> OccupantFilter:
         due = self.due.currentData()
@@ -302,7 +303,7 @@ class OccupantsPage(QWidget):
                     reveal_identity(s, self.actor, self._detail.person_id)
             except DomainError as e:
                 self.show_id.setChecked(False)
-                self.details.append(e.message(current_language()))
+                self.details.append(self.ctx.message(e))
                 return
         self._show_current()
 
@@ -311,14 +312,14 @@ class OccupantsPage(QWidget):
         if d is None or d.departed_at is not None:
             return None
         if key == "room":
-            return room_change_dialog(self.sessions, self.actor, d.stay_id, self)
+            return room_change_dialog(self.ctx, d.stay_id, self)
         if key == "date":
-            return release_date_dialog(self.sessions, self.actor, d.stay_id, d.planned_release, self)
+            return release_date_dialog(self.ctx, d.stay_id, d.planned_release, self)
         if key == "release":
-            return release_dialog(self.sessions, self.actor, d.stay_id, self.today, self)
+            return release_dialog(self.ctx, d.stay_id, self)
         if key == "transfer":
-            return transfer_dialog(self.sessions, self.actor, d.stay_id, self)
-        return other_departure_dialog(self.sessions, self.actor, d.stay_id, self)
+            return transfer_dialog(self.ctx, d.stay_id, self)
+        return other_departure_dialog(self.ctx, d.stay_id, self)
 
     def run_action(self, key: str) -> None:
         dialog = self.action_dialog(key)
@@ -347,21 +348,22 @@ class OccupantsPage(QWidget):
         if d.departed_at is None:
             progress = self.tr("Day {0} of {1}").format(d.day_n(self.today), d.days_total)
         else:
-            progress = self.tr("Left on {0}").format(d.departed_at.date().isoformat())
+            progress = self.tr("Left on {0}").format(self.ctx.local_date(d.departed_at).isoformat())
         id_label, phone_label, category_label = self.tr("ID"), self.tr("Phone"), self.tr("Category")
         from_label, arrived_label, release_label = self.tr("From"), self.tr("Arrived"), self.tr("Release")
+        arrived = self.ctx.local_date(d.arrived_at)  # the site's day, not the UTC one
         lines = [
             f"<h3>{d.name} <small>{d.room}</small></h3>",
             f"<p>{id_label}: {doc} · {phone_label}: {phone}<br>",
             f"{category_label}: {d.category_zh if zh else d.category_en} · {from_label}: {d.origin}<br>",
-            f"{arrived_label}: {d.arrived_at.date()} · {release_label}: {d.planned_release} · <b>{progress}</b>",
+            f"{arrived_label}: {arrived} · {release_label}: {d.planned_release} · <b>{progress}</b>",
         ]
         if d.special_needs:
             needs_label = self.tr("Special needs")
             lines.append(f"<br>{needs_label}: {d.special_needs}")
         lines.append("</p><ul>")
         for e in d.timeline:
-            lines.append(f"<li>{e.at.date()} {e.text_zh if zh else e.text_en}</li>")
+            lines.append(f"<li>{self.ctx.local_date(e.at)} {e.text_zh if zh else e.text_en}</li>")
         lines.append("</ul>")
         self.details.setHtml("".join(lines))
         self.chart.set_readings(d.readings, d.threshold)

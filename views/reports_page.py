@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,25 +19,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
-from models.errors import DomainError
-from models.orm import Building, Floor, User, utcnow
-from models.reports import daily_report, today_for
+from models.lookups import floors
+from models.reports import daily_report
 from printing.documents import HAS_XLSX, render
 from printing.forms import REPORT_FIELDS
 from printing.labels import L
 
-from .application import current_language
+from .context import AppContext
 from .print_preview import show_pdf
+from .tasks import Job, Task
 
 
 class ReportsPage(QWidget):
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
-        self.actor: User | None = None
+        self.ctx = ctx
+        self.sessions = ctx.sessions
+        self.actor = ctx.user
         self.form = QComboBox(self)
         for key, label in (
             ("daily-sheets", self.tr("Daily observation sheets (per floor)")),
@@ -55,7 +54,7 @@ class ReportsPage(QWidget):
         self.lang = QComboBox(self)
         self.lang.addItem("简体中文", "zh_CN")
         self.lang.addItem("English", "en")
-        self.lang.setCurrentIndex(self.lang.findData(current_language()))
+        self.lang.setCurrentIndex(self.lang.findData(ctx.language))
         self.preview_button = QPushButton(self.tr("Preview and print…"), self)
         self.xlsx_button = QPushButton(self.tr("Export .xlsx…"), self)
         self.message = QLabel(self)
@@ -85,18 +84,14 @@ class ReportsPage(QWidget):
         self.day.dateChanged.connect(lambda _d: self.show_figures())
 
     def _load(self) -> None:
+        today = self.ctx.today()
         with self.sessions() as s:
-            today = today_for(s, utcnow())
-            floors = s.execute(
-                select(Floor.id, Floor.name, Building.name)
-                .join(Building, Floor.building_id == Building.id)
-                .order_by(Building.sort, Floor.sort)
-            ).all()
+            levels = floors(s)
         self.floor.addItem(self.tr("All floors"), None)
-        for fid, fname, bname in floors:
-            self.floor.addItem(f"{bname} {fname}", fid)
+        for f in levels:
+            self.floor.addItem(f.label, f.id)
         self.day.blockSignals(True)
-        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.setDate(self.ctx.qdate(today))
         self.day.blockSignals(False)
         self._loaded = True
         self._form_changed()
@@ -121,35 +116,60 @@ class ReportsPage(QWidget):
             return
         with self.sessions() as s:
             report = daily_report(s, self.selected_day())
-        t = L(current_language())
+        t = L(self.ctx.language)
         self.figures.setRowCount(len(REPORT_FIELDS))
         for i, k in enumerate(REPORT_FIELDS):
             self.figures.setItem(i, 0, QTableWidgetItem(str(t[f"r_{k}"])))
             self.figures.setItem(i, 1, QTableWidgetItem(str(getattr(report, k))))
 
-    def build(self, xlsx_path: Path | None = None) -> bytes | None:
+    def build(
+        self,
+        xlsx_path: Path | None = None,
+        *,
+        pdf: bool = True,
+        on_done: Callable[[bytes], None] | None = None,
+        label: str | None = None,
+    ) -> Task:
+        """Build the chosen form in the background (the PDF, and/or the .xlsx at ``xlsx_path``), with a
+        progress dialog and Cancel; ``on_done(pdf bytes)`` runs on the GUI thread. Errors go to the message."""
         if not self._loaded:
             self._load()
-        who = (self.actor.display_name or self.actor.username) if self.actor else ""
-        try:
-            with self.sessions() as s:
-                return render(
-                    s,
-                    self.form.currentData(),
-                    self.selected_day(),
-                    floor_id=self.floor.currentData() if self.floor.isEnabled() else None,
-                    lang=self.lang.currentData(),
-                    printed_by=who,
-                    xlsx_path=xlsx_path,
-                )
-        except DomainError as e:
-            self.message.setText(e.message(current_language()))
-            return None
+        form, day, lang = self.form.currentData(), self.selected_day(), self.lang.currentData()
+        floor_id = self.floor.currentData() if self.floor.isEnabled() else None
+        who, now = self.ctx.user_name, self.ctx.now()
 
-    def preview(self) -> None:
-        pdf = self.build()
-        if pdf is not None:
-            show_pdf(self, pdf, self.form.currentText())
+        def job(job: Job) -> bytes:  # in a worker thread, with its own session: plain values only
+            return render(
+                job.session, form, day, floor_id=floor_id, lang=lang, printed_by=who, now=now,
+                xlsx_path=xlsx_path, pdf=pdf, progress=job.progress,
+            )  # fmt: skip
+
+        self.message.clear()
+        self._set_busy(True)
+        tasks = self.ctx.tasks
+        return tasks.run(
+            job,
+            sessions=self.sessions,
+            on_done=on_done,
+            on_error=tasks.error_to(self.message, self.ctx.language),
+            on_finished=lambda: self._set_busy(False),
+            label=label or self.tr("Preparing {0}…").format(self.form.currentText()),
+            parent=self,
+            cancellable=True,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        """One document at a time from this page; the rest of the window stays usable."""
+        self.preview_button.setEnabled(not busy)
+        if busy:
+            self.xlsx_button.setEnabled(False)
+        else:
+            self._form_changed()
+
+    def preview(self) -> Task:
+        """Build the form in the background; the print preview opens (GUI thread) when it is ready."""
+        title = self.form.currentText()
+        return self.build(on_done=lambda pdf: show_pdf(self, pdf, title))
 
     def _xlsx_clicked(self) -> None:
         name = f"{self.form.currentData()}-{self.selected_day().isoformat()}.xlsx"
@@ -157,8 +177,11 @@ class ReportsPage(QWidget):
         if path:
             self.export_xlsx(Path(path))
 
-    def export_xlsx(self, path: Path) -> bool:
-        if self.build(xlsx_path=path) is None:
-            return False
-        self.message.setText(self.tr("Saved {0}").format(path))
-        return True
+    def export_xlsx(self, path: Path) -> Task:
+        """Write the form's .xlsx in the background (no PDF is built); "Saved …" when done."""
+        return self.build(
+            xlsx_path=path,
+            pdf=False,
+            on_done=lambda _pdf: self.message.setText(self.tr("Saved {0}").format(path)),
+            label=self.tr("Exporting {0}…").format(self.form.currentText()),
+        )

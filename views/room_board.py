@@ -54,7 +54,7 @@ class BoardModel(QAbstractTableModel):
         self._rows: list[FloorRow] = []
         self._all: list[BoardRoom] = []
         self._columns = 0
-        self.today = date.today()
+        self.today = date.min  # no day until set_rooms gives the site's (the model never reads the clock)
         self._filter: tuple[int | None, int | None, RoomState | str | None] = (None, None, None)
 
     # --- data in ------------------------------------------------------------------------------

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,33 +16,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from models.board import BoardRoom
 from models.errors import DomainError
-from models.orm import Room, RoomState, User
+from models.lookups import room_version
+from models.orm import RoomState
 from models.rooms import back_in_service, record_disinfection, room_history, set_out_of_service
 
-from .application import current_language
+from .context import AppContext
 from .room_board import state_label
 
 
 class RoomDialog(QDialog):
     def __init__(
         self,
-        sessions: sessionmaker[Session],
-        actor: User | None,
+        ctx: AppContext,
         room: BoardRoom,
-        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.sessions, self.actor, self.room, self.today = sessions, actor, room, today
-        self.lang = current_language()
+        self.ctx = ctx
+        sessions = ctx.sessions
+        self.sessions, self.actor, self.room, self.today = sessions, ctx.user, room, ctx.today()
+        self.lang = ctx.language
         self.changed = False
         self.check_in_requested = False
         with sessions() as s:  # what this desk sees now: a change by another desk meanwhile is refused
-            self.seen_version = s.get_one(Room, room.room_id).version
+            self.seen_version = room_version(s, room.room_id)
         self.setWindowTitle(f"{room.building} {room.floor} {room.number}")
         head = QLabel(
             f"<h3>{room.building} {room.floor} {room.number}</h3>"
@@ -64,7 +61,7 @@ class RoomDialog(QDialog):
         self.history = QListWidget(self)
         with sessions() as s:
             for at, zh, en in room_history(s, room.room_id):
-                self.history.addItem(f"{at.date()}  {zh if self.lang == 'zh_CN' else en}")
+                self.history.addItem(f"{ctx.local_date(at)}  {zh if self.lang == 'zh_CN' else en}")
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
@@ -88,7 +85,7 @@ class RoomDialog(QDialog):
         # service
         self.oos_reason = QLineEdit(self)
         self.oos_until_known = QCheckBox(self.tr("Until"), self)
-        self.oos_until = QDateEdit(QDate.currentDate().addDays(7), self)
+        self.oos_until = QDateEdit(ctx.qdate(self.today).addDays(7), self)  # a week from the site's today
         self.oos_until.setCalendarPopup(True)
         self.oos_button = QPushButton(self.tr("Take out of service"), self)
         oos = QGroupBox(self.tr("Out of service"), self)

@@ -13,7 +13,6 @@ already has a reading corrects it (the old value stays in the audit trail).
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -29,17 +28,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
-from models.errors import DomainError
-from models.observations import correct_reading, missing_readings, record_reading
-from models.orm import SYMPTOMS, Building, Floor, Slot, User, utcnow
-from models.rounds import NOT_MEASURED_REASONS, RoundRow, round_sheet
-from models.schedule import local_date
+from models.lookups import floors
+from models.observations import missing_readings
+from models.orm import SYMPTOMS, Slot
+from models.rounds import Entry, RoundRow, awaits_recheck, enter_value, is_fever, round_sheet
 from models.sites import get_site
 
-from .application import current_language
+from .context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 SYMPTOM_KEYS = [Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7]
@@ -80,8 +76,7 @@ class RoundModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.headers) - 1))
 
     def fever(self, row: RoundRow) -> bool:
-        latest = row.latest
-        return latest is not None and latest.temperature is not None and latest.temperature >= self.threshold
+        return is_fever(row.latest, self.threshold)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -128,11 +123,12 @@ class RoundsPage(QWidget):
     changed = Signal()
     print_requested = Signal(object)  # floor id, or None for every floor
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
-        self.actor: User | None = None
-        self.lang = current_language()
+        self.ctx = ctx
+        self.sessions = ctx.sessions
+        self.actor = ctx.user
+        self.lang = ctx.language
         self.model = RoundModel(self)
         self.model.zh = self.lang == "zh_CN"
         self.day = QDateEdit(self)
@@ -197,24 +193,17 @@ class RoundsPage(QWidget):
     # --- loading -------------------------------------------------------------------------------------
     def start(self, day: date | None = None, slot: Slot | None = None, floor_id: int | None = None) -> None:
         """Open a round: today and the slot of the hour unless told otherwise."""
+        now = self.ctx.site_now()  # the site's wall clock: its day and the round of the hour
         with self.sessions() as s:
-            site = get_site(s)
-            now = utcnow()
-            today = local_date(now, site.timezone)
             if not self._floors_loaded:
                 self.floor.blockSignals(True)
                 self.floor.addItem(self.tr("Whole site"), None)
-                for fid, fname, bname in s.execute(
-                    select(Floor.id, Floor.name, Building.name)
-                    .join(Building, Floor.building_id == Building.id)
-                    .order_by(Building.sort, Floor.sort)
-                ):
-                    self.floor.addItem(f"{bname} {fname}", fid)
+                for f in floors(s):
+                    self.floor.addItem(f.label, f.id)
                 self.floor.blockSignals(False)
                 self._floors_loaded = True
-            hour = now.astimezone(ZoneInfo(site.timezone)).hour
-        day = day or today
-        slot = slot or (Slot.MORNING if hour < 12 else Slot.EVENING)
+        day = day or now.date()
+        slot = slot or (Slot.MORNING if now.hour < 12 else Slot.EVENING)
         for w in (self.day, self.slot, self.floor):
             w.blockSignals(True)
         self.day.setDate(QDate(day.year, day.month, day.day))
@@ -237,13 +226,32 @@ class RoundsPage(QWidget):
         return Slot(self.slot.currentData())
 
     def refresh(self) -> None:
+        """Load the round afresh and go to the first room without a reading."""
+        rows = self._load_rows()
+        first_empty = next((i for i, r in enumerate(rows) if r.reading is None), 0)
+        self.go(first_empty)
+        self._show_missing()
+
+    def reload(self) -> None:
+        """Another desk changed something: redraw, staying on the same person with what is typed."""
+        if not self._floors_loaded:
+            return
+        stay_id = self.model.rows[self.current].stay_id if self.model.rows else None
+        text, pending, message = self.entry.text(), set(self.pending), self.message.text()
+        rows = self._load_rows()
+        self.go(next((i for i, r in enumerate(rows) if r.stay_id == stay_id), self.current))
+        self.entry.setText(text)
+        self.pending = pending
+        self._show_pending()
+        self.message.setText(message)
+        self._show_missing()
+
+    def _load_rows(self) -> list[RoundRow]:
         with self.sessions() as s:
             threshold = get_site(s).fever_threshold
             rows = round_sheet(s, self.selected_day(), self.selected_slot(), self.floor.currentData())
         self.model.set_rows(rows, threshold)
-        first_empty = next((i for i, r in enumerate(rows) if r.reading is None), 0)
-        self.go(first_empty)
-        self._show_missing()
+        return rows
 
     # --- moving ----------------------------------------------------------------------------------------
     def go(self, row: int) -> None:
@@ -263,7 +271,7 @@ class RoundsPage(QWidget):
         self._show_pending()
 
     def awaiting_recheck(self, r: RoundRow) -> bool:
-        return r.reading is not None and self.model.fever(r) and r.alert_open
+        return awaits_recheck(r, self.model.threshold)
 
     def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
         if obj is self.entry and event.type() == event.Type.KeyPress:
@@ -295,58 +303,30 @@ class RoundsPage(QWidget):
         if not self.model.rows:
             return False
         r = self.model.rows[self.current]
-        text = self.entry.text().strip()
-        if not_measured is None and not text:
-            self.go(self.current + 1)  # Enter on an empty box: skip this room
+        with self.sessions() as s:  # the domain decides: new reading, recheck (复测) or correction
+            result = enter_value(
+                s,
+                self.actor,
+                r.stay_id,
+                self.selected_day(),
+                self.selected_slot(),
+                self.entry.text(),
+                symptoms=tuple(c for c in SYMPTOMS if c in self.pending),
+                not_measured=not_measured,
+                expected_version=r.reading.version if r.reading else None,
+                lang=self.lang,
+            )
+        if not result.saved:
+            if result.kind is Entry.SKIPPED:  # Enter on an empty box: skip this room
+                self.go(self.current + 1)
+            else:
+                self.message.setText(result.message(self.lang))
+                self.entry.selectAll()
             return False
-        reason = NOT_MEASURED_REASONS[not_measured][0 if self.model.zh else 1] if not_measured else None
-        symptoms = tuple(c for c in SYMPTOMS if c in self.pending)
-        day, slot = self.selected_day(), self.selected_slot()
-        try:
-            with self.sessions() as s:
-                if r.reading is None:
-                    record_reading(
-                        s,
-                        self.actor,
-                        r.stay_id,
-                        day,
-                        slot,
-                        temperature=None if reason else text,
-                        not_measured_reason=reason,
-                        symptoms=symptoms,
-                    )
-                elif self.awaiting_recheck(r) and not reason:
-                    latest = r.latest
-                    assert latest is not None
-                    record_reading(
-                        s,
-                        self.actor,
-                        r.stay_id,
-                        day,
-                        slot,
-                        temperature=text,
-                        symptoms=symptoms,
-                        recheck_of_id=r.reading.observation_id,
-                    )
-                else:
-                    correct_reading(
-                        s,
-                        self.actor,
-                        r.reading.observation_id,
-                        temperature=None if reason else text,
-                        not_measured_reason=reason,
-                        symptoms=symptoms or None,
-                        expected_version=r.reading.version,
-                    )
-                fresh = round_sheet(s, day, slot, self.floor.currentData())
-        except DomainError as e:
-            self.message.setText(e.message(self.lang))
-            self.entry.selectAll()
-            return False
-        row = next((x for x in fresh if x.stay_id == r.stay_id), r)
+        row = result.row or r
         self.model.refresh_row(self.current, row)
         self.changed.emit()
-        if self.awaiting_recheck(row):
+        if result.awaiting_recheck:
             self.message.setText(
                 self.tr("{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here").format(
                     row.name, row.latest.text() if row.latest else ""

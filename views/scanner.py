@@ -2,15 +2,19 @@
 
 Printed sheets and door cards carry QR codes ``ISODESK:STAY:<id>``. Keys that arrive within a few
 milliseconds of each other and end with Enter are read as a scan; a person typing is never that fast.
+The gaps come from an injectable monotonic function (``models.clock.monotonic`` by default; the
+AppContext's in the app), so tests never depend on real timing.
 """
 
 from __future__ import annotations
 
 import re
-import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
+
+from models import clock
 
 CODE = re.compile(r"^ISODESK:STAY:(\d+)$")
 MAX_GAP = 0.03  # seconds between keys of one scan
@@ -23,9 +27,9 @@ def stay_code(stay_id: int) -> str:
 class ScanListener(QObject):
     stay_scanned = Signal(int)
 
-    def __init__(self, parent: QObject | None = None, clock=time.monotonic) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None, monotonic: Callable[[], float] = clock.monotonic) -> None:
         super().__init__(parent)
-        self.clock = clock
+        self.monotonic = monotonic
         self.buffer = ""
         self.last = 0.0
 
@@ -33,7 +37,7 @@ class ScanListener(QObject):
         # installed on the application: count each key once, when it reaches the window
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or not isinstance(watched, QWindow):
             return False
-        now = self.clock()
+        now = self.monotonic()
         if now - self.last > MAX_GAP:
             self.buffer = ""
         self.last = now

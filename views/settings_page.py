@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QProcess, QSettings
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QWidget
-from sqlalchemy.engine import Engine
 
-from .application import APP, ORG, ui_language
+from .application import ui_language
 from .backup_panel import BackupPanel
+from .context import AppContext
 from .database_panel import DatabasePanel
 
 
 class SettingsPage(QWidget):
-    def __init__(self, database: str, parent: QWidget | None = None, engine: Engine | None = None) -> None:
+    def __init__(self, ctx: AppContext, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        settings = QSettings(ORG, APP)
+        self.ctx = ctx
+        self.settings = settings = ctx.settings
         self.language = QComboBox(self)
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
@@ -26,25 +27,24 @@ class SettingsPage(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.dark)
-        self.database = DatabasePanel(database, self)
+        self.database = DatabasePanel(ctx, database, self)
         form.addRow(self.database)
         form.addRow("", QLabel(self.tr("Language and theme apply at the next start."), self))
         self.restart_button = QPushButton(self.tr("Restart now"), self)
         self.restart_button.setEnabled(False)
         form.addRow("", self.restart_button)
-        self.backups = BackupPanel(engine, self) if engine is not None else None
-        if self.backups is not None:
-            form.addRow(self.backups)
+        self.backups = BackupPanel(ctx, self)
+        form.addRow(self.backups)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
 
     def _language_changed(self) -> None:
-        QSettings(ORG, APP).setValue("ui/language", self.language.currentData())
+        self.settings.setValue("ui/language", self.language.currentData())
         self.restart_button.setEnabled(True)
 
     def _dark_changed(self, on: bool) -> None:
-        QSettings(ORG, APP).setValue("ui/dark", on)
+        self.settings.setValue("ui/dark", on)
         self.restart_button.setEnabled(True)
 
     def restart(self) -> None:

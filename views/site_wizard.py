@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
 
-from models.db import session_factory
+from models.accounts import create_demo_accounts
+from models.demo import build_demo
 from models.errors import DomainError
-from models.orm import RoomType, RuleSet, User
+from models.lookups import rule_sets
+from models.orm import RoomType
 from models.sites import FloorSpec, create_site, room_numbers, seed_reference_data
 
-from .application import current_language
+from .context import AppContext
+from .tasks import Job, Task
 
 
 def plan_floors(
@@ -45,26 +46,35 @@ def plan_floors(
 
 
 class SiteWizard(QWizard):
-    def __init__(self, engine: Engine, actor: User | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        """After the login, before there is a site: ``ctx.today()`` cannot be asked yet (no time zone)."""
         super().__init__(parent)
-        self.engine, self.actor = engine, actor
-        self.lang = current_language()
+        self.ctx = ctx
+        self.engine, self.actor = ctx.engine, ctx.user
+        self.lang = ctx.language
         self.wants_demo = False
         self.setWindowTitle(self.tr("Set up the isolation point"))
-        with session_factory(engine)() as s:
+        with ctx.sessions() as s:
             seed_reference_data(s)
             s.commit()
-            rule_sets = [(r.id, r.name) for r in s.scalars(select(RuleSet).order_by(RuleSet.effective_from))]
+            known = rule_sets(s)
 
         start = QWizardPage(self)
         start.setTitle(self.tr("Welcome"))
         self.create_choice = QRadioButton(self.tr("Create our site"), start)
         self.demo_choice = QRadioButton(self.tr("Open the demo site (synthetic people)"), start)
         self.create_choice.setChecked(True)
+        self.demo_status = QLabel(start)  # the demo build's error, if any
+        self.demo_status.setWordWrap(True)
+        self.demo_status.setStyleSheet("color: #c62828")
         lay = QVBoxLayout(start)
         lay.addWidget(self.create_choice)
         lay.addWidget(self.demo_choice)
+        lay.addWidget(self.demo_status)
         self.addPage(start)
+        self.demo_size = {"rooms": 300, "days": 30, "seed": 1}
+        self.demo_built = False
+        self._demo: Task | None = None
 
         page = QWizardPage(self)
         page.setTitle(self.tr("The site"))
@@ -93,8 +103,8 @@ class SiteWizard(QWizard):
         self.threshold.setDecimals(1)
         self.threshold.setValue(37.3)
         self.rule_set = QComboBox(page)
-        for _rid, name in rule_sets:
-            self.rule_set.addItem(name, name)
+        for rs in known:
+            self.rule_set.addItem(rs.name, rs.name)
         self.rule_set.setCurrentIndex(self.rule_set.count() - 1)
         self.preview = QLabel(page)
         self.error = QLabel(page)
@@ -131,11 +141,52 @@ class SiteWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         if self.currentPage() is not self.site_page:
             self.wants_demo = self.demo_choice.isChecked()
-            if self.wants_demo:
-                self.done(QWizard.DialogCode.Accepted)
+            if self.wants_demo and not self.demo_built:  # (QWizard.done() asks again before it closes)
+                self.build_demo()  # the wizard closes when the demo site is there
                 return False
             return True
         return self.create()
+
+    def build_demo(self) -> Task:
+        """Build the demo site (a minute on a slow PC) and its accounts in the background, with progress;
+        the wizard stays responsive and closes, accepted, when it is done."""
+        if self._demo is not None and not self._demo.done:
+            return self._demo
+        engine, size = self.engine, dict(self.demo_size)
+
+        def job(job: Job) -> None:
+            build_demo(
+                engine, rooms=size["rooms"], days=size["days"], seed=size["seed"],
+                progress=lambda step: job.progress(0, 0, step),
+            )  # fmt: skip
+            create_demo_accounts(job.session)
+
+        def done(_result: None) -> None:
+            self.demo_built = True
+            self.done(QWizard.DialogCode.Accepted)
+
+        tasks = self.ctx.tasks
+        self.demo_status.clear()
+        self._set_buttons(False)
+        self._demo = tasks.run(
+            job,
+            sessions=self.ctx.sessions,
+            on_done=done,
+            on_error=tasks.error_to(self.demo_status, self.lang),
+            on_finished=lambda: self._set_buttons(True),
+            label=self.tr("Building the demo site…"),
+            parent=self,
+        )
+        return self._demo
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CancelButton):
+            self.button(b).setEnabled(enabled)
+
+    def reject(self) -> None:
+        if self._demo is not None and not self._demo.done:
+            return  # a demo half built is of no use: let it finish
+        super().reject()
 
     def create(self) -> bool:
         if not self.name.text().strip() or not self.building_names() or self.last.value() < self.first.value():
@@ -150,7 +201,7 @@ class SiteWizard(QWizard):
             self.accessible.value(),
         )
         try:
-            with session_factory(self.engine)() as s:
+            with self.ctx.sessions() as s:
                 create_site(
                     s,
                     self.actor,

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,32 +15,31 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
-from models.orm import DepartureKind, Room, RoomState, User, utcnow
-from models.sites import get_site
+from models.lookups import free_rooms, stay_summary
+from models.orm import DepartureKind
 from models.stays import (
     change_release_date,
     change_room,
     depart_other,
-    get_stay,
     release,
-    release_readiness,
+    stay_readiness,
     transfer,
 )
 
-from .application import current_language
+from .context import AppContext
 
 
 class StayActionDialog(QDialog):
     """A form plus OK/Cancel; OK runs ``action`` and closes only when the domain accepts it."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(title)
-        self.lang = current_language()
+        self.lang = ctx.language
         self.form = QFormLayout(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828")
@@ -70,21 +66,18 @@ class StayActionDialog(QDialog):
 def seen_version(sessions: sessionmaker[Session], stay_id: int) -> int:
     """The stay's version when the dialog opens: a save refuses if another desk changed it since."""
     with sessions() as s:
-        return get_stay(s, stay_id, active=False).version
+        return stay_summary(s, stay_id).version
 
 
-def room_change_dialog(
-    sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
-) -> StayActionDialog:
-    d = StayActionDialog("", parent)
+def room_change_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, "", parent)
     d.setWindowTitle(d.tr("Change room"))
     seen = seen_version(sessions, stay_id)
     rooms = QComboBox(d)
     with sessions() as s:
-        for rid, number in s.execute(
-            select(Room.id, Room.number).where(Room.state == RoomState.AVAILABLE).order_by(Room.floor_id, Room.sort)
-        ):
-            rooms.addItem(number, rid)
+        for room in free_rooms(s):
+            rooms.addItem(room.number, room.id)
     reason = QLineEdit(d)
     d.form.addRow(d.tr("New room"), rooms)
     d.form.addRow(d.tr("Reason"), reason)
@@ -92,7 +85,7 @@ def room_change_dialog(
 
     def act() -> None:
         with sessions() as s:
-            change_room(s, actor, stay_id, rooms.currentData(), reason.text(), expected_version=seen)
+            change_room(s, actor, stay_id, rooms.currentData(), reason.text(), now=ctx.now(), expected_version=seen)
 
     d.action = act
     d.finish()
@@ -100,12 +93,13 @@ def room_change_dialog(
 
 
 def release_date_dialog(
-    sessions: sessionmaker[Session], actor: User | None, stay_id: int, current: date, parent: QWidget | None = None
+    ctx: AppContext, stay_id: int, current: date, parent: QWidget | None = None
 ) -> StayActionDialog:
-    d = StayActionDialog("", parent)
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, "", parent)
     d.setWindowTitle(d.tr("Extend or shorten the stay"))
     seen = seen_version(sessions, stay_id)
-    when = QDateEdit(QDate(current.year, current.month, current.day), d)
+    when = QDateEdit(ctx.qdate(current), d)
     when.setCalendarPopup(True)
     reason = QLineEdit(d)
     d.form.addRow(d.tr("Release date"), when)
@@ -114,22 +108,23 @@ def release_date_dialog(
 
     def act() -> None:
         with sessions() as s:
-            change_release_date(s, actor, stay_id, when.date().toPython(), reason.text(), expected_version=seen)
+            change_release_date(
+                s, actor, stay_id, when.date().toPython(), reason.text(), now=ctx.now(), expected_version=seen
+            )
 
     d.action = act
     d.finish()
     return d
 
 
-def release_dialog(
-    sessions: sessionmaker[Session], actor: User | None, stay_id: int, today: date, parent: QWidget | None = None
-) -> StayActionDialog:
-    d = StayActionDialog("", parent)
+def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
+    """Release on the site's today: the checks (date reached, last swab, fever) are those of today."""
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, "", parent)
     d.setWindowTitle(d.tr("Release"))
     with sessions() as s:
-        stay = get_stay(s, stay_id)
-        ready = release_readiness(s, stay, today)
-        seen = stay.version
+        ready = stay_readiness(s, stay_id, ctx.today())  # refuses a stay that has left
+        seen = stay_summary(s, stay_id).version
     yes, no = "✓", "✗"
     d.form.addRow(d.tr("Release date reached"), QLabel(yes if ready.date_reached else no, d))
     d.form.addRow(
@@ -146,48 +141,12 @@ def release_dialog(
 
     def act() -> None:
         with sessions() as s:
-            release(s, actor, stay_id, override_reason=None if ready.ok else override.text(), expected_version=seen)
-
-    d.action = act
-    d.finish()
-    return d
-
-
-def transfer_dialog(
-    sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
-) -> StayActionDialog:
-    d = StayActionDialog("", parent)
-    d.setWindowTitle(d.tr("Transfer"))
-    seen = seen_version(sessions, stay_id)
-    with sessions() as s:
-        tz = ZoneInfo(get_site(s).timezone)
-    kind = QComboBox(d)
-    kind.addItem(d.tr("To hospital"), DepartureKind.TO_HOSPITAL.value)
-    kind.addItem(d.tr("To another site"), DepartureKind.TO_OTHER_SITE.value)
-    kind.addItem(d.tr("To home isolation"), DepartureKind.HOME_ISOLATION.value)
-    destination = QLineEdit(d)
-    now_there = utcnow().astimezone(tz)
-    when = QDateTimeEdit(QDateTime(now_there.replace(tzinfo=None, microsecond=0)), d)
-    when.setDisplayFormat("yyyy-MM-dd HH:mm")
-    when.setCalendarPopup(True)
-    escort = QLineEdit(d)
-    d.form.addRow(d.tr("Kind"), kind)
-    d.form.addRow(d.tr("Hospital or site"), destination)
-    d.form.addRow(d.tr("Time"), when)
-    d.form.addRow(d.tr("Escort, vehicle, notes"), escort)
-    d.kind, d.destination, d.escort, d.when = kind, destination, escort, when  # type: ignore[attr-defined]
-
-    def act() -> None:
-        at = when.dateTime().toPython().replace(tzinfo=tz)  # the site's clock; stored in UTC
-        with sessions() as s:
-            transfer(
+            release(
                 s,
                 actor,
                 stay_id,
-                DepartureKind(kind.currentData()),
-                destination.text(),
-                escort.text(),
-                now=min(at, utcnow()),
+                override_reason=None if ready.ok else override.text(),
+                now=ctx.now(),
                 expected_version=seen,
             )
 
@@ -196,10 +155,46 @@ def transfer_dialog(
     return d
 
 
-def other_departure_dialog(
-    sessions: sessionmaker[Session], actor: User | None, stay_id: int, parent: QWidget | None = None
-) -> StayActionDialog:
-    d = StayActionDialog("", parent)
+def transfer_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, "", parent)
+    d.setWindowTitle(d.tr("Transfer"))
+    seen = seen_version(sessions, stay_id)
+    kind = QComboBox(d)
+    kind.addItem(d.tr("To hospital"), DepartureKind.TO_HOSPITAL.value)
+    kind.addItem(d.tr("To another site"), DepartureKind.TO_OTHER_SITE.value)
+    kind.addItem(d.tr("To home isolation"), DepartureKind.HOME_ISOLATION.value)
+    destination = QLineEdit(d)
+    when = ctx.datetime_edit(d)  # now, on the site's wall clock
+    escort = QLineEdit(d)
+    d.form.addRow(d.tr("Kind"), kind)
+    d.form.addRow(d.tr("Hospital or site"), destination)
+    d.form.addRow(d.tr("Time"), when)
+    d.form.addRow(d.tr("Escort, vehicle, notes"), escort)
+    d.kind, d.destination, d.escort, d.when = kind, destination, escort, when  # type: ignore[attr-defined]
+
+    def act() -> None:
+        at = ctx.edited_instant(when)  # the site's wall clock; stored in UTC
+        with sessions() as s:
+            transfer(
+                s,
+                actor,
+                stay_id,
+                DepartureKind(kind.currentData()),
+                destination.text(),
+                escort.text(),
+                now=min(at, ctx.now()),  # not in the future
+                expected_version=seen,
+            )
+
+    d.action = act
+    d.finish()
+    return d
+
+
+def other_departure_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, "", parent)
     d.setWindowTitle(d.tr("Other departure"))
     seen = seen_version(sessions, stay_id)
     reason = QLineEdit(d)
@@ -208,7 +203,7 @@ def other_departure_dialog(
 
     def act() -> None:
         with sessions() as s:
-            depart_other(s, actor, stay_id, reason.text(), expected_version=seen)
+            depart_other(s, actor, stay_id, reason.text(), now=ctx.now(), expected_version=seen)
 
     d.action = act
     d.finish()

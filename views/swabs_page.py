@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,19 +23,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
 from models.lab_import import LabRow, apply_lab_results, preview_lab_file
-from models.orm import Building, DepartureKind, Floor, SwabResult, SwabTest, User, utcnow
+from models.lookups import floors, swab_subject
+from models.orm import DepartureKind, SwabResult
 from models.outbreak import RestartPreview, apply_restart, preview_restart
-from models.schedule import local_date
-from models.sites import get_site
 from models.stays import transfer
 from models.swabs import SwabDue, mark_sampled, record_result, swabs_due
 
-from .application import current_language
+from .context import AppContext
+from .tasks import Task
 
 RESULT_COLOURS = {SwabResult.NEGATIVE: "#e8f5e9", SwabResult.POSITIVE: "#ffcdd2", SwabResult.PENDING: "#fff9c4"}
 
@@ -43,11 +41,12 @@ RESULT_COLOURS = {SwabResult.NEGATIVE: "#e8f5e9", SwabResult.POSITIVE: "#ffcdd2"
 class SwabsPage(QWidget):
     changed = Signal()
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
-        self.actor: User | None = None
-        self.lang = current_language()
+        self.ctx = ctx
+        self.sessions = ctx.sessions
+        self.actor = ctx.user
+        self.lang = ctx.language
         self.rows: list[SwabDue] = []
         self.lab_rows: list[LabRow] = []
         self.restart: RestartPreview | None = None
@@ -147,18 +146,13 @@ class SwabsPage(QWidget):
         self.apply_restart_button.clicked.connect(self.apply_restart)
 
     def _load(self) -> None:
+        today = self.ctx.today()
         with self.sessions() as s:
-            site = get_site(s)
-            today = local_date(utcnow(), site.timezone)
-            floors = s.execute(
-                select(Floor.id, Floor.name, Building.name)
-                .join(Building, Floor.building_id == Building.id)
-                .order_by(Building.sort, Floor.sort)
-            ).all()
+            levels = floors(s)
         self.floor.blockSignals(True)
         self.floor.addItem(self.tr("Whole site"), None)
-        for fid, fname, bname in floors:
-            self.floor.addItem(f"{bname} {fname}", fid)
+        for f in levels:
+            self.floor.addItem(f.label, f.id)
         self.floor.blockSignals(False)
         self.day.blockSignals(True)
         self.day.setDate(QDate(today.year, today.month, today.day))
@@ -173,6 +167,17 @@ class SwabsPage(QWidget):
 
     def selected_day(self) -> date:
         return self.day.date().toPython()  # type: ignore[return-value]
+
+    def reload(self) -> None:
+        """Another desk changed something: redraw, keeping the selected samples selected."""
+        chosen = {r.swab_id for r in self.selected()}
+        self.refresh()
+        for i, r in enumerate(self.rows):
+            if r.swab_id in chosen:
+                self.table.selectionModel().select(
+                    self.table.model().index(i, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def refresh(self) -> None:
         if not self._loaded:
@@ -217,8 +222,10 @@ class SwabsPage(QWidget):
 
     def mark_selected(self) -> None:
         chosen = [r for r in self.selected() if not r.sampled]
-        by = self.actor.display_name or self.actor.username if self.actor else ""
-        if chosen and self._run(lambda s: [mark_sampled(s, self.actor, r.swab_id, by=by) for r in chosen]):
+        by = self.ctx.user_name
+        if chosen and self._run(
+            lambda s: [mark_sampled(s, self.actor, r.swab_id, by=by, at=self.ctx.now()) for r in chosen]
+        ):
             self.message.setText(self.tr("{0} marked as sampled").format(len(chosen)))
         self.refresh()
 
@@ -226,7 +233,9 @@ class SwabsPage(QWidget):
         chosen = self.selected()
         result = SwabResult(self.result.currentData())
         if chosen and self._run(
-            lambda s: [record_result(s, self.actor, r.swab_id, result, lab=self.lab.text()) for r in chosen]
+            lambda s: [
+                record_result(s, self.actor, r.swab_id, result, lab=self.lab.text(), at=self.ctx.now()) for r in chosen
+            ]
         ):
             self.message.setText(self.tr("{0} results recorded").format(len(chosen)))
             if result is SwabResult.POSITIVE:
@@ -239,13 +248,23 @@ class SwabsPage(QWidget):
         if path:
             self.load_lab_file(Path(path))
 
-    def load_lab_file(self, path: Path) -> bool:
-        try:
-            with self.sessions() as s:
-                self.lab_rows = preview_lab_file(s, path)
-        except DomainError as e:
-            self.message.setText(e.message(self.lang))
-            return False
+    def load_lab_file(self, path: Path) -> Task:
+        """Read and match a lab file in the background (progress, Cancel); the preview shows when done."""
+        tasks = self.ctx.tasks
+        self.import_button.setEnabled(False)
+        return tasks.run(
+            lambda job: preview_lab_file(job.session, path),
+            sessions=self.sessions,
+            on_done=self._show_lab_rows,
+            on_error=tasks.error_to(self.message, self.lang),
+            on_finished=lambda: self.import_button.setEnabled(True),
+            label=self.tr("Reading the lab file…"),
+            parent=self,
+            cancellable=True,
+        )
+
+    def _show_lab_rows(self, rows: list[LabRow]) -> None:
+        self.lab_rows = rows
         self.lab_table.setRowCount(len(self.lab_rows))
         for i, r in enumerate(self.lab_rows):
             match = self.tr("matched") if r.matched else DomainError(r.problem or "").message(self.lang)
@@ -257,28 +276,44 @@ class SwabsPage(QWidget):
         self.message.setText(self.tr("{0} rows matched, {1} not matched").format(matched, len(self.lab_rows) - matched))
         self.apply_lab_button.setEnabled(matched > 0)
         self.lab_box.setVisible(True)
-        return True
 
-    def apply_lab(self) -> None:
-        positives: list[LabRow] = []
+    def apply_lab(self) -> Task:
+        """Record the matched results in the background: one transaction, so not cancellable."""
+        actor, rows = self.actor, list(self.lab_rows)
 
-        def run(s: Session) -> None:
-            positives.extend(apply_lab_results(s, self.actor, self.lab_rows))
-
-        if self._run(run):
+        def done(positives: list[LabRow]) -> None:
+            self.changed.emit()
             self.lab_box.setVisible(False)
-            self.message.setText(self.tr("{0} results recorded").format(sum(1 for r in self.lab_rows if r.matched)))
+            self.message.setText(self.tr("{0} results recorded").format(sum(1 for r in rows if r.matched)))
             if positives and positives[0].swab_id is not None:
                 self.show_positive(positives[0].swab_id)
-        self.refresh()
+
+        def finished() -> None:
+            self.apply_lab_button.setEnabled(True)
+            self.refresh()
+
+        tasks = self.ctx.tasks
+        self.apply_lab_button.setEnabled(False)
+        return tasks.run(
+            lambda job: apply_lab_results(job.session, actor, rows),
+            sessions=self.sessions,
+            on_done=done,
+            on_error=tasks.error_to(self.message, self.lang),
+            on_finished=finished,
+            label=self.tr("Recording the results…"),
+            parent=self,
+        )
 
     # --- positive result -----------------------------------------------------------------------------
     def show_positive(self, swab_id: int) -> None:
         with self.sessions() as s:
-            swab = s.get_one(SwabTest, swab_id)
-            row = next((r for r in swabs_due(s, swab.planned_date) if r.swab_id == swab_id), None)
+            subject = swab_subject(s, swab_id)
+        who = f"{subject.name} ({subject.floor} {subject.room})"
+        on_site = subject.on_site
         self.positive_swab = swab_id
-        who = f"{row.name} ({row.floor} {row.room})" if row else f"#{swab_id}"
+        self.transfer_button.setEnabled(on_site)  # already transferred: go on with the restart
+        self.hospital.clear()
+        self.escort.clear()
         self.positive_label.setText(
             self.tr("Positive: {0}. Transfer to hospital, then decide on restarting the floors around.").format(who)
         )
@@ -290,10 +325,16 @@ class SwabsPage(QWidget):
         if self.positive_swab is None:
             return False
         with self.sessions() as s:
-            stay_id = s.get_one(SwabTest, self.positive_swab).stay_id
+            stay_id = swab_subject(s, self.positive_swab).stay_id
         ok = self._run(
             lambda s: transfer(
-                s, self.actor, stay_id, DepartureKind.TO_HOSPITAL, self.hospital.text(), self.escort.text()
+                s,
+                self.actor,
+                stay_id,
+                DepartureKind.TO_HOSPITAL,
+                self.hospital.text(),
+                self.escort.text(),
+                now=self.ctx.now(),
             )
         )
         if ok:
@@ -324,7 +365,7 @@ class SwabsPage(QWidget):
         preview = self.restart
         if preview is None:
             return
-        if self._run(lambda s: apply_restart(s, self.actor, preview)):
+        if self._run(lambda s: apply_restart(s, self.actor, preview, now=self.ctx.now())):
             self.message.setText(self.tr("Isolation restarted for {0} people").format(len(preview.changes)))
             self.apply_restart_button.setEnabled(False)
             self.restart = None

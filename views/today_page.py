@@ -15,22 +15,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from models.orm import Slot, utcnow
+from models.orm import Slot
 from models.today import Dashboard, ReleaseLine, dashboard
 
-STAY, ROOM, PAGE = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
+from .context import AppContext
+
+STAY, ROOM, PAGE, SWAB = (Qt.ItemDataRole.UserRole + i for i in range(4))
 
 
 class TodayPage(QWidget):
     open_stay = Signal(int)
     open_room = Signal(int)
     open_page = Signal(str)
+    open_swab = Signal(int)  # a positive sample: the swabs screen's guided path
 
-    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.ctx = ctx
+        self.sessions = ctx.sessions
         self.data: Dashboard | None = None
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
@@ -70,9 +73,12 @@ class TodayPage(QWidget):
         self.refresh()
         super().showEvent(event)
 
+    def reload(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         with self.sessions() as s:
-            d = dashboard(s, utcnow())
+            d = dashboard(s, self.ctx.now())
         self.data = d
         slot = self.tr("morning") if d.slot is Slot.MORNING else self.tr("evening")
         self.headline.setText(
@@ -105,6 +111,8 @@ class TodayPage(QWidget):
         self._fill_releases(self.lists["releases_today"], d.releases_today)
         self._fill_releases(self.lists["releases_tomorrow"], d.releases_tomorrow)
         self._fill(self.lists["positives"], [(f"{p.room} {p.name} · {p.detail}", None, "swabs") for p in d.positives])
+        for i, p in enumerate(d.positives):
+            self.lists["positives"].item(i).setData(SWAB, p.swab_id)
         self._fill(self.lists["fevers"], [(f"{p.room} {p.name} · {p.detail}", p.stay_id, None) for p in d.fevers])
         self._fill(self.lists["arrivals"], [(f"{p.detail} {p.room} {p.name}", p.stay_id, None) for p in d.arrivals])
         self._fill(
@@ -145,7 +153,9 @@ class TodayPage(QWidget):
             item.setData(ROOM, room[0] if room else None)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        if item.data(STAY) is not None:
+        if item.data(SWAB) is not None:
+            self.open_swab.emit(int(item.data(SWAB)))
+        elif item.data(STAY) is not None:
             self.open_stay.emit(int(item.data(STAY)))
         elif item.data(ROOM) is not None:
             self.open_room.emit(int(item.data(ROOM)))

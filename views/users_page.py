@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from models.accounts import change_password, create_user, list_users, reset_password, update_user
 from models.errors import DomainError
 from models.orm import Role, User
 
-from .application import current_language
+from .context import AppContext
 
 
 def role_label(widget: QWidget, role: Role) -> str:
@@ -36,9 +35,11 @@ def role_label(widget: QWidget, role: Role) -> str:
 
 
 class UsersPage(QWidget):
-    def __init__(self, sessions: sessionmaker[Session], actor: User, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions, self.actor = sessions, actor
+        self.ctx = ctx
+        self.sessions, self.actor = ctx.sessions, ctx.user
+        actor = ctx.user
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         # own password
@@ -107,7 +108,7 @@ class UsersPage(QWidget):
             with self.sessions() as s:
                 call(s)
         except DomainError as e:
-            self.message.setText(e.message(current_language()))
+            self.message.setText(self.ctx.message(e))
             return False
         self.message.setText(done)
         self.refresh()

@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../../views/about.py" line="39" />
+        <source>About IsoDesk</source>
+        <translation>关于 IsoDesk</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="42" />
+        <source>IsoDesk — isolation point desk</source>
+        <translation>隔离点工作台</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="42" />
+        <source>Version {0}</source>
+        <translation>版本 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="44" />
+        <source>Log file: {0}</source>
+        <translation>日志文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="46" />
+        <source>When something goes wrong, send this file with a description of what you did.</source>
+        <translation>出现问题时，请将此文件连同操作经过一并发给技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalDialog</name>
     <message>
         <location filename="../../views/arrival_dialog.py" line="48" />
@@ -8,172 +36,172 @@
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="55" />
+        <location filename="../../views/arrival_dialog.py" line="54" />
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="56" />
+        <location filename="../../views/arrival_dialog.py" line="55" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="57" />
+        <location filename="../../views/arrival_dialog.py" line="56" />
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="58" />
+        <location filename="../../views/arrival_dialog.py" line="57" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="64" />
+        <location filename="../../views/arrival_dialog.py" line="63" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="65" />
+        <location filename="../../views/arrival_dialog.py" line="64" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="71" />
+        <location filename="../../views/arrival_dialog.py" line="70" />
         <source>Last exposure known</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="81" />
+        <location filename="../../views/arrival_dialog.py" line="78" />
         <source>e.g. elderly, diabetes, reduced mobility, halal diet</source>
         <translation>如：老人、糖尿病、行动不便、清真饮食</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="85" />
+        <location filename="../../views/arrival_dialog.py" line="82" />
         <source>Nobody: a room of their own</source>
         <translation>无（单人单间）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="91" />
+        <location filename="../../views/arrival_dialog.py" line="88" />
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="92" />
+        <location filename="../../views/arrival_dialog.py" line="89" />
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="93" />
+        <location filename="../../views/arrival_dialog.py" line="90" />
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="94" />
+        <location filename="../../views/arrival_dialog.py" line="91" />
         <source>Family, chosen by the desk</source>
         <translation>家庭成员（前台决定）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="106" />
+        <location filename="../../views/arrival_dialog.py" line="103" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="107" />
+        <location filename="../../views/arrival_dialog.py" line="104" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="108" />
+        <location filename="../../views/arrival_dialog.py" line="105" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="110" />
+        <location filename="../../views/arrival_dialog.py" line="107" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="111" />
+        <location filename="../../views/arrival_dialog.py" line="108" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="113" />
+        <location filename="../../views/arrival_dialog.py" line="110" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="115" />
+        <location filename="../../views/arrival_dialog.py" line="112" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="116" />
+        <location filename="../../views/arrival_dialog.py" line="113" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="117" />
+        <location filename="../../views/arrival_dialog.py" line="114" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="118" />
+        <location filename="../../views/arrival_dialog.py" line="115" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="119" />
+        <location filename="../../views/arrival_dialog.py" line="116" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="120" />
+        <location filename="../../views/arrival_dialog.py" line="117" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="121" />
+        <location filename="../../views/arrival_dialog.py" line="118" />
         <source>Why together</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="122" />
+        <location filename="../../views/arrival_dialog.py" line="119" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="125" />
+        <location filename="../../views/arrival_dialog.py" line="122" />
         <source>Register and check in</source>
         <translation>登记并入住</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="161" />
+        <location filename="../../views/arrival_dialog.py" line="158" />
         <source>Born {0}, {1}</source>
         <translation>出生 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="163" />
+        <location filename="../../views/arrival_dialog.py" line="160" />
         <source>unknown region code (accepted)</source>
         <translation>地区码未知（仍可登记）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="196" />
+        <location filename="../../views/arrival_dialog.py" line="189" />
         <source>Shares room {0} with {1}</source>
         <translation>与{1}同住 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="203" />
+        <location filename="../../views/arrival_dialog.py" line="196" />
         <source>Chosen on the room board</source>
         <translation>在房态图上选定</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="213" />
+        <location filename="../../views/arrival_dialog.py" line="206" />
         <source>Suggested: {0} — {1}</source>
         <translation>建议：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="241" />
+        <location filename="../../views/arrival_dialog.py" line="231" />
         <source>No room available</source>
         <translation>没有空闲房间</translation>
     </message>
@@ -214,145 +242,160 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../views/audit_page.py" line="108" />
+        <location filename="../../views/audit_page.py" line="109" />
         <source>Person: name or ID tail</source>
         <translation>人员：姓名或证件号尾号</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="110" />
+        <location filename="../../views/audit_page.py" line="111" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="121" />
+        <location filename="../../views/audit_page.py" line="122" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="132" />
+        <location filename="../../views/audit_page.py" line="133" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="134" />
+        <location filename="../../views/audit_page.py" line="135" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="136" />
+        <location filename="../../views/audit_page.py" line="137" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="165" />
+        <location filename="../../views/audit_page.py" line="166" />
         <source>Everyone</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="183" />
+        <location filename="../../views/audit_page.py" line="184" />
         <source>{0} entries</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="186" />
+        <location filename="../../views/audit_page.py" line="187" />
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="193" />
+        <location filename="../../views/audit_page.py" line="196" />
         <source>{0} entries written to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_page.py" line="207" />
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录…</translation>
     </message>
 </context>
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../views/backup_panel.py" line="62" />
+        <location filename="../../views/backup_panel.py" line="90" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="66" />
+        <location filename="../../views/backup_panel.py" line="97" />
         <source>This site uses PostgreSQL: back it up on the server (pg_dump).</source>
         <translation>本隔离点使用 PostgreSQL 数据库：请在服务器上备份（pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="71" />
+        <location filename="../../views/backup_panel.py" line="102" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="75" />
+        <location filename="../../views/backup_panel.py" line="106" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="79" />
+        <location filename="../../views/backup_panel.py" line="110" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="80" />
+        <location filename="../../views/backup_panel.py" line="111" />
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="81" />
+        <location filename="../../views/backup_panel.py" line="112" />
         <source>Also at start and at exit; 7 daily and 4 weekly copies are kept.</source>
         <translation>启动和退出时也会备份；保留最近 7 天每天一份、最近 4 周每周一份。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="82" />
+        <location filename="../../views/backup_panel.py" line="113" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="86" />
+        <location filename="../../views/backup_panel.py" line="117" />
         <source>Copies</source>
         <translation>备份副本</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="87" />
+        <location filename="../../views/backup_panel.py" line="118" />
         <source>Restore the selected copy…</source>
         <translation>恢复所选副本…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="108" />
+        <location filename="../../views/backup_panel.py" line="140" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="123" />
+        <location filename="../../views/backup_panel.py" line="168" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="125" />
+        <location filename="../../views/backup_panel.py" line="214" />
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="159" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="132" />
+        <location filename="../../views/backup_panel.py" line="170" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="177" />
         <source>Choose a copy in the list first.</source>
         <translation>请先在列表中选择一个副本。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="136" />
+        <location filename="../../views/backup_panel.py" line="181" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="138" />
+        <location filename="../../views/backup_panel.py" line="183" />
         <source>Replace the database with the copy of {0}? Changes made since then are set aside (the current database is saved first). IsoDesk restarts afterwards.</source>
         <translation>用 {0} 的副本替换当前数据库吗？此后的改动将被搁置（当前数据库会先另存一份）。恢复后程序将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="153" />
+        <location filename="../../views/backup_panel.py" line="212" />
         <source>Restore refused: {0}</source>
         <translation>无法恢复：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="155" />
+        <location filename="../../views/backup_panel.py" line="201" />
         <source>Restored. The replaced database is kept as {0}</source>
         <translation>已恢复。被替换的数据库另存为 {0}</translation>
     </message>
@@ -360,196 +403,211 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="94" />
+        <location filename="../../views/batch_dialog.py" line="107" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="95" />
+        <location filename="../../views/batch_dialog.py" line="108" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="96" />
+        <location filename="../../views/batch_dialog.py" line="109" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="100" />
+        <location filename="../../views/batch_dialog.py" line="113" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="100" />
+        <location filename="../../views/batch_dialog.py" line="113" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="100" />
-        <location filename="../../views/batch_dialog.py" line="236" />
+        <location filename="../../views/batch_dialog.py" line="113" />
+        <location filename="../../views/batch_dialog.py" line="288" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="100" />
-        <location filename="../../views/batch_dialog.py" line="239" />
+        <location filename="../../views/batch_dialog.py" line="113" />
+        <location filename="../../views/batch_dialog.py" line="291" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="100" />
+        <location filename="../../views/batch_dialog.py" line="113" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="100" />
+        <location filename="../../views/batch_dialog.py" line="113" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="111" />
+        <location filename="../../views/batch_dialog.py" line="124" />
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="122" />
+        <location filename="../../views/batch_dialog.py" line="137" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="127" />
+        <location filename="../../views/batch_dialog.py" line="142" />
         <source>Check in all valid rows</source>
         <translation>全部有效人员入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="155" />
+        <location filename="../../views/batch_dialog.py" line="170" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="155" />
+        <location filename="../../views/batch_dialog.py" line="170" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="211" />
+        <location filename="../../views/batch_dialog.py" line="231" />
+        <source>Reading the list…</source>
+        <translation>正在读取名单…</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="243" />
+        <source>Checking the list…</source>
+        <translation>正在校验名单…</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="268" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="237" />
+        <location filename="../../views/batch_dialog.py" line="289" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="238" />
+        <location filename="../../views/batch_dialog.py" line="290" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="240" />
+        <location filename="../../views/batch_dialog.py" line="292" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="241" />
+        <location filename="../../views/batch_dialog.py" line="293" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="242" />
+        <location filename="../../views/batch_dialog.py" line="294" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="243" />
+        <location filename="../../views/batch_dialog.py" line="295" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="296" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="245" />
+        <location filename="../../views/batch_dialog.py" line="297" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="246" />
+        <location filename="../../views/batch_dialog.py" line="298" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="247" />
+        <location filename="../../views/batch_dialog.py" line="299" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="248" />
+        <location filename="../../views/batch_dialog.py" line="300" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="249" />
+        <location filename="../../views/batch_dialog.py" line="301" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="250" />
+        <location filename="../../views/batch_dialog.py" line="302" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="261" />
+        <location filename="../../views/batch_dialog.py" line="313" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="279" />
+        <location filename="../../views/batch_dialog.py" line="331" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="284" />
+        <location filename="../../views/batch_dialog.py" line="336" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="289" />
+        <location filename="../../views/batch_dialog.py" line="342" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="290" />
+        <location filename="../../views/batch_dialog.py" line="343" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="291" />
+        <location filename="../../views/batch_dialog.py" line="344" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="292" />
+        <location filename="../../views/batch_dialog.py" line="345" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="293" />
+        <location filename="../../views/batch_dialog.py" line="346" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="297" />
+        <location filename="../../views/batch_dialog.py" line="350" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="300" />
+        <location filename="../../views/batch_dialog.py" line="353" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="366" />
+        <source>Checking in…</source>
+        <translation>正在办理入住…</translation>
     </message>
 </context>
 <context>
@@ -564,6 +622,34 @@ dis {2} · oos {3}</source>
         <location filename="../../views/room_board.py" line="163" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWatch</name>
+    <message>
+        <location filename="../../views/db_status.py" line="173" />
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="207" />
+        <source>Database unreachable — retrying every few seconds. Nothing can be saved until it answers.</source>
+        <translation>无法连接数据库 — 每隔几秒自动重试。恢复连接之前无法保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="209" />
+        <source>Reason: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="212" />
+        <source>Database unreachable — retrying</source>
+        <translation>无法连接数据库 — 正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="221" />
+        <source>The database answers again: reloaded.</source>
+        <translation>数据库已恢复连接，数据已重新载入。</translation>
     </message>
 </context>
 <context>
@@ -610,39 +696,158 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>DatabaseUnreachableDialog</name>
+    <message>
+        <location filename="../../views/db_status.py" line="70" />
+        <source>IsoDesk — database unreachable</source>
+        <translation>IsoDesk — 无法连接数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="72" />
+        <source>IsoDesk cannot open its database.</source>
+        <translation>IsoDesk 无法打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="74" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="75" />
+        <source>Reason: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="78" />
+        <source>For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database, open the database settings, save it there, then Retry.</source>
+        <translation>如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要改用其他数据库，请打开数据库设置，保存后再点“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="90" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="92" />
+        <source>Open database settings</source>
+        <translation>打开数据库设置</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="94" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../views/error_dialog.py" line="96" />
+        <source>IsoDesk — unexpected error</source>
+        <translation>IsoDesk — 意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="104" />
+        <source>The database did not answer. IsoDesk could not finish this action.</source>
+        <translation>数据库没有响应，本次操作未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="106" />
+        <source>Something went wrong. IsoDesk could not finish this action.</source>
+        <translation>程序出错，本次操作未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="107" />
+        <source>What failed: {0}</source>
+        <translation>出错内容：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="112" />
+        <source>Nothing was saved: the whole action was undone, the data is as it was before.</source>
+        <translation>没有保存任何内容：整个操作已撤销，数据与操作前相同。</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="114" />
+        <source>Check on the screen whether your last action was saved before you repeat it.</source>
+        <translation>重做之前，请先在界面上确认上一步操作是否已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="116" />
+        <source>The details are in the log file: {0}</source>
+        <translation>详细信息已记录在日志文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="118" />
+        <source>No log file could be written.</source>
+        <translation>无法写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="130" />
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="142" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../views/error_dialog.py" line="149" />
+        <source>{0} more errors since; all are in the details and the log.</source>
+        <translation>此后又发生 {0} 个错误，均已列入详细信息和日志。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../views/about.py" line="59" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="60" />
+        <source>About IsoDesk</source>
+        <translation>关于 IsoDesk</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="63" />
+        <source>Open the log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../views/login_dialog.py" line="24" />
+        <location filename="../../views/login_dialog.py" line="28" />
         <source>Create the first admin</source>
         <translation>创建第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="24" />
+        <location filename="../../views/login_dialog.py" line="28" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="37" />
+        <location filename="../../views/login_dialog.py" line="41" />
         <source>No accounts yet: this person becomes the admin, who then adds the others.</source>
         <translation>还没有任何账号：此人将成为管理员，再由管理员添加其他人员。</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="39" />
+        <location filename="../../views/login_dialog.py" line="43" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="41" />
+        <location filename="../../views/login_dialog.py" line="45" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="42" />
+        <location filename="../../views/login_dialog.py" line="46" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="44" />
+        <location filename="../../views/login_dialog.py" line="48" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -650,152 +855,164 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="68" />
+        <location filename="../../views/main_window.py" line="65" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="78" />
+        <location filename="../../views/main_window.py" line="75" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="81" />
+        <location filename="../../views/main_window.py" line="78" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="83" />
+        <location filename="../../views/main_window.py" line="80" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="85" />
+        <location filename="../../views/main_window.py" line="82" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="87" />
+        <location filename="../../views/main_window.py" line="84" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="113" />
+        <location filename="../../views/main_window.py" line="107" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="114" />
+        <location filename="../../views/main_window.py" line="108" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="115" />
+        <location filename="../../views/main_window.py" line="109" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="116" />
+        <location filename="../../views/main_window.py" line="110" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="117" />
+        <location filename="../../views/main_window.py" line="111" />
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="118" />
+        <location filename="../../views/main_window.py" line="112" />
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="119" />
+        <location filename="../../views/main_window.py" line="113" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="120" />
+        <location filename="../../views/main_window.py" line="114" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="121" />
+        <location filename="../../views/main_window.py" line="115" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="141" />
+        <location filename="../../views/main_window.py" line="135" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="149" />
+        <location filename="../../views/main_window.py" line="142" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="150" />
+        <location filename="../../views/main_window.py" line="143" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="153" />
+        <location filename="../../views/main_window.py" line="146" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="156" />
+        <location filename="../../views/main_window.py" line="149" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="201" />
+        <location filename="../../views/main_window.py" line="195" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="212" />
+        <location filename="../../views/main_window.py" line="206" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="220" />
+        <location filename="../../views/main_window.py" line="214" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="223" />
+        <location filename="../../views/main_window.py" line="217" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="224" />
+        <location filename="../../views/main_window.py" line="218" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="248" />
+        <location filename="../../views/main_window.py" line="241" />
+        <source>Printing cancelled</source>
+        <translation>已取消打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="242" />
+        <source>Preparing the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="254" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="255" />
+        <location filename="../../views/main_window.py" line="270" />
+        <location filename="../../views/main_window.py" line="282" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="258" />
+        <location filename="../../views/main_window.py" line="264" />
+        <location filename="../../views/main_window.py" line="285" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="287" />
+        <location filename="../../views/main_window.py" line="314" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="304" />
+        <location filename="../../views/main_window.py" line="331" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -803,17 +1020,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="64" />
+        <location filename="../../views/batch_dialog.py" line="76" />
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="66" />
+        <location filename="../../views/batch_dialog.py" line="78" />
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="70" />
+        <location filename="../../views/batch_dialog.py" line="82" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -821,62 +1038,62 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantModel</name>
     <message>
-        <location filename="../../views/occupant_model.py" line="45" />
+        <location filename="../../views/occupant_model.py" line="48" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="46" />
+        <location filename="../../views/occupant_model.py" line="49" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="47" />
+        <location filename="../../views/occupant_model.py" line="50" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="48" />
+        <location filename="../../views/occupant_model.py" line="51" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="49" />
+        <location filename="../../views/occupant_model.py" line="52" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="50" />
+        <location filename="../../views/occupant_model.py" line="53" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="51" />
+        <location filename="../../views/occupant_model.py" line="54" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="52" />
+        <location filename="../../views/occupant_model.py" line="55" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="53" />
+        <location filename="../../views/occupant_model.py" line="56" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="121" />
+        <location filename="../../views/occupant_model.py" line="124" />
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="121" />
+        <location filename="../../views/occupant_model.py" line="124" />
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="131" />
+        <location filename="../../views/occupant_model.py" line="134" />
         <source>left</source>
         <translation>已离开</translation>
     </message>
@@ -884,184 +1101,184 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="57" />
+        <location filename="../../views/occupants_page.py" line="56" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="59" />
+        <location filename="../../views/occupants_page.py" line="58" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="73" />
+        <location filename="../../views/occupants_page.py" line="72" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="74" />
+        <location filename="../../views/occupants_page.py" line="73" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="75" />
+        <location filename="../../views/occupants_page.py" line="74" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="76" />
+        <location filename="../../views/occupants_page.py" line="75" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="77" />
+        <location filename="../../views/occupants_page.py" line="76" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="85" />
+        <location filename="../../views/occupants_page.py" line="84" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="86" />
+        <location filename="../../views/occupants_page.py" line="85" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="101" />
+        <location filename="../../views/occupants_page.py" line="100" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="107" />
+        <location filename="../../views/occupants_page.py" line="105" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="108" />
+        <location filename="../../views/occupants_page.py" line="106" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="110" />
+        <location filename="../../views/occupants_page.py" line="108" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="67" />
-        <location filename="../../views/occupants_page.py" line="111" />
+        <location filename="../../views/occupants_page.py" line="66" />
+        <location filename="../../views/occupants_page.py" line="109" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="63" />
+        <location filename="../../views/occupants_page.py" line="62" />
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="64" />
+        <location filename="../../views/occupants_page.py" line="63" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="65" />
+        <location filename="../../views/occupants_page.py" line="64" />
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="66" />
+        <location filename="../../views/occupants_page.py" line="65" />
         <source>Transferred</source>
         <translation>已转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="119" />
+        <location filename="../../views/occupants_page.py" line="117" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="123" />
+        <location filename="../../views/occupants_page.py" line="121" />
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="124" />
+        <location filename="../../views/occupants_page.py" line="122" />
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="125" />
+        <location filename="../../views/occupants_page.py" line="123" />
         <source>Door card</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="126" />
+        <location filename="../../views/occupants_page.py" line="124" />
         <source>Release notice</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="184" />
+        <location filename="../../views/occupants_page.py" line="182" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="189" />
+        <location filename="../../views/occupants_page.py" line="185" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="256" />
+        <location filename="../../views/occupants_page.py" line="257" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="348" />
+        <location filename="../../views/occupants_page.py" line="349" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="350" />
+        <location filename="../../views/occupants_page.py" line="351" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="351" />
+        <location filename="../../views/occupants_page.py" line="352" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="351" />
+        <location filename="../../views/occupants_page.py" line="352" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="351" />
+        <location filename="../../views/occupants_page.py" line="352" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="352" />
+        <location filename="../../views/occupants_page.py" line="353" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="352" />
+        <location filename="../../views/occupants_page.py" line="353" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="109" />
-        <location filename="../../views/occupants_page.py" line="352" />
+        <location filename="../../views/occupants_page.py" line="107" />
+        <location filename="../../views/occupants_page.py" line="353" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="360" />
+        <location filename="../../views/occupants_page.py" line="362" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="368" />
+        <location filename="../../views/occupants_page.py" line="370" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} °C</translation>
     </message>
@@ -1097,161 +1314,171 @@ dis {2} · oos {3}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/reports_page.py" line="43" />
+        <location filename="../../views/reports_page.py" line="42" />
         <source>Daily observation sheets (per floor)</source>
         <translation>每日健康观察记录表（按楼层）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="44" />
+        <location filename="../../views/reports_page.py" line="43" />
         <source>Release notices for the day</source>
         <translation>当日解除隔离告知书（批量）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="45" />
+        <location filename="../../views/reports_page.py" line="44" />
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="46" />
-        <location filename="../../views/reports_page.py" line="64" />
+        <location filename="../../views/reports_page.py" line="45" />
+        <location filename="../../views/reports_page.py" line="63" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="47" />
+        <location filename="../../views/reports_page.py" line="46" />
         <source>Terminal disinfection record (month to date)</source>
         <translation>终末消毒记录（本月）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="48" />
+        <location filename="../../views/reports_page.py" line="47" />
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="59" />
+        <location filename="../../views/reports_page.py" line="58" />
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="60" />
+        <location filename="../../views/reports_page.py" line="59" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="68" />
+        <location filename="../../views/reports_page.py" line="67" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="69" />
+        <location filename="../../views/reports_page.py" line="68" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="70" />
+        <location filename="../../views/reports_page.py" line="69" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="71" />
+        <location filename="../../views/reports_page.py" line="70" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="95" />
+        <location filename="../../views/reports_page.py" line="90" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="156" />
+        <source>Preparing {0}…</source>
+        <translation>正在生成{0}…</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="176" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="163" />
+        <location filename="../../views/reports_page.py" line="185" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="186" />
+        <source>Exporting {0}…</source>
+        <translation>正在导出{0}…</translation>
     </message>
 </context>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../views/room_dialog.py" line="51" />
+        <location filename="../../views/room_dialog.py" line="50" />
         <source>{0} beds</source>
         <translation>{0} 张床</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="58" />
+        <location filename="../../views/room_dialog.py" line="57" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="75" />
+        <location filename="../../views/room_dialog.py" line="74" />
         <source>Record terminal disinfection</source>
         <translation>登记终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="76" />
+        <location filename="../../views/room_dialog.py" line="75" />
         <source>Terminal disinfection</source>
         <translation>终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="78" />
+        <location filename="../../views/room_dialog.py" line="77" />
         <source>Agent</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="79" />
+        <location filename="../../views/room_dialog.py" line="78" />
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="80" />
+        <location filename="../../views/room_dialog.py" line="79" />
         <source>Done by</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="81" />
+        <location filename="../../views/room_dialog.py" line="80" />
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="88" />
+        <location filename="../../views/room_dialog.py" line="87" />
         <source>Until</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="91" />
+        <location filename="../../views/room_dialog.py" line="90" />
         <source>Take out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="92" />
+        <location filename="../../views/room_dialog.py" line="91" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="94" />
+        <location filename="../../views/room_dialog.py" line="93" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="99" />
+        <location filename="../../views/room_dialog.py" line="98" />
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="101" />
+        <location filename="../../views/room_dialog.py" line="100" />
         <source>Check someone in here…</source>
         <translation>在此房间登记入住…</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="106" />
+        <location filename="../../views/room_dialog.py" line="105" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="109" />
+        <location filename="../../views/room_dialog.py" line="108" />
         <source>History</source>
         <translation>记录</translation>
     </message>
@@ -1282,32 +1509,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="65" />
+        <location filename="../../views/rounds_page.py" line="61" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="66" />
+        <location filename="../../views/rounds_page.py" line="62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="67" />
+        <location filename="../../views/rounds_page.py" line="63" />
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="68" />
+        <location filename="../../views/rounds_page.py" line="64" />
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="69" />
+        <location filename="../../views/rounds_page.py" line="65" />
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="70" />
+        <location filename="../../views/rounds_page.py" line="66" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -1315,77 +1542,77 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="142" />
+        <location filename="../../views/rounds_page.py" line="138" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="143" />
+        <location filename="../../views/rounds_page.py" line="139" />
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="154" />
+        <location filename="../../views/rounds_page.py" line="150" />
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="165" />
+        <location filename="../../views/rounds_page.py" line="161" />
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="172" />
+        <location filename="../../views/rounds_page.py" line="168" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="172" />
+        <location filename="../../views/rounds_page.py" line="168" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="172" />
+        <location filename="../../views/rounds_page.py" line="168" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="176" />
+        <location filename="../../views/rounds_page.py" line="172" />
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="206" />
+        <location filename="../../views/rounds_page.py" line="200" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="252" />
+        <location filename="../../views/rounds_page.py" line="260" />
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="262" />
+        <location filename="../../views/rounds_page.py" line="270" />
         <source>Fever: take the temperature again (复测) and type it here</source>
         <translation>发热：请复测体温并在此输入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="290" />
+        <location filename="../../views/rounds_page.py" line="298" />
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="351" />
+        <location filename="../../views/rounds_page.py" line="331" />
         <source>{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here</source>
         <translation>{0}：{1} °C 为发热，已生成发热预警；请复测并在此输入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="368" />
+        <location filename="../../views/rounds_page.py" line="348" />
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="372" />
+        <location filename="../../views/rounds_page.py" line="352" />
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
@@ -1393,22 +1620,22 @@ dis {2} · oos {3}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="24" />
+        <location filename="../../views/settings_page.py" line="25" />
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="27" />
+        <location filename="../../views/settings_page.py" line="28" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="31" />
+        <location filename="../../views/settings_page.py" line="32" />
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="32" />
+        <location filename="../../views/settings_page.py" line="33" />
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
@@ -1416,92 +1643,97 @@ dis {2} · oos {3}</source>
 <context>
     <name>SiteWizard</name>
     <message>
-        <location filename="../../views/site_wizard.py" line="53" />
+        <location filename="../../views/site_wizard.py" line="56" />
         <source>Set up the isolation point</source>
         <translation>设置隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="60" />
+        <location filename="../../views/site_wizard.py" line="63" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="61" />
+        <location filename="../../views/site_wizard.py" line="64" />
         <source>Create our site</source>
         <translation>创建本隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="62" />
+        <location filename="../../views/site_wizard.py" line="65" />
         <source>Open the demo site (synthetic people)</source>
         <translation>打开示范隔离点（虚构人员）</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="70" />
+        <location filename="../../views/site_wizard.py" line="80" />
         <source>The site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="74" />
+        <location filename="../../views/site_wizard.py" line="84" />
         <source>Several buildings: separate with commas</source>
         <translation>多栋楼用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="103" />
+        <location filename="../../views/site_wizard.py" line="113" />
         <source>Site name</source>
         <translation>隔离点名称</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="104" />
+        <location filename="../../views/site_wizard.py" line="114" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="105" />
+        <location filename="../../views/site_wizard.py" line="115" />
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="106" />
+        <location filename="../../views/site_wizard.py" line="116" />
         <source>Floors per building</source>
         <translation>每栋楼层数</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="107" />
+        <location filename="../../views/site_wizard.py" line="117" />
         <source>Room numbers per floor from</source>
         <translation>每层房间号从</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="108" />
+        <location filename="../../views/site_wizard.py" line="118" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="109" />
+        <location filename="../../views/site_wizard.py" line="119" />
         <source>Double rooms per floor</source>
         <translation>每层双人间数</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="110" />
+        <location filename="../../views/site_wizard.py" line="120" />
         <source>Accessible rooms per floor</source>
         <translation>每层无障碍房间数</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="111" />
+        <location filename="../../views/site_wizard.py" line="121" />
         <source>Fever threshold (°C)</source>
         <translation>发热阈值（°C）</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="112" />
+        <location filename="../../views/site_wizard.py" line="122" />
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="129" />
+        <location filename="../../views/site_wizard.py" line="139" />
         <source>{0} rooms; floor 1: {1}</source>
         <translation>共 {0} 间；1 层：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/site_wizard.py" line="142" />
+        <location filename="../../views/site_wizard.py" line="177" />
+        <source>Building the demo site…</source>
+        <translation>正在生成演示隔离点…</translation>
+    </message>
+    <message>
+        <location filename="../../views/site_wizard.py" line="193" />
         <source>Name, buildings and a room range are required</source>
         <translation>请填写名称、楼栋和房间号范围</translation>
     </message>
@@ -1509,202 +1741,225 @@ dis {2} · oos {3}</source>
 <context>
     <name>SwabsPage</name>
     <message>
-        <location filename="../../views/swabs_page.py" line="62" />
-        <location filename="../../views/swabs_page.py" line="101" />
+        <location filename="../../views/swabs_page.py" line="61" />
+        <location filename="../../views/swabs_page.py" line="100" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="62" />
-        <location filename="../../views/swabs_page.py" line="81" />
-        <location filename="../../views/swabs_page.py" line="101" />
+        <location filename="../../views/swabs_page.py" line="61" />
+        <location filename="../../views/swabs_page.py" line="80" />
+        <location filename="../../views/swabs_page.py" line="100" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="62" />
+        <location filename="../../views/swabs_page.py" line="61" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="62" />
+        <location filename="../../views/swabs_page.py" line="61" />
         <source>Sampled</source>
         <translation>已采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="62" />
-        <location filename="../../views/swabs_page.py" line="81" />
+        <location filename="../../views/swabs_page.py" line="61" />
+        <location filename="../../views/swabs_page.py" line="80" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="68" />
+        <location filename="../../views/swabs_page.py" line="67" />
         <source>Mark selected as sampled</source>
         <translation>所选人员标记为已采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="70" />
-        <location filename="../../views/swabs_page.py" line="184" />
+        <location filename="../../views/swabs_page.py" line="69" />
+        <location filename="../../views/swabs_page.py" line="189" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="71" />
-        <location filename="../../views/swabs_page.py" line="185" />
+        <location filename="../../views/swabs_page.py" line="70" />
+        <location filename="../../views/swabs_page.py" line="190" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="73" />
+        <location filename="../../views/swabs_page.py" line="72" />
         <source>Lab</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="74" />
+        <location filename="../../views/swabs_page.py" line="73" />
         <source>Record result for selected</source>
         <translation>为所选人员录入结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="75" />
+        <location filename="../../views/swabs_page.py" line="74" />
         <source>Import lab file…</source>
         <translation>导入检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="79" />
-        <location filename="../../views/swabs_page.py" line="238" />
+        <location filename="../../views/swabs_page.py" line="78" />
+        <location filename="../../views/swabs_page.py" line="247" />
         <source>Lab file</source>
         <translation>检测结果文件</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="81" />
+        <location filename="../../views/swabs_page.py" line="80" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="81" />
+        <location filename="../../views/swabs_page.py" line="80" />
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="84" />
+        <location filename="../../views/swabs_page.py" line="83" />
         <source>Record the matched results</source>
         <translation>录入已匹配的结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="90" />
+        <location filename="../../views/swabs_page.py" line="89" />
         <source>Positive result</source>
         <translation>阳性结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="94" />
+        <location filename="../../views/swabs_page.py" line="93" />
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="96" />
+        <location filename="../../views/swabs_page.py" line="95" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="97" />
+        <location filename="../../views/swabs_page.py" line="96" />
         <source>1. Transfer to hospital</source>
         <translation>1. 转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="98" />
+        <location filename="../../views/swabs_page.py" line="97" />
         <source>2. Preview restart of this floor and the floors above and below</source>
         <translation>2. 预览本层及上下层人员重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="101" />
+        <location filename="../../views/swabs_page.py" line="100" />
         <source>Release now</source>
         <translation>现解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="101" />
+        <location filename="../../views/swabs_page.py" line="100" />
         <source>Release after restart</source>
         <translation>重新计算后解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="104" />
+        <location filename="../../views/swabs_page.py" line="103" />
         <source>3. Apply the restart</source>
         <translation>3. 确认重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="118" />
+        <location filename="../../views/swabs_page.py" line="117" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="120" />
+        <location filename="../../views/swabs_page.py" line="119" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="159" />
+        <location filename="../../views/swabs_page.py" line="153" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="186" />
+        <location filename="../../views/swabs_page.py" line="191" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="192" />
+        <location filename="../../views/swabs_page.py" line="197" />
         <source>day {0}</source>
         <translation>第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="202" />
+        <location filename="../../views/swabs_page.py" line="207" />
         <source>{0} due · {1} sampled</source>
         <translation>应检 {0} 人 · 已采样 {1} 人</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="222" />
+        <location filename="../../views/swabs_page.py" line="229" />
         <source>{0} marked as sampled</source>
         <translation>已标记 {0} 人采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="231" />
-        <location filename="../../views/swabs_page.py" line="270" />
+        <location filename="../../views/swabs_page.py" line="240" />
+        <location filename="../../views/swabs_page.py" line="287" />
         <source>{0} results recorded</source>
         <translation>已录入 {0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="238" />
+        <location filename="../../views/swabs_page.py" line="247" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="251" />
+        <location filename="../../views/swabs_page.py" line="261" />
+        <source>Reading the lab file…</source>
+        <translation>正在读取检测结果文件…</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="270" />
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="257" />
+        <location filename="../../views/swabs_page.py" line="276" />
         <source>{0} rows matched, {1} not matched</source>
         <translation>匹配 {0} 行，未匹配 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="283" />
+        <location filename="../../views/swabs_page.py" line="303" />
+        <source>Recording the results…</source>
+        <translation>正在录入检测结果…</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="318" />
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="300" />
+        <location filename="../../views/swabs_page.py" line="341" />
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="320" />
+        <location filename="../../views/swabs_page.py" line="361" />
         <source>{0} people would restart their isolation</source>
         <translation>将有 {0} 人重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="328" />
+        <location filename="../../views/swabs_page.py" line="369" />
         <source>Isolation restarted for {0} people</source>
         <translation>已为 {0} 人重新计算隔离期</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../views/tasks.py" line="284" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../views/tasks.py" line="360" />
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
     </message>
 </context>
 <context>
@@ -1718,107 +1973,107 @@ dis {2} · oos {3}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="53" />
+        <location filename="../../views/today_page.py" line="56" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="54" />
+        <location filename="../../views/today_page.py" line="57" />
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="55" />
+        <location filename="../../views/today_page.py" line="58" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="56" />
+        <location filename="../../views/today_page.py" line="59" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="57" />
+        <location filename="../../views/today_page.py" line="60" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="58" />
+        <location filename="../../views/today_page.py" line="61" />
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="77" />
+        <location filename="../../views/today_page.py" line="83" />
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="77" />
+        <location filename="../../views/today_page.py" line="83" />
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="80" />
+        <location filename="../../views/today_page.py" line="86" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href='swabs'&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href='rounds'&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href='board'&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href='swabs'&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href='rounds'&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href='board'&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="98" />
+        <location filename="../../views/today_page.py" line="104" />
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="99" />
+        <location filename="../../views/today_page.py" line="105" />
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="100" />
+        <location filename="../../views/today_page.py" line="106" />
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="102" />
+        <location filename="../../views/today_page.py" line="107" />
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="103" />
+        <location filename="../../views/today_page.py" line="108" />
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="104" />
+        <location filename="../../views/today_page.py" line="109" />
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="105" />
+        <location filename="../../views/today_page.py" line="110" />
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="127" />
+        <location filename="../../views/today_page.py" line="134" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="128" />
+        <location filename="../../views/today_page.py" line="135" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="129" />
+        <location filename="../../views/today_page.py" line="136" />
         <source>not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="131" />
+        <location filename="../../views/today_page.py" line="138" />
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="133" />
+        <location filename="../../views/today_page.py" line="140" />
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
@@ -1826,105 +2081,105 @@ dis {2} · oos {3}</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../views/users_page.py" line="45" />
+        <location filename="../../views/users_page.py" line="46" />
         <source>My password</source>
         <translation>我的密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="49" />
+        <location filename="../../views/users_page.py" line="50" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="51" />
+        <location filename="../../views/users_page.py" line="52" />
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="52" />
-        <location filename="../../views/users_page.py" line="87" />
+        <location filename="../../views/users_page.py" line="53" />
+        <location filename="../../views/users_page.py" line="88" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="55" />
+        <location filename="../../views/users_page.py" line="56" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="58" />
-        <location filename="../../views/users_page.py" line="81" />
+        <location filename="../../views/users_page.py" line="59" />
+        <location filename="../../views/users_page.py" line="82" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="58" />
+        <location filename="../../views/users_page.py" line="59" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="58" />
+        <location filename="../../views/users_page.py" line="59" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="58" />
-        <location filename="../../views/users_page.py" line="73" />
+        <location filename="../../views/users_page.py" line="59" />
+        <location filename="../../views/users_page.py" line="74" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="69" />
+        <location filename="../../views/users_page.py" line="70" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="74" />
+        <location filename="../../views/users_page.py" line="75" />
         <source>Save role and state</source>
         <translation>保存角色和状态</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="77" />
+        <location filename="../../views/users_page.py" line="78" />
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="82" />
+        <location filename="../../views/users_page.py" line="83" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="83" />
+        <location filename="../../views/users_page.py" line="84" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="125" />
+        <location filename="../../views/users_page.py" line="126" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="125" />
+        <location filename="../../views/users_page.py" line="126" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="145" />
+        <location filename="../../views/users_page.py" line="146" />
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="153" />
+        <location filename="../../views/users_page.py" line="154" />
         <source>User {0} added.</source>
         <translation>已添加用户 {0}。</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="165" />
+        <location filename="../../views/users_page.py" line="166" />
         <source>{0} saved.</source>
         <translation>{0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="175" />
+        <location filename="../../views/users_page.py" line="176" />
         <source>New password set for {0}.</source>
         <translation>已为 {0} 设置新密码。</translation>
     </message>
@@ -1932,104 +2187,104 @@ dis {2} · oos {3}</source>
 <context>
     <name>d</name>
     <message>
-        <location filename="../../views/stay_actions.py" line="80" />
+        <location filename="../../views/stay_actions.py" line="75" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="89" />
+        <location filename="../../views/stay_actions.py" line="82" />
         <source>New room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="90" />
-        <location filename="../../views/stay_actions.py" line="112" />
-        <location filename="../../views/stay_actions.py" line="206" />
+        <location filename="../../views/stay_actions.py" line="83" />
+        <location filename="../../views/stay_actions.py" line="106" />
+        <location filename="../../views/stay_actions.py" line="201" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="106" />
+        <location filename="../../views/stay_actions.py" line="100" />
         <source>Extend or shorten the stay</source>
         <translation>延长或缩短隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="111" />
+        <location filename="../../views/stay_actions.py" line="105" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="128" />
+        <location filename="../../views/stay_actions.py" line="124" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="134" />
+        <location filename="../../views/stay_actions.py" line="129" />
         <source>Release date reached</source>
         <translation>已到解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="136" />
+        <location filename="../../views/stay_actions.py" line="131" />
         <source>Last scheduled swab</source>
         <translation>最后一次应检核酸</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="139" />
+        <location filename="../../views/stay_actions.py" line="134" />
         <source>Open fever alert</source>
         <translation>未处理发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="141" />
+        <location filename="../../views/stay_actions.py" line="136" />
         <source>Needed only to release before the checks pass</source>
         <translation>仅在条件未满足时强制解除才需填写</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="144" />
+        <location filename="../../views/stay_actions.py" line="139" />
         <source>Override reason</source>
         <translation>强制解除原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="160" />
+        <location filename="../../views/stay_actions.py" line="161" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="165" />
+        <location filename="../../views/stay_actions.py" line="164" />
         <source>To hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="166" />
+        <location filename="../../views/stay_actions.py" line="165" />
         <source>To another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="167" />
+        <location filename="../../views/stay_actions.py" line="166" />
         <source>To home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="174" />
+        <location filename="../../views/stay_actions.py" line="170" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="175" />
+        <location filename="../../views/stay_actions.py" line="171" />
         <source>Hospital or site</source>
         <translation>医院或隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="176" />
+        <location filename="../../views/stay_actions.py" line="172" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="177" />
+        <location filename="../../views/stay_actions.py" line="173" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="203" />
+        <location filename="../../views/stay_actions.py" line="198" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
@@ -2037,22 +2292,22 @@ dis {2} · oos {3}</source>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../views/users_page.py" line="31" />
+        <location filename="../../views/users_page.py" line="30" />
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="32" />
+        <location filename="../../views/users_page.py" line="31" />
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="33" />
+        <location filename="../../views/users_page.py" line="32" />
         <source>Medical</source>
         <translation>医务</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="34" />
+        <location filename="../../views/users_page.py" line="33" />
         <source>Viewer</source>
         <translation>查看</translation>
     </message>

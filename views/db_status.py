@@ -1,0 +1,239 @@
+"""A database that does not answer: at start a dialog (Retry / Open database settings / Quit); during the
+session a banner over the main window, writing disabled, until the change-counter poll answers again.
+
+PostgreSQL connections give up after ``models.db.PG_CONNECT_TIMEOUT_S`` seconds (psycopg
+``connect_timeout``), so neither waits minutes on a server that is gone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from models.connectivity import UNREACHABLE, reason, start_problem
+from models.errors import DomainError
+from models.logs import masked
+
+log = logging.getLogger("isodesk.db")
+
+RETRY, QUIT = 1, 0
+
+
+class _DeskSettings:
+    """Before the login there is no AppContext (it needs a user): what the database panel uses of one."""
+
+    def __init__(self, settings: QSettings, language: str) -> None:
+        self.settings = settings
+        self.language = language
+        self._tasks: Any = None
+
+    @property
+    def zh(self) -> bool:
+        return self.language == "zh_CN"
+
+    def message(self, error: DomainError) -> str:
+        return error.message(self.language)
+
+    @property
+    def tasks(self) -> Any:
+        if self._tasks is None:
+            from .tasks import TaskRunner
+
+            self._tasks = TaskRunner()
+        return self._tasks
+
+
+class DatabaseUnreachableDialog(QDialog):
+    """The database named cannot be opened: why, then Retry, Open database settings, or Quit."""
+
+    def __init__(
+        self, database: str, problem: str, settings: QSettings, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.saved_url = str(settings.value("db/url", "") or "")
+        self.setWindowTitle(self.tr("IsoDesk — database unreachable"))
+        self.setMinimumWidth(560)
+        self.headline = QLabel(self.tr("IsoDesk cannot open its database."), self)
+        self.headline.setStyleSheet("font-weight: bold")
+        self.database = QLabel(self.tr("Database: {0}").format(database), self)
+        self.problem = QLabel(self.tr("Reason: {0}").format(problem), self)
+        self.hint = QLabel(
+            self.tr(
+                "For a shared PostgreSQL database: is the server running, and is this PC on its network? "
+                "Then press Retry. To use another database, open the database settings, save it there, then Retry."
+            ),
+            self,
+        )
+        for label in (self.database, self.problem, self.hint):
+            label.setWordWrap(True)
+        from .database_panel import DatabasePanel
+
+        self.panel = DatabasePanel(_DeskSettings(settings, language), database, self)  # type: ignore[arg-type]
+        self.panel.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.retry_button = self.buttons.addButton(self.tr("Retry"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.settings_button = self.buttons.addButton(
+            self.tr("Open database settings"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.quit_button = self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.retry_button.setDefault(True)
+        self.retry_button.clicked.connect(lambda: self.done(RETRY))
+        self.quit_button.clicked.connect(lambda: self.done(QUIT))
+        self.settings_button.clicked.connect(self.open_settings)
+        layout = QVBoxLayout(self)
+        for w in (self.headline, self.database, self.problem, self.hint, self.panel, self.buttons):
+            layout.addWidget(w)
+
+    def open_settings(self) -> None:
+        self.panel.show()
+        self.settings_button.setEnabled(False)
+        self.panel.url.setFocus()
+
+    def database_to_try(self, current: str | None) -> str | None:
+        """What Retry opens: the database saved in the settings panel meanwhile, else the same one."""
+        now = str(self.settings.value("db/url", "") or "")
+        if now != self.saved_url:
+            return now or None  # emptied: this PC's own file
+        return current
+
+
+def _exec(dialog: DatabaseUnreachableDialog) -> int:
+    return dialog.exec()
+
+
+def open_database_or_ask(
+    db: str | None,
+    settings: QSettings,
+    language: str,
+    *,
+    opener: Callable[[str | None], Engine] | None = None,
+    ask: Callable[[DatabaseUnreachableDialog], int] = _exec,
+) -> Engine | None:
+    """Open (and upgrade) the database; while it cannot be opened, ask: Retry, settings, or Quit (None).
+
+    Anything that is not a database problem (a bug) is raised as it is, for the error dialog.
+    """
+    if opener is None:
+        from models.db import open_database as opener
+    while True:
+        try:
+            return opener(db)
+        except Exception as exc:
+            problem = start_problem(exc, language)
+            if problem is None:
+                raise
+            log.warning("cannot open the database %s: %s", masked(db or "(default file)"), problem)
+            dialog = DatabaseUnreachableDialog(masked(db or _default_db()), problem, settings, language)
+            answer = ask(dialog)
+            db = dialog.database_to_try(db)
+            dialog.deleteLater()
+            if answer != RETRY:
+                log.info("quit: no database")
+                return None
+
+
+def _default_db() -> str:
+    from models.db import default_db_path
+
+    return str(default_db_path())
+
+
+class ConnectionWatch(QObject):
+    """The main window's poll, guarded: a database error shows the banner and disables writing; the
+    next poll that answers hides it and reloads. The board never goes stale without saying so."""
+
+    def __init__(self, window: QMainWindow, poll: Callable[[], object], reload: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.window = window
+        self._poll = poll
+        self._reload = reload
+        self.lost = False
+        self._disabled: list[Any] = []
+        self.banner = QWidget(window)
+        self.banner.setObjectName("database_banner")
+        self.banner.setStyleSheet("#database_banner { background: #c62828; } #database_banner QLabel { color: white; }")
+        self.label = QLabel(self.banner)
+        self.label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Retry now"), self.banner)
+        self.retry_button.clicked.connect(self.poll)
+        row = QHBoxLayout(self.banner)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.retry_button)
+        self.banner.hide()
+        central = window.takeCentralWidget()  # the banner above everything the window shows
+        wrapper = QWidget(window)
+        column = QVBoxLayout(wrapper)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        if central is not None:
+            column.addWidget(central, 1)
+        self.content = central
+        window.setCentralWidget(wrapper)
+
+    def poll(self) -> bool:
+        """One poll; True when the database answered."""
+        try:
+            self._poll()
+        except UNREACHABLE as exc:
+            self.connection_lost(reason(exc))
+            return False
+        if self.lost:
+            self.connection_back()
+        return True
+
+    def connection_lost(self, why: str) -> None:
+        if not self.lost:
+            log.warning("database unreachable: %s", why)
+            self.lost = True
+            self._disable_writing()
+        self.label.setText(
+            self.tr("Database unreachable — retrying every few seconds. Nothing can be saved until it answers.")
+            + "\n"
+            + self.tr("Reason: {0}").format(why)
+        )
+        self.banner.show()
+        self.window.statusBar().showMessage(self.tr("Database unreachable — retrying"))
+
+    def connection_back(self) -> None:
+        log.info("database answers again")
+        self.lost = False
+        self.banner.hide()
+        for widget, enabled in self._disabled:
+            widget.setEnabled(enabled)
+        self._disabled = []
+        self.window.statusBar().showMessage(self.tr("The database answers again: reloaded."), 8000)
+        try:
+            self._reload()
+        except UNREACHABLE as exc:  # gone again at once
+            self.connection_lost(reason(exc))
+
+    def _disable_writing(self) -> None:
+        """Everything that could write: the toolbars' actions and the pages (they show what was last read)."""
+        targets: list[Any] = [a for bar in self.window.findChildren(QToolBar) for a in bar.actions()]
+        targets += list(self.window.actions())
+        if self.content is not None:
+            targets.append(self.content)
+        seen = set()
+        for t in targets:
+            if id(t) in seen:
+                continue
+            seen.add(id(t))
+            self._disabled.append((t, t.isEnabled()))
+            t.setEnabled(False)
