@@ -65,7 +65,7 @@ def version() -> str:
 def _existing_database(args: argparse.Namespace) -> Any:
     """The engine of an existing database (a missing SQLite file is refused, not created), brought to
     this version's schema: an older one is upgraded (after a backup), a newer one refused."""
-    from models.db import make_engine, upgrade
+    from models.store.db import make_engine, upgrade
 
     engine = make_engine(args.db)
     path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
@@ -76,8 +76,8 @@ def _existing_database(args: argparse.Namespace) -> Any:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from models.db import open_database
-    from models.demo import build_demo
+    from models.demo.builder import build_demo
+    from models.store.db import open_database
 
     engine = open_database(args.db)
     started = time.perf_counter()  # a duration, not the time of day
@@ -89,8 +89,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         progress=None if args.quiet else (lambda msg: print(msg, file=sys.stderr)),
     )
     print(summary)
-    from models.accounts import DEMO_PASSWORD, create_demo_accounts
-    from models.db import session_factory
+    from models.services.accounts import DEMO_PASSWORD, create_demo_accounts
+    from models.store.db import session_factory
 
     with session_factory(engine)() as session:
         made = create_demo_accounts(session)
@@ -102,8 +102,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from models.checks import run_checks
-    from models.db import check_revision, make_engine, upgrade
+    from models.reads.checks import run_checks
+    from models.store.db import check_revision, make_engine, upgrade
 
     engine = make_engine(args.db)
     path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
@@ -121,8 +121,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from models.backup import backup_now, rotate
-    from models.db import make_engine
+    from models.store.backup import backup_now, rotate
+    from models.store.db import make_engine
 
     engine = make_engine(args.db)
     dest = backup_now(engine, Path(args.to) if args.to else None)
@@ -134,8 +134,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models.backup import restore
-    from models.db import make_engine
+    from models.store.backup import restore
+    from models.store.db import make_engine
 
     engine = make_engine(args.db)
     safety = restore(Path(args.file), engine)
@@ -145,12 +145,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _day(text: str | None, session) -> date:  # type: ignore[no-untyped-def]
     """``--date``, or the site's today (by the clock: ISODESK_NOW when set)."""
-    from models import clock
-    from models.reports import check_day
-    from models.sites import get_site
+    from models.reads.reports import check_day
+    from models.services.sites import site_today
 
     if not text:
-        return clock.site_today(get_site(session).timezone)
+        return site_today(session)
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -169,7 +168,7 @@ def _output(text: str | None) -> Path | None:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from models.db import session_factory
+    from models.store.db import session_factory
     from printing.documents import render
 
     output, xlsx_path = _output(args.output), _output(args.xlsx)
@@ -195,7 +194,7 @@ def _floor(session, text: str) -> int:  # type: ignore[no-untyped-def]
     """A floor given as its id, or as "楼栋 层" / its name (e.g. "A栋 3F" or "3F" when unique)."""
     from sqlalchemy import select
 
-    from models.orm import Building, Floor
+    from models.store.orm import Building, Floor
 
     if text.isdigit():
         return int(text)
@@ -209,8 +208,8 @@ def _floor(session, text: str) -> int:  # type: ignore[no-untyped-def]
 def cmd_report(args: argparse.Namespace) -> int:
     import json
 
-    from models import reports
-    from models.db import session_factory
+    from models.reads import reports
+    from models.store.db import session_factory
     from printing import xlsx
 
     xlsx_path = _output(args.xlsx)
@@ -232,9 +231,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from sqlalchemy import select
 
-    from models.db import open_database, session_factory
-    from models.importer import check_in_rows, read_transfer_list
-    from models.orm import User
+    from models.services.importer import check_in_rows, read_transfer_list
+    from models.store.db import open_database, session_factory
+    from models.store.orm import User
 
     path = Path(args.file)
     if not path.is_file():
@@ -380,7 +379,7 @@ def _db_label(db: str | None) -> str:
     try:
         from sqlalchemy.engine import make_url
 
-        from models.db import to_url
+        from models.store.db import to_url
 
         url = make_url(to_url(db))
         if url.get_backend_name() == "sqlite":
@@ -478,7 +477,7 @@ def _resolve_db(args: argparse.Namespace) -> str | None:
     """``--db`` before or after the command: either, or both when they name the same database."""
     before, after = getattr(args, "top_db", None), getattr(args, "db", None)
     if before and after:
-        from models.db import to_url
+        from models.store.db import to_url
 
         if to_url(before) != to_url(after):
             raise DomainError("cli_db_twice", first=_db_label(before), second=_db_label(after))

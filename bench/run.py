@@ -155,8 +155,8 @@ COLD_START = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from views.application import make_app
     from models import clock
-    from models.db import open_database, session_factory
-    from models.orm import Role, User
+    from models.store.db import open_database, session_factory
+    from models.store.orm import Role, User
     from sqlalchemy import select
     from views.context import AppContext
     from views.main_window import MainWindow
@@ -208,8 +208,8 @@ def cold_start(db: Path, runs: int, home: Path) -> tuple[Figure, Figure]:
 def board(db: Path, runs: int) -> Figure:
     from PySide6.QtWidgets import QApplication
 
-    from models.board import board_rooms
-    from models.db import make_engine, session_factory
+    from models.reads.board import board_rooms
+    from models.store.db import make_engine, session_factory
     from views.room_board import BoardModel, RoomBoardView
 
     app = QApplication.instance() or QApplication([])
@@ -243,8 +243,8 @@ def board(db: Path, runs: int) -> Figure:
 def search(db: Path, runs: int) -> Figure:
     from PySide6.QtWidgets import QApplication
 
-    from models.db import make_engine, session_factory
-    from models.occupants import OccupantFilter
+    from models.reads.occupants import OccupantFilter
+    from models.store.db import make_engine, session_factory
     from views.occupant_model import OccupantModel
 
     QApplication.instance() or QApplication([])
@@ -279,9 +279,9 @@ def search(db: Path, runs: int) -> Figure:
 def readings(db: Path, runs: int, work: Path) -> tuple[Figure, Figure]:
     from sqlalchemy import select
 
-    from models.db import make_engine, session_factory
-    from models.observations import record_reading
-    from models.orm import Observation, Room, Slot, Stay, User
+    from models.services.observations import record_reading
+    from models.store.db import make_engine, session_factory
+    from models.store.orm import Observation, Room, Slot, Stay, User
 
     copy = work / "writes.sqlite3"
     shutil.copy(db, copy)
@@ -336,8 +336,8 @@ def readings(db: Path, runs: int, work: Path) -> tuple[Figure, Figure]:
 
 
 def dashboard_figure(db: Path, runs: int) -> Figure:
-    from models.db import make_engine, session_factory
-    from models.today import dashboard
+    from models.reads.today import dashboard
+    from models.store.db import make_engine, session_factory
 
     sessions = session_factory(make_engine(db))
     now = clock.now()
@@ -358,8 +358,8 @@ def dashboard_figure(db: Path, runs: int) -> Figure:
 
 
 def report_figure(db: Path, runs: int) -> Figure:
-    from models.db import make_engine, session_factory
-    from models.reports import daily_report
+    from models.reads.reports import daily_report
+    from models.store.db import make_engine, session_factory
 
     sessions = session_factory(make_engine(db))
     day = TODAY - timedelta(days=30)
@@ -385,9 +385,9 @@ def sheets(db: Path, runs: int) -> Figure:
     from reportlab.pdfgen import canvas
     from sqlalchemy import select
 
-    from models.db import make_engine, session_factory
-    from models.orm import Room
-    from models.reports import SheetFloor, SheetRow, sheet_floors
+    from models.reads.reports import SheetFloor, SheetRow, sheet_floors
+    from models.store.db import make_engine, session_factory
+    from models.store.orm import Room
     from printing.base import FONT, register_font
     from printing.forms import daily_sheets
 
@@ -435,8 +435,8 @@ def sheets(db: Path, runs: int) -> Figure:
 
 
 def ledger(db: Path, runs: int, work: Path) -> Figure:
-    from models.db import make_engine, session_factory
-    from models.reports import ledger_rows
+    from models.reads.reports import ledger_rows
+    from models.store.db import make_engine, session_factory
     from printing.xlsx import ledger_xlsx
 
     sessions = session_factory(make_engine(db))

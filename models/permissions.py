@@ -10,8 +10,8 @@ person to hospital (the positive-swab path); everyone but a viewer may show an I
 
 from __future__ import annotations
 
-from .errors import DomainError
-from .orm import Role, User
+from models.errors import DomainError
+from models.store.orm import Role, User
 
 ALL = frozenset(Role)
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -31,35 +31,35 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 
 # module.function -> permission, for every @transactional service
 SERVICES: dict[str, str] = {
-    "models.arrivals.register_arrival": "arrivals",
-    "models.arrivals.register_batch": "arrivals",
-    "models.stays.change_room": "rooms",
-    "models.stays.change_release_date": "departures",
-    "models.stays.release": "departures",
-    "models.stays.depart_other": "departures",
-    "models.stays.transfer": "transfer",
-    "models.rooms.record_disinfection": "rooms",
-    "models.rooms.set_out_of_service": "rooms",
-    "models.rooms.back_in_service": "rooms",
-    "models.observations.record_reading": "readings",
-    "models.observations.correct_reading": "readings",
-    "models.rounds.save_entry": "readings",
-    "models.observations.close_alert": "alerts",
-    "models.swabs.mark_sampled": "swabs",
-    "models.swabs.record_result": "swabs",
-    "models.outbreak.apply_restart": "swabs",
-    "models.lab_import.apply_lab_results": "swabs",
-    "models.rulesets.apply_rule_switch": "settings",
-    "models.sites.create_site": "settings",
-    "models.sites.set_fever_threshold": "settings",
-    "models.audit_log.reveal_identity": "identity",
-    "models.accounts.create_user": "users",
-    "models.accounts.reset_password": "users",
-    "models.accounts.update_user": "users",
-    "models.accounts.change_password": "own_account",
+    "models.services.arrivals.register_arrival": "arrivals",
+    "models.services.arrivals.register_batch": "arrivals",
+    "models.services.stays.change_room": "rooms",
+    "models.services.stays.change_release_date": "departures",
+    "models.services.stays.release": "departures",
+    "models.services.stays.depart_other": "departures",
+    "models.services.stays.transfer": "transfer",
+    "models.services.rooms.record_disinfection": "rooms",
+    "models.services.rooms.set_out_of_service": "rooms",
+    "models.services.rooms.back_in_service": "rooms",
+    "models.services.observations.record_reading": "readings",
+    "models.services.observations.correct_reading": "readings",
+    "models.services.round_entry.save_entry": "readings",
+    "models.services.observations.close_alert": "alerts",
+    "models.services.swabs.mark_sampled": "swabs",
+    "models.services.swabs.record_result": "swabs",
+    "models.services.outbreak.apply_restart": "swabs",
+    "models.services.lab_import.apply_lab_results": "swabs",
+    "models.services.rulesets.apply_rule_switch": "settings",
+    "models.services.sites.create_site": "settings",
+    "models.services.sites.set_fever_threshold": "settings",
+    "models.reads.audit_log.reveal_identity": "identity",
+    "models.services.accounts.create_user": "users",
+    "models.services.accounts.reset_password": "users",
+    "models.services.accounts.update_user": "users",
+    "models.services.accounts.change_password": "own_account",
     # before anyone is logged in: no acting user
-    "models.accounts.create_first_admin": "own_account",
-    "models.accounts.authenticate": "own_account",
+    "models.services.accounts.create_first_admin": "own_account",
+    "models.services.accounts.authenticate": "own_account",
 }
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from models import clock, reports
+from models import clock
 from models.errors import DomainError
-from models.sites import get_site
+from models.reads import reports
+from models.services.sites import get_site
 
 from . import forms, xlsx
 from .base import Progress, reporting

@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from models.reports import DailyReport, DisinfectionRow, LedgerRow, PersonForm, SheetFloor
+from models.reads.reports import DailyReport, DisinfectionRow, LedgerRow, PersonForm, SheetFloor
 
 from .base import FONT, Frame, build_pdf, content_width, field_table, grid_table, p
 from .labels import L, doc_type_label, lines, sex_label, swab_label

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.reports import DailyReport, DisinfectionRow, LedgerRow
+from models.reads.reports import DailyReport, DisinfectionRow, LedgerRow
 
 from .base import current_progress
 from .forms import REPORT_FIELDS

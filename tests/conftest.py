@@ -17,11 +17,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from models import clock as clock_module
-from models import synthetic
-from models.arrivals import ArrivalInput
-from models.db import make_engine, session_factory, upgrade
-from models.orm import Base, Role, RoomType, Site, User
-from models.sites import FloorSpec, create_site, room_numbers
+from models.demo import synthetic
+from models.services.arrivals import ArrivalInput
+from models.services.sites import FloorSpec, create_site, room_numbers
+from models.store.db import make_engine, session_factory, upgrade
+from models.store.orm import Base, Role, RoomType, Site, User
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

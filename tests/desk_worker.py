@@ -20,13 +20,14 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from models import clock, synthetic
-from models.arrivals import ArrivalInput, register_arrival
-from models.db import make_engine, session_factory
+from models import clock
+from models.demo import synthetic
 from models.errors import DomainError
-from models.orm import Room, RoomState, Stay
-from models.rooms import record_disinfection
-from models.stays import depart_other
+from models.services.arrivals import ArrivalInput, register_arrival
+from models.services.rooms import record_disinfection
+from models.services.stays import depart_other
+from models.store.db import make_engine, session_factory
+from models.store.orm import Room, RoomState, Stay
 
 
 def main(argv: list[str]) -> int:

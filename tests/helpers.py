@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.orm import AuditEntry, Room, RoomState
+from models.store.orm import AuditEntry, Room, RoomState
 
 
 def free_rooms(session: Session, n: int | None = None, beds: int = 1) -> list[Room]:

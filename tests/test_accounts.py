@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from models.accounts import (
+from models.errors import DomainError
+from models.services.accounts import (
     LOCKOUT,
     MAX_FAILURES,
     authenticate,
@@ -16,8 +17,7 @@ from models.accounts import (
     reset_password,
     update_user,
 )
-from models.errors import DomainError
-from models.orm import AuditEntry, Role, User
+from models.store.orm import AuditEntry, Role, User
 from tests.conftest import NOW
 
 

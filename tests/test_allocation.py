@@ -1,10 +1,10 @@
 from sqlalchemy import select
 
-from models.allocation import AllocationRequest, suggest_room, suggest_rooms, to_batch_items
-from models.arrivals import register_arrival, register_batch
-from models.orm import Building, CompanionReason, DepartureKind, Floor, Room, RoomState, RoomType, Stay
-from models.rooms import set_out_of_service
-from models.stays import transfer
+from models.services.allocation import AllocationRequest, suggest_room, suggest_rooms, to_batch_items
+from models.services.arrivals import register_arrival, register_batch
+from models.services.rooms import set_out_of_service
+from models.services.stays import transfer
+from models.store.orm import Building, CompanionReason, DepartureKind, Floor, Room, RoomState, RoomType, Stay
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 

@@ -1,7 +1,7 @@
 """No view builds SQL: views/*.py call the domain (models/), which reads and writes the database.
 
 Parsed with ``ast``, nothing imported: a view may name SQLAlchemy's ``Session``, ``sessionmaker`` and
-``Engine`` (types it passes on), the enums of models.orm (Role, Slot, SwabResult, …) and entity classes
+``Engine`` (types it passes on), the enums of models.store.orm (Role, Slot, SwabResult, …) and entity classes
 in annotations only (``actor: User``); it may not import query builders (select, func, and_, or_, text,
 …), use an entity class as a value (``select(Room)``, ``s.get(Stay, id)``) or call a session's query
 methods.
@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
-import models.orm
+import models.store.orm
 
 VIEWS = sorted((Path(__file__).resolve().parent.parent / "views").glob("*.py"))
 SQLALCHEMY_TYPES = {"Session", "sessionmaker", "Engine"}
 QUERY_METHODS = {"execute", "scalars", "scalar", "get_one", "query", "connection"}
 ENTITIES = {
     name
-    for name, obj in vars(models.orm).items()
-    if inspect.isclass(obj) and issubclass(obj, models.orm.Base) and obj is not models.orm.Base
+    for name, obj in vars(models.store.orm).items()
+    if inspect.isclass(obj) and issubclass(obj, models.store.orm.Base) and obj is not models.store.orm.Base
 }
 
 
@@ -46,13 +46,13 @@ def annotation_nodes(tree: ast.AST) -> set[int]:
 def problems(source: str) -> list[str]:
     tree = ast.parse(source)
     found: list[str] = []
-    entity_names: set[str] = set()  # local names bound to models.orm entity classes
+    entity_names: set[str] = set()  # local names bound to models.store.orm entity classes
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == "sqlalchemy" or alias.name.startswith("sqlalchemy."):
                     found.append(f"line {node.lineno}: import {alias.name}")
-                if alias.name == "models.orm" or alias.name.startswith("models.orm."):
+                if alias.name == "models.store.orm" or alias.name.startswith("models.store.orm."):
                     found.append(f"line {node.lineno}: import {alias.name}")
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
@@ -62,7 +62,7 @@ def problems(source: str) -> list[str]:
                         found.append(f"line {node.lineno}: from {module} import {alias.name}")
             if node.level == 0 and module == "models" and any(a.name == "orm" for a in node.names):
                 found.append(f"line {node.lineno}: from models import orm")
-            if node.level == 0 and (module == "models.orm" or module.startswith("models.orm.")):
+            if node.level == 0 and (module == "models.store.orm" or module.startswith("models.store.orm.")):
                 for alias in node.names:
                     if alias.name == "*":
                         found.append(f"line {node.lineno}: from {module} import *")
@@ -92,7 +92,7 @@ def test_the_check_catches_queries() -> None:
     allowed = """
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.engine import Engine
-from models.orm import Role, Slot, SwabResult, User
+from models.store.orm import Role, Slot, SwabResult, User
 
 def f(sessions: sessionmaker[Session], actor: User | None) -> User | None:
     role: Role = Role.ADMIN
@@ -106,9 +106,9 @@ def f(sessions: sessionmaker[Session], actor: User | None) -> User | None:
         "import sqlalchemy",
         "from sqlalchemy.orm import selectinload",
         "from models import orm",
-        "from models.orm import Room\nrooms = select(Room)",
-        "from models.orm import Stay as S\ns.get(S, 1)",
-        "from models.orm import Room\ndef f(x=Room): pass",
+        "from models.store.orm import Room\nrooms = select(Room)",
+        "from models.store.orm import Stay as S\ns.get(S, 1)",
+        "from models.store.orm import Room\ndef f(x=Room): pass",
         "with sessions() as s:\n    s.execute(q)",
         "rows = s.scalars(q).all()",
         "v = s.get_one(x, 1).version",

@@ -1,4 +1,4 @@
-"""Registering arrivals and checking them in (models/arrivals.py); DOMAIN.md "A stay", step 1.
+"""Registering arrivals and checking them in (models/services/arrivals.py); DOMAIN.md "A stay", step 1.
 
 The site fixture runs 第九版: inbound = 7 days from arrival, close contact = 7 days from the last
 exposure (day 1 = the day after it), swabs on days 1, 2, 3, 5, 7, three days of home monitoring.
@@ -10,12 +10,14 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models import arrivals
-from models.arrivals import BatchItem, check_arrival, present_count, register_arrival, register_batch
-from models.db import session_factory
 from models.errors import DomainError
-from models.identity import check_char
-from models.orm import (
+from models.rules.identity import check_char
+from models.services import arrivals
+from models.services.arrivals import BatchItem, check_arrival, present_count, register_arrival, register_batch
+from models.services.rooms import set_out_of_service
+from models.services.stays import release, transfer
+from models.store.db import session_factory
+from models.store.orm import (
     AuditEntry,
     CompanionReason,
     DepartureKind,
@@ -33,8 +35,6 @@ from models.orm import (
     SwabTest,
     User,
 )
-from models.rooms import set_out_of_service
-from models.stays import release, transfer
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 

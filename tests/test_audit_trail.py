@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DatabaseError
 
-from models.arrivals import register_arrival
-from models.orm import AuditEntry
+from models.services.arrivals import register_arrival
+from models.store.orm import AuditEntry
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 
@@ -29,9 +29,9 @@ def test_filters_by_person_room_user_and_day(session, site, desk, make_arrival, 
 
     from openpyxl import load_workbook
 
-    from models.audit_log import AuditFilter, count_audit, export_audit_xlsx, list_audit
-    from models.orm import User
-    from models.stays import change_release_date
+    from models.reads.audit_log import AuditFilter, count_audit, export_audit_xlsx, list_audit
+    from models.services.stays import change_release_date
+    from models.store.orm import User
 
     rooms = free_rooms(session, 2)
     a = register_arrival(session, desk, make_arrival(), rooms[0].id, now=NOW)
@@ -58,7 +58,7 @@ def test_filters_by_person_room_user_and_day(session, site, desk, make_arrival, 
 
 
 def test_showing_an_id_in_full_is_recorded(session, site, desk, make_arrival):
-    from models.audit_log import AuditFilter, list_audit, reveal_identity
+    from models.reads.audit_log import AuditFilter, list_audit, reveal_identity
 
     stay = register_arrival(session, desk, make_arrival(), free_rooms(session, 1)[0].id, now=NOW)
     shown = reveal_identity(session, desk, stay.person_id)

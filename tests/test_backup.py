@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models.arrivals import register_arrival
-from models.backup import backup_now, list_backups, restore, rotate, verify_backup
-from models.checks import run_checks
-from models.db import make_engine, session_factory
 from models.errors import DomainError
-from models.orm import Stay
+from models.reads.checks import run_checks
+from models.services.arrivals import register_arrival
+from models.store.backup import backup_now, list_backups, restore, rotate, verify_backup
+from models.store.db import make_engine, session_factory
+from models.store.orm import Stay
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 from tests.test_checks import run_app

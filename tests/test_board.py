@@ -1,11 +1,11 @@
 from datetime import date
 
-from models.arrivals import register_arrival
-from models.board import board_rooms, state_counts
-from models.observations import record_reading
-from models.orm import DepartureKind, RoomState, Slot
-from models.rooms import set_out_of_service
-from models.stays import transfer
+from models.reads.board import board_rooms, state_counts
+from models.services.arrivals import register_arrival
+from models.services.observations import record_reading
+from models.services.rooms import set_out_of_service
+from models.services.stays import transfer
+from models.store.orm import DepartureKind, RoomState, Slot
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 from sqlalchemy import text, update
 
-from models.arrivals import register_arrival
-from models.checks import run_checks
-from models.observations import record_reading
-from models.orm import DepartureKind, Room, RoomState, Slot, Stay
-from models.stays import transfer
+from models.reads.checks import run_checks
+from models.services.arrivals import register_arrival
+from models.services.observations import record_reading
+from models.services.stays import transfer
+from models.store.orm import DepartureKind, Room, RoomState, Slot, Stay
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 

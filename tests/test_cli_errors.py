@@ -20,12 +20,12 @@ import pytest
 from sqlalchemy import text
 
 import app
-from models import backup as backup_module
-from models import db as db_module
-from models import demo as demo_module
-from models.db import head_revision, make_engine, session_factory, upgrade
-from models.orm import Role, User
-from models.sites import FloorSpec, create_site, room_numbers
+from models.demo import builder as demo_module
+from models.services.sites import FloorSpec, create_site, room_numbers
+from models.store import backup as backup_module
+from models.store import db as db_module
+from models.store.db import head_revision, make_engine, session_factory, upgrade
+from models.store.orm import Role, User
 from tests.conftest import NOW, PG_URL, ROOT
 
 NEWER = "ffff0000beef"  # a schema revision no version of IsoDesk has made yet

@@ -109,8 +109,8 @@ def test_iso_now_from_the_environment():
 
 
 def test_orm_defaults_take_the_pinned_time(session, site, desk, clock):
-    from models.orm import RoomEvent
-    from models.rooms import set_out_of_service
+    from models.services.rooms import set_out_of_service
+    from models.store.orm import RoomEvent
     from tests.helpers import free_rooms
 
     clock.advance(hours=3)

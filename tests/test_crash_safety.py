@@ -9,9 +9,9 @@ import time
 
 from sqlalchemy import func, select
 
-from models.checks import run_checks
-from models.db import make_engine
-from models.orm import AuditEntry, RoomEvent, RoomEventKind, Stay
+from models.reads.checks import run_checks
+from models.store.db import make_engine
+from models.store.orm import AuditEntry, RoomEvent, RoomEventKind, Stay
 from tests.helpers import free_rooms
 from tests.test_several_desks import ROOT, engine_target
 

@@ -5,14 +5,15 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from models.arrivals import register_arrival
-from models.checks import run_checks
-from models.db import session_factory
-from models.demo import build_demo
+from models.demo.builder import build_demo
 from models.errors import DomainError
-from models.identity import parse_resident_id
-from models.observations import missing_readings
-from models.orm import (
+from models.reads.checks import run_checks
+from models.rules.identity import parse_resident_id
+from models.services.arrivals import register_arrival
+from models.services.observations import missing_readings
+from models.services.rooms import record_disinfection
+from models.store.db import session_factory
+from models.store.orm import (
     AlertState,
     DepartureKind,
     FeverAlert,
@@ -25,7 +26,6 @@ from models.orm import (
     StayDateChange,
     User,
 )
-from models.rooms import record_disinfection
 from tests.conftest import TZ
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)
@@ -63,7 +63,7 @@ def test_demo_has_every_state_and_consistent_data(demo, make_arrival):
 
 
 def test_same_seed_same_site_and_no_second_demo(engine, tmp_path):
-    from models.db import make_engine, upgrade
+    from models.store.db import make_engine, upgrade
 
     other = make_engine(tmp_path / "other.sqlite3")
     upgrade(other)

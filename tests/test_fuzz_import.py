@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from models import synthetic
-from models.db import session_factory
+from models.demo import synthetic
 from models.errors import DomainError
-from models.identity import normalise_mobile, parse_resident_id
-from models.importer import check_in_rows, parse_rows, read_table
-from models.observations import parse_temperature
-from models.orm import AuditEntry, Stay
+from models.rules.identity import normalise_mobile, parse_resident_id
+from models.services.importer import check_in_rows, parse_rows, read_table
+from models.services.observations import parse_temperature
+from models.store.db import session_factory
+from models.store.orm import AuditEntry, Stay
 from tests.conftest import NOW
 
 STATUSES = {"valid", "warning", "invalid", "duplicate", "skipped"}

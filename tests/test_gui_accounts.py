@@ -5,10 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from models.accounts import MAX_FAILURES, authenticate, create_first_admin, create_user
-from models.db import session_factory
 from models.errors import DomainError
-from models.orm import Role, User
+from models.services.accounts import MAX_FAILURES, authenticate, create_first_admin, create_user
+from models.store.db import session_factory
+from models.store.orm import Role, User
 from views.application import install_translators
 from views.login_dialog import LoginDialog
 from views.users_page import UsersPage

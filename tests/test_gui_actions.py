@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from models.arrivals import register_arrival
-from models.db import session_factory
-from models.orm import DepartureKind, Room, RoomState, Stay, StayDateChange
+from models.services.arrivals import register_arrival
+from models.store.db import session_factory
+from models.store.orm import DepartureKind, Room, RoomState, Stay, StayDateChange
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 from views.occupants_page import OccupantsPage
@@ -86,7 +86,7 @@ def test_other_departure_needs_reason_and_actions_disable_after(page, engine):
 
 
 def test_a_stale_edit_is_refused_not_overwritten(page, engine, desk):
-    from models.stays import change_release_date
+    from models.services.stays import change_release_date
 
     p, stay, _ = page
     d = p.action_dialog("date")  # this desk opens the dialog...

@@ -8,10 +8,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
-from models import synthetic
-from models.arrivals import register_arrival
-from models.db import session_factory
-from models.orm import AuditEntry, CompanionReason, Room, RoomState, Stay, User
+from models.demo import synthetic
+from models.services.arrivals import register_arrival
+from models.store.db import session_factory
+from models.store.orm import AuditEntry, CompanionReason, Room, RoomState, Stay, User
 from tests.conftest import NOW
 from views.arrival_dialog import ArrivalDialog
 

@@ -5,10 +5,10 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from models.accounts import create_first_admin, create_user
-from models.db import session_factory
-from models.demo import build_demo
-from models.orm import Role
+from models.demo.builder import build_demo
+from models.services.accounts import create_first_admin, create_user
+from models.store.db import session_factory
+from models.store.orm import Role
 from tests.conftest import TZ
 from views.application import make_app
 from views.main_window import MainWindow

@@ -5,9 +5,9 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from models import synthetic
-from models.db import session_factory
-from models.orm import Person, Room, RoomState, Stay
+from models.demo import synthetic
+from models.store.db import session_factory
+from models.store.orm import Person, Room, RoomState, Stay
 from tests.conftest import NOW
 from views.batch_dialog import BatchDialog, MappingDialog
 
@@ -86,7 +86,7 @@ def test_export_rejected_rows(dialog, tmp_path):
     path = tmp_path / "list.csv"
     write_csv(path, people(3, seed=4), bad_first=True)
     dialog.load(path)
-    from models.importer import export_rows
+    from models.services.importer import export_rows
 
     assert export_rows(dialog.rows, tmp_path / "out.xlsx") == 1
 

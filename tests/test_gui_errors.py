@@ -15,9 +15,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from models import audit, logs
-from models.db import make_engine, session_factory
-from models.demo import build_demo
+from models import logs
+from models.demo.builder import build_demo
+from models.services import audit
+from models.store.db import make_engine, session_factory
 from tests.conftest import TZ
 from views.application import install_translators
 from views.error_dialog import ErrorDialog, install_excepthook

@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from models import clock
-from models.arrivals import register_arrival
-from models.db import session_factory
-from models.observations import record_reading
-from models.orm import DepartureKind, Slot, Stay, SwabResult, SwabTest
-from models.stays import change_release_date
-from models.swabs import swab_plan
+from models.services.arrivals import register_arrival
+from models.services.observations import record_reading
+from models.services.stays import change_release_date
+from models.services.swabs import swab_plan
+from models.store.db import session_factory
+from models.store.orm import DepartureKind, Slot, Stay, SwabResult, SwabTest
 from tests.helpers import free_rooms
 from views.swabs_page import SwabsPage
 from views.today_page import TodayPage
@@ -29,7 +29,7 @@ def select_rows(table, rows):
 @pytest.fixture
 def today_stays(session, site, desk, make_arrival):
     """Three people with a swab due today (by the real clock, as the pages use it)."""
-    from models.schedule import local_date
+    from models.rules.schedule import local_date
 
     today = local_date(clock.now(), "Asia/Shanghai")
     rooms = free_rooms(session, 3)

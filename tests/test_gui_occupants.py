@@ -7,10 +7,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from models.db import session_factory
-from models.demo import build_demo
-from models.occupants import OccupantFilter, count_occupants
-from models.orm import AlertState, AuditEntry, DepartureKind, FeverAlert, Person, Room, Stay
+from models.demo.builder import build_demo
+from models.reads.occupants import OccupantFilter, count_occupants
+from models.store.db import session_factory
+from models.store.orm import AlertState, AuditEntry, DepartureKind, FeverAlert, Person, Room, Stay
 from tests.conftest import TZ
 from views.application import make_app
 from views.main_window import MainWindow
@@ -154,8 +154,8 @@ def test_release_date_range_and_floor_filters(window, engine):
 
 
 def test_another_desks_change_shows_within_seconds(window, engine):
-    from models.observations import record_reading
-    from models.orm import Slot
+    from models.services.observations import record_reading
+    from models.store.orm import Slot
     from views.main_window import POLL_MS
 
     assert POLL_MS <= 5000

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
-from models.demo import build_demo
+from models.demo.builder import build_demo
 from tests.conftest import TZ
 from views import main_window as main_window_module
 from views.application import make_app

@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from models.arrivals import register_arrival
-from models.board import board_rooms
-from models.db import session_factory
-from models.orm import DepartureKind, Room, RoomState
-from models.stays import transfer
+from models.reads.board import board_rooms
+from models.services.arrivals import register_arrival
+from models.services.stays import transfer
+from models.store.db import session_factory
+from models.store.orm import DepartureKind, Room, RoomState
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 from views.room_dialog import RoomDialog
@@ -64,7 +64,7 @@ def test_out_of_service_and_back(make_dialog, engine, session, site, desk):
 
 
 def test_a_room_changed_by_another_desk_meanwhile_is_refused(make_dialog, engine, session, site, desk):
-    from models.rooms import back_in_service, set_out_of_service
+    from models.services.rooms import back_in_service, set_out_of_service
 
     room = free_rooms(session, 1)[0]
     set_out_of_service(session, desk, room.id, "空调维修", NOW.date())

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
 
-from models.arrivals import register_arrival
-from models.db import session_factory
-from models.orm import AlertState, AuditEntry, FeverAlert, Observation, Slot
-from models.rounds import round_sheet
+from models.reads.rounds import round_sheet
+from models.services.arrivals import register_arrival
+from models.store.db import session_factory
+from models.store.orm import AlertState, AuditEntry, FeverAlert, Observation, Slot
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 from views.rounds_page import RoundsPage

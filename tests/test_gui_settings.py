@@ -53,9 +53,9 @@ def backup_page(qtbot, tmp_path, engine, site, app_context):
 def test_back_up_now_lists_the_copy_and_restore_brings_it_back(backup_page, engine, desk, make_arrival, tmp_path):
     from sqlalchemy import func, select
 
-    from models.arrivals import register_arrival
-    from models.db import session_factory
-    from models.orm import Room, RoomState, Stay
+    from models.services.arrivals import register_arrival
+    from models.store.db import session_factory
+    from models.store.orm import Room, RoomState, Stay
     from tests.conftest import NOW
 
     panel = backup_page.backups

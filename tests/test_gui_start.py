@@ -5,8 +5,8 @@ from datetime import datetime
 import pytest
 from PySide6.QtGui import QFontDatabase
 
-from models.demo import build_demo
-from models.orm import RoomState
+from models.demo.builder import build_demo
+from models.store.orm import RoomState
 from resources import FONT_FAMILY
 from tests.conftest import TZ
 from views.application import install_translators, make_app

@@ -72,8 +72,8 @@ def test_event_loop_runs_while_a_job_works_and_the_result_comes_back_on_the_gui_
 def test_a_job_gets_its_own_session_in_its_own_thread(qtbot, runner, engine, site):
     from sqlalchemy import func, select
 
-    from models.db import session_factory
-    from models.orm import Room
+    from models.store.db import session_factory
+    from models.store.orm import Room
 
     seen: dict[str, object] = {}
 
@@ -210,7 +210,7 @@ def threaded_window(qtbot, engine, monkeypatch, clock, app_context, runner):
     """The main window on a demo site, its tasks on the real thread pool; previews recorded, not opened."""
     from datetime import datetime
 
-    from models.demo import build_demo
+    from models.demo.builder import build_demo
     from tests.conftest import TZ
     from views import main_window as main_window_module
     from views.context import AppContext
@@ -374,7 +374,7 @@ def test_render_reports_progress_and_stops_when_its_callback_raises(session, sit
 
 def site_day(session):
     from models import clock
-    from models.sites import get_site
+    from models.services.sites import get_site
 
     return clock.site_today(get_site(session).timezone)
 
@@ -394,9 +394,9 @@ def test_a_transfer_list_is_read_then_checked_in_in_the_background(qtbot, app_co
 
     from sqlalchemy import func, select
 
-    from models import synthetic
-    from models.db import session_factory
-    from models.orm import Stay
+    from models.demo import synthetic
+    from models.store.db import session_factory
+    from models.store.orm import Stay
     from tests.conftest import NOW
     from views.batch_dialog import BatchDialog
 
@@ -426,8 +426,8 @@ def test_a_transfer_list_is_read_then_checked_in_in_the_background(qtbot, app_co
 def test_the_wizard_builds_the_demo_site_in_the_background(qtbot, app_context, runner, engine):
     from sqlalchemy import func, select
 
-    from models.db import session_factory
-    from models.orm import Site, User
+    from models.store.db import session_factory
+    from models.store.orm import Site, User
     from views.site_wizard import SiteWizard
 
     wizard = SiteWizard(threaded(app_context, runner))

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import func, select
 
-from models.db import session_factory
-from models.orm import Building, Room, RoomType, Site
+from models.store.db import session_factory
+from models.store.orm import Building, Room, RoomType, Site
 from views.site_wizard import SiteWizard, plan_floors
 
 

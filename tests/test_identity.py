@@ -1,4 +1,4 @@
-"""Identity documents, phone numbers and names (models/identity.py); DOMAIN.md "Identity and phone numbers"."""
+"""Identity documents, phone numbers and names (models/rules/identity.py); DOMAIN.md "Identity and phone numbers"."""
 
 import random
 from datetime import date, timedelta
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models import synthetic
+from models.demo import synthetic
 from models.errors import DomainError
-from models.identity import (
+from models.rules.identity import (
     check_char,
     mask_id,
     mask_phone,
@@ -19,7 +19,7 @@ from models.identity import (
     parse_resident_id,
     upgrade_15,
 )
-from models.orm import DocType, Sex
+from models.store.orm import DocType, Sex
 
 TODAY = date(2026, 11, 23)
 VALID = "11010519491231002X"  # DOMAIN.md's example: Beijing Chaoyang, born 31 Dec 1949, female

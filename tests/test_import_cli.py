@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from models import synthetic
-from models.db import make_engine, session_factory
-from models.orm import AuditEntry, Role, Stay, User
-from models.sites import FloorSpec, create_site, room_numbers
+from models.demo import synthetic
+from models.services.sites import FloorSpec, create_site, room_numbers
+from models.store.db import make_engine, session_factory
+from models.store.orm import AuditEntry, Role, Stay, User
 from tests.conftest import NOW
 
 ROOT = Path(__file__).resolve().parents[1]

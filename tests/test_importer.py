@@ -5,11 +5,11 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook
 
-from models import synthetic
-from models.arrivals import register_arrival
+from models.demo import synthetic
 from models.errors import DomainError
-from models.importer import parse_when, read_transfer_list
-from models.orm import Sex
+from models.services.arrivals import register_arrival
+from models.services.importer import parse_when, read_transfer_list
+from models.store.orm import Sex
 from tests.conftest import NOW, TZ
 from tests.helpers import free_rooms
 
@@ -203,7 +203,7 @@ def test_unreadable_dates(cell):
 def test_rejected_rows_exported_with_reasons_and_ids_as_text(session, messy, tmp_path):
     from openpyxl import load_workbook
 
-    from models.importer import export_rows, plan_rooms
+    from models.services.importer import export_rows, plan_rooms
 
     path, _ps, _child = messy
     rows = read_transfer_list(session, path, now=NOW)

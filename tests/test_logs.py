@@ -6,7 +6,7 @@ import logging
 import logging.handlers
 
 from models import logs
-from models.db import open_database
+from models.store.db import open_database
 
 
 def read(path):
@@ -57,7 +57,7 @@ def test_an_exception_is_logged_with_its_traceback(log_folder):
 
 
 def test_backups_are_logged(log_folder, tmp_path):
-    from models.backup import backup_now
+    from models.store.backup import backup_now
 
     path = logs.setup_logging()
     engine = open_database(tmp_path / "desk.sqlite3")

@@ -1,12 +1,11 @@
-"""The screens' read functions (models/lookups.py, stays.stay_readiness): plain records, in order."""
+"""The screens' read functions (models/reads/lookups.py, stays.stay_readiness): plain records, in order."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from models.arrivals import register_arrival
 from models.errors import DomainError
-from models.lookups import (
+from models.reads.lookups import (
     buildings,
     categories,
     floors,
@@ -17,11 +16,12 @@ from models.lookups import (
     swab_subject,
     users,
 )
-from models.orm import CategoryRule, DepartureKind, Role, RuleSet, User
-from models.rooms import set_out_of_service
-from models.sites import DEFAULT_CATEGORIES, get_site, seed_reference_data
-from models.stays import change_release_date, stay_readiness, transfer
-from models.swabs import mark_sampled, swab_plan
+from models.services.arrivals import register_arrival
+from models.services.rooms import set_out_of_service
+from models.services.sites import DEFAULT_CATEGORIES, get_site, seed_reference_data
+from models.services.stays import change_release_date, stay_readiness, transfer
+from models.services.swabs import mark_sampled, swab_plan
+from models.store.orm import CategoryRule, DepartureKind, Role, RuleSet, User
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms as free_room_entities
 

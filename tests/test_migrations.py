@@ -10,8 +10,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
 
-from models.checks import run_checks
-from models.db import (
+from models.reads.checks import run_checks
+from models.store.db import (
     alembic_config,
     current_revision,
     head_revision,
@@ -20,7 +20,7 @@ from models.db import (
     session_factory,
     upgrade,
 )
-from models.orm import Base, Site, Stay
+from models.store.orm import Base, Site, Stay
 
 
 def diffs(engine):

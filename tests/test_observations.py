@@ -2,9 +2,9 @@ from datetime import timedelta
 
 import pytest
 
-from models.arrivals import register_arrival
 from models.errors import DomainError
-from models.observations import (
+from models.services.arrivals import register_arrival
+from models.services.observations import (
     close_alert,
     correct_reading,
     missing_readings,
@@ -12,8 +12,8 @@ from models.observations import (
     parse_temperature,
     record_reading,
 )
-from models.orm import AlertState, AuditEntry, FeverAlert, Observation, Slot
-from models.sites import set_fever_threshold
+from models.services.sites import set_fever_threshold
+from models.store.orm import AlertState, AuditEntry, FeverAlert, Observation, Slot
 from tests.conftest import NOW, local
 from tests.helpers import count, free_rooms
 

@@ -2,11 +2,11 @@ from datetime import date
 
 import pytest
 
-from models.arrivals import register_arrival
-from models.observations import record_reading
-from models.occupants import OccupantFilter, count_occupants, list_occupants
-from models.orm import DepartureKind, Slot
-from models.stays import transfer
+from models.reads.occupants import OccupantFilter, count_occupants, list_occupants
+from models.services.arrivals import register_arrival
+from models.services.observations import record_reading
+from models.services.stays import transfer
+from models.store.orm import DepartureKind, Slot
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 
@@ -77,9 +77,9 @@ def test_sort_and_paging(session, people):
 
 
 def test_stay_detail_has_the_whole_story(session, desk, people):
-    from models.observations import record_reading as rr
-    from models.occupants import stay_detail
-    from models.stays import change_release_date, change_room
+    from models.reads.occupants import stay_detail
+    from models.services.observations import record_reading as rr
+    from models.services.stays import change_release_date, change_room
 
     stay = people[0]
     first = rr(

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import func, select
 
 import models
-from models import audit
 from models.errors import DomainError
-from models.orm import AuditEntry, Role, Slot, User
 from models.permissions import PERMISSIONS, SERVICES
+from models.services import audit
+from models.store.orm import AuditEntry, Role, Slot, User
 from tests.conftest import NOW
 
 
@@ -78,7 +78,8 @@ def call_as(session, fn, actor):
 ACTOR_SERVICES = sorted(
     name
     for name in SERVICES
-    if name not in ("models.accounts.create_first_admin", "models.accounts.authenticate")  # no acting user
+    if name
+    not in ("models.services.accounts.create_first_admin", "models.services.accounts.authenticate")  # no acting user
 )
 
 
@@ -97,11 +98,14 @@ def test_each_role_against_each_service(session, site, role):
     if role is Role.ADMIN:
         assert refused == []
     if role is Role.VIEWER:
-        assert "models.arrivals.register_arrival" in refused and "models.observations.record_reading" in refused
+        assert (
+            "models.services.arrivals.register_arrival" in refused
+            and "models.services.observations.record_reading" in refused
+        )
 
 
 def test_a_refused_call_changes_nothing(session, site, make_arrival):
-    from models.arrivals import register_arrival
+    from models.services.arrivals import register_arrival
     from tests.helpers import free_rooms
 
     nurse = User(username="nurse", role=Role.MEDICAL)
@@ -115,8 +119,8 @@ def test_a_refused_call_changes_nothing(session, site, make_arrival):
 
 
 def test_medical_may_record_a_reading_but_the_desk_may_not(session, site, make_arrival, desk):
-    from models.arrivals import register_arrival
-    from models.observations import record_reading
+    from models.services.arrivals import register_arrival
+    from models.services.observations import record_reading
     from tests.helpers import free_rooms
 
     stay = register_arrival(session, desk, make_arrival(), free_rooms(session, 1)[0].id, now=NOW)

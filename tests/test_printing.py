@@ -11,13 +11,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from models import reports
-from models.arrivals import register_arrival
-from models.observations import record_reading
-from models.orm import DepartureKind, Floor, Room, Slot, SwabResult
-from models.rooms import record_disinfection
-from models.stays import change_release_date, release, transfer
-from models.swabs import mark_sampled, record_result, swab_plan
+from models.reads import reports
+from models.services.arrivals import register_arrival
+from models.services.observations import record_reading
+from models.services.rooms import record_disinfection
+from models.services.stays import change_release_date, release, transfer
+from models.services.swabs import mark_sampled, record_result, swab_plan
+from models.store.orm import DepartureKind, Floor, Room, Slot, SwabResult
 from printing import forms, xlsx
 from tests.conftest import NOW, TZ, local
 from tests.helpers import free_rooms

@@ -19,13 +19,16 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sqlalchemy import func, select
 
-from models import synthetic
-from models.arrivals import ArrivalInput, register_arrival
-from models.checks import invariant_problems
-from models.db import make_engine, session_factory
+from models.demo import synthetic
 from models.errors import DomainError
-from models.observations import close_alert, record_reading
-from models.orm import (
+from models.reads.checks import invariant_problems
+from models.services.arrivals import ArrivalInput, register_arrival
+from models.services.observations import close_alert, record_reading
+from models.services.rooms import back_in_service, record_disinfection, set_out_of_service
+from models.services.sites import FloorSpec, create_site, room_numbers
+from models.services.stays import change_release_date, change_room, depart_other, release, transfer
+from models.store.db import make_engine, session_factory
+from models.store.orm import (
     AuditEntry,
     CompanionReason,
     DepartureKind,
@@ -38,9 +41,6 @@ from models.orm import (
     Stay,
     User,
 )
-from models.rooms import back_in_service, record_disinfection, set_out_of_service
-from models.sites import FloorSpec, create_site, room_numbers
-from models.stays import change_release_date, change_room, depart_other, release, transfer
 from tests.conftest import NOW, PG_URL, _truncate_pg
 
 CATEGORIES = ["inbound"] * 4 + ["close_contact"] * 3 + ["risk_area", "no_such_category"]

@@ -1,9 +1,9 @@
 from datetime import timedelta
 
-from models.arrivals import register_arrival
-from models.orm import DepartureKind
-from models.rooms import record_disinfection, room_history
-from models.stays import transfer
+from models.services.arrivals import register_arrival
+from models.services.rooms import record_disinfection, room_history
+from models.services.stays import transfer
+from models.store.orm import DepartureKind
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 

@@ -1,13 +1,15 @@
-"""Room turnover (models/rooms.py): 空闲 → 已入住 → 待消毒 → 空闲, and 停用 (out of service)."""
+"""Room turnover (models/services/rooms.py): 空闲 → 已入住 → 待消毒 → 空闲, and 停用 (out of service)."""
 
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from models.arrivals import register_arrival
 from models.errors import DomainError
-from models.orm import (
+from models.services.arrivals import register_arrival
+from models.services.rooms import back_in_service, needs_disinfection, record_disinfection, set_out_of_service
+from models.services.stays import change_room, transfer
+from models.store.orm import (
     AuditEntry,
     DepartureKind,
     Person,
@@ -19,8 +21,6 @@ from models.orm import (
     Stay,
     SwabTest,
 )
-from models.rooms import back_in_service, needs_disinfection, record_disinfection, set_out_of_service
-from models.stays import change_room, transfer
 from tests.conftest import NOW
 from tests.helpers import free_rooms
 

@@ -1,4 +1,4 @@
-"""What a value typed on a round's row does (models.rounds.enter_value): skip, new reading, recheck,
+"""What a value typed on a round's row does (models.services.round_entry.enter_value): skip, new reading, recheck,
 correction, not measured, or a refusal that saves nothing."""
 
 from datetime import date
@@ -6,9 +6,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from models.arrivals import register_arrival
-from models.orm import AlertState, AuditEntry, FeverAlert, Observation, Role, Slot, User
-from models.rounds import Entry, enter_value, round_sheet
+from models.reads.rounds import round_sheet
+from models.services.arrivals import register_arrival
+from models.services.round_entry import Entry, enter_value
+from models.store.orm import AlertState, AuditEntry, FeverAlert, Observation, Role, Slot, User
 from tests.conftest import NOW, local
 from tests.helpers import count, free_rooms
 

@@ -1,6 +1,6 @@
-"""Dates of a stay (models/schedule.py): day 1, planned release, home monitoring and the swab plan.
+"""Dates of a stay (models/rules/schedule.py): day 1, planned release, home monitoring and the swab plan.
 
-The convention (docstring of models/schedule.py): day 1 is the arrival day, or the day after the last
+The convention (docstring of models/rules/schedule.py): day 1 is the arrival day, or the day after the last
 exposure (the exposure day is day 0); D days centralized release on day 1 + D; swab day k is on
 day 1 + (k - 1); swab days before arrival are not scheduled, but the arrival day gets one swab in
 their place unless it is a swab day anyway; home monitoring runs from release for days_home days.
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from models.orm import CategoryRule, CountFrom
-from models.schedule import compute_dates, local_date
-from models.sites import DEFAULT_RULE_SETS
+from models.rules.schedule import compute_dates, local_date
+from models.services.sites import DEFAULT_RULE_SETS
+from models.store.orm import CategoryRule, CountFrom
 
 ARRIVAL = date(2026, 11, 20)
 EXPOSURE = date(2026, 11, 18)  # day 1 = 19 Nov when counted from exposure: arrival is day 2

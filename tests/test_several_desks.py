@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from models.checks import run_checks
-from models.orm import AuditEntry, Room, RoomState, Stay
+from models.reads.checks import run_checks
+from models.store.orm import AuditEntry, Room, RoomState, Stay
 from tests.helpers import free_rooms
 
 ROOT = Path(__file__).resolve().parents[1]

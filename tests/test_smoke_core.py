@@ -1,7 +1,7 @@
 from sqlalchemy import select
 
-from models.arrivals import register_arrival
-from models.orm import Room, RoomState
+from models.services.arrivals import register_arrival
+from models.store.orm import Room, RoomState
 from tests.conftest import NOW
 
 

@@ -1,13 +1,23 @@
-"""After check-in (models/stays.py): room change, new release date, release, transfers, other departures."""
+"""After check-in (models/services/stays.py): room change, new release date, release, transfers, other departures."""
 
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from models.arrivals import register_arrival
 from models.errors import DomainError
-from models.orm import (
+from models.services.arrivals import register_arrival
+from models.services.rooms import set_out_of_service
+from models.services.stays import (
+    change_release_date,
+    change_room,
+    date_changes,
+    depart_other,
+    release,
+    release_readiness,
+    transfer,
+)
+from models.store.orm import (
     AlertState,
     AuditEntry,
     CompanionReason,
@@ -24,16 +34,6 @@ from models.orm import (
     StayDateChange,
     SwabResult,
     SwabTest,
-)
-from models.rooms import set_out_of_service
-from models.stays import (
-    change_release_date,
-    change_room,
-    date_changes,
-    depart_other,
-    release,
-    release_readiness,
-    transfer,
 )
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms

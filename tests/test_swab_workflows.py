@@ -5,13 +5,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from models.arrivals import register_arrival
 from models.errors import DomainError
-from models.lab_import import apply_lab_results, preview_lab_rows
-from models.orm import AuditEntry, Room, RuleSet, Site, Stay, SwabResult, SwabTest
-from models.outbreak import apply_restart, preview_restart
-from models.sites import DEFAULT_RULE_SETS
-from models.swabs import mark_sampled, record_result, swab_plan
+from models.services.arrivals import register_arrival
+from models.services.lab_import import apply_lab_results, preview_lab_rows
+from models.services.outbreak import apply_restart, preview_restart
+from models.services.sites import DEFAULT_RULE_SETS
+from models.services.swabs import mark_sampled, record_result, swab_plan
+from models.store.orm import AuditEntry, Room, RuleSet, Site, Stay, SwabResult, SwabTest
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 

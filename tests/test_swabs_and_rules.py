@@ -3,12 +3,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from models.arrivals import register_arrival
 from models.errors import DomainError
-from models.orm import AuditEntry, RuleSet, Stay, StayDateChange, SwabResult, SwabTest
-from models.rulesets import apply_rule_switch, preview_rule_switch
-from models.stays import change_release_date, release
-from models.swabs import mark_sampled, record_result, swab_plan, swabs_due
+from models.services.arrivals import register_arrival
+from models.services.rulesets import apply_rule_switch, preview_rule_switch
+from models.services.stays import change_release_date, release
+from models.services.swabs import mark_sampled, record_result, swab_plan, swabs_due
+from models.store.orm import AuditEntry, RuleSet, Stay, StayDateChange, SwabResult, SwabTest
 from tests.conftest import NOW, local
 from tests.helpers import count, free_rooms
 

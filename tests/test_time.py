@@ -4,9 +4,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from models.arrivals import register_arrival
-from models.orm import Stay
-from models.schedule import local_date
+from models.rules.schedule import local_date
+from models.services.arrivals import register_arrival
+from models.store.orm import Stay
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 

@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from models.arrivals import register_arrival
-from models.observations import record_reading
-from models.orm import Room, Slot, SwabResult
-from models.stays import change_release_date, depart_other
-from models.swabs import mark_sampled, record_result, swab_plan
-from models.today import dashboard
+from models.reads.today import dashboard
+from models.services.arrivals import register_arrival
+from models.services.observations import record_reading
+from models.services.stays import change_release_date, depart_other
+from models.services.swabs import mark_sampled, record_result, swab_plan
+from models.store.orm import Room, Slot, SwabResult
 from tests.conftest import NOW, local
 from tests.helpers import count, free_rooms
 
@@ -53,8 +53,8 @@ def test_dashboard_figures(session, site, desk, make_arrival):
 
 
 def test_a_positive_result_stays_on_the_dashboard_until_the_person_has_left(session, site, desk, make_arrival):
-    from models.orm import DepartureKind
-    from models.stays import transfer
+    from models.services.stays import transfer
+    from models.store.orm import DepartureKind
 
     stay = register_arrival(
         session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 20)), free_rooms(session, 1)[0].id, now=NOW

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models import reports
-from models.db import open_database, session_factory
-from models.demo import build_demo
+from models.demo.builder import build_demo
+from models.reads import reports
+from models.store.db import open_database, session_factory
 from printing.documents import FORMS, render
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from alembic import command
 
-from models.db import alembic_config, make_engine
+from models.store.db import alembic_config, make_engine
 
 
 def main() -> None:

@@ -19,19 +19,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from alembic import command
 from sqlalchemy import select
 
-from models import synthetic
-from models.arrivals import ArrivalInput, register_arrival
-from models.db import alembic_config, make_engine, session_factory, upgrade
-from models.observations import record_reading
-from models.orm import (
+from models.demo import synthetic
+from models.services.arrivals import ArrivalInput, register_arrival
+from models.services.observations import record_reading
+from models.services.sites import FloorSpec, create_site, room_numbers
+from models.services.stays import transfer
+from models.store.db import alembic_config, make_engine, session_factory, upgrade
+from models.store.orm import (
     DepartureKind,
     Role,
     Room,
     Slot,
     User,
 )
-from models.sites import FloorSpec, create_site, room_numbers
-from models.stays import transfer
 
 
 def main() -> None:

@@ -22,12 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models import clock, synthetic
-from models.board import board_rooms
-from models.db import open_database, session_factory
-from models.demo import build_demo
-from models.orm import Role, Slot, User
-from models.users import ensure_user
+from models import clock
+from models.demo import synthetic
+from models.demo.builder import build_demo
+from models.reads.board import board_rooms
+from models.services.users import ensure_user
+from models.store.db import open_database, session_factory
+from models.store.orm import Role, Slot, User
 from views.application import install_translators, make_app
 from views.arrival_dialog import ArrivalDialog
 from views.batch_dialog import BatchDialog

@@ -6,36 +6,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from resources import FONT_FAMILY, FONT_FILE, I18N_DIR
+from resources import I18N_DIR
+from ui import theme
+from ui.theme import register_font
+
+from .preferences import APP, ORG, ui_language
 
 if TYPE_CHECKING:
     from .shutdown import GuiSession
 
-ORG, APP = "IsoDesk", "IsoDesk"
-
-
-def ui_language(settings: QSettings | None = None) -> str:
-    """The chosen UI language: a saved setting, else Chinese on a Chinese locale, else English."""
-    settings = settings or QSettings(ORG, APP)
-    saved = settings.value("ui/language")
-    if saved in ("zh_CN", "en"):
-        return str(saved)
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-
-
-def register_font(app: QApplication) -> str:
-    """Register the bundled CJK font so Chinese renders on machines without Chinese fonts."""
-    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    family = families[0] if families else FONT_FAMILY
-    font = QFont(family)
-    font.setPointSize(10)
-    app.setFont(font)
-    return family
+__all__ = ["APP", "ORG", "install_translators", "make_app", "run_gui", "ui_language"]
 
 
 _installed: list[QTranslator] = []
@@ -60,20 +43,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def apply_theme(app: QApplication, family: str, dark: bool = False) -> None:
-    """qt-material, once, before windows are built; its icons go to our cache, not ~/.qt_material."""
+    """The theme (ui/theme.py), with qt-material's icons in IsoDesk's cache folder."""
     from platformdirs import user_cache_dir
-    from qt_material import apply_stylesheet
 
-    cache = Path(user_cache_dir(APP, ORG)) / "qt_material"
-    cache.mkdir(parents=True, exist_ok=True)
-    theme = "dark_blue.xml" if dark else "light_blue.xml"
-    apply_stylesheet(
-        app,
-        theme=theme,
-        invert_secondary=not dark,
-        parent=str(cache),
-        extra={"font_family": family, "density_scale": "-1"},
-    )
+    theme.apply_theme(app, family, dark, cache=Path(user_cache_dir(APP, ORG)) / "qt_material")
 
 
 def make_app(argv: list[str] | None = None, *, theme: bool = True, settings: QSettings | None = None) -> QApplication:
@@ -110,8 +83,8 @@ def _run_gui(db: str | None, gui: GuiSession) -> int:
     language = ui_language(settings)
     app = make_app(settings=settings)
     gui.start(app, language)  # log file, error dialog for unexpected errors
-    from models.db import session_factory
-    from models.sites import get_site
+    from models.services.sites import get_site
+    from models.store.db import session_factory
 
     from .context import AppContext
     from .login_dialog import LoginDialog

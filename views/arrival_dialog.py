@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.allocation import AllocationRequest, age_on, companion_slots, suggest_room
-from models.arrivals import ArrivalInput, register_arrival
 from models.errors import DomainError
-from models.identity import normalise_mobile, parse_resident_id
-from models.lookups import categories, free_rooms
-from models.orm import CompanionReason, DocType, Sex, Stay
+from models.reads.lookups import categories, free_rooms
+from models.rules.identity import normalise_mobile, parse_resident_id
+from models.services.allocation import AllocationRequest, age_on, companion_slots, suggest_room
+from models.services.arrivals import ArrivalInput, register_arrival
+from models.store.orm import CompanionReason, DocType, Sex, Stay
 
 from .context import AppContext
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.audit_log import AuditFilter, AuditRow, count_audit, export_audit_xlsx, list_audit
-from models.lookups import users
-from models.sites import get_site
+from models.reads.audit_log import AuditFilter, AuditRow, count_audit, export_audit_xlsx, list_audit
+from models.reads.lookups import users
+from models.services.sites import get_site
 
 from .context import AppContext
 from .tasks import Task

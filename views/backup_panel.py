@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from models.backup import backup_now, default_backup_dir, list_backups, restore, rotate
+from models.store.backup import backup_now, default_backup_dir, list_backups, restore, rotate
 
 from .context import AppContext
 from .tasks import Job, Task
@@ -40,8 +40,8 @@ def is_file_database(engine: Engine) -> bool:
 
 
 def site_zone(engine: Engine) -> ZoneInfo:
-    from models.db import session_factory
-    from models.sites import get_site
+    from models.services.sites import get_site
+    from models.store.db import session_factory
 
     with session_factory(engine)() as s:
         try:

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.errors import DomainError
-from models.identity import mask_id
-from models.importer import (
+from models.rules.identity import mask_id
+from models.services.importer import (
     FIELDS,
     ImportRow,
     cell_text,
@@ -45,6 +45,7 @@ from models.importer import (
     plan_rooms,
     read_table,
 )
+from ui import palette
 
 from .context import AppContext
 from .tasks import Job, Task
@@ -59,11 +60,11 @@ def _check(session: Session, cells: list[list[object]], mapping: dict[str, str],
 
 
 STATUS_COLOURS = {
-    "valid": "#c8e6c9",
-    "warning": "#fff9c4",
-    "invalid": "#ffcdd2",
-    "duplicate": "#ffe0b2",
-    "skipped": "#eeeeee",
+    "valid": palette.OK,
+    "warning": palette.WARN,
+    "invalid": palette.ALERT,
+    "duplicate": palette.PENDING,
+    "skipped": palette.MUTED_LIGHT,
 }
 
 

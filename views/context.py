@@ -24,10 +24,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import clock as clock_module
-from models.db import session_factory
 from models.errors import DomainError
-from models.orm import User
-from models.sites import get_site
+from models.services.sites import get_site
+from models.store.db import session_factory
+from models.store.orm import User
 
 if TYPE_CHECKING:
     from models.clock import Clock
@@ -88,7 +88,7 @@ class AppContext:
     ) -> AppContext:
         """A context on ``engine``; the language is the saved choice in ``settings`` unless given."""
         if language is None:
-            from .application import ui_language
+            from .preferences import ui_language
 
             language = ui_language(settings)
         return cls(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from models.db import probe
 from models.errors import DomainError
+from models.store.db import probe
 
 from .context import AppContext
 

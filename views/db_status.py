@@ -1,7 +1,7 @@
 """A database that does not answer: at start a dialog (Retry / Open database settings / Quit); during the
 session a banner over the main window, writing disabled, until the change-counter poll answers again.
 
-PostgreSQL connections give up after ``models.db.PG_CONNECT_TIMEOUT_S`` seconds (psycopg
+PostgreSQL connections give up after ``models.store.db.PG_CONNECT_TIMEOUT_S`` seconds (psycopg
 ``connect_timeout``), so neither waits minutes on a server that is gone.
 """
 
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from models.connectivity import UNREACHABLE, reason, start_problem
 from models.errors import DomainError
 from models.logs import masked
+from models.store.connectivity import UNREACHABLE, reason, start_problem
 
 log = logging.getLogger("isodesk.db")
 
@@ -130,7 +130,7 @@ def open_database_or_ask(
     Anything that is not a database problem (a bug) is raised as it is, for the error dialog.
     """
     if opener is None:
-        from models.db import open_database as opener
+        from models.store.db import open_database as opener
     while True:
         try:
             return opener(db)
@@ -149,7 +149,7 @@ def open_database_or_ask(
 
 
 def _default_db() -> str:
-    from models.db import default_db_path
+    from models.store.db import default_db_path
 
     return str(default_db_path())
 

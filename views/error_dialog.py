@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.connectivity import is_unreachable, reason
 from models.logs import log_exception
+from models.store.connectivity import is_unreachable, reason
 
 log = logging.getLogger("isodesk.errors")
 
@@ -54,9 +54,11 @@ def _our_frames(tb: TracebackType | None) -> list[traceback.FrameSummary]:
 
 
 def rolled_back(tb: TracebackType | None) -> bool:
-    """True when the error went through a service's transaction (models/audit.py ``transactional``):
+    """True when the error went through a service's transaction (models/services/audit.py ``transactional``):
     that transaction was rolled back, so the action saved nothing."""
-    audit = (Path(__file__).resolve().parents[1] / "models" / "audit.py").as_posix()
+    from models.services import audit as audit_module
+
+    audit = Path(audit_module.__file__).resolve().as_posix()
     return any(Path(f.filename).resolve().as_posix() == audit and f.name == "wrapper" for f in traceback.extract_tb(tb))
 
 

@@ -7,9 +7,9 @@ import logging
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.accounts import authenticate, create_first_admin, needs_first_admin
 from models.errors import DomainError
-from models.orm import User
+from models.services.accounts import authenticate, create_first_admin, needs_first_admin
+from models.store.orm import User
 
 
 class LoginDialog(QDialog):

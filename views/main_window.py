@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from models.board import board_rooms
-from models.changes import change_marker
 from models.errors import DomainError
-from models.orm import Role, RoomState
 from models.permissions import allowed
-from models.sites import get_site
+from models.reads.board import board_rooms
+from models.reads.changes import change_marker
+from models.services.sites import get_site
+from models.store.orm import Role, RoomState
 from printing.documents import render
 
 from .about import HelpMenu

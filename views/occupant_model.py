@@ -1,4 +1,4 @@
-"""The occupant list as a lazy table model: pages of rows from models.occupants, fetched as the view scrolls."""
+"""The occupant list as a lazy table model: pages of rows from models.reads.occupants, fetched as the view scrolls."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.occupants import OccupantFilter, OccupantRow, count_occupants, list_occupants
-from models.orm import Sex
+from models.reads.occupants import OccupantFilter, OccupantRow, count_occupants, list_occupants
+from models.store.orm import Sex
+from ui import palette
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 STAY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-# column key, sort key in models.occupants (None: not sortable)
+# column key, sort key in models.reads.occupants (None: not sortable)
 COLUMNS: list[tuple[str, str | None]] = [
     ("room", "room"),
     ("name", "name"),
@@ -112,7 +113,7 @@ class OccupantModel(QAbstractTableModel):
         if role == STAY_ID_ROLE:
             return r.stay_id
         if role == Qt.ItemDataRole.BackgroundRole and r.fever:
-            return QColor("#ffcdd2")
+            return QColor(palette.ALERT)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         key = COLUMNS[index.column()][0]

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.audit_log import reveal_identity
 from models.errors import DomainError
-from models.identity import mask_id, mask_phone
-from models.lookups import buildings, categories, floors
-from models.occupants import OccupantFilter, StayDetail, stay_detail
+from models.reads.audit_log import reveal_identity
+from models.reads.lookups import buildings, categories, floors
+from models.reads.occupants import OccupantFilter, StayDetail, stay_detail
+from models.rules.identity import mask_id, mask_phone
 
 from .context import AppContext
 from .occupant_model import STAY_ID_ROLE, OccupantModel

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.lookups import floors
-from models.reports import daily_report
+from models.reads.lookups import floors
+from models.reads.reports import daily_report
 from printing.documents import HAS_XLSX, render
 from printing.forms import REPORT_FIELDS
 from printing.labels import L

@@ -21,19 +21,20 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from models.board import BoardRoom, state_counts
-from models.orm import RoomState
+from models.reads.board import BoardRoom, state_counts
+from models.store.orm import RoomState
+from ui import palette
 
 ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
 TILE = QSize(132, 64)
 
 STATE_COLOURS = {
-    RoomState.AVAILABLE: QColor("#c8e6c9"),
-    RoomState.OCCUPIED: QColor("#bbdefb"),
-    RoomState.AWAITING_DISINFECTION: QColor("#ffe0b2"),
-    RoomState.OUT_OF_SERVICE: QColor("#d7d7d7"),
+    RoomState.AVAILABLE: QColor(palette.OK),
+    RoomState.OCCUPIED: QColor(palette.INFO),
+    RoomState.AWAITING_DISINFECTION: QColor(palette.PENDING),
+    RoomState.OUT_OF_SERVICE: QColor(palette.MUTED),
 }
-FEVER_COLOUR = QColor("#ef9a9a")
+FEVER_COLOUR = QColor(palette.FEVER)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +48,7 @@ class FloorRow:
 
 
 class BoardModel(QAbstractTableModel):
-    """Rows are floors, columns are room positions on the floor. Data comes from models.board."""
+    """Rows are floors, columns are room positions on the floor. Data comes from models.reads.board."""
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -196,9 +197,9 @@ class TileDelegate(QStyledItemDelegate):
         painter.setBrush(colour)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         focus = bool(option.state & QStyle.StateFlag.State_HasFocus)  # type: ignore[attr-defined]
-        painter.setPen(QPen(QColor("#1565c0"), 3) if selected or focus else QPen(colour.darker(130), 1))
+        painter.setPen(QPen(QColor(palette.ACCENT), 3) if selected or focus else QPen(colour.darker(130), 1))
         painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(QColor("#212121"))
+        painter.setPen(QColor(palette.TEXT))
         font = QFont(option.font)  # type: ignore[attr-defined]
         font.setBold(True)
         painter.setFont(font)

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.board import BoardRoom
 from models.errors import DomainError
-from models.lookups import room_version
-from models.orm import RoomState
-from models.rooms import back_in_service, record_disinfection, room_history, set_out_of_service
+from models.reads.board import BoardRoom
+from models.reads.lookups import room_version
+from models.services.rooms import back_in_service, record_disinfection, room_history, set_out_of_service
+from models.store.orm import RoomState
 
 from .context import AppContext
 from .room_board import state_label

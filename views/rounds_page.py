@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.lookups import floors
-from models.observations import missing_readings
-from models.orm import SYMPTOMS, Slot
-from models.rounds import Entry, RoundRow, awaits_recheck, enter_value, is_fever, round_sheet
-from models.sites import get_site
+from models.reads.lookups import floors
+from models.reads.rounds import RoundRow, round_sheet
+from models.services.observations import missing_readings
+from models.services.round_entry import Entry, awaits_recheck, enter_value, is_fever
+from models.services.sites import get_site
+from models.store.orm import SYMPTOMS, Slot
+from ui import palette
 
 from .context import AppContext
 
@@ -111,11 +113,11 @@ class RoundModel(QAbstractTableModel):
                 return "、".join(SYMPTOM_ZH[c] for c in codes) if self.zh else ", ".join(codes)
         if role == Qt.ItemDataRole.BackgroundRole:
             if self.fever(r):
-                return QColor("#ffcdd2")
+                return QColor(palette.ALERT)
             if r.reading is not None and r.reading.temperature is None:
-                return QColor("#eeeeee")
+                return QColor(palette.MUTED_LIGHT)
             if r.reading is not None:
-                return QColor("#e8f5e9")
+                return QColor(palette.OK_LIGHT)
         return None
 
 

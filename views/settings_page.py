@@ -7,10 +7,10 @@ import sys
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QWidget
 
-from .application import ui_language
 from .backup_panel import BackupPanel
 from .context import AppContext
 from .database_panel import DatabasePanel
+from .preferences import ui_language
 
 
 class SettingsPage(QWidget):

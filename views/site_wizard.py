@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models.accounts import create_demo_accounts
-from models.demo import build_demo
+from models.demo.builder import build_demo
 from models.errors import DomainError
-from models.lookups import rule_sets
-from models.orm import RoomType
-from models.sites import FloorSpec, create_site, room_numbers, seed_reference_data
+from models.reads.lookups import rule_sets
+from models.services.accounts import create_demo_accounts
+from models.services.sites import FloorSpec, create_site, room_numbers, seed_reference_data
+from models.store.orm import RoomType
 
 from .context import AppContext
 from .tasks import Job, Task

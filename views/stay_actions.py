@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
-from models.lookups import free_rooms, stay_summary
-from models.orm import DepartureKind
-from models.stays import (
+from models.reads.lookups import free_rooms, stay_summary
+from models.services.stays import (
     change_release_date,
     change_room,
     depart_other,
@@ -28,6 +27,7 @@ from models.stays import (
     stay_readiness,
     transfer,
 )
+from models.store.orm import DepartureKind
 
 from .context import AppContext
 

@@ -25,17 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DomainError
-from models.lab_import import LabRow, apply_lab_results, preview_lab_file
-from models.lookups import floors, swab_subject
-from models.orm import DepartureKind, SwabResult
-from models.outbreak import RestartPreview, apply_restart, preview_restart
-from models.stays import transfer
-from models.swabs import SwabDue, mark_sampled, record_result, swabs_due
+from models.reads.lookups import floors, swab_subject
+from models.services.lab_import import LabRow, apply_lab_results, preview_lab_file
+from models.services.outbreak import RestartPreview, apply_restart, preview_restart
+from models.services.stays import transfer
+from models.services.swabs import SwabDue, mark_sampled, record_result, swabs_due
+from models.store.orm import DepartureKind, SwabResult
+from ui import palette
 
 from .context import AppContext
 from .tasks import Task
 
-RESULT_COLOURS = {SwabResult.NEGATIVE: "#e8f5e9", SwabResult.POSITIVE: "#ffcdd2", SwabResult.PENDING: "#fff9c4"}
+RESULT_COLOURS = {
+    SwabResult.NEGATIVE: palette.OK_LIGHT,
+    SwabResult.POSITIVE: palette.ALERT,
+    SwabResult.PENDING: palette.WARN,
+}
 
 
 class SwabsPage(QWidget):
@@ -270,7 +275,7 @@ class SwabsPage(QWidget):
             match = self.tr("matched") if r.matched else DomainError(r.problem or "").message(self.lang)
             for col, text in enumerate((str(r.row), r.name, r.result.value if r.result else "", match)):
                 item = QTableWidgetItem(text)
-                item.setBackground(QColor("#e8f5e9" if r.matched else "#ffcdd2"))
+                item.setBackground(QColor(palette.OK_LIGHT if r.matched else palette.ALERT))
                 self.lab_table.setItem(i, col, item)
         matched = sum(1 for r in self.lab_rows if r.matched)
         self.message.setText(self.tr("{0} rows matched, {1} not matched").format(matched, len(self.lab_rows) - matched))

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
+from ui import palette
+
 LOW, HIGH = 35.5, 39.5
 
 
@@ -29,7 +31,7 @@ class TemperatureChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = QRectF(self.rect()).adjusted(36, 10, -10, -22)
-        p.setPen(QPen(QColor("#9e9e9e"), 1))
+        p.setPen(QPen(QColor(palette.GRID), 1))
         p.drawRect(area)
 
         def y(t: float) -> float:
@@ -38,11 +40,11 @@ class TemperatureChart(QWidget):
 
         for t in (36.0, 37.0, 38.0, 39.0):
             p.drawText(QPointF(2, y(t) + 4), f"{t:.0f}")
-        p.setPen(QPen(QColor("#d32f2f"), 1, Qt.PenStyle.DashLine))
+        p.setPen(QPen(QColor(palette.DANGER), 1, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(area.left(), y(self.threshold)), QPointF(area.right(), y(self.threshold)))
         values = [(i, t) for i, (_, _, t) in enumerate(self.readings) if t is not None]
         if not values:
-            p.setPen(QColor("#757575"))
+            p.setPen(QColor(palette.TEXT_HINT))
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No readings yet"))
             return
         n = max(len(self.readings) - 1, 1)
@@ -53,12 +55,12 @@ class TemperatureChart(QWidget):
         path = QPainterPath(QPointF(x(values[0][0]), y(values[0][1])))
         for i, t in values[1:]:
             path.lineTo(QPointF(x(i), y(t)))
-        p.setPen(QPen(QColor("#1565c0"), 2))
+        p.setPen(QPen(QColor(palette.ACCENT), 2))
         p.drawPath(path)
         for i, t in values:
-            p.setBrush(QColor("#d32f2f") if t >= self.threshold else QColor("#1565c0"))
+            p.setBrush(QColor(palette.DANGER) if t >= self.threshold else QColor(palette.ACCENT))
             p.drawEllipse(QPointF(x(i), y(t)), 3, 3)
-        p.setPen(QColor("#616161"))
+        p.setPen(QColor(palette.TEXT_SECONDARY))
         first, last = self.readings[0][0], self.readings[-1][0]
         p.drawText(QPointF(area.left(), area.bottom() + 16), first.strftime("%m-%d"))
         p.drawText(QPointF(area.right() - 34, area.bottom() + 16), last.strftime("%m-%d"))

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.orm import Slot
-from models.today import Dashboard, ReleaseLine, dashboard
+from models.reads.today import Dashboard, ReleaseLine, dashboard
+from models.store.orm import Slot
+from ui import palette
 
 from .context import AppContext
 
@@ -142,7 +143,7 @@ class TodayPage(QWidget):
             items.append((f"{r.room} {r.name} · {status}", r.stay_id, None))
         self._fill(lst, items)
         for i, r in enumerate(lines):
-            lst.item(i).setForeground(QColor("#2e7d32" if r.ready else "#c62828"))
+            lst.item(i).setForeground(QColor(palette.GOOD_TEXT if r.ready else palette.BAD_TEXT))
 
     def _fill(self, lst: QListWidget, items: list[tuple]) -> None:  # type: ignore[type-arg]
         lst.clear()

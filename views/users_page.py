@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts import change_password, create_user, list_users, reset_password, update_user
 from models.errors import DomainError
-from models.orm import Role, User
+from models.services.accounts import change_password, create_user, list_users, reset_password, update_user
+from models.store.orm import Role, User
 
 from .context import AppContext
 

@@ -1,0 +1,775 @@
+"""A plausible demo site with synthetic people and history (``app.py demo``).
+
+The history is simulated day by day: buses arrive in the afternoon, each person gets a free
+room (children share a double room with a carer), stays follow the site's rule set, people
+leave (mostly released on the planned day, some extended, transferred or leaving otherwise),
+rooms wait for terminal disinfection and come back. Readings twice a day, a few fevers with
+rechecks, swabs from the plan. Rows are bulk-inserted with preassigned ids so that 5,000 rooms
+with a year of history take minutes, not hours. Same seed and same ``now``: same site.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from models.services import audit
+
+from models import clock
+
+from models.demo import synthetic
+from models.services.arrivals import name_pinyin
+from models.store.db import session_factory
+from models.errors import DomainError
+from models.store.orm import (
+    AlertState,
+    Base,
+    CategoryRule,
+    CompanionReason,
+    DepartureKind,
+    DocType,
+    FeverAlert,
+    Observation,
+    Person,
+    Role,
+    Room,
+    RoomEvent,
+    RoomEventKind,
+    RoomState,
+    RoomType,
+    RuleSet,
+    Site,
+    Slot,
+    Stay,
+    StayDateChange,
+    SwabResult,
+    SwabTest,
+    User,
+)
+from models.rules.schedule import compute_dates, local_date
+from models.services.sites import FloorSpec, create_site
+
+TZ_NAME = "Asia/Shanghai"
+RULE_SET = "第九版"
+MIN_ROOMS = 10  # the layout needs a few floors of rooms to simulate arrivals, departures and repairs
+CATEGORY_WEIGHTS = [
+    ("close_contact", 45),
+    ("inbound", 25),
+    ("risk_area", 15),
+    ("secondary_contact", 8),
+    ("red_yellow_code", 4),
+    ("other", 3),
+]
+NURSES = ["李护士", "王护士", "张护士", "刘护士", "陈护士"]
+NOT_MEASURED = ["睡眠中", "拒绝测量", "外出检查"]
+OOS_REASONS = ["空调维修", "卫生间漏水", "门锁故障", "预留应急"]
+CHUNK = 20_000
+
+
+@dataclass
+class DemoSummary:
+    rooms: int
+    rooms_by_state: dict[str, int]
+    stays: int
+    present: int
+    readings: int
+    swabs: int
+    open_alerts: int
+
+    def __str__(self) -> str:
+        states = ", ".join(f"{k} {v}" for k, v in self.rooms_by_state.items())
+        return (
+            f"demo site: {self.rooms} rooms ({states}); {self.stays} stays, {self.present} present; "
+            f"{self.readings} readings, {self.swabs} swabs, {self.open_alerts} open fever alerts"
+        )
+
+
+@dataclass
+class PlannedStay:
+    id: int
+    person_id: int
+    room_id: int
+    bed: int
+    category: str
+    arrived_at: datetime
+    exposure: datetime | None
+    arrival_day: date
+    day_one: date
+    planned_release: date
+    home_until: date | None
+    swabs: tuple[tuple[int, date], ...]
+    departed_at: datetime | None = None
+    kind: DepartureKind | None = None
+    reason: str | None = None
+    destination: str | None = None
+    shares_with: int | None = None
+    fever_at_departure: bool = False
+    extension: tuple[date, date, datetime] | None = None  # old, new, when
+    positive_swab_day: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def layout(rooms: int) -> list[FloorSpec]:
+    """Buildings of up to 12 floors, 25 rooms a floor (10 for tiny sites); the last 3 of a floor are doubles,
+    the first is accessible."""
+    per_floor = 25 if rooms >= 100 else 10
+    floors = math.ceil(rooms / per_floor)
+    specs: list[FloorSpec] = []
+    left = rooms
+    for i in range(floors):
+        building, level = f"{i // 12 + 1}号楼", i % 12 + 1
+        n = min(per_floor, left)
+        left -= n
+        numbers = [f"{level}{k:02d}" for k in range(1, n + 1)]
+        doubles = 3 if n >= 10 else 1
+        singles = numbers[: n - doubles]
+        specs.append(FloorSpec(building, level, singles[:1], room_type=RoomType.ACCESSIBLE))
+        specs.append(FloorSpec(building, level, singles[1:]))
+        specs.append(FloorSpec(building, level, numbers[n - doubles :], room_type=RoomType.DOUBLE, beds=2))
+    return specs
+
+
+def _create_layout(session: Session, user: User, rooms: int) -> Site:
+    """The site with its floors, then every room in one bulk insert."""
+    specs = layout(rooms)
+    floors = list(dict.fromkeys((s.building, s.level) for s in specs))
+    site = create_site(
+        session,
+        user,
+        "示范隔离点 Demo Isolation Site",
+        [FloorSpec(b, lvl, []) for b, lvl in floors],
+        address="示范市健康路 1 号",
+        timezone=TZ_NAME,
+        rule_set_name=RULE_SET,
+    )
+    floor_ids = {
+        (b, lvl): fid
+        for fid, b, lvl in session.execute(
+            text(
+                "SELECT floor.id, building.name, floor.level"
+                " FROM floor JOIN building ON building.id = floor.building_id"
+            )
+        )
+    }
+    rows: list[dict[str, Any]] = []
+    for s in specs:
+        fid = floor_ids[(s.building, s.level)]
+        for number in s.rooms:
+            rows.append(
+                {
+                    "floor_id": fid,
+                    "number": number,
+                    "sort": int(number[-2:]),
+                    "room_type": s.room_type,
+                    "beds": s.beds,
+                    "zone": "污染区",
+                    "state": RoomState.AVAILABLE,
+                    "version": 1,
+                }
+            )
+    session.execute(insert(Room), rows)
+    session.commit()
+    return site
+
+
+def build_demo(
+    engine: Engine,
+    *,
+    rooms: int = 300,
+    days: int = 30,
+    seed: int = 1,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> DemoSummary:
+    if rooms < MIN_ROOMS:
+        raise DomainError("demo_rooms", minimum=MIN_ROOMS, rooms=rooms)
+    if days < 1:
+        raise DomainError("demo_days", minimum=1, days=days)
+    say = progress or (lambda _msg: None)
+    now = now or clock.now()
+    with session_factory(engine)() as session:
+        if session.scalar(select(func.count()).select_from(Site)):
+            raise DomainError("demo_not_empty")
+        # a build interrupted before its site was made left only its user behind: carry on with it
+        user = session.scalar(select(User).where(User.username == "demo"))
+        if user is None:
+            user = User(username="demo", display_name="演示用户", role=Role.ADMIN)
+            session.add(user)
+            session.commit()
+        say(f"layout: {rooms} rooms")
+        site = _create_layout(session, user, rooms)
+        sim = _Simulation(session, site, user, random.Random(seed), now, days, seed)
+        sim.run(say)
+        audit.record(session, user, "demo.build", site, note=f"rooms={rooms} days={days} seed={seed}")
+        session.commit()
+        return summarise(session)
+
+
+class _Simulation:
+    def __init__(
+        self, session: Session, site: Site, user: User, rng: random.Random, now: datetime, days: int, seed: int
+    ) -> None:
+        self.s, self.site, self.user, self.rng, self.seed = session, site, user, rng, seed
+        self.tz = ZoneInfo(site.timezone)
+        self.now = now
+        self.today = local_date(now, site.timezone)
+        self.start = self.today - timedelta(days=days - 1)
+        rs = session.scalar(select(RuleSet).where(RuleSet.name == RULE_SET))
+        assert rs is not None
+        self.rule_set_id = rs.id
+        self.rules: dict[str, CategoryRule] = {r.category_code: r for r in rs.rules}
+        self.rooms = list(session.execute(select(Room.id, Room.beds, Room.room_type).order_by(Room.id)))
+        self.stays: list[PlannedStay] = []
+        self.persons: list[dict[str, Any]] = []
+        self.docs: set[str] = set()
+        self.pinyin: dict[str, str] = {}
+        self.char_pinyin: dict[str, tuple[str, str]] = {}
+        self._hours: dict[tuple[date, int], datetime] = {}
+        self.room_events: list[dict[str, Any]] = []
+        self.date_changes: list[dict[str, Any]] = []
+
+    def at(self, day: date, hour: int, minute: int = 0) -> datetime:
+        key = (day, hour)
+        base = self._hours.get(key)
+        if base is None:
+            base = self._hours[key] = datetime.combine(day, time(hour), tzinfo=self.tz)
+        return base + timedelta(minutes=minute) if minute else base
+
+    # --- pass 1: who stays where, when ---------------------------------------------------------
+    def run(self, say: Callable[[str], None]) -> None:
+        rng = self.rng
+        singles = [r.id for r in self.rooms if r.beds == 1]
+        doubles = [r.id for r in self.rooms if r.beds > 1]
+        free_single: list[int] = singles[:]
+        free_double: list[int] = doubles[:]
+        rng.shuffle(free_single)
+        rng.shuffle(free_double)
+        dirty: list[tuple[datetime, int, int]] = []  # (ready at, room, last stay)
+        leaving: list[tuple[datetime, int]] = []  # (departure, room)
+        self.room_last: dict[int, tuple[datetime, int]] = {}
+        per_day = len(self.rooms) * 0.1
+        category_codes = [c for c, w in CATEGORY_WEIGHTS for _ in range(w)]
+        day = self.start
+        while day <= self.today:
+            bus_time = self.at(day, rng.randrange(13, 21), rng.randrange(0, 60))
+            while leaving and leaving[0][0] <= bus_time:
+                when, room = heapq.heappop(leaving)
+                stay_id = self.room_last[room][1]
+                heapq.heappush(dirty, (when + timedelta(hours=rng.uniform(3, 20)), room, stay_id))
+            while dirty and dirty[0][0] <= bus_time:
+                ready, room, stay_id = heapq.heappop(dirty)
+                self._disinfected(room, ready, stay_id)
+                (free_double if self._beds(room) > 1 else free_single).append(room)
+            if bus_time <= self.now:
+                # epidemic waves of ~4 months: the busiest now, a third as busy between waves
+                wave = 0.55 + 0.45 * math.cos(2 * math.pi * (self.today - day).days / 120)
+                n = int(per_day * wave * rng.uniform(0.7, 1.3)) + (3 if day == self.today else 0)
+                for _ in range(n):
+                    with_child = rng.random() < 0.03 and free_double
+                    pool = free_double if with_child or not free_single else free_single
+                    if not pool:
+                        break
+                    room = pool.pop(rng.randrange(len(pool))) if len(pool) < 64 else pool.pop()
+                    arrived = bus_time + timedelta(minutes=rng.randrange(0, 40))
+                    lead = self._arrive(room, 1, arrived, rng.choice(category_codes))
+                    last = lead
+                    if with_child:
+                        child = self._arrive(room, 2, arrived, lead.category, adult=False, lead=lead)
+                        last = child if (child.departed_at or self.now) > (lead.departed_at or self.now) else lead
+                    self.room_last[room] = (arrived, last.id)
+                    if lead.departed_at is not None:
+                        end = max(s.departed_at for s in (lead, last) if s.departed_at)
+                        heapq.heappush(leaving, (end, room))
+            day += timedelta(days=1)
+        # departures after the last bus but before now, and the disinfections since
+        while leaving and leaving[0][0] <= self.now:
+            when, room = heapq.heappop(leaving)
+            heapq.heappush(dirty, (when + timedelta(hours=rng.uniform(3, 20)), room, self.room_last[room][1]))
+        still_dirty: set[int] = set()
+        while dirty:
+            ready, room, stay_id = heapq.heappop(dirty)
+            if ready <= self.now:
+                self._disinfected(room, ready, stay_id)
+            else:
+                still_dirty.add(room)
+        occupied = {s.room_id for s in self.stays if s.departed_at is None}
+        say(f"people: {len(self.persons)} stays, {len(occupied)} rooms occupied now")
+        self._insert_people_and_stays()
+        self._room_states(occupied, still_dirty)
+        say("readings and swabs")
+        self._health()
+        self._reset_sequences()
+
+    def _beds(self, room: int) -> int:
+        return self.rooms[room - self.rooms[0].id].beds
+
+    def _disinfected(self, room: int, at: datetime, stay_id: int) -> None:
+        self.room_events.append(
+            {
+                "room_id": room,
+                "kind": RoomEventKind.DISINFECTED,
+                "at": at,
+                "previous_stay_id": stay_id,
+                "agent": "含氯消毒剂",
+                "concentration": "1000 mg/L",
+                "done_by": self.rng.choice(["赵师傅", "钱师傅"]),
+                "checked_by": "院感 孙医生",
+                "user_id": self.user.id,
+            }
+        )
+
+    def _person(self, adult: bool) -> int:
+        rng = self.rng
+        while True:
+            p = synthetic.person(rng, self.today, min_age=18 if adult else 2, max_age=80 if adult else 13)
+            if p["doc_number"] not in self.docs:
+                break
+        self.docs.add(str(p["doc_number"]))
+        name = str(p["name"])
+        if name not in self.pinyin:
+            self.pinyin[name] = self._pinyin(name)
+        needs = "" if adult else "儿童"
+        if adult and rng.random() < 0.05:
+            needs = rng.choice(["高血压", "糖尿病", "孕妇", "清真饮食", "行动不便"])
+        self.persons.append(
+            {
+                "id": len(self.persons) + 1,
+                "name": name,
+                "name_pinyin": self.pinyin[name],
+                "sex": p["sex"],
+                "birth_date": p["birth_date"],
+                "doc_type": DocType.RESIDENT_ID,
+                "doc_number": p["doc_number"],
+                "phone": p["phone"] if adult else None,
+                "address": "",
+                "origin": p["origin"],
+                "emergency_contact": "",
+                "emergency_phone": None,
+                "special_needs": needs,
+                "notes": "",
+                "version": 1,
+            }
+        )
+        return len(self.persons)
+
+    def _pinyin(self, name: str) -> str:
+        """name_pinyin, assembled from a per-character cache (synthetic names have no phrase readings)."""
+        parts = []
+        for ch in name:
+            if ch not in self.char_pinyin:
+                full, initials = name_pinyin(ch).split("|")
+                self.char_pinyin[ch] = (full, initials)
+            parts.append(self.char_pinyin[ch])
+        return "".join(p[0] for p in parts) + "|" + "".join(p[1] for p in parts)
+
+    def _arrive(
+        self,
+        room: int,
+        bed: int,
+        arrived: datetime,
+        category: str,
+        *,
+        adult: bool = True,
+        lead: PlannedStay | None = None,
+    ) -> PlannedStay:
+        rng = self.rng
+        rule = self.rules[category]
+        exposure = None
+        if rule.count_from.value == "exposure":
+            exposure = arrived - timedelta(days=rng.randrange(0, 4), hours=rng.randrange(0, 12))
+        arrival_day = local_date(arrived, self.site.timezone)
+        dates = compute_dates(rule, arrival_day, local_date(exposure, self.site.timezone) if exposure else None)
+        release = dates.planned_release
+        if release <= arrival_day:
+            release = arrival_day + timedelta(days=1)
+        stay = PlannedStay(
+            id=len(self.stays) + 1,
+            person_id=self._person(adult),
+            room_id=room,
+            bed=bed,
+            category=category,
+            arrived_at=arrived,
+            exposure=exposure,
+            arrival_day=arrival_day,
+            day_one=dates.day_one,
+            planned_release=release,
+            home_until=dates.home_until,
+            swabs=dates.swabs,
+        )
+        if lead is not None:
+            stay.shares_with = lead.id
+            stay.departed_at, stay.kind = lead.departed_at, lead.kind
+            stay.planned_release, stay.home_until = lead.planned_release, lead.home_until
+            if stay.kind is not None and stay.kind is not DepartureKind.RELEASED:
+                stay.kind, stay.reason = DepartureKind.OTHER, "随监护人转出"
+            self.stays.append(stay)
+            return stay
+        self._fate(stay)
+        self.stays.append(stay)
+        return stay
+
+    def _fate(self, stay: PlannedStay) -> None:
+        rng = self.rng
+        r = rng.random()
+        length = (stay.planned_release - stay.arrival_day).days
+        if r < 0.05:  # extended
+            new = stay.planned_release + timedelta(days=rng.randrange(1, 4))
+            when = self.at(stay.planned_release - timedelta(days=1), 15)
+            if when <= self.now and when > stay.arrived_at:
+                stay.extension = (stay.planned_release, new, when)
+                if stay.home_until:
+                    stay.home_until += new - stay.planned_release
+                stay.planned_release = new
+        if r > 0.97 and length > 1:
+            day = stay.arrival_day + timedelta(days=rng.randrange(1, length))
+            when = self.at(day, rng.randrange(9, 18), rng.randrange(60))
+            if r > 0.99:
+                stay.kind, stay.destination = DepartureKind.TO_HOSPITAL, "市定点医院"
+                stay.fever_at_departure = True
+                stay.reason = "发热，闭环转运"
+                if rng.random() < 0.3:
+                    stay.positive_swab_day = (day - stay.day_one).days + 1
+                    stay.reason = "核酸阳性，闭环转运"
+            elif r > 0.98:
+                stay.kind, stay.destination = DepartureKind.TO_OTHER_SITE, "第二隔离点"
+            elif r > 0.975:
+                stay.kind, stay.destination = DepartureKind.HOME_ISOLATION, None
+                stay.reason = "符合居家隔离条件"
+            else:
+                stay.kind, stay.reason = DepartureKind.OTHER, "经批准提前离开"
+            stay.departed_at = when
+        else:
+            stay.kind = DepartureKind.RELEASED
+            stay.departed_at = self.at(stay.planned_release, 9, rng.randrange(0, 120))
+        if stay.departed_at is not None and stay.departed_at > self.now:
+            stay.departed_at, stay.kind, stay.reason, stay.destination = None, None, None, None
+            stay.fever_at_departure, stay.positive_swab_day = False, None
+
+    # --- writing --------------------------------------------------------------------------------
+    def _bulk(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
+        """executemany through the DBAPI, with SQLAlchemy's own bind processors for each column
+        (time zones, enums, dates): the same stored values as the ORM writes, without its per-row cost."""
+        if not rows:
+            return
+        table = model.__table__
+        assert isinstance(table, Table)  # a declarative entity's, not a mapped select
+        conn = self.s.connection()
+        dialect = conn.dialect
+        cols = list(rows[0])
+        procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+        pairs = list(zip(cols, procs, strict=True))
+        for i in range(0, len(rows), CHUNK):
+            params = [
+                tuple(p(row[c]) if p is not None and row[c] is not None else row[c] for c, p in pairs)
+                for row in rows[i : i + CHUNK]
+            ]
+            conn.exec_driver_sql(sql, params)
+
+    def _insert_people_and_stays(self) -> None:
+        self._bulk(Person, self.persons)
+        self._bulk(
+            Stay,
+            [
+                {
+                    "id": s.id,
+                    "person_id": s.person_id,
+                    "room_id": s.room_id,
+                    "bed": s.bed,
+                    "category_code": s.category,
+                    "rule_set_id": self.rule_set_id,
+                    "last_exposure": s.exposure,
+                    "arrived_at": s.arrived_at,
+                    "arrival_day": s.arrival_day,
+                    "day_one": s.day_one,
+                    "planned_release": s.planned_release,
+                    "home_until": s.home_until,
+                    "departed_at": s.departed_at,
+                    "departure_kind": s.kind,
+                    "departure_reason": s.reason,
+                    "departure_destination": s.destination,
+                    "release_override": None,
+                    "shares_with_id": s.shares_with,
+                    "companion_reason": CompanionReason.CHILD if s.shares_with else None,
+                    "notes": "",
+                    "version": 1,
+                }
+                for s in self.stays
+            ],
+        )
+        self._bulk(
+            StayDateChange,
+            [
+                {
+                    "stay_id": s.id,
+                    "at": s.extension[2],
+                    "old_release": s.extension[0],
+                    "new_release": s.extension[1],
+                    "reason": "末次核酸结果未出，延长观察",
+                    "user_id": self.user.id,
+                }
+                for s in self.stays
+                if s.extension
+            ],
+        )
+        self._bulk(RoomEvent, self.room_events)
+        self.s.commit()
+
+    def _room_states(self, occupied: set[int], dirty: set[int]) -> None:
+        conn = self.s.connection()
+        if occupied:
+            conn.execute(update(Room).where(Room.id.in_(occupied)).values(state=RoomState.OCCUPIED))
+        if dirty:
+            conn.execute(update(Room).where(Room.id.in_(dirty)).values(state=RoomState.AWAITING_DISINFECTION))
+        free = [r.id for r in self.rooms if r.id not in occupied and r.id not in dirty]
+        rng = self.rng
+        oos = rng.sample(free, max(1, len(self.rooms) // 100)) if free else []
+        events = []
+        for room in oos:
+            last = self.room_last.get(room)
+            since = max(
+                self.today - timedelta(days=rng.randrange(0, 10)),
+                local_date(last[0], self.site.timezone) + timedelta(days=8) if last else self.start,
+            )
+            since = min(since, self.today)
+            until = since + timedelta(days=rng.randrange(3, 15)) if rng.random() < 0.7 else None
+            reason = rng.choice(OOS_REASONS)
+            conn.execute(
+                update(Room)
+                .where(Room.id == room)
+                .values(state=RoomState.OUT_OF_SERVICE, oos_reason=reason, oos_from=since, oos_until=until)
+            )
+            events.append(
+                {
+                    "room_id": room,
+                    "kind": RoomEventKind.OUT_OF_SERVICE,
+                    "at": self.at(since, 10),
+                    "reason": reason,
+                    "from_date": since,
+                    "until_date": until,
+                    "user_id": self.user.id,
+                }
+            )
+        self._bulk(RoomEvent, events)
+        self.s.commit()
+
+    # --- pass 2: readings, alerts, swabs ---------------------------------------------------------
+    def _health(self) -> None:
+        obs: list[dict[str, Any]] = []
+        alerts: list[dict[str, Any]] = []
+        swabs: list[dict[str, Any]] = []
+        self.obs_id = 0
+        present = [s for s in self.stays if s.departed_at is None]
+        fever_now = {s.id for s in self.rng.sample(present, min(len(present), max(2, len(present) // 150)))}
+        for stay in self.stays:
+            rng = random.Random(self.seed * 1_000_003 + stay.id)
+            self._readings(stay, rng, obs, alerts, stay.id in fever_now)
+            self._swabs(stay, rng, swabs)
+            if len(obs) >= CHUNK * 5:
+                self._bulk(Observation, obs)
+                obs.clear()
+        self._bulk(Observation, obs)
+        self._bulk(FeverAlert, alerts)
+        self._bulk(SwabTest, swabs)
+        self.s.commit()
+
+    def _slots(self, stay: PlannedStay) -> Iterator[tuple[date, Slot, datetime]]:
+        day = stay.arrival_day
+        end = stay.departed_at or self.now
+        while day <= self.today:
+            for slot, hour in ((Slot.MORNING, 8), (Slot.EVENING, 16)):
+                at = self.at(day, hour)
+                if stay.arrived_at <= at < end and at <= self.now:
+                    yield day, slot, at
+            day += timedelta(days=1)
+
+    def _reading(
+        self,
+        stay: PlannedStay,
+        day: date,
+        slot: Slot,
+        at: datetime,
+        temp: float | None,
+        reason: str | None = None,
+        recheck_of: int | None = None,
+        symptoms: str = "",
+    ) -> int:
+        self.obs_id += 1
+        self._obs_buffer.append(
+            {
+                "id": self.obs_id,
+                "stay_id": stay.id,
+                "day": day,
+                "slot": slot,
+                "taken_at": at,
+                "temperature": temp,
+                "not_measured_reason": reason,
+                "symptoms": symptoms,
+                "taken_by": NURSES[stay.id % len(NURSES)],
+                "recheck_of_id": recheck_of,
+                "user_id": self.user.id,
+                "version": 1,
+            }
+        )
+        return self.obs_id
+
+    def _readings(
+        self,
+        stay: PlannedStay,
+        rng: random.Random,
+        obs: list[dict[str, Any]],
+        alerts: list[dict[str, Any]],
+        fever_now: bool,
+    ) -> None:
+        self._obs_buffer = obs
+        slots = list(self._slots(stay))
+        threshold = float(self.site.fever_threshold)
+        for i, (day, slot, at) in enumerate(slots):
+            last = i == len(slots) - 1
+            taken = at + timedelta(minutes=rng.randrange(0, 50))
+            if (fever_now and last) or (stay.fever_at_departure and last):
+                first = self._reading(stay, day, slot, taken, round(rng.uniform(37.6, 38.9), 1), symptoms="fever")
+                open_ = stay.departed_at is None
+                alerts.append(
+                    {
+                        "stay_id": stay.id,
+                        "observation_id": first,
+                        "opened_at": taken,
+                        "state": AlertState.OPEN if open_ else AlertState.CLOSED,
+                        "closed_at": None if open_ else stay.departed_at,
+                        "resolution": None if open_ else "departed",
+                        "note": None if open_ else "闭环转运至定点医院",
+                        "closed_by_id": None if open_ else self.user.id,
+                        "version": 1,
+                    }
+                )
+                continue
+            r = rng.random()
+            if r < 0.004:
+                self._reading(stay, day, slot, taken, None, reason=rng.choice(NOT_MEASURED))
+            elif r < 0.006:
+                value = round(rng.uniform(threshold, threshold + 0.6), 1)
+                first = self._reading(stay, day, slot, taken, value, symptoms="fever")
+                again = taken + timedelta(minutes=30)
+                self._reading(stay, day, slot, again, round(rng.uniform(36.3, 36.9), 1), recheck_of=first)
+                alerts.append(
+                    {
+                        "stay_id": stay.id,
+                        "observation_id": first,
+                        "opened_at": taken,
+                        "state": AlertState.CLOSED,
+                        "closed_at": again,
+                        "resolution": "recheck_normal",
+                        "note": "复测正常",
+                        "closed_by_id": self.user.id,
+                        "version": 1,
+                    }
+                )
+            else:
+                value = min(max(round(rng.gauss(36.5, 0.22), 1), 35.8), round(threshold - 0.1, 1))
+                sym = "dry_cough" if rng.random() < 0.01 else ""
+                self._reading(stay, day, slot, taken, value, symptoms=sym)
+
+    def _swabs(self, stay: PlannedStay, rng: random.Random, swabs: list[dict[str, Any]]) -> None:
+        end = stay.departed_at
+        for n, when in stay.swabs:
+            if when >= stay.planned_release:
+                continue
+            # morning sampling round; someone who arrives later that day is sampled on arrival
+            sampled = max(self.at(when, 9, rng.randrange(0, 90)), stay.arrived_at + timedelta(minutes=40))
+            if (end is not None and sampled >= end) or when > self.today:
+                if end is None:
+                    swabs.append(_swab_row(stay.id, n, when))
+                continue
+            if sampled > self.now:
+                swabs.append(_swab_row(stay.id, n, when))
+                continue
+            result_at = self.at(when, 20)
+            positive = stay.positive_swab_day == n
+            done = result_at <= self.now or positive
+            swabs.append(
+                _swab_row(
+                    stay.id,
+                    n,
+                    when,
+                    sampled=sampled,
+                    lab="市疾控中心" if done else None,
+                    result=(SwabResult.POSITIVE if positive else SwabResult.NEGATIVE) if done else SwabResult.PENDING,
+                    result_at=(sampled + timedelta(hours=3) if positive else result_at) if done else None,
+                )
+            )
+
+    def _reset_sequences(self) -> None:
+        if self.s.get_bind().dialect.name != "postgresql":
+            return
+        for table in (
+            "person",
+            "stay",
+            "observation",
+            "fever_alert",
+            "swab_test",
+            "room_event",
+            "stay_date_change",
+            "room",
+            "audit_entry",
+        ):
+            self.s.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                    f" COALESCE((SELECT max(id) FROM {table}), 1))"
+                )
+            )
+        self.s.commit()
+
+
+def _swab_row(
+    stay_id: int,
+    day: int,
+    when: date,
+    *,
+    sampled: datetime | None = None,
+    lab: str | None = None,
+    result: SwabResult | None = None,
+    result_at: datetime | None = None,
+) -> dict[str, Any]:
+    return {
+        "stay_id": stay_id,
+        "planned_day": day,
+        "planned_date": when,
+        "sampled_at": sampled,
+        "sampled_by": "采样组" if sampled else None,
+        "lab": lab,
+        "result": result,
+        "result_at": result_at,
+        "version": 1,
+    }
+
+
+def summarise(session: Session) -> DemoSummary:
+    def n(q: Any) -> int:
+        return session.scalar(q) or 0
+
+    by_state = {
+        str(state.value if hasattr(state, "value") else state): c
+        for state, c in session.execute(select(Room.state, func.count()).group_by(Room.state).order_by(Room.state))
+    }
+    return DemoSummary(
+        rooms=n(select(func.count()).select_from(Room)),
+        rooms_by_state=by_state,
+        stays=n(select(func.count()).select_from(Stay)),
+        present=n(select(func.count()).select_from(Stay).where(Stay.departed_at.is_(None))),
+        readings=n(select(func.count()).select_from(Observation)),
+        swabs=n(select(func.count()).select_from(SwabTest)),
+        open_alerts=n(select(func.count()).select_from(FeverAlert).where(FeverAlert.state == AlertState.OPEN)),
+    )

@@ -1,0 +1,91 @@
+"""The room board's data: every room with its state and occupants, in two queries, as plain data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.store.orm import AlertState, Building, FeverAlert, Floor, Person, Room, RoomState, RoomType, Stay
+
+
+@dataclass(frozen=True)
+class BoardOccupant:
+    stay_id: int
+    name: str
+    day_n: int
+    days_total: int
+    planned_release: date
+    fever: bool
+
+
+@dataclass
+class BoardRoom:
+    room_id: int
+    building_id: int
+    building: str
+    floor_id: int
+    floor: str
+    number: str
+    room_type: RoomType
+    beds: int
+    state: RoomState
+    oos_reason: str | None
+    occupants: list[BoardOccupant] = field(default_factory=list)
+
+    @property
+    def fever(self) -> bool:
+        return any(o.fever for o in self.occupants)
+
+
+def board_rooms(session: Session, today: date) -> list[BoardRoom]:
+    """All rooms in building/floor/room order, each with its present occupants."""
+    rooms: dict[int, BoardRoom] = {}
+    for row in session.execute(
+        select(
+            Room.id,
+            Building.id,
+            Building.name,
+            Floor.id,
+            Floor.name,
+            Room.number,
+            Room.room_type,
+            Room.beds,
+            Room.state,
+            Room.oos_reason,
+        )
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .order_by(Building.sort, Building.id, Floor.sort, Room.sort, Room.id)
+    ):
+        rooms[row[0]] = BoardRoom(*row)
+    fevers = set(session.scalars(select(FeverAlert.stay_id).where(FeverAlert.state == AlertState.OPEN)))
+    for stay_id, room_id, name, day_one, release in session.execute(
+        select(Stay.id, Stay.room_id, Person.name, Stay.day_one, Stay.planned_release)
+        .join(Person, Stay.person_id == Person.id)
+        .where(Stay.departed_at.is_(None))
+        .order_by(Stay.room_id, Stay.bed)
+    ):
+        rooms[room_id].occupants.append(
+            BoardOccupant(
+                stay_id,
+                name,
+                (today - day_one).days + 1,
+                (release - day_one).days,
+                release,
+                stay_id in fevers,
+            )
+        )
+    return list(rooms.values())
+
+
+def state_counts(rooms: list[BoardRoom]) -> dict[int | None, Counter[RoomState]]:
+    """Rooms per state, per floor id and for the whole site (key None)."""
+    counts: dict[int | None, Counter[RoomState]] = {None: Counter()}
+    for r in rooms:
+        counts.setdefault(r.floor_id, Counter())[r.state] += 1
+        counts[None][r.state] += 1
+    return counts

@@ -1,0 +1,310 @@
+"""The occupant list: search as you type, filters, sorting and paging, as plain rows.
+
+Search text is read the way a desk user types it:
+- digits: the tail of an ID number or phone, or a room number;
+- Latin letters: pinyin of the name, in full or as initials (张三 ← "zhangsan", "zs");
+- anything else: part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from models.rules.identity import fold_width, mask_id, mask_phone
+from models.store.orm import (
+    AlertState,
+    Building,
+    Category,
+    DepartureKind,
+    FeverAlert,
+    Floor,
+    Person,
+    Room,
+    Sex,
+    Stay,
+)
+
+
+@dataclass
+class OccupantFilter:
+    text: str = ""
+    present_only: bool = True
+    category: str | None = None
+    building_id: int | None = None
+    floor_id: int | None = None
+    release_from: date | None = None
+    release_to: date | None = None
+    state: str | None = None  # "fever" (present, fever alert open), or a departure kind ("released", …)
+
+
+@dataclass(frozen=True)
+class OccupantRow:
+    stay_id: int
+    person_id: int
+    name: str
+    sex: Sex
+    birth_date: date | None
+    doc_masked: str
+    phone_masked: str
+    category: str
+    category_zh: str
+    category_en: str
+    building: str
+    floor: str
+    room: str
+    arrival_day: date
+    day_one: date
+    planned_release: date
+    departed_at: datetime | None
+    departure_kind: DepartureKind | None
+    fever: bool
+
+    def day_n(self, today: date) -> int:
+        return (today - self.day_one).days + 1
+
+    @property
+    def days_total(self) -> int:
+        return (self.planned_release - self.day_one).days
+
+
+SORT_KEYS = {
+    "room": (Building.sort, Floor.sort, Room.sort, Stay.bed),
+    "name": (Person.name_pinyin,),
+    "arrival": (Stay.arrived_at,),
+    "release": (Stay.planned_release,),
+    "category": (Stay.category_code,),
+    "departed": (Stay.departed_at,),
+}
+
+
+def _text_condition(text: str) -> ColumnElement[bool] | None:
+    t = fold_width(text).strip()
+    if not t:
+        return None
+    if re.fullmatch(r"\d+[xX]?", t):
+        tail = t.upper()
+        return or_(Person.doc_number.like(f"%{tail}"), Person.phone.like(f"%{t}"), Room.number.like(f"{t}%"))
+    if re.fullmatch(r"[A-Za-z' ]+", t):
+        p = t.lower().replace(" ", "").replace("'", "")
+        return or_(Person.name_pinyin.like(f"{p}%"), Person.name_pinyin.like(f"%|{p}%"), Person.name.ilike(f"%{t}%"))
+    return Person.name.like(f"%{t}%")
+
+
+def _query(f: OccupantFilter) -> Select:
+    fever = select(FeverAlert.id).where(FeverAlert.stay_id == Stay.id, FeverAlert.state == AlertState.OPEN).exists()
+    q = (
+        select(
+            Stay.id,
+            Person.id,
+            Person.name,
+            Person.sex,
+            Person.birth_date,
+            Person.doc_number,
+            Person.phone,
+            Stay.category_code,
+            Category.name_zh,
+            Category.name_en,
+            Building.name,
+            Floor.name,
+            Room.number,
+            Stay.arrival_day,
+            Stay.day_one,
+            Stay.planned_release,
+            Stay.departed_at,
+            Stay.departure_kind,
+            fever.label("fever"),
+        )
+        .join(Person, Stay.person_id == Person.id)
+        .join(Category, Stay.category_code == Category.code)
+        .join(Room, Stay.room_id == Room.id)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+    )
+    conds: list[ColumnElement[bool]] = []
+    if f.present_only:
+        conds.append(Stay.departed_at.is_(None))
+    if f.category:
+        conds.append(Stay.category_code == f.category)
+    if f.building_id is not None:
+        conds.append(Floor.building_id == f.building_id)
+    if f.floor_id is not None:
+        conds.append(Room.floor_id == f.floor_id)
+    if f.release_from is not None:
+        conds.append(Stay.planned_release >= f.release_from)
+    if f.release_to is not None:
+        conds.append(Stay.planned_release <= f.release_to)
+    if f.state == "fever":
+        conds += [Stay.departed_at.is_(None), fever]
+    elif f.state == "transferred":
+        conds.append(Stay.departure_kind.in_([DepartureKind.TO_HOSPITAL, DepartureKind.TO_OTHER_SITE,
+                                              DepartureKind.HOME_ISOLATION]))  # fmt: skip
+    elif f.state:
+        conds.append(Stay.departure_kind == DepartureKind(f.state))
+    text = _text_condition(f.text)
+    if text is not None:
+        conds.append(text)
+    return q.where(and_(*conds)) if conds else q
+
+
+def count_occupants(session: Session, f: OccupantFilter) -> int:
+    return session.scalar(select(func.count()).select_from(_query(f).subquery())) or 0
+
+
+def list_occupants(
+    session: Session,
+    f: OccupantFilter,
+    *,
+    sort: str = "room",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[OccupantRow]:
+    """One page of the list: one query, IDs and phones masked."""
+    keys = SORT_KEYS[sort]
+    order = [k.desc() if descending else k.asc() for k in keys] + [Stay.id]
+    rows = session.execute(_query(f).order_by(*order).offset(offset).limit(limit))
+    # every column by index: mypy cannot count the arguments that follow a *slice of a 19-column row
+    return [
+        OccupantRow(r[0], r[1], r[2], r[3], r[4], mask_id(r[5]), mask_phone(r[6]), r[7], r[8], r[9], r[10], r[11],
+                    r[12], r[13], r[14], r[15], r[16], r[17], bool(r[18]))
+        for r in rows
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    kind: str  # arrival / room_change / release_date / reading / fever / swab / departure
+    text_zh: str
+    text_en: str
+
+
+@dataclass(frozen=True)
+class StayDetail:
+    stay_id: int
+    person_id: int
+    name: str
+    sex: Sex
+    birth_date: date | None
+    doc_number: str  # in full: the caller decides whether to show or mask it
+    phone: str | None
+    origin: str
+    address: str
+    special_needs: str
+    category_zh: str
+    category_en: str
+    room: str
+    arrived_at: datetime
+    day_one: date
+    planned_release: date
+    home_until: date | None
+    departed_at: datetime | None
+    departure_kind: DepartureKind | None
+    readings: list[tuple[date, str, float | None]]  # (day, slot, temperature) first readings, in order
+    timeline: list[TimelineEvent]
+    threshold: float
+
+    def day_n(self, today: date) -> int:
+        return (today - self.day_one).days + 1
+
+    @property
+    def days_total(self) -> int:
+        return (self.planned_release - self.day_one).days
+
+
+def stay_detail(session: Session, stay_id: int) -> StayDetail:
+    """Everything the detail panel shows for one stay, in a handful of queries."""
+    from models.services.sites import get_site
+    from models.store.orm import Observation, RoomMove, StayDateChange, SwabTest
+
+    site = get_site(session)
+    stay = session.get(Stay, stay_id)
+    if stay is None:
+        from models.errors import DomainError
+
+        raise DomainError("stay_not_found")
+    p = stay.person
+    cat = session.get_one(Category, stay.category_code)
+    room = session.get_one(Room, stay.room_id)
+    floor = session.get_one(Floor, room.floor_id)
+    building = session.get_one(Building, floor.building_id)
+    events = [TimelineEvent(stay.arrived_at, "arrival", f"入住 {room.number}", f"Arrived, room {room.number}")]
+    moves = list(session.scalars(select(RoomMove).where(RoomMove.stay_id == stay_id)))
+    ids = {m.from_room_id for m in moves} | {m.to_room_id for m in moves}
+    rooms = dict(session.execute(select(Room.id, Room.number).where(Room.id.in_(ids))).all()) if ids else {}
+    for m in moves:
+        a, b = rooms.get(m.from_room_id, "?"), rooms.get(m.to_room_id, "?")
+        events.append(TimelineEvent(m.at, "room_change", f"换房 {a} → {b} {m.reason}", f"Room {a} → {b} {m.reason}"))
+    for c in session.scalars(select(StayDateChange).where(StayDateChange.stay_id == stay_id)):
+        events.append(
+            TimelineEvent(
+                c.at,
+                "release_date",
+                f"解除日期 {c.old_release} → {c.new_release}：{c.reason}",
+                f"Release {c.old_release} → {c.new_release}: {c.reason}",
+            )
+        )
+    readings: list[tuple[date, str, float | None]] = []
+    for o in session.scalars(
+        select(Observation).where(Observation.stay_id == stay_id).order_by(Observation.taken_at, Observation.id)
+    ):
+        if o.recheck_of_id is None:
+            readings.append((o.day, o.slot.value, o.temperature))
+        if o.temperature is not None and o.temperature >= site.fever_threshold:
+            events.append(TimelineEvent(o.taken_at, "fever", f"发热 {o.temperature} °C", f"Fever {o.temperature} °C"))
+        elif o.recheck_of_id is not None:
+            events.append(
+                TimelineEvent(o.taken_at, "reading", f"复测 {o.temperature} °C", f"Recheck {o.temperature} °C")
+            )
+    results_zh = {"negative": "阴性", "positive": "阳性", "pending": "待出"}
+    for w in session.scalars(select(SwabTest).where(SwabTest.stay_id == stay_id, SwabTest.sampled_at.is_not(None))):
+        if w.sampled_at is None:  # not sampled: left out by the query already
+            continue
+        r = w.result.value if w.result else "pending"
+        events.append(
+            TimelineEvent(
+                w.sampled_at,
+                "swab",
+                f"第{w.planned_day}天核酸：{results_zh[r]}",
+                f"Swab day {w.planned_day}: {r}",
+            )
+        )
+    if stay.departed_at is not None and stay.departure_kind is not None:
+        events.append(
+            TimelineEvent(
+                stay.departed_at,
+                "departure",
+                f"离开（{stay.departure_kind.value}）",
+                f"Left ({stay.departure_kind.value})",
+            )
+        )
+    events.sort(key=lambda e: e.at)
+    return StayDetail(
+        stay.id,
+        p.id,
+        p.name,
+        p.sex,
+        p.birth_date,
+        p.doc_number,
+        p.phone,
+        p.origin,
+        p.address,
+        p.special_needs,
+        cat.name_zh,
+        cat.name_en,
+        f"{building.name} {floor.name} {room.number}",
+        stay.arrived_at,
+        stay.day_one,
+        stay.planned_release,
+        stay.home_until,
+        stay.departed_at,
+        stay.departure_kind,
+        readings,
+        events,
+        float(site.fever_threshold),
+    )

@@ -1,0 +1,229 @@
+"""The "today" dashboard: what the desk and the medical team must see first thing.
+
+A fixed number of queries whatever the site's size (no per-person queries): arrivals today,
+releases due today and tomorrow with their readiness, swabs due, open fever alerts, missing
+readings for the current round, rooms awaiting disinfection, occupancy by floor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from models.reads.rounds import _chunks
+from models.rules.schedule import local_date
+from models.services.observations import MissingReading, missing_readings
+from models.services.sites import get_site
+from models.store.orm import (
+    AlertState,
+    Building,
+    FeverAlert,
+    Floor,
+    Observation,
+    Person,
+    Room,
+    RoomState,
+    Slot,
+    Stay,
+    SwabResult,
+    SwabTest,
+)
+
+_Q = TypeVar("_Q", bound=Select)
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    stay_id: int
+    name: str
+    room_id: int
+    room: str  # "A栋 3F 305"
+    detail: str = ""
+    swab_id: int | None = None  # positives: the positive sample, for the guided path
+
+
+@dataclass(frozen=True)
+class ReleaseLine:
+    stay_id: int
+    name: str
+    room_id: int
+    room: str
+    due: date
+    swab_ok: bool  # the last scheduled swab before release is negative (or none is planned)
+    swab_text: str  # negative / positive / pending / not_sampled / none
+    fever_open: bool
+
+    @property
+    def ready(self) -> bool:
+        return self.swab_ok and not self.fever_open
+
+
+@dataclass(frozen=True)
+class FloorLine:
+    floor_id: int
+    floor: str
+    rooms: int
+    occupied: int
+    available: int
+    awaiting_disinfection: int
+    out_of_service: int
+    people: int
+
+
+@dataclass
+class Dashboard:
+    today: date
+    slot: Slot
+    arrivals: list[PersonLine] = field(default_factory=list)
+    releases_today: list[ReleaseLine] = field(default_factory=list)
+    releases_tomorrow: list[ReleaseLine] = field(default_factory=list)
+    swabs_due: int = 0
+    swabs_sampled: int = 0
+    fevers: list[PersonLine] = field(default_factory=list)
+    positives: list[PersonLine] = field(default_factory=list)  # positive swab, still on site: act now
+    missing: list[MissingReading] = field(default_factory=list)
+    dirty_rooms: list[PersonLine] = field(default_factory=list)  # stay_id 0: a room, not a person
+    floors: list[FloorLine] = field(default_factory=list)
+
+
+def current_slot(now: datetime, tz: str) -> Slot:
+    return Slot.MORNING if now.astimezone(ZoneInfo(tz)).hour < 12 else Slot.EVENING
+
+
+def dashboard(session: Session, now: datetime) -> Dashboard:
+    site = get_site(session)
+    tz = site.timezone
+    today = local_date(now, tz)
+    d = Dashboard(today, current_slot(now, tz))
+    zone = ZoneInfo(tz)
+    start = datetime.combine(today, time(0), zone)
+    place = (Building.name + " " + Floor.name + " " + Room.number).label("place")
+
+    def people(q: _Q) -> _Q:
+        return (
+            q.join(Person, Stay.person_id == Person.id)
+            .join(Room, Stay.room_id == Room.id)
+            .join(Floor, Room.floor_id == Floor.id)
+            .join(Building, Floor.building_id == Building.id)
+        )
+
+    for sid, name, rid, where, arrived in session.execute(
+        people(select(Stay.id, Person.name, Room.id, place, Stay.arrived_at))
+        .where(Stay.arrived_at >= start, Stay.arrived_at < start + timedelta(days=1))
+        .order_by(Stay.arrived_at)
+    ):
+        d.arrivals.append(PersonLine(sid, name, rid, where, arrived.astimezone(zone).strftime("%H:%M")))
+
+    due = session.execute(
+        people(select(Stay.id, Person.name, Room.id, place, Stay.planned_release))
+        .where(Stay.departed_at.is_(None), Stay.planned_release <= today + timedelta(days=1))
+        .order_by(Stay.planned_release, Building.sort, Floor.sort, Room.sort)
+    ).all()
+    ids = [r[0] for r in due]
+    last_swab: dict[int, str] = {}
+    fever_open: set[int] = set()
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(SwabTest.stay_id, SwabTest.planned_day, SwabTest.result, SwabTest.sampled_at.is_not(None))
+            .join(Stay, SwabTest.stay_id == Stay.id)
+            .where(SwabTest.stay_id.in_(chunk), SwabTest.planned_date < Stay.planned_release)
+            .order_by(SwabTest.stay_id, SwabTest.planned_day)
+        )
+        for stay_id, _day, result, taken in rows:  # ordered by day: the last one wins
+            last_swab[stay_id] = result.value if result else ("pending" if taken else "not_sampled")
+        fever_open.update(
+            session.scalars(
+                select(FeverAlert.stay_id).where(FeverAlert.stay_id.in_(chunk), FeverAlert.state == AlertState.OPEN)
+            )
+        )
+    for sid, name, rid, where, release in due:
+        swab = last_swab.get(sid, "none")
+        line = ReleaseLine(sid, name, rid, where, release, swab in ("negative", "none"), swab, sid in fever_open)
+        (d.releases_tomorrow if release > today else d.releases_today).append(line)
+
+    counts = dict(
+        session.execute(
+            select(SwabTest.sampled_at.is_not(None), func.count())
+            .join(Stay, SwabTest.stay_id == Stay.id)
+            .where(SwabTest.planned_date == today, Stay.departed_at.is_(None))
+            .group_by(SwabTest.sampled_at.is_not(None))
+        ).all()
+    )
+    d.swabs_sampled = int(counts.get(True, 0))
+    d.swabs_due = int(counts.get(False, 0)) + d.swabs_sampled
+
+    latest = (
+        select(Observation.temperature)
+        .where(Observation.stay_id == FeverAlert.stay_id)
+        .order_by(Observation.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    for sid, name, rid, where, temp, opened in session.execute(
+        people(select(Stay.id, Person.name, Room.id, place, latest, FeverAlert.opened_at))
+        .join(FeverAlert, FeverAlert.stay_id == Stay.id)
+        .where(FeverAlert.state == AlertState.OPEN)
+        .order_by(FeverAlert.opened_at)
+    ):
+        when = opened.astimezone(zone).strftime("%m-%d %H:%M")
+        d.fevers.append(PersonLine(sid, name, rid, where, f"{temp:.1f} °C · {when}" if temp else when))
+
+    # a positive result stays on the dashboard until the person has left (transferred to hospital)
+    for sid, name, rid, where, result_at, swab_id in session.execute(
+        people(select(Stay.id, Person.name, Room.id, place, SwabTest.result_at, SwabTest.id))
+        .join(SwabTest, SwabTest.stay_id == Stay.id)
+        .where(SwabTest.result == SwabResult.POSITIVE, Stay.departed_at.is_(None))
+        .order_by(SwabTest.result_at)
+    ):
+        when = result_at.astimezone(zone).strftime("%m-%d %H:%M") if result_at else ""
+        d.positives.append(PersonLine(sid, name, rid, where, when, swab_id))
+
+    d.missing = missing_readings(session, today, d.slot)
+
+    for rid, where in session.execute(
+        select(Room.id, place)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .where(Room.state == RoomState.AWAITING_DISINFECTION)
+        .order_by(Building.sort, Floor.sort, Room.sort)
+    ):
+        d.dirty_rooms.append(PersonLine(0, "", rid, where))
+
+    present = dict(
+        session.execute(
+            select(Room.floor_id, func.count(Stay.id))
+            .join(Stay, Stay.room_id == Room.id)
+            .where(Stay.departed_at.is_(None))
+            .group_by(Room.floor_id)
+        ).all()
+    )
+    per_floor: dict[int, dict[RoomState, int]] = {}
+    names: dict[int, str] = {}
+    for fid, fname, bname, state, n in session.execute(
+        select(Floor.id, Floor.name, Building.name, Room.state, func.count(Room.id))
+        .join(Room, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .group_by(Floor.id, Floor.name, Building.name, Building.sort, Floor.sort, Room.state)
+        .order_by(Building.sort, Floor.sort)
+    ):
+        per_floor.setdefault(fid, {})[state] = n
+        names[fid] = f"{bname} {fname}"
+    for fid, states in per_floor.items():
+        d.floors.append(
+            FloorLine(
+                fid,
+                names[fid],
+                sum(states.values()),
+                states.get(RoomState.OCCUPIED, 0),
+                states.get(RoomState.AVAILABLE, 0),
+                states.get(RoomState.AWAITING_DISINFECTION, 0),
+                states.get(RoomState.OUT_OF_SERVICE, 0),
+                int(present.get(fid, 0)),
+            )
+        )
+    return d

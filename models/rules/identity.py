@@ -1,0 +1,163 @@
+"""Identity documents, names and phone numbers: validate and normalise.
+
+ID numbers go through python-stdnum (``stdnum.cn.ric``); mobile numbers through phonenumbers.
+Per DOMAIN.md a resident ID with a correct check character and a real past birth date is
+never refused for its region code: an unknown region is only a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+import phonenumbers
+from stdnum import exceptions as stdnum_exc
+from stdnum.cn import ric
+
+from models import clock
+from models.errors import DomainError
+from models.store.orm import DocType, Sex
+
+CHINA_TZ = "Asia/Shanghai"
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "X"})
+_NAME_OK = re.compile(r"^[^\d!@#$%^&*()_+=\[\]{};:\"<>?/\\|~`]+$")
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits and letters to ASCII (Excel lists often carry them)."""
+    return unicodedata.normalize("NFKC", text).translate(_FULLWIDTH)
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    number: str  # always 18 characters
+    birth_date: date
+    sex: Sex
+    region_known: bool
+    upgraded_from: str | None = None  # the 15-digit number it came from
+    warnings: list[str] = field(default_factory=list)
+
+
+def region_known(number: str) -> bool:
+    try:
+        return bool(ric.get_birth_place(number))
+    except (stdnum_exc.ValidationError, KeyError, ValueError):  # KeyError: gaps in stdnum's table
+        return False
+
+
+def upgrade_15(number: str) -> str:
+    """A 15-digit legacy number to its 18-character form (century 19, check character added)."""
+    body = number[:6] + "19" + number[6:]
+    return body + check_char(body)
+
+
+def parse_resident_id(raw: str, today: date | None = None) -> ResidentId:
+    """Validate a 居民身份证 number; raise DomainError with the precise reason."""
+    # a resident ID's birth date is a date in China: "not in the future" is judged on Beijing's calendar
+    today = today or clock.site_today(CHINA_TZ)
+    text = fold_width(str(raw)).strip().upper().replace(" ", "")
+    if not text:
+        raise DomainError("id_empty")
+    if re.fullmatch(r"\d(\.\d+)?E\+?\d+", text) or (re.fullmatch(r"\d{15}000", text) and not _valid18(text)):
+        # Excel keeps 15 significant digits: the tail became zeros or an exponent
+        raise DomainError("id_truncated")
+    upgraded_from = None
+    if re.fullmatch(r"\d{15}", text):
+        upgraded_from = text
+        text = upgrade_15(text)
+    elif not re.fullmatch(r"\d{17}[\dX]", text):
+        raise DomainError("id_format")
+    try:
+        text = ric.validate(text)
+    except stdnum_exc.InvalidChecksum as exc:
+        raise DomainError("id_checksum") from exc
+    except stdnum_exc.InvalidComponent as exc:
+        # stdnum refuses unknown region codes too; DOMAIN.md says a region is never a reason to refuse
+        if not _birth_ok(text, today):
+            raise DomainError("id_birth_date") from exc
+        if check_char(text[:17]) != text[17]:
+            raise DomainError("id_checksum") from exc
+    except stdnum_exc.ValidationError as exc:
+        raise DomainError("id_format") from exc
+    except (KeyError, ValueError) as exc:  # stdnum's region table has gaps (found by fuzzing)
+        if not _birth_ok(text, today) or check_char(text[:17]) != text[17]:
+            raise DomainError("id_checksum" if _birth_ok(text, today) else "id_birth_date") from exc
+    if not _birth_ok(text, today):
+        raise DomainError("id_birth_date")
+    birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    sex = Sex.MALE if int(text[16]) % 2 else Sex.FEMALE
+    known = region_known(text)
+    warnings = [] if known else ["region_unknown"]
+    return ResidentId(text, birth, sex, known, upgraded_from, warnings)
+
+
+def check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character for the first 17 digits (stdnum wants a placeholder)."""
+    return ric.calc_check_digit(first17 + "0")
+
+
+def _valid18(text: str) -> bool:
+    return check_char(text[:17]) == text[17]
+
+
+def _birth_ok(text: str, today: date) -> bool:
+    try:
+        birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return False
+    return date(1890, 1, 1) <= birth <= today
+
+
+def normalise_doc_number(doc_type: DocType, raw: str) -> str:
+    text = fold_width(str(raw)).strip().upper().replace(" ", "")
+    if not text:
+        raise DomainError("id_empty")
+    if doc_type is DocType.RESIDENT_ID:
+        return parse_resident_id(text).number
+    return text
+
+
+def normalise_mobile(raw: str | None) -> str | None:
+    """11-digit mainland mobile number, or None for empty. Strips spaces, dashes, +86."""
+    if raw is None:
+        return None
+    text = fold_width(str(raw)).strip()
+    if not text:
+        return None
+    try:
+        num = phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException as exc:
+        raise DomainError("phone_invalid", phone=raw) from exc
+    national = str(num.national_number)
+    # DOMAIN.md: 1[3-9] then 9 digits. No check against phonenumbers' list of assigned ranges: that list
+    # ages inside an installed app and would refuse real numbers from newly opened ranges (16x, 19x, ...).
+    if num.country_code != 86 or not re.fullmatch(r"1[3-9]\d{9}", national):
+        raise DomainError("phone_invalid", phone=raw)
+    return national
+
+
+def normalise_name(raw: str) -> str:
+    """Trim, fold full-width, unify the middle dot used in minority and foreign names."""
+    text = fold_width(str(raw)).strip()
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"[•・．.‧∙⋅]", "·", text)
+    if not text:
+        raise DomainError("name_empty")
+    if not _NAME_OK.match(text):
+        raise DomainError("name_invalid", name=text)
+    return text
+
+
+def mask_id(number: str) -> str:
+    """1101**********002X: show region head and the last four."""
+    if len(number) <= 8:
+        return number[:2] + "*" * max(0, len(number) - 2)
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def mask_phone(number: str | None) -> str:
+    if not number:
+        return ""
+    return number[:3] + "****" + number[-4:] if len(number) == 11 else "*" * len(number)

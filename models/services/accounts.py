@@ -1,0 +1,209 @@
+"""Accounts: passwords (argon2), login with lockout, the first admin, user management.
+
+Rules chosen here (DOMAIN.md is silent): a password has at least 8 characters; 5 failed logins in a
+row lock the account for 15 minutes (the count resets on a good login); an unknown user name and a
+wrong password get the same message, so a stranger cannot probe for names; the last active admin
+cannot be removed or demoted. Every change writes an audit entry; password hashes never reach it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import clock
+from models.errors import DomainError
+from models.services import audit
+from models.services.audit import transactional
+from models.store.orm import Role, User
+
+MIN_PASSWORD = 8
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+
+_hasher = PasswordHasher()
+
+
+def _snapshot(user: User) -> dict[str, object]:
+    snap = audit.snapshot(user)
+    snap.pop("password_hash", None)  # the audit trail never holds a hash
+    return snap
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise DomainError("password_short", n=MIN_PASSWORD)
+
+
+def _require_admin(actor: User | None) -> None:
+    if actor is not None and actor.role is not Role.ADMIN:
+        raise DomainError("forbidden", action="users")
+
+
+def needs_first_admin(session: Session) -> bool:
+    """True until some active user has a password: the app then asks for the first admin."""
+    return not session.scalar(
+        select(func.count()).select_from(User).where(User.password_hash.is_not(None), User.active.is_(True))
+    )
+
+
+@transactional
+def create_first_admin(session: Session, username: str, password: str, display_name: str = "") -> User:
+    if not needs_first_admin(session):
+        raise DomainError("first_admin_exists")
+    return _create(session, None, username, password, Role.ADMIN, display_name)
+
+
+@transactional
+def create_user(
+    session: Session, actor: User | None, username: str, password: str, role: Role, display_name: str = ""
+) -> User:
+    _require_admin(actor)
+    return _create(session, actor, username, password, role, display_name)
+
+
+def _create(session: Session, actor: User | None, username: str, password: str, role: Role, display_name: str) -> User:
+    username = username.strip()
+    if not username or len(username) > 60:
+        raise DomainError("username_invalid")
+    _check_password(password)
+    user = session.scalar(select(User).where(User.username == username))
+    if user is not None and user.password_hash is not None:
+        raise DomainError("username_taken", username=username)
+    before = _snapshot(user) if user is not None else None
+    if user is None:  # a name seen before accounts existed (the OS login) becomes a real account
+        user = User(username=username)
+        session.add(user)
+    user.display_name = display_name.strip() or username
+    user.role = role
+    user.password_hash = _hasher.hash(password)
+    user.active, user.failed_logins, user.locked_until = True, 0, None
+    session.flush()
+    audit.record(session, actor or user, "user.create", user, before, _snapshot(user))
+    return user
+
+
+@transactional
+def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> User:
+    """The user, if the password is right and the account neither locked nor disabled."""
+    now = now or clock.now()
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None or user.password_hash is None or not user.active:
+        _hasher.hash(password)  # same time as a real check: no hint that the name is unknown
+        raise DomainError("login_failed")
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise DomainError("login_locked", minutes=minutes)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILURES:
+            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+            audit.record(session, user, "user.locked", user, note=f"{MAX_FAILURES} failed logins")
+        session.commit()  # the failure counts even though the call raises
+        raise DomainError("login_failed") from None
+    if user.failed_logins or user.locked_until:
+        user.failed_logins, user.locked_until = 0, None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    audit.record(session, user, "user.login", user, note="login")
+    return user
+
+
+@transactional
+def change_password(session: Session, actor: User, old: str, new: str) -> None:
+    user = session.get(User, actor.id)
+    if user is None or user.password_hash is None:
+        raise DomainError("login_failed")
+    try:
+        _hasher.verify(user.password_hash, old)
+    except (VerificationError, InvalidHashError):
+        raise DomainError("password_wrong") from None
+    _check_password(new)
+    user.password_hash = _hasher.hash(new)
+    audit.record(session, actor, "user.password", user, note="password changed")
+
+
+@transactional
+def reset_password(session: Session, actor: User | None, user_id: int, new: str) -> None:
+    _require_admin(actor)
+    user = _get(session, user_id)
+    _check_password(new)
+    user.password_hash = _hasher.hash(new)
+    user.failed_logins, user.locked_until = 0, None
+    audit.record(session, actor, "user.password_reset", user, note="password reset by an admin")
+
+
+@transactional
+def update_user(
+    session: Session,
+    actor: User | None,
+    user_id: int,
+    *,
+    role: Role | None = None,
+    active: bool | None = None,
+    display_name: str | None = None,
+) -> User:
+    _require_admin(actor)
+    user = _get(session, user_id)
+    before = _snapshot(user)
+    losing_admin = user.role is Role.ADMIN and ((role is not None and role is not Role.ADMIN) or active is False)
+    if losing_admin and _active_admins(session) <= 1:
+        raise DomainError("last_admin")
+    if role is not None:
+        user.role = role
+    if active is not None:
+        user.active = active
+    if display_name is not None:
+        user.display_name = display_name.strip() or user.username
+    session.flush()
+    audit.record(session, actor, "user.update", user, before, _snapshot(user))
+    return user
+
+
+def _get(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise DomainError("user_not_found")
+    return user
+
+
+def _active_admins(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == Role.ADMIN, User.active.is_(True), User.password_hash.is_not(None))
+        )
+        or 0
+    )
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).where(User.password_hash.is_not(None)).order_by(User.username)))
+
+
+DEMO_PASSWORD = "demo1234"
+DEMO_USERS = (
+    ("admin", Role.ADMIN, "演示管理员"),
+    ("desk", Role.DESK, "演示前台"),
+    ("medical", Role.MEDICAL, "演示医务"),
+    ("viewer", Role.VIEWER, "演示查看"),
+)
+
+
+def create_demo_accounts(session: Session) -> list[str]:
+    """On a demo site only: one account per role, all with DEMO_PASSWORD (the README says so)."""
+    made = []
+    for username, role, name in DEMO_USERS:
+        existing = session.scalar(select(User).where(User.username == username))
+        if existing is None or existing.password_hash is None:
+            _create(session, None, username, DEMO_PASSWORD, role, name)
+            made.append(username)
+    session.commit()
+    return made

@@ -1,0 +1,308 @@
+"""Registering an arrival: validate, normalise, find the person, check in to a room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import clock
+from models.errors import DomainError
+from models.rules.identity import normalise_doc_number, normalise_mobile, normalise_name, parse_resident_id
+from models.rules.schedule import compute_dates, local_date
+from models.services import audit
+from models.services.audit import transactional
+from models.services.sites import get_site
+from models.store.orm import (
+    Category,
+    CategoryRule,
+    CompanionReason,
+    DocType,
+    Person,
+    Room,
+    RoomState,
+    RuleSet,
+    Sex,
+    Site,
+    Stay,
+    SwabTest,
+    User,
+)
+
+
+@dataclass
+class ArrivalInput:
+    """What the desk (or a transfer list row) gives for one arrival."""
+
+    name: str
+    doc_number: str
+    category: str
+    doc_type: DocType = DocType.RESIDENT_ID
+    sex: Sex | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    address: str = ""
+    origin: str = ""
+    emergency_contact: str = ""
+    emergency_phone: str | None = None
+    special_needs: str = ""
+    notes: str = ""
+    last_exposure: datetime | None = None
+    arrived_at: datetime | None = None
+
+
+@dataclass
+class ArrivalCheck:
+    """The outcome of checking one arrival, without writing anything."""
+
+    data: ArrivalInput  # normalised
+    errors: list[DomainError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    person_id: int | None = None  # a person already known by this document
+    present_stay_id: int | None = None  # ... who is at the site right now
+    present_room: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.present_stay_id is None
+
+
+def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = None) -> ArrivalCheck:
+    """Validate every field and collect all problems (for forms and row-level import messages)."""
+    now = now or clock.now()
+    site = get_site(session)
+    today = local_date(now, site.timezone)
+    errors: list[DomainError] = []
+    warnings: list[str] = []
+    norm = replace(data)
+    try:
+        norm.name = normalise_name(data.name)
+    except DomainError as e:
+        errors.append(e)
+    try:
+        if data.doc_type is DocType.RESIDENT_ID:
+            rid = parse_resident_id(data.doc_number, today)
+            norm.doc_number = rid.number
+            warnings += rid.warnings
+            if rid.upgraded_from:
+                warnings.append("id_upgraded_from_15")
+            if data.birth_date is not None and data.birth_date != rid.birth_date:
+                errors.append(DomainError("birth_mismatch", expected=rid.birth_date.isoformat()))
+            if data.sex is not None and data.sex != rid.sex:
+                errors.append(DomainError("sex_mismatch", expected="男/M" if rid.sex is Sex.MALE else "女/F"))
+            norm.birth_date, norm.sex = rid.birth_date, rid.sex
+        else:
+            norm.doc_number = normalise_doc_number(data.doc_type, data.doc_number)
+    except DomainError as e:
+        errors.append(e)
+    for attr in ("phone", "emergency_phone"):
+        try:
+            setattr(norm, attr, normalise_mobile(getattr(data, attr)))
+        except DomainError as e:
+            errors.append(e)
+    if norm.sex is None:
+        errors.append(DomainError("sex_mismatch", expected="?"))
+    if session.get(Category, data.category) is None:
+        errors.append(DomainError("category_unknown", category=data.category))
+    arrived = data.arrived_at or now
+    for instant in (arrived, data.last_exposure):
+        if instant is not None and instant.tzinfo is None:
+            raise ValueError("naive datetime given where an aware one is required")
+    norm.arrived_at = arrived
+    if arrived > now + timedelta(minutes=5):
+        errors.append(DomainError("arrival_in_future"))
+    if data.last_exposure is not None and data.last_exposure > arrived:
+        errors.append(DomainError("exposure_after_arrival"))
+    if not any(e.code.startswith("id_") for e in errors):
+        person = session.scalar(
+            select(Person).where(Person.doc_type == norm.doc_type, Person.doc_number == norm.doc_number)
+        )
+        check = ArrivalCheck(norm, errors, warnings, person.id if person else None)
+        if person is not None:
+            row = session.execute(
+                select(Stay.id, Room.number)
+                .join(Room, Stay.room_id == Room.id)
+                .where(Stay.person_id == person.id, Stay.departed_at.is_(None))
+            ).first()
+            if row is not None:
+                check.present_stay_id, check.present_room = row[0], row[1]
+        return check
+    return ArrivalCheck(norm, errors, warnings)
+
+
+def free_beds(session: Session, room: Room) -> list[int]:
+    taken = set(session.scalars(select(Stay.bed).where(Stay.room_id == room.id, Stay.departed_at.is_(None))))
+    return [b for b in range(1, room.beds + 1) if b not in taken]
+
+
+def ensure_room_accepts(
+    session: Session, room: Room, shares_with: Stay | None, companion_reason: CompanionReason | None
+) -> int:
+    """Return the bed the newcomer gets, or raise why the room cannot take them."""
+    if room.state is RoomState.AWAITING_DISINFECTION:
+        raise DomainError("room_dirty", room=room.number)
+    if room.state is RoomState.OUT_OF_SERVICE:
+        raise DomainError("room_out_of_service", room=room.number)
+    beds = free_beds(session, room)
+    occupied = len(beds) < room.beds
+    if occupied:
+        if shares_with is None:
+            raise DomainError("room_occupied", room=room.number)
+        if shares_with.room_id != room.id or shares_with.departed_at is not None:
+            raise DomainError("companion_not_here")
+        if companion_reason is None:
+            raise DomainError("companion_needed")
+    elif shares_with is not None:
+        raise DomainError("companion_not_here")
+    if not beds:
+        raise DomainError("room_full", room=room.number)
+    return beds[0]
+
+
+def rule_for(
+    session: Session, site: Site, category: str, rule_set_id: int | None = None
+) -> tuple[RuleSet, CategoryRule]:
+    rs_id = rule_set_id or site.rule_set_id
+    if rs_id is None:
+        raise DomainError("no_rule_set")
+    rs = session.get_one(RuleSet, rs_id)
+    rule = rs.rule_for(category)
+    if rule is None:
+        raise DomainError("no_rule", rule_set=rs.name, category=category)
+    return rs, rule
+
+
+def _upsert_person(session: Session, actor: User | None, check: ArrivalCheck) -> Person:
+    d = check.data
+    fields = {
+        "name": d.name,
+        "sex": d.sex,
+        "birth_date": d.birth_date,
+        "phone": d.phone,
+        "address": d.address,
+        "origin": d.origin,
+        "emergency_contact": d.emergency_contact,
+        "emergency_phone": d.emergency_phone,
+        "special_needs": d.special_needs,
+        "notes": d.notes,
+        "name_pinyin": name_pinyin(d.name),
+    }
+    if check.person_id is not None:
+        person = session.get_one(Person, check.person_id)
+        before = audit.snapshot(person)
+        for k, v in fields.items():
+            setattr(person, k, v)
+        if before != audit.snapshot(person):
+            audit.record(session, actor, "person.update", person, before, person_id=person.id)
+        return person
+    person = Person(doc_type=d.doc_type, doc_number=d.doc_number, **fields)
+    session.add(person)
+    session.flush()
+    audit.record(session, actor, "person.create", person, person_id=person.id)
+    return person
+
+
+def name_pinyin(name: str) -> str:
+    """'zhangsan|zs' for 张三: full pinyin and initials, for search as you type."""
+    from pypinyin import Style, lazy_pinyin
+
+    full = lazy_pinyin(name, errors="ignore")
+    initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
+    return f"{''.join(full).lower()}|{''.join(initials).lower()}"
+
+
+@transactional
+def register_arrival(
+    session: Session,
+    actor: User | None,
+    data: ArrivalInput,
+    room_id: int,
+    *,
+    shares_with_stay_id: int | None = None,
+    companion_reason: CompanionReason | None = None,
+    now: datetime | None = None,
+) -> Stay:
+    """Register a person and check them in to a room: one transaction, audited."""
+    now = now or clock.now()
+    site = get_site(session)
+    check = check_arrival(session, data, now)
+    if check.errors:
+        raise check.errors[0]
+    if check.present_stay_id is not None:
+        raise DomainError("already_present", name=check.data.name, room=check.present_room)
+    d = check.data
+    assert d.arrived_at is not None
+    room = session.get(Room, room_id)
+    if room is None:
+        raise DomainError("room_not_found", room=room_id)
+    shares_with = session.get(Stay, shares_with_stay_id) if shares_with_stay_id is not None else None
+    if shares_with_stay_id is not None and shares_with is None:
+        raise DomainError("stay_not_found")
+    bed = ensure_room_accepts(session, room, shares_with, companion_reason)
+    rs, rule = rule_for(session, site, d.category)
+    arrival_day = local_date(d.arrived_at, site.timezone)
+    exposure_day = local_date(d.last_exposure, site.timezone) if d.last_exposure else None
+    dates = compute_dates(rule, arrival_day, exposure_day)
+    if dates.planned_release <= arrival_day:
+        raise DomainError("period_over", release=dates.planned_release.isoformat())
+    person = _upsert_person(session, actor, check)
+    stay = Stay(
+        person_id=person.id,
+        room_id=room.id,
+        bed=bed,
+        category_code=d.category,
+        rule_set_id=rs.id,
+        last_exposure=d.last_exposure,
+        arrived_at=d.arrived_at,
+        arrival_day=arrival_day,
+        day_one=dates.day_one,
+        planned_release=dates.planned_release,
+        home_until=dates.home_until,
+        shares_with_id=shares_with.id if shares_with else None,
+        companion_reason=companion_reason if shares_with else None,
+    )
+    session.add(stay)
+    session.flush()
+    session.add_all(SwabTest(stay_id=stay.id, planned_day=n, planned_date=when) for n, when in dates.swabs)
+    if room.state is not RoomState.OCCUPIED:
+        before = audit.snapshot(room)
+        room.state = RoomState.OCCUPIED
+        audit.record(session, actor, "room.occupied", room, before, room_id=room.id)
+    audit.record(session, actor, "stay.check_in", stay, person_id=person.id, room_id=room.id)
+    return stay
+
+
+@dataclass
+class BatchItem:
+    data: ArrivalInput
+    room_id: int
+    shares_with_index: int | None = None  # index of the lead person in the same batch
+    companion_reason: CompanionReason | None = None
+
+
+@transactional
+def register_batch(
+    session: Session, actor: User | None, items: list[BatchItem], now: datetime | None = None
+) -> list[Stay]:
+    """Check in a whole bus in one transaction: all or nothing."""
+    stays: list[Stay] = []
+    for item in items:
+        lead = stays[item.shares_with_index].id if item.shares_with_index is not None else None
+        stays.append(
+            register_arrival(
+                session,
+                actor,
+                item.data,
+                item.room_id,
+                shares_with_stay_id=lead,
+                companion_reason=item.companion_reason,
+                now=now,
+            )
+        )
+    return stays
+
+
+def present_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Stay).where(Stay.departed_at.is_(None))) or 0

@@ -1,0 +1,530 @@
+"""Transfer lists (转运名单) from Excel or CSV: find the header, map columns, normalise every row.
+
+Real lists are messy (DOMAIN.md): title rows above the header, total rows below the data,
+ID numbers that Excel turned into numbers and cut to 15 digits, dates as dates, text or
+serial numbers, full-width digits. Every row that was read gets a status and messages;
+nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import clock
+from models.errors import DomainError
+from models.rules.identity import fold_width
+from models.services.arrivals import ArrivalInput, check_arrival
+from models.services.sites import get_site, site_today
+from models.store.orm import Category, DocType, Sex
+
+# field -> header spellings seen on real lists (compared without spaces, case-insensitive)
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "人员姓名", "name"),
+    "sex": ("性别", "sex", "gender"),
+    "doc_type": ("证件类型", "证件种类", "documenttype", "doctype"),
+    "doc_number": ("证件号码", "证件号", "身份证号", "身份证号码", "身份证", "公民身份号码", "idnumber", "id", "证件"),
+    "phone": ("联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "phone", "mobile"),
+    "origin": ("来源地", "来源", "来源地区", "来自", "origin"),
+    "category": ("人员类别", "类别", "人员类型", "category"),
+    "last_exposure": ("末次暴露时间", "末次暴露日期", "末次接触时间", "末次暴露", "lastexposure"),
+    "arrived_at": ("入住时间", "到达时间", "抵达时间", "arrival"),
+    "companion": ("同住人", "陪护人", "同住", "companion"),
+    "address": ("住址", "地址", "现住址", "居住地址", "address"),
+    "birth_date": ("出生日期", "出生年月", "birthdate"),
+    "special_needs": ("特殊需求", "特殊情况", "specialneeds"),
+    "notes": ("备注", "notes"),
+    "seq": ("序号", "编号", "no", "no."),
+}
+FIELDS = tuple(HEADER_ALIASES)
+TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|total)|共\s*\d+\s*人")
+MAX_CELL = 500
+
+
+@dataclass
+class ImportRow:
+    row: int  # as Excel numbers it (1-based, header row included)
+    status: str = "valid"  # valid / warning / invalid / duplicate / skipped
+    messages: list[str] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)  # normalised
+    arrival: ArrivalInput | None = None
+    companion_of: int | None = None  # the row number of the person this one shares a room with
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "status": self.status,
+            "messages": self.messages,
+            "fields": {k: _jsonable(v) for k, v in self.fields.items()},
+            "companion_of": self.companion_of,
+        }
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    if hasattr(v, "value"):
+        return v.value
+    return v
+
+
+# --- reading files --------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> list[list[Any]]:
+    """All cells of the first sheet (xlsx) or the CSV, as a list of rows. Formulas come as their cached values."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # not a zip, not a workbook, damaged XML: openpyxl raises many kinds
+            raise DomainError("import_unreadable", name=path.name) from exc
+        try:
+            ws = wb.worksheets[0]
+            return [list(r) for r in ws.iter_rows(values_only=True)]
+        except Exception as exc:
+            raise DomainError("import_unreadable", name=path.name) from exc
+        finally:
+            wb.close()
+    if suffix in (".csv", ".txt"):
+        raw = path.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise DomainError("import_encoding")
+        dialect: type[csv.Dialect] = csv.excel
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+        except csv.Error:
+            pass
+        try:
+            return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        except csv.Error as exc:  # e.g. a NUL byte: a binary file named .csv
+            raise DomainError("import_unreadable", name=path.name) from exc
+    raise DomainError("import_format", suffix=suffix or "?")
+
+
+def _key(text: Any) -> str:
+    return re.sub(r"[\s:：*（）()]", "", fold_width(str(text))).lower() if text is not None else ""
+
+
+def match_header(cell: Any) -> str | None:
+    k = _key(cell)
+    if not k:
+        return None
+    for f, aliases in HEADER_ALIASES.items():
+        if k in aliases:
+            return f
+    return None
+
+
+def find_header(
+    rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = 20
+) -> tuple[int, dict[int, str]]:
+    """The header row's index and a column -> field map. ``mapping`` (header text -> field) overrides."""
+    for f in (mapping or {}).values():
+        if f not in FIELDS:
+            raise DomainError("import_map_field", field=f, fields=", ".join(FIELDS))
+    extra = {_key(k): v for k, v in (mapping or {}).items()}
+    best: tuple[int, dict[int, str]] = (-1, {})
+    for i, row in enumerate(rows[:scan]):
+        cols: dict[int, str] = {}
+        for c, cell in enumerate(row):
+            found = extra.get(_key(cell)) or match_header(cell)
+            if found and found not in cols.values():
+                cols[c] = found
+        if len(cols) > len(best[1]):
+            best = (i, cols)
+    if best[0] < 0 or "name" not in best[1].values() or "doc_number" not in best[1].values():
+        raise DomainError("import_no_header")
+    return best
+
+
+# --- cell values ----------------------------------------------------------------------------
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def parse_when(value: Any, tz: str, default_time: time = time(12, 0)) -> datetime | None:
+    """A date or date-time from a cell: datetime, date, Excel serial, or text in common Chinese forms."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    zone = ZoneInfo(tz)
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=zone)
+    if isinstance(value, date):
+        return datetime.combine(value, default_time, tzinfo=zone)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 <= value <= 80000:  # Excel serial day number (1954..2119)
+            when = EXCEL_EPOCH + timedelta(days=float(value))
+            if float(value).is_integer():  # a date without a time
+                return datetime.combine(when.date(), default_time, tzinfo=zone)
+            return when.replace(tzinfo=zone)
+        if 19000101 <= value <= 21001231:
+            value = str(int(value))
+        else:
+            raise ValueError(str(value))
+    text = fold_width(str(value)).strip()
+    text = re.sub(r"\s+", " ", text.replace("年", "-").replace("月", "-").replace("日", " ").replace("号", " "))
+    text = text.replace("/", "-").replace(".", "-").replace("时", ":").replace("点", ":").replace("分", "").strip()
+    m = re.fullmatch(r"(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[ T]+(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2}))?)?:?", text)
+    if not m:
+        raise ValueError(text)
+    y, mo, d, h, mi, s = m.groups()
+    if h is None:
+        return datetime.combine(date(int(y), int(mo), int(d)), default_time, tzinfo=zone)
+    return datetime(int(y), int(mo), int(d), int(h), int(mi or 0), int(s or 0), tzinfo=zone)
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return fold_width(str(value)).strip()
+
+
+def parse_sex(value: Any) -> Sex | None:
+    t = cell_text(value).lower()
+    if not t:
+        return None
+    if t in ("男", "m", "male", "1"):
+        return Sex.MALE
+    if t in ("女", "f", "female", "2", "0"):
+        return Sex.FEMALE
+    raise ValueError(t)
+
+
+def parse_doc_type(value: Any) -> DocType:
+    t = cell_text(value)
+    if not t or "身份证" in t or t.lower() in ("id", "resident_id"):
+        return DocType.RESIDENT_ID
+    if "护照" in t or "passport" in t.lower():
+        return DocType.PASSPORT
+    if any(k in t for k in ("港", "澳", "台", "通行证", "居住证", "回乡证")):
+        return DocType.HK_MACAO_TAIWAN
+    return DocType.OTHER
+
+
+def doc_number_text(value: Any) -> str:
+    """ID numbers typed into a number column arrive as int/float: keep what is there, let validation judge."""
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.6E}"  # 1.101052E+17: the tail is gone
+    if isinstance(value, int):
+        return str(value)
+    return cell_text(value)
+
+
+CATEGORY_HINTS = (  # text fragment -> code; checked in order
+    ("次密", "secondary_contact"),
+    ("密接的密接", "secondary_contact"),
+    ("密接", "close_contact"),
+    ("密切接触", "close_contact"),
+    ("入境", "inbound"),
+    ("境外", "inbound"),
+    ("风险", "risk_area"),
+    ("红码", "red_yellow_code"),
+    ("黄码", "red_yellow_code"),
+    ("其他", "other"),
+)
+
+
+def category_lookup(session: Session) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, zh, en in session.execute(select(Category.code, Category.name_zh, Category.name_en)):
+        for k in (code, zh, en):
+            table[_key(k)] = code
+    return table
+
+
+def parse_category(value: Any, table: dict[str, str]) -> str:
+    t = cell_text(value)
+    if not t:
+        raise ValueError("")
+    if _key(t) in table:
+        return table[_key(t)]
+    for hint, code in CATEGORY_HINTS:
+        if hint in t and code in table.values():
+            return code
+    raise ValueError(t)
+
+
+# --- the whole file -------------------------------------------------------------------------
+
+
+def _msg(code: str, **params: Any) -> str:
+    e = DomainError(code, **params)
+    return f"{e.zh} / {e.en}"
+
+
+def _cell(values: dict[str, Any], errors: list[str], f: str, parser: Any, code: str, *args: Any) -> Any:
+    """Parse one cell; on failure note a row-level message and give None."""
+    try:
+        return parser(values.get(f), *args)
+    except (ValueError, TypeError, OverflowError):
+        errors.append(_msg(code, value=cell_text(values.get(f))[:40]))
+        return None
+
+
+def parse_rows(
+    session: Session,
+    rows: list[list[Any]],
+    *,
+    mapping: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> list[ImportRow]:
+    """Check every data row of a transfer list. Writes nothing."""
+    now = now or clock.now()
+    site = get_site(session)
+    header_at, cols = find_header(rows, mapping)
+    categories = category_lookup(session)
+    out: list[ImportRow] = []
+    seen_docs: dict[tuple[DocType, str], int] = {}
+    by_name: dict[str, int] = {}
+    for i in range(header_at + 1, len(rows)):
+        raw = rows[i]
+        r = ImportRow(row=i + 1)
+        out.append(r)
+        values = {f: raw[c] if c < len(raw) else None for c, f in cols.items()}
+        texts = [cell_text(v) for v in raw if v is not None]
+        if not any(texts):
+            r.status = "skipped"
+            r.messages.append(_msg("import_blank_row"))
+            continue
+        joined = " ".join(texts)
+        if TOTAL_ROW.search(joined.lower()) or (
+            not cell_text(values.get("doc_number")) and not cell_text(values.get("name"))
+        ):
+            r.status = "skipped"
+            r.messages.append(_msg("import_total_row"))
+            continue
+        errors: list[str] = []
+        for f, v in values.items():
+            if isinstance(v, str) and len(v) > MAX_CELL:
+                errors.append(_msg("import_cell_too_long", column=f, length=len(v)))
+                values[f] = v[:MAX_CELL]
+            if isinstance(v, str) and v.startswith("="):
+                errors.append(_msg("import_formula", column=f))
+        sex = _cell(values, errors, "sex", parse_sex, "import_bad_sex")
+        doc_type = parse_doc_type(values.get("doc_type"))
+        category = _cell(values, errors, "category", parse_category, "category_unknown_cell", categories)
+        exposure = _cell(values, errors, "last_exposure", parse_when, "import_bad_date", site.timezone)
+        arrived = _cell(values, errors, "arrived_at", parse_when, "import_bad_date", site.timezone) or now
+        birth = _cell(values, errors, "birth_date", parse_when, "import_bad_date", site.timezone)
+        data = ArrivalInput(
+            name=cell_text(values.get("name")),
+            doc_number=doc_number_text(values.get("doc_number")),
+            category=category or "",
+            doc_type=doc_type,
+            sex=sex,
+            birth_date=birth.date() if birth else None,
+            phone=cell_text(values.get("phone")) or None,
+            address=cell_text(values.get("address")),
+            origin=cell_text(values.get("origin")),
+            special_needs=cell_text(values.get("special_needs")),
+            notes=cell_text(values.get("notes")),
+            last_exposure=exposure,
+            arrived_at=arrived,
+        )
+        check = check_arrival(session, data, now)
+        for e in check.errors:
+            if e.code == "category_unknown" and category is None:
+                continue  # already said, with the cell's text
+            errors.append(f"{e.zh} / {e.en}")
+        n = check.data
+        r.fields = {
+            "name": n.name,
+            "sex": n.sex,
+            "birth_date": n.birth_date,
+            "doc_type": n.doc_type,
+            "doc_number": n.doc_number,
+            "phone": n.phone,
+            "origin": n.origin,
+            "category": n.category,
+            "last_exposure": n.last_exposure,
+            "arrived_at": n.arrived_at,
+            "address": n.address,
+            "companion": cell_text(values.get("companion")),
+        }
+        r.arrival = n
+        if errors:
+            r.status, r.messages = "invalid", errors
+            continue
+        key = (n.doc_type, n.doc_number)
+        if check.present_stay_id is not None:
+            r.status = "duplicate"
+            r.messages.append(_msg("already_present", name=n.name, room=check.present_room))
+        elif key in seen_docs:
+            r.status = "duplicate"
+            r.messages.append(_msg("import_duplicate_row", row=seen_docs[key]))
+        else:
+            seen_docs[key] = r.row
+            by_name.setdefault(n.name, r.row)
+            if check.warnings:
+                r.status = "warning"
+                r.messages += [_msg(f"warn_{w}") for w in check.warnings]
+    # companions: 同住人 names another person of the same list
+    rows_by_no = {r.row: r for r in out}
+    for r in out:
+        name = r.fields.get("companion") if r.status in ("valid", "warning") else None
+        if not name:
+            continue
+        lead = by_name.get(name)
+        if lead is None or lead == r.row:
+            r.status = "warning"
+            r.messages.append(_msg("import_companion_missing", name=name))
+        elif rows_by_no[lead].fields.get("companion") == r.fields["name"] and lead > r.row:
+            continue  # the pair names each other: the later row joins the earlier one
+        else:
+            r.companion_of = lead
+    return out
+
+
+def read_transfer_list(
+    session: Session,
+    path: Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> list[ImportRow]:
+    return parse_rows(session, read_table(path), mapping=mapping, now=now)
+
+
+# --- checking in a whole list --------------------------------------------------------------
+
+ACCESSIBLE_HINTS = ("行动不便", "轮椅", "无障碍", "残疾")
+
+
+def _requests(rows: list[ImportRow], today: date) -> list[Any]:
+    from models.services.allocation import AllocationRequest, age_on
+    from models.store.orm import CompanionReason
+
+    index = {r.row: i for i, r in enumerate(rows)}
+    reqs = []
+    for r in rows:
+        assert r.arrival is not None
+        age = age_on(r.arrival.birth_date, today)
+        needs = r.arrival.special_needs
+        reason = None
+        if r.companion_of is not None:
+            if age is not None and age < 14:
+                reason = CompanionReason.CHILD
+            elif "孕" in needs:
+                reason = CompanionReason.PREGNANT
+            else:
+                reason = CompanionReason.FAMILY
+        reqs.append(
+            AllocationRequest(
+                key=r.row,
+                age=age,
+                needs_accessible=any(h in needs for h in ACCESSIBLE_HINTS),
+                companion_of=index.get(r.companion_of) if r.companion_of is not None else None,
+                companion_reason=reason,
+            )
+        )
+    return reqs
+
+
+def plan_rooms(session: Session, rows: list[ImportRow], now: datetime | None = None) -> list[Any]:
+    """Room suggestions for every valid (or warned) row, in the order of those rows. Writes nothing."""
+    from models.services.allocation import suggest_rooms
+
+    todo = [r for r in rows if r.status in ("valid", "warning")]
+    return suggest_rooms(session, _requests(todo, site_today(session, now)))
+
+
+def check_in_rows(session: Session, actor: Any, rows: list[ImportRow], now: datetime | None = None) -> list[Any]:
+    """Allocate rooms to every valid (or warned) row and check them all in: all or nothing.
+
+    Returns the stays, in the list's order of carers then companions.
+    """
+    from models.services.allocation import suggest_rooms, to_batch_items
+    from models.services.arrivals import register_batch
+
+    now = now or clock.now()
+    todo = [r for r in rows if r.status in ("valid", "warning")]
+    if not todo:
+        raise DomainError("import_nothing")
+    reqs = _requests(todo, site_today(session, now))
+    suggestions = suggest_rooms(session, reqs)
+    missing = sum(1 for s in suggestions if s.room_id is None)
+    if missing:
+        raise DomainError("import_no_room", missing=missing, total=len(todo))
+    items = to_batch_items([r.arrival for r in todo if r.arrival is not None], reqs, suggestions)  # all: see _requests
+    return register_batch(session, actor, items, now=now)
+
+
+EXPORT_COLUMNS = [
+    "姓名",
+    "性别",
+    "证件类型",
+    "证件号码",
+    "联系电话",
+    "来源地",
+    "人员类别",
+    "末次暴露时间",
+    "同住人",
+    "原行号",
+    "问题",
+]
+
+
+def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = ("invalid", "duplicate")) -> int:
+    """Write the rows that were not accepted back to an .xlsx the sender can fix (with the reasons).
+
+    Returns how many rows were written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
+    ws.title = "待修正"
+    ws.append(EXPORT_COLUMNS)
+    n = 0
+    for r in rows:
+        if r.status not in statuses:
+            continue
+        f = r.fields
+        sex = f.get("sex")
+        ws.append(
+            [
+                f.get("name", ""),
+                ("男" if sex is Sex.MALE else "女") if sex else "",
+                {
+                    DocType.RESIDENT_ID: "居民身份证",
+                    DocType.PASSPORT: "护照",
+                    DocType.HK_MACAO_TAIWAN: "港澳台通行证",
+                }.get(f.get("doc_type", DocType.OTHER), "其他"),
+                f.get("doc_number", ""),
+                f.get("phone") or "",
+                f.get("origin", ""),
+                f.get("category", ""),
+                f["last_exposure"].strftime("%Y-%m-%d %H:%M") if f.get("last_exposure") else "",
+                f.get("companion", ""),
+                r.row,
+                "；".join(r.messages),
+            ]
+        )
+        ws.cell(ws.max_row, 4).number_format = "@"  # keep ID numbers as text this time
+        n += 1
+    wb.save(path)
+    return n

@@ -1,0 +1,188 @@
+"""Room turnover: awaiting disinfection after a departure, terminal disinfection, out of service."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import clock
+from models.errors import DomainError
+from models.services import audit
+from models.services.audit import transactional
+from models.store.orm import Room, RoomEvent, RoomEventKind, RoomMove, RoomState, Stay, User
+
+
+def active_stays_in(session: Session, room_id: int) -> list[Stay]:
+    return list(session.scalars(select(Stay).where(Stay.room_id == room_id, Stay.departed_at.is_(None))))
+
+
+def vacate_if_empty(session: Session, actor: User | None, room: Room) -> None:
+    """After someone leaves or moves out: an empty room awaits terminal disinfection."""
+    session.flush()
+    if active_stays_in(session, room.id):
+        return
+    before = audit.snapshot(room)
+    room.state = RoomState.AWAITING_DISINFECTION
+    audit.record(session, actor, "room.awaiting_disinfection", room, before, room_id=room.id)
+
+
+def _room(session: Session, room_id: int, expected_version: int | None = None) -> Room:
+    """A room; with ``expected_version`` (what the desk saw), refused as stale if another desk changed it."""
+    room = session.get(Room, room_id)
+    if room is None:
+        raise DomainError("room_not_found", room=room_id)
+    if expected_version is not None and room.version != expected_version:
+        raise DomainError("stale")
+    return room
+
+
+@transactional
+def record_disinfection(
+    session: Session,
+    actor: User | None,
+    room_id: int,
+    *,
+    agent: str,
+    done_by: str,
+    checked_by: str,
+    concentration: str = "",
+    at: datetime | None = None,
+    expected_version: int | None = None,
+) -> RoomEvent:
+    """终末消毒: the room becomes available again."""
+    room = _room(session, room_id, expected_version)
+    if room.state is not RoomState.AWAITING_DISINFECTION:
+        raise DomainError("room_not_dirty", room=room.number)
+    if not (agent.strip() and done_by.strip() and checked_by.strip()):
+        raise DomainError("disinfection_fields")
+    left = last_left(session, room.id)
+    previous = left[1] if left else None
+    event = RoomEvent(
+        room_id=room.id,
+        kind=RoomEventKind.DISINFECTED,
+        at=at or clock.now(),
+        previous_stay_id=previous,
+        agent=agent.strip(),
+        concentration=concentration.strip(),
+        done_by=done_by.strip(),
+        checked_by=checked_by.strip(),
+        user_id=actor.id if actor else None,
+    )
+    session.add(event)
+    before = audit.snapshot(room)
+    room.state = RoomState.AVAILABLE
+    audit.record(session, actor, "room.disinfected", room, before, room_id=room.id)
+    return event
+
+
+@transactional
+def set_out_of_service(
+    session: Session,
+    actor: User | None,
+    room_id: int,
+    reason: str,
+    from_date: date,
+    until_date: date | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Room:
+    room = _room(session, room_id, expected_version)
+    if not reason.strip():
+        raise DomainError("reason_required")
+    if room.state is RoomState.OCCUPIED or active_stays_in(session, room.id):
+        raise DomainError("room_in_use", room=room.number)
+    if until_date is not None and until_date < from_date:
+        raise DomainError("oos_dates")
+    before = audit.snapshot(room)
+    room.state = RoomState.OUT_OF_SERVICE
+    room.oos_reason, room.oos_from, room.oos_until = reason.strip(), from_date, until_date
+    session.add(
+        RoomEvent(
+            room_id=room.id,
+            kind=RoomEventKind.OUT_OF_SERVICE,
+            reason=reason.strip(),
+            from_date=from_date,
+            until_date=until_date,
+            user_id=actor.id if actor else None,
+        )
+    )
+    audit.record(session, actor, "room.out_of_service", room, before, room_id=room.id)
+    return room
+
+
+def needs_disinfection(session: Session, room_id: int) -> bool:
+    """True when someone left the room (departure or move out) after its last terminal disinfection."""
+    left = last_left(session, room_id)
+    if left is None:
+        return False
+    last_clean = session.scalar(
+        select(func.max(RoomEvent.at)).where(RoomEvent.room_id == room_id, RoomEvent.kind == RoomEventKind.DISINFECTED)
+    )
+    return last_clean is None or last_clean < left[0]
+
+
+def last_left(session: Session, room_id: int) -> tuple[datetime, int] | None:
+    """When the last occupant left the room, and their stay id: a departure from it or a move out of it."""
+    departed = session.execute(
+        select(Stay.departed_at, Stay.id)
+        .where(Stay.room_id == room_id, Stay.departed_at.is_not(None))
+        .order_by(Stay.departed_at.desc(), Stay.id)
+        .limit(1)
+    ).first()
+    moved = session.execute(
+        select(RoomMove.at, RoomMove.stay_id)
+        .where(RoomMove.from_room_id == room_id)
+        .order_by(RoomMove.at.desc(), RoomMove.id)
+        .limit(1)
+    ).first()
+    found = [(row[0], row[1]) for row in (departed, moved) if row is not None and row[0] is not None]
+    return max(found, key=lambda r: r[0]) if found else None
+
+
+@transactional
+def back_in_service(session: Session, actor: User | None, room_id: int, *, expected_version: int | None = None) -> Room:
+    room = _room(session, room_id, expected_version)
+    if room.state is not RoomState.OUT_OF_SERVICE:
+        raise DomainError("room_not_oos", room=room.number)
+    before = audit.snapshot(room)
+    room.state = RoomState.AWAITING_DISINFECTION if needs_disinfection(session, room.id) else RoomState.AVAILABLE
+    room.oos_reason = room.oos_from = room.oos_until = None
+    session.add(RoomEvent(room_id=room.id, kind=RoomEventKind.BACK_IN_SERVICE, user_id=actor.id if actor else None))
+    audit.record(session, actor, "room.back_in_service", room, before, room_id=room.id)
+    return room
+
+
+def room_history(session: Session, room_id: int, limit: int = 50) -> list[tuple[datetime, str, str]]:
+    """Newest first: (when, zh, en) for stays in and out of the room, disinfections and service changes."""
+    from models.store.orm import Person
+
+    events: list[tuple[datetime, str, str]] = []
+    for name, arrived, left, kind in session.execute(
+        select(Person.name, Stay.arrived_at, Stay.departed_at, Stay.departure_kind)
+        .join(Person, Stay.person_id == Person.id)
+        .where(Stay.room_id == room_id)
+        .order_by(Stay.arrived_at.desc())
+        .limit(limit)
+    ):
+        events.append((arrived, f"{name} 入住", f"{name} checked in"))
+        if left is not None and kind is not None:  # both or neither (departure_has_kind)
+            events.append((left, f"{name} 离开（{kind.value}）", f"{name} left ({kind.value})"))
+    for e in session.scalars(
+        select(RoomEvent).where(RoomEvent.room_id == room_id).order_by(RoomEvent.at.desc()).limit(limit)
+    ):
+        if e.kind is RoomEventKind.DISINFECTED:
+            events.append(
+                (
+                    e.at,
+                    f"终末消毒：{e.agent} {e.concentration or ''}，{e.done_by}，核查 {e.checked_by}",
+                    f"Disinfected: {e.agent} {e.concentration or ''}, by {e.done_by}, checked by {e.checked_by}",
+                )
+            )
+        elif e.kind is RoomEventKind.OUT_OF_SERVICE:
+            events.append((e.at, f"停用：{e.reason}", f"Out of service: {e.reason}"))
+        else:
+            events.append((e.at, "恢复使用", "Back in service"))
+    events.sort(key=lambda x: x[0], reverse=True)
+    return events[:limit]

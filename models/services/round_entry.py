@@ -1,0 +1,159 @@
+"""Typing a round from the paper sheet: what a value typed on a row does is decided here, not in the view.
+
+``enter_value`` parses what was typed (``365`` means 36.5 °C) and picks the service: a new reading, a
+recheck of an open fever, a correction of a reading entered already, a "not measured" reason; it
+returns what happened so the screen only shows it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from models.errors import DomainError
+from models.reads.rounds import NOT_MEASURED_REASONS, Reading, RoundRow, round_sheet
+from models.services.audit import transactional
+from models.services.observations import (
+    correct_reading,
+    open_alert,
+    parse_temperature,
+    record_reading,
+)
+from models.services.sites import get_site
+from models.store.orm import Slot, User
+
+
+def is_fever(reading: Reading | None, threshold: float) -> bool:
+    return reading is not None and reading.temperature is not None and reading.temperature >= threshold
+
+
+def awaits_recheck(row: RoundRow, threshold: float) -> bool:
+    """The row's reading is a fever whose alert is still open: the next value typed there is the recheck."""
+    return row.reading is not None and row.alert_open and is_fever(row.latest, threshold)
+
+
+class Entry(enum.StrEnum):
+    SKIPPED = "skipped"  # nothing typed: nothing saved, go on to the next room
+    NEW = "new"  # the slot's first reading (a temperature or a not-measured reason)
+    RECHECK = "recheck"  # 复测 of a fever reading
+    CORRECTION = "correction"  # replaces the slot's reading; the old value stays in the audit trail
+    REFUSED = "refused"  # nothing saved: see ``error``
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    kind: Entry
+    row: RoundRow | None = None  # the person's row as it is now, when something was saved
+    awaiting_recheck: bool = False  # a fever is open on the row: stay there for the recheck
+    alert_opened: bool = False
+    alert_closed: bool = False
+    error: DomainError | None = None
+
+    @property
+    def saved(self) -> bool:
+        return self.kind in (Entry.NEW, Entry.RECHECK, Entry.CORRECTION)
+
+    def message(self, lang: str) -> str:
+        return self.error.message(lang) if self.error is not None else ""
+
+
+def _one_row(session: Session, day: date, slot: Slot, stay_id: int) -> RoundRow | None:
+    return next(iter(round_sheet(session, day, slot, stay_id=stay_id)), None)
+
+
+@transactional
+def save_entry(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    day: date,
+    slot: Slot,
+    typed: str,
+    *,
+    symptoms: list[str] | tuple[str, ...] = (),
+    not_measured: str | None = None,
+    expected_version: int | None = None,
+    lang: str = "zh_CN",
+) -> tuple[Entry, bool, bool]:
+    """Save one typed value, choosing the service: a new reading, a recheck or a correction.
+
+    ``not_measured`` is a code of NOT_MEASURED_REASONS (stored in ``lang``); ``expected_version`` is
+    the version of the slot's reading as the desk saw it, None when it saw none. Returns the kind of
+    entry, whether a fever alert was opened and whether one was closed. One transaction."""
+    reason = None
+    if not_measured is not None:
+        if not_measured not in NOT_MEASURED_REASONS:
+            raise DomainError("temp_or_reason")
+        reason = NOT_MEASURED_REASONS[not_measured][0 if lang == "zh_CN" else 1]
+    value = None if reason else parse_temperature(typed)  # '365' -> 36.5; out of range refused
+    threshold = get_site(session).fever_threshold
+    row = _one_row(session, day, slot, stay_id)
+    seen = row.reading if row is not None else None
+    was_open = open_alert(session, stay_id) is not None
+    if expected_version is None:  # the desk saw an empty row (another desk's reading meanwhile is refused)
+        kind = Entry.NEW
+        record_reading(
+            session, actor, stay_id, day, slot, temperature=value, not_measured_reason=reason, symptoms=symptoms
+        )
+    elif row is None or seen is None or seen.version != expected_version:
+        raise DomainError("stale")
+    elif reason is None and awaits_recheck(row, threshold):
+        kind = Entry.RECHECK
+        record_reading(
+            session, actor, stay_id, day, slot, temperature=value, symptoms=symptoms, recheck_of_id=seen.observation_id
+        )
+    else:
+        kind = Entry.CORRECTION
+        correct_reading(
+            session,
+            actor,
+            seen.observation_id,
+            temperature=value,
+            not_measured_reason=reason,
+            symptoms=symptoms or None,  # no symptom key pressed: the reading keeps its symptoms
+            expected_version=expected_version,
+        )
+    is_open = open_alert(session, stay_id) is not None
+    return kind, is_open and not was_open, was_open and not is_open
+
+
+def enter_value(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    day: date,
+    slot: Slot,
+    typed: str,
+    *,
+    symptoms: list[str] | tuple[str, ...] = (),
+    not_measured: str | None = None,
+    expected_version: int | None = None,
+    lang: str = "zh_CN",
+) -> EntryResult:
+    """What the rounds screen does with Enter (or F9–F11) on a row: skip it when nothing is typed,
+    else save (``save_entry``) and return the fresh row; a refusal comes back as REFUSED with the
+    error, nothing saved."""
+    if not_measured is None and not (typed or "").strip():
+        return EntryResult(Entry.SKIPPED)
+    try:
+        kind, opened, closed = save_entry(
+            session,
+            actor,
+            stay_id,
+            day,
+            slot,
+            typed,
+            symptoms=symptoms,
+            not_measured=not_measured,
+            expected_version=expected_version,
+            lang=lang,
+        )
+    except DomainError as e:
+        return EntryResult(Entry.REFUSED, error=e)
+    row = _one_row(session, day, slot, stay_id)
+    threshold = get_site(session).fever_threshold
+    waiting = row is not None and awaits_recheck(row, threshold)
+    return EntryResult(kind, row, waiting, opened, closed)

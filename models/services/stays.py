@@ -1,0 +1,302 @@
+"""What happens to a stay after check-in: room change, new release date, release, transfers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from models import clock
+from models.errors import DomainError
+from models.rules.schedule import local_date
+from models.services import audit
+from models.services.arrivals import ensure_room_accepts
+from models.services.audit import transactional
+from models.services.rooms import vacate_if_empty
+from models.services.sites import get_site
+from models.store.orm import (
+    AlertState,
+    DepartureKind,
+    FeverAlert,
+    Room,
+    RoomMove,
+    RoomState,
+    Stay,
+    StayDateChange,
+    SwabResult,
+    SwabTest,
+    User,
+)
+
+
+def get_stay(session: Session, stay_id: int, *, active: bool = True, expected_version: int | None = None) -> Stay:
+    """A stay, by id. ``expected_version`` is the version the user saw: if another desk changed the
+    stay since, the edit is refused (stale) instead of overwriting theirs."""
+    stay = session.get(Stay, stay_id)
+    if stay is None:
+        raise DomainError("stay_not_found")
+    if expected_version is not None and stay.version != expected_version:
+        raise DomainError("stale")
+    if active and stay.departed_at is not None:
+        tz = get_site(session).timezone
+        raise DomainError("stay_departed", name=stay.person.name, date=local_date(stay.departed_at, tz).isoformat())
+    return stay
+
+
+def household(session: Session, stay: Stay) -> list[Stay]:
+    """The stay and the active companions who share its room with it."""
+    companions = session.scalars(select(Stay).where(Stay.shares_with_id == stay.id, Stay.departed_at.is_(None))).all()
+    return [stay, *companions]
+
+
+@transactional
+def change_room(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    to_room_id: int,
+    reason: str = "",
+    now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Stay:
+    """Move a person (with the companions sharing their room) to another room."""
+    now = now or clock.now()
+    stay = get_stay(session, stay_id, expected_version=expected_version)
+    if stay.room_id == to_room_id:
+        raise DomainError("room_same")
+    target = session.get(Room, to_room_id)
+    if target is None:
+        raise DomainError("room_not_found", room=to_room_id)
+    old_room = stay.room
+    movers = household(session, stay) if stay.shares_with_id is None else [stay]
+    for i, s in enumerate(movers):
+        before = audit.snapshot(s)
+        if i == 0:
+            s.bed = ensure_room_accepts(session, target, None, None)
+        else:
+            s.bed = ensure_room_accepts(session, target, movers[0], s.companion_reason)
+        if i == 0 and s.shares_with_id is not None:
+            s.shares_with_id, s.companion_reason = None, None
+        s.room_id = target.id
+        session.flush()
+        session.add(
+            RoomMove(
+                stay_id=s.id,
+                at=now,
+                from_room_id=old_room.id,
+                to_room_id=target.id,
+                reason=reason,
+                user_id=actor.id if actor else None,
+            )
+        )
+        audit.record(session, actor, "stay.room_change", s, before, room_id=target.id, note=reason or None)
+        if target.state is not RoomState.OCCUPIED:
+            rb = audit.snapshot(target)
+            target.state = RoomState.OCCUPIED
+            audit.record(session, actor, "room.occupied", target, rb, room_id=target.id)
+    vacate_if_empty(session, actor, old_room)
+    return stay
+
+
+@transactional
+def change_release_date(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    new_date: date,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> StayDateChange:
+    """Extend or shorten a stay. The previous date, the reason and who did it are kept."""
+    stay = get_stay(session, stay_id, expected_version=expected_version)
+    if not reason.strip():
+        raise DomainError("reason_required")
+    if new_date <= stay.arrival_day:
+        raise DomainError("release_date_invalid", arrival=stay.arrival_day.isoformat())
+    if new_date == stay.planned_release:
+        raise DomainError("release_date_same")
+    before = audit.snapshot(stay)
+    change = StayDateChange(
+        stay_id=stay.id,
+        at=now or clock.now(),
+        old_release=stay.planned_release,
+        new_release=new_date,
+        reason=reason.strip(),
+        user_id=actor.id if actor else None,
+    )
+    session.add(change)
+    if stay.home_until is not None:
+        stay.home_until = stay.home_until + (new_date - stay.planned_release)
+    stay.planned_release = new_date
+    # unsampled swabs planned on or after the new release date are no longer due
+    session.execute(
+        delete(SwabTest).where(
+            SwabTest.stay_id == stay.id, SwabTest.sampled_at.is_(None), SwabTest.planned_date >= new_date
+        )
+    )
+    audit.record(session, actor, "stay.release_date", stay, before, note=reason.strip())
+    return change
+
+
+def date_changes(session: Session, stay_id: int) -> list[StayDateChange]:
+    return list(
+        session.scalars(
+            select(StayDateChange)
+            .where(StayDateChange.stay_id == stay_id)
+            .order_by(StayDateChange.at, StayDateChange.id)
+        )
+    )
+
+
+@dataclass
+class Readiness:
+    """Whether a stay may be released on a day, and why not."""
+
+    date_reached: bool
+    last_swab_day: int | None
+    last_swab_result: str | None  # negative / positive / pending / not sampled
+    open_fever: bool
+    problems: list[DomainError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
+    problems: list[DomainError] = []
+    reached = today >= stay.planned_release
+    if not reached:
+        problems.append(DomainError("release_too_early", date=stay.planned_release.isoformat()))
+    last = session.scalar(
+        select(SwabTest)
+        .where(SwabTest.stay_id == stay.id, SwabTest.planned_date < stay.planned_release)
+        .order_by(SwabTest.planned_day.desc())
+        .limit(1)
+    )
+    result = None
+    if last is not None:
+        result = last.result.value if last.result else ("pending" if last.sampled_at else "not_sampled")
+        if last.result is not SwabResult.NEGATIVE:
+            problems.append(DomainError("release_swab", day=last.planned_day, result=result))
+    fever = (
+        session.scalar(
+            select(FeverAlert.id).where(FeverAlert.stay_id == stay.id, FeverAlert.state == AlertState.OPEN).limit(1)
+        )
+        is not None
+    )
+    if fever:
+        problems.append(DomainError("release_fever"))
+    return Readiness(reached, last.planned_day if last else None, result, fever, problems)
+
+
+def stay_readiness(session: Session, stay_id: int, today: date) -> Readiness:
+    """``release_readiness`` by stay id, for a screen; a stay that has left is refused (stay_departed)."""
+    return release_readiness(session, get_stay(session, stay_id), today)
+
+
+def _depart(
+    session: Session,
+    actor: User | None,
+    stay: Stay,
+    kind: DepartureKind,
+    at: datetime,
+    *,
+    reason: str | None = None,
+    destination: str | None = None,
+    override: str | None = None,
+) -> Stay:
+    if at < stay.arrived_at:
+        raise DomainError("departure_before_arrival")
+    before = audit.snapshot(stay)
+    stay.departed_at, stay.departure_kind = at, kind
+    stay.departure_reason, stay.departure_destination, stay.release_override = reason, destination, override
+    for alert in session.scalars(
+        select(FeverAlert).where(FeverAlert.stay_id == stay.id, FeverAlert.state == AlertState.OPEN)
+    ):
+        ab = audit.snapshot(alert)
+        alert.state, alert.closed_at, alert.resolution = AlertState.CLOSED, at, "departed"
+        alert.closed_by_id = actor.id if actor else None
+        audit.record(session, actor, "alert.close", alert, ab, person_id=stay.person_id, room_id=stay.room_id)
+    session.execute(delete(SwabTest).where(SwabTest.stay_id == stay.id, SwabTest.sampled_at.is_(None)))
+    audit.record(session, actor, f"stay.{kind.value}", stay, before, note=override or reason)
+    vacate_if_empty(session, actor, stay.room)
+    return stay
+
+
+@transactional
+def release(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    *,
+    override_reason: str | None = None,
+    now: datetime | None = None,
+    expected_version: int | None = None,
+) -> Stay:
+    """解除隔离. Refused unless the date is reached, the last scheduled swab is negative and no fever
+    alert is open; a desk may override with a reason (kept on the stay and in the audit trail)."""
+    now = now or clock.now()
+    stay = get_stay(session, stay_id, expected_version=expected_version)
+    ready = release_readiness(session, stay, local_date(now, get_site(session).timezone))
+    override = (override_reason or "").strip()
+    if not ready.ok:
+        if override_reason is None:
+            raise ready.problems[0]
+        if not override:
+            raise DomainError("override_reason")
+    return _depart(session, actor, stay, DepartureKind.RELEASED, now, override=override if not ready.ok else None)
+
+
+@transactional
+def transfer(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    kind: DepartureKind,
+    destination: str,
+    reason: str = "",
+    now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Stay:
+    """转运: to hospital, to another site, or to home isolation."""
+    if kind is DepartureKind.RELEASED or kind is DepartureKind.OTHER:
+        raise ValueError("use release() or depart_other()")
+    if kind is not DepartureKind.HOME_ISOLATION and not destination.strip():
+        raise DomainError("destination_required")
+    stay = get_stay(session, stay_id, expected_version=expected_version)
+    return _depart(
+        session,
+        actor,
+        stay,
+        kind,
+        now or clock.now(),
+        reason=reason.strip() or None,
+        destination=destination.strip() or None,
+    )
+
+
+@transactional
+def depart_other(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Stay:
+    if not reason.strip():
+        raise DomainError("reason_required")
+    stay = get_stay(session, stay_id, expected_version=expected_version)
+    return _depart(session, actor, stay, DepartureKind.OTHER, now or clock.now(), reason=reason.strip())
+
+
+def room_of(session: Session, stay: Stay) -> Room:
+    return session.get_one(Room, stay.room_id)

@@ -1,0 +1,1 @@
+"""Persistence: ORM entities, migrations, engines and sessions, backups."""

@@ -1,0 +1,47 @@
+"""Is the database there? Telling "the database does not answer" from a bug, for the GUI (no Qt here).
+
+Views import no SQLAlchemy (tests/test_architecture.py): they catch :data:`UNREACHABLE` and ask
+:func:`start_problem` / :func:`reason` from here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
+
+from models.errors import DomainError
+
+# a read that fails with one of these means the server, the network or the file is gone: retry later
+UNREACHABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+
+
+def reason(exc: BaseException) -> str:
+    """The driver's own first line (``connection refused``…), without SQLAlchemy's wrapping and SQL."""
+    inner = getattr(exc, "orig", None) or exc
+    lines = str(inner).strip().splitlines()
+    return (lines[0] if lines else type(inner).__name__)[:300]
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    if isinstance(exc, DomainError):
+        return exc.code == "db_unreachable"
+    return isinstance(exc, UNREACHABLE)
+
+
+def start_problem(exc: BaseException, language: str) -> str | None:
+    """Why the database could not be opened at start, in the user's language; None when ``exc`` is not
+    a database problem (a bug: the caller lets it through to the error dialog)."""
+    if isinstance(exc, DomainError):
+        return exc.message(language)
+    if isinstance(exc, ArgumentError | ValueError):  # not a URL SQLAlchemy can use, a bad port, no driver
+        return DomainError("db_url_invalid", detail=reason(exc)).message(language)
+    if isinstance(exc, DBAPIError) and exc.statement is not None and not isinstance(exc, OperationalError):
+        return DomainError("db_error", detail=reason(exc)).message(language)
+    if isinstance(exc, SQLAlchemyError | sqlite3.Error):
+        return DomainError("db_unreachable", detail=reason(exc)).message(language)
+    if isinstance(exc, OSError):  # the folder of a SQLite file cannot be made or read
+        where = exc.filename or ""
+        detail = f"{exc.strerror or reason(exc)}{': ' + str(where) if where else ''}"
+        return DomainError("db_unreachable", detail=detail).message(language)
+    return None

@@ -1,0 +1,206 @@
+"""Engines, sessions, and bringing a database up to the current schema.
+
+SQLite is the embedded default (one file in the user data dir); PostgreSQL is the
+same code through a URL for sites with several desks.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import clock
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_BUSY_MS = 10_000
+PG_CONNECT_TIMEOUT_S = 5
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("IsoDesk", "IsoDesk")) / "isodesk.sqlite3"
+
+
+def to_url(db: str | os.PathLike[str] | None) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (or None for the default file)."""
+    if db is None:
+        db = default_db_path()
+    text = os.fspath(db)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engine:
+    url = make_url(to_url(db))
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        connect_args = {"timeout": SQLITE_BUSY_MS / 1000, **kwargs.pop("connect_args", {})}
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
+        _setup_sqlite(engine)
+        return engine
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() == "postgresql":  # an unreachable server fails in seconds, not minutes
+        kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **kwargs.get("connect_args", {})}
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _setup_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # take transaction control away from pysqlite; we emit BEGIN ourselves
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # writes take the lock up front, so two desks never deadlock on a lock upgrade
+        if conn.get_execution_options().get("isodesk_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(engine: Engine) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != head_revision(engine)
+
+
+def check_revision(engine: Engine) -> str | None:
+    """The database's schema revision; DomainError ``db_newer`` when this version does not know it
+    (a newer IsoDesk made it: opening, upgrading or checking it here would mean nothing)."""
+    from alembic.script import ScriptDirectory
+
+    from models.errors import DomainError
+
+    revision = current_revision(engine)
+    if revision is not None:
+        script = ScriptDirectory.from_config(alembic_config(engine))
+        if all(rev.revision != revision for rev in script.walk_revisions()):
+            raise DomainError("db_newer", revision=revision)
+    return revision
+
+
+def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "backup") -> Path | None:
+    """Copy a SQLite database with the online backup API. Returns the copy's path (None for PG/memory)."""
+    if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return None
+    src_path = Path(engine.url.database)
+    if not src_path.exists():
+        return None
+    dest_dir = dest_dir or src_path.parent / "backups"
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%fZ")
+    dest = dest_dir / f"{src_path.stem}-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(src_path)
+    try:
+        dst = sqlite3.connect(dest)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the database to the newest schema. An existing older database is backed up first.
+
+    Returns the path of the backup taken, if any.
+    """
+    from alembic import command
+
+    backup = None
+    check_revision(engine)  # a newer schema is refused before anything is copied or changed
+    has_tables = bool(inspect(engine).get_table_names())
+    if has_tables and needs_upgrade(engine):
+        backup = backup_sqlite(engine, label="pre-upgrade")
+    if needs_upgrade(engine):
+        command.upgrade(alembic_config(engine), "head")
+    return backup
+
+
+def open_database(db: str | os.PathLike[str] | None = None) -> Engine:
+    """Engine for a database, created or upgraded as needed: what the app and CLI use."""
+    import logging
+
+    engine = make_engine(db)
+    backup = upgrade(engine)
+    log = logging.getLogger("isodesk.db")
+    log.info("database opened: %s", engine.url.render_as_string(hide_password=True))
+    if backup is not None:
+        log.info("upgraded the schema; the database as it was is in %s", backup)
+    return engine
+
+
+def probe(db: str) -> str:
+    """Try a database URL or path without changing it. Returns a one-line description, or raises
+    DomainError with the reason (unreachable, wrong password, not an IsoDesk database yet…)."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from models.errors import DomainError
+
+    url = to_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return "sqlite · new file: IsoDesk will create it"
+    try:
+        engine = make_engine(db, **({"connect_args": {"connect_timeout": 5}} if "postgresql" in db else {}))
+    except (ArgumentError, ValueError) as exc:
+        raise DomainError("db_url_invalid", detail=str(exc)[:200]) from exc
+    try:
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql(
+                "select version()" if engine.dialect.name == "postgresql" else "select sqlite_version()"
+            ).scalar()
+        revision = current_revision(engine)
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+        raise DomainError("db_unreachable", detail=detail) from exc
+    finally:
+        engine.dispose()
+    state = "IsoDesk schema " + revision if revision else "empty: IsoDesk will set it up"
+    return f"{engine.dialect.name} {str(version).split(',')[0]} · {state}"

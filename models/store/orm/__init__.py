@@ -1,0 +1,61 @@
+"""ORM entities. Import from here: ``from models.store.orm import Room, Stay``."""
+
+from models.store.orm.accounts import AuditEntry, User
+from models.store.orm.base import (
+    SYMPTOMS,
+    AlertState,
+    Base,
+    CompanionReason,
+    CountFrom,
+    DepartureKind,
+    DocType,
+    Role,
+    RoomEventKind,
+    RoomState,
+    RoomType,
+    Sex,
+    Slot,
+    SwabResult,
+)
+from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
+from models.store.orm.people import Person
+from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
+from models.store.orm.site import Building, Floor, Room, RoomEvent, Site
+from models.store.orm.stays import RoomMove, Stay, StayDateChange
+
+__all__ = [
+    "SYMPTOMS",
+    "TEMP_MAX",
+    "TEMP_MIN",
+    "AlertState",
+    "AuditEntry",
+    "Base",
+    "Building",
+    "Category",
+    "CategoryRule",
+    "CompanionReason",
+    "CountFrom",
+    "DepartureKind",
+    "DocType",
+    "FeverAlert",
+    "Floor",
+    "Observation",
+    "Person",
+    "Role",
+    "Room",
+    "RoomEvent",
+    "RoomEventKind",
+    "RoomMove",
+    "RoomState",
+    "RoomType",
+    "RuleSet",
+    "Sex",
+    "Site",
+    "Slot",
+    "Stay",
+    "StayDateChange",
+    "SwabResult",
+    "SwabTest",
+    "User",
+    "parse_days",
+]

@@ -1,0 +1,71 @@
+"""Categories of people and dated rule sets (policy as data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.store.orm.base import Base, CountFrom, str_enum
+
+
+class Category(Base):
+    """人员类别: configuration, not code."""
+
+    __tablename__ = "category"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RuleSet(Base):
+    __tablename__ = "rule_set"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    effective_from: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(String(400), default="")
+
+    rules: Mapped[list[CategoryRule]] = relationship(
+        back_populates="rule_set", cascade="all, delete-orphan", order_by="CategoryRule.category_code"
+    )
+
+    def rule_for(self, category_code: str) -> CategoryRule | None:
+        for r in self.rules:
+            if r.category_code == category_code:
+                return r
+        return None
+
+
+class CategoryRule(Base):
+    """For one category under one rule set: days centralized, at home, swab days, counting origin."""
+
+    __tablename__ = "category_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_set_id: Mapped[int] = mapped_column(ForeignKey("rule_set.id"), index=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("category.code"))
+    days_central: Mapped[int] = mapped_column(Integer)
+    days_home: Mapped[int] = mapped_column(Integer, default=0)
+    swab_days: Mapped[str] = mapped_column(String(100), default="")  # "1,4,7,14"
+    home_swab_days: Mapped[str] = mapped_column(String(100), default="")
+    count_from: Mapped[CountFrom] = mapped_column(str_enum(CountFrom, "count_from"), default=CountFrom.ARRIVAL)
+
+    rule_set: Mapped[RuleSet] = relationship(back_populates="rules")
+    __table_args__ = (
+        UniqueConstraint("rule_set_id", "category_code"),
+        CheckConstraint("days_central >= 1 AND days_central <= 60", name="days_central_range"),
+        CheckConstraint("days_home >= 0 AND days_home <= 60", name="days_home_range"),
+    )
+
+    @property
+    def swab_day_list(self) -> list[int]:
+        return parse_days(self.swab_days)
+
+    @property
+    def home_swab_day_list(self) -> list[int]:
+        return parse_days(self.home_swab_days)
+
+
+def parse_days(text: str) -> list[int]:
+    return sorted({int(p) for p in text.replace("，", ",").split(",") if p.strip()})
