@@ -1,0 +1,1 @@
+"""The demo site: synthetic people and a simulated history (``app.py demo``), never real personal data."""
