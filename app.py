@@ -19,10 +19,8 @@ unexpected as one line with its traceback in the log file. The time is ``ISODESK
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import re
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -232,14 +230,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from models.services.importer import check_in_rows, read_transfer_list
-    from models.store.db import open_database, session_factory
+    from models.store.db import session_factory
     from models.store.orm import User
 
     path = Path(args.file)
     if not path.is_file():
         raise DomainError("file_missing", path=str(path))
     mapping = _mapping(args.map or [])
-    engine = open_database(args.db)
+    engine = _existing_database(args)  # a missing SQLite file is refused, never created
     with session_factory(engine)() as session:
         rows = read_transfer_list(session, path, mapping=mapping)
         if args.json:
@@ -339,23 +337,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# errno -> the reason in Chinese (the English is the system's own strerror)
-OS_REASONS_ZH = {
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "只读文件系统",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EEXIST: "已存在",
-    errno.EFBIG: "文件过大",
-    errno.ENAMETOOLONG: "文件名过长",
-    errno.EIO: "读写错误",
-}
-
-
 def _log(exc: BaseException, argv: Sequence[str]) -> str:
     """The traceback into the log file (models.logs); returns the file's path, or "?" if none was written."""
     try:
@@ -364,71 +345,9 @@ def _log(exc: BaseException, argv: Sequence[str]) -> str:
         path = logs.log_file() or logs.setup_logging()
         command = " ".join(logs.masked(a) for a in argv)  # a password in a --db URL stays out of the log
         logs.log_exception(f"app.py {command}", type(exc), exc, exc.__traceback__)
-        return str(path)
+        return str(path) if path else "?"
     except Exception as log_exc:  # the line must still come out
         return f"? ({type(log_exc).__name__})"
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return (lines[0] if lines else type(exc).__name__)[:300]
-
-
-def _db_label(db: str | None) -> str:
-    """The database as the user named it (a password in a URL masked)."""
-    try:
-        from sqlalchemy.engine import make_url
-
-        from models.store.db import to_url
-
-        url = make_url(to_url(db))
-        if url.get_backend_name() == "sqlite":
-            return url.database or ":memory:"
-        return url.render_as_string(hide_password=True)
-    except Exception:  # not a URL: name it as given
-        return str(db)
-
-
-def _os_error(exc: OSError) -> DomainError:
-    reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else "") or _first_line(exc)
-    reason_zh = OS_REASONS_ZH.get(exc.errno or 0, "系统错误")
-    paths = [os.fspath(p) for p in (exc.filename, exc.filename2) if p is not None]
-    if not paths:
-        return DomainError("system_error", reason_zh=reason_zh, reason=reason)
-    return DomainError("os_error", reason_zh=reason_zh, reason=reason, path=" → ".join(map(str, paths)))
-
-
-def _sqlite_error(exc: BaseException, db: str | None) -> DomainError:
-    detail = _first_line(exc)
-    low = detail.lower()
-    if "not a database" in low or "malformed" in low or "encrypted" in low:
-        return DomainError("db_corrupt", db=_db_label(db), detail=detail)
-    if "disk is full" in low:
-        return DomainError("disk_full", detail=detail)
-    if "unable to open" in low:
-        return DomainError("db_unreachable", detail=f"{detail}: {_db_label(db)}")
-    return DomainError("db_error", detail=detail)
-
-
-def explain(exc: BaseException, db: str | None = None) -> DomainError | None:
-    """The one-line message for a failure, or None when it is unexpected (a bug: logged)."""
-    from sqlalchemy.exc import ArgumentError, DBAPIError
-
-    if isinstance(exc, DomainError):
-        return exc
-    if isinstance(exc, OSError):
-        return _os_error(exc)
-    if isinstance(exc, sqlite3.Error):
-        return _sqlite_error(exc, db)
-    if isinstance(exc, ArgumentError):  # not a URL SQLAlchemy can use (or a driver not installed)
-        return DomainError("db_url_invalid", detail=_first_line(exc))
-    if isinstance(exc, DBAPIError):
-        if isinstance(exc.orig, sqlite3.Error):
-            return _sqlite_error(exc.orig, db)
-        if exc.statement is None:  # raised while connecting: the server is down, unknown, or refused us
-            return DomainError("db_unreachable", detail=_first_line(exc.orig))
-        return DomainError("db_error", detail=_first_line(exc.orig))
-    return None
 
 
 def _say(message: object) -> None:
@@ -437,7 +356,7 @@ def _say(message: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command (or the GUI); a failure is one line on stderr and exit code 2."""
-    from models import clock, logs
+    from models import clock, failures, logs
 
     logs.setup_logging()  # the log file, once at start: commands and the GUI alike (models/logs.py)
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -462,11 +381,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERRUPTED
     except Exception as exc:
         try:
-            known = explain(exc, db)
+            known = failures.explain(exc, db)
         except Exception:
             known = None
         if known is None:
-            known = DomainError("unexpected", detail=f"{type(exc).__name__}: {_first_line(exc)}", log=_log(exc, argv))
+            known = DomainError(
+                "unexpected", detail=f"{type(exc).__name__}: {failures.first_line(exc)}", log=_log(exc, argv)
+            )
         _say(known)
         return 2
     finally:
@@ -477,10 +398,11 @@ def _resolve_db(args: argparse.Namespace) -> str | None:
     """``--db`` before or after the command: either, or both when they name the same database."""
     before, after = getattr(args, "top_db", None), getattr(args, "db", None)
     if before and after:
+        from models import failures
         from models.store.db import to_url
 
         if to_url(before) != to_url(after):
-            raise DomainError("cli_db_twice", first=_db_label(before), second=_db_label(after))
+            raise DomainError("cli_db_twice", first=failures.db_label(before), second=failures.db_label(after))
     return after or before
 
 

@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import text
 
 import app
+from models import failures
 from models.demo import builder as demo_module
 from models.services.sites import FloorSpec, create_site, room_numbers
 from models.store import backup as backup_module
@@ -300,9 +301,9 @@ def test_backup_onto_a_full_disk(db, tmp_path, monkeypatch, capsys):
 
 
 def test_sqlite_full_disk_and_os_errors_without_a_file():
-    full = app.explain(sqlite3.OperationalError("database or disk is full"))
+    full = failures.explain(sqlite3.OperationalError("database or disk is full"))
     assert full is not None and "磁盘空间不足" in str(full)
-    assert "System error" in str(app.explain(OSError(errno.EIO, os.strerror(errno.EIO))))
+    assert "System error" in str(failures.explain(OSError(errno.EIO, os.strerror(errno.EIO))))
 
 
 # --- the mechanism ------------------------------------------------------------------------------------
@@ -395,3 +396,23 @@ def test_isodesk_now_is_the_command_lines_today(db):
         run_app("report", "daily", "--db", str(db), ISODESK_NOW="2027-03-01T09:00"), "ISODESK_NOW", "2027-03-01T09:00"
     )
     refused(run_app("--version", ISODESK_NOW="tomorrow"), "ISODESK_NOW")
+
+
+@pytest.mark.parametrize(
+    "url, needle",
+    [
+        ("postgresql://u@127.0.0.1:abc/x", "abc"),  # a port that is not a number
+        ("mysql://u@127.0.0.1/x", "mysql"),  # not a database IsoDesk runs on
+        ("postgresql+nosuchdriver://u@127.0.0.1/x", "nosuchdriver"),  # a driver SQLAlchemy does not know
+    ],
+)
+def test_a_database_url_that_cannot_be_used(url, needle):
+    refused(run_app("report", "daily", "--db", url), "数据库地址格式不正确", "not valid", needle)
+
+
+def test_import_never_creates_a_database(tmp_path):
+    listing = tmp_path / "list.csv"
+    listing.write_text("姓名,证件号码\n张三,110105199001011234\n", encoding="utf-8")
+    new = tmp_path / "new.sqlite3"
+    refused(run_app("import", str(listing), "--dry-run", "--db", str(new)), str(new))
+    assert not new.exists()

@@ -25,9 +25,16 @@ FORBIDDEN = {
     ("QDateTime", "currentDateTime"),
     ("QDateTime", "currentDateTimeUtc"),
     ("QDateTime", "currentMSecsSinceEpoch"),
+    ("QDateTime", "currentSecsSinceEpoch"),
     ("QDate", "currentDate"),
     ("QTime", "currentTime"),
+    ("func", "now"),  # the database's clock: SQL now(), CURRENT_TIMESTAMP …
+    ("func", "current_timestamp"),
+    ("func", "current_date"),
+    ("func", "localtimestamp"),
 }
+# these read the clock only when not given a time: time.gmtime(), time.ctime(), time.strftime("%F")
+WITHOUT_A_TIME = {("time", "gmtime"): 0, ("time", "ctime"): 0, ("time", "asctime"): 0, ("time", "strftime"): 1}
 
 
 def _sources() -> list[Path]:
@@ -37,15 +44,17 @@ def _sources() -> list[Path]:
     return [f for f in files if f != ROOT / "models" / "clock.py" and "migrations" not in f.parts]
 
 
-def _clock_reads(path: Path) -> list[str]:
+def _clock_reads(path: Path, root: Path = ROOT) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             owner = node.func.value
             name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
-            if (name, node.func.attr) in FORBIDDEN:
-                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}.{node.func.attr}()")
+            call = (name, node.func.attr)
+            reads = call in FORBIDDEN or (call in WITHOUT_A_TIME and len(node.args) <= WITHOUT_A_TIME[call])
+            if reads:
+                found.append(f"{path.relative_to(root)}:{node.lineno} {name}.{node.func.attr}()")
     return found
 
 
@@ -55,22 +64,31 @@ def test_nothing_but_the_clock_module_reads_the_time():
     assert reads == [], "read the time from models.clock instead:\n" + "\n".join(reads)
 
 
-def test_the_check_itself_finds_a_clock_read(tmp_path):
+def test_the_check_itself_finds_every_kind_of_clock_read(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text("from datetime import date, datetime\nx = date.today()\ny = datetime.now()\n")
-    assert len(_clock_reads_at(bad)) == 2
-
-
-def _clock_reads_at(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text())
-    return [
-        n.func.attr
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Attribute)
-        and isinstance(n.func.value, ast.Name)
-        and (n.func.value.id, n.func.attr) in FORBIDDEN
-    ]
+    bad.write_text(
+        "import time\n"
+        "from datetime import date, datetime\n"
+        "from PySide6.QtCore import QDateTime\n"
+        "from sqlalchemy import func\n"
+        "a = date.today()\n"
+        "b = datetime.now()\n"
+        "c = QDateTime.currentDateTime()\n"
+        "d = func.now()\n"
+        "e = time.strftime('%F')\n"
+        "f = time.time()\n"
+        "ok = time.strftime('%F', time.gmtime(0))  # given a time: no clock read\n"
+        "ok2 = datetime.fromisoformat('2026-12-01')\n"
+    )
+    found = _clock_reads(bad, root=tmp_path)
+    assert [f.split(" ", 1)[1] for f in found] == [
+        "date.today()",
+        "datetime.now()",
+        "QDateTime.currentDateTime()",
+        "func.now()",
+        "time.strftime()",
+        "time.time()",
+    ], found
 
 
 def test_every_test_runs_on_the_pinned_clock():

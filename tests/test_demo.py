@@ -88,3 +88,11 @@ def test_services_work_after_the_demo(demo, make_arrival):
         record_disinfection(s, user, dirty, agent="含氯消毒剂", done_by="甲", checked_by="乙", at=NOW)
         assert s.get(Room, dirty).state is RoomState.AVAILABLE
     assert run_checks(engine) == []
+
+
+def test_the_demo_build_says_its_steps_in_either_language(engine):
+    steps = []
+    build_demo(engine, rooms=12, days=2, seed=3, now=NOW, progress=steps.append)
+    assert [s.code for s in steps] == ["demo_layout", "demo_people", "demo_history"]
+    assert steps[0].message("zh_CN") == "建立房间：12 间" and steps[0].message("en") == "Layout: 12 rooms"
+    assert str(steps[2]) == "体温记录与核酸检测 / Readings and swabs"  # the command line's form

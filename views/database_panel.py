@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from models.errors import DomainError
 from models.store.db import probe
 
-from .context import AppContext
-
 
 class DatabasePanel(QGroupBox):
-    def __init__(self, ctx: AppContext, current: str, parent: QWidget | None = None) -> None:
+    """The database in use (``current``) and the shared one to use from the next start, saved in ``settings``
+    ("db/url"). It needs no signed-in user: the settings page shows it, and so does the database-unreachable
+    dialog before the login; refusals are in ``language``."""
+
+    def __init__(self, settings: QSettings, language: str, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.settings = settings
+        self.language = language
         self.setTitle(self.tr("Database"))
         form = QFormLayout(self)
         form.addRow(self.tr("In use"), QLabel(current, self))
-        self.url = QLineEdit(str(ctx.settings.value("db/url", "") or ""), self)
+        self.url = QLineEdit(str(settings.value("db/url", "") or ""), self)
         self.url.setPlaceholderText("postgresql://user:password@server/isodesk")
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.save_button = QPushButton(self.tr("Use from the next start"), self)
@@ -44,12 +48,18 @@ class DatabasePanel(QGroupBox):
         try:
             info = probe(text)
         except DomainError as e:
-            self.result.setText("✗ " + self.ctx.message(e))
+            self.result.setText("✗ " + e.message(self.language))
             return False
-        self.result.setText("✓ " + info)
+        if info.new_file:
+            said = self.tr("SQLite · a new file: IsoDesk will create it")
+        elif info.revision:
+            said = self.tr("{0} {1} · IsoDesk database (schema {2})").format(info.backend, info.version, info.revision)
+        else:
+            said = self.tr("{0} {1} · empty: IsoDesk will set it up").format(info.backend, info.version)
+        self.result.setText("✓ " + said)
         return True
 
     def save(self) -> None:
         if self.test():
-            self.ctx.settings.setValue("db/url", self.url.text().strip())
+            self.settings.setValue("db/url", self.url.text().strip())
             self.result.setText(self.result.text() + " · " + self.tr("saved: restart to use it"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from models.reads.lookups import floors
 from models.reads.rounds import RoundRow, round_sheet
+from models.reads.today import current_slot
 from models.services.observations import missing_readings
 from models.services.round_entry import Entry, awaits_recheck, enter_value, is_fever
 from models.services.sites import get_site
@@ -205,7 +206,7 @@ class RoundsPage(QWidget):
                 self.floor.blockSignals(False)
                 self._floors_loaded = True
         day = day or now.date()
-        slot = slot or (Slot.MORNING if now.hour < 12 else Slot.EVENING)
+        slot = slot or current_slot(now, self.ctx.timezone)  # the domain's rule for "the round of the hour"
         for w in (self.day, self.slot, self.floor):
             w.blockSignals(True)
         self.day.setDate(QDate(day.year, day.month, day.day))

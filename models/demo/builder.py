@@ -23,14 +23,14 @@ from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from models.services import audit
-
 from models import clock
-
 from models.demo import synthetic
+from models.errors import DomainError, Notice
+from models.rules.schedule import compute_dates, local_date
+from models.services import audit
 from models.services.arrivals import name_pinyin
+from models.services.sites import FloorSpec, create_site
 from models.store.db import session_factory
-from models.errors import DomainError
 from models.store.orm import (
     AlertState,
     Base,
@@ -56,8 +56,6 @@ from models.store.orm import (
     SwabTest,
     User,
 )
-from models.rules.schedule import compute_dates, local_date
-from models.services.sites import FloorSpec, create_site
 
 TZ_NAME = "Asia/Shanghai"
 RULE_SET = "第九版"
@@ -189,7 +187,7 @@ def build_demo(
     days: int = 30,
     seed: int = 1,
     now: datetime | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[Notice], None] | None = None,
 ) -> DemoSummary:
     if rooms < MIN_ROOMS:
         raise DomainError("demo_rooms", minimum=MIN_ROOMS, rooms=rooms)
@@ -206,7 +204,7 @@ def build_demo(
             user = User(username="demo", display_name="演示用户", role=Role.ADMIN)
             session.add(user)
             session.commit()
-        say(f"layout: {rooms} rooms")
+        say(Notice("demo_layout", rooms=rooms))
         site = _create_layout(session, user, rooms)
         sim = _Simulation(session, site, user, random.Random(seed), now, days, seed)
         sim.run(say)
@@ -246,7 +244,7 @@ class _Simulation:
         return base + timedelta(minutes=minute) if minute else base
 
     # --- pass 1: who stays where, when ---------------------------------------------------------
-    def run(self, say: Callable[[str], None]) -> None:
+    def run(self, say: Callable[[Notice], None]) -> None:
         rng = self.rng
         singles = [r.id for r in self.rooms if r.beds == 1]
         doubles = [r.id for r in self.rooms if r.beds > 1]
@@ -303,10 +301,10 @@ class _Simulation:
             else:
                 still_dirty.add(room)
         occupied = {s.room_id for s in self.stays if s.departed_at is None}
-        say(f"people: {len(self.persons)} stays, {len(occupied)} rooms occupied now")
+        say(Notice("demo_people", stays=len(self.persons), occupied=len(occupied)))
         self._insert_people_and_stays()
         self._room_states(occupied, still_dirty)
-        say("readings and swabs")
+        say(Notice("demo_history"))
         self._health()
         self._reset_sequences()
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
+from models import failures
 from models.errors import DomainError
 
 # a read that fails with one of these means the server, the network or the file is gone: retry later
@@ -31,17 +32,12 @@ def is_unreachable(exc: BaseException) -> bool:
 
 def start_problem(exc: BaseException, language: str) -> str | None:
     """Why the database could not be opened at start, in the user's language; None when ``exc`` is not
-    a database problem (a bug: the caller lets it through to the error dialog)."""
-    if isinstance(exc, DomainError):
-        return exc.message(language)
-    if isinstance(exc, ArgumentError | ValueError):  # not a URL SQLAlchemy can use, a bad port, no driver
-        return DomainError("db_url_invalid", detail=reason(exc)).message(language)
-    if isinstance(exc, DBAPIError) and exc.statement is not None and not isinstance(exc, OperationalError):
-        return DomainError("db_error", detail=reason(exc)).message(language)
-    if isinstance(exc, SQLAlchemyError | sqlite3.Error):
-        return DomainError("db_unreachable", detail=reason(exc)).message(language)
-    if isinstance(exc, OSError):  # the folder of a SQLite file cannot be made or read
-        where = exc.filename or ""
-        detail = f"{exc.strerror or reason(exc)}{': ' + str(where) if where else ''}"
-        return DomainError("db_unreachable", detail=detail).message(language)
-    return None
+    a database problem (a bug: the caller lets it through to the error dialog). The words are the
+    command line's (models/failures.py); a failed read while connecting counts as "unreachable"."""
+    known = failures.explain(exc)
+    if known is None or (known.code == "db_error" and isinstance(exc, OperationalError)):
+        if isinstance(exc, SQLAlchemyError | sqlite3.Error):
+            known = DomainError("db_unreachable", detail=reason(exc))
+        elif isinstance(exc, ValueError):  # not a URL IsoDesk can use
+            known = DomainError("db_url_invalid", detail=reason(exc))
+    return known.message(language) if known is not None else None

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import clock
+from models.errors import DomainError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 10_000
@@ -40,7 +43,25 @@ def to_url(db: str | os.PathLike[str] | None) -> str:
 
 
 def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engine:
-    url = make_url(to_url(db))
+    """An engine for a SQLite file or a PostgreSQL URL; anything else is refused (``db_url_invalid``)."""
+    try:
+        url = make_url(to_url(db))
+    except (ArgumentError, ValueError) as exc:  # not a URL, or a port that is not a number
+        raise DomainError("db_url_invalid", detail=_first_line(exc)) from None
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DomainError("db_url_invalid", detail=f"{url.get_backend_name()}: SQLite / PostgreSQL only")
+    try:
+        return _engine(url, **kwargs)
+    except (ArgumentError, ImportError) as exc:  # an unknown driver (postgresql+foo), or one not installed
+        raise DomainError("db_url_invalid", detail=_first_line(exc)) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else type(exc).__name__)[:300]
+
+
+def _engine(url: URL, **kwargs: Any) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
@@ -177,16 +198,26 @@ def open_database(db: str | os.PathLike[str] | None = None) -> Engine:
     return engine
 
 
-def probe(db: str) -> str:
-    """Try a database URL or path without changing it. Returns a one-line description, or raises
-    DomainError with the reason (unreachable, wrong password, not an IsoDesk database yet…)."""
+@dataclass(frozen=True)
+class ProbeResult:
+    """What a database URL or path turned out to be (the screen words it in the user's language)."""
+
+    backend: str  # "sqlite" or "postgresql"
+    version: str = ""  # the server's or the SQLite library's version
+    revision: str | None = None  # the IsoDesk schema revision; None for an empty database
+    new_file: bool = False  # a SQLite file that does not exist yet: IsoDesk will create it
+
+
+def probe(db: str) -> ProbeResult:
+    """Try a database URL or path without changing it. Returns what it is, or raises DomainError with
+    the reason (unreachable, wrong password, not an IsoDesk database yet…)."""
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from models.errors import DomainError
 
     url = to_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        return "sqlite · new file: IsoDesk will create it"
+        return ProbeResult("sqlite", new_file=True)
     try:
         engine = make_engine(db, **({"connect_args": {"connect_timeout": 5}} if "postgresql" in db else {}))
     except (ArgumentError, ValueError) as exc:
@@ -202,5 +233,4 @@ def probe(db: str) -> str:
         raise DomainError("db_unreachable", detail=detail) from exc
     finally:
         engine.dispose()
-    state = "IsoDesk schema " + revision if revision else "empty: IsoDesk will set it up"
-    return f"{engine.dialect.name} {str(version).split(',')[0]} · {state}"
+    return ProbeResult(engine.dialect.name, str(version).split(",")[0], revision or None)

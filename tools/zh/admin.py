@@ -66,4 +66,7 @@ ZH: dict[str, str] = {
     "Several desks share one PostgreSQL database. Leave empty for this PC's own file.": "多个前台共用一个 PostgreSQL 数据库。留空则使用本机自己的数据库文件。",
     "Empty: this PC's own database file is used.": "未填写：使用本机自己的数据库文件。",
     "saved: restart to use it": "已保存：重新启动后生效",
+    "SQLite · a new file: IsoDesk will create it": "SQLite · 新文件：隔离点工作台将创建它",
+    "{0} {1} · IsoDesk database (schema {2})": "{0} {1} · 隔离点工作台数据库（结构版本 {2}）",
+    "{0} {1} · empty: IsoDesk will set it up": "{0} {1} · 空数据库：隔离点工作台将初始化它",
 }
