@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "release_date_same": ("解除日期未改变", "The release date is unchanged"),
     "departure_before_arrival": ("离开时间早于入住时间", "The departure time is before the arrival"),
+    "departure_in_future": ("离开时间不能晚于现在", "The departure time is in the future"),
     "room_same": ("已在该房间", "Already in that room"),
     "room_not_dirty": ("房间 {room} 不在待消毒状态", "Room {room} is not awaiting disinfection"),
     "room_not_oos": ("房间 {room} 未停用", "Room {room} is not out of service"),
@@ -224,7 +225,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown region code in the ID (checksum is right; accepted)",
     ),
     "warn_id_upgraded_from_15": ("15位旧身份证号已升级为18位", "15-digit ID number upgraded to 18"),
+    # notices: not refusals, said the same way (progress of the demo build)
+    "demo_layout": ("建立房间：{rooms} 间", "Layout: {rooms} rooms"),
+    "demo_people": (
+        "人员：{stays} 人次入住，当前 {occupied} 间有人",
+        "People: {stays} stays, {occupied} rooms occupied now",
+    ),
+    "demo_history": ("体温记录与核酸检测", "Readings and swabs"),
 }
+
+
+class Notice:
+    """Something to tell the user that is not a refusal (a step of a long job): a code of the same
+    table, said in either language; ``str()`` gives "中文 / English" for the command line."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        zh, en = MESSAGES[code]
+        self.zh, self.en = zh.format(**params), en.format(**params)
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+    def __str__(self) -> str:
+        return f"{self.zh} / {self.en}"
 
 
 class DomainError(Exception):

@@ -1,7 +1,8 @@
 """The log file: what a desk did and every unexpected error, in a rotating file in the user log folder.
 
 `setup_logging()` once at start (GUI and CLI); it returns the log file's path, which the error
-dialog and the About box name. No Qt here: the command line uses it too.
+dialog and the About box name, or None when no log file could be written anywhere (they say so).
+No Qt here: the command line uses it too.
 """
 
 from __future__ import annotations
@@ -39,23 +40,30 @@ def log_dir() -> Path:
 
 
 def log_file() -> Path | None:
-    """The log file set up in this process, if any."""
+    """The log file set up in this process; None before :func:`setup_logging`, or when it could write none."""
     path = _state.get("path")
     return path if isinstance(path, Path) else None
 
 
-def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO) -> Path:
+def logging_set_up() -> bool:
+    """Whether :func:`setup_logging` ran (with or without a file: see :func:`log_file`)."""
+    return "handler" in _state
+
+
+def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO) -> Path | None:
     """A rotating log file (1 MB × 5, UTF-8) for the "isodesk" loggers; faulthandler (a hard crash's
-    stack) into crash.log beside it unless it is on already.
+    stack) into crash.log beside it unless it is on already. Returns the file's path.
 
     Idempotent for the same folder; a different folder moves the handler there. Never fails the start:
-    an unwritable folder falls back to the temporary folder.
+    an unwritable folder falls back to the temporary folder, and when that fails too the app runs
+    without a log: None (no path is named for a file that does not exist).
     """
     target = Path(folder).expanduser() if folder is not None else log_dir()
     path = target / LOG_NAME
     if _state.get("path") == path:
         return path
     teardown_logging()
+    written: Path | None = path  # None: nowhere to write
     try:
         target.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -67,24 +75,25 @@ def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO
         try:
             target = Path(tempfile.gettempdir()) / "IsoDesk-log"
             target.mkdir(parents=True, exist_ok=True)
-            path = target / LOG_NAME
+            written = path = target / LOG_NAME
             handler = logging.handlers.RotatingFileHandler(
                 path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
         except OSError:  # nowhere to write: run without a log rather than not at all
             handler = logging.NullHandler()
+            written = None
     handler.setFormatter(logging.Formatter(FORMAT))
     log.addHandler(handler)
     log.setLevel(level)
-    _state.update(path=path, handler=handler)
-    if not faulthandler.is_enabled():  # already on (python -X faulthandler, pytest): it keeps its file
+    _state.update(path=written, handler=handler)
+    if written is not None and not faulthandler.is_enabled():  # already on (-X faulthandler, pytest): its file
         try:
             crash: IO[str] = open(target / CRASH_NAME, "a", encoding="utf-8")  # kept open for the process
             faulthandler.enable(file=crash, all_threads=True)
             _state["crash"] = crash
         except (OSError, ValueError, RuntimeError):
             pass
-    return path
+    return written
 
 
 def teardown_logging() -> None:

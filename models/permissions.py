@@ -47,6 +47,8 @@ SERVICES: dict[str, str] = {
     "models.services.observations.close_alert": "alerts",
     "models.services.swabs.mark_sampled": "swabs",
     "models.services.swabs.record_result": "swabs",
+    "models.services.swabs.mark_sampled_many": "swabs",
+    "models.services.swabs.record_results_many": "swabs",
     "models.services.outbreak.apply_restart": "swabs",
     "models.services.lab_import.apply_lab_results": "swabs",
     "models.services.rulesets.apply_rule_switch": "settings",

@@ -111,3 +111,23 @@ def test_transfer_records_the_time_given(page, engine, app_context):
     d.when.setTime(QTime(9, 30))
     assert d.run()
     assert fresh(engine, stay.id).departed_at == local(2026, 11, 22, 9, 30)
+
+
+def test_a_transfer_typed_for_tomorrow_is_refused_and_saves_nothing(page, engine):
+    from PySide6.QtCore import QDate
+
+    from models.store.orm import AuditEntry
+
+    p, stay, _ = page
+    d = p.action_dialog("transfer")
+    d.destination.setText("市定点医院")
+    d.when.setDate(QDate(2026, 11, 24))  # tomorrow, typed as the site's wall clock
+    with session_factory(engine)() as s:
+        audits = len(s.scalars(select(AuditEntry.id)).all())
+    assert not d.run()
+    assert d.error.text() == "离开时间不能晚于现在"  # the domain's refusal, not a silent "now"
+    s = fresh(engine, stay.id)
+    assert (s.departed_at, s.departure_kind) == (None, None)
+    with session_factory(engine)() as sess:
+        assert len(sess.scalars(select(AuditEntry.id)).all()) == audits
+        assert sess.get(Room, s.room_id).state is RoomState.OCCUPIED

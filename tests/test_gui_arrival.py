@@ -73,6 +73,20 @@ def test_bad_phone_refused_in_chinese(dialog, engine, qtbot):
     assert counts(engine)[0] == 0
 
 
+def test_an_arrival_typed_for_tomorrow_is_refused_not_moved_to_now(dialog, engine, qtbot):
+    from PySide6.QtCore import QDate
+
+    p = synthetic.person(random.Random(12), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))
+    QTest.keyClicks(dialog.doc_number, p["doc_number"])
+    before = counts(engine)
+    dialog.arrived.setDate(QDate(2026, 11, 24))  # tomorrow, 10:00 on the site's wall clock
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted  # the dialog stays open with the domain's refusal
+    assert dialog.error.text() == "入住时间不能晚于现在"
+    assert counts(engine) == before  # nothing saved (it used to be saved as arriving "now")
+
+
 def test_acting_user_is_recorded(dialog, engine, desk):
     p = synthetic.person(random.Random(11), NOW.date(), min_age=30)
     dialog.name.setText(str(p["name"]))

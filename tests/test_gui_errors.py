@@ -79,6 +79,49 @@ def test_an_error_in_a_service_says_nothing_was_saved_and_copies_its_traceback(q
     assert "printer on fire" in logged(log_path) and "Traceback" in logged(log_path)
 
 
+def test_after_services_committed_in_the_same_action_the_dialog_does_not_claim_nothing_was_saved(
+    qtbot, reporter, session
+):
+    """A view that ran one service per selected row, and the third failed: the first two are saved."""
+
+    def mark(session, actor):
+        pass
+
+    saved = audit.transactional(mark)
+    audit.REGISTERED.remove(f"{mark.__module__}.{mark.__qualname__}")
+    saved(session, None)
+    saved(session, None)  # two rows saved, each in its own transaction, in the action's one session
+    try:
+        failing_service()(session, None)
+    except RuntimeError as exc:
+        assert audit.rolled_back(exc) == audit.RolledBack(
+            "tests.test_gui_errors.failing_service.<locals>.explode", earlier_commits=2
+        )
+        reporter.excepthook(type(exc), exc, exc.__traceback__)
+    assert "确认上一步操作是否已保存" in reporter.dialog.saved.text()
+
+
+def test_a_commit_that_failed_does_not_claim_nothing_was_saved(qtbot, reporter, session, monkeypatch):
+    """The connection went while committing: the server may have committed or not."""
+
+    def lost() -> None:
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+
+    def write(session, actor):
+        pass
+
+    service = audit.transactional(write)
+    audit.REGISTERED.remove(f"{write.__module__}.{write.__qualname__}")
+    monkeypatch.setattr(session, "commit", lost)
+    try:
+        service(session, None)
+    except OperationalError as exc:
+        mark = audit.rolled_back(exc)
+        assert mark is not None and mark.in_commit and not mark.nothing_saved
+        reporter.excepthook(type(exc), exc, exc.__traceback__)
+    assert "确认上一步操作是否已保存" in reporter.dialog.saved.text()
+
+
 def test_an_error_outside_a_service_does_not_claim_nothing_was_saved(qtbot, reporter):
     try:
         {}["tile"]
@@ -241,12 +284,93 @@ def test_a_lost_database_shows_a_banner_and_disables_writing_until_it_answers(wi
 
 
 def test_a_poll_that_raises_operational_error_is_caught(window, monkeypatch):
-    def down():
+    def down(_job):  # the poll's read, given its job
         raise OperationalError("select max(id)", {}, Exception("server closed the connection unexpectedly"))
 
     monkeypatch.setattr(window.connection, "_poll", down)
     assert window.connection.poll() is False
     assert "server closed the connection unexpectedly" in window.connection.label.text()
+
+
+def test_the_poll_runs_off_the_gui_thread_one_at_a_time(qtbot, engine, app_context, clock, monkeypatch):
+    """A poll that hangs (a server gone: the connect timeout) leaves the GUI thread free; a tick meanwhile
+    is skipped; its answer (changed, unreachable) comes back on the GUI thread."""
+    from models.services.observations import record_reading
+    from models.store.orm import Slot, Stay
+    from views.context import AppContext
+    from views.main_window import MainWindow
+    from views.tasks import DONE, TaskRunner
+
+    wait_s = 30
+    clock.set(NOW)
+    build_demo(engine, rooms=20, days=3, seed=2, now=NOW)
+    runner = TaskRunner()  # the real thread pool
+    c = app_context
+    ctx = AppContext(
+        sessions=c.sessions, engine=c.engine, user=c.user, settings=c.settings, clock=c.clock,
+        language=c.language, tasks=runner,
+    )  # fmt: skip
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.timer.stop()  # the test ticks
+    window.show()
+    watch = window.connection
+    started, release = threading.Event(), threading.Event()
+    read_in: list[object] = []
+    real_read = watch._poll
+
+    def hanging_read(job):
+        read_in.append(threading.current_thread())
+        started.set()
+        assert release.wait(wait_s)
+        return real_read(job)
+
+    monkeypatch.setattr(watch, "_poll", hanging_read)
+    real_reload = window.reload
+    reloaded_in: list[object] = []
+    monkeypatch.setattr(window, "reload", lambda: reloaded_in.append(threading.current_thread()) or real_reload())
+    watch._reload = window.reload
+    try:
+        window.timer.timeout.emit()
+        assert started.wait(wait_s)
+        task = watch.task
+        assert task.running and read_in == [read_in[0]] and read_in[0] is not threading.main_thread()
+        ticks: list[int] = []
+        ticker = QTimer(window)
+        ticker.setInterval(5)
+        ticker.timeout.connect(lambda: ticks.append(1))
+        ticker.start()
+        qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=wait_s * 1000)  # the GUI thread is free meanwhile
+        ticker.stop()
+        assert window.connection.poll() is None  # the next tick while one poll runs: skipped
+        window.timer.timeout.emit()
+        assert watch.task is task and len(read_in) == 1
+        with session_factory(engine)() as s:  # another desk writes meanwhile
+            stay = s.query(Stay).filter(Stay.departed_at.is_(None)).first()
+            record_reading(s, None, stay.id, window.model.today, Slot.EVENING, temperature="38.6")
+        release.set()
+        qtbot.waitUntil(lambda: task.done, timeout=wait_s * 1000)
+        assert task.state == DONE and watch.answer is True and not watch.lost
+        assert reloaded_in == [threading.main_thread()]  # changed: reloaded, on the GUI thread
+
+        def gone(job):  # the server went away: the poll's error, shown on the GUI thread
+            raise OperationalError("select max(id)", {}, Exception("connection refused"))
+
+        monkeypatch.setattr(watch, "_poll", gone)
+        window.timer.timeout.emit()
+        qtbot.waitUntil(lambda: watch.task.done, timeout=wait_s * 1000)
+        assert watch.lost and not watch.banner.isHidden() and "connection refused" in watch.label.text()
+        assert not any(a.isEnabled() for a in toolbar_actions(window))
+        monkeypatch.setattr(watch, "_poll", real_read)  # it answers again, unchanged
+        window.timer.timeout.emit()
+        qtbot.waitUntil(lambda: watch.task.done, timeout=wait_s * 1000)
+        assert not watch.lost and watch.banner.isHidden() and len(reloaded_in) == 2  # back: reloaded once
+        window.timer.timeout.emit()
+        qtbot.waitUntil(lambda: watch.task.done, timeout=wait_s * 1000)
+        assert watch.answer is True and len(reloaded_in) == 2  # unchanged: no reload
+    finally:
+        release.set()
+        assert runner.wait(wait_s * 1000)
 
 
 # --- About, exit ------------------------------------------------------------------------------------------
@@ -261,6 +385,35 @@ def test_the_about_box_names_the_version_and_the_log_file(window, log_path):
     text = box.text() + "\n" + box.informativeText()
     assert version() in text and str(log_path) in text
     box.close()
+
+
+def test_without_a_log_file_the_dialog_and_the_about_box_say_so(qtbot, qapp, monkeypatch):
+    import logging.handlers
+
+    from views.about import AboutBox
+
+    def unwritable(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(logging.handlers, "RotatingFileHandler", unwritable)  # neither the folder nor the temp one
+    logs.teardown_logging()
+    assert logs.setup_logging() is None and logs.log_file() is None  # no path for a file that does not exist
+    monkeypatch.setattr(ErrorDialog, "exec", lambda self: self.show() or 0)
+    for language, said in (("en", "No log file could be written."), ("zh_CN", "无法写入日志文件。")):
+        install_translators(qapp, language)
+        hook = install_excepthook(qapp, logs.log_file(), language)
+        try:
+            try:
+                raise ValueError("disk gone")
+            except ValueError as exc:
+                hook.excepthook(type(exc), exc, exc.__traceback__)
+            assert hook.dialog.log_label.text() == said
+        finally:
+            hook.uninstall()
+        box = AboutBox()
+        qtbot.addWidget(box)
+        assert box.log_path is None and box.informativeText() == said
+    install_translators(qapp, "en")
 
 
 def test_exit_closes_and_deletes_the_window_before_python_finalizes(qapp, engine, app_context, clock):
@@ -296,17 +449,21 @@ def test_void_qt_calls_no_longer_take_none_away(tmp_path):
     assert out.returncode == 0 and "none_dealloc" not in out.stderr, out.stderr
 
 
-def test_run_gui_quits_cleanly_when_the_database_cannot_be_reached(qapp, log_folder, monkeypatch):
-    import views.tasks
+def test_run_gui_quits_cleanly_when_the_database_cannot_be_reached(qapp, log_folder, app_settings, monkeypatch):
+    from views import application
     from views.application import run_gui
     from views.db_status import QUIT, DatabaseUnreachableDialog
 
-    monkeypatch.setattr(views.tasks, "_default", [])  # the exit deletes the process's runner: not the suite's
+    def users_settings(*args):
+        raise AssertionError("a test read the developer's own settings")
+
+    monkeypatch.setattr(application, "QSettings", users_settings)
     asked = []
-    monkeypatch.setattr(DatabaseUnreachableDialog, "exec", lambda self: asked.append(self.problem.text()) or QUIT)
+    monkeypatch.setattr(DatabaseUnreachableDialog, "exec", lambda self: asked.append(self.database.text()) or QUIT)
     hooks = (sys.excepthook, threading.excepthook)
-    assert run_gui(CLOSED_PORT) == 1
-    assert len(asked) == 1 and "127.0.0.1" in asked[0]
+    app_settings.setValue("db/url", CLOSED_PORT)  # the database saved in the settings given
+    assert run_gui(None, settings=app_settings) == 1
+    assert len(asked) == 1 and "127.0.0.1:1" in asked[0]
     assert (sys.excepthook, threading.excepthook) == hooks  # the error hooks are gone with the app
     text = (log_folder / "isodesk.log").read_text(encoding="utf-8")
     assert "starts (GUI" in text and "cannot open the database" in text and "IsoDesk exits" in text

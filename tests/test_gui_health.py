@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from models import clock
 from models.services.arrivals import register_arrival
@@ -11,7 +11,7 @@ from models.services.observations import record_reading
 from models.services.stays import change_release_date
 from models.services.swabs import swab_plan
 from models.store.db import session_factory
-from models.store.orm import DepartureKind, Slot, Stay, SwabResult, SwabTest
+from models.store.orm import AuditEntry, DepartureKind, Slot, Stay, SwabResult, SwabTest
 from tests.helpers import free_rooms
 from views.swabs_page import SwabsPage
 from views.today_page import TodayPage
@@ -82,6 +82,61 @@ def test_sample_then_bulk_results_then_the_positive_path(swabs, engine, today_st
         for sid in neighbours:
             assert s.get(Stay, sid).planned_release >= before[sid]
             assert s.get(Stay, sid).last_exposure is not None
+
+
+def swab_rows(engine):
+    """Every swab as stored, and the audit trail's length: what a refused selection must leave as it was."""
+    with session_factory(engine)() as s:
+        rows = [
+            (t.id, t.sampled_at, t.sampled_by, t.result, t.lab)
+            for t in s.scalars(select(SwabTest).order_by(SwabTest.id))
+        ]
+        return rows, s.scalar(select(func.count()).select_from(AuditEntry))
+
+
+@pytest.fixture
+def reporter(qapp, monkeypatch):
+    from models import logs
+    from views.error_dialog import ErrorDialog, install_excepthook
+
+    monkeypatch.setattr(ErrorDialog, "exec", lambda self: self.show() or 0)  # no event loop runs in a test
+    hook = install_excepthook(qapp, logs.setup_logging(), "zh_CN")
+    yield hook
+    hook.uninstall()
+
+
+def test_a_failure_on_the_last_of_three_selected_swabs_saves_none_and_the_dialog_says_so(
+    swabs, engine, reporter, monkeypatch
+):
+    import models.services.swabs as swab_service
+
+    swabs.table.selectAll()
+    last = swabs.rows[2].swab_id
+    real = swab_service._swab
+
+    def jammed(session, swab_id):  # a bug on the third swab, after the first two were marked
+        if swab_id == last:
+            raise RuntimeError("label printer jammed")
+        return real(session, swab_id)
+
+    monkeypatch.setattr(swab_service, "_swab", jammed)
+    before = swab_rows(engine)
+    with pytest.raises(RuntimeError) as failed:  # (from the button, Qt hands it to sys.excepthook)
+        swabs.mark_selected()
+    assert swab_rows(engine) == before  # the first two are not saved either: one transaction
+    reporter.excepthook(type(failed.value), failed.value, failed.value.__traceback__)
+    assert "label printer jammed" in reporter.dialog.what.text()
+    assert reporter.dialog.saved.text().startswith("没有保存任何内容")  # and that is true
+    monkeypatch.setattr(swab_service, "_swab", real)
+    # a refusal on the last of three (not sampled yet): shown on the page, none of the three recorded
+    select_rows(swabs.table, [0, 1])
+    swabs.sample_button.click()
+    before = swab_rows(engine)
+    swabs.table.selectAll()
+    swabs.result.setCurrentIndex(swabs.result.findData(SwabResult.NEGATIVE.value))
+    swabs.result_button.click()
+    assert "尚未采样" in swabs.message.text()
+    assert swab_rows(engine) == before
 
 
 def test_lab_file_preview_shows_unmatched_rows(swabs, engine, today_stays, tmp_path):

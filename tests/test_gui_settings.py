@@ -31,13 +31,34 @@ def test_dark_theme_is_remembered_and_applied_at_start(settings_page, qapp, monk
     assert settings.value("ui/dark", False, type=bool) is True
     applied = []
     monkeypatch.setattr(application, "apply_theme", lambda app, family, dark=False: applied.append(dark))
-    monkeypatch.setattr(application, "_started", [])  # as in a new process
-    make_app(theme=True, settings=settings)
-    assert applied == [True]
-    settings_page.dark.setChecked(False)
-    monkeypatch.setattr(application, "_started", [])
-    make_app(theme=True, settings=settings)
-    assert applied == [True, False]
+    styled = qapp.property(application.STYLED)
+    try:
+        qapp.setProperty(application.STYLED, False)  # as in a new application
+        make_app(theme=True, settings=settings)
+        assert applied == [True]
+        make_app(theme=True, settings=settings)
+        assert applied == [True]  # once per application
+        settings_page.dark.setChecked(False)
+        qapp.setProperty(application.STYLED, False)
+        make_app(theme=True, settings=settings)
+        assert applied == [True, False]
+    finally:
+        qapp.setProperty(application.STYLED, styled)
+
+
+def test_switching_the_language_replaces_the_translators_kept_on_the_application(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from views.application import install_translators, installed_translators
+
+    try:
+        for _ in range(2):  # twice: the second replaces the first, no pile of translators
+            assert len(install_translators(qapp, "zh_CN")) == 2  # Qt's and ours
+            assert installed_translators(qapp) and QCoreApplication.translate("ErrorDialog", "Copied") == "已复制"
+        assert install_translators(qapp, "en") == [] and installed_translators(qapp) == []
+        assert QCoreApplication.translate("ErrorDialog", "Copied") == "Copied"
+    finally:
+        install_translators(qapp, "en")
 
 
 @pytest.fixture
@@ -104,7 +125,8 @@ def test_database_connection_test_and_save(settings_page, tmp_path, sqlite_templ
     good = tmp_path / "shared.sqlite3"
     good.write_bytes(sqlite_template.read_bytes())
     panel.url.setText(str(good))
-    assert panel.test() and "✓" in panel.result.text() and "IsoDesk" in panel.result.text()
+    assert panel.test() and "✓" in panel.result.text()
+    assert "隔离点工作台数据库" in panel.result.text()  # an IsoDesk database, said in the desk's language
     panel.save()
     assert settings_page.settings.value("db/url") == str(good)
     pg = os.environ.get("ISODESK_TEST_PG_URL")

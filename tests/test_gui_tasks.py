@@ -160,9 +160,15 @@ def test_errors_come_back_domain_errors_in_the_label_others_to_the_error_handler
     assert runner.wait(WAIT)
 
 
-def test_without_an_error_handler_an_unexpected_error_is_shown_in_the_label(qtbot, runner, capsys):
+def test_without_an_error_handler_an_unexpected_error_goes_to_the_excepthook_and_the_label(
+    qtbot, runner, capsys, monkeypatch
+):
+    import sys
+
     label = QLabel()
     qtbot.addWidget(label)
+    hooked: list[tuple[type[BaseException], BaseException]] = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: hooked.append((t, e)))  # the app's error reporter
 
     def crash(job: Job) -> None:
         raise KeyError("missing")
@@ -170,7 +176,8 @@ def test_without_an_error_handler_an_unexpected_error_is_shown_in_the_label(qtbo
     task = runner.run(crash, on_error=runner.error_to(label))
     qtbot.waitUntil(lambda: task.done, timeout=WAIT)
     assert "KeyError" in label.text()
-    assert "KeyError" in capsys.readouterr().err  # the traceback is not lost
+    assert [(t, str(e)) for t, e in hooked] == [(KeyError, "'missing'")]  # the traceback is not lost...
+    assert "KeyError" not in capsys.readouterr().err  # ...nor printed (a windowed build has no stderr)
 
 
 def test_synchronous_mode_runs_inline(qapp, qtbot):
@@ -200,6 +207,64 @@ def test_a_write_cannot_be_cancelled_and_a_deleted_page_gets_no_callback(qtbot, 
     gate.release.set()
     qtbot.waitUntil(lambda: task.done, timeout=WAIT)
     assert task.state == DONE and called == []
+
+
+def test_a_task_that_cannot_be_cancelled_keeps_its_dialog_through_esc_and_close(qtbot, runner):
+    """Without Cancel the dialog cannot be dismissed either (Esc, the close button): a window-modal one
+    keeps its window blocked while the write runs; a cancellable one still cancels that way."""
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.show()
+    gate = Gate()
+    task = runner.run(gate.job, label="Restoring", parent=page, modal=True)
+    assert gate.started.wait(WAIT / 1000)
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=WAIT)
+    dialog = task.dialog
+    assert dialog.findChild(QPushButton) is None  # no Cancel button
+    dialog.reject()
+    close = QCloseEvent()
+    QApplication.sendEvent(dialog, close)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and not close.isAccepted() and not dialog.wasCanceled()
+    assert task.running and not task.job.cancelled and QApplication.activeModalWidget() in (dialog, None)
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    gate.release.set()
+    qtbot.waitUntil(lambda: task.done, timeout=WAIT)
+    assert task.state == DONE and task.result == "built" and task.dialog is None
+
+    def dismissed(how: str) -> str:
+        gate = Gate()
+        task = runner.run(gate.job, label="Printing", parent=page, cancellable=True)
+        assert gate.started.wait(WAIT / 1000)
+        qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=WAIT)
+        if how == "escape":
+            qtbot.keyClick(task.dialog, Qt.Key.Key_Escape)
+        else:
+            QApplication.sendEvent(task.dialog, QCloseEvent())
+        qtbot.waitUntil(lambda: task.done, timeout=WAIT)  # stopped at its next cancel point, gate still shut
+        gate.release.set()
+        return task.state
+
+    assert dismissed("escape") == CANCELLED and dismissed("close") == CANCELLED
+
+
+def test_a_job_without_progress_shows_its_dialog_after_show_after_ms(qtbot):
+    """Qt starts a progress dialog's show timer with its minimum duration only on a value: a job that
+    reports nothing (a backup, the restore) waited Qt's 4 s, its window not yet blocked meanwhile."""
+    runner = TaskRunner(show_after_ms=250)
+    page = QWidget()
+    qtbot.addWidget(page)
+    gate = Gate()
+    task = runner.run(gate.job, label="Backing up", parent=page)
+    try:
+        assert task.dialog is not None
+        assert [t.interval() for t in task.dialog.findChildren(QTimer) if t.isActive()] == [250]
+    finally:
+        gate.release.set()
+        qtbot.waitUntil(lambda: task.done, timeout=WAIT)
 
 
 # --- the app's own jobs on the real thread pool --------------------------------------------------------
@@ -285,7 +350,7 @@ def test_every_floors_sheets_build_off_the_gui_thread_while_the_window_keeps_wor
     button.clicked.connect(lambda: clicks.append(True))
 
     window.rounds_page.print_button.click()  # every floor's sheets: rounds' print button, "all floors"
-    task = window.ctx.tasks.active()[0]
+    task = window.ctx.tasks.active()[-1]  # the print just started (a change poll may be under way too)
     assert gate.started.wait(WAIT / 1000)  # the PDF is being built...
     assert gate.thread != qapp.thread()  # ...in a worker thread
     seen = len(ticks)
@@ -354,6 +419,107 @@ def test_the_periodic_backup_runs_in_the_background(qtbot, threaded_window, tmp_
     qtbot.waitUntil(lambda: task.done, timeout=WAIT)
     assert task.state == DONE and task.result.parent == tmp_path / "copies"
     assert str(task.result) in window.statusBar().currentMessage()
+
+
+def gated_restore(monkeypatch, fails: bool):
+    """``backup_panel.restore`` waits for the test's go (and then fails, or restores for real)."""
+    from views import backup_panel
+
+    gate = Gate()
+    real = backup_panel.restore
+
+    def restore(source, engine, *, safety_dir):
+        gate.started.set()
+        assert gate.release.wait(WAIT / 1000)
+        if fails:
+            raise OSError("the copy is unreadable")
+        return real(source, engine, safety_dir=safety_dir)
+
+    monkeypatch.setattr(backup_panel, "restore", restore)
+    return gate
+
+
+def restore_ready(qtbot, window, tmp_path):
+    """The window's backup panel with one copy, selected; the search timer of the occupants page running."""
+    panel = window.settings_page.backups
+    panel.set_folder(tmp_path / "copies")
+    task = panel.back_up()
+    qtbot.waitUntil(lambda: task.done, timeout=WAIT)
+    panel.list.setCurrentRow(0)
+    window.occupants.search.setText("zh")  # the search waits for a pause in typing: its timer runs
+    reads = [window.timer, window.backup_timer, window.occupants.timer]
+    assert all(t.isActive() for t in reads)
+    return panel, reads
+
+
+def test_a_restore_stops_the_windows_database_reads_and_a_failed_one_starts_them_again(
+    qtbot, threaded_window, engine, tmp_path, monkeypatch
+):
+    if engine.url.get_backend_name() != "sqlite":
+        pytest.skip("SQLite file restore; PostgreSQL is restored on the server")
+    window = threaded_window
+    panel, reads = restore_ready(qtbot, window, tmp_path)
+    gate = gated_restore(monkeypatch, fails=True)
+    task = panel.restore_selected(restart=False)
+    assert gate.started.wait(WAIT / 1000) and task.running
+    assert not any(t.isActive() for t in reads)  # nothing of the window reads while the file is replaced
+    assert window.connection.poll() is None and window.connection.paused  # the banner's Retry: no poll
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=WAIT)
+    qtbot.keyClick(task.dialog, Qt.Key.Key_Escape)  # no way out of the restore's dialog
+    assert task.dialog.isVisible() and task.running
+    assert not any(t.isActive() for t in reads)
+    gate.release.set()
+    qtbot.waitUntil(lambda: task.done, timeout=WAIT)
+    assert task.state == FAILED and "the copy is unreadable" in panel.message.text()
+    assert window.timer.isActive() and window.backup_timer.isActive() and not window.connection.paused
+    assert window.occupants.timer.isActive()  # the search it was waiting for runs after all
+    qtbot.waitUntil(lambda: not window.occupants.timer.isActive(), timeout=WAIT)
+    window.timer.timeout.emit()  # and the poll works again
+    poll = window.connection.task
+    qtbot.waitUntil(lambda: poll.done, timeout=WAIT)
+    assert poll.state == DONE and window.connection.answer is True
+
+
+def test_a_restore_waits_for_a_poll_under_way_and_the_reads_stay_stopped_until_the_restart(
+    qtbot, threaded_window, engine, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    if engine.url.get_backend_name() != "sqlite":
+        pytest.skip("SQLite file restore; PostgreSQL is restored on the server")
+    window = threaded_window
+    panel, reads = restore_ready(qtbot, window, tmp_path)
+    watch = window.connection
+    order: list[str] = []
+    poll_gate = Gate()
+    real_read = watch._poll
+
+    def slow_read(job: Job) -> object:
+        poll_gate.started.set()
+        assert poll_gate.release.wait(WAIT / 1000)
+        order.append("poll")
+        return real_read(job)
+
+    monkeypatch.setattr(watch, "_poll", slow_read)
+    qtbot.waitUntil(lambda: watch.task is None or watch.task.done, timeout=WAIT)  # the 3 s poll, if any
+    window.timer.timeout.emit()
+    assert poll_gate.started.wait(WAIT / 1000)
+    gate = gated_restore(monkeypatch, fails=False)
+    monkeypatch.setattr(QProcess, "startDetached", staticmethod(lambda *a: order.append("restart") or True))
+    monkeypatch.setattr(QApplication, "closeAllWindows", staticmethod(lambda: order.append("close")))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: order.append("quit")))
+    task = panel.restore_selected()
+    assert not any(t.isActive() for t in reads)
+    assert not gate.started.wait(0.3)  # the poll under way still reads: the restore waits for it
+    poll_gate.release.set()
+    qtbot.waitUntil(gate.started.is_set, timeout=WAIT)  # the poll's end comes back on the GUI thread
+    order.append("restore")
+    gate.release.set()
+    qtbot.waitUntil(lambda: task.done, timeout=WAIT)
+    assert task.state == DONE, task.error
+    assert order == ["poll", "restore", "restart", "close", "quit"]
+    assert not any(t.isActive() for t in reads) and watch.paused  # stopped until the restart
 
 
 def test_render_reports_progress_and_stops_when_its_callback_raises(session, site, desk):

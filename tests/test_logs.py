@@ -28,6 +28,17 @@ def test_the_log_is_a_rotating_utf8_file_in_the_folder_given(log_folder):
     assert "登记 ok" in read(path)
 
 
+def test_when_no_log_can_be_written_anywhere_no_path_is_named(log_folder, monkeypatch):
+    def unwritable(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(logging.handlers, "RotatingFileHandler", unwritable)  # the folder, then the temporary one
+    assert logs.setup_logging() is None
+    assert logs.log_file() is None and logs.logging_set_up()
+    logging.getLogger("isodesk.test").warning("still runs")  # without a log rather than not at all
+    assert not (log_folder / logs.LOG_NAME).exists()
+
+
 def test_without_the_variable_it_is_the_user_log_folder(monkeypatch):
     from platformdirs import user_log_dir
 

@@ -23,6 +23,9 @@ from tests.conftest import NOW
 def all_services() -> dict[str, object]:
     for info in pkgutil.iter_modules(models.__path__):
         importlib.import_module(f"models.{info.name}")
+    for package in ("models.services", "models.reads"):  # the services' modules, imported or not so far
+        for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+            importlib.import_module(f"{package}.{info.name}")
     found = {}
     for name in audit.REGISTERED:
         module, func_name = name.rsplit(".", 1)

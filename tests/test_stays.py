@@ -441,6 +441,26 @@ def test_transfer_to_another_site_needs_a_destination_home_isolation_does_not(se
     )
 
 
+def test_a_transfer_in_the_future_is_refused_as_an_arrival_is(session, desk, stay):
+    tomorrow = NOW + timedelta(days=1)
+    err = refused(
+        session,
+        "departure_in_future",
+        transfer,
+        desk,
+        stay.id,
+        DepartureKind.TO_HOSPITAL,
+        "市定点医院",
+        now=NOW,
+        at=tomorrow,
+    )
+    assert err.message("zh_CN") == "离开时间不能晚于现在" and err.message("en") == "The departure time is in the future"
+    earlier = NOW - timedelta(hours=2)  # a time in the past, as typed: kept as it is
+    transfer(session, desk, stay.id, DepartureKind.TO_HOSPITAL, "市定点医院", now=NOW, at=earlier)
+    session.expire_all()
+    assert session.get(Stay, stay.id).departed_at == earlier
+
+
 @pytest.mark.parametrize("kind", [DepartureKind.RELEASED, DepartureKind.OTHER])
 def test_transfer_is_not_a_way_to_release_or_leave_otherwise(session, desk, stay, kind):
     before = db_state(session)

@@ -10,7 +10,7 @@ from models.services.arrivals import register_arrival
 from models.services.lab_import import apply_lab_results, preview_lab_rows
 from models.services.outbreak import apply_restart, preview_restart
 from models.services.sites import DEFAULT_RULE_SETS
-from models.services.swabs import mark_sampled, record_result, swab_plan
+from models.services.swabs import mark_sampled, mark_sampled_many, record_result, record_results_many, swab_plan
 from models.store.orm import AuditEntry, Room, RuleSet, Site, Stay, SwabResult, SwabTest
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
@@ -127,3 +127,43 @@ def test_restart_preview_that_went_stale_is_refused(session, site, desk, make_ar
     with pytest.raises(DomainError) as e:
         apply_restart(session, desk, preview, now=NOW)
     assert e.value.code == "stale"
+
+
+def swab_state(session, ids):
+    session.expire_all()
+    rows = [session.get(SwabTest, i) for i in ids]
+    audits = session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("swab.%"))).all()
+    return [(t.sampled_at, t.sampled_by, t.result) if t is not None else None for t in rows], sorted(audits)
+
+
+def test_a_selection_is_sampled_and_resulted_all_or_none(session, site, desk, make_arrival):
+    from models.services.stays import transfer
+    from models.store.orm import DepartureKind
+
+    stays = [
+        register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 21)), r.id, now=NOW)
+        for r in free_rooms(session, 3)
+    ]
+    ids = [swab_plan(session, st.id)[0].id for st in stays]
+    at = local(2026, 11, 22, 9)
+    # the last one's person left since the list was read (their swabs not taken went with them):
+    # the first two are not marked either
+    transfer(session, desk, stays[2].id, DepartureKind.HOME_ISOLATION, "", now=NOW)
+    before = swab_state(session, ids)
+    with pytest.raises(DomainError) as e:
+        mark_sampled_many(session, desk, ids, by="护士甲", at=at)
+    assert e.value.code == "swab_not_found"
+    assert swab_state(session, ids) == before
+    # the same without the one that left: one transaction, one audit entry per swab
+    mark_sampled_many(session, desk, ids[:2], by="护士甲", at=at)
+    states, audits = swab_state(session, ids[:2])
+    assert states == [(at, "护士甲", SwabResult.PENDING)] * 2 and audits.count("swab.sampled") == 2
+    # results: the last of three is not sampled, so none of the three is recorded
+    third_unsampled = [*ids[:2], swab_plan(session, stays[0].id)[1].id]
+    before = swab_state(session, third_unsampled)
+    with pytest.raises(DomainError) as e:
+        record_results_many(session, desk, third_unsampled, SwabResult.NEGATIVE, lab="市疾控", at=NOW)
+    assert e.value.code == "swab_not_sampled" and swab_state(session, third_unsampled) == before
+    record_results_many(session, desk, ids[:2], SwabResult.NEGATIVE, lab="市疾控", at=NOW)
+    states, audits = swab_state(session, ids[:2])
+    assert [r for *_x, r in states] == [SwabResult.NEGATIVE] * 2 and audits.count("swab.result") == 2

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from models.logs import log_dir, log_file
+from models.logs import log_dir, log_file, logging_set_up
 
 
 def version() -> str:
@@ -25,13 +25,16 @@ def version() -> str:
         return cfg.get("metadata", "version", fallback="?")
 
 
-def current_log_file() -> Path:
-    """The log file in use (set up at start), else where it would be."""
-    return log_file() or log_dir() / "isodesk.log"
+def current_log_file() -> Path | None:
+    """The log file in use (set up at start), else where it would be; None when none could be written."""
+    if logging_set_up():
+        return log_file()
+    return log_dir() / "isodesk.log"
 
 
 class AboutBox(QMessageBox):
-    """Name, version, the log file's path. Shown with ``open()`` (not modal to the whole app)."""
+    """Name, version, the log file's path (or that none could be written). Shown with ``open()`` (not modal
+    to the whole app)."""
 
     def __init__(self, parent: QWidget | None = None, log_path: Path | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +43,14 @@ class AboutBox(QMessageBox):
         self.setIcon(QMessageBox.Icon.Information)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(self.tr("IsoDesk — isolation point desk") + "\n" + self.tr("Version {0}").format(version()))
-        self.setInformativeText(
-            self.tr("Log file: {0}").format(self.log_path)
-            + "\n"
-            + self.tr("When something goes wrong, send this file with a description of what you did.")
-        )
+        if self.log_path is not None:
+            self.setInformativeText(
+                self.tr("Log file: {0}").format(self.log_path)
+                + "\n"
+                + self.tr("When something goes wrong, send this file with a description of what you did.")
+            )
+        else:
+            self.setInformativeText(self.tr("No log file could be written."))
         self.setStandardButtons(QMessageBox.StandardButton.Close)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -71,4 +77,5 @@ class HelpMenu(QObject):
         return self.about_box
 
     def open_log_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(current_log_file().parent)))
+        path = current_log_file()
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent if path is not None else log_dir())))

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from resources import I18N_DIR
@@ -21,8 +21,15 @@ if TYPE_CHECKING:
 __all__ = ["APP", "ORG", "install_translators", "make_app", "run_gui", "ui_language"]
 
 
-_installed: list[QTranslator] = []
-_started: list[bool] = []
+# What the app keeps per QApplication, on the QApplication itself (no module globals): its translators
+# are children of it named TRANSLATOR; the property STYLED says the font and theme are applied.
+TRANSLATOR = "isodesk_translator"
+STYLED = "isodesk_styled"
+
+
+def installed_translators(app: QCoreApplication) -> list[QTranslator]:
+    """The translators :func:`install_translators` installed on ``app``."""
+    return [t for t in app.findChildren(QTranslator) if t.objectName() == TRANSLATOR]
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -30,16 +37,19 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
     The one place translators are installed; the language itself lives in the AppContext (views/context.py).
     """
-    while _installed:
-        app.removeTranslator(_installed.pop())
+    for old in installed_translators(app):
+        app.removeTranslator(old)
+        old.setParent(None)  # no longer the app's: deleted with its last reference
     if language == "zh_CN":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (("qtbase_zh_CN", qt_dir), ("isodesk_zh_CN", str(I18N_DIR))):
             tr = QTranslator(app)
+            tr.setObjectName(TRANSLATOR)
             if tr.load(name, folder):
                 app.installTranslator(tr)
-                _installed.append(tr)
-    return list(_installed)
+            else:
+                tr.setParent(None)
+    return installed_translators(app)
 
 
 def apply_theme(app: QApplication, family: str, dark: bool = False) -> None:
@@ -56,30 +66,32 @@ def make_app(argv: list[str] | None = None, *, theme: bool = True, settings: QSe
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
-    if not _started:  # font and theme once per process: re-styling live widgets is slow and fragile
+    if not app.property(STYLED):  # font and theme once per application: re-styling live widgets is slow and fragile
         family = register_font(app)
         if theme:
             apply_theme(app, family, dark=settings.value("ui/dark", False, type=bool))
-        _started.append(True)
+        app.setProperty(STYLED, True)
     install_translators(app, ui_language(settings))
     return app
 
 
-def run_gui(db: str | None) -> int:
-    """The desktop app; whatever happens, it leaves in order (views/shutdown.py) before Python finalizes."""
+def run_gui(db: str | None, settings: QSettings | None = None) -> int:
+    """The desktop app; whatever happens, it leaves in order (views/shutdown.py) before Python finalizes.
+
+    ``settings``: the app's one QSettings (default: the user's, ``QSettings(ORG, APP)``; tests pass a file).
+    """
     from .shutdown import GuiSession
 
     gui = GuiSession()
     try:
-        return _run_gui(db, gui)
+        return _run_gui(db, gui, settings if settings is not None else QSettings(ORG, APP))
     except Exception as exc:
         return gui.failed(exc)
     finally:
         gui.close()
 
 
-def _run_gui(db: str | None, gui: GuiSession) -> int:
-    settings = QSettings(ORG, APP)  # the user's settings: the one QSettings of the app, in the context
+def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
     language = ui_language(settings)
     app = make_app(settings=settings)
     gui.start(app, language)  # log file, error dialog for unexpected errors
@@ -99,7 +111,9 @@ def _run_gui(db: str | None, gui: GuiSession) -> int:
     login = LoginDialog(sessions, language)  # on a new database: creates the first admin
     if not login.exec() or login.user is None:
         return 1
-    ctx = AppContext(sessions=sessions, engine=engine, user=login.user, settings=settings, language=language)
+    ctx = AppContext(  # its task runner sends unexpected errors to the error dialog, the wizard's demo build's too
+        sessions=sessions, engine=engine, user=login.user, settings=settings, language=language, tasks=gui.tasks()
+    )
     with sessions() as session:
         try:
             get_site(session)

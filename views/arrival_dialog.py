@@ -222,7 +222,7 @@ class ArrivalDialog(QDialog):
             special_needs=self.needs.text(),
             notes=self.notes.text(),
             last_exposure=self._when(self.exposure) if self.has_exposure.isChecked() else None,
-            arrived_at=min(self._when(self.arrived), self.ctx.now()),  # not in the future
+            arrived_at=self._when(self.arrived),  # as typed: the domain refuses a time in the future
         )
 
     def confirm(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,18 @@ from models.store.backup import backup_now, default_backup_dir, list_backups, re
 
 from .context import AppContext
 from .tasks import Job, Task
+
+POLL_WAIT_S = 60.0  # how long a restore waits for a change poll under way (a SQLite read: milliseconds)
+
+
+@dataclass(frozen=True)
+class DatabasePause:
+    """What the main window stopped for a restore (``MainWindow.pause_database_use``): ``resume()`` starts
+    it again (on the GUI thread); ``wait_idle(seconds)``, in the restore's worker, waits until a poll that
+    was already under way has ended."""
+
+    resume: Callable[[], None]
+    wait_idle: Callable[[float], bool]
 
 
 def is_file_database(engine: Engine) -> bool:
@@ -92,6 +105,8 @@ class BackupPanel(QGroupBox):
         self.engine = engine = ctx.engine
         self.settings = ctx.settings
         self.zone = site_zone(engine)  # copies are named in UTC and listed in the site's time
+        # set by the main window: stops its own database reads (poll, timers) while a restore runs
+        self.pause_database: Callable[[], DatabasePause] | None = None
         form = QFormLayout(self)
         if not is_file_database(engine):
             form.addRow(QLabel(self.tr("This site uses PostgreSQL: back it up on the server (pg_dump)."), self))
@@ -190,27 +205,44 @@ class BackupPanel(QGroupBox):
     def restore_selected(self, restart: bool = True) -> Task | None:
         """Restore the selected copy in the background (checks, safety copy, copy, upgrade), behind a
         window-modal progress dialog (shown, not exec'd: the event loop runs, the desk cannot edit
-        meanwhile); then restart. Not cancellable: a restore half done is worse than one finished."""
+        meanwhile); then restart. Not cancellable: a restore half done is worse than one finished.
+
+        The restore disposes of the engine and copies over the file: the main window's own reads (the
+        change poll, its timers) stop before it starts (:attr:`pause_database`) and stay stopped until
+        the restart; they start again if the restore fails (or when there is no restart)."""
         item = self.list.currentItem()
         if item is None:
             return None
         source, engine = Path(item.data(Qt.ItemDataRole.UserRole)), self.engine
         safety_dir = backup_dir(engine, self.settings)
+        paused = self.pause_database() if self.pause_database is not None else None
+        restarting: list[bool] = []
+
+        def job(_job: Job) -> Path:  # in a worker thread
+            if paused is not None:
+                paused.wait_idle(POLL_WAIT_S)  # a poll that started before the pause reads no more
+            return restore(source, engine, safety_dir=safety_dir)
 
         def done(safety: Path) -> None:
             self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety))
             if restart and QProcess.startDetached(sys.executable, sys.argv):
+                restarting.append(True)  # the window's reads stay stopped: it closes now
                 QApplication.closeAllWindows()
                 QApplication.quit()
+
+        def finished() -> None:
+            self._set_busy(False)
+            if paused is not None and not restarting:
+                paused.resume()
 
         tasks = self.ctx.tasks
         self.message.clear()
         self._set_busy(True)
         return tasks.run(
-            lambda _job: restore(source, engine, safety_dir=safety_dir),
+            job,
             on_done=done,
             on_error=tasks.error_to(self.message, self.ctx.language, self.tr("Restore refused: {0}")),
-            on_finished=lambda: self._set_busy(False),
+            on_finished=finished,
             label=self.tr("Restoring…"),
             parent=self,
             modal=True,

@@ -8,8 +8,9 @@ PostgreSQL connections give up after ``models.store.db.PG_CONNECT_TIMEOUT_S`` se
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import (
@@ -25,37 +26,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from models.errors import DomainError
 from models.logs import masked
 from models.store.connectivity import UNREACHABLE, reason, start_problem
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from .tasks import Job, Task, TaskRunner
 
 log = logging.getLogger("isodesk.db")
 
 RETRY, QUIT = 1, 0
-
-
-class _DeskSettings:
-    """Before the login there is no AppContext (it needs a user): what the database panel uses of one."""
-
-    def __init__(self, settings: QSettings, language: str) -> None:
-        self.settings = settings
-        self.language = language
-        self._tasks: Any = None
-
-    @property
-    def zh(self) -> bool:
-        return self.language == "zh_CN"
-
-    def message(self, error: DomainError) -> str:
-        return error.message(self.language)
-
-    @property
-    def tasks(self) -> Any:
-        if self._tasks is None:
-            from .tasks import TaskRunner
-
-            self._tasks = TaskRunner()
-        return self._tasks
 
 
 class DatabaseUnreachableDialog(QDialog):
@@ -84,7 +65,7 @@ class DatabaseUnreachableDialog(QDialog):
             label.setWordWrap(True)
         from .database_panel import DatabasePanel
 
-        self.panel = DatabasePanel(_DeskSettings(settings, language), database, self)  # type: ignore[arg-type]
+        self.panel = DatabasePanel(settings, language, database, self)  # before the login: no AppContext needed
         self.panel.hide()
         self.buttons = QDialogButtonBox(self)
         self.retry_button = self.buttons.addButton(self.tr("Retry"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -156,13 +137,37 @@ def _default_db() -> str:
 
 class ConnectionWatch(QObject):
     """The main window's poll, guarded: a database error shows the banner and disables writing; the
-    next poll that answers hides it and reloads. The board never goes stale without saying so."""
+    next poll that answers hides it and reloads. The board never goes stale without saying so.
 
-    def __init__(self, window: QMainWindow, poll: Callable[[], object], reload: Callable[[], object]) -> None:
+    The poll runs through ``tasks`` (views/tasks.py), off the GUI thread: ``poll(job)`` reads (with the
+    job's own session, from ``sessions()``, asked at each poll) and returns plain data, handed to
+    ``answered(data)`` on the GUI thread (compare, reload). A server that is gone costs the worker its
+    connect timeout, not the desk. One poll at a time: a tick while one is under way is skipped.
+    :meth:`pause` (the restore) stops new polls; :meth:`wait_idle` waits for the one under way.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        poll: Callable[[Job], object],
+        reload: Callable[[], object],
+        *,
+        answered: Callable[[Any], object] | None = None,
+        tasks: TaskRunner,
+        sessions: Callable[[], sessionmaker[Session]],
+    ) -> None:
         super().__init__(window)
         self.window = window
         self._poll = poll
         self._reload = reload
+        self._answered = answered
+        self._tasks = tasks
+        self._sessions = sessions
+        self.task: Task | None = None  # the poll under way, or the last one
+        self.answer: bool | None = None  # how the last poll that ended went: True answered, False not
+        self.paused = False
+        self._idle = threading.Event()  # set while no poll is under way (set from the GUI thread, read anywhere)
+        self._idle.set()
         self.lost = False
         self._disabled: list[Any] = []
         self.banner = QWidget(window)
@@ -187,16 +192,50 @@ class ConnectionWatch(QObject):
         self.content = central
         window.setCentralWidget(wrapper)
 
-    def poll(self) -> bool:
-        """One poll; True when the database answered."""
-        try:
-            self._poll()
-        except UNREACHABLE as exc:
-            self.connection_lost(reason(exc))
-            return False
-        if self.lost:
-            self.connection_back()
-        return True
+    def poll(self) -> bool | None:
+        """Start one poll; True / False once it has ended (at once with a synchronous runner) with the
+        database answering / not; None while it runs, or when skipped (one under way, or paused)."""
+        if self.paused or not self._idle.is_set():
+            return None
+        read = self._poll
+
+        def job(job: Job) -> tuple[bool, object]:  # in a worker thread
+            try:
+                return True, read(job)
+            except UNREACHABLE as exc:  # an answer, not a failure: shown on the GUI thread
+                return False, reason(exc)
+
+        self._idle.clear()
+        self.task = self._tasks.run(
+            job, sessions=self._sessions(), on_done=self._ended, on_finished=self._idle.set, parent=self.window
+        )
+        return None if self.task.running else self.answer
+
+    def _ended(self, outcome: tuple[bool, object]) -> None:
+        """The poll's outcome, on the GUI thread: the banner, or back, or the window's ``answered``."""
+        answered, value = outcome
+        self.answer = answered
+        if not answered:
+            self.connection_lost(str(value))
+        elif self.lost:
+            self.connection_back()  # its reload reads everything again
+        elif self._answered is not None:
+            try:
+                self._answered(value)
+            except UNREACHABLE as exc:  # gone between the poll and the reload
+                self.answer = False
+                self.connection_lost(reason(exc))
+
+    def pause(self) -> None:
+        """No new poll until :meth:`resume` (the one under way, if any, ends as usual)."""
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait (from a worker thread: the GUI thread ends the poll) until no poll is under way."""
+        return self._idle.wait(timeout)
 
     def connection_lost(self, why: str) -> None:
         if not self.lost:

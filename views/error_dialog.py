@@ -3,9 +3,10 @@
 ``install_excepthook(app, log_path, language)`` (run_gui) routes ``sys.excepthook`` (errors in slots,
 events and the main code) and ``threading.excepthook`` (worker threads) to :class:`ErrorReporter`:
 it logs the traceback, then shows :class:`ErrorDialog` on the GUI thread: what failed, whether it
-saved nothing (a service is one transaction: an error inside one rolled it back), where the log
-is, and "Copy details". A second error while the dialog is open is added to it, never a pile of
-dialogs. Nothing is written to stderr (a windowed build has ``sys.stderr is None``).
+saved nothing (a service is one transaction: an error inside one rolled it back; said only when no
+other service had committed in the same action, :func:`saved_nothing`), where the log is, and
+"Copy details". A second error while the dialog is open is added to it, never a pile of dialogs.
+Nothing is written to stderr (a windowed build has ``sys.stderr is None``).
 """
 
 from __future__ import annotations
@@ -53,13 +54,14 @@ def _our_frames(tb: TracebackType | None) -> list[traceback.FrameSummary]:
     return ours
 
 
-def rolled_back(tb: TracebackType | None) -> bool:
-    """True when the error went through a service's transaction (models/services/audit.py ``transactional``):
-    that transaction was rolled back, so the action saved nothing."""
-    from models.services import audit as audit_module
+def saved_nothing(exc: BaseException) -> bool:
+    """True only when the action surely saved nothing: the error left a service's transaction, which was
+    rolled back (models/services/audit.py marks it), and no service had committed before it in the same
+    session (one GUI action, one session: a loop of services whose last one failed saved the others)."""
+    from models.services.audit import rolled_back
 
-    audit = Path(audit_module.__file__).resolve().as_posix()
-    return any(Path(f.filename).resolve().as_posix() == audit and f.name == "wrapper" for f in traceback.extract_tb(tb))
+    mark = rolled_back(exc)
+    return mark is not None and mark.nothing_saved
 
 
 def describe(exc: BaseException, language: str) -> str:
@@ -223,7 +225,7 @@ class ErrorReporter:
         try:
             details = log_exception("unexpected error " + context if context else "unexpected error", exc_type, exc, tb)
             what = describe(exc, self.language)
-            args = (what, place(tb), details, rolled_back(tb), is_unreachable(exc))
+            args = (what, place(tb), details, saved_nothing(exc), is_unreachable(exc))
         except Exception:  # the hook itself must not fail: keep at least the log line
             log.exception("reporting an error failed")
             return

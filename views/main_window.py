@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from printing.documents import render
 from .about import HelpMenu
 from .arrival_dialog import ArrivalDialog
 from .audit_page import AuditPage
-from .backup_panel import backup_hours, backup_job, is_file_database, run_backup
+from .backup_panel import DatabasePause, backup_hours, backup_job, is_file_database, run_backup
 from .batch_dialog import BatchDialog
 from .context import AppContext
 from .db_status import ConnectionWatch
@@ -157,11 +158,14 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
         self.scanner.stay_scanned.connect(self.open_stay)
         self.board.room_activated.connect(self.open_room)
-        # other desks' changes show up without a restart
-        # other desks' changes: poll the change counter every few seconds, reload when it moved
+        # other desks' changes: poll the change counter every few seconds (in a worker), reload when it moved;
+        # when the database does not answer: banner, no writes, retry
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
-        self.connection = ConnectionWatch(self, self.poll_changes, self.reload)  # fails: banner, no writes, retry
+        self.connection = ConnectionWatch(
+            self, self.read_changes, self.reload, answered=self.apply_changes, tasks=ctx.tasks,
+            sessions=lambda: self.sessions,
+        )  # fmt: skip
         self.timer.timeout.connect(self.connection.poll)
         self.help_menu = HelpMenu(self)  # About (version, log file), the log folder
         self.timer.start()
@@ -172,15 +176,52 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.back_up)
         if is_file_database(engine):
             self.backup_timer.start()
+        self.settings_page.backups.pause_database = self.pause_database_use
 
-    def poll_changes(self) -> bool:
-        """Reload if another desk (or this one) changed something, or the day turned. True if reloaded."""
-        with self.sessions() as s:
-            marker = change_marker(s)
+    @staticmethod
+    def read_changes(job: Job) -> object:
+        """The poll's read, in a worker thread with the job's own session: the change marker."""
+        return change_marker(job.session)
+
+    def apply_changes(self, marker: object) -> bool:
+        """On the GUI thread: reload if another desk (or this one) changed something (``marker``, from
+        :meth:`read_changes`), or the day turned. True if reloaded."""
         if marker == self._marker and self.ctx.today() == self.model.today:
             return False
         self.reload()
         return True
+
+    def poll_changes(self) -> bool:
+        """One poll now, on the calling thread (the timer's go through :attr:`connection`, off the GUI
+        thread). True if reloaded."""
+        with self.sessions() as s:
+            marker = change_marker(s)
+        return self.apply_changes(marker)
+
+    def pause_database_use(self) -> DatabasePause:
+        """Stop everything of the window that reads the database by itself — the change poll, the backup
+        schedule, the pages' search timers, the scanner's jumps to a person — for the restore, which
+        replaces the database under the engine. ``resume()`` starts again what was running (a failed
+        restore); after a restore that worked the app restarts instead. ``wait_idle`` (in the restore's
+        worker) waits for a poll already under way to end."""
+        timers = [self.timer, self.backup_timer, self.occupants.timer, self.audit_page.timer]
+        running = [t for t in timers if t.isActive()]
+        for t in running:
+            t.stop()
+        self.connection.pause()
+        self.scanner.blockSignals(True)
+        resumed: list[bool] = []
+
+        def resume() -> None:
+            if resumed or not shiboken6.isValid(self):
+                return
+            resumed.append(True)
+            self.scanner.blockSignals(False)
+            self.connection.resume()
+            for t in running:
+                t.start()
+
+        return DatabasePause(resume=resume, wait_idle=self.connection.wait_idle)
 
     def reload(self) -> None:
         with self.sessions() as s:

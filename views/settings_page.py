@@ -27,7 +27,7 @@ class SettingsPage(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.dark)
-        self.database = DatabasePanel(ctx, database, self)
+        self.database = DatabasePanel(settings, ctx.language, database, self)
         form.addRow(self.database)
         form.addRow("", QLabel(self.tr("Language and theme apply at the next start."), self))
         self.restart_button = QPushButton(self.tr("Restart now"), self)

@@ -98,6 +98,7 @@ class GuiSession:
         self.engine: Any = None
         self.window: QWidget | None = None
         self.ctx: Any = None
+        self.runner: Any = None  # the context's task runner (views/tasks.py), made by tasks()
 
     def start(self, app: QCoreApplication, language: str) -> None:
         """The log file, the error hooks, a line that IsoDesk started."""
@@ -118,12 +119,19 @@ class GuiSession:
         self.engine = open_database_or_ask(db, settings, language)
         return self.engine
 
+    def tasks(self) -> Any:
+        """The task runner for the app's context, made once the error hooks are in (:meth:`start`), before
+        the login's context, the wizard and the window use it: background tasks' unexpected errors (the
+        demo build's too) go to the error dialog and the log. The exit waits for it."""
+        if self.runner is None:
+            from .tasks import TaskRunner
+
+            self.runner = TaskRunner(error_handler=self.reporter.handle if self.reporter is not None else None)
+        return self.runner
+
     def run(self, app: QCoreApplication, window: QWidget, ctx: Any) -> int:
-        """The event loop; background tasks' unexpected errors go to the error dialog too."""
+        """The event loop."""
         self.window, self.ctx = window, ctx
-        runner = getattr(ctx, "tasks", None)
-        if runner is not None and getattr(runner, "error_handler", True) is None and self.reporter is not None:
-            runner.error_handler = self.reporter.handle
         return app.exec()
 
     def failed(self, exc: BaseException) -> int:
@@ -134,14 +142,13 @@ class GuiSession:
         return 2
 
     def close(self) -> None:
-        import sys
-
-        runners = [getattr(self.ctx, "_tasks", None)]
-        tasks_module = sys.modules.get("views.tasks")
-        runners += list(getattr(tasks_module, "_default", []))
+        runners = [self.runner] if self.runner is not None else []
+        own = getattr(self.ctx, "_tasks", None)  # the same one, unless the context made its own
+        if own is not None and own is not self.runner:
+            runners.append(own)
         shut_down(
             window=self.window,
-            runners=[r for r in runners if r is not None],
+            runners=runners,
             reporter=self.reporter,
             engine=self.engine,
         )

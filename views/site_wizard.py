@@ -157,7 +157,7 @@ class SiteWizard(QWizard):
         def job(job: Job) -> None:
             build_demo(
                 engine, rooms=size["rooms"], days=size["days"], seed=size["seed"],
-                progress=lambda step: job.progress(0, 0, step),
+                progress=lambda step: job.progress(0, 0, step.message(self.lang)),
             )  # fmt: skip
             create_demo_accounts(job.session)
 

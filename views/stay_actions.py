@@ -183,7 +183,8 @@ def transfer_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None
                 DepartureKind(kind.currentData()),
                 destination.text(),
                 escort.text(),
-                now=min(at, ctx.now()),  # not in the future
+                now=ctx.now(),
+                at=at,  # as typed: the domain refuses a time in the future
                 expected_version=seen,
             )
 

@@ -29,7 +29,7 @@ from models.reads.lookups import floors, swab_subject
 from models.services.lab_import import LabRow, apply_lab_results, preview_lab_file
 from models.services.outbreak import RestartPreview, apply_restart, preview_restart
 from models.services.stays import transfer
-from models.services.swabs import SwabDue, mark_sampled, record_result, swabs_due
+from models.services.swabs import SwabDue, mark_sampled_many, record_results_many, swabs_due
 from models.store.orm import DepartureKind, SwabResult
 from ui import palette
 
@@ -228,19 +228,17 @@ class SwabsPage(QWidget):
     def mark_selected(self) -> None:
         chosen = [r for r in self.selected() if not r.sampled]
         by = self.ctx.user_name
-        if chosen and self._run(
-            lambda s: [mark_sampled(s, self.actor, r.swab_id, by=by, at=self.ctx.now()) for r in chosen]
-        ):
+        ids = [r.swab_id for r in chosen]  # all or none: one service, one transaction
+        if chosen and self._run(lambda s: mark_sampled_many(s, self.actor, ids, by=by, at=self.ctx.now())):
             self.message.setText(self.tr("{0} marked as sampled").format(len(chosen)))
         self.refresh()
 
     def record_selected(self) -> None:
         chosen = self.selected()
         result = SwabResult(self.result.currentData())
-        if chosen and self._run(
-            lambda s: [
-                record_result(s, self.actor, r.swab_id, result, lab=self.lab.text(), at=self.ctx.now()) for r in chosen
-            ]
+        ids, lab = [r.swab_id for r in chosen], self.lab.text()
+        if chosen and self._run(  # all or none: one transaction
+            lambda s: record_results_many(s, self.actor, ids, result, lab=lab, at=self.ctx.now())
         ):
             self.message.setText(self.tr("{0} results recorded").format(len(chosen)))
             if result is SwabResult.POSITIVE:

@@ -16,7 +16,8 @@ run on the GUI thread, in that order, after the worker is done (``on_progress(do
 runs); they are skipped if the ``parent``
 widget was deleted meanwhile. Errors: :meth:`TaskRunner.error_to` makes the usual ``on_error``: a
 DomainError (or an OSError: a file in use, a full disk) as a message in the page's label, anything else to
-the app's error handler (``TaskRunner(error_handler=...)``), or, without one, to the label too.
+the app's error handler (``TaskRunner(error_handler=...)``, which run_gui installs before the login and
+the wizard), or, without one, to ``sys.excepthook`` and the label too.
 
 Writes (imports, restore, the demo) are one transaction each and not cancellable: cancel is offered for
 reads (prints, exports, previews). A cancellable task whose function returned although cancel was asked
@@ -28,15 +29,16 @@ runs on the runner's own ``QThreadPool``.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -135,8 +137,8 @@ def _call_job(fn: Callable[[Job], Any], job: Job) -> tuple[str, Any]:
     finally:
         try:
             job._close()
-        except Exception:  # closing must not hide the job's outcome
-            traceback.print_exc()
+        except Exception:  # closing must not hide the job's outcome (and nothing goes to stderr)
+            logging.getLogger("isodesk.tasks").exception("closing a background job's session failed")
     if job.cancellable and job.cancelled:
         return CANCELLED, None
     return DONE, result
@@ -205,11 +207,34 @@ class Task(QObject):
             self.runner._call(self.callbacks["progress"], done, total, text)  # type: ignore[arg-type]
 
 
+class ProgressDialog(QProgressDialog):
+    """A task's progress dialog. Without ``cancellable`` it has no Cancel button and cannot be dismissed
+    either: Esc and the window's close button are ignored (Qt would emit ``canceled`` and hide it, and a
+    window-modal one, the restore's, would stop blocking its window while the write runs on); it goes when
+    its task ends. With ``cancellable``, Esc and the close button cancel, as in Qt."""
+
+    def __init__(self, label: str, cancel_text: str, parent: QWidget, *, cancellable: bool) -> None:
+        super().__init__(label, cancel_text, 0, 0, parent)
+        self.cancellable = cancellable
+        if not cancellable:
+            self.setCancelButton(None)
+
+    def reject(self) -> None:  # Esc (QDialog's key handling), and QDialog's close handling
+        if self.cancellable:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # the close button, Alt+F4
+        if self.cancellable:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
 class TaskRunner(QObject):
     """Runs functions in the background (a QThreadPool of its own) or, ``synchronous=True``, inline.
 
     ``error_handler(exc)``: where unexpected errors go (the app's error dialog/log); without one they go
-    to ``sys.excepthook`` (or, from :meth:`error_to`, to the page's label). ``show_after_ms``: a progress
+    to ``sys.excepthook`` (and, from :meth:`error_to`, to the page's label too). ``show_after_ms``: a progress
     dialog appears only for tasks that last longer than that.
     """
 
@@ -281,15 +306,15 @@ class TaskRunner(QObject):
             _post(task, "progress", (done, total, text))
 
     def _dialog(self, task: Task, label: str, parent: QWidget, cancellable: bool, modal: bool) -> QProgressDialog:
-        d = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        d = ProgressDialog(label, self.tr("Cancel"), parent, cancellable=cancellable)
         d.setWindowTitle(label)
-        if not cancellable:
-            d.setCancelButton(None)
         d.setAutoClose(False)
         d.setAutoReset(False)
         d.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
         d.setMinimumDuration(self.show_after_ms)  # shows itself (show(), never exec()) if still running then
-        d.canceled.connect(task.cancel)
+        d.setValue(0)  # starts Qt's show timer with that duration: without a value it keeps its 4 s default
+        if cancellable:
+            d.canceled.connect(task.cancel)
         return d
 
     # --- ending --------------------------------------------------------------------------------------
@@ -298,7 +323,8 @@ class TaskRunner(QObject):
             return
         d, task.dialog = task.dialog, None
         if d is not None and shiboken6.isValid(d):
-            d.canceled.disconnect()
+            if task.cancellable:
+                d.canceled.disconnect()
             d.reset()
             d.hide()
             d.deleteLater()
@@ -345,7 +371,8 @@ class TaskRunner(QObject):
     ) -> ErrorHandler:
         """The usual ``on_error`` for a page: a DomainError (in ``language``) or an OSError shown in
         ``label`` (a QLabel, or a function given the text, e.g. the status bar's) through ``template``;
-        anything else to the error handler, or, without one, shown the same way."""
+        anything else to the error handler, or, without one, to ``sys.excepthook`` (the app's error
+        reporter once installed, views/error_dialog.py) and shown in ``label`` as well; never printed."""
 
         def show(exc: BaseException) -> None:
             if isinstance(exc, DomainError):
@@ -355,8 +382,8 @@ class TaskRunner(QObject):
             elif self.error_handler is not None:
                 self.error_handler(exc)
                 return
-            else:
-                traceback.print_exception(type(exc), exc, exc.__traceback__)
+            else:  # no handler: the installed excepthook (the app's error reporter: log and dialog), and the label
+                self.handle_error(exc)
                 text = self.tr("Unexpected error: {0}").format(f"{type(exc).__name__}: {exc}")
             if not isinstance(label, QLabel):
                 label(template.format(text))
@@ -381,13 +408,3 @@ class TaskRunner(QObject):
         """Block until the workers are idle (their results are then delivered by the event loop);
         False on timeout. For closing the window and for tests; never while the desk works."""
         return self.pool.waitForDone(msecs)
-
-
-_default: list[TaskRunner] = []
-
-
-def default_runner() -> TaskRunner:
-    """A runner for the process, for screens built without an AppContext (tools, older tests)."""
-    if not _default:
-        _default.append(TaskRunner())
-    return _default[0]

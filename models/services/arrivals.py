@@ -31,6 +31,9 @@ from models.store.orm import (
     User,
 )
 
+# a time typed a little ahead of the clock (the PC's and the server's clocks differ) is accepted
+FUTURE_SLACK = timedelta(minutes=5)
+
 
 @dataclass
 class ArrivalInput:
@@ -111,7 +114,7 @@ def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = N
         if instant is not None and instant.tzinfo is None:
             raise ValueError("naive datetime given where an aware one is required")
     norm.arrived_at = arrived
-    if arrived > now + timedelta(minutes=5):
+    if arrived > now + FUTURE_SLACK:
         errors.append(DomainError("arrival_in_future"))
     if data.last_exposure is not None and data.last_exposure > arrived:
         errors.append(DomainError("exposure_after_arrival"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import inspect as sa_inspect
@@ -18,6 +19,7 @@ from models.store.orm.base import jsonable
 
 P = ParamSpec("P")
 R = TypeVar("R")
+E = TypeVar("E", bound=BaseException)
 
 
 def snapshot(obj: Any) -> dict[str, Any]:
@@ -65,6 +67,43 @@ def record(
 
 REGISTERED: list[str] = []  # every @transactional service, "module.function"
 
+COMMITS = "isodesk_service_commits"  # session.info: how many service transactions this session committed
+MARK = "isodesk_rolled_back"  # the attribute set on an exception that left a service: a RolledBack
+
+
+@dataclass(frozen=True)
+class RolledBack:
+    """What an exception that left a service's outermost transaction carries (``rolled_back(exc)``).
+
+    ``service``: the service whose transaction was rolled back; ``earlier_commits``: how many service
+    transactions the same session had committed before it. One GUI action uses one session, so when a
+    view ran several services in a row and the last one failed, ``earlier_commits`` says the first ones
+    are saved: only with none is "nothing was saved" true. ``in_commit``: the COMMIT itself failed (a
+    connection lost then may have committed or not): nobody can say.
+    """
+
+    service: str
+    earlier_commits: int
+    in_commit: bool = False
+
+    @property
+    def nothing_saved(self) -> bool:
+        return self.earlier_commits == 0 and not self.in_commit
+
+
+def rolled_back(exc: BaseException) -> RolledBack | None:
+    """The mark of the service transaction ``exc`` rolled back, or None: it did not leave a service."""
+    mark = getattr(exc, MARK, None)
+    return mark if isinstance(mark, RolledBack) else None
+
+
+def _marked(exc: E, service: str, session: Session, in_commit: bool) -> E:
+    try:
+        setattr(exc, MARK, RolledBack(service, int(session.info.get(COMMITS, 0)), in_commit))
+    except (AttributeError, TypeError):  # an exception type without a __dict__: it goes unmarked
+        pass
+    return exc
+
 
 def transactional(fn: Callable[P, R]) -> Callable[P, R]:
     """One service call = one transaction: commit on success, roll back everything on failure.
@@ -73,6 +112,8 @@ def transactional(fn: Callable[P, R]) -> Callable[P, R]:
     service join the outer transaction. Database races (a bed taken by another desk in the
     meantime, an edit over a stale version) become DomainErrors. The acting user (second
     argument) must hold the service's permission (models/permissions.py) or nothing runs.
+    Whatever leaves the outermost transaction after its rollback carries a :class:`RolledBack`
+    (``rolled_back(exc)``), which the error dialog reads to tell whether nothing was saved.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
     REGISTERED.append(name)
@@ -85,25 +126,31 @@ def transactional(fn: Callable[P, R]) -> Callable[P, R]:
         if session.info.get("in_service"):
             return fn(*args, **kwargs)
         session.info["in_service"] = True
+        committing = False
         try:
             if not session.in_transaction():
                 session.connection(execution_options={"isodesk_write": True})
             result = fn(*args, **kwargs)
+            session.flush()  # a refused write fails here, surely not saved; ...
+            committing = True  # ... past this point only the COMMIT itself can fail
             session.commit()
+            session.info[COMMITS] = int(session.info.get(COMMITS, 0)) + 1
             return result
         except StaleDataError as exc:
             session.rollback()
-            raise DomainError("stale") from exc
+            raise _marked(DomainError("stale"), name, session, committing) from exc
         except IntegrityError as exc:
             session.rollback()
-            raise DomainError("conflict") from exc
+            raise _marked(DomainError("conflict"), name, session, committing) from exc
         except OperationalError as exc:
             session.rollback()
             if "locked" in str(exc) or "could not serialize" in str(exc):
-                raise DomainError("conflict") from exc
+                raise _marked(DomainError("conflict"), name, session, committing) from exc
+            _marked(exc, name, session, committing)
             raise
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            _marked(exc, name, session, committing)
             raise
         finally:
             session.info["in_service"] = False

@@ -12,7 +12,7 @@ from models import clock
 from models.errors import DomainError
 from models.rules.schedule import local_date
 from models.services import audit
-from models.services.arrivals import ensure_room_accepts
+from models.services.arrivals import FUTURE_SLACK, ensure_room_accepts
 from models.services.audit import transactional
 from models.services.rooms import vacate_if_empty
 from models.services.sites import get_site
@@ -207,10 +207,14 @@ def _depart(
     kind: DepartureKind,
     at: datetime,
     *,
+    now: datetime,
     reason: str | None = None,
     destination: str | None = None,
     override: str | None = None,
 ) -> Stay:
+    """The stay leaves at ``at`` (not after ``now``, not before its arrival)."""
+    if at > now + FUTURE_SLACK:
+        raise DomainError("departure_in_future")
     if at < stay.arrived_at:
         raise DomainError("departure_before_arrival")
     before = audit.snapshot(stay)
@@ -250,7 +254,9 @@ def release(
             raise ready.problems[0]
         if not override:
             raise DomainError("override_reason")
-    return _depart(session, actor, stay, DepartureKind.RELEASED, now, override=override if not ready.ok else None)
+    return _depart(
+        session, actor, stay, DepartureKind.RELEASED, now, now=now, override=override if not ready.ok else None
+    )
 
 
 @transactional
@@ -263,20 +269,24 @@ def transfer(
     reason: str = "",
     now: datetime | None = None,
     *,
+    at: datetime | None = None,
     expected_version: int | None = None,
 ) -> Stay:
-    """转运: to hospital, to another site, or to home isolation."""
+    """转运: to hospital, to another site, or to home isolation, at ``at`` (default: now). A time in the
+    future is refused (departure_in_future), as an arrival's is."""
     if kind is DepartureKind.RELEASED or kind is DepartureKind.OTHER:
         raise ValueError("use release() or depart_other()")
     if kind is not DepartureKind.HOME_ISOLATION and not destination.strip():
         raise DomainError("destination_required")
+    now = now or clock.now()
     stay = get_stay(session, stay_id, expected_version=expected_version)
     return _depart(
         session,
         actor,
         stay,
         kind,
-        now or clock.now(),
+        at if at is not None else now,
+        now=now,
         reason=reason.strip() or None,
         destination=destination.strip() or None,
     )
@@ -294,8 +304,9 @@ def depart_other(
 ) -> Stay:
     if not reason.strip():
         raise DomainError("reason_required")
+    now = now or clock.now()
     stay = get_stay(session, stay_id, expected_version=expected_version)
-    return _depart(session, actor, stay, DepartureKind.OTHER, now or clock.now(), reason=reason.strip())
+    return _depart(session, actor, stay, DepartureKind.OTHER, now, now=now, reason=reason.strip())
 
 
 def room_of(session: Session, stay: Stay) -> Room:

@@ -63,6 +63,32 @@ def record_result(
     return swab
 
 
+@transactional
+def mark_sampled_many(
+    session: Session, actor: User | None, swab_ids: list[int], *, by: str, at: datetime | None = None
+) -> list[SwabTest]:
+    """Several swabs sampled in one go (the swab list's selection): one transaction, one audit entry per
+    swab; if one is refused (its person left meanwhile, …) none is marked."""
+    at = at or clock.now()
+    return [mark_sampled(session, actor, swab_id, by=by, at=at) for swab_id in swab_ids]
+
+
+@transactional
+def record_results_many(
+    session: Session,
+    actor: User | None,
+    swab_ids: list[int],
+    result: SwabResult | str,
+    *,
+    lab: str = "",
+    at: datetime | None = None,
+) -> list[SwabTest]:
+    """The same result for several swabs (the swab list's selection): one transaction, one audit entry
+    per swab; if one is refused (not sampled yet, …) none is recorded."""
+    at = at or clock.now()
+    return [record_result(session, actor, swab_id, result, lab=lab, at=at) for swab_id in swab_ids]
+
+
 @dataclass(frozen=True)
 class SwabDue:
     swab_id: int

@@ -3,29 +3,34 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../views/about.py" line="39" />
+        <location filename="../../views/about.py" line="42" />
         <source>About IsoDesk</source>
         <translation>关于 IsoDesk</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="42" />
+        <location filename="../../views/about.py" line="45" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="42" />
+        <location filename="../../views/about.py" line="45" />
         <source>Version {0}</source>
         <translation>版本 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="44" />
+        <location filename="../../views/about.py" line="48" />
         <source>Log file: {0}</source>
         <translation>日志文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="46" />
+        <location filename="../../views/about.py" line="50" />
         <source>When something goes wrong, send this file with a description of what you did.</source>
         <translation>出现问题时，请将此文件连同操作经过一并发给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../views/about.py" line="53" />
+        <source>No log file could be written.</source>
+        <translation>无法写入日志文件。</translation>
     </message>
 </context>
 <context>
@@ -300,102 +305,102 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../views/backup_panel.py" line="90" />
+        <location filename="../../views/backup_panel.py" line="103" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="97" />
+        <location filename="../../views/backup_panel.py" line="112" />
         <source>This site uses PostgreSQL: back it up on the server (pg_dump).</source>
         <translation>本隔离点使用 PostgreSQL 数据库：请在服务器上备份（pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="102" />
+        <location filename="../../views/backup_panel.py" line="117" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="106" />
+        <location filename="../../views/backup_panel.py" line="121" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="110" />
+        <location filename="../../views/backup_panel.py" line="125" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="111" />
+        <location filename="../../views/backup_panel.py" line="126" />
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="112" />
+        <location filename="../../views/backup_panel.py" line="127" />
         <source>Also at start and at exit; 7 daily and 4 weekly copies are kept.</source>
         <translation>启动和退出时也会备份；保留最近 7 天每天一份、最近 4 周每周一份。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="113" />
+        <location filename="../../views/backup_panel.py" line="128" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="117" />
+        <location filename="../../views/backup_panel.py" line="132" />
         <source>Copies</source>
         <translation>备份副本</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="118" />
+        <location filename="../../views/backup_panel.py" line="133" />
         <source>Restore the selected copy…</source>
         <translation>恢复所选副本…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="140" />
+        <location filename="../../views/backup_panel.py" line="155" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="168" />
+        <location filename="../../views/backup_panel.py" line="183" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="214" />
+        <location filename="../../views/backup_panel.py" line="246" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="159" />
+        <location filename="../../views/backup_panel.py" line="174" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="170" />
+        <location filename="../../views/backup_panel.py" line="185" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="177" />
+        <location filename="../../views/backup_panel.py" line="192" />
         <source>Choose a copy in the list first.</source>
         <translation>请先在列表中选择一个副本。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="181" />
+        <location filename="../../views/backup_panel.py" line="196" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="183" />
+        <location filename="../../views/backup_panel.py" line="198" />
         <source>Replace the database with the copy of {0}? Changes made since then are set aside (the current database is saved first). IsoDesk restarts afterwards.</source>
         <translation>用 {0} 的副本替换当前数据库吗？此后的改动将被搁置（当前数据库会先另存一份）。恢复后程序将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="212" />
+        <location filename="../../views/backup_panel.py" line="244" />
         <source>Restore refused: {0}</source>
         <translation>无法恢复：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="201" />
+        <location filename="../../views/backup_panel.py" line="227" />
         <source>Restored. The replaced database is kept as {0}</source>
         <translation>已恢复。被替换的数据库另存为 {0}</translation>
     </message>
@@ -403,209 +408,209 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="107" />
+        <location filename="../../views/batch_dialog.py" line="108" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="108" />
+        <location filename="../../views/batch_dialog.py" line="109" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="109" />
+        <location filename="../../views/batch_dialog.py" line="110" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="113" />
+        <location filename="../../views/batch_dialog.py" line="114" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="113" />
+        <location filename="../../views/batch_dialog.py" line="114" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="113" />
-        <location filename="../../views/batch_dialog.py" line="288" />
+        <location filename="../../views/batch_dialog.py" line="114" />
+        <location filename="../../views/batch_dialog.py" line="289" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="113" />
-        <location filename="../../views/batch_dialog.py" line="291" />
+        <location filename="../../views/batch_dialog.py" line="114" />
+        <location filename="../../views/batch_dialog.py" line="292" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="113" />
+        <location filename="../../views/batch_dialog.py" line="114" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="113" />
+        <location filename="../../views/batch_dialog.py" line="114" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="124" />
+        <location filename="../../views/batch_dialog.py" line="125" />
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="137" />
+        <location filename="../../views/batch_dialog.py" line="138" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="142" />
+        <location filename="../../views/batch_dialog.py" line="143" />
         <source>Check in all valid rows</source>
         <translation>全部有效人员入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="170" />
+        <location filename="../../views/batch_dialog.py" line="171" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="170" />
+        <location filename="../../views/batch_dialog.py" line="171" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="231" />
+        <location filename="../../views/batch_dialog.py" line="232" />
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="243" />
+        <location filename="../../views/batch_dialog.py" line="244" />
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="268" />
+        <location filename="../../views/batch_dialog.py" line="269" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="289" />
+        <location filename="../../views/batch_dialog.py" line="290" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="290" />
+        <location filename="../../views/batch_dialog.py" line="291" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="292" />
+        <location filename="../../views/batch_dialog.py" line="293" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="293" />
+        <location filename="../../views/batch_dialog.py" line="294" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="294" />
+        <location filename="../../views/batch_dialog.py" line="295" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="295" />
+        <location filename="../../views/batch_dialog.py" line="296" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="296" />
+        <location filename="../../views/batch_dialog.py" line="297" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="297" />
+        <location filename="../../views/batch_dialog.py" line="298" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="298" />
+        <location filename="../../views/batch_dialog.py" line="299" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="299" />
+        <location filename="../../views/batch_dialog.py" line="300" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="300" />
+        <location filename="../../views/batch_dialog.py" line="301" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="301" />
+        <location filename="../../views/batch_dialog.py" line="302" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="302" />
+        <location filename="../../views/batch_dialog.py" line="303" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="313" />
+        <location filename="../../views/batch_dialog.py" line="314" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="331" />
+        <location filename="../../views/batch_dialog.py" line="332" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="336" />
+        <location filename="../../views/batch_dialog.py" line="337" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="342" />
+        <location filename="../../views/batch_dialog.py" line="343" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="343" />
+        <location filename="../../views/batch_dialog.py" line="344" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="344" />
+        <location filename="../../views/batch_dialog.py" line="345" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="345" />
+        <location filename="../../views/batch_dialog.py" line="346" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="346" />
+        <location filename="../../views/batch_dialog.py" line="347" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="350" />
+        <location filename="../../views/batch_dialog.py" line="351" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="353" />
+        <location filename="../../views/batch_dialog.py" line="354" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="366" />
+        <location filename="../../views/batch_dialog.py" line="367" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -613,13 +618,13 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../views/room_board.py" line="137" />
+        <location filename="../../views/room_board.py" line="138" />
         <source>occ {0} · free {1}
 dis {2} · oos {3}</source>
         <translation>占{0} 空{1} 消{2} 停{3}</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="163" />
+        <location filename="../../views/room_board.py" line="164" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
@@ -627,27 +632,27 @@ dis {2} · oos {3}</source>
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../views/db_status.py" line="173" />
+        <location filename="../../views/db_status.py" line="178" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="207" />
+        <location filename="../../views/db_status.py" line="246" />
         <source>Database unreachable — retrying every few seconds. Nothing can be saved until it answers.</source>
         <translation>无法连接数据库 — 每隔几秒自动重试。恢复连接之前无法保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="209" />
+        <location filename="../../views/db_status.py" line="248" />
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="212" />
+        <location filename="../../views/db_status.py" line="251" />
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="221" />
+        <location filename="../../views/db_status.py" line="260" />
         <source>The database answers again: reloaded.</source>
         <translation>数据库已恢复连接，数据已重新载入。</translation>
     </message>
@@ -655,42 +660,57 @@ dis {2} · oos {3}</source>
 <context>
     <name>DatabasePanel</name>
     <message>
-        <location filename="../../views/database_panel.py" line="17" />
+        <location filename="../../views/database_panel.py" line="21" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="19" />
+        <location filename="../../views/database_panel.py" line="23" />
         <source>In use</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="22" />
+        <location filename="../../views/database_panel.py" line="26" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="23" />
+        <location filename="../../views/database_panel.py" line="27" />
         <source>Use from the next start</source>
         <translation>下次启动时使用</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="28" />
+        <location filename="../../views/database_panel.py" line="32" />
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="31" />
+        <location filename="../../views/database_panel.py" line="35" />
         <source>Several desks share one PostgreSQL database. Leave empty for this PC's own file.</source>
         <translation>多个前台共用一个 PostgreSQL 数据库。留空则使用本机自己的数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="42" />
+        <location filename="../../views/database_panel.py" line="46" />
         <source>Empty: this PC's own database file is used.</source>
         <translation>未填写：使用本机自己的数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="55" />
+        <location filename="../../views/database_panel.py" line="54" />
+        <source>SQLite · a new file: IsoDesk will create it</source>
+        <translation>SQLite · 新文件：隔离点工作台将创建它</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="56" />
+        <source>{0} {1} · IsoDesk database (schema {2})</source>
+        <translation>{0} {1} · 隔离点工作台数据库（结构版本 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="58" />
+        <source>{0} {1} · empty: IsoDesk will set it up</source>
+        <translation>{0} {1} · 空数据库：隔离点工作台将初始化它</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="65" />
         <source>saved: restart to use it</source>
         <translation>已保存：重新启动后生效</translation>
     </message>
@@ -698,42 +718,42 @@ dis {2} · oos {3}</source>
 <context>
     <name>DatabaseUnreachableDialog</name>
     <message>
-        <location filename="../../views/db_status.py" line="70" />
+        <location filename="../../views/db_status.py" line="51" />
         <source>IsoDesk — database unreachable</source>
         <translation>IsoDesk — 无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="72" />
+        <location filename="../../views/db_status.py" line="53" />
         <source>IsoDesk cannot open its database.</source>
         <translation>IsoDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="74" />
+        <location filename="../../views/db_status.py" line="55" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="75" />
+        <location filename="../../views/db_status.py" line="56" />
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="78" />
+        <location filename="../../views/db_status.py" line="59" />
         <source>For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database, open the database settings, save it there, then Retry.</source>
         <translation>如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要改用其他数据库，请打开数据库设置，保存后再点“重试”。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="90" />
+        <location filename="../../views/db_status.py" line="71" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="92" />
+        <location filename="../../views/db_status.py" line="73" />
         <source>Open database settings</source>
         <translation>打开数据库设置</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="94" />
+        <location filename="../../views/db_status.py" line="75" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -741,57 +761,57 @@ dis {2} · oos {3}</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../views/error_dialog.py" line="96" />
+        <location filename="../../views/error_dialog.py" line="100" />
         <source>IsoDesk — unexpected error</source>
         <translation>IsoDesk — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="104" />
+        <location filename="../../views/error_dialog.py" line="108" />
         <source>The database did not answer. IsoDesk could not finish this action.</source>
         <translation>数据库没有响应，本次操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="106" />
+        <location filename="../../views/error_dialog.py" line="110" />
         <source>Something went wrong. IsoDesk could not finish this action.</source>
         <translation>程序出错，本次操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="107" />
+        <location filename="../../views/error_dialog.py" line="111" />
         <source>What failed: {0}</source>
         <translation>出错内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="112" />
+        <location filename="../../views/error_dialog.py" line="116" />
         <source>Nothing was saved: the whole action was undone, the data is as it was before.</source>
         <translation>没有保存任何内容：整个操作已撤销，数据与操作前相同。</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="114" />
+        <location filename="../../views/error_dialog.py" line="118" />
         <source>Check on the screen whether your last action was saved before you repeat it.</source>
         <translation>重做之前，请先在界面上确认上一步操作是否已保存。</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="116" />
+        <location filename="../../views/error_dialog.py" line="120" />
         <source>The details are in the log file: {0}</source>
         <translation>详细信息已记录在日志文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="118" />
+        <location filename="../../views/error_dialog.py" line="122" />
         <source>No log file could be written.</source>
         <translation>无法写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="130" />
+        <location filename="../../views/error_dialog.py" line="134" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="142" />
+        <location filename="../../views/error_dialog.py" line="146" />
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../views/error_dialog.py" line="149" />
+        <location filename="../../views/error_dialog.py" line="153" />
         <source>{0} more errors since; all are in the details and the log.</source>
         <translation>此后又发生 {0} 个错误，均已列入详细信息和日志。</translation>
     </message>
@@ -799,17 +819,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../views/about.py" line="59" />
+        <location filename="../../views/about.py" line="65" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="60" />
+        <location filename="../../views/about.py" line="66" />
         <source>About IsoDesk</source>
         <translation>关于 IsoDesk</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="63" />
+        <location filename="../../views/about.py" line="69" />
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -855,164 +875,164 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="65" />
+        <location filename="../../views/main_window.py" line="66" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="75" />
+        <location filename="../../views/main_window.py" line="76" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="78" />
+        <location filename="../../views/main_window.py" line="79" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="80" />
+        <location filename="../../views/main_window.py" line="81" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="82" />
+        <location filename="../../views/main_window.py" line="83" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="84" />
+        <location filename="../../views/main_window.py" line="85" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="107" />
+        <location filename="../../views/main_window.py" line="108" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="108" />
+        <location filename="../../views/main_window.py" line="109" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="109" />
+        <location filename="../../views/main_window.py" line="110" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="110" />
+        <location filename="../../views/main_window.py" line="111" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="111" />
+        <location filename="../../views/main_window.py" line="112" />
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="112" />
+        <location filename="../../views/main_window.py" line="113" />
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="113" />
+        <location filename="../../views/main_window.py" line="114" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="114" />
+        <location filename="../../views/main_window.py" line="115" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="115" />
+        <location filename="../../views/main_window.py" line="116" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="135" />
+        <location filename="../../views/main_window.py" line="136" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="142" />
+        <location filename="../../views/main_window.py" line="143" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="143" />
+        <location filename="../../views/main_window.py" line="144" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="146" />
+        <location filename="../../views/main_window.py" line="147" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="149" />
+        <location filename="../../views/main_window.py" line="150" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="195" />
+        <location filename="../../views/main_window.py" line="236" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="206" />
+        <location filename="../../views/main_window.py" line="247" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="214" />
+        <location filename="../../views/main_window.py" line="255" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="217" />
+        <location filename="../../views/main_window.py" line="258" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="218" />
+        <location filename="../../views/main_window.py" line="259" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="241" />
+        <location filename="../../views/main_window.py" line="282" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="242" />
+        <location filename="../../views/main_window.py" line="283" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="254" />
+        <location filename="../../views/main_window.py" line="295" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="270" />
-        <location filename="../../views/main_window.py" line="282" />
+        <location filename="../../views/main_window.py" line="311" />
+        <location filename="../../views/main_window.py" line="323" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="264" />
-        <location filename="../../views/main_window.py" line="285" />
+        <location filename="../../views/main_window.py" line="305" />
+        <location filename="../../views/main_window.py" line="326" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="314" />
+        <location filename="../../views/main_window.py" line="355" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="331" />
+        <location filename="../../views/main_window.py" line="372" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1020,17 +1040,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="76" />
+        <location filename="../../views/batch_dialog.py" line="77" />
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="78" />
+        <location filename="../../views/batch_dialog.py" line="79" />
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="82" />
+        <location filename="../../views/batch_dialog.py" line="83" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -1038,62 +1058,62 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantModel</name>
     <message>
-        <location filename="../../views/occupant_model.py" line="48" />
+        <location filename="../../views/occupant_model.py" line="49" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="49" />
+        <location filename="../../views/occupant_model.py" line="50" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="50" />
+        <location filename="../../views/occupant_model.py" line="51" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="51" />
+        <location filename="../../views/occupant_model.py" line="52" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="52" />
+        <location filename="../../views/occupant_model.py" line="53" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="53" />
+        <location filename="../../views/occupant_model.py" line="54" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="54" />
+        <location filename="../../views/occupant_model.py" line="55" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="55" />
+        <location filename="../../views/occupant_model.py" line="56" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="56" />
+        <location filename="../../views/occupant_model.py" line="57" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="124" />
+        <location filename="../../views/occupant_model.py" line="125" />
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="124" />
+        <location filename="../../views/occupant_model.py" line="125" />
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="134" />
+        <location filename="../../views/occupant_model.py" line="135" />
         <source>left</source>
         <translation>已离开</translation>
     </message>
@@ -1486,22 +1506,22 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoomState</name>
     <message>
-        <location filename="../../views/room_board.py" line="174" />
+        <location filename="../../views/room_board.py" line="175" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="175" />
+        <location filename="../../views/room_board.py" line="176" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="176" />
+        <location filename="../../views/room_board.py" line="177" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="177" />
+        <location filename="../../views/room_board.py" line="178" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
@@ -1509,32 +1529,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="61" />
+        <location filename="../../views/rounds_page.py" line="64" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="62" />
+        <location filename="../../views/rounds_page.py" line="65" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="63" />
+        <location filename="../../views/rounds_page.py" line="66" />
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="64" />
+        <location filename="../../views/rounds_page.py" line="67" />
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="65" />
+        <location filename="../../views/rounds_page.py" line="68" />
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="66" />
+        <location filename="../../views/rounds_page.py" line="69" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -1542,77 +1562,77 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="138" />
+        <location filename="../../views/rounds_page.py" line="141" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="139" />
+        <location filename="../../views/rounds_page.py" line="142" />
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="150" />
+        <location filename="../../views/rounds_page.py" line="153" />
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="161" />
+        <location filename="../../views/rounds_page.py" line="164" />
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="168" />
+        <location filename="../../views/rounds_page.py" line="171" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="168" />
+        <location filename="../../views/rounds_page.py" line="171" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="168" />
+        <location filename="../../views/rounds_page.py" line="171" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="172" />
+        <location filename="../../views/rounds_page.py" line="175" />
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="200" />
+        <location filename="../../views/rounds_page.py" line="203" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="260" />
+        <location filename="../../views/rounds_page.py" line="263" />
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="270" />
+        <location filename="../../views/rounds_page.py" line="273" />
         <source>Fever: take the temperature again (复测) and type it here</source>
         <translation>发热：请复测体温并在此输入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="298" />
+        <location filename="../../views/rounds_page.py" line="301" />
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="331" />
+        <location filename="../../views/rounds_page.py" line="334" />
         <source>{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here</source>
         <translation>{0}：{1} °C 为发热，已生成发热预警；请复测并在此输入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="348" />
+        <location filename="../../views/rounds_page.py" line="351" />
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="352" />
+        <location filename="../../views/rounds_page.py" line="355" />
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
@@ -1741,210 +1761,210 @@ dis {2} · oos {3}</source>
 <context>
     <name>SwabsPage</name>
     <message>
-        <location filename="../../views/swabs_page.py" line="61" />
-        <location filename="../../views/swabs_page.py" line="100" />
+        <location filename="../../views/swabs_page.py" line="66" />
+        <location filename="../../views/swabs_page.py" line="105" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="61" />
-        <location filename="../../views/swabs_page.py" line="80" />
-        <location filename="../../views/swabs_page.py" line="100" />
+        <location filename="../../views/swabs_page.py" line="66" />
+        <location filename="../../views/swabs_page.py" line="85" />
+        <location filename="../../views/swabs_page.py" line="105" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="61" />
+        <location filename="../../views/swabs_page.py" line="66" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="61" />
+        <location filename="../../views/swabs_page.py" line="66" />
         <source>Sampled</source>
         <translation>已采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="61" />
-        <location filename="../../views/swabs_page.py" line="80" />
+        <location filename="../../views/swabs_page.py" line="66" />
+        <location filename="../../views/swabs_page.py" line="85" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="67" />
+        <location filename="../../views/swabs_page.py" line="72" />
         <source>Mark selected as sampled</source>
         <translation>所选人员标记为已采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="69" />
-        <location filename="../../views/swabs_page.py" line="189" />
+        <location filename="../../views/swabs_page.py" line="74" />
+        <location filename="../../views/swabs_page.py" line="194" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="70" />
-        <location filename="../../views/swabs_page.py" line="190" />
+        <location filename="../../views/swabs_page.py" line="75" />
+        <location filename="../../views/swabs_page.py" line="195" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="72" />
+        <location filename="../../views/swabs_page.py" line="77" />
         <source>Lab</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="73" />
+        <location filename="../../views/swabs_page.py" line="78" />
         <source>Record result for selected</source>
         <translation>为所选人员录入结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="74" />
+        <location filename="../../views/swabs_page.py" line="79" />
         <source>Import lab file…</source>
         <translation>导入检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="78" />
-        <location filename="../../views/swabs_page.py" line="247" />
+        <location filename="../../views/swabs_page.py" line="83" />
+        <location filename="../../views/swabs_page.py" line="250" />
         <source>Lab file</source>
         <translation>检测结果文件</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="80" />
+        <location filename="../../views/swabs_page.py" line="85" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="80" />
+        <location filename="../../views/swabs_page.py" line="85" />
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="83" />
+        <location filename="../../views/swabs_page.py" line="88" />
         <source>Record the matched results</source>
         <translation>录入已匹配的结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="89" />
+        <location filename="../../views/swabs_page.py" line="94" />
         <source>Positive result</source>
         <translation>阳性结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="93" />
+        <location filename="../../views/swabs_page.py" line="98" />
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="95" />
+        <location filename="../../views/swabs_page.py" line="100" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="96" />
+        <location filename="../../views/swabs_page.py" line="101" />
         <source>1. Transfer to hospital</source>
         <translation>1. 转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="97" />
+        <location filename="../../views/swabs_page.py" line="102" />
         <source>2. Preview restart of this floor and the floors above and below</source>
         <translation>2. 预览本层及上下层人员重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="100" />
+        <location filename="../../views/swabs_page.py" line="105" />
         <source>Release now</source>
         <translation>现解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="100" />
+        <location filename="../../views/swabs_page.py" line="105" />
         <source>Release after restart</source>
         <translation>重新计算后解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="103" />
+        <location filename="../../views/swabs_page.py" line="108" />
         <source>3. Apply the restart</source>
         <translation>3. 确认重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="117" />
+        <location filename="../../views/swabs_page.py" line="122" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="119" />
+        <location filename="../../views/swabs_page.py" line="124" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="153" />
+        <location filename="../../views/swabs_page.py" line="158" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="191" />
+        <location filename="../../views/swabs_page.py" line="196" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="197" />
+        <location filename="../../views/swabs_page.py" line="202" />
         <source>day {0}</source>
         <translation>第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="207" />
+        <location filename="../../views/swabs_page.py" line="212" />
         <source>{0} due · {1} sampled</source>
         <translation>应检 {0} 人 · 已采样 {1} 人</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="229" />
+        <location filename="../../views/swabs_page.py" line="233" />
         <source>{0} marked as sampled</source>
         <translation>已标记 {0} 人采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="240" />
-        <location filename="../../views/swabs_page.py" line="287" />
+        <location filename="../../views/swabs_page.py" line="243" />
+        <location filename="../../views/swabs_page.py" line="290" />
         <source>{0} results recorded</source>
         <translation>已录入 {0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="247" />
+        <location filename="../../views/swabs_page.py" line="250" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="261" />
+        <location filename="../../views/swabs_page.py" line="264" />
         <source>Reading the lab file…</source>
         <translation>正在读取检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="270" />
+        <location filename="../../views/swabs_page.py" line="273" />
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="276" />
+        <location filename="../../views/swabs_page.py" line="279" />
         <source>{0} rows matched, {1} not matched</source>
         <translation>匹配 {0} 行，未匹配 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="303" />
+        <location filename="../../views/swabs_page.py" line="306" />
         <source>Recording the results…</source>
         <translation>正在录入检测结果…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="318" />
+        <location filename="../../views/swabs_page.py" line="321" />
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="341" />
+        <location filename="../../views/swabs_page.py" line="344" />
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="361" />
+        <location filename="../../views/swabs_page.py" line="364" />
         <source>{0} people would restart their isolation</source>
         <translation>将有 {0} 人重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="369" />
+        <location filename="../../views/swabs_page.py" line="372" />
         <source>Isolation restarted for {0} people</source>
         <translation>已为 {0} 人重新计算隔离期</translation>
     </message>
@@ -1952,12 +1972,12 @@ dis {2} · oos {3}</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../views/tasks.py" line="284" />
+        <location filename="../../views/tasks.py" line="309" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../views/tasks.py" line="360" />
+        <location filename="../../views/tasks.py" line="387" />
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
@@ -1965,7 +1985,7 @@ dis {2} · oos {3}</source>
 <context>
     <name>TemperatureChart</name>
     <message>
-        <location filename="../../views/temperature_chart.py" line="46" />
+        <location filename="../../views/temperature_chart.py" line="48" />
         <source>No readings yet</source>
         <translation>暂无体温记录</translation>
     </message>
@@ -1973,107 +1993,107 @@ dis {2} · oos {3}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="56" />
+        <location filename="../../views/today_page.py" line="57" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="57" />
+        <location filename="../../views/today_page.py" line="58" />
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="58" />
+        <location filename="../../views/today_page.py" line="59" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="59" />
+        <location filename="../../views/today_page.py" line="60" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="60" />
+        <location filename="../../views/today_page.py" line="61" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="61" />
+        <location filename="../../views/today_page.py" line="62" />
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="83" />
+        <location filename="../../views/today_page.py" line="84" />
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="83" />
+        <location filename="../../views/today_page.py" line="84" />
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="86" />
+        <location filename="../../views/today_page.py" line="87" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href='swabs'&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href='rounds'&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href='board'&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href='swabs'&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href='rounds'&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href='board'&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="104" />
+        <location filename="../../views/today_page.py" line="105" />
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="105" />
+        <location filename="../../views/today_page.py" line="106" />
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="106" />
+        <location filename="../../views/today_page.py" line="107" />
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="107" />
+        <location filename="../../views/today_page.py" line="108" />
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="108" />
+        <location filename="../../views/today_page.py" line="109" />
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="109" />
+        <location filename="../../views/today_page.py" line="110" />
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="110" />
+        <location filename="../../views/today_page.py" line="111" />
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="134" />
+        <location filename="../../views/today_page.py" line="135" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="135" />
+        <location filename="../../views/today_page.py" line="136" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="136" />
+        <location filename="../../views/today_page.py" line="137" />
         <source>not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="138" />
+        <location filename="../../views/today_page.py" line="139" />
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="140" />
+        <location filename="../../views/today_page.py" line="141" />
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
@@ -2199,7 +2219,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/stay_actions.py" line="83" />
         <location filename="../../views/stay_actions.py" line="106" />
-        <location filename="../../views/stay_actions.py" line="201" />
+        <location filename="../../views/stay_actions.py" line="202" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2284,7 +2304,7 @@ dis {2} · oos {3}</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="198" />
+        <location filename="../../views/stay_actions.py" line="199" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
