@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "passwords_differ": ("两次输入的密码不一致", "The two passwords differ"),
     "password_wrong": ("原密码不正确", "The current password is wrong"),
+    "account_disabled": (
+        "此账号已停用或已不存在，请重新登录",
+        "This account is disabled or no longer exists: log in again",
+    ),
     "last_admin": ("不能停用或降级最后一个管理员", "The last admin cannot be disabled or demoted"),
     "user_not_found": ("找不到该用户", "User not found"),
     "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from models import logs
+from models import logs, permissions
 from models.demo.builder import build_demo
 from models.services import audit
 from models.store.db import make_engine, session_factory
@@ -56,8 +56,9 @@ def failing_service():
     def explode(session, actor):
         raise RuntimeError("printer on fire")
 
-    service = audit.transactional(explode)
-    audit.REGISTERED.remove(f"{explode.__module__}.{explode.__qualname__}")
+    service = audit.transactional("print")(explode)
+    audit.REGISTERED.remove(name := f"{explode.__module__}.{explode.__qualname__}")
+    del permissions.SERVICES[name]
     return service
 
 
@@ -87,8 +88,9 @@ def test_after_services_committed_in_the_same_action_the_dialog_does_not_claim_n
     def mark(session, actor):
         pass
 
-    saved = audit.transactional(mark)
-    audit.REGISTERED.remove(f"{mark.__module__}.{mark.__qualname__}")
+    saved = audit.transactional("print")(mark)
+    audit.REGISTERED.remove(name := f"{mark.__module__}.{mark.__qualname__}")
+    del permissions.SERVICES[name]
     saved(session, None)
     saved(session, None)  # two rows saved, each in its own transaction, in the action's one session
     try:
@@ -110,8 +112,9 @@ def test_a_commit_that_failed_does_not_claim_nothing_was_saved(qtbot, reporter, 
     def write(session, actor):
         pass
 
-    service = audit.transactional(write)
-    audit.REGISTERED.remove(f"{write.__module__}.{write.__qualname__}")
+    service = audit.transactional("print")(write)
+    audit.REGISTERED.remove(name := f"{write.__module__}.{write.__qualname__}")
+    del permissions.SERVICES[name]
     monkeypatch.setattr(session, "commit", lost)
     try:
         service(session, None)

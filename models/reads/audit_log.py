@@ -177,7 +177,7 @@ class Identity:
     phone: str
 
 
-@transactional
+@transactional("identity")
 def reveal_identity(session: Session, actor: User | None, person_id: int) -> Identity:
     """A person's full ID number and phone. Showing them is an audited action."""
     from models.errors import DomainError

@@ -51,14 +51,14 @@ def needs_first_admin(session: Session) -> bool:
     )
 
 
-@transactional
+@transactional("anyone")
 def create_first_admin(session: Session, username: str, password: str, display_name: str = "") -> User:
     if not needs_first_admin(session):
         raise DomainError("first_admin_exists")
     return _create(session, None, username, password, Role.ADMIN, display_name)
 
 
-@transactional
+@transactional("users")
 def create_user(
     session: Session, actor: User | None, username: str, password: str, role: Role, display_name: str = ""
 ) -> User:
@@ -87,7 +87,7 @@ def _create(session: Session, actor: User | None, username: str, password: str, 
     return user
 
 
-@transactional
+@transactional("anyone")
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> User:
     """The user, if the password is right and the account neither locked nor disabled."""
     now = now or clock.now()
@@ -115,7 +115,7 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
     return user
 
 
-@transactional
+@transactional("own_account")
 def change_password(session: Session, actor: User, old: str, new: str) -> None:
     user = session.get(User, actor.id)
     if user is None or user.password_hash is None:
@@ -129,7 +129,7 @@ def change_password(session: Session, actor: User, old: str, new: str) -> None:
     audit.record(session, actor, "user.password", user, note="password changed")
 
 
-@transactional
+@transactional("users")
 def reset_password(session: Session, actor: User | None, user_id: int, new: str) -> None:
     _require_admin(actor)
     user = _get(session, user_id)
@@ -139,7 +139,7 @@ def reset_password(session: Session, actor: User | None, user_id: int, new: str)
     audit.record(session, actor, "user.password_reset", user, note="password reset by an admin")
 
 
-@transactional
+@transactional("users")
 def update_user(
     session: Session,
     actor: User | None,

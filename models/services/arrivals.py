@@ -216,7 +216,7 @@ def name_pinyin(name: str) -> str:
     return f"{''.join(full).lower()}|{''.join(initials).lower()}"
 
 
-@transactional
+@transactional("arrivals")
 def register_arrival(
     session: Session,
     actor: User | None,
@@ -285,7 +285,7 @@ class BatchItem:
     companion_reason: CompanionReason | None = None
 
 
-@transactional
+@transactional("arrivals")
 def register_batch(
     session: Session, actor: User | None, items: list[BatchItem], now: datetime | None = None
 ) -> list[Stay]:

@@ -105,31 +105,46 @@ def _marked(exc: E, service: str, session: Session, in_commit: bool) -> E:
     return exc
 
 
-def transactional(fn: Callable[P, R]) -> Callable[P, R]:
-    """One service call = one transaction: commit on success, roll back everything on failure.
+def transactional(permission: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``@transactional("arrivals")``: one service call = one transaction, for holders of a permission.
 
-    The first positional argument must be the Session. Service calls made inside another
-    service join the outer transaction. Database races (a bed taken by another desk in the
-    meantime, an edit over a stale version) become DomainErrors. The acting user (second
-    argument) must hold the service's permission (models/permissions.py) or nothing runs.
-    Whatever leaves the outermost transaction after its rollback carries a :class:`RolledBack`
-    (``rolled_back(exc)``), which the error dialog reads to tell whether nothing was saved.
+    Commit on success, roll back everything on failure. The first positional argument must be the
+    Session, the second the acting user (``None`` is the system itself: the demo builder, migrations).
+    Service calls made inside another service join the outer transaction. Inside the transaction,
+    before the service body runs, the acting user's *current* role and ``active`` flag are read from
+    the database (models/permissions.py): a user disabled or demoted at another desk is refused at
+    once, whatever the ``User`` object in memory says. Database races (a bed taken by another desk
+    in the meantime, an edit over a stale version) become DomainErrors. Whatever leaves the
+    outermost transaction after its rollback carries a :class:`RolledBack` (``rolled_back(exc)``),
+    which the error dialog reads to tell whether nothing was saved.
     """
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    REGISTERED.append(name)
+    if permission not in permissions.PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
 
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        REGISTERED.append(name)
+        permissions.SERVICES[name] = permission
+        return _transaction(fn, name, permission)
+
+    return decorate
+
+
+def _transaction(fn: Callable[P, R], name: str, permission: str) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         session = args[0]
         assert isinstance(session, Session)
-        permissions.check(name, args[1] if len(args) > 1 else kwargs.get("actor"))
+        actor = args[1] if len(args) > 1 else kwargs.get("actor")
         if session.info.get("in_service"):
+            permissions.check(session, actor, permission)  # a service within a service: its own gate
             return fn(*args, **kwargs)
         session.info["in_service"] = True
         committing = False
         try:
             if not session.in_transaction():
                 session.connection(execution_options={"isodesk_write": True})
+            permissions.check(session, actor, permission)  # the role as it is now, in this transaction
             result = fn(*args, **kwargs)
             session.flush()  # a refused write fails here, surely not saved; ...
             committing = True  # ... past this point only the COMMIT itself can fail

@@ -146,7 +146,7 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
     return out
 
 
-@transactional
+@transactional("swabs")
 def apply_lab_results(session: Session, actor: User | None, rows: list[LabRow]) -> list[LabRow]:
     """Record every matched row's result, all in one transaction. Returns the positive ones."""
     positives = []

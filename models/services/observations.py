@@ -76,7 +76,7 @@ def open_alert(session: Session, stay_id: int) -> FeverAlert | None:
     return session.scalar(select(FeverAlert).where(FeverAlert.stay_id == stay_id, FeverAlert.state == AlertState.OPEN))
 
 
-@transactional
+@transactional("readings")
 def record_reading(
     session: Session,
     actor: User | None,
@@ -161,7 +161,7 @@ def _close(
     return alert
 
 
-@transactional
+@transactional("alerts")
 def close_alert(
     session: Session, actor: User | None, alert_id: int, decision: str, now: datetime | None = None
 ) -> FeverAlert:
@@ -176,7 +176,7 @@ def close_alert(
     return _close(session, actor, alert, "decision", decision.strip(), now or clock.now())
 
 
-@transactional
+@transactional("readings")
 def correct_reading(
     session: Session,
     actor: User | None,

@@ -108,7 +108,7 @@ def preview_restart(session: Session, swab_id: int) -> RestartPreview:
     return RestartPreview(source.id, exposure, tuple(sorted(floors)), tuple(changes))
 
 
-@transactional
+@transactional("swabs")
 def apply_restart(session: Session, actor: User | None, preview: RestartPreview, now: datetime | None = None) -> int:
     """Apply a confirmed restart preview; refused when it no longer matches the database. Returns stays changed."""
     now = now or clock.now()

@@ -38,7 +38,7 @@ def _room(session: Session, room_id: int, expected_version: int | None = None) -
     return room
 
 
-@transactional
+@transactional("rooms")
 def record_disinfection(
     session: Session,
     actor: User | None,
@@ -77,7 +77,7 @@ def record_disinfection(
     return event
 
 
-@transactional
+@transactional("rooms")
 def set_out_of_service(
     session: Session,
     actor: User | None,
@@ -141,7 +141,7 @@ def last_left(session: Session, room_id: int) -> tuple[datetime, int] | None:
     return max(found, key=lambda r: r[0]) if found else None
 
 
-@transactional
+@transactional("rooms")
 def back_in_service(session: Session, actor: User | None, room_id: int, *, expected_version: int | None = None) -> Room:
     room = _room(session, room_id, expected_version)
     if room.state is not RoomState.OUT_OF_SERVICE:

@@ -64,7 +64,7 @@ def _one_row(session: Session, day: date, slot: Slot, stay_id: int) -> RoundRow 
     return next(iter(round_sheet(session, day, slot, stay_id=stay_id)), None)
 
 
-@transactional
+@transactional("readings")
 def save_entry(
     session: Session,
     actor: User | None,

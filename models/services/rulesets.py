@@ -119,7 +119,7 @@ def preview_rule_switch(session: Session, rule_set_id: int, effective: date) -> 
     return SwitchPreview(rs.id, rs.name, effective, tuple(changes), tuple(unchanged))
 
 
-@transactional
+@transactional("settings")
 def apply_rule_switch(session: Session, actor: User | None, preview: SwitchPreview, now: datetime | None = None) -> int:
     """Apply a confirmed preview. If anything changed since the preview was made, refuse (stale).
 

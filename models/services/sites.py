@@ -105,7 +105,7 @@ def seed_reference_data(session: Session) -> None:
     session.flush()
 
 
-@transactional
+@transactional("settings")
 def create_site(
     session: Session,
     actor: User | None,
@@ -175,7 +175,7 @@ def site_today(session: Session, at: datetime | None = None) -> date:
     return clock.site_today(get_site(session).timezone, at)
 
 
-@transactional
+@transactional("settings")
 def set_fever_threshold(session: Session, actor: User | None, site_id: int, value: float) -> Site:
     if not 36.0 <= value <= 40.0:
         raise DomainError("threshold_range")

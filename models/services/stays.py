@@ -51,7 +51,7 @@ def household(session: Session, stay: Stay) -> list[Stay]:
     return [stay, *companions]
 
 
-@transactional
+@transactional("rooms")
 def change_room(
     session: Session,
     actor: User | None,
@@ -101,7 +101,7 @@ def change_room(
     return stay
 
 
-@transactional
+@transactional("departures")
 def change_release_date(
     session: Session,
     actor: User | None,
@@ -233,7 +233,7 @@ def _depart(
     return stay
 
 
-@transactional
+@transactional("departures")
 def release(
     session: Session,
     actor: User | None,
@@ -259,7 +259,7 @@ def release(
     )
 
 
-@transactional
+@transactional("transfer")
 def transfer(
     session: Session,
     actor: User | None,
@@ -292,7 +292,7 @@ def transfer(
     )
 
 
-@transactional
+@transactional("departures")
 def depart_other(
     session: Session,
     actor: User | None,

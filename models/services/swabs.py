@@ -23,7 +23,7 @@ def _swab(session: Session, swab_id: int) -> tuple[SwabTest, Stay]:
     return swab, session.get_one(Stay, swab.stay_id)
 
 
-@transactional
+@transactional("swabs")
 def mark_sampled(
     session: Session, actor: User | None, swab_id: int, *, by: str, at: datetime | None = None
 ) -> SwabTest:
@@ -38,7 +38,7 @@ def mark_sampled(
     return swab
 
 
-@transactional
+@transactional("swabs")
 def record_result(
     session: Session,
     actor: User | None,
@@ -63,7 +63,7 @@ def record_result(
     return swab
 
 
-@transactional
+@transactional("swabs")
 def mark_sampled_many(
     session: Session, actor: User | None, swab_ids: list[int], *, by: str, at: datetime | None = None
 ) -> list[SwabTest]:
@@ -73,7 +73,7 @@ def mark_sampled_many(
     return [mark_sampled(session, actor, swab_id, by=by, at=at) for swab_id in swab_ids]
 
 
-@transactional
+@transactional("swabs")
 def record_results_many(
     session: Session,
     actor: User | None,
