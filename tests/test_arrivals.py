@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models.errors import DomainError
-from models.rules.identity import check_char
+from models.rules.identity import check_char, mask_id
 from models.services import arrivals
 from models.services.arrivals import BatchItem, check_arrival, present_count, register_arrival, register_batch
 from models.services.rooms import set_out_of_service
@@ -133,7 +133,9 @@ def test_check_in_creates_person_stay_swabs_room_state_and_audit(session, site, 
         person.id,
         None,
     )
-    assert created.after["doc_number"] == data.doc_number and created.after["name"] == data.name
+    # the trail keeps the ID masked: the full number only through the audited reveal
+    assert created.after["doc_number"] == mask_id(data.doc_number) != data.doc_number
+    assert created.after["name"] == data.name
     occupied = by_action["room.occupied"]
     assert (occupied.entity, occupied.entity_id, occupied.room_id) == ("room", room.id, room.id)
     assert occupied.before["state"] == "available" and occupied.after["state"] == "occupied"
@@ -360,7 +362,7 @@ def test_returning_person_reuses_the_person_row(session, site, desk, make_arriva
     assert session.get(Person, again.person_id).phone == "13900139000"
     update = audit_of(session, "person.update")
     assert len(update) == 1
-    assert (update[0].before["phone"], update[0].after["phone"]) == ("13800138000", "13900139000")
+    assert (update[0].before["phone"], update[0].after["phone"]) == ("138****8000", "139****9000")  # masked
     assert [s.departed_at is None for s in session.scalars(select(Stay).order_by(Stay.id))] == [False, True]
 
 

@@ -79,3 +79,68 @@ def test_stored_databases_cover_every_past_revision():
     script = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
     past = {rev.revision for rev in script.walk_revisions()} - {script.get_current_head()}
     assert past <= {p.stem.split("-", 1)[1] for p in STORED}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def old_database(request, tmp_path):
+    """An empty database at the revision before the audit scrub, on SQLite or PostgreSQL."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from tests.conftest import PG_URL
+
+    if request.param == "sqlite":
+        engine = make_engine(tmp_path / "old.sqlite3")
+        command.upgrade(alembic_config(engine), "7f88712b34c6")
+        yield engine
+        engine.dispose()
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need ISODESK_TEST_PG_URL (set by .ci/run)")
+    schema = f"isodesk_scrub_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        command.upgrade(alembic_config(engine), "7f88712b34c6")
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def test_the_upgrade_scrubs_secrets_from_old_audit_entries_and_keeps_the_trail_append_only(old_database):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    from models.store.orm import AuditEntry
+    from tests.conftest import NOW
+
+    engine = old_database
+    hashed = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"
+    with session_factory(engine)() as s:  # what older versions wrote
+        s.add_all(
+            [
+                AuditEntry(at=NOW, action="user.login", entity="app_user", entity_id=1,
+                           after={"id": 1, "username": "desk1", "password_hash": hashed}),
+                AuditEntry(at=NOW, action="person.create", entity="person", entity_id=1,
+                           after={"id": 1, "name": "测试", "doc_number": "110105199001011234", "phone": "13800138000"}),
+                AuditEntry(at=NOW, action="stay.check_in", entity="stay", entity_id=1, after={"id": 1, "bed": 1}),
+            ]
+        )  # fmt: skip
+        s.commit()
+    upgrade(engine)
+    with session_factory(engine)() as s:
+        entries = {e.action: e for e in s.scalars(select(AuditEntry))}
+        assert "password_hash" not in entries["user.login"].after
+        assert entries["user.login"].after["username"] == "desk1"
+        assert entries["person.create"].after["doc_number"] == "1101**********1234"
+        assert entries["person.create"].after["phone"] == "138****8000"
+        assert entries["stay.check_in"].after == {"id": 1, "bed": 1}  # untouched
+        assert "2 entries" in entries["audit.scrub"].note  # the rewrite is itself on record
+    with pytest.raises(DatabaseError), engine.begin() as conn:  # append-only again
+        conn.execute(text("UPDATE audit_entry SET note = 'x'"))

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models import permissions
 from models.errors import DomainError
+from models.services.audit_fields import KEPT, MASKED
 from models.store.orm import AuditEntry, User
 from models.store.orm.base import jsonable
 
@@ -22,10 +23,53 @@ R = TypeVar("R")
 E = TypeVar("E", bound=BaseException)
 
 
+@dataclass(frozen=True)
+class Masked:
+    """A kept identifier: compared by its real value (so a change in the hidden digits still counts as a
+    change), stored only as its mask."""
+
+    real: Any
+    shown: str
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Masked) and other.real == self.real
+
+    def __hash__(self) -> int:
+        return hash(self.real)
+
+
 def snapshot(obj: Any) -> dict[str, Any]:
-    """The column values of an entity, ready to store as JSON."""
-    mapper = sa_inspect(obj).mapper
-    return {c.key: jsonable(getattr(obj, c.key)) for c in mapper.column_attrs}
+    """The audited column values of an entity (models/services/audit_fields.py): only what the allow-list
+    keeps, identifiers masked; a column it does not name is left out."""
+    table = obj.__tablename__
+    kept = KEPT.get(table, frozenset())
+    out: dict[str, Any] = {}
+    for c in sa_inspect(obj).mapper.column_attrs:
+        if c.key not in kept:
+            continue
+        value = jsonable(getattr(obj, c.key))
+        mask = MASKED.get((table, c.key))
+        out[c.key] = Masked(value, mask(value)) if mask is not None and value else value
+    return out
+
+
+def _stored(values: dict[str, Any] | None, table: str) -> dict[str, Any] | None:
+    """What goes into the entry: allow-listed keys only (also of hand-made dicts), masks instead of values."""
+    if values is None:
+        return None
+    kept = KEPT.get(table, frozenset())
+    out: dict[str, Any] = {}
+    for k, value in values.items():
+        if k not in kept:
+            continue
+        mask = MASKED.get((table, k))
+        if isinstance(value, Masked):
+            out[k] = value.shown
+        elif mask is not None and isinstance(value, str) and value:
+            out[k] = mask(value)
+        else:
+            out[k] = value
+    return out
 
 
 def record(
@@ -50,10 +94,12 @@ def record(
         changed.add("id")
         before = {k: v for k, v in before.items() if k in changed}
         after = {k: v for k, v in after.items() if k in changed}
+    table = obj.__tablename__ if obj is not None else ""
+    before, after = _stored(before, table), _stored(after, table)
     entry = AuditEntry(
         user_id=actor.id if actor is not None else None,
         action=action,
-        entity=obj.__tablename__ if obj is not None else "",
+        entity=table,
         entity_id=getattr(obj, "id", None),
         person_id=person_id if person_id is not None else getattr(obj, "person_id", None),
         room_id=room_id if room_id is not None else getattr(obj, "room_id", None),

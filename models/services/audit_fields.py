@@ -1,0 +1,75 @@
+"""What an audit entry may keep of each entity: an allow-list, so a secret never enters the trail.
+
+Every column of every audited entity is named here, either kept (``KEPT``, identifiers masked as
+``MASKED`` says) or left out on purpose (``LEFT_OUT``); ``tests/test_audit_trail.py`` fails when a
+column is in neither, so a new column is a decision, not an accident. A password hash never enters;
+a full ID number or phone never does either (the audited reveal shows them, models/reads/audit_log.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models.rules.identity import mask_id, mask_phone
+
+KEPT: dict[str, frozenset[str]] = {
+    "app_user": frozenset({"id", "username", "display_name", "role", "active", "failed_logins", "locked_until"}),
+    "person": frozenset(
+        {
+            "id", "name", "name_pinyin", "sex", "birth_date", "doc_type", "doc_number", "phone", "address",
+            "origin", "emergency_contact", "emergency_phone", "special_needs", "notes", "version",
+        }
+    ),
+    "stay": frozenset(
+        {
+            "id", "person_id", "room_id", "bed", "category_code", "rule_set_id", "last_exposure", "arrived_at",
+            "arrival_day", "day_one", "planned_release", "home_until", "departed_at", "departure_kind",
+            "departure_reason", "departure_destination", "release_override", "shares_with_id",
+            "companion_reason", "notes", "version",
+        }
+    ),
+    "room": frozenset(
+        {"id", "floor_id", "number", "sort", "room_type", "beds", "zone", "state", "oos_reason", "oos_from",
+         "oos_until", "version"}
+    ),
+    "room_event": frozenset(
+        {"id", "room_id", "kind", "at", "previous_stay_id", "agent", "concentration", "done_by", "checked_by",
+         "reason", "from_date", "until_date", "user_id"}
+    ),
+    "room_move": frozenset({"id", "stay_id", "at", "from_room_id", "to_room_id", "reason", "user_id"}),
+    "stay_date_change": frozenset({"id", "stay_id", "at", "old_release", "new_release", "reason", "user_id"}),
+    "observation": frozenset(
+        {"id", "stay_id", "day", "slot", "taken_at", "temperature", "not_measured_reason", "symptoms", "taken_by",
+         "recheck_of_id", "user_id", "version"}
+    ),
+    "fever_alert": frozenset(
+        {"id", "stay_id", "observation_id", "opened_at", "state", "closed_at", "resolution", "note",
+         "closed_by_id", "version"}
+    ),
+    "swab_test": frozenset(
+        {"id", "stay_id", "planned_day", "planned_date", "sampled_at", "sampled_by", "result", "result_at", "lab",
+         "version"}
+    ),
+    "site": frozenset(
+        {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "version"}
+    ),
+    "building": frozenset({"id", "site_id", "name", "sort"}),
+    "floor": frozenset({"id", "building_id", "level", "name", "sort"}),
+    "rule_set": frozenset({"id", "name", "effective_from", "notes"}),
+    "category_rule": frozenset(
+        {"id", "rule_set_id", "category_code", "days_central", "days_home", "swab_days", "home_swab_days",
+         "count_from"}
+    ),
+    "category": frozenset({"code", "name_zh", "name_en", "sort"}),
+}  # fmt: skip
+
+LEFT_OUT: dict[str, frozenset[str]] = {
+    "app_user": frozenset({"password_hash"}),  # a secret: never in the trail, nor in its export
+}
+
+# kept, but only masked: the full value is shown through the audited reveal, never from the trail
+MASKED: dict[tuple[str, str], Callable[[str], str]] = {
+    ("person", "doc_number"): mask_id,
+    ("person", "phone"): mask_phone,
+    ("person", "emergency_phone"): mask_phone,
+}
