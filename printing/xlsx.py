@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.reads.reports import DailyReport, DisinfectionRow, LedgerRow
+from models.rules.spreadsheet import append_row
 
 from .base import current_progress
 from .forms import REPORT_FIELDS
@@ -22,10 +23,10 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "日报" if lang.startswith("zh") else "daily"
-    ws.append([t["report_title"], report.site, report.day.isoformat()])
-    ws.append([t["item"], t["count"]])
+    append_row(ws, [t["report_title"], report.site, report.day.isoformat()])
+    append_row(ws, [t["item"], t["count"]])
     for k in REPORT_FIELDS:
-        ws.append([t[f"r_{k}"], getattr(report, k)])
+        append_row(ws, [t[f"r_{k}"], getattr(report, k)])
     ws.column_dimensions["A"].width = 28
     wb.save(path)
 
@@ -33,13 +34,13 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
 def _rows_xlsx(path: Path, title: str, header: list[str], rows: Sequence[DisinfectionRow | LedgerRow]) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title)
-    ws.append(header)
+    append_row(ws, header)
     names = [f.name for f in fields(rows[0])] if rows else []
     report = current_progress()  # a background export's (printing.base.reporting)
     for i, r in enumerate(rows):
         if report is not None and i % 1000 == 0:
             report(i, len(rows), "")
-        ws.append([getattr(r, n) for n in names])  # not astuple(): it deep-copies every row
+        append_row(ws, [getattr(r, n) for n in names])  # not astuple(): it deep-copies every row
     wb.save(path)
     return len(rows)
 

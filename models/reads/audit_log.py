@@ -136,9 +136,11 @@ def export_audit_xlsx(
     ``progress(rows written, rows in all, "")`` after each page (a background task's; it may raise to stop)."""
     from openpyxl import Workbook
 
+    from models.rules.spreadsheet import append_row
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("audit")
-    ws.append(HEADERS.get(lang, HEADERS["en"]))
+    append_row(ws, HEADERS.get(lang, HEADERS["en"]))
     zone = ZoneInfo(tz)
     n, offset = 0, 0
     total = count_audit(session, f, tz) if progress is not None else 0
@@ -147,7 +149,8 @@ def export_audit_xlsx(
             progress(n, total, "")
         page = list_audit(session, f, tz, offset, 2000)
         for r in page:
-            ws.append(
+            append_row(
+                ws,
                 [
                     r.id,
                     r.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
@@ -161,7 +164,7 @@ def export_audit_xlsx(
                     json.dumps(r.before, ensure_ascii=False) if r.before else "",
                     json.dumps(r.after, ensure_ascii=False) if r.after else "",
                     r.note,
-                ]
+                ],
             )
         n += len(page)
         if len(page) < 2000:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from models import clock
 from models.errors import DomainError
 from models.rules.identity import fold_width
+from models.rules.spreadsheet import starts_a_formula
 from models.services.arrivals import ArrivalInput, check_arrival
 from models.services.sites import get_site, site_today
 from models.store.orm import Category, DocType, Sex
@@ -320,7 +321,7 @@ def parse_rows(
             if isinstance(v, str) and len(v) > MAX_CELL:
                 errors.append(_msg("import_cell_too_long", column=f, length=len(v)))
                 values[f] = v[:MAX_CELL]
-            if isinstance(v, str) and v.startswith("="):
+            if isinstance(v, str) and starts_a_formula(v):  # also " =…" and the full-width "＝…"
                 errors.append(_msg("import_formula", column=f))
         sex = _cell(values, errors, "sex", parse_sex, "import_bad_sex")
         doc_type = parse_doc_type(values.get("doc_type"))
@@ -494,18 +495,21 @@ def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = (
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from models.rules.spreadsheet import append_row
+
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "待修正"
-    ws.append(EXPORT_COLUMNS)
+    append_row(ws, EXPORT_COLUMNS)
     n = 0
     for r in rows:
         if r.status not in statuses:
             continue
         f = r.fields
         sex = f.get("sex")
-        ws.append(
+        append_row(
+            ws,
             [
                 f.get("name", ""),
                 ("男" if sex is Sex.MALE else "女") if sex else "",
@@ -522,7 +526,7 @@ def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = (
                 f.get("companion", ""),
                 r.row,
                 "；".join(r.messages),
-            ]
+            ],
         )
         ws.cell(ws.max_row, 4).number_format = "@"  # keep ID numbers as text this time
         n += 1
