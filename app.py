@@ -47,17 +47,10 @@ def _add_db(p: argparse.ArgumentParser) -> None:
 
 
 def version() -> str:
-    """The installed package's version; from setup.cfg when running from a checkout that is not installed."""
-    from importlib import metadata
+    """The app's version (resources.app_version: the package's, or setup.cfg's in a checkout)."""
+    from resources import app_version
 
-    try:
-        return metadata.version("isodesk")
-    except metadata.PackageNotFoundError:
-        import configparser
-
-        cfg = configparser.ConfigParser()
-        cfg.read(Path(__file__).with_name("setup.cfg"), encoding="utf-8")
-        return cfg.get("metadata", "version", fallback="unknown")
+    return app_version()
 
 
 def _existing_database(args: argparse.Namespace) -> Any:

@@ -1,4 +1,4 @@
-"""Registering arrivals and checking them in (models/services/arrivals.py); DOMAIN.md "A stay", step 1.
+"""Registering arrivals and checking them in (models/services/arrivals.py); the first step of a stay.
 
 The site fixture runs 第九版: inbound = 7 days from arrival, close contact = 7 days from the last
 exposure (day 1 = the day after it), swabs on days 1, 2, 3, 5, 7, three days of home monitoring.

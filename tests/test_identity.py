@@ -1,4 +1,4 @@
-"""Identity documents, phone numbers and names (models/rules/identity.py); DOMAIN.md "Identity and phone numbers"."""
+"""Identity documents, phone numbers and names (models/rules/identity.py)."""
 
 import random
 from datetime import date, timedelta
@@ -22,7 +22,7 @@ from models.rules.identity import (
 from models.store.orm import DocType, Sex
 
 TODAY = date(2026, 11, 23)
-VALID = "11010519491231002X"  # DOMAIN.md's example: Beijing Chaoyang, born 31 Dec 1949, female
+VALID = "11010519491231002X"  # a textbook example: Beijing Chaoyang, born 31 Dec 1949, female
 
 
 def with_check(first17: str) -> str:

@@ -9,20 +9,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from models.logs import log_dir, log_file, logging_set_up
-
-
-def version() -> str:
-    """The installed package's version; setup.cfg's when running from a checkout that is not installed."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("isodesk")
-    except metadata.PackageNotFoundError:
-        import configparser
-
-        cfg = configparser.ConfigParser()
-        cfg.read(Path(__file__).resolve().parents[1] / "setup.cfg", encoding="utf-8")
-        return cfg.get("metadata", "version", fallback="?")
+from resources import app_version as version
 
 
 def current_log_file() -> Path | None:

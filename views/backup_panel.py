@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -50,17 +49,6 @@ class DatabasePause:
 
 def is_file_database(engine: Engine) -> bool:
     return engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:")
-
-
-def site_zone(engine: Engine) -> ZoneInfo:
-    from models.services.sites import get_site
-    from models.store.db import session_factory
-
-    with session_factory(engine)() as s:
-        try:
-            return ZoneInfo(get_site(s).timezone)
-        except LookupError:
-            return ZoneInfo("UTC")
 
 
 def backup_dir(engine: Engine, settings: QSettings) -> Path:
@@ -104,7 +92,6 @@ class BackupPanel(QGroupBox):
         self.ctx = ctx
         self.engine = engine = ctx.engine
         self.settings = ctx.settings
-        self.zone = site_zone(engine)  # copies are named in UTC and listed in the site's time
         # set by the main window: stops its own database reads (poll, timers) while a restore runs
         self.pause_database: Callable[[], DatabasePause] | None = None
         form = QFormLayout(self)
@@ -146,7 +133,10 @@ class BackupPanel(QGroupBox):
             return
         self.list.clear()
         for when, path in list_backups(backup_dir(self.engine, self.settings)):
-            item = QListWidgetItem(when.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S"), self.list)
+            item = QListWidgetItem(
+                when.astimezone(self.ctx.zone).strftime("%Y-%m-%d %H:%M:%S"),  # named in UTC, listed in the site's time
+                self.list,
+            )
             item.setData(Qt.ItemDataRole.UserRole, str(path))
         self.restore_button.setEnabled(self.list.count() > 0)
 

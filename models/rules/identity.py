@@ -1,7 +1,7 @@
 """Identity documents, names and phone numbers: validate and normalise.
 
 ID numbers go through python-stdnum (``stdnum.cn.ric``); mobile numbers through phonenumbers.
-Per DOMAIN.md a resident ID with a correct check character and a real past birth date is
+By the site's rules a resident ID with a correct check character and a real past birth date is
 never refused for its region code: an unknown region is only a warning.
 """
 
@@ -74,7 +74,7 @@ def parse_resident_id(raw: str, today: date | None = None) -> ResidentId:
     except stdnum_exc.InvalidChecksum as exc:
         raise DomainError("id_checksum") from exc
     except stdnum_exc.InvalidComponent as exc:
-        # stdnum refuses unknown region codes too; DOMAIN.md says a region is never a reason to refuse
+        # stdnum refuses unknown region codes too; a region is never a reason to refuse
         if not _birth_ok(text, today):
             raise DomainError("id_birth_date") from exc
         if check_char(text[:17]) != text[17]:
@@ -131,7 +131,7 @@ def normalise_mobile(raw: str | None) -> str | None:
     except phonenumbers.NumberParseException as exc:
         raise DomainError("phone_invalid", phone=raw) from exc
     national = str(num.national_number)
-    # DOMAIN.md: 1[3-9] then 9 digits. No check against phonenumbers' list of assigned ranges: that list
+    # a mainland mobile: 1[3-9] then 9 digits. No check against phonenumbers' list of assigned ranges: that list
     # ages inside an installed app and would refuse real numbers from newly opened ranges (16x, 19x, ...).
     if num.country_code != 86 or not re.fullmatch(r"1[3-9]\d{9}", national):
         raise DomainError("phone_invalid", phone=raw)

@@ -1,6 +1,6 @@
 """Accounts: passwords (argon2), login with lockout, the first admin, user management.
 
-Rules chosen here (DOMAIN.md is silent): a password has at least 8 characters; 5 failed logins in a
+Rules chosen here (the domain leaves them open): a password has at least 8 characters; 5 failed logins in a
 row lock the account for 15 minutes (the count resets on a good login); an unknown user name and a
 wrong password get the same message, so a stranger cannot probe for names; the last active admin
 cannot be removed or demoted. Every change writes an audit entry; password hashes never reach it.
@@ -26,12 +26,6 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 
 _hasher = PasswordHasher()
-
-
-def _snapshot(user: User) -> dict[str, object]:
-    snap = audit.snapshot(user)
-    snap.pop("password_hash", None)  # the audit trail never holds a hash
-    return snap
 
 
 def _check_password(password: str) -> None:
@@ -74,7 +68,7 @@ def _create(session: Session, actor: User | None, username: str, password: str, 
     user = session.scalar(select(User).where(User.username == username))
     if user is not None and user.password_hash is not None:
         raise DomainError("username_taken", username=username)
-    before = _snapshot(user) if user is not None else None
+    before = audit.snapshot(user) if user is not None else None
     if user is None:  # a name seen before accounts existed (the OS login) becomes a real account
         user = User(username=username)
         session.add(user)
@@ -83,7 +77,7 @@ def _create(session: Session, actor: User | None, username: str, password: str, 
     user.password_hash = _hasher.hash(password)
     user.active, user.failed_logins, user.locked_until = True, 0, None
     session.flush()
-    audit.record(session, actor or user, "user.create", user, before, _snapshot(user))
+    audit.record(session, actor or user, "user.create", user, before, audit.snapshot(user))
     return user
 
 
@@ -151,7 +145,7 @@ def update_user(
 ) -> User:
     _require_admin(actor)
     user = _get(session, user_id)
-    before = _snapshot(user)
+    before = audit.snapshot(user)
     losing_admin = user.role is Role.ADMIN and ((role is not None and role is not Role.ADMIN) or active is False)
     if losing_admin and _active_admins(session) <= 1:
         raise DomainError("last_admin")
@@ -162,7 +156,7 @@ def update_user(
     if display_name is not None:
         user.display_name = display_name.strip() or user.username
     session.flush()
-    audit.record(session, actor, "user.update", user, before, _snapshot(user))
+    audit.record(session, actor, "user.update", user, before, audit.snapshot(user))
     return user
 
 

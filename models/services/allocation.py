@@ -1,6 +1,6 @@
 """Room allocation: suggest rooms for one arrival or a whole bus, and say why.
 
-Rules (DOMAIN.md): one person per room (单人单间) unless companions — a child under 14, a pregnant
+Rules (the site's allocation rules): one person per room (单人单间) unless companions — a child under 14, a pregnant
 woman or a dependent person shares with a carer — so households need a room with enough beds;
 a group chosen by the desk stays on one floor where possible, else on as few floors as possible;
 accessible rooms go to those who need them; never a room that is occupied, awaiting disinfection

@@ -1,6 +1,6 @@
 """Transfer lists (转运名单) from Excel or CSV: find the header, map columns, normalise every row.
 
-Real lists are messy (DOMAIN.md): title rows above the header, total rows below the data,
+Real lists are messy: title rows above the header, total rows below the data,
 ID numbers that Excel turned into numbers and cut to 15 digits, dates as dates, text or
 serial numbers, full-width digits. Every row that was read gets a status and messages;
 nothing here writes to the database.

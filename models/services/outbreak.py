@@ -7,8 +7,8 @@
    every stay whose dates would change; nothing is written until it is confirmed, and a preview
    that went stale (someone arrived, left or was changed meanwhile) is refused.
 
-Choice where DOMAIN.md is silent: a restart never shortens a stay (the later of the old and new
-release date wins) and never drops a swab already sampled.
+Choice where the rules are silent (README, Domain conventions): a restart never shortens a stay
+(the later of the old and new release date wins) and never drops a swab already sampled.
 """
 
 from __future__ import annotations

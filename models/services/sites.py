@@ -15,7 +15,7 @@ from models.services import audit
 from models.services.audit import transactional
 from models.store.orm import Building, Category, CategoryRule, CountFrom, Floor, Room, RoomType, RuleSet, Site, User
 
-# (code, 中文, English) — DOMAIN.md's typical categories
+# (code, 中文, English) — the categories sites typically use
 DEFAULT_CATEGORIES: list[tuple[str, str, str]] = [
     ("close_contact", "密切接触者", "Close contact"),
     ("secondary_contact", "密接的密接", "Secondary contact"),

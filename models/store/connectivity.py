@@ -19,9 +19,7 @@ UNREACHABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 
 def reason(exc: BaseException) -> str:
     """The driver's own first line (``connection refused``…), without SQLAlchemy's wrapping and SQL."""
-    inner = getattr(exc, "orig", None) or exc
-    lines = str(inner).strip().splitlines()
-    return (lines[0] if lines else type(inner).__name__)[:300]
+    return failures.first_line(getattr(exc, "orig", None) or exc)
 
 
 def is_unreachable(exc: BaseException) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import clock
 from models.errors import DomainError
+from models.failures import first_line
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 10_000
@@ -47,18 +48,13 @@ def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engi
     try:
         url = make_url(to_url(db))
     except (ArgumentError, ValueError) as exc:  # not a URL, or a port that is not a number
-        raise DomainError("db_url_invalid", detail=_first_line(exc)) from None
+        raise DomainError("db_url_invalid", detail=first_line(exc)) from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DomainError("db_url_invalid", detail=f"{url.get_backend_name()}: SQLite / PostgreSQL only")
     try:
         return _engine(url, **kwargs)
     except (ArgumentError, ImportError) as exc:  # an unknown driver (postgresql+foo), or one not installed
-        raise DomainError("db_url_invalid", detail=_first_line(exc)) from None
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return (lines[0] if lines else type(exc).__name__)[:300]
+        raise DomainError("db_url_invalid", detail=first_line(exc)) from None
 
 
 def _engine(url: URL, **kwargs: Any) -> Engine:
@@ -211,17 +207,14 @@ class ProbeResult:
 def probe(db: str) -> ProbeResult:
     """Try a database URL or path without changing it. Returns what it is, or raises DomainError with
     the reason (unreachable, wrong password, not an IsoDesk database yet…)."""
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
 
     from models.errors import DomainError
 
     url = to_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return ProbeResult("sqlite", new_file=True)
-    try:
-        engine = make_engine(db, **({"connect_args": {"connect_timeout": 5}} if "postgresql" in db else {}))
-    except (ArgumentError, ValueError) as exc:
-        raise DomainError("db_url_invalid", detail=str(exc)[:200]) from exc
+    engine = make_engine(db)  # a URL it cannot use is refused there; PostgreSQL gets its connect timeout
     try:
         with engine.connect() as conn:
             version = conn.exec_driver_sql(
@@ -229,7 +222,7 @@ def probe(db: str) -> ProbeResult:
             ).scalar()
         revision = current_revision(engine)
     except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+        detail = first_line(getattr(exc, "orig", None) or exc)
         raise DomainError("db_unreachable", detail=detail) from exc
     finally:
         engine.dispose()
