@@ -116,10 +116,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "first_admin_exists": ("已经有管理员账号了", "An admin account exists already"),
     "username_invalid": ("用户名不能为空，且不超过 60 个字符", "A user name is required (at most 60 characters)"),
     "username_taken": ("用户名 {username} 已被使用", "The user name {username} is taken"),
-    "login_failed": ("用户名或密码错误", "Wrong user name or password"),
-    "login_locked": (
-        "登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试",
-        "Too many failed logins: the account is locked; try again in {minutes} minutes",
+    "login_failed": (
+        "用户名或密码错误（连续输错 5 次后账号锁定 15 分钟）",
+        "Wrong user name or password (after 5 wrong tries in a row the account is locked for 15 minutes)",
     ),
     "passwords_differ": ("两次输入的密码不一致", "The two passwords differ"),
     "password_wrong": ("原密码不正确", "The current password is wrong"),

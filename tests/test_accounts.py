@@ -52,11 +52,43 @@ def test_login_right_and_wrong(session, admin):
 def test_lockout_after_repeated_failures_then_expires(session, admin):
     for _ in range(MAX_FAILURES):
         assert code_of(authenticate, session, "lead", "bad guess", NOW) == "login_failed"
-    # locked: even the right password is refused for a while
-    assert code_of(authenticate, session, "lead", "correct horse", NOW + timedelta(minutes=1)) == "login_locked"
+    # locked: even the right password is refused for a while, with the same answer as a wrong one
+    assert code_of(authenticate, session, "lead", "correct horse", NOW + timedelta(minutes=1)) == "login_failed"
     later = NOW + LOCKOUT + timedelta(seconds=1)
     assert authenticate(session, "lead", "correct horse", later).username == "lead"
     assert session.scalar(select(AuditEntry).where(AuditEntry.action == "user.locked")) is not None
+
+
+def test_parallel_guesses_are_counted_and_lock_the_account(engine, session, admin):
+    """8 desks x 4 wrong passwords at once: each failure counts (the row is locked while checked), so the
+    account locks after MAX_FAILURES; on PostgreSQL a read-modify-write used to lose most of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from models.store.db import session_factory
+
+    make = session_factory(engine)
+
+    def guess(worker: int) -> list[str]:
+        codes = []
+        with make() as s:
+            for n in range(4):
+                try:
+                    authenticate(s, "lead", f"guess {worker}-{n}", NOW)
+                    codes.append("in")
+                except DomainError as e:
+                    codes.append(e.code)
+        return codes
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = [c for codes in pool.map(guess, range(8)) for c in codes]
+    assert answers == ["login_failed"] * 32
+    session.rollback()  # a new transaction: SQLite's snapshot of the one before would not see the others
+    session.expire_all()
+    lead = session.scalar(select(User).where(User.username == "lead"))
+    assert lead.locked_until is not None and lead.locked_until > NOW
+    assert code_of(authenticate, session, "lead", "correct horse", NOW) == "login_failed"  # locked, same answer
+    locks = session.scalars(select(AuditEntry).where(AuditEntry.action == "user.locked")).all()
+    assert len(locks) == 1  # the guesses after the lock were not even tried, so they cannot lock again
 
 
 def test_change_password_needs_the_old_one(session, admin):

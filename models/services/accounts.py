@@ -83,15 +83,22 @@ def _create(session: Session, actor: User | None, username: str, password: str, 
 
 @transactional("anyone")
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> User:
-    """The user, if the password is right and the account neither locked nor disabled."""
+    """The user, if the password is right and the account neither locked nor disabled.
+
+    Every refusal is the same ``login_failed`` (unknown name, wrong password, locked, disabled), so the
+    answer never tells which names exist or that guessing has locked one. The user's row is locked for
+    the whole check (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transaction is exclusive
+    already), so parallel guesses are counted one after another: after MAX_FAILURES, none is answered.
+    """
     now = now or clock.now()
-    user = session.scalar(select(User).where(User.username == username.strip()))
+    query = select(User).where(User.username == username.strip()).with_for_update()
+    user = session.scalar(query.execution_options(populate_existing=True))
     if user is None or user.password_hash is None or not user.active:
         _hasher.hash(password)  # same time as a real check: no hint that the name is unknown
         raise DomainError("login_failed")
     if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise DomainError("login_locked", minutes=minutes)
+        _hasher.hash(password)  # locked: the password is not even tried, in the time a try takes
+        raise DomainError("login_failed")
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
