@@ -113,6 +113,21 @@ def old_database(request, tmp_path):
         admin.dispose()
 
 
+def old_audit_table():
+    """audit_entry as revisions before 4e6721845f65 had it (the ORM entity has a chain column since)."""
+    import sqlalchemy as sa
+
+    from models.store.orm.base import UTCDateTime
+
+    return sa.table(
+        "audit_entry",
+        *(sa.column(k, sa.Integer) for k in ("id", "user_id", "entity_id", "person_id", "room_id")),
+        sa.column("at", UTCDateTime()),
+        *(sa.column(k, sa.String) for k in ("action", "entity", "note")),
+        *(sa.column(k, sa.JSON) for k in ("before", "after")),
+    )
+
+
 def test_the_upgrade_scrubs_secrets_from_old_audit_entries_and_keeps_the_trail_append_only(old_database):
     from sqlalchemy import text
     from sqlalchemy.exc import DatabaseError
@@ -122,17 +137,27 @@ def test_the_upgrade_scrubs_secrets_from_old_audit_entries_and_keeps_the_trail_a
 
     engine = old_database
     hashed = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"
-    with session_factory(engine)() as s:  # what older versions wrote
-        s.add_all(
-            [
-                AuditEntry(at=NOW, action="user.login", entity="app_user", entity_id=1,
-                           after={"id": 1, "username": "desk1", "password_hash": hashed}),
-                AuditEntry(at=NOW, action="person.create", entity="person", entity_id=1,
-                           after={"id": 1, "name": "测试", "doc_number": "110105199001011234", "phone": "13800138000"}),
-                AuditEntry(at=NOW, action="stay.check_in", entity="stay", entity_id=1, after={"id": 1, "bed": 1}),
-            ]
-        )  # fmt: skip
-        s.commit()
+    old = old_audit_table().insert()
+    with engine.begin() as conn:  # what older versions wrote (the table as it was then: no chain yet)
+        conn.execute(
+            old.values(
+                at=NOW,
+                action="user.login",
+                entity="app_user",
+                entity_id=1,
+                after={"id": 1, "username": "desk1", "password_hash": hashed},
+            )
+        )
+        conn.execute(
+            old.values(
+                at=NOW,
+                action="person.create",
+                entity="person",
+                entity_id=1,
+                after={"id": 1, "name": "测试", "doc_number": "110105199001011234", "phone": "13800138000"},
+            )
+        )
+        conn.execute(old.values(at=NOW, action="stay.check_in", entity="stay", entity_id=1, after={"id": 1, "bed": 1}))
     upgrade(engine)
     with session_factory(engine)() as s:
         entries = {e.action: e for e in s.scalars(select(AuditEntry))}
@@ -144,3 +169,59 @@ def test_the_upgrade_scrubs_secrets_from_old_audit_entries_and_keeps_the_trail_a
         assert "2 entries" in entries["audit.scrub"].note  # the rewrite is itself on record
     with pytest.raises(DatabaseError), engine.begin() as conn:  # append-only again
         conn.execute(text("UPDATE audit_entry SET note = 'x'"))
+
+
+def test_the_upgrade_chains_the_entries_already_stored_and_closes_replace_and_truncate(old_database):
+    """Revision 4e6721845f65 on a trail written before it: every entry gets its chain (``check`` verifies
+    it with today's code), and the rewrites the older triggers let through are refused from then on."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    from models.store.audit_guard import trail_problems
+    from models.store.orm import AuditEntry
+    from tests.conftest import NOW
+
+    engine = old_database
+    old = old_audit_table().insert()
+    with engine.begin() as conn:
+        conn.execute(
+            old.values(
+                at=NOW,
+                action="stay.check_in",
+                entity="stay",
+                entity_id=1,
+                person_id=3,
+                room_id=2,
+                after={"id": 1, "bed": 1, "temperature": 36.6, "note": "入住 ✓"},
+            )
+        )
+        conn.execute(old.values(at=NOW, action="user.login", entity="app_user", entity_id=1, note="login"))
+        conn.execute(
+            old.values(
+                at=NOW,
+                action="stay.release",
+                entity="stay",
+                entity_id=1,
+                before={"departed_at": None},
+                after={"departed_at": NOW.isoformat()},
+            )
+        )
+    pg = engine.dialect.name == "postgresql"
+    with engine.begin() as conn:  # dropped by hand before: the upgrade neither fails on it nor leaves it so
+        conn.execute(
+            text("DROP TRIGGER audit_entry_append_only ON audit_entry" if pg else "DROP TRIGGER audit_entry_no_update")
+        )
+    upgrade(engine)
+    with session_factory(engine)() as s:
+        chains = list(s.scalars(select(AuditEntry.chain).order_by(AuditEntry.id)))
+    assert len(chains) == 3 and all(len(c) == 64 for c in chains) and len(set(chains)) == 3
+    assert trail_problems(engine) == []
+    if pg:
+        attack = "TRUNCATE audit_entry"
+    else:
+        attack = "INSERT OR REPLACE INTO audit_entry (id, at, action, entity, chain) SELECT id, at, 'x', 'x', chain FROM audit_entry WHERE id = 1"  # noqa: E501
+    with pytest.raises(DatabaseError, match="append-only"), engine.begin() as conn:
+        conn.execute(text(attack))
+    command.downgrade(alembic_config(engine), "b5e4c1d8a2f3")  # and back: the older triggers still hold
+    with pytest.raises(DatabaseError, match="append-only"), engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entry"))

@@ -8,6 +8,7 @@ from sqlalchemy import and_, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
+from models.store.audit_guard import trail_problems
 from models.store.db import current_revision, head_revision
 from models.store.orm import AlertState, FeverAlert, Person, Room, RoomState, Stay
 
@@ -89,6 +90,7 @@ def run_checks(engine: Engine) -> list[str]:
     problems = integrity_problems(engine)
     if problems:  # a damaged or outdated database: the invariant queries would not mean anything
         return problems
+    problems += trail_problems(engine)  # the audit trail's triggers, id gaps and hash chain
     with Session(engine) as session:
         problems += invariant_problems(session)
     return problems

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
+from sqlalchemy import event
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import permissions
+from models import clock, permissions
 from models.errors import DomainError
 from models.services.audit_fields import KEPT, MASKED
+from models.store import audit_guard
 from models.store.orm import AuditEntry, User
 from models.store.orm.base import jsonable
 
@@ -84,8 +86,12 @@ def record(
     room_id: int | None = None,
     note: str | None = None,
 ) -> AuditEntry:
-    """Append an audit entry. ``after`` defaults to the object's current state (flushed)."""
+    """Append an audit entry. ``after`` defaults to the object's current state (flushed).
+
+    The entry is stored when the transaction commits (:func:`append_pending`), chained after the newest
+    entry then: until then it has no id, and a rollback drops it with the rest of the action."""
     session.flush()
+    session.connection()  # in a transaction from here: the entry is this transaction's, its rollback drops it
     if after is None and obj is not None:
         after = snapshot(obj)
     if before is not None and after is not None:
@@ -97,6 +103,7 @@ def record(
     table = obj.__tablename__ if obj is not None else ""
     before, after = _stored(before, table), _stored(after, table)
     entry = AuditEntry(
+        at=clock.now(),
         user_id=actor.id if actor is not None else None,
         action=action,
         entity=table,
@@ -107,8 +114,38 @@ def record(
         after=after,
         note=note,
     )
-    session.add(entry)
+    session.info.setdefault(PENDING, []).append(entry)
     return entry
+
+
+PENDING = "isodesk_audit_pending"  # session.info: the entries record() made in this transaction, in order
+
+
+def append_pending(session: Session) -> None:
+    """Store the entries :func:`record` made in this transaction, each chained to the one before it
+    (models/store/audit_guard.py). Run last, right before the commit (by the service transaction, else by
+    the session's ``before_commit``): the action's own rows are flushed first, so on PostgreSQL the trail's
+    advisory lock is taken after every row lock the action needs and held only for these INSERTs."""
+    entries = session.info.pop(PENDING, None)
+    if not entries:
+        return
+    session.flush()
+    previous = audit_guard.last_chain(session)
+    for entry in entries:
+        entry.chain = previous = audit_guard.link(previous, audit_guard.entry_values(entry))
+        session.add(entry)
+        session.flush()  # one INSERT each: ids come in the chain's order
+
+
+@event.listens_for(Session, "before_commit")
+def _append_before_commit(session: Session) -> None:
+    append_pending(session)  # entries recorded outside a service (the demo builder, a test)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_pending(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # committed (then already appended), rolled back or closed
+        session.info.pop(PENDING, None)
 
 
 REGISTERED: list[str] = []  # every @transactional service, "module.function"
@@ -192,6 +229,7 @@ def _transaction(fn: Callable[P, R], name: str, permission: str) -> Callable[P, 
                 session.connection(execution_options={"isodesk_write": True})
             permissions.check(session, actor, permission)  # the role as it is now, in this transaction
             result = fn(*args, **kwargs)
+            append_pending(session)  # the action's audit entries, chained
             session.flush()  # a refused write fails here, surely not saved; ...
             committing = True  # ... past this point only the COMMIT itself can fail
             session.commit()

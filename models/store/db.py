@@ -178,6 +178,9 @@ def upgrade(engine: Engine) -> Path | None:
         backup = backup_sqlite(engine, label="pre-upgrade")
     if needs_upgrade(engine):
         command.upgrade(alembic_config(engine), "head")
+    from models.store.audit_guard import ensure_audit_guard
+
+    ensure_audit_guard(engine)  # the append-only triggers, put back if someone dropped or disabled them
     return backup
 
 

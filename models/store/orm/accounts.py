@@ -39,10 +39,14 @@ class AuditEntry(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(String(400))
+    # sha256 hex of the previous entry's chain and this entry's fields (models/store/audit_guard.py):
+    # an entry changed, removed or slipped in afterwards breaks it from there on
+    chain: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (
         Index("ix_audit_entity", "entity", "entity_id"),
         Index("ix_audit_person", "person_id"),
         Index("ix_audit_room", "room_id"),
         Index("ix_audit_at", "at"),
+        {"sqlite_autoincrement": True},  # ids never reused: a deleted newest entry still leaves a gap
     )
