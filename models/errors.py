@@ -111,6 +111,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "备份来自更新版本的程序（{revision}），请先升级本程序：{path}",
         "The backup comes from a newer version ({revision}); upgrade this program first: {path}",
     ),
+    "backup_schema_differs": (
+        "{path} 的数据库结构与版本 {revision} 不符（{detail}），不能用于恢复",
+        "The structure of {path} is not that of revision {revision} ({detail}); it cannot be restored",
+    ),
+    "backup_audit_emptied": (
+        "{path} 有数据（{tables}）却没有任何审计记录：审计记录被清空，不能用于恢复",
+        "{path} holds data ({tables}) but no audit entry: the audit trail was emptied; it cannot be restored",
+    ),
+    "backup_audit_gaps": (
+        "{path} 的审计记录有缺失（编号 1–{high} 中只有 {count} 条）：有记录被删除，不能用于恢复",
+        "Audit entries were deleted from {path} (only {count} of ids 1–{high}); it cannot be restored",
+    ),
+    "backup_source_damaged": (
+        "数据库已损坏（{detail}），未做备份，原有备份均已保留；请运行数据检查或从备份恢复：{path}",
+        "The database is damaged ({detail}); no backup was made and the existing ones are kept. "
+        "Run the check, or restore a backup: {path}",
+    ),
     "password_short": ("密码至少需要 {n} 个字符", "A password needs at least {n} characters"),
     "forbidden": ("您的角色无权执行此操作（{action}）", "Your role may not do this ({action})"),
     "first_admin_exists": ("已经有管理员账号了", "An admin account exists already"),
@@ -151,8 +168,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A demo needs at least {minimum} day of history (not {days})",
     ),
     "demo_not_empty": (
-        "此数据库已有隔离点（也可能是未完成的演示），演示只能建在新的空数据库中",
-        "This database already has a site (perhaps an unfinished demo): build the demo in a new, empty database",
+        "此数据库已有隔离点或账号（也可能是未完成的演示），演示只能建在新的空数据库中",
+        "This database already has a site or accounts (perhaps an unfinished demo): build the demo in a new,"
+        " empty database",
     ),
     "import_map_syntax": ("--map 应写作 列名=字段：{value}", "--map takes HEADER=FIELD: {value}"),
     "import_map_field": ("未知字段：{field}（可用字段：{fields}）", "Unknown field {field} (fields: {fields})"),
@@ -172,6 +190,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db_error": ("数据库错误：{detail}", "Database error: {detail}"),
     "cli_usage": ("命令行参数有误：{detail}（用 --help 查看用法）", "Bad command line: {detail} (see --help)"),
+    "setting_invalid": ("设置 {key} 的值无效：{value}", "Not a valid value for the setting {key}: {value}"),
+    "setting_unknown": ("没有这项设置：{key}", "No such setting: {key}"),
+    "credential_store_missing": (
+        "本机没有系统密码库，无法保存数据库密码：请把密码写入 .pgpass 文件，地址中不含密码",
+        "This PC has no credential store to keep the database password: put it in a .pgpass file"
+        " and give the address without it",
+    ),
+    "credential_store_failed": (
+        "无法把密码存入系统密码库（{detail}），未保存",
+        "The password could not be put in the credential store ({detail}): nothing was saved",
+    ),
+    "cli_user_needed": (
+        "此命令需要以账号身份执行：请用 --user 用户名（或环境变量 {env}）",
+        "This command acts as an account: give --user NAME (or the {env} environment variable)",
+    ),
+    "cli_password_needed": (
+        "需要密码：请在终端中运行以输入密码，或设置环境变量 {env}",
+        "A password is needed: run it in a terminal to be asked, or set the {env} environment variable",
+    ),
     "cli_db_twice": (
         "--db 给了两个不同的数据库：{first} 和 {second}",
         "--db names two different databases: {first} and {second}",
@@ -223,6 +260,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "空闲房间不足：{total} 人中有 {missing} 人无法安排，未登记任何人",
         "Not enough free rooms: {missing} of {total} cannot be placed; nobody was registered",
     ),
+    # limits of a file read from outside (models/rules/table_files.py)
+    "import_file_too_large": ("文件 {name} 过大（{size}，上限 {limit}）", "{name} is too large ({size}; the limit is {limit})"),
+    "import_zip_members": (
+        "文件 {name} 含有过多部件（{count} 个，上限 {limit} 个），不是正常的表格，未读取",
+        "{name} has too many parts ({count}; the limit is {limit}): not a normal spreadsheet, not read",
+    ),
+    "import_zip_size": (
+        "文件 {name} 解压后过大（{size}，上限 {limit}），未读取",
+        "{name} would unpack to {size} (the limit is {limit}): not read",
+    ),
+    "import_zip_ratio": (
+        "文件 {name} 的部件 {part} 压缩比异常（{ratio} 倍，上限 {limit} 倍），未读取",
+        "Part {part} of {name} unpacks {ratio} times its size (the limit is {limit} times): not read",
+    ),
+    "import_xml_elements": (
+        "文件 {name} 的部件 {part} 结构过于复杂（超过 {limit} 个元素），未读取",
+        "Part {part} of {name} is too complex (more than {limit} elements): not read",
+    ),
+    "import_xml_depth": (
+        "文件 {name} 的部件 {part} 嵌套过深（超过 {limit} 层），未读取",
+        "Part {part} of {name} is nested too deep (more than {limit} levels): not read",
+    ),
+    "import_too_many_rows": (
+        "{name} 的行数过多（超过 {limit} 行；转运名单通常只有几千行），未读取",
+        "{name} has too many rows (more than {limit}; a transfer list has a few thousand): not read",
+    ),
+    "import_too_many_columns": (
+        "{name} 的列数过多（超过 {limit} 列），未读取",
+        "{name} has too many columns (more than {limit}): not read",
+    ),
+    "import_cell_too_large": (
+        "{name} 中有单元格内容过长（超过 {limit} 字），未读取",
+        "A cell of {name} is too long (more than {limit} characters): not read",
+    ),
+    "import_line_too_long": (
+        "{name} 第 {line} 行过长（超过 {limit} 字），未读取",
+        "Line {line} of {name} is too long (more than {limit} characters): not read",
+    ),
+    # text and dates of a person or an arrival (models/services/arrivals.py)
+    "text_too_long": (
+        "“{field_zh}”过长：{length} 字，最多 {limit} 字",
+        "“{field}” is too long: {length} characters, at most {limit}",
+    ),
+    "text_control": (
+        "“{field_zh}”含有控制字符 {char}",
+        "“{field}” contains a control character {char}",
+    ),
+    "text_bidi": (
+        "“{field_zh}”含有改变文字方向的隐藏字符 {char}",
+        "“{field}” contains a hidden text-direction character {char}",
+    ),
+    "text_invisible": (
+        "“{field_zh}”含有不可见字符 {char}",
+        "“{field}” contains an invisible character {char}",
+    ),
+    "arrival_too_early": ("入住时间不能早于 {first}：{value}", "The arrival time cannot be before {first}: {value}"),
+    "exposure_too_early": (
+        "末次暴露时间不能早于 {first}：{value}",
+        "The last exposure cannot be before {first}: {value}",
+    ),
+    "birth_date_range": (
+        "出生日期应在 {first} 至今天（{last}）之间：{value}",
+        "The birth date must be between {first} and today ({last}): {value}",
+    ),
+    "field_name": ("姓名", "Name"),
+    "field_doc_number": ("证件号码", "Document number"),
+    "field_phone": ("联系电话", "Phone"),
+    "field_address": ("住址", "Address"),
+    "field_origin": ("来源地", "Origin"),
+    "field_emergency_contact": ("紧急联系人", "Emergency contact"),
+    "field_emergency_phone": ("紧急联系电话", "Emergency phone"),
+    "field_special_needs": ("特殊需求", "Special needs"),
+    "field_notes": ("备注", "Notes"),
     "warn_region_unknown": (
         "身份证地区码未知（号码校验正确，仍可登记）",
         "Unknown region code in the ID (checksum is right; accepted)",

@@ -18,6 +18,8 @@ from typing import IO, Any
 
 from sqlalchemy.engine import make_url
 
+from models.files import OWNER_ONLY, create_private, is_private_dir, private_dir, private_opener, tighten
+
 ENV = "ISODESK_LOG_DIR"  # overrides the folder (tests, a portable install)
 LOG_NAME = "isodesk.log"
 CRASH_NAME = "crash.log"  # faulthandler's output: a hard crash (segfault, fatal error) leaves its stack here
@@ -57,6 +59,9 @@ def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO
     Idempotent for the same folder; a different folder moves the handler there. Never fails the start:
     an unwritable folder falls back to the temporary folder, and when that fails too the app runs
     without a log: None (no path is named for a file that does not exist).
+
+    The log names people and rooms: its files are 0600 and the folders made for it 0700 (a log file of
+    ours found wider is tightened, and that is logged).
     """
     target = Path(folder).expanduser() if folder is not None else log_dir()
     path = target / LOG_NAME
@@ -65,20 +70,13 @@ def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO
     teardown_logging()
     written: Path | None = path  # None: nowhere to write
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        private_dir(target)
+        handler: logging.Handler = _file_handler(path)
     except OSError:
-        import tempfile
-
         try:
-            target = Path(tempfile.gettempdir()) / "IsoDesk-log"
-            target.mkdir(parents=True, exist_ok=True)
+            target = _temporary_log_dir()
             written = path = target / LOG_NAME
-            handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-            )
+            handler = _file_handler(path)
         except OSError:  # nowhere to write: run without a log rather than not at all
             handler = logging.NullHandler()
             written = None
@@ -86,14 +84,55 @@ def setup_logging(folder: Path | str | None = None, *, level: int = logging.INFO
     log.addHandler(handler)
     log.setLevel(level)
     _state.update(path=written, handler=handler)
+    if written is not None:
+        for old in [written, *(Path(f"{written}.{n}") for n in range(1, BACKUPS + 1)), target / CRASH_NAME]:
+            if tighten(old):  # written by an older version, readable by others
+                log.warning("%s was readable by others: now by its owner only (0600)", old)
     if written is not None and not faulthandler.is_enabled():  # already on (-X faulthandler, pytest): its file
         try:
-            crash: IO[str] = open(target / CRASH_NAME, "a", encoding="utf-8")  # kept open for the process
+            # kept open for the process
+            crash: IO[str] = open(target / CRASH_NAME, "a", encoding="utf-8", opener=private_opener)
             faulthandler.enable(file=crash, all_threads=True)
             _state["crash"] = crash
         except (OSError, ValueError, RuntimeError):
             pass
     return written
+
+
+def _file_handler(path: Path) -> logging.Handler:
+    """The rotating log file, 0600: created so before the handler opens it, and again at each rollover."""
+    created = create_private(path)
+    try:
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    except OSError:
+        if created:  # no empty file is left where no log could be written
+            path.unlink(missing_ok=True)
+        raise
+    handler.rotator = _rotate_private
+    return handler
+
+
+def _rotate_private(source: str, dest: str) -> None:
+    """The handler's rollover (isodesk.log → isodesk.log.1), then the new isodesk.log made 0600 before
+    the handler opens it."""
+    if os.path.exists(source):
+        os.rename(source, dest)
+    create_private(source)
+
+
+def _temporary_log_dir() -> Path:
+    """The fallback folder in the shared temporary folder: one of this user's, nobody else may write
+    in it (a folder of that name someone else made, or left open, is not used: a new private one is)."""
+    import tempfile
+
+    shared = Path(tempfile.gettempdir()) / (f"IsoDesk-log-{os.getuid()}" if OWNER_ONLY else "IsoDesk-log")
+    try:
+        private_dir(shared)
+        if is_private_dir(shared):
+            return shared
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="IsoDesk-log-"))
 
 
 def teardown_logging() -> None:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.store.orm import AuditEntry, Room, RoomState
+from models.store.orm import AuditEntry, Room, RoomState, User
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_rooms(session: Session, n: int | None = None, beds: int = 1) -> list[Room]:
@@ -21,3 +28,38 @@ def count(session: Session, entity: type) -> int:
 
 def audit_actions(session: Session) -> list[str]:
     return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+CLI_PASSWORD = "cli pass 123"
+
+
+def cli_account(db: object, username: str = "clerk", role: str = "admin") -> dict[str, str]:
+    """An account in the database at ``db`` (a path or URL) for the command line to sign in as; returns the
+    environment that signs in with it (ISODESK_USER, ISODESK_PASSWORD)."""
+    from models.services.accounts import create_user
+    from models.store.db import make_engine, session_factory
+    from models.store.orm import Role
+
+    engine = make_engine(db)  # type: ignore[arg-type]
+    try:
+        with session_factory(engine)() as s:
+            if s.scalar(select(func.count()).select_from(User).where(User.username == username)) == 0:
+                create_user(s, None, username, CLI_PASSWORD, Role(role), username)
+    finally:
+        engine.dispose()
+    return {"ISODESK_USER": username, "ISODESK_PASSWORD": CLI_PASSWORD}
+
+
+def run_app(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python app.py ARGS`` in a subprocess, with extra environment variables (no terminal: a password
+    comes from ISODESK_PASSWORD or is refused)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **env},
+    )

@@ -9,12 +9,11 @@ from sqlalchemy import func, select
 from models.errors import DomainError
 from models.reads.checks import run_checks
 from models.services.arrivals import register_arrival
-from models.store.backup import backup_now, list_backups, restore, rotate, verify_backup
+from models.store.backup import backup_now, list_backups, restore, rotate, sqlite_path, verify_backup
 from models.store.db import make_engine, session_factory
 from models.store.orm import Stay
 from tests.conftest import NOW
-from tests.helpers import free_rooms
-from tests.test_checks import run_app
+from tests.helpers import free_rooms, run_app
 
 pytestmark = pytest.mark.usefixtures("site")
 
@@ -43,10 +42,11 @@ def test_backup_is_a_sound_copy_taken_while_open(sqlite_only, session, desk, mak
 
 def test_rotation_keeps_seven_days_and_four_weeks(tmp_path):
     start = datetime(2026, 9, 1, 8, 0)
+    sound = real_copy(tmp_path / "seed")  # rotation counts only copies that pass integrity_check
     for day in range(60):  # three backups a day for two months
         for hour in (8, 12, 18):
             stamp = (start + timedelta(days=day)).replace(hour=hour).strftime("%Y%m%d-%H%M%S")
-            (tmp_path / f"isodesk-{stamp}.sqlite3").write_bytes(b"x")
+            (tmp_path / f"isodesk-{stamp}.sqlite3").write_bytes(sound)
     (tmp_path / "isodesk-pre-upgrade-20260901.sqlite3").write_bytes(b"x")  # not rotated
     removed = rotate(tmp_path, daily=7, weekly=4)
     kept = [when for when, _p in list_backups(tmp_path)]
@@ -120,3 +120,213 @@ def test_cli_backup_and_restore(tmp_path, sqlite_template):
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "missing.sqlite3" in bad.stderr
     pg = run_app("backup", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert pg.returncode == 2 and "pg_dump" in pg.stderr
+
+
+# --- attacks: a restore that takes a foreign or doctored file, a backup of a damaged database ---------
+
+
+def sql(path, *statements):
+    con = sqlite3.connect(path)
+    con.isolation_level = None
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+
+
+def audit_triggers(path):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entry'"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def with_audit_triggers_lifted(path, *statements):
+    """Drop the append-only triggers, run the statements, put the triggers back as they were."""
+    triggers = audit_triggers(path)
+    assert triggers  # the revision has append-only triggers
+    sql(path, *(f'DROP TRIGGER "{name}"' for name, _sql in triggers), *statements, *(text for _n, text in triggers))
+
+
+def audit_count(engine):
+    from models.store.orm import AuditEntry
+
+    with session_factory(engine)() as s:
+        return s.scalar(select(func.count()).select_from(AuditEntry))
+
+
+def a_restore_is_refused(path, engine, code):
+    before = (stays(engine), audit_count(engine))
+    with pytest.raises(DomainError) as e:
+        restore(path, engine)
+    assert e.value.code == code, e.value
+    assert (stays(engine), audit_count(engine)) == before and run_checks(engine) == []  # the live one is intact
+    return e.value
+
+
+@pytest.fixture
+def one_stay(sqlite_only, session, desk, make_arrival):
+    register_arrival(session, desk, make_arrival(), free_rooms(session, 1)[0].id, now=NOW)
+    session.close()
+    return sqlite_only
+
+
+def test_a_foreign_file_with_the_three_tables_is_refused(one_stay, tmp_path):
+    from models.store.db import head_revision
+
+    foreign = tmp_path / "foreign.sqlite3"
+    sql(
+        foreign,
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
+        f"INSERT INTO alembic_version VALUES ('{head_revision(one_stay)}')",
+        "CREATE TABLE site (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE stay (id INTEGER PRIMARY KEY)",
+    )
+    error = a_restore_is_refused(foreign, one_stay, "backup_schema_differs")
+    assert "foreign.sqlite3" in error.en and "room" in error.en  # names what is missing
+
+
+def test_a_backup_without_its_append_only_triggers_is_refused(one_stay, tmp_path):
+    copy = backup_now(one_stay, tmp_path / "b")
+    sql(copy, *(f'DROP TRIGGER "{name}"' for name, _sql in audit_triggers(copy)))
+    error = a_restore_is_refused(copy, one_stay, "backup_schema_differs")
+    assert "trigger" in error.en and "audit_entry_no_" in error.en
+
+
+def test_a_backup_with_a_trigger_that_does_what_it_should_not_is_refused(one_stay, tmp_path):
+    copy = backup_now(one_stay, tmp_path / "b")
+    name, text = audit_triggers(copy)[0]
+    defused = text.replace("RAISE(ABORT, ", "(", 1)  # the same name, a body that lets it through
+    assert defused != text
+    sql(copy, f'DROP TRIGGER "{name}"', defused)
+    with_extra = backup_now(one_stay, tmp_path / "c")
+    sql(with_extra, "CREATE TRIGGER stay_gone AFTER INSERT ON stay BEGIN DELETE FROM stay; END")
+    for doctored in (copy, with_extra):
+        a_restore_is_refused(doctored, one_stay, "backup_schema_differs")
+
+
+def test_a_backup_with_a_column_or_index_changed_is_refused(one_stay, tmp_path):
+    dropped = backup_now(one_stay, tmp_path / "b")
+    sql(dropped, "DROP INDEX ix_audit_person")
+    added = backup_now(one_stay, tmp_path / "c")
+    sql(added, "ALTER TABLE person ADD COLUMN leaked TEXT")
+    for doctored in (dropped, added):
+        a_restore_is_refused(doctored, one_stay, "backup_schema_differs")
+
+
+def test_a_backup_whose_audit_trail_was_emptied_is_refused(one_stay, tmp_path):
+    copy = backup_now(one_stay, tmp_path / "b")
+    with_audit_triggers_lifted(copy, "DELETE FROM audit_entry")
+    error = a_restore_is_refused(copy, one_stay, "backup_audit_emptied")
+    assert "audit" in error.en and "审计" in error.zh
+
+
+def test_a_backup_with_audit_entries_cut_out_is_refused(one_stay, tmp_path):
+    copy = backup_now(one_stay, tmp_path / "b")
+    with_audit_triggers_lifted(copy, "DELETE FROM audit_entry WHERE id = 1")
+    a_restore_is_refused(copy, one_stay, "backup_audit_gaps")
+
+
+def test_an_empty_database_and_the_stored_older_revisions_still_verify(sqlite_template):
+    from pathlib import Path
+
+    assert verify_backup(sqlite_template).stays == 0
+    for stored in sorted((Path(__file__).parent / "data").glob("isodesk-*.sqlite3")):
+        info = verify_backup(stored)
+        assert info.revision == stored.stem.split("-", 1)[1] and info.stays > 0
+
+
+def damage(path):
+    """Scribble over the last b-tree pages of a database (checkpointed first): it still opens, its
+    schema reads, the sqlite3 backup API copies it, but PRAGMA integrity_check fails."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for at in range(len(data) - page * 4, len(data)):
+        if at % page > 100:
+            data[at] = 0x5A
+    path.write_bytes(bytes(data))
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    except sqlite3.DatabaseError as exc:  # as damaged, said otherwise
+        assert "malformed" in str(exc)
+    finally:
+        con.close()
+
+
+def test_a_damaged_database_is_not_backed_up_and_the_good_copies_stay(tmp_path, sqlite_template):
+    db = tmp_path / "site.sqlite3"
+    db.write_bytes(sqlite_template.read_bytes())
+    folder = tmp_path / "bk"
+    good = []
+    for day in range(3):  # three good copies, one a day up to yesterday
+        good.append(backup_now(make_engine(db), folder, now=NOW - timedelta(days=3 - day)))
+    damage(db)
+    out = run_app("backup", "--db", str(db), "--to", str(folder), "--keep-daily", "1", "--keep-weekly", "1")
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out
+    assert "site.sqlite3" in out.stderr and ("damaged" in out.stderr or "损坏" in out.stderr)
+    assert sorted(folder.glob("isodesk-*")) == good  # nothing new, nothing half, nothing rotated away
+    with pytest.raises(DomainError) as e:
+        backup_now(make_engine(db), folder)
+    assert e.value.code == "backup_source_damaged"
+    assert sorted(folder.glob("isodesk-*")) == good
+
+
+def real_copy(folder):
+    """The bytes of a small sound SQLite database."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "seed.sqlite3"
+    sql(path, "CREATE TABLE t (x)", "INSERT INTO t VALUES (1)")
+    return path.read_bytes()
+
+
+def test_rotation_never_counts_a_damaged_copy_as_the_newest_of_its_day(tmp_path):
+    sound = real_copy(tmp_path)
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    older = folder / "isodesk-20261122-080000Z.sqlite3"
+    good = folder / "isodesk-20261123-080000Z.sqlite3"
+    bad = folder / "isodesk-20261123-180000Z.sqlite3"
+    older.write_bytes(sound)
+    good.write_bytes(sound)
+    bad.write_bytes(sound[:100] + b"\xff" * (len(sound) - 100))  # the newest of the day, and worthless
+    removed = rotate(folder, daily=1, weekly=1)
+    assert good.exists() and not bad.exists() and bad in removed
+    assert older in removed  # the policy still holds for the good ones
+
+
+def test_leftovers_of_a_crash_are_cleaned_up_at_the_next_backup(sqlite_only, tmp_path):
+    folder = tmp_path / "b"
+    first = backup_now(sqlite_only, folder, now=NOW - timedelta(days=1))
+    half = folder / "isodesk-20261122-090000Z.partial"
+    half.write_bytes(first.read_bytes()[:5000])
+    (folder / "isodesk-20261122-090000Z.partial-journal").write_bytes(b"j")
+    broken_safety = folder / "pre-restore-20261122-090000-000000Z.sqlite3"
+    broken_safety.write_bytes(first.read_bytes()[:5000])  # a crash in the middle of the safety copy
+    sound_safety = folder / "pre-restore-20261121-090000-000000Z.sqlite3"
+    sound_safety.write_bytes(first.read_bytes())
+    someone_elses = folder / "download.partial"
+    someone_elses.write_bytes(b"not ours")
+    made = backup_now(sqlite_only, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [first.name, made.name, sound_safety.name, someone_elses.name]
+    )
+
+
+def test_restoring_over_a_damaged_database_keeps_it_aside_as_damaged(one_stay, tmp_path):
+    folder = tmp_path / "b"
+    good = backup_now(one_stay, folder)
+    one_stay.dispose()
+    damage(sqlite_path(one_stay))
+    safety = restore(good, one_stay, safety_dir=folder)
+    assert safety.name.endswith("-damaged.sqlite3")  # not taken for a safety copy cut short
+    assert stays(one_stay) == 1 and run_checks(one_stay) == []
+    backup_now(one_stay, folder)
+    assert safety.exists()  # the cleanup keeps it: what it held may still be salvaged

@@ -75,3 +75,65 @@ def test_backups_are_logged(log_folder, tmp_path):
     copy = backup_now(engine, tmp_path / "backups")
     engine.dispose()
     assert f"to {copy}" in read(path)
+
+
+def test_the_log_files_and_the_folder_made_for_them_are_owner_only(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    import pytest
+
+    if os.name == "nt":
+        pytest.skip("Windows has no file modes")
+    old_umask = os.umask(0o022)  # the usual one: without care, a new log would be 0644 in a 0755 folder
+    try:
+        folder = tmp_path / "state" / "log"
+        path = logs.setup_logging(folder)
+        assert path is not None
+        logging.getLogger("isodesk.test").info("first line")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(folder.stat().st_mode) == stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
+        handler = next(h for h in logging.getLogger("isodesk").handlers if isinstance(h, logging.FileHandler))
+        monkeypatch.setattr(handler, "maxBytes", 200)
+        for n in range(20):  # past a rollover or two
+            logging.getLogger("isodesk.test").info("line %d %s", n, "x" * 50)
+        rotated = sorted(folder.glob("isodesk.log*"))
+        assert len(rotated) > 1
+        assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in rotated} == {p.name: 0o600 for p in rotated}
+    finally:
+        os.umask(old_umask)
+
+
+def test_an_older_log_readable_by_others_is_tightened_and_that_is_logged(tmp_path):
+    import os
+    import stat
+
+    import pytest
+
+    if os.name == "nt":
+        pytest.skip("Windows has no file modes")
+    old = tmp_path / logs.LOG_NAME
+    old.write_text("written by an older version\n", encoding="utf-8")
+    old.chmod(0o644)
+    path = logs.setup_logging(tmp_path)
+    assert path == old and stat.S_IMODE(old.stat().st_mode) == 0o600
+    assert "was readable by others: now by its owner only" in read(path)
+
+
+def test_the_fallback_in_the_temporary_folder_is_never_someone_elses(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    import pytest
+
+    if os.name == "nt":
+        pytest.skip("Windows has no file modes")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    planted = tmp_path / f"IsoDesk-log-{os.getuid()}"
+    planted.mkdir()
+    planted.chmod(0o777)  # open to all: another user could have put a link where the log goes
+    unwritable = tmp_path / "file-not-folder"
+    unwritable.write_text("x")
+    path = logs.setup_logging(unwritable / "log")
+    assert path is not None and path.parent != planted and path.parent.parent == tmp_path
+    assert (path.parent.stat().st_mode & 0o077) == 0

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import clock
 from models.errors import DomainError
 from models.failures import first_line
+from models.files import create_private, private_dir, tighten
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 10_000
@@ -60,7 +61,7 @@ def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engi
 def _engine(url: URL, **kwargs: Any) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            private_dir(Path(url.database).parent)  # the folders it makes are 0700
         connect_args = {"timeout": SQLITE_BUSY_MS / 1000, **kwargs.pop("connect_args", {})}
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         _setup_sqlite(engine)
@@ -72,7 +73,30 @@ def _engine(url: URL, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
+def _owner_only(database: str | None) -> None:
+    """Before SQLite opens the file: a new database file is created 0600 (its -wal and -shm get the
+    same mode from SQLite), an existing one of ours readable by others is tightened, and that is logged."""
+    if database in (None, "", ":memory:") or database.startswith("file:"):
+        return
+    path = Path(database)
+    try:
+        if create_private(path):
+            return
+    except OSError:  # no folder, no permission: SQLite's own error says it
+        return
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if tighten(part):
+            import logging
+
+            logging.getLogger("isodesk.db").warning("%s was readable by others: now by its owner only (0600)", part)
+
+
 def _setup_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "do_connect")
+    def _before_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        if not cparams.get("uri"):
+            _owner_only(engine.url.database)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # take transaction control away from pysqlite; we emit BEGIN ourselves
@@ -149,10 +173,10 @@ def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "ba
     src_path = Path(engine.url.database)
     if not src_path.exists():
         return None
-    dest_dir = dest_dir or src_path.parent / "backups"
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest_dir = private_dir(dest_dir or src_path.parent / "backups")
     stamp = clock.now().strftime("%Y%m%d-%H%M%S-%fZ")
     dest = dest_dir / f"{src_path.stem}-{label}-{stamp}.sqlite3"
+    create_private(dest)  # 0600 before a byte is in it
     src = sqlite3.connect(src_path)
     try:
         dst = sqlite3.connect(dest)
