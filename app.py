@@ -6,7 +6,13 @@
     python app.py check --db X    check integrity and invariants (exit 0 when all hold)
     python app.py backup --db X   online backup of the SQLite file, rotated
     python app.py restore F --db X  restore a checked backup (the current database is kept aside)
+    python app.py user add NAME --role desk   add an account (as an admin)
     python app.py --version       the version
+
+Commands that read or change a site's people (import, print, report, restore, user) act as an existing,
+active account proven by its password: ``--user NAME`` (or ISODESK_USER) and the password from
+ISODESK_PASSWORD, or asked for when a terminal is attached. The role checks are the app's own.
+``demo``, ``check`` and ``backup`` work on the database file itself and need no account.
 
 Qt is imported only when the GUI starts, so the commands run headless and start fast.
 
@@ -31,6 +37,7 @@ from typing import Any, NoReturn
 from models.errors import DomainError
 from printing.form_names import FORMS
 
+USER_ENV, PASSWORD_ENV, NEW_PASSWORD_ENV = "ISODESK_USER", "ISODESK_PASSWORD", "ISODESK_NEW_PASSWORD"
 DB_HELP = "database URL (postgresql://…) or SQLite file path; default: isodesk.sqlite3 in the user data folder"
 INTERRUPTED = 130  # Ctrl+C, as shells report it
 
@@ -44,6 +51,14 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL-or-path", default=None, help=DB_HELP)
+
+
+def _add_user(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--user",
+        default=None,
+        help=f"the account acting (default ${USER_ENV}); its password from ${PASSWORD_ENV} or asked",
+    )
 
 
 def version() -> str:
@@ -64,6 +79,32 @@ def _existing_database(args: argparse.Namespace) -> Any:
         raise DomainError("db_missing", path=path)
     upgrade(engine)
     return engine
+
+
+def _password(prompt: str, env: str) -> str:
+    """A password from ``env``, or asked for on the terminal; refused when neither can give one."""
+    given = os.environ.get(env)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise DomainError("cli_password_needed", env=env)
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _signed_in(session: Any, args: argparse.Namespace, *, site: bool = True) -> Any:
+    """The account the command acts as: ``--user`` (or ISODESK_USER), proven by its password. A wrong
+    password, an unknown, locked or disabled account all get the login's one answer; nobody is created."""
+    from models.services.accounts import authenticate
+    from models.services.sites import get_site
+
+    if site:
+        get_site(session)  # a database without a site says so, before any password is asked for
+    name = (getattr(args, "user", None) or os.environ.get(USER_ENV, "")).strip()
+    if not name:
+        raise DomainError("cli_user_needed", env=USER_ENV)
+    return authenticate(session, name, _password(f"{name} 的密码 / password: ", PASSWORD_ENV))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -125,11 +166,28 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models.store.backup import restore
-    from models.store.db import make_engine
+    """As an admin of the database being replaced; a database nobody can sign in to (a missing file, no
+    accounts yet, or one too damaged to read: what a restore is for) is replaced by its file's owner."""
+    from sqlalchemy.exc import DBAPIError
 
+    from models.services.accounts import needs_first_admin
+    from models.services.maintenance import restore_backup
+    from models.store.backup import sqlite_path, verify_backup
+    from models.store.db import make_engine, session_factory
+
+    verify_backup(Path(args.file))  # a bad file is refused before the password is asked for
     engine = make_engine(args.db)
-    safety = restore(Path(args.file), engine)
+    actor, readable = None, sqlite_path(engine).exists()
+    if readable:
+        try:
+            with session_factory(engine)() as session:
+                guarded = not needs_first_admin(session)
+        except DBAPIError:
+            readable = guarded = False  # unreadable: there is no account to ask for, and the file is kept aside
+        if guarded:
+            with session_factory(engine)() as session:
+                actor = _signed_in(session, args, site=False)
+    safety = restore_backup(engine, actor, Path(args.file), record_before=readable)
     print(f"restored {args.file}; the database as it was is saved in {safety} / 已恢复，原数据库另存为 {safety}")
     return 0
 
@@ -166,14 +224,17 @@ def cmd_print(args: argparse.Namespace) -> int:
     assert output is not None  # -o is required
     engine = _existing_database(args)
     with session_factory(engine)() as s:
+        day = _day(args.date, s)
+        actor = _signed_in(s, args)
         pdf = render(
             s,
             args.form,
-            _day(args.date, s),
+            day,
+            actor=actor,
             floor_id=_floor(s, args.floor) if args.floor else None,
             stay_ids=[args.stay] if args.stay else None,
             lang=args.lang,
-            printed_by=args.user,
+            printed_by=actor.display_name or actor.username,
             xlsx_path=xlsx_path,
         )
     output.write_bytes(pdf)
@@ -206,7 +267,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     xlsx_path = _output(args.xlsx)
     engine = _existing_database(args)
     with session_factory(engine)() as s:
-        report = reports.daily_report(s, _day(args.date, s))
+        day = _day(args.date, s)
+        _signed_in(s, args)
+        report = reports.daily_report(s, day)
     if xlsx_path:
         xlsx.daily_report_xlsx(report, xlsx_path, args.lang)
     if args.json:
@@ -220,11 +283,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import json
 
-    from sqlalchemy import select
-
     from models.services.importer import check_in_rows, read_transfer_list
     from models.store.db import session_factory
-    from models.store.orm import User
 
     path = Path(args.file)
     if not path.is_file():
@@ -232,6 +292,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = _mapping(args.map or [])
     engine = _existing_database(args)  # a missing SQLite file is refused, never created
     with session_factory(engine)() as session:
+        actor = _signed_in(session, args)  # even a dry run tells who is already here: an account reads it
         rows = read_transfer_list(session, path, mapping=mapping)
         if args.json:
             print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1))
@@ -240,13 +301,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"{r.row:>5}  {r.status:<9} {r.fields.get('name', '')}  {'; '.join(r.messages)}")
         if args.dry_run:
             return 0 if all(r.status != "invalid" for r in rows) else 1
-        actor = session.scalar(select(User).where(User.username == args.user))
-        if actor is None:
-            actor = User(username=args.user, display_name=args.user)
-            session.add(actor)
-            session.commit()
         stays = check_in_rows(session, actor, rows)
         print(f"checked in {len(stays)} / 已入住 {len(stays)} 人", file=sys.stderr)
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    """``user add NAME --role R``: a new account, created by a signed-in admin (the service checks the role)."""
+    from models.services.accounts import create_user
+    from models.store.db import session_factory
+    from models.store.orm import Role
+
+    engine = _existing_database(args)
+    with session_factory(engine)() as session:
+        actor = _signed_in(session, args)
+        new = _password(f"{args.name} 的新密码 / new password: ", NEW_PASSWORD_ENV)
+        if NEW_PASSWORD_ENV not in os.environ and _password("再输入一次 / again: ", NEW_PASSWORD_ENV) != new:
+            raise DomainError("passwords_differ")
+        made = create_user(session, actor, args.name, new, Role(args.role), args.display_name or "")
+        print(f"account {made.username} created / 已创建账号 {made.username}")
     return 0
 
 
@@ -287,7 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="only check the rows; write nothing")
     p.add_argument("--json", action="store_true", help="print one JSON object per row read")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unusual column header to a field")
-    p.add_argument("--user", default="cli", help="user name recorded in the audit trail (default: cli)")
+    _add_user(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("print", help="print a form to PDF: " + ", ".join(FORMS))
@@ -298,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stay", type=int, help="one stay (registration, notice, temperature-record, door card, release)")
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     p.add_argument("--xlsx", metavar="FILE", help="also write .xlsx (daily-report, disinfection, ledger)")
-    p.add_argument("--user", default="cli", help="printed-by name in the footer")
+    _add_user(p)
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.set_defaults(func=cmd_print)
 
@@ -309,6 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.add_argument("--xlsx", metavar="FILE", help="also write the report as .xlsx")
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    _add_user(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("backup", help="copy the SQLite database now (online), then rotate old backups")
@@ -321,7 +395,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the database with a checked backup (the current one is kept)")
     _add_db(p)
     p.add_argument("file", help="a backup file made by `backup`")
+    _add_user(p)
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("user", help="accounts: user add NAME --role ROLE (as a signed-in admin)")
+    _add_db(p)
+    p.add_argument("action", choices=("add",))
+    p.add_argument("name", help="the new account's user name")
+    p.add_argument("--role", required=True, choices=("admin", "desk", "medical", "viewer"))
+    p.add_argument("--display-name", help="the name shown and printed (default: the user name)")
+    _add_user(p)
+    p.set_defaults(func=cmd_user)
 
     p = sub.add_parser("check", help="database integrity and domain invariants; exit 1 with one line per problem")
     _add_db(p)

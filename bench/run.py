@@ -255,7 +255,7 @@ def search(db: Path, runs: int) -> Figure:
         "where s.departed_at is null order by s.id limit 1"
     ).fetchone()
     initials = pinyin.split("|")[1]
-    model = OccupantModel(sessions, TODAY)
+    model = OccupantModel(sessions, TODAY, actor=None)
     typed = [name[: i + 1] for i in range(len(name))]
     typed += [initials[: i + 1] for i in range(len(initials))]
     typed += [doc[-(i + 1) :] for i in range(4)]

@@ -29,6 +29,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "settings": frozenset({Role.ADMIN}),
     "users": frozenset({Role.ADMIN}),
     "print": ALL,
+    "lookup": ALL,  # a search by a full identifier: anyone may, and it is recorded
     "own_account": ALL,
     "anyone": ALL,  # before anyone is logged in (the login itself, the first admin): no acting user
 }

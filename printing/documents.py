@@ -10,14 +10,16 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from models import clock
+from models import clock, permissions
 from models.errors import DomainError
 from models.reads import reports
+from models.services.disclosure import record_print
 from models.services.sites import get_site
+from models.store.orm import User
 
 from . import forms, xlsx
 from .base import Progress, reporting
-from .form_names import FORMS
+from .form_names import FORMS, FULL_IDENTIFIER_FORMS
 
 PER_PERSON = {
     "arrival-pack": forms.arrival_pack,
@@ -35,6 +37,7 @@ def render(
     form: str,
     day: date,
     *,
+    actor: User | None,
     floor_id: int | None = None,
     stay_ids: list[int] | None = None,
     lang: str = "zh_CN",
@@ -46,14 +49,18 @@ def render(
 ) -> bytes:
     """The PDF of ``form``; with ``xlsx_path`` the tabular forms also write their .xlsx (``pdf=False``: only
     that, and b"" for the PDF). ``progress(done, total, text)`` hears how far the document is (a background
-    task's; an exception it raises, such as a cancel, stops the build)."""
+    task's; an exception it raises, such as a cancel, stops the build).
+
+    ``actor`` is who prints (None: the system). A form that carries full ID numbers
+    (``FULL_IDENTIFIER_FORMS``) needs a role that may see them, checked before the build, and is recorded
+    in the audit trail per person once built: the PDF is returned only after that entry is saved."""
     if form not in FORMS:
         raise DomainError("form_unknown", form=form)
     if progress is not None:
         with reporting(progress):
             return render(
-                session, form, day, floor_id=floor_id, stay_ids=stay_ids, lang=lang, printed_by=printed_by,
-                now=now, xlsx_path=xlsx_path, pdf=pdf,
+                session, form, day, actor=actor, floor_id=floor_id, stay_ids=stay_ids, lang=lang,
+                printed_by=printed_by, now=now, xlsx_path=xlsx_path, pdf=pdf,
             )  # fmt: skip
     now = clock.site_now(get_site(session).timezone, now)
     site = get_site(session).name
@@ -66,8 +73,14 @@ def render(
             stay_ids = reports.releases_on(session, day) if form == "release-notices" else None
             if stay_ids is None:
                 stay_ids = reports.present_on_floor(session, floor_id)
+        if form in FULL_IDENTIFIER_FORMS:
+            permissions.check(session, actor, "identity")  # refused before the build, not after it
         data = reports.person_forms(session, stay_ids, with_readings=form == "temperature-record")
-        return PER_PERSON[form](site, data, lang, printed_by, now)
+        document = PER_PERSON[form](site, data, lang, printed_by, now)
+        if form in FULL_IDENTIFIER_FORMS:
+            session.rollback()  # the reads end: the record opens its own write transaction
+            record_print(session, actor, form, stay_ids)
+        return document
     if form == "daily-report":
         report = reports.daily_report(session, day)
         if xlsx_path:

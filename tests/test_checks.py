@@ -1,5 +1,3 @@
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import text, update
@@ -10,7 +8,7 @@ from models.services.observations import record_reading
 from models.services.stays import transfer
 from models.store.orm import DepartureKind, Room, RoomState, Slot, Stay
 from tests.conftest import NOW
-from tests.helpers import free_rooms
+from tests.helpers import free_rooms, run_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,15 +53,6 @@ def test_departure_through_services_keeps_invariants(engine, session, site, desk
     assert run_checks(engine) == []
 
 
-def run_app(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "app.py"), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_cli_help_lists_commands():

@@ -28,20 +28,11 @@ from models.store import db as db_module
 from models.store.db import head_revision, make_engine, session_factory, upgrade
 from models.store.orm import Role, User
 from tests.conftest import NOW, PG_URL, ROOT
+from tests.helpers import cli_account, run_app
 
 NEWER = "ffff0000beef"  # a schema revision no version of IsoDesk has made yet
 
 
-def run_app(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "app.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-        env={**os.environ, **env},
-    )
 
 
 def one_line(stderr: str) -> str:
@@ -76,8 +67,12 @@ def site_db(template: Path, path: Path, rooms: int = 4) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path, sqlite_template: Path) -> Path:
-    return site_db(sqlite_template, tmp_path / "site.sqlite3")
+def db(tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site's database with an account the commands sign in as (ISODESK_USER / ISODESK_PASSWORD)."""
+    path = site_db(sqlite_template, tmp_path / "site.sqlite3")
+    for name, value in cli_account(path).items():
+        monkeypatch.setenv(name, value)
+    return path
 
 
 def stamp(path: Path, revision: str) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from models.demo.builder import build_demo
 from models.reads.occupants import OccupantFilter, count_occupants
+from models.rules.identity import mask_id
 from models.store.db import session_factory
 from models.store.orm import AlertState, AuditEntry, DepartureKind, FeverAlert, Person, Room, Stay
 from tests.conftest import TZ
@@ -52,11 +53,19 @@ def test_search_as_you_type_by_initials_and_id_tail(window, qtbot, engine):
     names = [r.name for r in page.model.rows]
     assert name in names
     with session_factory(engine)() as s:
-        assert page.model.total == count_occupants(s, OccupantFilter(text=initials))
+        assert page.model.total == count_occupants(s, OccupantFilter(text=initials), actor=None)
     page.search.clear()
-    QTest.keyClicks(page.search, doc[-6:])
-    qtbot.waitUntil(lambda: page.model.filter.text == doc[-6:], timeout=2000)
+    QTest.keyClicks(page.search, doc[-4:])  # the tail the mask shows
+    qtbot.waitUntil(lambda: page.model.filter.text == doc[-4:], timeout=2000)
+    assert stay_id in [r.stay_id for r in page.model.rows]
+    page.search.clear()
+    QTest.keyClicks(page.search, doc)  # the whole ID, as a card reader types it: found, and recorded
+    qtbot.waitUntil(lambda: page.model.filter.text == doc, timeout=2000)
     assert [r.stay_id for r in page.model.rows] == [stay_id]
+    with session_factory(engine)() as s:
+        searches = s.scalars(select(AuditEntry).where(AuditEntry.action == "person.search")).all()
+    assert searches and {e.user_id for e in searches} == {window.ctx.user.id}
+    assert all(doc not in e.note for e in searches) and mask_id(doc) in searches[-1].note
 
 
 def test_selecting_a_row_shows_masked_details_and_curve(window, qtbot, engine):

@@ -86,3 +86,22 @@ def test_reports_page_previews_and_exports(window, tmp_path, monkeypatch):
     page.form.setCurrentIndex(page.form.findData("release-notices"))
     page.preview()
     assert pages(previews[-1])  # today's release notices (or a page saying there are none)
+
+
+def test_a_viewer_is_not_offered_the_forms_that_print_full_ids(qtbot, make_app_context, session, desk, site):
+    from models.services.accounts import create_user
+    from models.store.orm import Role
+    from printing.form_names import FULL_IDENTIFIER_FORMS
+    from views.occupants_page import OccupantsPage
+    from views.reports_page import ReportsPage
+
+    viewer = create_user(session, desk, "look", "look pass 1", Role.VIEWER)
+    ctx = make_app_context(viewer)
+    reports, occupants = ReportsPage(ctx), OccupantsPage(ctx)
+    qtbot.addWidget(reports)
+    qtbot.addWidget(occupants)
+    offered = {reports.form.itemData(i) for i in range(reports.form.count())}
+    assert offered and not offered & FULL_IDENTIFIER_FORMS
+    menu = [a.text() for a in occupants.print_button.menu().actions()]
+    assert menu and "登记表和告知书" not in menu and "解除隔离告知书" not in menu
+    assert menu == ["体温登记表", "房间门卡"]  # the others are offered

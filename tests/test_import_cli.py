@@ -2,8 +2,6 @@
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,19 +12,11 @@ from models.services.sites import FloorSpec, create_site, room_numbers
 from models.store.db import make_engine, session_factory
 from models.store.orm import AuditEntry, Role, Stay, User
 from tests.conftest import NOW
+from tests.helpers import cli_account, run_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_app(*args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "app.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
 
 
 def make_site_db(template, path, rooms):
@@ -38,6 +28,7 @@ def make_site_db(template, path, rooms):
         s.commit()
         create_site(s, user, "CLI site", [FloorSpec("A", 1, room_numbers(1, 1, rooms))])
     engine.dispose()
+    return cli_account(path, "desk1", "desk")
 
 
 def write_list(path, rng, n, bad=0):
@@ -52,19 +43,19 @@ def write_list(path, rng, n, bad=0):
 def stays_and_audit(db):
     engine = make_engine(db)
     with session_factory(engine)() as s:
-        return (
+        return (  # the audit trail but the command's own sign-in ("user.login": who ran it)
             s.scalar(select(func.count()).select_from(Stay)),
-            s.scalar(select(func.count()).select_from(AuditEntry)),
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action != "user.login")),
         )
 
 
 def test_dry_run_json_one_object_per_row(tmp_path, sqlite_template, rng):
     db = tmp_path / "site.sqlite3"
-    make_site_db(sqlite_template, db, 10)
+    signed = make_site_db(sqlite_template, db, 10)
     lst = tmp_path / "list.csv"
     write_list(lst, rng, 4, bad=1)
     before = stays_and_audit(db)
-    out = run_app("import", str(lst), "--db", str(db), "--dry-run", "--json")
+    out = run_app("import", str(lst), "--db", str(db), "--dry-run", "--json", **signed)
     assert out.returncode == 1, out.stderr  # an invalid row
     rows = json.loads(out.stdout)
     assert [(r["row"], r["status"]) for r in rows] == [
@@ -81,27 +72,27 @@ def test_dry_run_json_one_object_per_row(tmp_path, sqlite_template, rng):
 
 def test_import_checks_in_valid_rows_or_nothing(tmp_path, sqlite_template, rng):
     db = tmp_path / "site.sqlite3"
-    make_site_db(sqlite_template, db, 3)
+    signed = make_site_db(sqlite_template, db, 3)
     big = tmp_path / "big.csv"
     write_list(big, rng, 5)
     before = stays_and_audit(db)
-    out = run_app("import", str(big), "--db", str(db))
+    out = run_app("import", str(big), "--db", str(db), **signed)
     assert out.returncode == 2 and "空闲房间不足" in out.stderr
     assert stays_and_audit(db) == before  # all or nothing
     small = tmp_path / "small.csv"
     write_list(small, rng, 3, bad=1)
-    out = run_app("import", str(small), "--db", str(db))
+    out = run_app("import", str(small), "--db", str(db), **signed)
     assert out.returncode == 0, out.stderr
     assert stays_and_audit(db)[0] == 2  # the invalid row is left out
-    out = run_app("import", str(small), "--db", str(db), "--dry-run", "--json")
+    out = run_app("import", str(small), "--db", str(db), "--dry-run", "--json", **signed)
     assert [r["status"] for r in json.loads(out.stdout)][1:3] == ["duplicate", "duplicate"]
 
 
 @pytest.mark.parametrize("args", [["import", "nope.csv"], ["import", "x.pdf"]])
 def test_import_errors_are_messages_not_tracebacks(tmp_path, sqlite_template, args):
     db = tmp_path / "site.sqlite3"
-    make_site_db(sqlite_template, db, 3)
+    signed = make_site_db(sqlite_template, db, 3)
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     args = [a if not a.endswith((".csv", ".pdf")) else str(tmp_path / a) for a in args]
-    out = run_app(*args, "--db", str(db))
+    out = run_app(*args, "--db", str(db), **signed)
     assert out.returncode != 0 and "Traceback" not in out.stderr

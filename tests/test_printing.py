@@ -11,17 +11,17 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from models.errors import DomainError
 from models.reads import reports
 from models.services.arrivals import register_arrival
 from models.services.observations import record_reading
 from models.services.rooms import record_disinfection
 from models.services.stays import change_release_date, release, transfer
 from models.services.swabs import mark_sampled, record_result, swab_plan
-from models.store.orm import DepartureKind, Floor, Room, Slot, SwabResult
+from models.store.orm import AuditEntry, DepartureKind, Floor, Room, Slot, SwabResult, User
 from printing import forms, xlsx
 from tests.conftest import NOW, TZ, local
-from tests.helpers import free_rooms
-from tests.test_checks import run_app
+from tests.helpers import cli_account, free_rooms, run_app
 
 PRINTED = datetime(2026, 11, 23, 9, 30, tzinfo=TZ)
 
@@ -158,17 +158,30 @@ def test_cli_print_and_report(tmp_path, sqlite_template, session, site, people, 
     if engine.url.get_backend_name() != "sqlite":
         pytest.skip("the CLI test uses the SQLite file")
     db = str(engine.url.database)
+    signed = cli_account(db, "clerk", "desk")
     assert session.scalar(select(Floor.name).limit(1)) == "1F"  # in both buildings: ambiguous alone
     floor = "A栋 1F"
     out = tmp_path / "sheets.pdf"
-    done = run_app("print", "daily-sheets", "--db", db, "--date", "2026-11-23", "--floor", floor, "-o", str(out))
+    sheets = ("print", "daily-sheets", "--db", db, "--date", "2026-11-23", "--floor", floor, "-o", str(out))
+    assert "--user" in run_app(*sheets).stderr  # nobody signed in: refused
+    done = run_app(*sheets, **signed)
     assert done.returncode == 0, done.stderr
-    assert "每日健康观察记录表" in text_of(out.read_bytes())[0]
-    rep = run_app("report", "daily", "--db", db, "--date", "2026-11-20", "--json", "--xlsx", str(tmp_path / "r.xlsx"))
+    page = text_of(out.read_bytes())[0]
+    assert "每日健康观察记录表" in page and "clerk" in page  # the footer says who printed
+    rep = run_app(
+        "report", "daily", "--db", db, "--date", "2026-11-20", "--json", "--xlsx", str(tmp_path / "r.xlsx"), **signed
+    )
     assert rep.returncode == 0, rep.stderr
     assert json.loads(rep.stdout)["arrivals"] == 4 and (tmp_path / "r.xlsx").exists()
-    bad = run_app("print", "registration", "--db", db, "-o", str(tmp_path / "x.pdf"))
+    bad = run_app("print", "registration", "--db", db, "-o", str(tmp_path / "x.pdf"), **signed)
     assert bad.returncode == 2 and "--stay" in bad.stderr and "Traceback" not in bad.stderr
+    stay = str(people[0].id)
+    reg = run_app("print", "registration", "--db", db, "--stay", stay, "-o", str(tmp_path / "r.pdf"), **signed)
+    assert reg.returncode == 0, reg.stderr
+    session.rollback()
+    printed = session.scalars(select(AuditEntry).where(AuditEntry.action == "document.print")).all()
+    assert [(e.person_id, e.note) for e in printed] == [(people[0].person_id, f"form=registration stay={stay}")]
+    assert session.get(User, printed[0].user_id).username == "clerk"
 
 
 @pytest.mark.skipif(
@@ -184,3 +197,40 @@ def test_sheet_qr_codes_scan_back_to_the_stay(session, site, people, tmp_path):
     out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False)
     codes = set(out.stdout.split())
     assert codes == {forms.stay_code(r.stay_id) for r in floors[0].rows}  # what the desk's scanner reads
+
+
+def test_the_forms_recorded_as_disclosing_full_ids_are_exactly_those_that_print_them(session, site, people, desk):
+    """FULL_IDENTIFIER_FORMS is checked against what each form really prints: a form that shows a full ID
+    number and is missing from the list would print it with no audit entry."""
+    from printing.documents import render
+    from printing.form_names import FORMS, FULL_IDENTIFIER_FORMS
+
+    stay = people[0]
+    doc = stay.person.doc_number
+    shows = set()
+    for form in FORMS:
+        pdf = render(
+            session, form, NOW.date(), actor=desk, stay_ids=[stay.id] if form not in ("daily-sheets",) else None,
+            printed_by="前台一", now=PRINTED,
+        )  # fmt: skip
+        if doc in "".join("".join(text_of(pdf)).split()):
+            shows.add(form)
+    assert shows == FULL_IDENTIFIER_FORMS
+    session.rollback()
+    notes = session.scalars(select(AuditEntry.note).where(AuditEntry.action == "document.print")).all()
+    assert sorted(notes) == sorted(f"form={form} stay={stay.id}" for form in FULL_IDENTIFIER_FORMS)
+
+
+def test_a_viewer_cannot_print_full_ids_and_nothing_is_recorded(session, site, people, desk):
+    from models.services.accounts import create_user
+    from models.store.orm import Role
+    from printing.documents import render
+
+    viewer = create_user(session, desk, "look", "look pass 1", Role.VIEWER)
+    for form in ("registration", "release-notices", "arrival-pack"):
+        with pytest.raises(DomainError) as refused:
+            render(session, form, NOW.date(), actor=viewer, stay_ids=[people[0].id], now=PRINTED)
+        assert refused.value.code == "forbidden"
+    assert render(session, "notice", NOW.date(), actor=viewer, stay_ids=[people[0].id], now=PRINTED)  # no ID on it
+    session.rollback()
+    assert not session.scalars(select(AuditEntry).where(AuditEntry.action == "document.print")).all()

@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.back_up)
         if is_file_database(engine):
             self.backup_timer.start()
-        self.settings_page.backups.pause_database = self.pause_database_use
+        if self.settings_page.backups is not None:  # an admin's panel
+            self.settings_page.backups.pause_database = self.pause_database_use
 
     @staticmethod
     def read_changes(job: Job) -> object:
@@ -265,12 +266,13 @@ class MainWindow(QMainWindow):
         """Build a form in the background (progress, Cancel: every floor's sheets take a while on a big site),
         then open the print preview (Print / Save as PDF) on the GUI thread."""
         day, lang, who, now = self.model.today, self.ctx.language, self.ctx.user_name, self.ctx.now()
+        actor = self.ctx.user
         ids = list(stay_ids) if stay_ids else None
 
         def job(job: Job) -> bytes:  # in a worker thread, with its own session
             return render(
-                job.session, form, day, stay_ids=ids, floor_id=floor_id, lang=lang, printed_by=who, now=now,
-                progress=job.progress,
+                job.session, form, day, actor=actor, stay_ids=ids, floor_id=floor_id, lang=lang, printed_by=who,
+                now=now, progress=job.progress,
             )  # fmt: skip
 
         tasks = self.ctx.tasks

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.reads.occupants import OccupantFilter, OccupantRow, count_occupants, list_occupants
-from models.store.orm import Sex
+from models.store.orm import Sex, User
 from ui import palette
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,11 +32,19 @@ COLUMNS: list[tuple[str, str | None]] = [
 
 class OccupantModel(QAbstractTableModel):
     def __init__(
-        self, sessions: sessionmaker[Session], today: date, parent: object | None = None, *, language: str = "zh_CN"
+        self,
+        sessions: sessionmaker[Session],
+        today: date,
+        parent: object | None = None,
+        *,
+        actor: User | None,
+        language: str = "zh_CN",
     ) -> None:
-        """``today`` is the site's day (ages and days of stay); each reload may give a newer one."""
+        """``today`` is the site's day (ages and days of stay); each reload may give a newer one. ``actor``
+        searches: a search by a full ID number or phone is recorded for them."""
         super().__init__(parent)  # type: ignore[arg-type]
         self.sessions = sessions
+        self.actor = actor
         self.filter = OccupantFilter()
         self.today = today
         self.sort_key, self.descending = "room", False
@@ -65,7 +73,7 @@ class OccupantModel(QAbstractTableModel):
             self.today = today
         self.beginResetModel()
         with self.sessions() as s:
-            self.total = count_occupants(s, self.filter)
+            self.total = count_occupants(s, self.filter, actor=self.actor)
             self.rows = list_occupants(s, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE)
         self.endResetModel()
 

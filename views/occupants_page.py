@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DomainError
+from models.permissions import allowed
 from models.reads.audit_log import reveal_identity
 from models.reads.lookups import buildings, categories, floors
 from models.reads.occupants import OccupantFilter, StayDetail, stay_detail
 from models.rules.identity import mask_id, mask_phone
+from printing.form_names import FULL_IDENTIFIER_FORMS
 
 from .context import AppContext
 from .occupant_model import STAY_ID_ROLE, OccupantModel
@@ -51,7 +53,7 @@ class OccupantsPage(QWidget):
         self.ctx = ctx
         self.sessions = sessions = ctx.sessions
         self.actor = ctx.user
-        self.model = OccupantModel(sessions, ctx.today(), self, language=ctx.language)
+        self.model = OccupantModel(sessions, ctx.today(), self, actor=ctx.user, language=ctx.language)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Name, pinyin (zs), ID or phone tail, room…"))
         self.search.setClearButtonEnabled(True)
@@ -123,6 +125,8 @@ class OccupantsPage(QWidget):
             ("door-cards", self.tr("Door card")),
             ("release-notices", self.tr("Release notice")),
         ):
+            if form in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
+                continue  # it prints the full ID number: not offered to a role that may not see it
             menu.addAction(label, lambda f=form: self._print(f))
         self.print_button.setMenu(menu)
         actions.addWidget(self.print_button)

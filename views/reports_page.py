@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.permissions import allowed
 from models.reads.lookups import floors
 from models.reads.reports import daily_report
 from printing.documents import HAS_XLSX, render
+from printing.form_names import FULL_IDENTIFIER_FORMS
 from printing.forms import REPORT_FIELDS
 from printing.labels import L
 
@@ -46,6 +48,8 @@ class ReportsPage(QWidget):
             ("disinfection", self.tr("Terminal disinfection record (month to date)")),
             ("ledger", self.tr("People ledger")),
         ):
+            if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
+                continue  # it prints full ID numbers: not offered to a role that may not see them
             self.form.addItem(label, key)
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
@@ -136,11 +140,11 @@ class ReportsPage(QWidget):
             self._load()
         form, day, lang = self.form.currentData(), self.selected_day(), self.lang.currentData()
         floor_id = self.floor.currentData() if self.floor.isEnabled() else None
-        who, now = self.ctx.user_name, self.ctx.now()
+        who, now, actor = self.ctx.user_name, self.ctx.now(), self.ctx.user
 
         def job(job: Job) -> bytes:  # in a worker thread, with its own session: plain values only
             return render(
-                job.session, form, day, floor_id=floor_id, lang=lang, printed_by=who, now=now,
+                job.session, form, day, actor=actor, floor_id=floor_id, lang=lang, printed_by=who, now=now,
                 xlsx_path=xlsx_path, pdf=pdf, progress=job.progress,
             )  # fmt: skip
 

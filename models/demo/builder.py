@@ -196,8 +196,9 @@ def build_demo(
     say = progress or (lambda _msg: None)
     now = now or clock.now()
     with session_factory(engine)() as session:
-        if session.scalar(select(func.count()).select_from(Site)):
-            raise DomainError("demo_not_empty")
+        accounts = select(func.count()).select_from(User).where(User.password_hash.is_not(None))
+        if session.scalar(select(func.count()).select_from(Site)) or session.scalar(accounts):
+            raise DomainError("demo_not_empty")  # demo accounts have a published password: never beside real ones
         # a build interrupted before its site was made left only its user behind: carry on with it
         user = session.scalar(select(User).where(User.username == "demo"))
         if user is None:

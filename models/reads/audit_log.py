@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from models.reads.identifiers import identifier_condition
 from models.services import audit
 from models.services.audit import transactional
 from models.store.orm import AuditEntry, Person, Room, User
@@ -70,7 +71,9 @@ def _query(f: AuditFilter, tz: str) -> Select:
     )
     text = f.person.strip()
     if text:
-        ids = select(Person.id).where(or_(Person.name.contains(text), Person.doc_number.endswith(text.upper())))
+        by_identifier = identifier_condition(text)  # in full or by the shown tail: never a growing guess
+        by_name = Person.name.contains(text, autoescape=True)
+        ids = select(Person.id).where(by_name if by_identifier is None else or_(by_name, by_identifier))
         q = q.where(AuditEntry.person_id.in_(ids))
     if f.room.strip():
         q = q.where(AuditEntry.room_id.in_(select(Room.id).where(Room.number == f.room.strip())))

@@ -1,7 +1,10 @@
 """The occupant list: search as you type, filters, sorting and paging, as plain rows.
 
 Search text is read the way a desk user types it:
-- digits: the tail of an ID number or phone, or a room number;
+- digits: a room number (its start); an ID number or phone in full, or by its last four characters, the
+  ones its mask shows anyway: any other length never matches an identifier, so extending a guess one
+  character at a time reconstructs nothing. A search by a full identifier is recorded, masked
+  (``count_occupants`` records it for the acting user: the list calls it once per new search);
 - Latin letters: pinyin of the name, in full or as initials (张三 ← "zhangsan", "zs");
 - anything else: part of the name.
 """
@@ -15,6 +18,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from models.reads.identifiers import identifier_condition, identifier_kind
 from models.rules.identity import fold_width, mask_id, mask_phone
 from models.store.orm import (
     AlertState,
@@ -27,6 +31,7 @@ from models.store.orm import (
     Room,
     Sex,
     Stay,
+    User,
 )
 
 
@@ -87,8 +92,9 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
     if not t:
         return None
     if re.fullmatch(r"\d+[xX]?", t):
-        tail = t.upper()
-        return or_(Person.doc_number.like(f"%{tail}"), Person.phone.like(f"%{t}"), Room.number.like(f"{t}%"))
+        by_identifier = identifier_condition(t)
+        by_room = Room.number.like(f"{t}%")
+        return by_room if by_identifier is None else or_(by_room, by_identifier)
     if re.fullmatch(r"[A-Za-z' ]+", t):
         p = t.lower().replace(" ", "").replace("'", "")
         return or_(Person.name_pinyin.like(f"{p}%"), Person.name_pinyin.like(f"%|{p}%"), Person.name.ilike(f"%{t}%"))
@@ -151,8 +157,17 @@ def _query(f: OccupantFilter) -> Select:
     return q.where(and_(*conds)) if conds else q
 
 
-def count_occupants(session: Session, f: OccupantFilter) -> int:
-    return session.scalar(select(func.count()).select_from(_query(f).subquery())) or 0
+def count_occupants(session: Session, f: OccupantFilter, *, actor: User | None) -> int:
+    """How many rows the filter matches. A search by a full ID number or phone is recorded for ``actor``."""
+    found = session.scalar(select(func.count()).select_from(_query(f).subquery())) or 0
+    kind = identifier_kind(f.text)
+    if kind is not None:
+        from models.services.disclosure import record_search
+
+        value = fold_width(f.text).strip().upper()
+        session.rollback()  # the read ends: the record opens its own write transaction
+        record_search(session, actor, kind, mask_id(value) if kind == "doc" else mask_phone(value), found)
+    return found
 
 
 def list_occupants(

@@ -1,0 +1,50 @@
+"""Restoring a backup: an admin's act, checked and recorded on both sides of the swap.
+
+The file copy itself is ``models.store.backup.restore``; this is the service the app and the command line
+call. It checks the backup, then (one transaction, permission ``settings``: admins only, read from the
+database as it is now) records who restores which file in the database about to be replaced, which the
+safety copy keeps; after the copy it records the restore in the restored database too (as the system, the
+acting account may not exist in that older copy, so its name goes into the note).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from models.services import audit
+from models.services.audit import transactional
+from models.store import backup
+from models.store.db import session_factory
+from models.store.orm import User
+
+
+@transactional("settings")
+def record_restore_request(session: Session, actor: User | None, source: str) -> None:
+    """The entry left in the database being replaced (kept in its safety copy)."""
+    audit.record(session, actor, "backup.restore", None, note=f"restore from {source}")
+
+
+@transactional("settings")
+def record_restored(session: Session, actor: User | None, source: str, by: str, safety: str) -> None:
+    """The entry in the restored database: which file, by whom, where the replaced database went."""
+    audit.record(session, actor, "backup.restored", None, note=f"restored from {source} by {by}; replaced: {safety}")
+
+
+def restore_backup(
+    engine: Engine, actor: User | None, source: Path, *, safety_dir: Path | None = None, record_before: bool = True
+) -> Path:
+    """Replace the database with a checked backup, as ``actor`` (an admin; None: the system). Returns the
+    safety copy of the replaced database. Nothing is replaced when the file or the actor is refused.
+    ``record_before=False``: the database being replaced is missing or unreadable, nothing can go into it."""
+    backup.verify_backup(source)  # a bad file is refused before anything is recorded or replaced
+    by = actor.username if actor is not None else "system"
+    if record_before:
+        with session_factory(engine)() as session:
+            record_restore_request(session, actor, source.name)
+    safety = backup.restore(source, engine, safety_dir=safety_dir)
+    with session_factory(engine)() as session:  # as the system: the admin may have another role in that copy
+        record_restored(session, None, source.name, by, safety.name)
+    return safety
