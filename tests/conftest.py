@@ -11,7 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -45,6 +47,34 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[clock_module.FixedClock]:
     monkeypatch.setenv(clock_module.ENV, NOW.isoformat())
     with clock_module.using(fixed):
         yield fixed
+
+
+class MemoryKeyring(KeyringBackend):
+    """The OS credential store, in memory: tests never touch the machine's own (``keyring.set_keyring``)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.saved.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.saved[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.saved.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def credential_store() -> Iterator[MemoryKeyring]:
+    """Each test gets an empty credential store of its own (models/store/credentials.py uses it)."""
+    store, previous = MemoryKeyring(), keyring.get_keyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """Settings: language and theme are remembered and used at the next start."""
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from views import application
 from views.application import make_app, ui_language
@@ -134,3 +135,50 @@ def test_database_connection_test_and_save(settings_page, tmp_path, sqlite_templ
         panel.url.setText(pg)
         assert panel.test(), panel.result.text()
         assert "postgresql" in panel.result.text()
+
+
+@pytest.mark.parametrize("role", ["desk", "medical", "viewer"])
+def test_the_page_shows_only_what_the_role_may_do(qtbot, make_app_context, session, desk, role):
+    """A viewer used to restore a backup over the live database from here, and read the database password."""
+    from models.services.accounts import create_user
+    from models.store.orm import Role
+
+    user = create_user(session, desk, f"u_{role}", "pass word 1", Role(role))
+    ctx = make_app_context(user)
+    page = SettingsPage(ctx, "postgresql://desk:s3cret@10.0.0.5/isodesk")
+    qtbot.addWidget(page)
+    assert page.database is None and page.backups is None  # no database editing, no backups, no restore
+    shown = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "s3cret" not in shown and "postgresql://desk:***@10.0.0.5/isodesk" in shown
+    page.language.setCurrentIndex(page.language.findData("en"))  # a preference: anyone's
+    assert ui_language(page.settings) == "en"
+
+
+def test_an_admin_saves_a_shared_database_without_its_password_in_the_file(settings_page, credential_store):
+    from models.store import credentials
+
+    panel = settings_page.database
+    assert "s3cret" not in panel.findChildren(QLabel)[0].text()
+    saved = settings_page._save_database("postgresql://desk:s3cret@10.0.0.5:5432/isodesk")
+    assert settings_page.settings.value("db/url") == saved == "postgresql://desk@10.0.0.5:5432/isodesk"
+    assert credential_store.get_password(credentials.SERVICE, saved) == "s3cret"
+    settings_page.settings.sync()
+    assert "s3cret" not in open(settings_page.settings.fileName(), encoding="utf-8").read()
+
+
+def test_at_start_the_settings_file_is_made_private_and_an_old_password_moves_out(app_settings, credential_store):
+    import os
+    import stat
+
+    from models.store import credentials
+    from views.preferences import protect
+
+    app_settings.setValue("db/url", "postgresql://desk:s3cret@10.0.0.5/isodesk")  # as an older version saved it
+    app_settings.sync()
+    os.chmod(app_settings.fileName(), 0o644)
+    protect(app_settings)
+    assert app_settings.value("db/url") == "postgresql://desk@10.0.0.5/isodesk"
+    assert credentials.complete(app_settings.value("db/url")) == "postgresql://desk:s3cret@10.0.0.5/isodesk"
+    assert "s3cret" not in open(app_settings.fileName(), encoding="utf-8").read()
+    if os.name == "posix":
+        assert stat.S_IMODE(os.stat(app_settings.fileName()).st_mode) == 0o600

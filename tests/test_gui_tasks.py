@@ -422,20 +422,20 @@ def test_the_periodic_backup_runs_in_the_background(qtbot, threaded_window, tmp_
 
 
 def gated_restore(monkeypatch, fails: bool):
-    """``backup_panel.restore`` waits for the test's go (and then fails, or restores for real)."""
+    """``backup_panel.restore_backup`` waits for the test's go (and then fails, or restores for real)."""
     from views import backup_panel
 
     gate = Gate()
-    real = backup_panel.restore
+    real = backup_panel.restore_backup
 
-    def restore(source, engine, *, safety_dir):
+    def restore(engine, actor, source, *, safety_dir):
         gate.started.set()
         assert gate.release.wait(WAIT / 1000)
         if fails:
             raise OSError("the copy is unreadable")
-        return real(source, engine, safety_dir=safety_dir)
+        return real(engine, actor, source, safety_dir=safety_dir)
 
-    monkeypatch.setattr(backup_panel, "restore", restore)
+    monkeypatch.setattr(backup_panel, "restore_backup", restore)
     return gate
 
 
@@ -527,7 +527,7 @@ def test_render_reports_progress_and_stops_when_its_callback_raises(session, sit
     from views.tasks import Cancelled
 
     seen: list[tuple[int, int, str]] = []
-    pdf = render(session, "daily-sheets", site_day(session), progress=lambda *a: seen.append(a))
+    pdf = render(session, "daily-sheets", site_day(session), actor=None, progress=lambda *a: seen.append(a))
     assert pdf.startswith(b"%PDF") and seen and seen[-1][0] == seen[-1][1] > 0  # all flowables laid out
     assert any(text == "正在排版第 1 页" for _d, _t, text in seen)
 
@@ -535,7 +535,7 @@ def test_render_reports_progress_and_stops_when_its_callback_raises(session, sit
         raise Cancelled
 
     with pytest.raises(Cancelled):
-        render(session, "daily-sheets", site_day(session), progress=stop)
+        render(session, "daily-sheets", site_day(session), actor=None, progress=stop)
 
 
 def site_day(session):

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from models.store import credentials
 from resources import I18N_DIR
 from ui import theme
 from ui.theme import register_font
 
-from .preferences import APP, ORG, ui_language
+from .preferences import APP, ORG, protect, ui_language
 
 if TYPE_CHECKING:
     from .shutdown import GuiSession
@@ -103,7 +104,8 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
     from .main_window import MainWindow
     from .site_wizard import SiteWizard
 
-    db = db or str(settings.value("db/url", "") or "") or None  # Settings: a shared database
+    protect(settings)  # owner-only file, no password in it
+    db = db or credentials.complete(str(settings.value("db/url", "") or "")) or None  # a shared database
     engine = gui.open_database(db, settings, language)  # unreachable: Retry / database settings / Quit
     if engine is None:
         return 1

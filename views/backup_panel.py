@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from models.store.backup import backup_now, default_backup_dir, list_backups, restore, rotate
+from models.errors import DomainError
+from models.services.desk_settings import change_desk_setting
+from models.services.maintenance import restore_backup
+from models.store.backup import backup_now, default_backup_dir, list_backups, rotate
 
 from .context import AppContext
 from .tasks import Job, Task
@@ -123,7 +126,7 @@ class BackupPanel(QGroupBox):
         self.message.setWordWrap(True)
         form.addRow("", self.message)
         choose.clicked.connect(self._choose)
-        self.hours.valueChanged.connect(lambda v: self.settings.setValue("backup/hours", v))
+        self.hours.valueChanged.connect(lambda v: self._setting("backup/hours", v))
         self.now_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self._restore_clicked)
         self.refresh()
@@ -147,8 +150,19 @@ class BackupPanel(QGroupBox):
         if folder:
             self.set_folder(Path(folder))
 
+    def _setting(self, key: str, value: object) -> bool:
+        """An admin's change of a backup setting, through the domain (checked, recorded)."""
+        try:
+            with self.ctx.sessions() as s:
+                change_desk_setting(s, self.ctx.user, self.settings, key, value)
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return False
+        return True
+
     def set_folder(self, folder: Path) -> None:
-        self.settings.setValue("backup/dir", str(folder))
+        if not self._setting("backup/dir", str(folder)):
+            return
         assert self.folder is not None
         self.folder.setText(str(folder))
         self.refresh()
@@ -203,7 +217,7 @@ class BackupPanel(QGroupBox):
         item = self.list.currentItem()
         if item is None:
             return None
-        source, engine = Path(item.data(Qt.ItemDataRole.UserRole)), self.engine
+        source, engine, actor = Path(item.data(Qt.ItemDataRole.UserRole)), self.engine, self.ctx.user
         safety_dir = backup_dir(engine, self.settings)
         paused = self.pause_database() if self.pause_database is not None else None
         restarting: list[bool] = []
@@ -211,7 +225,7 @@ class BackupPanel(QGroupBox):
         def job(_job: Job) -> Path:  # in a worker thread
             if paused is not None:
                 paused.wait_idle(POLL_WAIT_S)  # a poll that started before the pause reads no more
-            return restore(source, engine, safety_dir=safety_dir)
+            return restore_backup(engine, actor, source, safety_dir=safety_dir)  # an admin's, checked there
 
         def done(safety: Path) -> None:
             self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety))

@@ -47,7 +47,6 @@ class DatabaseUnreachableDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.saved_url = str(settings.value("db/url", "") or "")
         self.setWindowTitle(self.tr("IsoDesk — database unreachable"))
         self.setMinimumWidth(560)
         self.headline = QLabel(self.tr("IsoDesk cannot open its database."), self)
@@ -57,7 +56,8 @@ class DatabaseUnreachableDialog(QDialog):
         self.hint = QLabel(
             self.tr(
                 "For a shared PostgreSQL database: is the server running, and is this PC on its network? "
-                "Then press Retry. To use another database, open the database settings, save it there, then Retry."
+                "Then press Retry. To use another database this once, open the database settings, try it there, "
+                "then Retry; an admin saves it for good in Settings."
             ),
             self,
         )
@@ -87,10 +87,11 @@ class DatabaseUnreachableDialog(QDialog):
         self.panel.url.setFocus()
 
     def database_to_try(self, current: str | None) -> str | None:
-        """What Retry opens: the database saved in the settings panel meanwhile, else the same one."""
-        now = str(self.settings.value("db/url", "") or "")
-        if now != self.saved_url:
-            return now or None  # emptied: this PC's own file
+        """What Retry opens: the database chosen in the panel meanwhile (this start only: before the login
+        nothing is saved), else the same one."""
+        chosen = self.panel.chosen
+        if chosen is not None:
+            return chosen or None  # emptied: this PC's own file
         return current
 
 

@@ -6,7 +6,13 @@ tests pass an ini file of their own instead.
 
 from __future__ import annotations
 
+import logging
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, QSettings
+
+from models.store import credentials
 
 ORG, APP = "IsoDesk", "IsoDesk"
 
@@ -23,3 +29,22 @@ def ui_language(settings: QSettings | None = None) -> str:
     if saved in ("zh_CN", "en"):
         return str(saved)
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def protect(settings: QSettings) -> None:
+    """The settings file readable by its owner only (0600), and a database password saved by an older
+    version moved out of it into the OS credential store (kept, with a warning in the log, where none exists)."""
+    log = logging.getLogger("isodesk.settings")
+    saved = str(settings.value("db/url", "") or "")
+    bare, password = credentials.split(saved)
+    if password is not None:
+        try:
+            credentials.remember(bare, password)
+            settings.setValue("db/url", bare)
+            log.info("the database password moved from the settings to the credential store")
+        except Exception:
+            log.warning("the settings file holds a database password and no credential store can take it")
+    settings.sync()
+    path = Path(settings.fileName())
+    if os.name == "posix" and path.is_file():
+        path.chmod(0o600)

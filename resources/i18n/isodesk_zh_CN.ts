@@ -3,32 +3,32 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../views/about.py" line="42" />
+        <location filename="../../views/about.py" line="29" />
         <source>About IsoDesk</source>
         <translation>关于 IsoDesk</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="45" />
+        <location filename="../../views/about.py" line="32" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="45" />
+        <location filename="../../views/about.py" line="32" />
         <source>Version {0}</source>
         <translation>版本 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="48" />
+        <location filename="../../views/about.py" line="35" />
         <source>Log file: {0}</source>
         <translation>日志文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="50" />
+        <location filename="../../views/about.py" line="37" />
         <source>When something goes wrong, send this file with a description of what you did.</source>
         <translation>出现问题时，请将此文件连同操作经过一并发给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="53" />
+        <location filename="../../views/about.py" line="40" />
         <source>No log file could be written.</source>
         <translation>无法写入日志文件。</translation>
     </message>
@@ -305,102 +305,102 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../views/backup_panel.py" line="103" />
+        <location filename="../../views/backup_panel.py" line="94" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="112" />
+        <location filename="../../views/backup_panel.py" line="102" />
         <source>This site uses PostgreSQL: back it up on the server (pg_dump).</source>
         <translation>本隔离点使用 PostgreSQL 数据库：请在服务器上备份（pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="117" />
+        <location filename="../../views/backup_panel.py" line="107" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="121" />
+        <location filename="../../views/backup_panel.py" line="111" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="125" />
+        <location filename="../../views/backup_panel.py" line="115" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="126" />
+        <location filename="../../views/backup_panel.py" line="116" />
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="127" />
+        <location filename="../../views/backup_panel.py" line="117" />
         <source>Also at start and at exit; 7 daily and 4 weekly copies are kept.</source>
         <translation>启动和退出时也会备份；保留最近 7 天每天一份、最近 4 周每周一份。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="128" />
+        <location filename="../../views/backup_panel.py" line="118" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="132" />
+        <location filename="../../views/backup_panel.py" line="122" />
         <source>Copies</source>
         <translation>备份副本</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="133" />
+        <location filename="../../views/backup_panel.py" line="123" />
         <source>Restore the selected copy…</source>
         <translation>恢复所选副本…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="155" />
+        <location filename="../../views/backup_panel.py" line="148" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="183" />
+        <location filename="../../views/backup_panel.py" line="187" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="246" />
+        <location filename="../../views/backup_panel.py" line="250" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="174" />
+        <location filename="../../views/backup_panel.py" line="178" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="185" />
+        <location filename="../../views/backup_panel.py" line="189" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="192" />
+        <location filename="../../views/backup_panel.py" line="196" />
         <source>Choose a copy in the list first.</source>
         <translation>请先在列表中选择一个副本。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="196" />
+        <location filename="../../views/backup_panel.py" line="200" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="198" />
+        <location filename="../../views/backup_panel.py" line="202" />
         <source>Replace the database with the copy of {0}? Changes made since then are set aside (the current database is saved first). IsoDesk restarts afterwards.</source>
         <translation>用 {0} 的副本替换当前数据库吗？此后的改动将被搁置（当前数据库会先另存一份）。恢复后程序将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="244" />
+        <location filename="../../views/backup_panel.py" line="248" />
         <source>Restore refused: {0}</source>
         <translation>无法恢复：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="227" />
+        <location filename="../../views/backup_panel.py" line="231" />
         <source>Restored. The replaced database is kept as {0}</source>
         <translation>已恢复。被替换的数据库另存为 {0}</translation>
     </message>
@@ -632,27 +632,27 @@ dis {2} · oos {3}</source>
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../views/db_status.py" line="178" />
+        <location filename="../../views/db_status.py" line="179" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="246" />
+        <location filename="../../views/db_status.py" line="247" />
         <source>Database unreachable — retrying every few seconds. Nothing can be saved until it answers.</source>
         <translation>无法连接数据库 — 每隔几秒自动重试。恢复连接之前无法保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="248" />
+        <location filename="../../views/db_status.py" line="249" />
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="251" />
+        <location filename="../../views/db_status.py" line="252" />
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="260" />
+        <location filename="../../views/db_status.py" line="261" />
         <source>The database answers again: reloaded.</source>
         <translation>数据库已恢复连接，数据已重新载入。</translation>
     </message>
@@ -660,57 +660,67 @@ dis {2} · oos {3}</source>
 <context>
     <name>DatabasePanel</name>
     <message>
-        <location filename="../../views/database_panel.py" line="21" />
+        <location filename="../../views/database_panel.py" line="38" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="23" />
+        <location filename="../../views/database_panel.py" line="40" />
         <source>In use</source>
         <translation>当前使用</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="26" />
+        <location filename="../../views/database_panel.py" line="43" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="27" />
+        <location filename="../../views/database_panel.py" line="45" />
         <source>Use from the next start</source>
         <translation>下次启动时使用</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="32" />
+        <location filename="../../views/database_panel.py" line="45" />
+        <source>Try this database</source>
+        <translation>试用此数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="51" />
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="35" />
+        <location filename="../../views/database_panel.py" line="54" />
         <source>Several desks share one PostgreSQL database. Leave empty for this PC's own file.</source>
         <translation>多个前台共用一个 PostgreSQL 数据库。留空则使用本机自己的数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="46" />
+        <location filename="../../views/database_panel.py" line="69" />
         <source>Empty: this PC's own database file is used.</source>
         <translation>未填写：使用本机自己的数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="54" />
+        <location filename="../../views/database_panel.py" line="77" />
         <source>SQLite · a new file: IsoDesk will create it</source>
         <translation>SQLite · 新文件：隔离点工作台将创建它</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="56" />
+        <location filename="../../views/database_panel.py" line="79" />
         <source>{0} {1} · IsoDesk database (schema {2})</source>
         <translation>{0} {1} · 隔离点工作台数据库（结构版本 {2}）</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="58" />
+        <location filename="../../views/database_panel.py" line="81" />
         <source>{0} {1} · empty: IsoDesk will set it up</source>
         <translation>{0} {1} · 空数据库：隔离点工作台将初始化它</translation>
     </message>
     <message>
-        <location filename="../../views/database_panel.py" line="65" />
+        <location filename="../../views/database_panel.py" line="90" />
+        <source>press Retry to open it (not saved)</source>
+        <translation>点“重试”即打开（不保存）</translation>
+    </message>
+    <message>
+        <location filename="../../views/database_panel.py" line="98" />
         <source>saved: restart to use it</source>
         <translation>已保存：重新启动后生效</translation>
     </message>
@@ -718,29 +728,29 @@ dis {2} · oos {3}</source>
 <context>
     <name>DatabaseUnreachableDialog</name>
     <message>
-        <location filename="../../views/db_status.py" line="51" />
+        <location filename="../../views/db_status.py" line="50" />
         <source>IsoDesk — database unreachable</source>
         <translation>IsoDesk — 无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="53" />
+        <location filename="../../views/db_status.py" line="52" />
         <source>IsoDesk cannot open its database.</source>
         <translation>IsoDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="55" />
+        <location filename="../../views/db_status.py" line="54" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="56" />
+        <location filename="../../views/db_status.py" line="55" />
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="59" />
-        <source>For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database, open the database settings, save it there, then Retry.</source>
-        <translation>如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要改用其他数据库，请打开数据库设置，保存后再点“重试”。</translation>
+        <location filename="../../views/db_status.py" line="58" />
+        <source>For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database this once, open the database settings, try it there, then Retry; an admin saves it for good in Settings.</source>
+        <translation>如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要临时改用其他数据库，请打开数据库设置，在那里测试，再点“重试”；长期使用须由管理员在“设置”中保存。</translation>
     </message>
     <message>
         <location filename="../../views/db_status.py" line="71" />
@@ -819,17 +829,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../views/about.py" line="65" />
+        <location filename="../../views/about.py" line="52" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="66" />
+        <location filename="../../views/about.py" line="53" />
         <source>About IsoDesk</source>
         <translation>关于 IsoDesk</translation>
     </message>
     <message>
-        <location filename="../../views/about.py" line="69" />
+        <location filename="../../views/about.py" line="56" />
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -975,64 +985,64 @@ dis {2} · oos {3}</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="236" />
+        <location filename="../../views/main_window.py" line="237" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="247" />
+        <location filename="../../views/main_window.py" line="248" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="255" />
+        <location filename="../../views/main_window.py" line="256" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="258" />
+        <location filename="../../views/main_window.py" line="259" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="259" />
+        <location filename="../../views/main_window.py" line="260" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="282" />
+        <location filename="../../views/main_window.py" line="284" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="283" />
+        <location filename="../../views/main_window.py" line="285" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="295" />
+        <location filename="../../views/main_window.py" line="297" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="311" />
-        <location filename="../../views/main_window.py" line="323" />
+        <location filename="../../views/main_window.py" line="313" />
+        <location filename="../../views/main_window.py" line="325" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="305" />
-        <location filename="../../views/main_window.py" line="326" />
+        <location filename="../../views/main_window.py" line="307" />
+        <location filename="../../views/main_window.py" line="328" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="355" />
+        <location filename="../../views/main_window.py" line="357" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="372" />
+        <location filename="../../views/main_window.py" line="374" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1058,62 +1068,62 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantModel</name>
     <message>
-        <location filename="../../views/occupant_model.py" line="49" />
+        <location filename="../../views/occupant_model.py" line="57" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="50" />
+        <location filename="../../views/occupant_model.py" line="58" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="51" />
+        <location filename="../../views/occupant_model.py" line="59" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="52" />
+        <location filename="../../views/occupant_model.py" line="60" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="53" />
+        <location filename="../../views/occupant_model.py" line="61" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="54" />
+        <location filename="../../views/occupant_model.py" line="62" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="55" />
+        <location filename="../../views/occupant_model.py" line="63" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="56" />
+        <location filename="../../views/occupant_model.py" line="64" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="57" />
+        <location filename="../../views/occupant_model.py" line="65" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="125" />
+        <location filename="../../views/occupant_model.py" line="133" />
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="125" />
+        <location filename="../../views/occupant_model.py" line="133" />
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="135" />
+        <location filename="../../views/occupant_model.py" line="143" />
         <source>left</source>
         <translation>已离开</translation>
     </message>
@@ -1121,184 +1131,184 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="56" />
+        <location filename="../../views/occupants_page.py" line="58" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="58" />
+        <location filename="../../views/occupants_page.py" line="60" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="72" />
+        <location filename="../../views/occupants_page.py" line="74" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="73" />
+        <location filename="../../views/occupants_page.py" line="75" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="74" />
+        <location filename="../../views/occupants_page.py" line="76" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="75" />
+        <location filename="../../views/occupants_page.py" line="77" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="76" />
+        <location filename="../../views/occupants_page.py" line="78" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="84" />
+        <location filename="../../views/occupants_page.py" line="86" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="85" />
+        <location filename="../../views/occupants_page.py" line="87" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="100" />
+        <location filename="../../views/occupants_page.py" line="102" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="105" />
+        <location filename="../../views/occupants_page.py" line="107" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="106" />
+        <location filename="../../views/occupants_page.py" line="108" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="108" />
+        <location filename="../../views/occupants_page.py" line="110" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="66" />
-        <location filename="../../views/occupants_page.py" line="109" />
+        <location filename="../../views/occupants_page.py" line="68" />
+        <location filename="../../views/occupants_page.py" line="111" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="62" />
+        <location filename="../../views/occupants_page.py" line="64" />
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="63" />
+        <location filename="../../views/occupants_page.py" line="65" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="64" />
+        <location filename="../../views/occupants_page.py" line="66" />
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="65" />
+        <location filename="../../views/occupants_page.py" line="67" />
         <source>Transferred</source>
         <translation>已转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="117" />
+        <location filename="../../views/occupants_page.py" line="119" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="121" />
+        <location filename="../../views/occupants_page.py" line="123" />
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="122" />
+        <location filename="../../views/occupants_page.py" line="124" />
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="123" />
+        <location filename="../../views/occupants_page.py" line="125" />
         <source>Door card</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="124" />
+        <location filename="../../views/occupants_page.py" line="126" />
         <source>Release notice</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="182" />
+        <location filename="../../views/occupants_page.py" line="186" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="185" />
+        <location filename="../../views/occupants_page.py" line="189" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="257" />
+        <location filename="../../views/occupants_page.py" line="261" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="349" />
+        <location filename="../../views/occupants_page.py" line="353" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="351" />
+        <location filename="../../views/occupants_page.py" line="355" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="352" />
+        <location filename="../../views/occupants_page.py" line="356" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="352" />
+        <location filename="../../views/occupants_page.py" line="356" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="352" />
+        <location filename="../../views/occupants_page.py" line="356" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="353" />
+        <location filename="../../views/occupants_page.py" line="357" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="353" />
+        <location filename="../../views/occupants_page.py" line="357" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="107" />
-        <location filename="../../views/occupants_page.py" line="353" />
+        <location filename="../../views/occupants_page.py" line="109" />
+        <location filename="../../views/occupants_page.py" line="357" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="362" />
+        <location filename="../../views/occupants_page.py" line="366" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="370" />
+        <location filename="../../views/occupants_page.py" line="374" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} °C</translation>
     </message>
@@ -1334,88 +1344,88 @@ dis {2} · oos {3}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/reports_page.py" line="42" />
+        <location filename="../../views/reports_page.py" line="44" />
         <source>Daily observation sheets (per floor)</source>
         <translation>每日健康观察记录表（按楼层）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="43" />
+        <location filename="../../views/reports_page.py" line="45" />
         <source>Release notices for the day</source>
         <translation>当日解除隔离告知书（批量）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="44" />
+        <location filename="../../views/reports_page.py" line="46" />
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="45" />
-        <location filename="../../views/reports_page.py" line="63" />
+        <location filename="../../views/reports_page.py" line="47" />
+        <location filename="../../views/reports_page.py" line="67" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="46" />
+        <location filename="../../views/reports_page.py" line="48" />
         <source>Terminal disinfection record (month to date)</source>
         <translation>终末消毒记录（本月）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="47" />
+        <location filename="../../views/reports_page.py" line="49" />
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="58" />
+        <location filename="../../views/reports_page.py" line="62" />
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="59" />
+        <location filename="../../views/reports_page.py" line="63" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="67" />
+        <location filename="../../views/reports_page.py" line="71" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="68" />
+        <location filename="../../views/reports_page.py" line="72" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="69" />
+        <location filename="../../views/reports_page.py" line="73" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="70" />
+        <location filename="../../views/reports_page.py" line="74" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="90" />
+        <location filename="../../views/reports_page.py" line="94" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="156" />
+        <location filename="../../views/reports_page.py" line="160" />
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="176" />
+        <location filename="../../views/reports_page.py" line="180" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="185" />
+        <location filename="../../views/reports_page.py" line="189" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="186" />
+        <location filename="../../views/reports_page.py" line="190" />
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -1640,24 +1650,29 @@ dis {2} · oos {3}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="25" />
+        <location filename="../../views/settings_page.py" line="34" />
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="28" />
+        <location filename="../../views/settings_page.py" line="37" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="32" />
+        <location filename="../../views/settings_page.py" line="39" />
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="33" />
+        <location filename="../../views/settings_page.py" line="40" />
         <source>Restart now</source>
         <translation>立即重启</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="55" />
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
 </context>
 <context>

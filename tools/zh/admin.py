@@ -62,6 +62,8 @@ ZH: dict[str, str] = {
     "In use": "当前使用",
     "Test connection": "测试连接",
     "Use from the next start": "下次启动时使用",
+    "Try this database": "试用此数据库",
+    "press Retry to open it (not saved)": "点“重试”即打开（不保存）",
     "Shared database": "共享数据库",
     "Several desks share one PostgreSQL database. Leave empty for this PC's own file.": "多个前台共用一个 PostgreSQL 数据库。留空则使用本机自己的数据库文件。",
     "Empty: this PC's own database file is used.": "未填写：使用本机自己的数据库文件。",

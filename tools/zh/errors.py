@@ -17,7 +17,7 @@ ZH: dict[str, str] = {
     "IsoDesk — database unreachable": "IsoDesk — 无法连接数据库",
     "IsoDesk cannot open its database.": "IsoDesk 无法打开数据库。",
     "Reason: {0}": "原因：{0}",
-    "For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database, open the database settings, save it there, then Retry.": "如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要改用其他数据库，请打开数据库设置，保存后再点“重试”。",
+    "For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database this once, open the database settings, try it there, then Retry; an admin saves it for good in Settings.": "如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要临时改用其他数据库，请打开数据库设置，在那里测试，再点“重试”；长期使用须由管理员在“设置”中保存。",
     "Retry": "重试",
     "Open database settings": "打开数据库设置",
     "Quit": "退出",
