@@ -1,0 +1,40 @@
+"""The site's paper, in Simplified Chinese or English: each function takes plain records and returns PDF bytes.
+
+daily_sheets        每日健康观察记录表   one landscape page (or more) per floor, a QR code per row
+registration        集中隔离医学观察人员登记表
+notice              集中隔离医学观察告知书 (given at arrival)
+release_notices     解除集中隔离医学观察告知书 (one page per person; many = one document)
+temperature_record  体温登记表 with a chart and the threshold line
+door_cards          房间门卡 with a QR code
+daily_report        日报表 (a zero report is still a report)
+disinfection        终末消毒记录
+ledger              人员台账
+"""
+
+from __future__ import annotations
+
+from .arrival import arrival_pack, notice, registration
+from .common import QR, qr_image, stay_code
+from .door_cards import door_cards
+from .registers import disinfection, ledger
+from .release import release_notices
+from .report import REPORT_FIELDS, daily_report
+from .sheets import daily_sheets
+from .temperature import temperature_record
+
+__all__ = [
+    "QR",
+    "REPORT_FIELDS",
+    "arrival_pack",
+    "daily_report",
+    "daily_sheets",
+    "disinfection",
+    "door_cards",
+    "ledger",
+    "notice",
+    "qr_image",
+    "registration",
+    "release_notices",
+    "stay_code",
+    "temperature_record",
+]
