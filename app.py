@@ -295,7 +295,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         actor = _signed_in(session, args)  # even a dry run tells who is already here: an account reads it
         rows = read_transfer_list(session, path, mapping=mapping)
         if args.json:
-            print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1))
+            if args.show_identifiers:  # the full ID numbers and phones: for the roles that may see them, recorded
+                from models.services.disclosure import record_listing
+
+                record_listing(session, actor, path.name, len(rows))
+            print(json.dumps([r.as_json(full=args.show_identifiers) for r in rows], ensure_ascii=False, indent=1))
         else:
             for r in rows:
                 print(f"{r.row:>5}  {r.status:<9} {r.fields.get('name', '')}  {'; '.join(r.messages)}")
@@ -358,7 +362,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("file", help="the transfer list (转运名单), .xlsx or .csv")
     p.add_argument("--dry-run", action="store_true", help="only check the rows; write nothing")
-    p.add_argument("--json", action="store_true", help="print one JSON object per row read")
+    p.add_argument("--json", action="store_true", help="print one JSON object per row read (IDs and phones masked)")
+    p.add_argument(
+        "--show-identifiers", action="store_true", help="--json with full ID numbers and phones (recorded in the audit)"
+    )
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unusual column header to a field")
     _add_user(p)
     p.set_defaults(func=cmd_import)

@@ -90,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lab_no_match": ("未找到对应的在住人员", "No present person matches"),
     "lab_no_sample": ("该人员没有待出结果的采样", "This person has no sample awaiting a result"),
     "lab_bad_result": ("无法识别的结果：{value}", "Result not understood: {value}"),
+    "lab_bad_lab": (
+        "检测机构名称无效（过长或含有隐藏字符）",
+        "The lab's name is not valid (too long, or hidden characters)",
+    ),
     "lab_no_header": (
         "找不到表头：需要“证件号码”或“姓名”+“房间”，以及“结果”列",
         "No header found: an ID number column (or name and room) and a result column are needed",
@@ -154,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_out_of_range": (
         "日期超出范围：{value}（应在 {first} 至 {last} 之间）",
         "Date out of range: {value} (from {first} to {last})",
+    ),
+    "report_day_future": (
+        "不能填报未来日期的日报表：{day}（今天是 {today}）",
+        "No daily report for a day to come: {day} (today is {today})",
     ),
     "no_site": (
         "数据库中还没有隔离点：请运行 python app.py demo，或启动程序新建",
@@ -261,7 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not enough free rooms: {missing} of {total} cannot be placed; nobody was registered",
     ),
     # limits of a file read from outside (models/rules/table_files.py)
-    "import_file_too_large": ("文件 {name} 过大（{size}，上限 {limit}）", "{name} is too large ({size}; the limit is {limit})"),
+    "import_file_too_large": (
+        "文件 {name} 过大（{size}，上限 {limit}）",
+        "{name} is too large ({size}; the limit is {limit})",
+    ),
     "import_zip_members": (
         "文件 {name} 含有过多部件（{count} 个，上限 {limit} 个），不是正常的表格，未读取",
         "{name} has too many parts ({count}; the limit is {limit}): not a normal spreadsheet, not read",

@@ -1,15 +1,19 @@
 """Transfer lists as they really arrive: title rows, totals, numbers for IDs, dates in every form."""
 
-from datetime import datetime
+import json
+from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import select
 
 from models.demo import synthetic
 from models.errors import DomainError
+from models.rules.identity import mask_id, mask_phone
 from models.services.arrivals import register_arrival
 from models.services.importer import parse_when, read_transfer_list
-from models.store.orm import Sex
+from models.store.db import make_engine, session_factory
+from models.store.orm import AuditEntry, Sex
 from tests.conftest import NOW, TZ
 from tests.helpers import free_rooms
 
@@ -221,3 +225,57 @@ def test_rejected_rows_exported_with_reasons_and_ids_as_text(session, messy, tmp
     accepted = [r for r in rows if r.status in ("valid", "warning")]
     by_row = {r.row: s for r, s in zip(accepted, plan, strict=True)}
     assert by_row[12].room_id == by_row[4].room_id and by_row[6].room_id != by_row[4].room_id
+
+
+def test_row_json_masks_identifiers_unless_asked(session, site, tmp_path, rng):
+    """`import --json` prints as_json(): the ID number, the phone and the birth date are masked, in the fields
+    and in the messages; as_json(full=True) (the caller's audited choice) gives them whole."""
+    good, bad = person(rng), person(rng)
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "姓名,证件号码,联系电话,人员类别,出生日期\n"
+        f"{good['name']},{good['doc_number']},{good['phone']},入境,{good['birth_date']}\n"
+        f"{bad['name']},{bad['doc_number']},12345678901,入境,{bad['birth_date'] + timedelta(days=1)}\n",
+        encoding="utf-8",
+    )
+    rows = read_transfer_list(session, path, now=NOW)
+    assert [r.status for r in rows] == ["valid", "invalid"]
+    masked = [r.as_json() for r in rows]
+    text = json.dumps(masked, ensure_ascii=False)
+    for secret in (good["doc_number"], good["phone"], bad["doc_number"], "12345678901"):
+        assert secret not in text
+    for p in (good, bad):
+        assert p["birth_date"].isoformat() not in text  # the middle of the ID number
+    assert masked[0]["fields"]["doc_number"] == mask_id(good["doc_number"])
+    assert masked[0]["fields"]["phone"] == mask_phone(good["phone"])
+    assert masked[0]["fields"]["birth_date"] == f"{good['birth_date'].year}-**-**"
+    assert any(mask_phone("12345678901") in m for m in masked[1]["messages"])  # the bad phone, masked
+    full = [r.as_json(full=True) for r in rows]
+    assert full[0]["fields"]["doc_number"] == good["doc_number"] and full[0]["fields"]["phone"] == good["phone"]
+    assert any("12345678901" in m for m in full[1]["messages"])
+    assert any(bad["birth_date"].isoformat() in m for m in full[1]["messages"])  # "the ID says …"
+    assert rows[0].fields["doc_number"] == good["doc_number"]  # the rows themselves keep the real values
+
+
+def test_import_json_on_the_command_line_is_masked(tmp_path, sqlite_template, rng):
+    from tests.helpers import run_app
+    from tests.test_import_cli import make_site_db
+
+    db = tmp_path / "site.sqlite3"
+    signed = make_site_db(sqlite_template, db, 3)
+    p = person(rng)
+    lst = tmp_path / "list.csv"
+    row = f"{p['name']},{p['doc_number']},{p['phone']},入境"
+    lst.write_text(f"姓名,证件号码,联系电话,人员类别\n{row}\n", encoding="utf-8")
+    out = run_app("import", str(lst), "--db", str(db), "--dry-run", "--json", **signed)
+    assert out.returncode == 0, out.stderr
+    assert p["doc_number"] not in out.stdout and p["phone"] not in out.stdout
+    assert json.loads(out.stdout)[0]["fields"]["doc_number"] == mask_id(p["doc_number"])
+    shown = run_app("import", str(lst), "--db", str(db), "--dry-run", "--json", "--show-identifiers", **signed)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)[0]["fields"]["doc_number"] == p["doc_number"]  # asked for, and recorded:
+    engine = make_engine(db)
+    with session_factory(engine)() as s:
+        notes = s.scalars(select(AuditEntry.note).where(AuditEntry.action == "import.reveal")).all()
+    engine.dispose()
+    assert notes == ["file=list.csv rows=1"]

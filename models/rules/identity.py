@@ -17,7 +17,7 @@ from stdnum import exceptions as stdnum_exc
 from stdnum.cn import ric
 
 from models import clock
-from models.errors import DomainError
+from models.errors import MESSAGES, DomainError
 from models.store.orm import DocType, Sex
 
 CHINA_TZ = "Asia/Shanghai"
@@ -28,6 +28,54 @@ _NAME_OK = re.compile(r"^[^\d!@#$%^&*()_+=\[\]{};:\"<>?/\\|~`]+$")
 def fold_width(text: str) -> str:
     """Full-width digits and letters to ASCII (Excel lists often carry them)."""
     return unicodedata.normalize("NFKC", text).translate(_FULLWIDTH)
+
+
+# --- characters a person's data may not hold ---------------------------------------------------
+
+# embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069): they reorder what a screen or a
+# printed list shows ("Trojan Source"), in any field
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# zero-width space, non-joiner, joiner, word joiner, BOM: two names or passport numbers that look the same
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def hidden_char(text: str, *, multiline: bool = False, strict: bool = False) -> tuple[str, str] | None:
+    """The first character ``text`` may not hold and why ("control", "bidi", "invisible"), or None.
+
+    Every field refuses control characters (C0, DEL, C1; a multi-line note keeps its newlines), unpaired
+    surrogates and bidi controls. ``strict`` (names, document numbers) also refuses every other
+    invisible format character (zero-width ones, word joiner, BOM, soft hyphen, LRM/RLM, tags ...).
+    """
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            return "bidi", ch
+        category = unicodedata.category(ch)
+        if category == "Cc" and not (multiline and ch == "\n"):
+            return "control", ch
+        if category == "Cs":
+            return "control", ch
+        if strict and (category == "Cf" or ch in ZERO_WIDTH):
+            return "invisible", ch
+    return None
+
+
+def check_chars(text: str, field: str, *, multiline: bool = False, strict: bool = False) -> None:
+    """Raise text_control / text_bidi / text_invisible naming the field (``field_<field>`` in MESSAGES)."""
+    found = hidden_char(text, multiline=multiline, strict=strict)
+    if found is not None:
+        kind, ch = found
+        zh, en = MESSAGES[f"field_{field}"]
+        raise DomainError(f"text_{kind}", field=en, field_zh=zh, char=f"U+{ord(ch):04X}")
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``value`` as a message may quote it: at most ``limit`` characters, and every control, format or
+    line-separator character written as <U+XXXX> (a quoted value must not reorder or hide the message)."""
+    text = str(value)
+    out = "".join(
+        f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c for c in text[:limit]
+    )
+    return out + ("…" if len(text) > limit else "")
 
 
 @dataclass(frozen=True)
@@ -129,24 +177,25 @@ def normalise_mobile(raw: str | None) -> str | None:
     try:
         num = phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException as exc:
-        raise DomainError("phone_invalid", phone=raw) from exc
+        raise DomainError("phone_invalid", phone=shown(raw)) from exc
     national = str(num.national_number)
     # a mainland mobile: 1[3-9] then 9 digits. No check against phonenumbers' list of assigned ranges: that list
     # ages inside an installed app and would refuse real numbers from newly opened ranges (16x, 19x, ...).
     if num.country_code != 86 or not re.fullmatch(r"1[3-9]\d{9}", national):
-        raise DomainError("phone_invalid", phone=raw)
+        raise DomainError("phone_invalid", phone=shown(raw))
     return national
 
 
 def normalise_name(raw: str) -> str:
-    """Trim, fold full-width, unify the middle dot used in minority and foreign names."""
+    """Trim, fold full-width, unify the middle dot used in minority and foreign names; refuse hidden characters."""
+    check_chars(re.sub(r"[\t\r\n]", " ", str(raw)), "name", strict=True)
     text = fold_width(str(raw)).strip()
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"[•・．.‧∙⋅]", "·", text)
     if not text:
         raise DomainError("name_empty")
     if not _NAME_OK.match(text):
-        raise DomainError("name_invalid", name=text)
+        raise DomainError("name_invalid", name=shown(text))
     return text
 
 

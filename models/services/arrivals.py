@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import clock
-from models.errors import DomainError
-from models.rules.identity import normalise_doc_number, normalise_mobile, normalise_name, parse_resident_id
+from models.errors import MESSAGES, DomainError
+from models.rules.identity import (
+    check_chars,
+    hidden_char,
+    normalise_doc_number,
+    normalise_mobile,
+    normalise_name,
+    parse_resident_id,
+    shown,
+)
 from models.rules.schedule import compute_dates, local_date
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
 from models.store.orm import (
+    Base,
     Category,
     CategoryRule,
     CompanionReason,
@@ -33,6 +45,57 @@ from models.store.orm import (
 
 # a time typed a little ahead of the clock (the PC's and the server's clocks differ) is accepted
 FUTURE_SLACK = timedelta(minutes=5)
+# the window of plausible dates: no arrival or exposure before the first transfer lists (nor after now:
+# FUTURE_SLACK), nobody born before 1900 or after today. Year 1 or 9999 is a typing or a file error.
+EARLIEST_EVENT = date(2020, 1, 1)
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+# the person's text fields, checked the same way on SQLite and PostgreSQL: characters (identity.check_chars)
+# and length against the Person column's own String(n) (column_limit)
+TEXT_FIELDS = (
+    "name",
+    "doc_number",
+    "phone",
+    "address",
+    "origin",
+    "emergency_contact",
+    "emergency_phone",
+    "special_needs",
+    "notes",
+)
+STRICT_FIELDS = frozenset({"name", "doc_number", "emergency_contact"})
+MULTILINE_FIELDS = frozenset({"notes"})
+# a phone is stored as its 11 digits: the invisible marks a copy from a contact list wraps it in (U+202A ... U+202C,
+# zero-width spaces) are dropped before it is read, as spaces and dashes are; control characters are refused
+PHONE_FIELDS = frozenset({"phone", "emergency_phone"})
+
+
+def column_limit(entity: type[Base], attr: str) -> int | None:
+    """The length of ``entity``'s column ``attr`` (a String(n)), None for an unbounded one (Text)."""
+    length = getattr(entity.__table__.c[attr].type, "length", None)
+    return length if isinstance(length, int) else None
+
+
+def clean_text(attr: str, value: str) -> str:
+    """A text field as it is stored: a line break or tab inside a one-line field (Alt+Enter in an Excel cell)
+    becomes a space, a note keeps its lines; any other hidden character is refused (DomainError)."""
+    text = str(value)
+    if attr in PHONE_FIELDS:
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if attr in MULTILINE_FIELDS:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    else:
+        text = re.sub(r"[\t\r\n]+", " ", text)
+    check_chars(text, attr, multiline=attr in MULTILINE_FIELDS, strict=attr in STRICT_FIELDS)
+    return text
+
+
+def _too_long(attr: str, value: str | None) -> DomainError | None:
+    limit = column_limit(Person, attr)
+    if value is None or limit is None or len(value) <= limit:
+        return None
+    zh, en = MESSAGES[f"field_{attr}"]
+    return DomainError("text_too_long", field=en, field_zh=zh, length=len(value), limit=limit)
 
 
 @dataclass
@@ -80,45 +143,96 @@ def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = N
     errors: list[DomainError] = []
     warnings: list[str] = []
     norm = replace(data)
-    try:
-        norm.name = normalise_name(data.name)
-    except DomainError as e:
-        errors.append(e)
-    try:
-        if data.doc_type is DocType.RESIDENT_ID:
-            rid = parse_resident_id(data.doc_number, today)
-            norm.doc_number = rid.number
-            warnings += rid.warnings
-            if rid.upgraded_from:
-                warnings.append("id_upgraded_from_15")
-            if data.birth_date is not None and data.birth_date != rid.birth_date:
-                errors.append(DomainError("birth_mismatch", expected=rid.birth_date.isoformat()))
-            if data.sex is not None and data.sex != rid.sex:
-                errors.append(DomainError("sex_mismatch", expected="男/M" if rid.sex is Sex.MALE else "女/F"))
-            norm.birth_date, norm.sex = rid.birth_date, rid.sex
-        else:
-            norm.doc_number = normalise_doc_number(data.doc_type, data.doc_number)
-    except DomainError as e:
-        errors.append(e)
-    for attr in ("phone", "emergency_phone"):
+    bad: set[str] = set()  # fields already refused: not normalised, not looked up
+    for attr in TEXT_FIELDS:
+        value = getattr(data, attr)
+        if value is None:
+            continue
         try:
-            setattr(norm, attr, normalise_mobile(getattr(data, attr)))
+            setattr(norm, attr, clean_text(attr, value))
         except DomainError as e:
             errors.append(e)
+            bad.add(attr)
+    birth_given = data.birth_date
+    if birth_given is not None and not EARLIEST_BIRTH <= birth_given <= today:
+        errors.append(
+            DomainError(
+                "birth_date_range",
+                first=EARLIEST_BIRTH.isoformat(),
+                last=today.isoformat(),
+                value=birth_given.isoformat(),
+            )
+        )
+        birth_given = None  # not compared with the ID's
+    if "name" not in bad:
+        try:
+            norm.name = normalise_name(norm.name)
+        except DomainError as e:
+            errors.append(e)
+            bad.add("name")
+    if "doc_number" not in bad:
+        try:
+            if data.doc_type is DocType.RESIDENT_ID:
+                rid = parse_resident_id(norm.doc_number, today)
+                norm.doc_number = rid.number
+                warnings += rid.warnings
+                if rid.upgraded_from:
+                    warnings.append("id_upgraded_from_15")
+                if birth_given is not None and birth_given != rid.birth_date:
+                    errors.append(DomainError("birth_mismatch", expected=rid.birth_date.isoformat()))
+                if data.sex is not None and data.sex != rid.sex:
+                    errors.append(DomainError("sex_mismatch", expected="男/M" if rid.sex is Sex.MALE else "女/F"))
+                norm.birth_date, norm.sex = rid.birth_date, rid.sex
+            else:
+                norm.doc_number = normalise_doc_number(data.doc_type, norm.doc_number)
+        except DomainError as e:
+            errors.append(e)
+            bad.add("doc_number")
+    for attr in ("phone", "emergency_phone"):
+        if attr in bad:
+            continue
+        try:
+            setattr(norm, attr, normalise_mobile(getattr(norm, attr)))
+        except DomainError as e:
+            errors.append(e)
+            bad.add(attr)
+    for attr in TEXT_FIELDS:  # the stored (normalised) value against the column's size
+        if attr not in bad and (too_long := _too_long(attr, getattr(norm, attr))) is not None:
+            errors.append(too_long)
+            bad.add(attr)
     if norm.sex is None:
         errors.append(DomainError("sex_mismatch", expected="?"))
-    if session.get(Category, data.category) is None:
-        errors.append(DomainError("category_unknown", category=data.category))
+    category = data.category
+    code_limit = column_limit(Category, "code")
+    if (
+        not isinstance(category, str)
+        or (code_limit is not None and len(category) > code_limit)
+        or hidden_char(category, strict=True) is not None
+        or session.get(Category, category) is None
+    ):
+        errors.append(DomainError("category_unknown", category=shown(category)))
     arrived = data.arrived_at or now
     for instant in (arrived, data.last_exposure):
         if instant is not None and instant.tzinfo is None:
             raise ValueError("naive datetime given where an aware one is required")
     norm.arrived_at = arrived
-    if arrived > now + FUTURE_SLACK:
+    # compared as instants, never converted (year 1 or 9999 would overflow a conversion)
+    earliest = datetime.combine(EARLIEST_EVENT, time(0, 0), tzinfo=ZoneInfo(site.timezone))
+    if arrived < earliest:
+        errors.append(
+            DomainError("arrival_too_early", first=EARLIEST_EVENT.isoformat(), value=arrived.date().isoformat())
+        )
+    elif arrived > now + FUTURE_SLACK:
         errors.append(DomainError("arrival_in_future"))
-    if data.last_exposure is not None and data.last_exposure > arrived:
+    if data.last_exposure is not None and data.last_exposure < earliest:
+        errors.append(
+            DomainError(
+                "exposure_too_early", first=EARLIEST_EVENT.isoformat(), value=data.last_exposure.date().isoformat()
+            )
+        )
+    elif data.last_exposure is not None and data.last_exposure > arrived:
         errors.append(DomainError("exposure_after_arrival"))
-    if not any(e.code.startswith("id_") for e in errors):
+    if "doc_number" not in bad and not any(e.code.startswith("id_") for e in errors):
         person = session.scalar(
             select(Person).where(Person.doc_type == norm.doc_type, Person.doc_number == norm.doc_number)
         )
@@ -190,7 +304,7 @@ def _upsert_person(session: Session, actor: User | None, check: ArrivalCheck) ->
         "emergency_phone": d.emergency_phone,
         "special_needs": d.special_needs,
         "notes": d.notes,
-        "name_pinyin": name_pinyin(d.name),
+        "name_pinyin": name_pinyin(d.name, column_limit(Person, "name_pinyin")),
     }
     if check.person_id is not None:
         person = session.get_one(Person, check.person_id)
@@ -207,13 +321,19 @@ def _upsert_person(session: Session, actor: User | None, check: ArrivalCheck) ->
     return person
 
 
-def name_pinyin(name: str) -> str:
-    """'zhangsan|zs' for 张三: full pinyin and initials, for search as you type."""
+def name_pinyin(name: str, limit: int | None = None) -> str:
+    """'zhangsan|zs' for 张三: full pinyin and initials, for search as you type.
+
+    Within ``limit`` characters (the column's): the full pinyin of a long name is cut, never the initials.
+    """
     from pypinyin import Style, lazy_pinyin
 
-    full = lazy_pinyin(name, errors="ignore")
-    initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
-    return f"{''.join(full).lower()}|{''.join(initials).lower()}"
+    full = "".join(lazy_pinyin(name, errors="ignore")).lower()
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
+    if limit is not None:
+        initials = initials[: limit - 1]
+        full = full[: limit - 1 - len(initials)]
+    return f"{full}|{initials}"
 
 
 @transactional("arrivals")

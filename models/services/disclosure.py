@@ -38,3 +38,9 @@ def record_print(session: Session, actor: User | None, form: str, stay_ids: Sequ
 def record_search(session: Session, actor: User | None, kind: str, masked_value: str, found: int) -> None:
     """A search by a full ID number or phone (``kind`` "doc"/"phone"), with the value masked."""
     audit.record(session, actor, "person.search", None, note=f"{kind}={masked_value} found={found}")
+
+
+@transactional("identity")
+def record_listing(session: Session, actor: User | None, file_name: str, rows: int) -> None:
+    """A transfer list's rows printed with their full ID numbers and phones (``import --show-identifiers``)."""
+    audit.record(session, actor, "import.reveal", None, note=f"file={file_name} rows={rows}")

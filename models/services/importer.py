@@ -3,13 +3,12 @@
 Real lists are messy: title rows above the header, total rows below the data,
 ID numbers that Excel turned into numbers and cut to 15 digits, dates as dates, text or
 serial numbers, full-width digits. Every row that was read gets a status and messages;
-nothing here writes to the database.
+nothing here writes to the database. The file itself is read within limits
+(models/rules/table_files.py): a hostile file is refused before it can fill the memory.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -22,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
-from models.rules.identity import fold_width
+from models.rules import table_files
+from models.rules.identity import fold_width, mask_id, mask_phone, shown
 from models.rules.spreadsheet import starts_a_formula
 from models.services.arrivals import ArrivalInput, check_arrival
 from models.services.sites import get_site, site_today
@@ -59,15 +59,45 @@ class ImportRow:
     fields: dict[str, Any] = field(default_factory=dict)  # normalised
     arrival: ArrivalInput | None = None
     companion_of: int | None = None  # the row number of the person this one shares a room with
+    # full text -> masked text of the row's identifiers (ID number, phone, birth date) as cells and
+    # messages may carry them: what as_json hides
+    identifiers: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, full: bool = False) -> dict[str, Any]:
+        """The row for ``import --json``. ID number, phone and birth date are masked (mask_id, mask_phone,
+        year only), in the fields and in the messages, unless ``full`` (an audited choice of the caller)."""
+        fields = {k: _jsonable(v) for k, v in self.fields.items()}
+        messages = list(self.messages)
+        if not full:
+            for k, mask in (("doc_number", mask_id), ("phone", mask_phone)):
+                if fields.get(k):
+                    fields[k] = mask(str(fields[k]))
+            if fields.get("birth_date"):
+                fields["birth_date"] = _mask_date(str(fields["birth_date"]))
+            secrets = sorted((s for s in self.identifiers if len(s) >= 4), key=len, reverse=True)
+            for secret in secrets:
+                messages = [m.replace(secret, self.identifiers[secret]) for m in messages]
         return {
             "row": self.row,
             "status": self.status,
-            "messages": self.messages,
-            "fields": {k: _jsonable(v) for k, v in self.fields.items()},
+            "messages": messages,
+            "fields": fields,
             "companion_of": self.companion_of,
         }
+
+    def note_identifiers(self, docs: list[str], phones: list[str | None], days: list[date | None]) -> None:
+        """Remember the row's identifiers as given and as normalised (and as a message quotes them)."""
+        for doc in filter(None, docs):
+            self.identifiers |= {doc: mask_id(doc), shown(doc): mask_id(shown(doc))}
+        for phone in filter(None, phones):
+            self.identifiers |= {phone: mask_phone(phone), shown(phone): mask_phone(shown(phone))}
+        for day in filter(None, days):
+            self.identifiers[day.isoformat()] = _mask_date(day.isoformat())
+
+
+def _mask_date(iso: str) -> str:
+    """1990-**-**: the year only (a birth date is the middle of a resident ID)."""
+    return iso[:4] + "-**-**"
 
 
 def _jsonable(v: Any) -> Any:
@@ -82,42 +112,10 @@ def _jsonable(v: Any) -> Any:
 
 
 def read_table(path: Path) -> list[list[Any]]:
-    """All cells of the first sheet (xlsx) or the CSV, as a list of rows. Formulas come as their cached values."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # not a zip, not a workbook, damaged XML: openpyxl raises many kinds
-            raise DomainError("import_unreadable", name=path.name) from exc
-        try:
-            ws = wb.worksheets[0]
-            return [list(r) for r in ws.iter_rows(values_only=True)]
-        except Exception as exc:
-            raise DomainError("import_unreadable", name=path.name) from exc
-        finally:
-            wb.close()
-    if suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for enc in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise DomainError("import_encoding")
-        dialect: type[csv.Dialect] = csv.excel
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-        except csv.Error:
-            pass
-        try:
-            return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-        except csv.Error as exc:  # e.g. a NUL byte: a binary file named .csv
-            raise DomainError("import_unreadable", name=path.name) from exc
-    raise DomainError("import_format", suffix=suffix or "?")
+    """All cells of the first sheet (xlsx) or the CSV, as a list of rows, within the limits of
+    models/rules/table_files.py (rows, columns, cell text, file and unpacked size). Formulas come as their
+    cached values."""
+    return table_files.read_table(path)
 
 
 def _key(text: Any) -> str:
@@ -280,7 +278,7 @@ def _cell(values: dict[str, Any], errors: list[str], f: str, parser: Any, code: 
     try:
         return parser(values.get(f), *args)
     except (ValueError, TypeError, OverflowError):
-        errors.append(_msg(code, value=cell_text(values.get(f))[:40]))
+        errors.append(_msg(code, value=shown(cell_text(values.get(f)))))
         return None
 
 
@@ -345,11 +343,12 @@ def parse_rows(
             arrived_at=arrived,
         )
         check = check_arrival(session, data, now)
+        n = check.data
+        r.note_identifiers([data.doc_number, n.doc_number], [data.phone, n.phone], [data.birth_date, n.birth_date])
         for e in check.errors:
             if e.code == "category_unknown" and category is None:
                 continue  # already said, with the cell's text
             errors.append(f"{e.zh} / {e.en}")
-        n = check.data
         r.fields = {
             "name": n.name,
             "sex": n.sex,
@@ -362,7 +361,7 @@ def parse_rows(
             "last_exposure": n.last_exposure,
             "arrived_at": n.arrived_at,
             "address": n.address,
-            "companion": cell_text(values.get("companion")),
+            "companion": cell_text(values.get("companion"))[:MAX_CELL],
         }
         r.arrival = n
         if errors:
@@ -390,7 +389,7 @@ def parse_rows(
         lead = by_name.get(name)
         if lead is None or lead == r.row:
             r.status = "warning"
-            r.messages.append(_msg("import_companion_missing", name=name))
+            r.messages.append(_msg("import_companion_missing", name=shown(name)))
         elif rows_by_no[lead].fields.get("companion") == r.fields["name"] and lead > r.row:
             continue  # the pair names each other: the later row joins the earlier one
         else:

@@ -9,14 +9,18 @@ guessed. Applying writes every matched row in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import clock
 from models.errors import DomainError
+from models.rules.identity import hidden_char
+from models.services.arrivals import EARLIEST_EVENT, FUTURE_SLACK, column_limit
 from models.services.audit import transactional
 from models.services.importer import cell_text, doc_number_text, parse_when, read_table
 from models.services.sites import get_site
@@ -103,6 +107,8 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
     ):
         waiting[waiting_stay] = swab_id  # the latest sample waiting wins
     out: list[LabRow] = []
+    earliest = datetime.combine(EARLIEST_EVENT, time(0, 0), tzinfo=ZoneInfo(tz))
+    lab_limit = column_limit(SwabTest, "lab")
 
     def get(raw: list[Any], field: str) -> Any:
         c = cols.get(field)
@@ -119,16 +125,21 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
         if stay_id is None and name and room:
             stay_id = by_name_room.get((name, room))
         problem = None
+        lab = cell_text(get(raw, "lab"))
         if result is None:
             problem = "lab_bad_result"
+        elif hidden_char(lab) is not None or (lab_limit is not None and len(lab) > lab_limit):
+            problem = "lab_bad_lab"  # would be refused by PostgreSQL (length, NUL) or mislead (bidi)
         elif stay_id is None:
             problem = "lab_no_match"
         elif stay_id not in waiting:
             problem = "lab_no_sample"
         try:
             when = parse_when(get(raw, "result_at"), tz)
-        except DomainError:
+        except (ValueError, TypeError, OverflowError):  # unreadable: the time of applying is used
             when = None
+        if when is not None and not earliest <= when <= clock.now() + FUTURE_SLACK:
+            when = None  # year 1, 9999 and the like: the time of applying is used
         out.append(
             LabRow(
                 i + 1,
@@ -138,7 +149,7 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
                 result,
                 waiting.get(stay_id) if stay_id is not None and problem is None else None,
                 stay_id,
-                cell_text(get(raw, "lab")),
+                lab,
                 when,
                 problem,
             )

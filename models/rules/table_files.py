@@ -1,0 +1,318 @@
+"""Reading a table file from outside (.xlsx or .csv) within limits a real list never reaches.
+
+A transfer list or a lab file is made by someone else. A 5 KB .xlsx may claim a sheet of 17 billion cells
+(``<dimension ref="A1:XFD1048576"/>``), a 1 MB one may unpack to gigabytes, a CSV may be one endless line.
+So, before openpyxl opens a workbook:
+
+1. the zip's directory is checked without unpacking anything: number of parts, their total unpacked size,
+   and how many times each large part unpacks its compressed size (zipfile never unpacks more than the
+   directory declares, so these numbers hold);
+2. every part is streamed once through expat, counting without building anything: elements, nesting,
+   rows and cells of a sheet, characters of a cell, and where the last cell that holds something is;
+
+then openpyxl reads the first sheet in read-only mode, row by row, up to that last row (never up to the
+size the sheet declares). A CSV is read line by line with the same row, column and cell limits.
+
+Every refusal is a DomainError that names the limit; a file that is not what its name says is
+``import_unreadable``. The limits are far above a real list (a few thousand rows, a few dozen columns).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.parsers import expat
+
+from models.errors import DomainError
+from models.rules.identity import shown
+
+# --- the limits -----------------------------------------------------------------------------------
+MAX_FILE_BYTES = 16 * 2**20  # the file on disk (.xlsx or .csv); a list of 5,000 people is well under 2 MB
+MAX_ROWS = 10_000  # rows up to the last one that holds anything (header and title rows included)
+MAX_COLUMNS = 100  # columns up to the last one that holds anything
+MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
+MAX_LINE_CHARS = 131_072  # characters in one line of a CSV (csv's own default field limit)
+MAX_ZIP_MEMBERS = 1_000  # parts of an .xlsx (a real one has 10 to 50)
+MAX_UNPACKED_BYTES = 64 * 2**20  # all parts of an .xlsx once unpacked (5,000 rows x 40 columns: about 10 MB)
+MAX_RATIO = 100  # how many times a part may unpack its compressed size (sheet XML: 5 to 20) ...
+RATIO_FROM_BYTES = 2**20  # ... for parts that unpack to more than this (a small part is harmless)
+# elements of one part outside a sheet's rows (styles, shared strings ...): openpyxl builds some of these parts
+# as whole trees of objects. A real list has a few thousand; Excel's bloated "too many formats" styles ~300,000
+MAX_XML_ELEMENTS = 500_000
+MAX_ROW_ELEMENTS = 100_000  # elements in one row of a sheet (its cells, their values and runs)
+MAX_XML_DEPTH = 64  # nesting of elements (an .xlsx part nests about 10 deep)
+SHEET_ROWS = 1_048_576  # Excel's own sheet size: a row number or a count beyond is not from a spreadsheet
+SHEET_COLUMNS = 16_384
+
+_CHUNK = 1 << 16
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB"
+
+
+def read_table(path: Path) -> list[list[Any]]:
+    """The first sheet (.xlsx/.xlsm) or the CSV (.csv/.txt) as rows of cell values, up to the last row that
+    holds anything; each row without its empty tail. Formulas come as their cached values."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        raise DomainError("import_format", suffix=suffix or "?")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DomainError("import_file_too_large", name=path.name, size=_mb(size), limit=_mb(MAX_FILE_BYTES))
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    return read_csv(path)
+
+
+def _trimmed(values: Any) -> list[Any]:
+    row = list(values)
+    while row and (row[-1] is None or row[-1] == ""):
+        row.pop()
+    return row
+
+
+# --- .xlsx ------------------------------------------------------------------------------------------
+
+
+def read_xlsx(path: Path) -> list[list[Any]]:
+    last_row = min(check_workbook(path), MAX_ROWS + 1)  # one more: to see whether there is more
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # not a workbook, damaged XML: openpyxl raises many kinds
+        raise DomainError("import_unreadable", name=path.name) from exc
+    try:
+        ws: Any = wb.worksheets[0]
+        ws.reset_dimensions()  # the declared <dimension> is the sender's claim, not the sheet
+        rows: list[list[Any]] = []
+        if last_row == 0:  # nothing anywhere (max_row=0 would mean "all")
+            return rows
+        for values in ws.iter_rows(max_row=last_row, values_only=True):
+            row = _trimmed(values)
+            if row and len(rows) >= MAX_ROWS:
+                raise DomainError("import_too_many_rows", name=path.name, limit=MAX_ROWS)
+            _check_row(path, row)
+            rows.append(row)
+        while rows and not rows[-1]:  # blank rows below the last one with something (another sheet's)
+            rows.pop()
+        return rows
+    except DomainError:
+        raise
+    except Exception as exc:
+        raise DomainError("import_unreadable", name=path.name) from exc
+    finally:
+        wb.close()
+
+
+def _check_row(path: Path, row: list[Any]) -> None:
+    if len(row) > MAX_COLUMNS:
+        raise DomainError("import_too_many_columns", name=path.name, limit=MAX_COLUMNS)
+    for value in row:
+        if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+            raise DomainError("import_cell_too_large", name=path.name, limit=MAX_CELL_TEXT)
+
+
+def check_workbook(path: Path) -> int:
+    """Refuse an .xlsx beyond the limits before anything builds it; return the number of the last row of any
+    sheet that holds something (0: none). The limits of the list itself (MAX_ROWS, MAX_COLUMNS) are the first
+    sheet's, checked as it is read: another sheet (a hidden list of districts) may be longer."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ZIP_MEMBERS:
+                raise DomainError("import_zip_members", name=path.name, count=len(infos), limit=MAX_ZIP_MEMBERS)
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNPACKED_BYTES:
+                raise DomainError("import_zip_size", name=path.name, size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
+            for info in infos:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
+                    raise DomainError(
+                        "import_zip_ratio",
+                        name=path.name,
+                        part=shown(info.filename),
+                        ratio=f"{ratio:,.0f}",
+                        limit=MAX_RATIO,
+                    )
+            last = 0
+            for info in infos:
+                if not info.is_dir():
+                    last = max(last, _PartScan(path, info.filename).scan(zf, info))
+            return last
+    except DomainError:
+        raise
+    except Exception as exc:  # not a zip, a damaged or encrypted part, a bad CRC ...
+        raise DomainError("import_unreadable", name=path.name) from exc
+
+
+class _PartScan:
+    """One pass of expat over one part of the zip, refusing at the first limit it crosses.
+
+    Rows and cells are counted the way openpyxl numbers them: a <row r="n"> sets the row number (else +1),
+    a <c r="B7"> sets the column (else +1). A cell holds something when it has text (a value, a string).
+    """
+
+    def __init__(self, path: Path, part: str) -> None:
+        self.path, self.part = path, part
+        self.depth = 0
+        self.elements = 0
+        self.data_depth = 0  # depth of <sheetData>, 0 outside
+        self.rows = 0
+        self.row = 0
+        self.row_elements = 0
+        self.column = 0
+        self.cells = 0
+        self.cell_depth = 0  # depth of the current <c> (a sheet) or <si> (shared strings), 0 outside
+        self.cell_text = 0
+        self.holds = False
+        self.last_row = 0
+
+    def refuse(self, code: str, limit: int) -> DomainError:
+        if code.startswith("import_xml"):
+            return DomainError(code, name=self.path.name, part=shown(self.part), limit=limit)
+        return DomainError(code, name=self.path.name, limit=limit)
+
+    def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.text
+        parser.StartDoctypeDeclHandler = self.doctype  # an .xlsx part never has one: no entities
+        with zf.open(info) as fh:
+            try:
+                while chunk := fh.read(_CHUNK):
+                    parser.Parse(chunk, False)
+                parser.Parse(b"", True)
+            except expat.ExpatError:
+                # not XML (an image, a printer setting) or broken XML: counted as far as it goes; openpyxl
+                # (expat too) gets no further and refuses a broken part it needs
+                pass
+        return self.last_row
+
+    def doctype(self, *args: object) -> None:
+        raise DomainError("import_unreadable", name=self.path.name)
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise self.refuse("import_xml_depth", MAX_XML_DEPTH)
+        local = tag.rpartition(" ")[2]
+        if not self.data_depth:
+            self.elements += 1
+            if self.elements > MAX_XML_ELEMENTS:
+                raise self.refuse("import_xml_elements", MAX_XML_ELEMENTS)
+            if local == "sheetData":
+                self.data_depth = self.depth
+            elif local == "si" and not self.cell_depth:  # a shared string: one cell's text
+                self.cell_depth, self.cell_text = self.depth, 0
+            return
+        if self.depth == self.data_depth + 1:  # a row (or whatever else sits there)
+            self.rows += 1
+            if self.rows > SHEET_ROWS:
+                raise self.refuse("import_too_many_rows", SHEET_ROWS)
+            self.row = _number(attrs.get("r"), self.row + 1)
+            if not 1 <= self.row <= SHEET_ROWS:
+                raise self.refuse("import_too_many_rows", SHEET_ROWS)
+            self.column = self.cells = self.row_elements = 0
+            return
+        self.row_elements += 1
+        if self.row_elements > MAX_ROW_ELEMENTS:
+            raise self.refuse("import_xml_elements", MAX_ROW_ELEMENTS)
+        if self.depth == self.data_depth + 2 and local == "c":
+            self.cells += 1
+            ref = _CELL_REF.fullmatch(attrs.get("r", ""))
+            self.column = _column(ref.group(1)) if ref else self.column + 1
+            if self.cells > SHEET_COLUMNS or self.column > SHEET_COLUMNS:
+                raise self.refuse("import_too_many_columns", SHEET_COLUMNS)
+            self.cell_depth, self.cell_text, self.holds = self.depth, 0, False
+
+    def end(self, tag: str) -> None:
+        if self.depth == self.cell_depth:
+            self.cell_depth = 0
+            if self.data_depth and self.holds:
+                self.last_row = max(self.last_row, self.row)
+        if self.depth == self.data_depth:
+            self.data_depth = 0
+        self.depth -= 1
+
+    def text(self, data: str) -> None:
+        if self.cell_depth:
+            self.cell_text += len(data)
+            if self.cell_text > MAX_CELL_TEXT:
+                raise self.refuse("import_cell_too_large", MAX_CELL_TEXT)
+            if not self.holds and data.strip():
+                self.holds = True
+
+
+def _number(text: str | None, default: int) -> int:
+    if text is None:
+        return default
+    try:
+        return int(float(text))
+    except (ValueError, OverflowError):
+        return default
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+# --- .csv -------------------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DomainError("import_encoding")
+    del raw
+    dialect: type[csv.Dialect] = csv.excel
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        pass
+    rows: list[list[Any]] = []
+    blank = 0  # blank rows since the last one that holds something: kept only if something follows
+    try:
+        for n, values in enumerate(csv.reader(_lines(path, text), dialect), 1):
+            row = _trimmed(values)
+            if not row:
+                blank += 1
+                if n > SHEET_ROWS:
+                    raise DomainError("import_too_many_rows", name=path.name, limit=SHEET_ROWS)
+                continue
+            if n > MAX_ROWS:
+                raise DomainError("import_too_many_rows", name=path.name, limit=MAX_ROWS)
+            _check_row(path, row)
+            rows += [[] for _ in range(blank)]
+            blank = 0
+            rows.append(row)
+    except csv.Error as exc:  # a NUL byte (a binary file named .csv), a field beyond csv's own limit
+        if "field limit" in str(exc):
+            raise DomainError("import_cell_too_large", name=path.name, limit=MAX_CELL_TEXT) from exc
+        raise DomainError("import_unreadable", name=path.name) from exc
+    return rows
+
+
+def _lines(path: Path, text: str) -> Iterator[str]:
+    for n, line in enumerate(io.StringIO(text, newline=""), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise DomainError("import_line_too_long", name=path.name, line=n, limit=MAX_LINE_CHARS)
+        yield line
