@@ -310,6 +310,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Line {line} of {name} is too long (more than {limit} characters): not read",
     ),
     # text and dates of a person or an arrival (models/services/arrivals.py)
+    "text_too_long_any": (
+        "输入的文字过长：{length} 字，最多 {limit} 字，未保存",
+        "A text entered is too long: {length} characters, at most {limit}; nothing was saved",
+    ),
+    "text_control_any": (
+        "输入的文字含有控制字符 {char}，未保存",
+        "A text entered contains a control character {char}; nothing was saved",
+    ),
     "text_too_long": (
         "“{field_zh}”过长：{length} 字，最多 {limit} 字",
         "“{field}” is too long: {length} characters, at most {limit}",

@@ -112,7 +112,7 @@ def record(
         room_id=room_id if room_id is not None else getattr(obj, "room_id", None),
         before=before,
         after=after,
-        note=note,
+        note=_fitted(note),
     )
     session.info.setdefault(PENDING, []).append(entry)
     return entry
@@ -146,6 +146,16 @@ def _append_before_commit(session: Session) -> None:
 def _drop_pending(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # committed (then already appended), rolled back or closed
         session.info.pop(PENDING, None)
+
+
+NOTE_LIMIT = 400  # AuditEntry.note's column
+
+
+def _fitted(note: str | None) -> str | None:
+    """A note that fits its column: one quoting a long reason is shortened, never a refused action."""
+    if note is None or len(note) <= NOTE_LIMIT:
+        return note
+    return note[: NOTE_LIMIT - 1] + "…"
 
 
 REGISTERED: list[str] = []  # every @transactional service, "module.function"

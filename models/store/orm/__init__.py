@@ -1,5 +1,6 @@
 """ORM entities. Import from here: ``from models.store.orm import Room, Stay``."""
 
+from models.store.orm import text_guard  # noqa: F401  (the before-flush check of every text written)
 from models.store.orm.accounts import AuditEntry, User
 from models.store.orm.base import (
     SYMPTOMS,
