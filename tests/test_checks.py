@@ -53,8 +53,6 @@ def test_departure_through_services_keeps_invariants(engine, session, site, desk
     assert run_checks(engine) == []
 
 
-
-
 def test_cli_help_lists_commands():
     out = run_app("--help")
     assert out.returncode == 0

@@ -33,8 +33,6 @@ from tests.helpers import cli_account, run_app
 NEWER = "ffff0000beef"  # a schema revision no version of IsoDesk has made yet
 
 
-
-
 def one_line(stderr: str) -> str:
     """The single line of a failure: non-empty, Chinese and English, no traceback."""
     assert "Traceback" not in stderr, stderr

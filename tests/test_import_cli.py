@@ -17,8 +17,6 @@ from tests.helpers import cli_account, run_app
 ROOT = Path(__file__).resolve().parents[1]
 
 
-
-
 def make_site_db(template, path, rooms):
     shutil.copy(template, path)
     engine = make_engine(path)
