@@ -59,7 +59,7 @@ def test_lockout_after_repeated_failures_then_expires(session, admin):
     assert session.scalar(select(AuditEntry).where(AuditEntry.action == "user.locked")) is not None
 
 
-def test_parallel_guesses_are_counted_and_lock_the_account(engine, session, admin):
+def test_parallel_guesses_are_counted_and_lock_the_account(engine, session, admin, monkeypatch):
     """8 desks x 4 wrong passwords at once: each failure counts (the row is locked while checked), so the
     account locks after MAX_FAILURES; on PostgreSQL a read-modify-write used to lose most of them."""
     from concurrent.futures import ThreadPoolExecutor
@@ -67,6 +67,20 @@ def test_parallel_guesses_are_counted_and_lock_the_account(engine, session, admi
     from models.store.db import session_factory
 
     make = session_factory(engine)
+    from models.services import accounts
+
+    tried: list[str] = []
+    real = accounts._hasher
+
+    class Counting:
+        def __getattr__(self, name):  # type: ignore[no-untyped-def]
+            return getattr(real, name)
+
+        def verify(self, stored: str, password: str) -> bool:
+            tried.append(password)
+            return real.verify(stored, password)
+
+    monkeypatch.setattr(accounts, "_hasher", Counting())
 
     def guess(worker: int) -> list[str]:
         codes = []
@@ -82,6 +96,7 @@ def test_parallel_guesses_are_counted_and_lock_the_account(engine, session, admi
     with ThreadPoolExecutor(8) as pool:
         answers = [c for codes in pool.map(guess, range(8)) for c in codes]
     assert answers == ["login_failed"] * 32
+    assert len(tried) == MAX_FAILURES  # only that many guesses were ever checked: the rest got no answer
     session.rollback()  # a new transaction: SQLite's snapshot of the one before would not see the others
     session.expire_all()
     lead = session.scalar(select(User).where(User.username == "lead"))

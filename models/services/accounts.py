@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, null, or_, select, update
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -86,30 +86,51 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
     """The user, if the password is right and the account neither locked nor disabled.
 
     Every refusal is the same ``login_failed`` (unknown name, wrong password, locked, disabled), so the
-    answer never tells which names exist or that guessing has locked one. The user's row is locked for
-    the whole check (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transaction is exclusive
-    already), so parallel guesses are counted one after another: after MAX_FAILURES, none is answered.
+    answer never tells which names exist or that guessing has locked one. Each attempt first *reserves*
+    one of the MAX_FAILURES tries in one atomic UPDATE (committed at once, so it counts whatever happens
+    next), then checks the password with no lock held: parallel guesses cannot outrun the count (8 desks
+    x 4 guesses on PostgreSQL used to be all answered), and no desk waits on another's argon2 check.
+    A good password gives the tries back; the last failed try locks the account for LOCKOUT.
     """
     now = now or clock.now()
-    query = select(User).where(User.username == username.strip()).with_for_update()
+    query = select(User).where(User.username == username.strip())
     user = session.scalar(query.execution_options(populate_existing=True))
     if user is None or user.password_hash is None or not user.active:
         _hasher.hash(password)  # same time as a real check: no hint that the name is unknown
         raise DomainError("login_failed")
-    if user.locked_until is not None and user.locked_until > now:
-        _hasher.hash(password)  # locked: the password is not even tried, in the time a try takes
+    expired = and_(User.locked_until.is_not(None), User.locked_until <= now)
+    reserve = (
+        update(User)
+        .where(
+            User.id == user.id,
+            or_(User.locked_until.is_(None), expired),
+            or_(User.failed_logins < MAX_FAILURES, expired),
+        )
+        .values(
+            failed_logins=case((expired, 1), else_=User.failed_logins + 1),
+            locked_until=case((expired, null()), else_=User.locked_until),
+        )
+        .returning(User.failed_logins)
+        .execution_options(synchronize_session=False)
+    )
+    tries = session.execute(reserve).scalar_one_or_none()
+    session.commit()  # the try is counted now; nothing is held while the password is checked
+    if tries is None:  # locked, or every try already taken by guesses under way
+        _hasher.hash(password)  # not even tried, in the time a try takes
         raise DomainError("login_failed")
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILURES:
-            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+        if tries >= MAX_FAILURES:
+            lock = update(User).where(User.id == user.id).values(locked_until=now + LOCKOUT, failed_logins=0)
+            session.execute(lock.execution_options(synchronize_session=False))
+            session.refresh(user)
             audit.record(session, user, "user.locked", user, note=f"{MAX_FAILURES} failed logins")
-        session.commit()  # the failure counts even though the call raises
+            session.commit()
         raise DomainError("login_failed") from None
-    if user.failed_logins or user.locked_until:
-        user.failed_logins, user.locked_until = 0, None
+    clear = update(User).where(User.id == user.id).values(failed_logins=0, locked_until=None)
+    session.execute(clear.execution_options(synchronize_session=False))
+    session.refresh(user)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     audit.record(session, user, "user.login", user, note="login")
