@@ -1,12 +1,16 @@
 """The page frame every form shares: embedded CJK font, styles, header, footer, "page N of M".
 
 Plain data in, PDF bytes out; no Qt. The font is WenQuanYi Micro Hei from resources/fonts (TrueType
-outlines, so ReportLab embeds a subset and the text stays real, extractable text).
+outlines, so ReportLab embeds a subset and the text stays real, extractable text); the rare characters it
+lacks (CJK Ext A and B, as in 王䶮 or 𠮷) are set, one run at a time, in the fallback font (a Hanazono
+subset, embedded the same way). Every text that enters a PDF goes through :func:`runs`: paragraphs through
+:func:`p` / :func:`markup`, the page frame through :func:`draw_text`.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,14 +23,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from resources import FONT_FILE
+from resources import FALLBACK_FONT_FILE, FONT_FILE
 
 FONT = "WQY"
+FALLBACK = "HanaExt"  # resources.FALLBACK_FONT_FILE: the characters FONT lacks
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, text)``: how far a long document is; it may raise to stop the build (cancel)."""
@@ -51,10 +56,87 @@ def current_progress() -> Progress | None:
     return getattr(_reporting, "progress", None)
 
 
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode map of a font subset, with characters beyond the BMP written in UTF-16 as PDF
+    wants: ReportLab writes U+20BB7 as <20BB7>, an odd-length string readers drop, and 𠮷 would be missing
+    from the text layer (copy, search, pypdf) though drawn."""
+    wide = {f"<{code:02X}> <{char:04X}>": f"<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>"
+            for code, char in enumerate(subset) if char > 0xFFFF}  # fmt: skip
+    text: str = _reportlab_to_unicode_cmap(fontname, subset)
+    if not wide:
+        return text
+    return "\n".join(wide.get(line, line) for line in text.split("\n"))
+
+
 @cache
 def register_font() -> str:
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # looked up when a document embeds its fonts
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE), subfontIndex=0))
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(FALLBACK_FONT_FILE)))
     return FONT
+
+
+@cache
+def _needs_fallback() -> re.Pattern[str]:
+    """A run of characters FONT lacks and FALLBACK has (a character class of ranges: one scan in C)."""
+    register_font()
+    main = pdfmetrics.getFont(FONT)
+    extra = pdfmetrics.getFont(FALLBACK)
+    assert isinstance(main, TTFont) and isinstance(extra, TTFont)
+    chars = sorted(set(extra.face.charToGlyph) - set(main.face.charToGlyph) - set(range(0x21)))
+    ranges: list[list[int]] = []
+    for c in chars:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """``text`` as (font, characters) runs: FONT, and FALLBACK for the characters FONT lacks."""
+    if text.isascii():
+        return [(FONT, text)] if text else []
+    out: list[tuple[str, str]] = []
+    at = 0
+    for m in _needs_fallback().finditer(text):
+        if m.start() > at:
+            out.append((FONT, text[at : m.start()]))
+        out.append((FALLBACK, m.group()))
+        at = m.end()
+    if at < len(text):
+        out.append((FONT, text[at:]))
+    return out
+
+
+def needs_fallback(text: str) -> bool:
+    """Whether ``text`` has a character FONT lacks (a plain table cell then must be a paragraph)."""
+    return not text.isascii() and _needs_fallback().search(text) is not None
+
+
+def markup(text: object) -> str:
+    """``text`` as ReportLab paragraph markup: escaped, the characters FONT lacks in FALLBACK."""
+    s = str(text if text is not None else "")
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not needs_fallback(s):
+        return s
+    return "".join(chunk if font == FONT else f'<font name="{font}">{chunk}</font>' for font, chunk in runs(s))
+
+
+def draw_text(canvas: rl_canvas.Canvas, x: float, y: float, text: str, size: float, anchor: str = "start") -> float:
+    """``text`` drawn on ``canvas`` at ``x`` (its start, or its end with ``anchor="end"``), run by run in
+    FONT and FALLBACK, as one text object (so it reads back as one line); returns its width."""
+    parts = runs(text)
+    width = sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in parts)
+    t = canvas.beginText(x - width if anchor == "end" else x, y)
+    for font, chunk in parts:
+        t.setFont(font, size)
+        t.textOut(chunk)
+    canvas.drawText(t)
+    return width
 
 
 @cache
@@ -72,11 +154,22 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# CJK ideographs, punctuation and full-width forms, Ext A-F: text with none of them wraps at spaces
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+@cache
+def _western(style: str) -> ParagraphStyle:
+    """``style`` wrapping at spaces, for text without CJK: ReportLab's CJK wrap may break anywhere, and cuts
+    a word ("Home monitori|ng") when the space before it is more than half the line back."""
+    return ParagraphStyle(f"{style}-western", parent=styles()[style], wordWrap=None)
+
+
 def p(text: object, style: str = "cell") -> Paragraph:
-    """A paragraph (table cells must be paragraphs to wrap). Text is escaped for ReportLab's markup."""
-    s = str(text if text is not None else "")
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Paragraph(s, styles()[style])
+    """A paragraph (table cells must be paragraphs to wrap). Text is escaped for ReportLab's markup, the
+    characters the main font lacks set in the fallback (:func:`markup`)."""
+    s = markup(text)
+    return Paragraph(s, styles()[style] if not s.isascii() and _CJK.search(s) else _western(style))
 
 
 GRID = TableStyle(
@@ -95,9 +188,13 @@ def grid_table(
     rows: Sequence[Sequence[object]], widths: Sequence[float], repeat: int = 1, plain: frozenset[int] = frozenset()
 ) -> Table:
     """A ruled table. Cells become wrapping paragraphs, except in the ``plain`` columns (short text that
-    fits: drawn as plain strings, which is several times faster for thousands of rows)."""
+    fits: drawn as plain strings, which is several times faster for thousands of rows) unless the text has
+    characters only the fallback font has."""
     cells = [
-        [c if isinstance(c, Flowable) or (i and col in plain) else p(c) for col, c in enumerate(row)]
+        [
+            c if isinstance(c, Flowable) or (i and col in plain and not needs_fallback(str(c))) else p(c)
+            for col, c in enumerate(row)
+        ]
         for i, row in enumerate(rows)
     ]
     t = Table(cells, colWidths=widths, repeatRows=repeat)
@@ -179,14 +276,11 @@ def _canvas_class(frame: Frame) -> type[rl_canvas.Canvas]:
 
         def _decorate(self, total: int) -> None:
             w, h = self._pagesize
-            self.setFont(FONT, 9)
-            self.drawString(15 * mm, h - 10 * mm, frame.site)
-            self.drawRightString(w - 15 * mm, h - 10 * mm, text["date"].format(frame.day))
-            self.setFont(FONT, 8)
-            self.drawString(
-                15 * mm, 8 * mm, text["printed"].format(frame.printed_by, frame.printed_at.strftime("%Y-%m-%d %H:%M"))
-            )
-            self.drawRightString(w - 15 * mm, 8 * mm, text["page"].format(self.getPageNumber(), total))
+            draw_text(self, 15 * mm, h - 10 * mm, frame.site, 9)
+            draw_text(self, w - 15 * mm, h - 10 * mm, text["date"].format(frame.day), 9, "end")
+            printed = text["printed"].format(frame.printed_by, frame.printed_at.strftime("%Y-%m-%d %H:%M"))
+            draw_text(self, 15 * mm, 8 * mm, printed, 8)
+            draw_text(self, w - 15 * mm, 8 * mm, text["page"].format(self.getPageNumber(), total), 8, "end")
             self.setLineWidth(0.3)
             self.line(15 * mm, h - 12 * mm, w - 15 * mm, h - 12 * mm)
 

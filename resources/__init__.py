@@ -1,10 +1,13 @@
-"""Files shipped with the app: the CJK font, translations, icons; and the app's version."""
+"""Files shipped with the app: the CJK fonts, translations, icons; and the app's version."""
 
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FONT_FILE = HERE / "fonts" / "wqy-microhei.ttc"  # WenQuanYi Micro Hei, Apache-2.0 (see fonts/LICENSE-*)
 FONT_FAMILY = "WenQuanYi Micro Hei"
+# the rare characters it lacks (CJK Ext A and B, e.g. 䶮 𠮷), per character: a Hanazono subset, see fonts/README.md
+FALLBACK_FONT_FILE = HERE / "fonts" / "hanazono-ext-ab.ttf"
+FALLBACK_FONT_FAMILY = "IsoDesk CJK Ext"
 I18N_DIR = HERE / "i18n"
 
 

@@ -7,18 +7,32 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from resources import FONT_FAMILY, FONT_FILE
+from resources import FALLBACK_FONT_FAMILY, FALLBACK_FONT_FILE, FONT_FAMILY, FONT_FILE
+
+
+def _add_font(file: Path, default: str) -> str:
+    font_id = QFontDatabase.addApplicationFont(str(file))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else default
 
 
 def register_font(app: QApplication) -> str:
-    """Register the bundled CJK font so Chinese renders on machines without Chinese fonts."""
-    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    family = families[0] if families else FONT_FAMILY
+    """Register the bundled CJK font so Chinese renders on machines without Chinese fonts, and the fallback
+    for the rare characters it lacks (CJK Ext A and B: 䶮, 𠮷): the application font lists both, and Qt
+    takes each character from the first family that has it."""
+    family = _add_font(FONT_FILE, FONT_FAMILY)
+    fallback = _add_font(FALLBACK_FONT_FILE, FALLBACK_FONT_FAMILY)
     font = QFont(family)
+    font.setFamilies([family, fallback])
     font.setPointSize(10)
     app.setFont(font)
     return family
+
+
+def css_families(family: str) -> str:
+    """``family`` and the fallback as a style sheet's font-family list (a style sheet's font-family replaces
+    the application font's families: naming one alone would drop the fallback)."""
+    return ", ".join(f'"{f}"' for f in dict.fromkeys([family, FALLBACK_FONT_FAMILY]))
 
 
 def apply_theme(app: QApplication, family: str, dark: bool = False, *, cache: Path) -> None:
@@ -32,5 +46,5 @@ def apply_theme(app: QApplication, family: str, dark: bool = False, *, cache: Pa
         theme=theme,
         invert_secondary=not dark,
         parent=str(cache),
-        extra={"font_family": family, "density_scale": "-1"},
+        extra={"font_family": css_families(family), "density_scale": "-1"},
     )
