@@ -3,6 +3,8 @@
     python bench/run.py            # the full site (built once with a seed, cached in bench/out/)
     python bench/run.py --quick    # a 300-room site with 30 days, in well under a minute (a test runs it)
     python bench/run.py --runs 7 --out bench/out --results bench/RESULTS.md
+    python bench/run.py --only print   # just the print figures (no site needed), to stdout
+    python bench/run.py --only print --before   # and the print path as it was, once (2–3 minutes)
 
 Each figure is measured several times (median and spread = min–max). Its floor is measured in the same
 run: the same question asked with the bare sqlite3 module (database figures) or a bare ReportLab canvas
@@ -50,7 +52,12 @@ TARGETS = {  # seconds (or MB for RSS): issue 7
     "daily report": 0.300,
     "daily sheets, all floors": 10.0,
     "peak RSS (MB)": 400,
+    "print 50 pages (600 dpi)": 15.0,
+    "print: peak RSS (MB)": 300,
 }
+
+PRINT_PAGES = 50
+PRINT_DPI = 600  # a laser printer's
 
 
 KNOWN = """Known limits (measured by hand on the same site, not by this script):
@@ -58,7 +65,15 @@ KNOWN = """Known limits (measured by hand on the same site, not by this script):
   (a substring match cannot use an index; the list waits 120 ms after the last key before it asks).
 - Cold start is measured from process start to the board painted, without the login dialog (a person
   typing a password is not a figure); the login itself is one argon2 verification, about 0.1 s.
-- The ledger .xlsx (no target) is bound by openpyxl writing 1.3 million cells."""
+- The ledger .xlsx (no target) is bound by openpyxl writing 1.3 million cells.
+- Printing before the raster was capped (`--only print --before`: the old loop, kept in bench/print_job.py):
+  every page rendered at the printer's 600 dpi in ARGB32 and stored by Qt's PDF engine as a JPEG, 50 pages
+  74.6 s, peak RSS 401 MB, a 107.8 MB job (2026-12-01, 2 cores, load 2); 150.9 s, 355 MB, 108.8 MB with a
+  CI run on the same machine (load 5). After: 7.7 s, 238 MB, a 10.6 MB job in the first run; 9.3 s under
+  the CI's load.
+- Printing to a real printer on Linux and macOS hands the PDF itself to CUPS (`lp`): no rasterising, a
+  job of the PDF's size (about 11 kB a page for these sheets), queued in well under a second; the
+  figures above are the raster path (Windows, print to file, no `lp`)."""
 
 
 @dataclass
@@ -458,6 +473,74 @@ def ledger(db: Path, runs: int, work: Path) -> Figure:
     return Figure("ledger .xlsx export", timed(run, runs), floor, note=f"{n} stays")
 
 
+def print_sheets_pdf(path: Path, pages: int) -> None:
+    """At least ``pages`` pages of daily sheets (every room occupied, a QR code per row), written to ``path``."""
+    from models.reads.reports import SheetFloor, SheetRow
+    from printing.forms import daily_sheets
+
+    floors, sid = [], 1
+    for f in range(1, pages // 2 + 2):  # two or three pages a floor: enough
+        rows = []
+        for r in range(1, 26):
+            rows.append(
+                SheetRow(sid, f"{f}{r:02d}", f"住户{sid}", "F", 40, 3, 7, TODAY + timedelta(days=4), sid % 3 == 0)
+            )
+            sid += 1
+        floors.append(SheetFloor(f, f"A栋 {f}F", rows, []))
+    path.write_bytes(daily_sheets("bench", TODAY, floors, "zh_CN", "bench", BENCH_NOW))
+
+
+def print_run(
+    mode: str, pdf: Path, work: Path, pages: int = PRINT_PAGES, dpi: int = PRINT_DPI
+) -> tuple[float, float, int]:
+    """One run of bench/print_job.py: (seconds, peak RSS in MB, the job's size in bytes)."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "print_job.py"),
+            mode,
+            str(pdf),
+            str(work / f"{mode}.pdf"),
+            str(pages),
+            str(dpi),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, rss, size, sent = out.stdout.split()
+    if int(sent) != pages:
+        raise RuntimeError(f"{mode}: {sent} pages printed of {pages}: {out.stderr[-2000:]}")
+    return float(seconds), float(rss), int(size)
+
+
+def printing(runs: int, work: Path, before: bool = False) -> list[Figure]:
+    """50 pages of daily sheets printed to a 600 dpi PDF-file QPrinter, against rasterising them alone."""
+    pdf = work / "sheets.pdf"
+    print_sheets_pdf(pdf, PRINT_PAGES)
+    runs_ = [print_run("print", pdf, work) for _ in range(runs)]
+    floor = [print_run("floor", pdf, work)[0] for _ in range(runs)]
+    job = statistics.median(size for _s, _r, size in runs_) / 1e6
+    note = (
+        f"{PRINT_PAGES} pages at {PRINT_DPI} dpi, rasterised at 300 dpi; job {job:.1f} MB; floor: QtPdf rendering alone"
+    )
+    figures = [
+        Figure("print 50 pages (600 dpi)", [s for s, _r, _z in runs_], floor, note=note),
+        Figure(
+            "print: peak RSS (MB)",
+            [r for _s, r, _z in runs_],
+            unit="MB",
+            note="the printing process, app modules loaded",
+        ),
+    ]
+    if before:
+        seconds, rss, size = print_run("before", pdf, work)
+        figures.append(
+            Figure("print 50 pages, before", [seconds], floor, note=f"peak RSS {rss:.0f} MB, job {size / 1e6:.1f} MB")
+        )
+    return figures
+
+
 # --- report -------------------------------------------------------------------------------------------------
 
 
@@ -502,7 +585,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the generated sites are kept")
     ap.add_argument("--results", type=Path, help="write the results here (default bench/RESULTS.md unless --quick)")
+    ap.add_argument(
+        "--only", choices=["print"], help="only these figures (no site; results to stdout unless --results)"
+    )
+    ap.add_argument("--before", action="store_true", help="with the print figures, the print path as it was (once)")
     args = ap.parse_args(argv)
+    if args.only == "print":
+        return only_printing(args)
     rooms, days = (300, 30) if args.quick else (5000, 365)
     runs = args.runs or (3 if args.quick else 5)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -514,7 +603,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += [start, board(db, runs), search(db, runs)]
         save, round_ = readings(db, runs, work)
         figures += [save, round_, dashboard_figure(db, runs), report_figure(db, runs), sheets(db, runs)]
-        figures += [ledger(db, runs, work), rss]
+        figures += [ledger(db, runs, work), rss, *printing(runs, work, args.before)]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     with sqlite3.connect(db) as con:
@@ -538,6 +627,27 @@ def main(argv: list[str] | None = None) -> int:
         )
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown: PySide6 can crash freeing Qt objects at exit
+
+
+def only_printing(args: argparse.Namespace) -> int:
+    runs = args.runs or (3 if args.quick else 5)
+    work = Path(tempfile.mkdtemp(prefix="isodesk-bench-"))
+    try:
+        figures = printing(runs, work, args.before)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    header = (
+        f"Machine: {machine()}.\nRuns per figure: {runs}. Measured {clock.SystemClock().now():%Y-%m-%d %H:%M} UTC.\n"
+    )
+    text = table(figures)
+    notes = "\n".join(f"- {f.name}: {f.note}" for f in figures if f.note)
+    print(header)
+    print(text)
+    print(notes)
+    if args.results:
+        args.results.write_text(f"# Benchmark results (printing only)\n\n{header}\n{text}\n\n{notes}\n")
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

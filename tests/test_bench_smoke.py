@@ -16,6 +16,8 @@ FIGURES = (
     "daily sheets, all floors",
     "ledger .xlsx export",
     "peak RSS (MB)",
+    "print 50 pages (600 dpi)",
+    "print: peak RSS (MB)",
 )
 
 

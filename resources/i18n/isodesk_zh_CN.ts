@@ -1316,116 +1316,181 @@ dis {2} · oos {3}</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../views/print_preview.py" line="34" />
+        <location filename="../../views/print_preview.py" line="533" />
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="35" />
+        <location filename="../../views/print_preview.py" line="535" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="36" />
+        <location filename="../../views/print_preview.py" line="536" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="37" />
+        <location filename="../../views/print_preview.py" line="537" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="87" />
+        <location filename="../../views/print_preview.py" line="569" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="571" />
+        <location filename="../../views/print_preview.py" line="599" />
+        <source>Printing {0}…</source>
+        <translation>正在打印 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="571" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="573" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="599" />
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="619" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>
+    <name>RasterJob</name>
+    <message>
+        <location filename="../../views/print_preview.py" line="350" />
+        <source>Nothing to print.</source>
+        <translation>没有可打印的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="373" />
+        <source>Printing cancelled: {0} of {1} pages had already been sent to the printer.</source>
+        <translation>已取消打印：{1} 页中已有 {0} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="376" />
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="396" />
+        <location filename="../../views/print_preview.py" line="422" />
+        <source>Page {0} could not be rendered.</source>
+        <translation>第 {0} 页无法生成图像。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="408" />
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="459" />
+        <source>Sent {0} pages to the printer.</source>
+        <translation>已将 {0} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="466" />
+        <source>The printer did not accept page {0}.</source>
+        <translation>打印机未接受第 {0} 页。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/reports_page.py" line="44" />
+        <location filename="../../views/reports_page.py" line="45" />
         <source>Daily observation sheets (per floor)</source>
         <translation>每日健康观察记录表（按楼层）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="45" />
+        <location filename="../../views/reports_page.py" line="46" />
         <source>Release notices for the day</source>
         <translation>当日解除隔离告知书（批量）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="46" />
+        <location filename="../../views/reports_page.py" line="47" />
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="47" />
-        <location filename="../../views/reports_page.py" line="67" />
+        <location filename="../../views/reports_page.py" line="48" />
+        <location filename="../../views/reports_page.py" line="68" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="48" />
+        <location filename="../../views/reports_page.py" line="49" />
         <source>Terminal disinfection record (month to date)</source>
         <translation>终末消毒记录（本月）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="49" />
+        <location filename="../../views/reports_page.py" line="50" />
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="62" />
+        <location filename="../../views/reports_page.py" line="63" />
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="63" />
+        <location filename="../../views/reports_page.py" line="64" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="71" />
+        <location filename="../../views/reports_page.py" line="72" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="72" />
+        <location filename="../../views/reports_page.py" line="73" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="73" />
+        <location filename="../../views/reports_page.py" line="74" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="74" />
+        <location filename="../../views/reports_page.py" line="75" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="94" />
+        <location filename="../../views/reports_page.py" line="95" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="160" />
+        <location filename="../../views/reports_page.py" line="169" />
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="180" />
+        <location filename="../../views/reports_page.py" line="189" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="189" />
+        <location filename="../../views/reports_page.py" line="198" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="190" />
+        <location filename="../../views/reports_page.py" line="199" />
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -1771,6 +1836,25 @@ dis {2} · oos {3}</source>
         <location filename="../../views/site_wizard.py" line="193" />
         <source>Name, buildings and a room range are required</source>
         <translation>请填写名称、楼栋和房间号范围</translation>
+    </message>
+</context>
+<context>
+    <name>SpoolJob</name>
+    <message>
+        <location filename="../../views/print_preview.py" line="294" />
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="301" />
+        <location filename="../../views/print_preview.py" line="310" />
+        <source>Printing failed: {0}</source>
+        <translation>打印失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/print_preview.py" line="307" />
+        <source>Sent {0} pages to the printer.</source>
+        <translation>已将 {0} 页发送到打印机。</translation>
     </message>
 </context>
 <context>
