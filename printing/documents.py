@@ -65,7 +65,9 @@ def render(
     now = clock.site_now(get_site(session).timezone, now)
     site = get_site(session).name
     if form == "daily-sheets":
-        return forms.daily_sheets(site, day, reports.sheet_floors(session, day, floor_id), lang, printed_by, now)
+        floors = reports.sheet_floors(session, day, floor_id)
+        threshold = get_site(session).fever_threshold  # printed on every page: rechecks are measured against it
+        return forms.daily_sheets(site, day, floors, lang, printed_by, now, threshold=threshold)
     if form in PER_PERSON:
         if not stay_ids:
             if form in ("arrival-pack", "registration", "notice", "temperature-record"):
@@ -75,14 +77,19 @@ def render(
                 stay_ids = reports.present_on_floor(session, floor_id)
         if form in FULL_IDENTIFIER_FORMS:
             permissions.check(session, actor, "identity")  # refused before the build, not after it
-        data = reports.person_forms(session, stay_ids, with_readings=form == "temperature-record")
+        release = form == "release-notices"  # each stay checked for release on ``day``, as the release does
+        data = reports.person_forms(
+            session, stay_ids, with_readings=form == "temperature-record", release_check=day if release else None
+        )
         document = PER_PERSON[form](site, data, lang, printed_by, now)
         if form in FULL_IDENTIFIER_FORMS:
+            # only the people whose full number is on paper: a release notice is not printed for someone not ready
+            shown = forms.release.noticed(data) if release else stay_ids
             session.rollback()  # the reads end: the record opens its own write transaction
-            record_print(session, actor, form, stay_ids)
+            record_print(session, actor, form, shown)
         return document
     if form == "daily-report":
-        report = reports.daily_report(session, day)
+        report = reports.daily_report(session, day, now)
         if xlsx_path:
             xlsx.daily_report_xlsx(report, xlsx_path, lang)
         return forms.daily_report(report, lang, printed_by, now) if pdf else b""

@@ -13,21 +13,43 @@ from models.reads.reports import DailyReport, DisinfectionRow, LedgerRow
 from models.rules.spreadsheet import append_row
 
 from .base import current_progress
-from .forms import REPORT_FIELDS
+from .forms.report import REPORT_SECTIONS, report_subtitle
 from .labels import L
 
 
 def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> None:
+    """The daily report as a workbook for the command centre: the same figures as the PDF.
+
+    Row 1: title, site, day; row 2: the header; then one row per figure (label, count, section); then
+    the people present by category, whether it is a zero report (零报告, marked when it is one), as at
+    when, when it was made, and the reporter's and checker's names left blank."""
     t = L(lang)
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "日报" if lang.startswith("zh") else "daily"
     append_row(ws, [t["report_title"], report.site, report.day.isoformat()])
-    append_row(ws, [t["item"], t["count"]])
-    for k in REPORT_FIELDS:
-        append_row(ws, [t[f"r_{k}"], getattr(report, k)])
+    append_row(ws, [t["item"], t["count"], t["report_section"]])
+    for section, keys in REPORT_SECTIONS:
+        for k in keys:
+            append_row(ws, [t[f"r_{k}"], getattr(report, k), t[section]])
+    append_row(ws, [])
+    append_row(ws, [t["category"], t["cat_present"], t["cat_arrivals"]])
+    for c in report.by_category:
+        append_row(ws, [c.name(lang), c.present, c.arrivals])
+    append_row(
+        ws, [t["cat_total"], sum(c.present for c in report.by_category), sum(c.arrivals for c in report.by_category)]
+    )
+    append_row(ws, [])
+    if report.zero:
+        append_row(ws, [t["zero_mark"], t["zero_yes"], t["zero_report"]])
+    append_row(ws, [t["report_as_of"], report_subtitle(report, lang)])
+    append_row(ws, [t["report_made_at"], f"{report.made_at:%Y-%m-%d %H:%M}"])
+    append_row(ws, [t["sign_reporter"], ""])
+    append_row(ws, [t["sign_checker"], ""])
     ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 18
     wb.save(path)
 
 

@@ -78,13 +78,13 @@ def test_release_notices_batch_for_the_day(session, site, desk, people):
     day = NOW.date() + timedelta(days=2)
     for stay in people[:2]:
         change_release_date(session, desk, stay.id, day, "测试")
-        for t in swab_plan(session, stay.id):
-            if t.planned_date < NOW.date():
-                mark_sampled(session, desk, t.id, by="护士", at=local(2026, 11, 21))
-                record_result(session, desk, t.id, SwabResult.NEGATIVE)
+        for t in swab_plan(session, stay.id):  # all negative: both are ready on the day
+            mark_sampled(session, desk, t.id, by="护士", at=local(2026, 11, 21))
+            record_result(session, desk, t.id, SwabResult.NEGATIVE)
     ids = reports.releases_on(session, day)
     assert set(ids) == {people[0].id, people[1].id}
-    pages = text_of(forms.release_notices(site.name, reports.person_forms(session, ids), "zh_CN", "前台一", PRINTED))
+    data = reports.person_forms(session, ids, release_check=day)
+    pages = text_of(forms.release_notices(site.name, data, "zh_CN", "前台一", PRINTED))
     assert len(pages) == 2  # one notice per person, one document
     assert "解除集中隔离医学观察告知书" in pages[0] and "阴性" in pages[0]
     assert people[0].person.name in pages[0] and people[1].person.name in pages[1]
@@ -207,6 +207,7 @@ def test_the_forms_recorded_as_disclosing_full_ids_are_exactly_those_that_print_
 
     stay = people[0]
     doc = stay.person.doc_number
+    release(session, desk, stay.id, override_reason="测试")  # a release notice is printed only once released
     shows = set()
     for form in FORMS:
         pdf = render(

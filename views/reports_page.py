@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.errors import DomainError
 from models.permissions import allowed
 from models.reads.lookups import floors
 from models.reads.reports import daily_report
@@ -118,8 +119,16 @@ class ReportsPage(QWidget):
     def show_figures(self) -> None:
         if not self._loaded:
             return
-        with self.sessions() as s:
-            report = daily_report(s, self.selected_day())
+        try:
+            with self.sessions() as s:
+                report = daily_report(s, self.selected_day(), self.ctx.now())
+        except DomainError as exc:  # a day to come has no report (its sheets may still be printed)
+            self.figures.setRowCount(0)
+            self._refused = exc.message(self.ctx.language)
+            self.message.setText(self._refused)
+            return
+        if self.message.text() == getattr(self, "_refused", None):
+            self.message.clear()
         t = L(self.ctx.language)
         self.figures.setRowCount(len(REPORT_FIELDS))
         for i, k in enumerate(REPORT_FIELDS):

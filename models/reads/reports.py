@@ -12,15 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+from models import clock
 from models.errors import DomainError
 from models.reads.rounds import _chunks
 from models.rules.identity import mask_id, mask_phone
 from models.services.allocation import age_on
+from models.services.observations import slot_instant
 from models.services.sites import get_site
+from models.services.stays import Readiness, release_readiness
 from models.store.orm import (
+    AuditEntry,
     Building,
     Category,
     DepartureKind,
@@ -30,8 +34,11 @@ from models.store.orm import (
     Room,
     RoomEvent,
     RoomEventKind,
+    RoomMove,
+    RoomState,
     Slot,
     Stay,
+    StayDateChange,
     SwabResult,
     SwabTest,
 )
@@ -41,12 +48,17 @@ TRANSFERS = (DepartureKind.TO_HOSPITAL, DepartureKind.TO_OTHER_SITE, DepartureKi
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
 
-def check_day(day: date) -> date:
-    """``day`` if reports can be made for it, else DomainError ``date_out_of_range``."""
+def check_day(day: date, *, today: date | None = None) -> date:
+    """``day`` if reports can be made for it, else DomainError ``date_out_of_range``; with ``today`` (the
+    site's), a later day is refused too (``report_day_future``): a report states what happened, and
+    nothing has happened yet on a day to come. Forms for the rounds (the daily sheets) may be printed
+    the evening before, so only the daily report passes ``today``."""
     if not FIRST_DAY <= day <= LAST_DAY:
         raise DomainError(
             "date_out_of_range", value=day.isoformat(), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
         )
+    if today is not None and day > today:
+        raise DomainError("report_day_future", day=day.isoformat(), today=today.isoformat())
     return day
 
 
@@ -54,6 +66,103 @@ def _bounds(day: date, tz: str) -> tuple[datetime, datetime]:
     check_day(day)
     start = datetime.combine(day, time(0), ZoneInfo(tz))
     return start, start + timedelta(days=1)
+
+
+# --- where stays were and what state rooms were in, at an instant --------------------------------------
+# ``Stay.room_id`` is the room a stay is in now (or left from); each change of room is a RoomMove; the
+# rooms' own story (disinfected, out of service, back in service) is in RoomEvent. The reports and the
+# sheets of a past day are rebuilt from these, never from the rooms' state columns (which say *now*).
+
+
+def _rooms_at(session: Session, where: ColumnElement[bool], instant: datetime) -> dict[int, int]:
+    """Stay id -> the room it was in just before ``instant``, for the stays matching ``where``: the
+    target of its last move before then, else the origin of its first move after, else ``room_id``."""
+    rooms: dict[int, int] = dict(session.execute(select(Stay.id, Stay.room_id).where(where)).all())
+    settled: set[int] = set()
+    for sid, at, from_room, to_room in session.execute(
+        select(RoomMove.stay_id, RoomMove.at, RoomMove.from_room_id, RoomMove.to_room_id)
+        .join(Stay, RoomMove.stay_id == Stay.id)
+        .where(where)
+        .order_by(RoomMove.at, RoomMove.id)
+    ):
+        if sid in settled:
+            continue
+        if at < instant:
+            rooms[sid] = to_room
+        else:
+            rooms[sid] = from_room
+            settled.add(sid)
+    return rooms
+
+
+@dataclass(frozen=True)
+class RoomsAt:
+    """The site's rooms at an instant, rebuilt from what happened before it."""
+
+    stay_rooms: dict[int, int]  # every stay present then -> its room then
+    occupied: frozenset[int]
+    awaiting_disinfection: frozenset[int]  # left by someone (departure or move) since its last disinfection
+    out_of_service: frozenset[int]
+
+    def state(self, room_id: int) -> RoomState:
+        if room_id in self.occupied:
+            return RoomState.OCCUPIED
+        if room_id in self.out_of_service:
+            return RoomState.OUT_OF_SERVICE
+        if room_id in self.awaiting_disinfection:
+            return RoomState.AWAITING_DISINFECTION
+        return RoomState.AVAILABLE
+
+
+def rooms_at(session: Session, instant: datetime) -> RoomsAt:
+    """Who was in which room, and each room's state, just before ``instant`` (events at or after it do not
+    count yet). The same rules as the live state (models/services/rooms.py): a room someone left, by a
+    departure or a move, awaits terminal disinfection until one is recorded; a room is out of service
+    from its out-of-service event to its back-in-service event."""
+    present = (Stay.arrived_at < instant) & (Stay.departed_at.is_(None) | (Stay.departed_at >= instant))
+    stay_rooms = _rooms_at(session, present, instant)
+    occupied = frozenset(stay_rooms.values())
+    last_service = (
+        select(RoomEvent.room_id, func.max(RoomEvent.id).label("last"))
+        .where(
+            RoomEvent.kind.in_([RoomEventKind.OUT_OF_SERVICE, RoomEventKind.BACK_IN_SERVICE]), RoomEvent.at < instant
+        )
+        .group_by(RoomEvent.room_id)
+        .subquery()
+    )
+    oos = frozenset(
+        session.scalars(
+            select(RoomEvent.room_id)
+            .join(last_service, RoomEvent.id == last_service.c.last)
+            .where(RoomEvent.kind == RoomEventKind.OUT_OF_SERVICE)
+        )
+    )
+    left: dict[int, datetime] = {}
+    for rid, at in session.execute(
+        select(Stay.room_id, func.max(Stay.departed_at)).where(Stay.departed_at < instant).group_by(Stay.room_id)
+    ):
+        if at is not None:  # always: only rooms somebody left are grouped
+            left[rid] = at  # a departed stay's room_id is the room it left: moves happen only before
+    for rid, at in session.execute(
+        select(RoomMove.from_room_id, func.max(RoomMove.at))
+        .where(RoomMove.at < instant)
+        .group_by(RoomMove.from_room_id)
+    ):
+        if rid not in left or at > left[rid]:
+            left[rid] = at
+    cleaned: dict[int, datetime] = dict(
+        session.execute(
+            select(RoomEvent.room_id, func.max(RoomEvent.at))
+            .where(RoomEvent.kind == RoomEventKind.DISINFECTED, RoomEvent.at < instant)
+            .group_by(RoomEvent.room_id)
+        ).all()
+    )
+    dirty = frozenset(
+        rid
+        for rid, at in left.items()
+        if rid not in occupied and rid not in oos and (rid not in cleaned or cleaned[rid] < at)
+    )
+    return RoomsAt(stay_rooms, occupied, dirty, oos - occupied)
 
 
 # --- daily observation sheets -------------------------------------------------------------------------
@@ -68,8 +177,23 @@ class SheetRow:
     age: int | None
     day_n: int
     days_total: int
-    planned_release: date
+    planned_release: date  # as it stood at the end of the day
     swab_due: bool
+    bed: int = 1
+    left_at: datetime | None = None  # site time, when the person left during the day (after the morning round)
+    left_kind: str = ""  # DepartureKind value, with left_at
+    moved_from: str = ""  # the room the person moved out of during the day, if any
+    moved_at: datetime | None = None  # site time of that move
+
+    @property
+    def release_day(self) -> bool:
+        """The day is the planned release date: the person is still observed that morning ("day 8 of 7")."""
+        return self.day_n == self.days_total + 1
+
+    @property
+    def overdue_days(self) -> int:
+        """Days the person is still here past the planned release date (awaiting a result or a decision)."""
+        return max(0, self.day_n - self.days_total - 1)
 
 
 @dataclass
@@ -77,64 +201,120 @@ class SheetFloor:
     floor_id: int
     label: str  # "A栋 3F"
     rows: list[SheetRow] = field(default_factory=list)
-    empty_rooms: list[str] = field(default_factory=list)  # with their state, e.g. "305 待消毒"
-
-
-STATE_ZH = {"available": "空闲", "awaiting_disinfection": "待消毒", "out_of_service": "停用", "occupied": "已入住"}
+    empty_rooms: list[tuple[str, str]] = field(default_factory=list)  # (room number, RoomState value) that day
+    building: str = ""
+    floor: str = ""
 
 
 def sheet_floors(session: Session, day: date, floor_id: int | None = None) -> list[SheetFloor]:
-    """Every floor (or one) with the people present on ``day`` in room order, and its empty rooms."""
+    """The daily observation sheets of ``day``: every floor (or one), its people in room order, its empty rooms.
+
+    Who is on the sheet of day D: everyone at the site at some moment from D's morning round (08:00,
+    ``SLOT_TIMES``) to the end of D, that is arrived before midnight and not gone before the morning
+    round. So someone released at 07:30 is not on the sheet (no round found them), while someone
+    released at 10:00 is, with the time they left: the morning round measured them, and the sheet of
+    a past day is the record of that day's rounds. Tomorrow's sheet, printed the evening before,
+    lists who is here now. The planned release date is the one in force at the end of D (later
+    changes undone from StayDateChange); on the release date itself the day column says so rather
+    than "day 8 of 7" (``SheetRow.release_day``), and a stay kept past it counts its overdue days.
+
+    Each person appears once, in the room they were in at the end of D (or when they left), with
+    the room they moved out of that day if they moved; empty rooms are those not occupied at the
+    end of D, with their state then. A day counts by the site's clock (its time zone). The swab mark
+    (● due that day) comes from the swab plan; an unsampled swab is removed from it when the stay leaves
+    or its release date moves, so a past day's sheet may lack the mark of a swab that was never taken."""
+    site = get_site(session)
+    zone = ZoneInfo(site.timezone)
+    start, end = _bounds(day, site.timezone)
+    morning = slot_instant(day, Slot.MORNING, site.timezone)
+    on_sheet = (Stay.arrived_at < end) & (Stay.departed_at.is_(None) | (Stay.departed_at > morning))
+    rooms: dict[int, tuple[str, int, tuple[int, int, int, int]]] = {}  # room -> (number, floor, order)
     floors: dict[int, SheetFloor] = {}
-    rooms_q = (
-        select(Room.id, Room.number, Room.state, Floor.id, Building.name, Floor.name)
+    labels: dict[int, str] = {}
+    for rid, number, rsort, fid, fname, fsort, bname, bsort in session.execute(
+        select(Room.id, Room.number, Room.sort, Floor.id, Floor.name, Floor.sort, Building.name, Building.sort)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
-        .order_by(Building.sort, Floor.sort, Room.sort)
-    )
-    if floor_id is not None:
-        rooms_q = rooms_q.where(Floor.id == floor_id)
-    room_rows = session.execute(rooms_q).all()
-    for _rid, _num, _state, fid, bname, fname in room_rows:
-        floors.setdefault(fid, SheetFloor(fid, f"{bname} {fname}"))
-    people_q = (
-        select(Stay, Person.sex, Person.birth_date, Person.name, Room.number, Room.floor_id)
-        .join(Person, Stay.person_id == Person.id)
-        .join(Room, Stay.room_id == Room.id)
-        .join(Floor, Room.floor_id == Floor.id)
-        .join(Building, Floor.building_id == Building.id)
-        .where(Stay.departed_at.is_(None), Stay.arrival_day <= day)
-        .order_by(Building.sort, Floor.sort, Room.sort, Stay.bed)
-    )
-    if floor_id is not None:
-        people_q = people_q.where(Room.floor_id == floor_id)
-    people = session.execute(people_q).all()
+        .order_by(Building.sort, Floor.sort, Room.sort, Room.id)
+    ):  # every room, also on a one-floor sheet: someone may have moved in from another floor
+        rooms[rid] = (number, fid, (bsort, fsort, rsort, rid))
+        labels[fid] = f"{bname} {fname}"
+        if floor_id is None or fid == floor_id:
+            floors.setdefault(fid, SheetFloor(fid, f"{bname} {fname}", building=bname, floor=fname))
+    stay_room = _rooms_at(session, on_sheet, end)
+    moved: dict[int, tuple[datetime, int]] = {}  # stay -> (its first move that day, the room it left)
+    for sid, at, from_room in session.execute(
+        select(RoomMove.stay_id, RoomMove.at, RoomMove.from_room_id)
+        .join(Stay, RoomMove.stay_id == Stay.id)
+        .where(on_sheet, RoomMove.at >= start, RoomMove.at < end)
+        .order_by(RoomMove.at, RoomMove.id)
+    ):
+        moved.setdefault(sid, (at, from_room))  # the first: the room the morning round found them in
+    release_then: dict[int, date] = {}
+    for sid, old in session.execute(
+        select(StayDateChange.stay_id, StayDateChange.old_release)
+        .join(Stay, StayDateChange.stay_id == Stay.id)
+        .where(on_sheet, StayDateChange.at >= end)
+        .order_by(StayDateChange.at, StayDateChange.id)
+    ):
+        release_then.setdefault(sid, old)  # the first change after the day undoes all the later ones
     swab_due = set(
         session.scalars(
             select(SwabTest.stay_id)
             .join(Stay, SwabTest.stay_id == Stay.id)
-            .where(SwabTest.planned_date == day, Stay.departed_at.is_(None))
+            .where(on_sheet, SwabTest.planned_date == day)
         )
     )
-    occupied_rooms = set()
-    for stay, sex, birth, name, number, fid in people:
-        occupied_rooms.add((fid, number))
-        floors[fid].rows.append(
-            SheetRow(
-                stay.id,
-                number,
-                name,
-                sex.value if sex else "",
-                age_on(birth, day),
-                (day - stay.day_one).days + 1,
-                (stay.planned_release - stay.day_one).days,
-                stay.planned_release,
-                stay.id in swab_due,
-            )
+    listed: list[tuple[tuple[int, int, int, int], int, int, SheetRow]] = []
+    for sid, bed, day_one, planned, departed, kind, sex, birth, name in session.execute(
+        select(
+            Stay.id,
+            Stay.bed,
+            Stay.day_one,
+            Stay.planned_release,
+            Stay.departed_at,
+            Stay.departure_kind,
+            Person.sex,
+            Person.birth_date,
+            Person.name,
         )
-    for _rid, number, state, fid, _b, _f in room_rows:
-        if (fid, number) not in occupied_rooms:
-            floors[fid].empty_rooms.append(f"{number} {STATE_ZH.get(state.value, state.value)}")
+        .join(Person, Stay.person_id == Person.id)
+        .where(on_sheet)
+    ):
+        number, fid, order = rooms[stay_room[sid]]
+        if fid not in floors:
+            continue  # on another floor that day
+        release = release_then.get(sid, planned)
+        gone = departed is not None and departed < end
+        move = moved.get(sid)
+        moved_from = ""
+        if move is not None:
+            from_number, from_floor, _ = rooms[move[1]]
+            moved_from = from_number if from_floor == fid else f"{labels[from_floor]} {from_number}"
+        row = SheetRow(
+            sid,
+            number,
+            name,
+            sex.value if sex else "",
+            age_on(birth, day),
+            (day - day_one).days + 1,
+            (release - day_one).days,
+            release,
+            sid in swab_due,
+            bed,
+            departed.astimezone(zone) if gone and departed is not None else None,
+            kind.value if gone and kind is not None else "",
+            moved_from,
+            move[0].astimezone(zone) if move is not None else None,
+        )
+        listed.append((order, bed, fid, row))
+    listed.sort(key=lambda x: (x[0], x[1], x[3].stay_id))
+    for _order, _bed, fid, row in listed:
+        floors[fid].rows.append(row)
+    state = rooms_at(session, end)
+    for rid, (number, fid, _order) in rooms.items():
+        if fid in floors and rid not in state.occupied:
+            floors[fid].empty_rooms.append((number, state.state(rid).value))
     return list(floors.values())
 
 
@@ -142,7 +322,39 @@ def sheet_floors(session: Session, day: date, floor_id: int | None = None) -> li
 
 
 @dataclass(frozen=True)
+class SwabLine:
+    """One scheduled swab of a stay, as the release notice lists it."""
+
+    day_n: int  # day N of the stay it was planned for
+    planned: date
+    sampled_on: date | None  # site-local date of sampling; None: not sampled
+    result: str  # negative / positive / pending, or "" (not sampled)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One observation of a stay, as the temperature record prints and draws it."""
+
+    taken_at: datetime  # site time, when it was measured: the chart places it by this
+    day: date  # the round's calendar day (site time)
+    slot: str  # "am" / "pm": the round
+    temperature: float | None  # None: not measured (``not_measured``)
+    recheck: bool = False  # a re-measurement (复测) of an earlier reading of the round
+    not_measured: str = ""  # why there is no value
+
+
+@dataclass(frozen=True)
 class PersonForm:
+    """One stay and its person, for the per-person forms.
+
+    Dates: ``planned_release`` is the day the person *leaves* the site (day 1 + D for D days
+    centralized, see models/rules/schedule.py); the last day of isolation is the day before. The forms
+    print that one date as the release date (解除日期) and nothing else as an end date. ``release_on`` is
+    that day for this stay as it really is: the day of departure once the stay has ended, else the planned
+    release (or the day checked, ``release_check``, when the release is overdue). Home health monitoring
+    starts on the release day and lasts ``home_days`` days (the rule set's ``days_home``, which
+    ``home_until`` keeps: home_until = release + days_home - 1)."""
+
     stay_id: int
     name: str
     sex: str
@@ -168,9 +380,27 @@ class PersonForm:
     last_swab: str  # 阴性 / negative …, or ""
     threshold: float
     readings: tuple[tuple[datetime, float | None, str], ...] = ()  # (taken at, °C, slot)
+    swabs: tuple[SwabLine, ...] = ()  # every swab of the stay, in day order
+    release_on: date | None = None  # always set by person_forms: see the class docstring
+    home_days: int = 0
+    departure_kind: str = ""  # DepartureKind value once the stay has ended, else ""
+    destination: str = ""  # where the person went, as recorded at departure, else ""
+    release_override: str = ""  # a release done although not ready: the reason given (stays.release)
+    readiness: Readiness | None = None  # with release_check, for a present stay: release_readiness then
+    # the registration form and the temperature record
+    emergency_contact: str = ""  # the person's, as entered at arrival
+    emergency_phone: str = ""
+    person_notes: str = ""  # the person's notes (the arrival's): ``notes`` are the stay's
+    registered_on: date | None = None  # site day the stay was registered (its check-in entry), else arrival day
+    observations: tuple[Reading, ...] = ()  # with_readings: every reading, rechecks included, by time
 
 
-def person_forms(session: Session, stay_ids: list[int], *, with_readings: bool = False) -> list[PersonForm]:
+def person_forms(
+    session: Session, stay_ids: list[int], *, with_readings: bool = False, release_check: date | None = None
+) -> list[PersonForm]:
+    """The forms' data of these stays, in the order given. ``release_check``: also say, for each stay still
+    present, whether it may be released on that day (``models.services.stays.release_readiness``, the
+    rules the release itself applies: a few queries per stay, for the release notices only)."""
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
     out: list[PersonForm] = []
@@ -185,12 +415,16 @@ def person_forms(session: Session, stay_ids: list[int], *, with_readings: bool =
             .where(Stay.id.in_(chunk))
         ).all()
         last_swab: dict[int, SwabResult | None] = {}
-        for sid, result in session.execute(
-            select(SwabTest.stay_id, SwabTest.result)
-            .where(SwabTest.stay_id.in_(chunk), SwabTest.sampled_at.is_not(None))
-            .order_by(SwabTest.stay_id, SwabTest.planned_day)
+        swabs: dict[int, list[SwabLine]] = {}
+        for sid, n, planned, sampled, result in session.execute(
+            select(SwabTest.stay_id, SwabTest.planned_day, SwabTest.planned_date, SwabTest.sampled_at, SwabTest.result)
+            .where(SwabTest.stay_id.in_(chunk))
+            .order_by(SwabTest.stay_id, SwabTest.planned_day, SwabTest.id)
         ):
-            last_swab[sid] = result
+            on = sampled.astimezone(zone).date() if sampled else None
+            swabs.setdefault(sid, []).append(SwabLine(n, planned, on, result.value if result else ""))
+            if sampled is not None:
+                last_swab[sid] = result
         companions: dict[int, list[str]] = {}
         for lead, name in session.execute(
             select(Stay.shares_with_id, Person.name)
@@ -200,19 +434,44 @@ def person_forms(session: Session, stay_ids: list[int], *, with_readings: bool =
             if lead is not None:  # always: it is in the chunk
                 companions.setdefault(lead, []).append(name)
         readings: dict[int, list[tuple[datetime, float | None, str]]] = {}
+        observations: dict[int, list[Reading]] = {}
         if with_readings:
-            for sid, at, temp, slot in session.execute(
-                select(Observation.stay_id, Observation.taken_at, Observation.temperature, Observation.slot)
+            for sid, at, temp, slot, on, recheck_of, reason in session.execute(
+                select(
+                    Observation.stay_id,
+                    Observation.taken_at,
+                    Observation.temperature,
+                    Observation.slot,
+                    Observation.day,
+                    Observation.recheck_of_id,
+                    Observation.not_measured_reason,
+                )
                 .where(Observation.stay_id.in_(chunk))
-                .order_by(Observation.taken_at)
+                .order_by(Observation.taken_at, Observation.id)
             ):
-                readings.setdefault(sid, []).append((at.astimezone(zone), temp, "am" if slot is Slot.MORNING else "pm"))
+                local_at, code = at.astimezone(zone), "am" if slot is Slot.MORNING else "pm"
+                readings.setdefault(sid, []).append((local_at, temp, code))
+                observations.setdefault(sid, []).append(
+                    Reading(local_at, on, code, temp, recheck_of is not None, reason or "")
+                )
+        registered: dict[int, date] = {}
+        for sid, at in session.execute(
+            select(AuditEntry.entity_id, func.min(AuditEntry.at))
+            .where(AuditEntry.entity == "stay", AuditEntry.action == "stay.check_in", AuditEntry.entity_id.in_(chunk))
+            .group_by(AuditEntry.entity_id)
+        ):
+            if sid is not None and at is not None:
+                registered[sid] = at.astimezone(zone).date()
         by_id = {r[0].id: r for r in rows}
         for sid in chunk:
             if sid not in by_id:
                 raise DomainError("stay_not_found")
             stay, person, number, fname, bname, cat_zh, cat_en = by_id[sid]
             result = last_swab.get(sid)
+            if stay.departed_at is not None:
+                release_on = stay.departed_at.astimezone(zone).date()
+            else:
+                release_on = max(stay.planned_release, release_check or stay.planned_release)
             out.append(
                 PersonForm(
                     stay.id,
@@ -240,21 +499,41 @@ def person_forms(session: Session, stay_ids: list[int], *, with_readings: bool =
                     result.value if result else "",
                     site.fever_threshold,
                     tuple(readings.get(sid, [])),
+                    tuple(swabs.get(sid, [])),
+                    release_on,
+                    (stay.home_until - stay.planned_release).days + 1 if stay.home_until else 0,
+                    stay.departure_kind.value if stay.departure_kind else "",
+                    stay.departure_destination or "",
+                    stay.release_override or "",
+                    release_readiness(session, stay, release_check)
+                    if release_check is not None and stay.departed_at is None
+                    else None,
+                    emergency_contact=person.emergency_contact or "",
+                    emergency_phone=person.emergency_phone or "",
+                    person_notes=person.notes or "",
+                    registered_on=registered.get(sid, stay.arrival_day),
+                    observations=tuple(observations.get(sid, [])),
                 )
             )
     return out
 
 
 def releases_on(session: Session, day: date) -> list[int]:
-    """Stays due for release on ``day`` (still present), in room order: the batch of release notices."""
+    """The batch of a day's release notices, in room order: the stays released on ``day`` (site time,
+    whatever their planned date) and those still present whose planned release is ``day``. Whether each may
+    be released is the notice's to say (``person_forms(release_check=day)``). An overdue stay (planned
+    earlier, still present) is printed on its own, from the occupant's page."""
+    start, end = _bounds(day, get_site(session).timezone)
+    due = Stay.departed_at.is_(None) & (Stay.planned_release == day)
+    released = (Stay.departure_kind == DepartureKind.RELEASED) & (Stay.departed_at >= start) & (Stay.departed_at < end)
     return list(
         session.scalars(
             select(Stay.id)
             .join(Room, Stay.room_id == Room.id)
             .join(Floor, Room.floor_id == Floor.id)
             .join(Building, Floor.building_id == Building.id)
-            .where(Stay.departed_at.is_(None), Stay.planned_release == day)
-            .order_by(Building.sort, Floor.sort, Room.sort, Stay.bed)
+            .where(due | released)
+            .order_by(Building.sort, Floor.sort, Room.sort, Stay.bed, Stay.id)
         )
     )
 
@@ -277,7 +556,29 @@ def present_on_floor(session: Session, floor_id: int | None) -> list[int]:
 
 
 @dataclass(frozen=True)
+class CategoryCount:
+    """One line of the report's people by category (人员类别)."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    present: int  # at the end of the day
+    arrivals: int  # that day
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True)
 class DailyReport:
+    """日报表 of one day, as it stood at the end of that day (or, for today, at ``as_of``).
+
+    Every figure is rebuilt from what happened before the end of the day: stays' arrival and departure
+    times, room moves, the rooms' disinfection and service events, readings, swabs. So the report of a
+    past day says what it said on the evening of that day, whatever happened since; only an entry
+    dated back into that day (a transfer or a disinfection recorded afterwards with its real time)
+    changes it, because it changes what was true then. ``figures()`` is the report without its times."""
+
     site: str
     day: date
     rooms_total: int
@@ -287,101 +588,139 @@ class DailyReport:
     out_of_service: int
     people_present: int
     arrivals: int
+    arrivals_cumulative: int
     releases: int
     releases_cumulative: int
-    transfers: int
+    transfers: int  # to hospital + to another site + home isolation
+    to_hospital: int
+    to_other_site: int
+    home_isolation: int
+    departed_other: int  # left for another reason
+    transfers_cumulative: int
     fevers: int
     swabs_taken: int
     swabs_positive: int
+    by_category: tuple[CategoryCount, ...]
+    as_of: datetime  # site time the figures stand at: the day's end (24:00), or the report time for today
+    made_at: datetime  # site time the report was made
+
+    @property
+    def complete(self) -> bool:
+        """The day is over: the figures are those at 24:00, not so far."""
+        return self.as_of >= datetime.combine(self.day + timedelta(days=1), time(0), self.as_of.tzinfo)
+
+    @property
+    def zero(self) -> bool:
+        """零报告: nothing to report that day (no arrival, departure of any kind, fever or positive swab);
+        a zero report is still sent."""
+        return not (
+            self.arrivals or self.releases or self.transfers or self.departed_other or self.fevers
+            or self.swabs_positive
+        )  # fmt: skip
+
+    def figures(self) -> dict[str, object]:
+        """The report's content without the times it was made at: equal for the same day, whenever made."""
+        d = self.as_dict()
+        del d["as_of"], d["made_at"]
+        return d
 
     def as_dict(self) -> dict[str, object]:
         from dataclasses import asdict
 
         d = asdict(self)
         d["day"] = self.day.isoformat()
+        d["as_of"] = self.as_of.isoformat()
+        d["made_at"] = self.made_at.isoformat()
+        d["by_category"] = [asdict(c) for c in self.by_category]
+        d["zero"] = self.zero
         return d
 
 
-def daily_report(session: Session, day: date) -> DailyReport:
+def daily_report(session: Session, day: date, now: datetime | None = None) -> DailyReport:
+    """The daily report of ``day``; a day after the site's today is refused (``report_day_future``).
+
+    Rooms and people are counted as they were at the end of the day: a person in the room they were
+    in then (moves count), a room awaiting disinfection when someone left it (departure or move out)
+    after its last terminal disinfection, out of service between its out-of-service and back-in-service
+    events. Today's report is the day so far (``as_of`` = the report time). Abnormal temperatures are the
+    people with a reading of that day at or above the site's fever threshold (as it is set now)."""
     site = get_site(session)
+    made = clock.site_now(site.timezone, now)
+    check_day(day, today=made.date())
     start, end = _bounds(day, site.timezone)
-    n = lambda q: int(session.scalar(q) or 0)  # noqa: E731
-    present = (Stay.arrived_at < end) & (Stay.departed_at.is_(None) | (Stay.departed_at >= end))
-    rooms_total = n(select(func.count()).select_from(Room))
-    occupied_ids = set(session.scalars(select(Stay.room_id).where(present).distinct()))
-    people = n(select(func.count()).select_from(Stay).where(present))
-    # out of service at the end of the day: the room's last service event before then says so
-    last_service = (
-        select(RoomEvent.room_id, func.max(RoomEvent.id).label("last"))
-        .where(RoomEvent.kind.in_([RoomEventKind.OUT_OF_SERVICE, RoomEventKind.BACK_IN_SERVICE]), RoomEvent.at < end)
-        .group_by(RoomEvent.room_id)
-        .subquery()
-    )
-    oos_ids = set(
-        session.scalars(
-            select(RoomEvent.room_id)
-            .join(last_service, RoomEvent.id == last_service.c.last)
-            .where(RoomEvent.kind == RoomEventKind.OUT_OF_SERVICE)
-        )
-    )
-    # awaiting disinfection: someone left the room after its last disinfection, and nobody is in it
-    left = {
-        rid: at  # never None: only rooms somebody left are grouped
-        for rid, at in session.execute(
-            select(Stay.room_id, func.max(Stay.departed_at)).where(Stay.departed_at < end).group_by(Stay.room_id)
-        )
-        if at is not None
-    }
-    cleaned = dict(
-        session.execute(
-            select(RoomEvent.room_id, func.max(RoomEvent.at))
-            .where(RoomEvent.kind == RoomEventKind.DISINFECTED, RoomEvent.at < end)
-            .group_by(RoomEvent.room_id)
-        ).all()
-    )
-    dirty_ids = {
-        rid
-        for rid, at in left.items()
-        if rid not in occupied_ids and rid not in oos_ids and (rid not in cleaned or cleaned[rid] < at)
-    }
-    occupied = len(occupied_ids)
-    oos = len(oos_ids - occupied_ids)
     in_day = lambda col: (col >= start) & (col < end)  # noqa: E731
-    fevers = n(
-        select(func.count(func.distinct(Observation.stay_id))).where(
-            Observation.day == day, Observation.temperature >= site.fever_threshold
+    count_if = lambda cond: func.coalesce(func.sum(case((cond, 1), else_=0)), 0)  # noqa: E731
+    rooms = rooms_at(session, end)
+    rooms_total = int(session.scalar(select(func.count()).select_from(Room)) or 0)
+    present = Stay.departed_at.is_(None) | (Stay.departed_at >= end)
+    by_code = {  # one pass over the stays that had come by the end of the day: present, arrived that day, all
+        code: (int(here), int(arrived), int(came))
+        for code, here, arrived, came in session.execute(
+            select(Stay.category_code, count_if(present), count_if(Stay.arrival_day == day), func.count())
+            .where(Stay.arrived_at < end)
+            .group_by(Stay.category_code)
         )
+    }
+    gone: dict[DepartureKind, tuple[int, int]] = {  # kind -> (that day, up to its end)
+        kind: (int(today), int(total))
+        for kind, today, total in session.execute(
+            select(Stay.departure_kind, count_if(Stay.departed_at >= start), func.count())
+            .where(Stay.departed_at < end)
+            .group_by(Stay.departure_kind)
+        )
+        if kind is not None
+    }
+    categories = tuple(
+        CategoryCount(code, zh, en, by_code[code][0], by_code[code][1])
+        for code, zh, en in session.execute(
+            select(Category.code, Category.name_zh, Category.name_en).order_by(Category.sort, Category.code)
+        )
+        if code in by_code and any(by_code[code][:2])
     )
+    fevers = int(
+        session.scalar(
+            select(func.count(func.distinct(Observation.stay_id))).where(
+                Observation.day == day, Observation.temperature >= site.fever_threshold
+            )
+        )
+        or 0
+    )
+    taken, positive = session.execute(
+        select(
+            count_if(in_day(SwabTest.sampled_at)),
+            count_if(in_day(SwabTest.result_at) & (SwabTest.result == SwabResult.POSITIVE)),
+        ).where(
+            (SwabTest.sampled_at >= start) & (SwabTest.sampled_at < end)
+            | (SwabTest.result_at >= start) & (SwabTest.result_at < end)
+        )
+    ).one()
+    today_of = lambda *kinds: sum(gone.get(k, (0, 0))[0] for k in kinds)  # noqa: E731
+    up_to = lambda *kinds: sum(gone.get(k, (0, 0))[1] for k in kinds)  # noqa: E731
     return DailyReport(
         site=site.name,
         day=day,
         rooms_total=rooms_total,
-        occupied=occupied,
-        available=rooms_total - occupied - len(dirty_ids) - oos,
-        awaiting_disinfection=len(dirty_ids),
-        out_of_service=oos,
-        people_present=people,
-        arrivals=n(select(func.count()).select_from(Stay).where(Stay.arrival_day == day)),  # site-local date
-        releases=n(
-            select(func.count())
-            .select_from(Stay)
-            .where(in_day(Stay.departed_at), Stay.departure_kind == DepartureKind.RELEASED)
-        ),
-        releases_cumulative=n(
-            select(func.count())
-            .select_from(Stay)
-            .where(Stay.departed_at < end, Stay.departure_kind == DepartureKind.RELEASED)
-        ),
-        transfers=n(
-            select(func.count()).select_from(Stay).where(in_day(Stay.departed_at), Stay.departure_kind.in_(TRANSFERS))
-        ),
+        occupied=len(rooms.occupied),
+        available=rooms_total - len(rooms.occupied) - len(rooms.awaiting_disinfection) - len(rooms.out_of_service),
+        awaiting_disinfection=len(rooms.awaiting_disinfection),
+        out_of_service=len(rooms.out_of_service),
+        people_present=len(rooms.stay_rooms),
+        arrivals=sum(arrived for _here, arrived, _came in by_code.values()),  # arrival_day: the site-local date
+        arrivals_cumulative=sum(came for _here, _arrived, came in by_code.values()),
+        releases=today_of(DepartureKind.RELEASED),
+        releases_cumulative=up_to(DepartureKind.RELEASED),
+        transfers=today_of(*TRANSFERS),
+        to_hospital=today_of(DepartureKind.TO_HOSPITAL),
+        to_other_site=today_of(DepartureKind.TO_OTHER_SITE),
+        home_isolation=today_of(DepartureKind.HOME_ISOLATION),
+        departed_other=today_of(DepartureKind.OTHER),
+        transfers_cumulative=up_to(*TRANSFERS),
         fevers=fevers,
-        swabs_taken=n(select(func.count()).select_from(SwabTest).where(in_day(SwabTest.sampled_at))),
-        swabs_positive=n(
-            select(func.count())
-            .select_from(SwabTest)
-            .where(in_day(SwabTest.result_at), SwabTest.result == SwabResult.POSITIVE)
-        ),
+        swabs_taken=int(taken),
+        swabs_positive=int(positive),
+        by_category=categories,
+        as_of=min(made, end.astimezone(made.tzinfo)),
+        made_at=made,
     )
 
 
@@ -390,11 +729,18 @@ def daily_report(session: Session, day: date) -> DailyReport:
 
 @dataclass(frozen=True)
 class DisinfectionRow:
+    """One terminal disinfection (终末消毒) of a room, times in site time.
+
+    IsoDesk records a disinfection and its check as one event, the moment the room becomes available
+    again (models/services/rooms.py record_disinfection): ``disinfected_at`` is also when the room is
+    ready again. The method (喷洒, 擦拭 …) and the contact time (作用时间) are not recorded: the printed
+    record leaves them to be filled in by hand, with both signatures."""
+
     room: str
     previous: str
-    left_at: str
-    why: str
-    disinfected_at: str
+    left_at: datetime | None  # when the previous occupant left *this* room (departure or move)
+    why: str  # how: a DepartureKind value, "moved" (to another room), or ""
+    disinfected_at: datetime
     agent: str
     concentration: str
     done_by: str
@@ -407,47 +753,82 @@ def disinfection_rows(session: Session, day_from: date, day_to: date) -> list[Di
     start, _ = _bounds(day_from, site.timezone)
     _, end = _bounds(day_to, site.timezone)
     rows = session.execute(
-        select(RoomEvent, Room.number, Floor.name, Building.name, Person.name, Stay.departed_at, Stay.departure_kind)
+        select(
+            RoomEvent,
+            Room.number,
+            Floor.name,
+            Building.name,
+            Person.name,
+            Stay.room_id,
+            Stay.departed_at,
+            Stay.departure_kind,
+        )
         .join(Room, RoomEvent.room_id == Room.id)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
         .outerjoin(Stay, RoomEvent.previous_stay_id == Stay.id)
         .outerjoin(Person, Stay.person_id == Person.id)
         .where(RoomEvent.kind == RoomEventKind.DISINFECTED, RoomEvent.at >= start, RoomEvent.at < end)
-        .order_by(RoomEvent.at)
+        .order_by(RoomEvent.at, RoomEvent.id)
     ).all()
-    fmt = "%Y-%m-%d %H:%M"
-    return [
-        DisinfectionRow(
-            f"{b} {f} {num}",
-            name or "",
-            left.astimezone(zone).strftime(fmt) if left else "",
-            kind.value if kind else "",
-            ev.at.astimezone(zone).strftime(fmt),
-            ev.agent or "",
-            ev.concentration or "",
-            ev.done_by or "",
-            ev.checked_by or "",
+    # a previous occupant who moved out of the room (and maybe left the site later, from another room) left
+    # it by that move: the last move out of it before the disinfection, not the departure
+    movers = sorted(
+        {
+            ev.previous_stay_id
+            for ev, _n, _f, _b, _p, in_room, *_ in rows
+            if ev.previous_stay_id is not None and in_room not in (None, ev.room_id)
+        }
+    )
+    moves: dict[tuple[int, int], list[datetime]] = {}  # (stay, room it moved out of) -> when, in order
+    for chunk in _chunks(movers):
+        for sid, from_room, at in session.execute(
+            select(RoomMove.stay_id, RoomMove.from_room_id, RoomMove.at)
+            .where(RoomMove.stay_id.in_(chunk))
+            .order_by(RoomMove.at, RoomMove.id)
+        ):
+            moves.setdefault((sid, from_room), []).append(at)
+    out = []
+    for ev, num, f, b, name, in_room, departed, kind in rows:
+        left, why = departed, kind.value if kind else ""
+        if in_room is not None and in_room != ev.room_id:
+            earlier = [at for at in moves.get((ev.previous_stay_id, ev.room_id), []) if at <= ev.at]
+            left, why = (earlier[-1], "moved") if earlier else (None, "")
+        out.append(
+            DisinfectionRow(
+                f"{b} {f} {num}",
+                name or "",
+                left.astimezone(zone) if left else None,
+                why,
+                ev.at.astimezone(zone),
+                ev.agent or "",
+                ev.concentration or "",
+                ev.done_by or "",
+                ev.checked_by or "",
+            )
         )
-        for ev, num, f, b, name, left, kind in rows
-    ]
+    return out
 
 
 @dataclass(frozen=True)
 class LedgerRow:
+    """One stay in the people ledger (人员台账). Codes stay codes here (``sex`` "M"/"F", ``departure`` a
+    DepartureKind value): the forms translate them; times are site time."""
+
     name: str
     sex: str
     age: int | None
     doc: str  # masked
     phone: str  # masked
     origin: str
-    category: str
+    category: str  # the category's Chinese name
     room: str
-    arrived: str
-    planned_release: str
-    departed: str
+    arrived: datetime
+    planned_release: date
+    departed: datetime | None
     departure: str
     destination: str
+    category_en: str = ""
 
 
 def ledger_rows(session: Session, day_from: date | None = None, day_to: date | None = None) -> list[LedgerRow]:
@@ -463,6 +844,7 @@ def ledger_rows(session: Session, day_from: date | None = None, day_to: date | N
             Person.phone,
             Person.origin,
             Category.name_zh,
+            Category.name_en,
             Building.name,
             Floor.name,
             Room.number,
@@ -484,7 +866,6 @@ def ledger_rows(session: Session, day_from: date | None = None, day_to: date | N
         q = q.where(Stay.arrived_at < _bounds(day_to, site.timezone)[1])
     if day_from is not None:
         q = q.where(Stay.departed_at.is_(None) | (Stay.departed_at >= _bounds(day_from, site.timezone)[0]))
-    fmt = "%Y-%m-%d %H:%M"
     out = []
     for (
         name,
@@ -494,6 +875,7 @@ def ledger_rows(session: Session, day_from: date | None = None, day_to: date | N
         phone,
         origin,
         cat,
+        cat_en,
         b,
         f,
         num,
@@ -514,11 +896,141 @@ def ledger_rows(session: Session, day_from: date | None = None, day_to: date | N
                 origin or "",
                 cat,
                 f"{b} {f} {num}",
-                arrived.astimezone(zone).strftime(fmt),
-                release.isoformat(),
-                left.astimezone(zone).strftime(fmt) if left else "",
+                arrived.astimezone(zone),
+                release,
+                left.astimezone(zone) if left else None,
                 kind.value if kind else "",
                 dest or "",
+                cat_en,
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class DepartureRow:
+    """One stay that ended, for the release ledger (解除隔离台账) and the transfer ledger (转运台账).
+
+    IDs and phones masked, times in site time, ``kind`` a DepartureKind value (the forms translate it).
+    ``destination``: where the person went as recorded at departure; for a release, when none was
+    recorded, the person's address (the release notice prints the same). Home health monitoring (a
+    release) starts on the day of release and lasts the stay's days at home (``home_until`` is counted
+    from the planned release), as on the release notice; None when the rule set has none."""
+
+    name: str
+    sex: str
+    age: int | None
+    doc: str  # masked
+    phone: str  # masked
+    category: str
+    category_en: str
+    room: str
+    arrived: datetime
+    departed: datetime
+    kind: str
+    destination: str
+    reason: str  # a transfer's reason; a release done although not ready: the reason for the override
+    home_from: date | None = None
+    home_to: date | None = None
+
+
+def _departure_rows(
+    session: Session, kinds: tuple[DepartureKind, ...], day_from: date | None, day_to: date | None
+) -> list[DepartureRow]:
+    site = get_site(session)
+    zone = ZoneInfo(site.timezone)
+    q = (
+        select(
+            Person.name,
+            Person.sex,
+            Person.birth_date,
+            Person.doc_number,
+            Person.phone,
+            Person.address,
+            Category.name_zh,
+            Category.name_en,
+            Building.name,
+            Floor.name,
+            Room.number,
+            Stay.arrived_at,
+            Stay.arrival_day,
+            Stay.planned_release,
+            Stay.home_until,
+            Stay.departed_at,
+            Stay.departure_kind,
+            Stay.departure_destination,
+            Stay.departure_reason,
+            Stay.release_override,
+        )
+        .join(Person, Stay.person_id == Person.id)
+        .join(Category, Stay.category_code == Category.code)
+        .join(Room, Stay.room_id == Room.id)  # a stay that ended is in the room it left
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .where(Stay.departure_kind.in_(kinds), Stay.departed_at.is_not(None))
+        .order_by(Stay.departed_at, Stay.id)
+    )
+    if day_to is not None:
+        q = q.where(Stay.departed_at < _bounds(day_to, site.timezone)[1])
+    if day_from is not None:
+        q = q.where(Stay.departed_at >= _bounds(day_from, site.timezone)[0])
+    out = []
+    for (
+        name,
+        sex,
+        birth,
+        doc,
+        phone,
+        address,
+        cat,
+        cat_en,
+        b,
+        f,
+        num,
+        arrived,
+        arrival_day,
+        planned,
+        home_until,
+        left,
+        kind,
+        dest,
+        reason,
+        override,
+    ) in session.execute(q).yield_per(5000):
+        assert left is not None and kind is not None  # only stays that ended are selected
+        released = kind is DepartureKind.RELEASED
+        on = left.astimezone(zone).date()
+        home_days = (home_until - planned).days + 1 if released and home_until else 0
+        out.append(
+            DepartureRow(
+                name,
+                sex.value if sex else "",
+                age_on(birth, arrival_day),
+                mask_id(doc),
+                mask_phone(phone),
+                cat,
+                cat_en,
+                f"{b} {f} {num}",
+                arrived.astimezone(zone),
+                left.astimezone(zone),
+                kind.value,
+                dest or (address or "" if released else ""),
+                (override if released else reason) or "",
+                on if home_days > 0 else None,
+                on + timedelta(days=home_days - 1) if home_days > 0 else None,
+            )
+        )
+    return out
+
+
+def release_ledger_rows(session: Session, day_from: date | None = None, day_to: date | None = None) -> list[DepartureRow]:
+    """解除隔离台账: the stays released from ``day_from`` to ``day_to`` (site days; None: no bound), in order."""
+    return _departure_rows(session, (DepartureKind.RELEASED,), day_from, day_to)
+
+
+def transfer_ledger_rows(
+    session: Session, day_from: date | None = None, day_to: date | None = None
+) -> list[DepartureRow]:
+    """转运台账: the stays transferred (to hospital, another site, home isolation) from ``day_from`` to
+    ``day_to`` (site days; None: no bound), in order."""
+    return _departure_rows(session, TRANSFERS, day_from, day_to)

@@ -70,7 +70,10 @@ def change_room(
     target = session.get(Room, to_room_id)
     if target is None:
         raise DomainError("room_not_found", room=to_room_id)
-    old_room = stay.room
+    # by its id, not ``stay.room``: after an earlier move in this session the relationship still holds the
+    # room before it (room_id was set, the relationship is not refreshed), and the move would be recorded
+    # from the wrong room and leave the right one "occupied" by nobody
+    old_room = session.get_one(Room, stay.room_id)
     movers = household(session, stay) if stay.shares_with_id is None else [stay]
     for i, s in enumerate(movers):
         before = audit.snapshot(s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from models.reads.reports import DisinfectionRow, LedgerRow
@@ -46,5 +47,10 @@ def ledger(site: str, day: date, rows: Sequence[LedgerRow], lang: str, printed_b
              r.room, r.arrived, r.planned_release, r.departed, r.departure] for r in rows]  # fmt: skip
     if not body:
         body = [[t["none"], *[""] * 11]]
-    story: list[Flowable] = [p(t["ledger_title"], "title"), grid_table([head, *body], [width / 12] * 12)]
+    # mm; the masked ID number (18 characters) and the phone on one line, dates and times on two at most;
+    # the departure column takes the rest
+    fixed = [24, 10, 10, 35, 24, 28, 24, 24, 21, 20, 21]
+    widths = [w * mm for w in fixed]
+    widths.append(width - sum(widths))
+    story: list[Flowable] = [p(t["ledger_title"], "title"), grid_table([head, *body], widths)]
     return build_pdf(frame, story)
