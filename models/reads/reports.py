@@ -455,13 +455,13 @@ def person_forms(
                     Reading(local_at, on, code, temp, recheck_of is not None, reason or "")
                 )
         registered: dict[int, date] = {}
-        for sid, at in session.execute(
+        for entry_stay, at in session.execute(
             select(AuditEntry.entity_id, func.min(AuditEntry.at))
             .where(AuditEntry.entity == "stay", AuditEntry.action == "stay.check_in", AuditEntry.entity_id.in_(chunk))
             .group_by(AuditEntry.entity_id)
         ):
-            if sid is not None and at is not None:
-                registered[sid] = at.astimezone(zone).date()
+            if entry_stay is not None and at is not None:  # always: the entries asked for
+                registered[entry_stay] = at.astimezone(zone).date()
         by_id = {r[0].id: r for r in rows}
         for sid in chunk:
             if sid not in by_id:
@@ -791,7 +791,7 @@ def disinfection_rows(session: Session, day_from: date, day_to: date) -> list[Di
     out = []
     for ev, num, f, b, name, in_room, departed, kind in rows:
         left, why = departed, kind.value if kind else ""
-        if in_room is not None and in_room != ev.room_id:
+        if ev.previous_stay_id is not None and in_room is not None and in_room != ev.room_id:
             earlier = [at for at in moves.get((ev.previous_stay_id, ev.room_id), []) if at <= ev.at]
             left, why = (earlier[-1], "moved") if earlier else (None, "")
         out.append(
@@ -1023,7 +1023,9 @@ def _departure_rows(
     return out
 
 
-def release_ledger_rows(session: Session, day_from: date | None = None, day_to: date | None = None) -> list[DepartureRow]:
+def release_ledger_rows(
+    session: Session, day_from: date | None = None, day_to: date | None = None
+) -> list[DepartureRow]:
     """解除隔离台账: the stays released from ``day_from`` to ``day_to`` (site days; None: no bound), in order."""
     return _departure_rows(session, (DepartureKind.RELEASED,), day_from, day_to)
 
