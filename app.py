@@ -377,7 +377,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--floor", help="one floor: its id or name, e.g. 'A栋 3F'")
     p.add_argument("--stay", type=int, help="one stay (registration, notice, temperature-record, door card, release)")
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
-    p.add_argument("--xlsx", metavar="FILE", help="also write .xlsx (daily-report, disinfection, ledger)")
+    p.add_argument(
+        "--xlsx",
+        metavar="FILE",
+        help="also write .xlsx (daily-report, disinfection, ledger, release-ledger, transfer-ledger)",
+    )
     _add_user(p)
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.set_defaults(func=cmd_print)

@@ -29,7 +29,7 @@ PER_PERSON = {
     "door-cards": forms.door_cards,
     "release-notices": forms.release_notices,
 }
-HAS_XLSX = ("daily-report", "disinfection", "ledger")
+HAS_XLSX = ("daily-report", "disinfection", "ledger", "release-ledger", "transfer-ledger")
 
 
 def render(
@@ -64,6 +64,7 @@ def render(
             )  # fmt: skip
     now = clock.site_now(get_site(session).timezone, now)
     site = get_site(session).name
+    tz = get_site(session).timezone  # a workbook's times are the site's wall-clock times
     if form == "daily-sheets":
         floors = reports.sheet_floors(session, day, floor_id)
         threshold = get_site(session).fever_threshold  # printed on every page: rechecks are measured against it
@@ -97,9 +98,16 @@ def render(
         start = day.replace(day=1)
         rows = reports.disinfection_rows(session, start, day)
         if xlsx_path:
-            xlsx.disinfection_xlsx(rows, xlsx_path, lang)
+            xlsx.disinfection_xlsx(rows, xlsx_path, lang, tz)
         return forms.disinfection(site, start, day, rows, lang, printed_by, now) if pdf else b""
+    if form in ("release-ledger", "transfer-ledger"):  # every departure of the kind up to the day, as the ledger
+        release = form == "release-ledger"
+        gone = (reports.release_ledger_rows if release else reports.transfer_ledger_rows)(session, None, day)
+        if xlsx_path:
+            (xlsx.release_ledger_xlsx if release else xlsx.transfer_ledger_xlsx)(gone, xlsx_path, lang, tz)
+        build = forms.release_ledger if release else forms.transfer_ledger
+        return build(site, day, gone, lang, printed_by, now) if pdf else b""
     rows_l = reports.ledger_rows(session, None, day)
     if xlsx_path:
-        xlsx.ledger_xlsx(rows_l, xlsx_path, lang)
+        xlsx.ledger_xlsx(rows_l, xlsx_path, lang, tz)
     return forms.ledger(site, day, rows_l, lang, printed_by, now) if pdf else b""

@@ -11,6 +11,8 @@ FORMS = (
     "daily-report",
     "disinfection",
     "ledger",
+    "release-ledger",
+    "transfer-ledger",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

@@ -1,18 +1,25 @@
-"""The same reports as Excel workbooks (openpyxl, streamed for big ledgers)."""
+"""The same reports as Excel workbooks (openpyxl, streamed for big ledgers).
+
+The tables (the ledgers, the disinfection record) are written by ``write_rows`` over
+:func:`models.rules.spreadsheet.write_table`: header frozen, autofilter, widths fitted to the content,
+dates and times as real dates in the site's time zone, codes as words (the PDF's labels), no formula.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.reads.reports import DailyReport, DisinfectionRow, LedgerRow
-from models.rules.spreadsheet import append_row
+from models.reads.reports import DailyReport, DepartureRow, DisinfectionRow, LedgerRow
+from models.rules.spreadsheet import append_row, write_table
 
 from .base import current_progress
+from .forms.registers import category_name, departure_label, sex_word
 from .forms.report import REPORT_SECTIONS, report_subtitle
 from .labels import L
 
@@ -53,31 +60,69 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
     wb.save(path)
 
 
-def _rows_xlsx(path: Path, title: str, header: list[str], rows: Sequence[DisinfectionRow | LedgerRow]) -> int:
+def _zone(rows: Sequence[object]) -> str | None:
+    """The time zone the rows' times are in (the reads give site time), for a caller that did not say."""
+    for r in rows[:1]:
+        for value in vars(r).values() if hasattr(r, "__dict__") else ():
+            if isinstance(value, datetime) and isinstance(value.tzinfo, ZoneInfo):
+                return value.tzinfo.key
+    return None
+
+
+def write_rows(path: Path, title: str, header: list[str], rows: Sequence[Sequence[object]], tz: str | None) -> int:
+    """One table as a workbook (streamed: a year's ledger is 100,000 rows), by
+    :func:`models.rules.spreadsheet.write_table`: header frozen, autofilter, widths fitted, dates as dates
+    in the site's time zone ``tz``, text never a formula. Reports its progress to a background export."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title)
-    append_row(ws, header)
-    names = [f.name for f in fields(rows[0])] if rows else []
+    ws = wb.create_sheet(title[:31])  # a sheet's name has at most 31 characters
     report = current_progress()  # a background export's (printing.base.reporting)
-    for i, r in enumerate(rows):
-        if report is not None and i % 1000 == 0:
-            report(i, len(rows), "")
-        append_row(ws, [getattr(r, n) for n in names])  # not astuple(): it deep-copies every row
+
+    def progress(done: int) -> None:
+        if report is not None:
+            report(done, len(rows), "")
+
+    n = write_table(ws, header, rows, tz=tz, progress=progress if report is not None else None)
     wb.save(path)
-    return len(rows)
+    return n
 
 
-def disinfection_xlsx(rows: Sequence[DisinfectionRow], path: Path, lang: str = "zh_CN") -> int:
+def disinfection_xlsx(rows: Sequence[DisinfectionRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """终末消毒记录 as a table: what was recorded (the PDF's hand-filled columns and signatures are not)."""
     t = L(lang)
-    keys = ["room", "previous", "left_at", "why", "dis_at", "agent", "concentration", "done_by", "checked_by"]
-    return _rows_xlsx(path, str(t["dis_title"]), [str(t[k]) for k in keys], rows)
+    keys = ["room", "previous", "left_at", "why", "dis_ready", "agent", "concentration", "done_by", "checked_by"]
+    body = [[r.room, r.previous, r.left_at, departure_label(r.why, lang), r.disinfected_at, r.agent, r.concentration,
+             r.done_by, r.checked_by] for r in rows]  # fmt: skip
+    return write_rows(path, t["dis_title"], [t[k] for k in keys], body, tz or _zone(rows))
 
 
-def ledger_xlsx(rows: Sequence[LedgerRow], path: Path, lang: str = "zh_CN") -> int:
+def ledger_xlsx(rows: Sequence[LedgerRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """人员台账: one row per stay (IDs and phones masked), codes as words, dates as dates."""
     t = L(lang)
     keys = ["name", "sex", "age", "doc_number", "phone", "origin", "category", "room", "arrived", "release",
-            "departed", "departure", "site"]  # fmt: skip
-    assert len(keys) == len(fields(LedgerRow))
-    header = [str(t[k]) for k in keys]
-    header[-1] = "去向" if lang.startswith("zh") else "Destination"
-    return _rows_xlsx(path, str(t["ledger_title"]), header, rows)
+            "departed", "departure", "lg_destination"]  # fmt: skip
+    body = [[r.name, sex_word(r.sex, lang), r.age, r.doc, r.phone, r.origin,
+             category_name(r.category, r.category_en, lang), r.room, r.arrived, r.planned_release, r.departed,
+             departure_label(r.departure, lang), r.destination] for r in rows]  # fmt: skip
+    return write_rows(path, t["ledger_title"], [t[k] for k in keys], body, tz or _zone(rows))
+
+
+def release_ledger_xlsx(rows: Sequence[DepartureRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """解除隔离台账: the people released, when, where to, their home health monitoring (dates)."""
+    t = L(lang)
+    keys = ["name", "sex", "age", "doc_number", "phone", "category", "room", "arrived", "rel_released",
+            "lg_destination", "rel_home_from", "rel_home_to", "rel_note"]  # fmt: skip
+    body = [[r.name, sex_word(r.sex, lang), r.age, r.doc, r.phone, category_name(r.category, r.category_en, lang),
+             r.room, r.arrived, r.departed, r.destination, r.home_from, r.home_to,
+             t["rel_override"].format(reason=r.reason) if r.reason else ""] for r in rows]  # fmt: skip
+    return write_rows(path, t["rel_title"], [t[k] for k in keys], body, tz or _zone(rows))
+
+
+def transfer_ledger_xlsx(rows: Sequence[DepartureRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """转运台账: the people transferred, when, how, where to, why."""
+    t = L(lang)
+    keys = ["name", "sex", "age", "doc_number", "phone", "category", "room", "arrived", "tl_at", "tl_kind",
+            "lg_destination", "tl_reason"]  # fmt: skip
+    body = [[r.name, sex_word(r.sex, lang), r.age, r.doc, r.phone, category_name(r.category, r.category_en, lang),
+             r.room, r.arrived, r.departed, departure_label(r.kind, lang), r.destination, r.reason]
+            for r in rows]  # fmt: skip
+    return write_rows(path, t["tl_title"], [t[k] for k in keys], body, tz or _zone(rows))

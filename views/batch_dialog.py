@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.errors import DomainError
+from models.reads.lookups import categories
 from models.rules.identity import mask_id
 from models.services.importer import (
     FIELDS,
@@ -350,7 +351,9 @@ class BatchDialog(QDialog):
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), "待修正.xlsx", "*.xlsx")
         if path:
-            n = export_rows(self.rows, Path(path))
+            with self.sessions() as s:
+                names = {c.code: c.name_zh for c in categories(s)}  # the sender reads names, not codes
+            n = export_rows(self.rows, Path(path), category_names=names)
             self.summary.setText(self.tr("{0} rows written to {1}").format(n, path))
 
     def confirm(self) -> Task:

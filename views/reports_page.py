@@ -48,6 +48,8 @@ class ReportsPage(QWidget):
             ("daily-report", self.tr("Daily report")),
             ("disinfection", self.tr("Terminal disinfection record (month to date)")),
             ("ledger", self.tr("People ledger")),
+            ("release-ledger", self.tr("Release ledger")),
+            ("transfer-ledger", self.tr("Transfer ledger")),
         ):
             if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
                 continue  # it prints full ID numbers: not offered to a role that may not see them

@@ -6,7 +6,7 @@ Also the one audited read: showing a person's full ID number and phone (reveal_i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -136,27 +136,29 @@ def export_audit_xlsx(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> int:
     """Write every matching entry to an .xlsx (streamed, page by page). Returns the number of rows.
-    ``progress(rows written, rows in all, "")`` after each page (a background task's; it may raise to stop)."""
+    ``progress(rows written, rows in all, "")`` after each page (a background task's; it may raise to stop).
+
+    The table as every IsoDesk table (``models.rules.spreadsheet.write_table``): header frozen, autofilter,
+    widths fitted (on the first page), the time a real date-time in the site's zone ``tz``, no formula.
+    Actions, records and changed fields are the audit trail's own identifiers (``stay.released``)."""
     from openpyxl import Workbook
 
-    from models.rules.spreadsheet import append_row
+    from models.rules.spreadsheet import write_table
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("audit")
-    append_row(ws, HEADERS.get(lang, HEADERS["en"]))
-    zone = ZoneInfo(tz)
-    n, offset = 0, 0
+    page_size = 2000
     total = count_audit(session, f, tz) if progress is not None else 0
-    while True:
-        if progress is not None:
-            progress(n, total, "")
-        page = list_audit(session, f, tz, offset, 2000)
-        for r in page:
-            append_row(
-                ws,
-                [
+    written = [0]
+
+    def rows() -> Iterator[list[object]]:
+        offset = 0
+        while True:
+            if progress is not None:
+                progress(written[0], total, "")
+            page = list_audit(session, f, tz, offset, page_size)
+            for r in page:
+                yield [
                     r.id,
-                    r.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+                    r.at,
                     r.user,
                     r.action,
                     r.entity,
@@ -167,12 +169,17 @@ def export_audit_xlsx(
                     json.dumps(r.before, ensure_ascii=False) if r.before else "",
                     json.dumps(r.after, ensure_ascii=False) if r.after else "",
                     r.note,
-                ],
-            )
-        n += len(page)
-        if len(page) < 2000:
-            break
-        offset += 2000
+                ]
+            written[0] += len(page)
+            if len(page) < page_size:
+                return
+            offset += page_size
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("audit")
+    n = write_table(
+        ws, HEADERS.get(lang, HEADERS["en"]), rows(), tz=tz, datetime_format="yyyy-mm-dd hh:mm:ss", fit=page_size
+    )
     wb.save(path)
     return n
 

@@ -1,16 +1,28 @@
-"""Cells IsoDesk writes into .xlsx files: text stays text, never a formula.
+"""Cells IsoDesk writes into .xlsx files: text stays text, never a formula; dates are dates.
 
 A value that starts with ``= + - @`` (or their full-width forms, or a tab/CR before them) would be
 read by Excel or WPS as a formula (``=HYPERLINK(...)`` in a name field of a transfer list, say).
 Every .xlsx writer goes through :func:`append_row`: strings are written as text cells, and a
 dangerous start gets a leading apostrophe, the spreadsheet's own mark for "this is text".
+
+Dates and times are written as real spreadsheet dates (sortable, filterable) with a number format. A
+spreadsheet has no time zones: an instant (an aware datetime, stored in UTC) is written as the wall-clock
+time of the *site* (``tz``), the time the staff and the command centre read everywhere else; an aware
+datetime without a ``tz`` is refused rather than written in the wrong zone.
+
+A table (a ledger, a record, an export) is written by :func:`write_table`, the one helper every writer
+uses: the header row frozen, an autofilter over the table, columns as wide as their content (a CJK
+character counts double), dates formatted.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from itertools import chain, islice
 from typing import Any
+from zoneinfo import ZoneInfo
 
 FORMULA_START = ("=", "+", "-", "@")
 
@@ -32,23 +44,133 @@ def neutral_text(text: str) -> str:
     return "'" + text if is_formula_like(text) else text
 
 
-def append_row(ws: Any, values: Iterable[object]) -> None:
-    """Append a row to an openpyxl worksheet (normal or write-only) with every string as a text cell."""
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters of the default font
+
+
+def cell_value(value: object, tz: str | None = None) -> object:
+    """``value`` as a cell holds it: an aware datetime as the naive wall-clock time in ``tz``."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        if tz is None:
+            raise ValueError(f"{value!r}: an instant needs the site's time zone to be written to a spreadsheet")
+        return value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+    return value
+
+
+def _number_format(value: object, datetime_format: str) -> str | None:
+    if isinstance(value, datetime):
+        return datetime_format
+    if isinstance(value, date):
+        return DATE_FORMAT
+    return None
+
+
+def append_row(
+    ws: Any,
+    values: Iterable[object],
+    *,
+    tz: str | None = None,
+    formats: Mapping[int, str] | None = None,
+    datetime_format: str = DATETIME_FORMAT,
+) -> None:
+    """Append a row to an openpyxl worksheet (normal or write-only) with every string as a text cell.
+
+    Dates and datetimes get a number format (``DATE_FORMAT``, ``datetime_format``); an aware datetime is
+    written as the wall-clock time in ``tz`` (:func:`cell_value`). ``formats``: column index (0-based) ->
+    a number format for that cell (``"@"``: text)."""
+    formats = formats or {}
     if type(ws).__name__ == "WriteOnlyWorksheet":
         from openpyxl.cell import WriteOnlyCell
 
         cells: list[object] = []
-        for value in values:
+        for i, value in enumerate(values):  # one pass, strings first: a ledger is a million cells
             if isinstance(value, str):
                 cell = WriteOnlyCell(ws, value=neutral_text(value))
                 cell.data_type = "s"
-                cells.append(cell)
+                fmt = formats.get(i)
+            elif isinstance(value, date) or i in formats:
+                held = cell_value(value, tz)
+                cell = WriteOnlyCell(ws, value=held)  # type: ignore[arg-type]  # a date, a number: a cell value
+                fmt = formats.get(i) or _number_format(held, datetime_format)
             else:
                 cells.append(value)
+                continue
+            if fmt is not None:
+                cell.number_format = fmt
+            cells.append(cell)
         ws.append(cells)
         return
-    row = [neutral_text(v) if isinstance(v, str) else v for v in values]
+    row = [neutral_text(v) if isinstance(v, str) else cell_value(v, tz) for v in values]
     ws.append(row)
-    for cell in ws[ws.max_row]:
+    for i, cell in enumerate(ws[ws.max_row]):
         if isinstance(cell.value, str):
             cell.data_type = "s"
+        fmt = formats.get(i) or _number_format(cell.value, datetime_format)
+        if fmt is not None:
+            cell.number_format = fmt
+
+
+def display_width(text: str) -> int:
+    """How many columns ``text`` takes in a spreadsheet: a wide (CJK, full-width) character counts two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _shown(value: object, datetime_format: str) -> str:
+    """About what a cell shows, for its column's width."""
+    if isinstance(value, datetime):
+        return "0" * len(datetime_format)  # "yyyy-mm-dd hh:mm" shows as many digits as it has letters
+    if isinstance(value, date):
+        return "0" * len(DATE_FORMAT)
+    return "" if value is None else str(value)
+
+
+def _widths(header: Sequence[str], rows: Iterable[Sequence[object]], datetime_format: str) -> list[int]:
+    """Each column's width: its widest cell (the header with room for the filter button), within
+    ``MIN_WIDTH`` and ``MAX_WIDTH``. A cell is measured only if it could be wider than the widest so far
+    (a character is at most two columns): a ledger of 100,000 rows is measured in a fraction of a second."""
+    widest = [display_width(h) + 3 for h in header]  # the autofilter's drop-down button sits in the header
+    for row in rows:
+        for i, value in enumerate(row[: len(widest)]):
+            text = _shown(value, datetime_format)
+            if 2 * len(text) > widest[i] and widest[i] < MAX_WIDTH:
+                widest[i] = max(widest[i], max((display_width(line) for line in text.splitlines()), default=0))
+    return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widest]
+
+
+def write_table(
+    ws: Any,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    tz: str | None = None,
+    formats: Mapping[int, str] | None = None,
+    datetime_format: str = DATETIME_FORMAT,
+    fit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write a table on an empty worksheet (normal or write-only): ``header`` then ``rows``, every cell by
+    :func:`append_row` (text as text, never a formula; dates as dates in the site's zone ``tz``). The
+    header row is frozen, an autofilter covers the table, each column is as wide as its content.
+
+    Widths are measured on the first ``fit`` rows (None: all; a write-only sheet needs them before its
+    first row, so those rows are held in memory: a streamed export passes a page's worth).
+    ``progress(rows written)`` every 1000 rows. Returns the number of rows written (not the header)."""
+    from openpyxl.utils import get_column_letter
+
+    it: Iterator[Sequence[object]] = iter(rows)
+    first = list(it if fit is None else islice(it, fit))
+    for i, width in enumerate(_widths(header, first, datetime_format), 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"  # before the first row: a write-only sheet writes its view first
+    append_row(ws, header)
+    n = 0
+    for row in chain(first, it):
+        if progress is not None and n % 1000 == 0:
+            progress(n)
+        append_row(ws, row, tz=tz, formats=formats, datetime_format=datetime_format)
+        n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{n + 1}"
+    return n

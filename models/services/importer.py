@@ -486,29 +486,39 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = ("invalid", "duplicate")) -> int:
+def export_rows(
+    rows: list[ImportRow],
+    path: Path,
+    statuses: tuple[str, ...] = ("invalid", "duplicate"),
+    *,
+    category_names: dict[str, str] | None = None,
+) -> int:
     """Write the rows that were not accepted back to an .xlsx the sender can fix (with the reasons).
+    ``category_names``: category code -> the name to write (the Chinese one, which the import reads back),
+    so that the sender sees no code.
 
-    Returns how many rows were written.
+    Returns how many rows were written. The sheet is a table as every IsoDesk table
+    (``models.rules.spreadsheet.write_table``: header frozen, autofilter, widths fitted); the last exposure
+    a real date-time (the wall-clock time it was read as, which the importer reads back the same), the ID
+    number a text cell (a number would lose its last digits).
     """
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from models.rules.spreadsheet import append_row
+    from models.rules.spreadsheet import write_table
 
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = "待修正"
-    append_row(ws, EXPORT_COLUMNS)
-    n = 0
+    body: list[list[object]] = []
     for r in rows:
         if r.status not in statuses:
             continue
         f = r.fields
         sex = f.get("sex")
-        append_row(
-            ws,
+        exposure = f.get("last_exposure")
+        body.append(
             [
                 f.get("name", ""),
                 ("男" if sex is Sex.MALE else "女") if sex else "",
@@ -520,14 +530,13 @@ def export_rows(rows: list[ImportRow], path: Path, statuses: tuple[str, ...] = (
                 f.get("doc_number", ""),
                 f.get("phone") or "",
                 f.get("origin", ""),
-                f.get("category", ""),
-                f["last_exposure"].strftime("%Y-%m-%d %H:%M") if f.get("last_exposure") else "",
+                (category_names or {}).get(f.get("category", ""), f.get("category", "")),
+                exposure.replace(tzinfo=None) if isinstance(exposure, datetime) else "",  # as it was read
                 f.get("companion", ""),
                 r.row,
                 "；".join(r.messages),
-            ],
+            ]
         )
-        ws.cell(ws.max_row, 4).number_format = "@"  # keep ID numbers as text this time
-        n += 1
+    n = write_table(ws, EXPORT_COLUMNS, body, formats={3: "@"})  # keep ID numbers as text this time
     wb.save(path)
     return n

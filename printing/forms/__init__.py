@@ -9,6 +9,8 @@ door_cards          房间门卡 with a QR code
 daily_report        日报表 (a zero report is still a report)
 disinfection        终末消毒记录
 ledger              人员台账
+release_ledger      解除隔离台账
+transfer_ledger     转运台账
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from .arrival import arrival_pack, notice, registration
 from .common import QR, qr_image, stay_code
 from .door_cards import door_cards
-from .registers import disinfection, ledger
+from .registers import disinfection, ledger, release_ledger, transfer_ledger
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
 from .sheets import daily_sheets
@@ -34,7 +36,9 @@ __all__ = [
     "notice",
     "qr_image",
     "registration",
+    "release_ledger",
     "release_notices",
     "stay_code",
     "temperature_record",
+    "transfer_ledger",
 ]

@@ -408,209 +408,209 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="108" />
+        <location filename="../../views/batch_dialog.py" line="109" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="109" />
+        <location filename="../../views/batch_dialog.py" line="110" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="110" />
+        <location filename="../../views/batch_dialog.py" line="111" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="114" />
+        <location filename="../../views/batch_dialog.py" line="115" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="114" />
+        <location filename="../../views/batch_dialog.py" line="115" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="114" />
-        <location filename="../../views/batch_dialog.py" line="289" />
+        <location filename="../../views/batch_dialog.py" line="115" />
+        <location filename="../../views/batch_dialog.py" line="290" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="114" />
-        <location filename="../../views/batch_dialog.py" line="292" />
+        <location filename="../../views/batch_dialog.py" line="115" />
+        <location filename="../../views/batch_dialog.py" line="293" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="114" />
+        <location filename="../../views/batch_dialog.py" line="115" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="114" />
+        <location filename="../../views/batch_dialog.py" line="115" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="125" />
+        <location filename="../../views/batch_dialog.py" line="126" />
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="138" />
+        <location filename="../../views/batch_dialog.py" line="139" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="143" />
+        <location filename="../../views/batch_dialog.py" line="144" />
         <source>Check in all valid rows</source>
         <translation>全部有效人员入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171" />
+        <location filename="../../views/batch_dialog.py" line="172" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171" />
+        <location filename="../../views/batch_dialog.py" line="172" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="232" />
+        <location filename="../../views/batch_dialog.py" line="233" />
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="245" />
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="269" />
+        <location filename="../../views/batch_dialog.py" line="270" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="290" />
+        <location filename="../../views/batch_dialog.py" line="291" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="291" />
+        <location filename="../../views/batch_dialog.py" line="292" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="293" />
+        <location filename="../../views/batch_dialog.py" line="294" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="294" />
+        <location filename="../../views/batch_dialog.py" line="295" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="295" />
+        <location filename="../../views/batch_dialog.py" line="296" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="296" />
+        <location filename="../../views/batch_dialog.py" line="297" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="297" />
+        <location filename="../../views/batch_dialog.py" line="298" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="298" />
+        <location filename="../../views/batch_dialog.py" line="299" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="299" />
+        <location filename="../../views/batch_dialog.py" line="300" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="300" />
+        <location filename="../../views/batch_dialog.py" line="301" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="301" />
+        <location filename="../../views/batch_dialog.py" line="302" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="302" />
+        <location filename="../../views/batch_dialog.py" line="303" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="303" />
+        <location filename="../../views/batch_dialog.py" line="304" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="314" />
+        <location filename="../../views/batch_dialog.py" line="315" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="332" />
+        <location filename="../../views/batch_dialog.py" line="333" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="337" />
+        <location filename="../../views/batch_dialog.py" line="338" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="343" />
+        <location filename="../../views/batch_dialog.py" line="344" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="344" />
+        <location filename="../../views/batch_dialog.py" line="345" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="345" />
+        <location filename="../../views/batch_dialog.py" line="346" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="346" />
+        <location filename="../../views/batch_dialog.py" line="347" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="347" />
+        <location filename="../../views/batch_dialog.py" line="348" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="351" />
+        <location filename="../../views/batch_dialog.py" line="352" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="354" />
+        <location filename="../../views/batch_dialog.py" line="357" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="367" />
+        <location filename="../../views/batch_dialog.py" line="370" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -1050,17 +1050,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="77" />
+        <location filename="../../views/batch_dialog.py" line="78" />
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="79" />
+        <location filename="../../views/batch_dialog.py" line="80" />
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="83" />
+        <location filename="../../views/batch_dialog.py" line="84" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -1316,53 +1316,53 @@ dis {2} · oos {3}</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../views/print_preview.py" line="533" />
+        <location filename="../../views/print_preview.py" line="534" />
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="535" />
+        <location filename="../../views/print_preview.py" line="536" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="536" />
+        <location filename="../../views/print_preview.py" line="537" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="537" />
+        <location filename="../../views/print_preview.py" line="538" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="569" />
+        <location filename="../../views/print_preview.py" line="570" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="571" />
-        <location filename="../../views/print_preview.py" line="599" />
+        <location filename="../../views/print_preview.py" line="572" />
+        <location filename="../../views/print_preview.py" line="600" />
         <source>Printing {0}…</source>
         <translation>正在打印 {0}…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="571" />
+        <location filename="../../views/print_preview.py" line="572" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="573" />
+        <location filename="../../views/print_preview.py" line="574" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="599" />
+        <location filename="../../views/print_preview.py" line="600" />
         <source>Page {0} of {1}</source>
         <translation>第 {0} 页，共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="619" />
+        <location filename="../../views/print_preview.py" line="620" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1425,7 +1425,7 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="48" />
-        <location filename="../../views/reports_page.py" line="68" />
+        <location filename="../../views/reports_page.py" line="70" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
@@ -1440,57 +1440,67 @@ dis {2} · oos {3}</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="63" />
+        <location filename="../../views/reports_page.py" line="51" />
+        <source>Release ledger</source>
+        <translation>解除隔离台账</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="52" />
+        <source>Transfer ledger</source>
+        <translation>转运台账</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="65" />
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="64" />
+        <location filename="../../views/reports_page.py" line="66" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="72" />
+        <location filename="../../views/reports_page.py" line="74" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="73" />
+        <location filename="../../views/reports_page.py" line="75" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="74" />
+        <location filename="../../views/reports_page.py" line="76" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="75" />
+        <location filename="../../views/reports_page.py" line="77" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="95" />
+        <location filename="../../views/reports_page.py" line="97" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="169" />
+        <location filename="../../views/reports_page.py" line="171" />
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="189" />
+        <location filename="../../views/reports_page.py" line="191" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="198" />
+        <location filename="../../views/reports_page.py" line="200" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="199" />
+        <location filename="../../views/reports_page.py" line="201" />
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -2084,7 +2094,7 @@ dis {2} · oos {3}</source>
 <context>
     <name>TemperatureChart</name>
     <message>
-        <location filename="../../views/temperature_chart.py" line="48" />
+        <location filename="../../views/temperature_chart.py" line="89" />
         <source>No readings yet</source>
         <translation>暂无体温记录</translation>
     </message>

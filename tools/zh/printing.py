@@ -19,6 +19,8 @@ ZH: dict[str, str] = {
     "Daily report": "日报表",
     "Terminal disinfection record (month to date)": "终末消毒记录（本月）",
     "People ledger": "人员台账",
+    "Release ledger": "解除隔离台账",
+    "Transfer ledger": "转运台账",
     "Preview and print…": "预览并打印…",
     "Form": "表单",
     "Export .xlsx": "导出 .xlsx",
