@@ -87,6 +87,14 @@ def images(path: Path) -> list[list[dict]]:
     return pages
 
 
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The messages compared here are the English ones: whatever language an earlier test installed."""
+    from views.application import install_translators
+
+    install_translators(qapp, "en")
+
+
 @pytest.fixture
 def painted(monkeypatch):
     """The size and format of every page image handed to the printer, in order."""
