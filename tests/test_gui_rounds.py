@@ -64,19 +64,68 @@ def test_forty_readings_at_most_five_keystrokes_each(page, engine):
 def test_fever_opens_an_alert_and_asks_for_a_recheck(page, engine):
     QTest.keyClicks(page.entry, "385")
     QTest.keyClick(page.entry, Qt.Key.Key_Return)
-    assert page.current == 0  # stays on the row for the recheck
-    assert "复测" in page.message.text()
+    assert page.current == 1  # a fever goes on to the next room like any reading
+    assert "F12" in page.message.text() and "复测" in page.message.text()
     assert page.model.data(page.model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is not None
+    assert page.model.rows[0].name in page.rechecks.text()  # listed as awaiting a recheck
     with session_factory(engine)() as s:
         alert = s.scalars(select(FeverAlert)).one()
         assert alert.state is AlertState.OPEN
+    QTest.keyClick(page.entry, Qt.Key.Key_F12)  # the recheck step: back on the fever row, named
+    assert page.current == 0 and page.model.rows[0].name in page.current_label.text()
     QTest.keyClicks(page.entry, "366")
     QTest.keyClick(page.entry, Qt.Key.Key_Return)
-    assert page.current == 1  # recheck saved: next room
+    assert page.current == 1  # recheck saved: back where the desk was
     saved = readings(engine)
     assert [(o.temperature, o.recheck_of_id) for o in saved] == [(38.5, None), (36.6, saved[0].id)]
     with session_factory(engine)() as s:
         assert s.scalars(select(FeverAlert)).one().state is AlertState.CLOSED  # a normal recheck closes it
+    assert page.rechecks.text() == ""
+
+
+def test_the_next_number_after_a_fever_is_the_next_rooms_reading_not_a_recheck(page, engine):
+    fever_row, next_row = page.model.rows[0], page.model.rows[1]
+    QTest.keyClicks(page.entry, "382")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    QTest.keyClicks(page.entry, "367")  # the next number on the paper sheet: the next room's
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    saved = readings(engine)
+    assert [(o.stay_id, o.temperature, o.recheck_of_id) for o in saved] == [
+        (fever_row.stay_id, 38.2, None),
+        (next_row.stay_id, 36.7, None),  # the next room's first reading
+    ]
+    with session_factory(engine)() as s:
+        assert s.scalars(select(FeverAlert)).one().state is AlertState.OPEN  # no recheck for the fever: still open
+    assert page.current == 2
+    assert page.model.data(page.model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is not None  # still red
+    assert fever_row.name in page.rechecks.text() and next_row.name not in page.rechecks.text()
+
+    QTest.keyClick(page.entry, Qt.Key.Key_F12)  # the deliberate recheck step names whose recheck it is
+    assert page.current == 0
+    assert fever_row.room in page.current_label.text() and fever_row.name in page.current_label.text()
+    assert "复测" in page.current_label.text()
+    QTest.keyClicks(page.entry, "369")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    saved = readings(engine)
+    assert (saved[-1].stay_id, saved[-1].temperature, saved[-1].recheck_of_id) == (fever_row.stay_id, 36.9, saved[0].id)
+    with session_factory(engine)() as s:
+        assert s.scalars(select(FeverAlert)).one().state is AlertState.CLOSED
+    assert page.current == 2  # back to the room the desk was on
+    assert page.model.rows[0].rechecks[0].temperature == 36.9
+
+
+def test_the_recheck_step_is_left_with_escape_and_refused_without_a_fever(page, engine):
+    QTest.keyClick(page.entry, Qt.Key.Key_F12)
+    assert "没有" in page.message.text() and page.recheck_return is None  # nobody waits for a recheck
+    QTest.keyClicks(page.entry, "383")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    QTest.keyClick(page.entry, Qt.Key.Key_F12)
+    assert page.current == 0
+    QTest.keyClick(page.entry, Qt.Key.Key_Escape)
+    assert page.current == 1 and page.recheck_return is None
+    QTest.keyClicks(page.entry, "365")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    assert [o.recheck_of_id for o in readings(engine)] == [None, None]
 
 
 def test_out_of_range_is_refused_and_nothing_saved(page, engine):

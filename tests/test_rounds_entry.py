@@ -68,7 +68,7 @@ def test_a_fever_opens_an_alert_and_waits_for_the_recheck(session, desk, stay_id
 
 def test_a_normal_recheck_of_a_fever_closes_the_alert(session, desk, stay_id):
     first = enter(session, desk, stay_id, "385")
-    result = enter(session, desk, stay_id, "366", expected_version=first.row.reading.version)
+    result = enter(session, desk, stay_id, "366", expected_version=first.row.reading.version, recheck=True)
     assert result.kind is Entry.RECHECK and result.alert_closed and not result.awaiting_recheck
     fever, recheck = observations(session)
     assert (fever.temperature, recheck.temperature, recheck.recheck_of_id) == (38.5, 36.6, fever.id)
@@ -80,11 +80,29 @@ def test_a_normal_recheck_of_a_fever_closes_the_alert(session, desk, stay_id):
 def test_a_recheck_still_at_fever_keeps_waiting(session, desk, stay_id):
     first = enter(session, desk, stay_id, "385")
     seen = first.row.reading.version
-    second = enter(session, desk, stay_id, "384", expected_version=seen)
+    second = enter(session, desk, stay_id, "384", expected_version=seen, recheck=True)
     assert second.kind is Entry.RECHECK and second.awaiting_recheck and not second.alert_closed
-    third = enter(session, desk, stay_id, "368", expected_version=seen)
+    third = enter(session, desk, stay_id, "368", expected_version=seen, recheck=True)
     assert third.kind is Entry.RECHECK and third.alert_closed and not third.awaiting_recheck
     assert [o.temperature for o in observations(session)] == [38.5, 38.4, 36.8]
+
+
+def test_a_number_on_a_fever_row_without_the_recheck_step_corrects_it_and_the_alert_stays_open(session, desk, stay_id):
+    first = enter(session, desk, stay_id, "382")
+    result = enter(session, desk, stay_id, "367", expected_version=first.row.reading.version)
+    assert result.kind is Entry.CORRECTION and not result.alert_closed
+    [obs] = observations(session)
+    assert (obs.temperature, obs.recheck_of_id) == (36.7, None)
+    session.expire_all()
+    assert session.scalars(select(FeverAlert)).one().state is AlertState.OPEN
+
+
+def test_a_recheck_without_a_fever_waiting_is_refused(session, desk, stay_id):
+    assert enter(session, desk, stay_id, "365", recheck=True).error.code == "recheck_none"  # empty row
+    first = enter(session, desk, stay_id, "365")
+    result = enter(session, desk, stay_id, "366", expected_version=first.row.reading.version, recheck=True)
+    assert result.kind is Entry.REFUSED and result.error.code == "recheck_none"
+    assert [o.temperature for o in observations(session)] == [36.5]
 
 
 def test_a_number_on_a_row_with_a_normal_reading_corrects_it(session, desk, stay_id):

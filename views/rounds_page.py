@@ -4,10 +4,13 @@ Keys, in the entry box (the focus never has to leave it):
   365 or 36.5, Enter   save this person's reading and go to the next room
   F1 … F7              toggle a symptom for the reading about to be saved (发热 干咳 乏力 咽痛 嗅味觉减退 腹泻 其他)
   F9 / F10 / F11       not measured: asleep / refused / out for transfer (saved at once)
+  F12                  recheck (复测): names the fever row whose recheck is typed next (F12 again: the next
+                       one, Esc: back); Enter saves it as that person's recheck and returns
   Up / Down            previous / next room
-A reading at or above the site threshold turns the row red, opens a fever alert and keeps the row
-for the recheck (复测): the next number typed there is the recheck. A number typed on a row that
-already has a reading corrects it (the old value stays in the audit trail).
+A reading at or above the site threshold turns the row red, opens a fever alert and goes on to the next
+room like any reading: the row stays red and listed as awaiting a recheck until one is typed after F12.
+A number typed on a row that already has a reading corrects it (the old value stays in the audit trail),
+a fever row included: that never counts as its recheck.
 """
 
 from __future__ import annotations
@@ -155,6 +158,8 @@ class RoundsPage(QWidget):
         self.entry.returnPressed.connect(self.save_current)
         self.current_label = QLabel(self)
         self.pending_label = QLabel(self)
+        self.rechecks = QLabel(self)  # who waits for a recheck
+        self.rechecks.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.missing = QLabel(self)
@@ -162,7 +167,7 @@ class RoundsPage(QWidget):
         legend = QLabel(
             self.tr(
                 "Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste "
-                "F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms"
+                "F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms"
             ),
             self,
         )
@@ -185,8 +190,10 @@ class RoundsPage(QWidget):
         layout.addLayout(entry_row)
         layout.addWidget(legend)
         layout.addWidget(self.message)
+        layout.addWidget(self.rechecks)
         layout.addWidget(self.missing)
         self.current = 0
+        self.recheck_return: int | None = None  # in the recheck step: the row to go back to afterwards
         self.pending: set[str] = set()
         self._floors_loaded = False
         self.day.dateChanged.connect(lambda _d: self.refresh())
@@ -240,9 +247,15 @@ class RoundsPage(QWidget):
         if not self._floors_loaded:
             return
         stay_id = self.model.rows[self.current].stay_id if self.model.rows else None
+        back = self.model.rows[self.recheck_return].stay_id if self.recheck_return is not None else None
         text, pending, message = self.entry.text(), set(self.pending), self.message.text()
         rows = self._load_rows()
-        self.go(next((i for i, r in enumerate(rows) if r.stay_id == stay_id), self.current))
+        here = next((i for i, r in enumerate(rows) if r.stay_id == stay_id), self.current)
+        self.go(here)
+        if back is not None and rows and self.awaiting_recheck(self.model.rows[self.current]):
+            self._start_recheck(self.current, next((i for i, r in enumerate(rows) if r.stay_id == back), here))
+        elif back is not None:  # that fever was rechecked meanwhile: what was typed is not kept
+            text = ""
         self.entry.setText(text)
         self.pending = pending
         self._show_pending()
@@ -258,6 +271,7 @@ class RoundsPage(QWidget):
 
     # --- moving ----------------------------------------------------------------------------------------
     def go(self, row: int) -> None:
+        self._leave_recheck()
         if not self.model.rows:
             self.current = 0
             self.current_label.setText(self.tr("Nobody present for this round"))
@@ -270,11 +284,47 @@ class RoundsPage(QWidget):
         r = self.model.rows[self.current]
         self.current_label.setText(f"{r.floor} {r.room} · {r.name}")
         if self.awaiting_recheck(r):
-            self.message.setText(self.tr("Fever: take the temperature again (复测) and type it here"))
+            self.message.setText(
+                self.tr(
+                    "Fever waiting for a recheck: F12 to type the recheck (a number typed here corrects the reading)"
+                )
+            )
         self._show_pending()
 
     def awaiting_recheck(self, r: RoundRow) -> bool:
         return awaits_recheck(r, self.model.threshold)
+
+    # --- the recheck step (F12) ----------------------------------------------------------------------
+    def recheck(self) -> None:
+        """F12: the recheck of the current row if it waits for one, else of the first row waiting (in the
+        step already: the next one). Shows whose recheck it is before anything is typed."""
+        waiting = [i for i, r in enumerate(self.model.rows) if self.awaiting_recheck(r)]
+        if not waiting:
+            self.message.setText(self.tr("No fever is waiting for a recheck."))
+            return
+        if self.recheck_return is not None:
+            target = next((i for i in waiting if i > self.current), waiting[0])
+            self._start_recheck(target, self.recheck_return)
+        else:
+            self._start_recheck(self.current if self.current in waiting else waiting[0], self.current)
+
+    def _start_recheck(self, row: int, back: int) -> None:
+        self.go(row)
+        self.recheck_return = back
+        r = self.model.rows[row]
+        fever = r.latest.text() if r.latest else ""
+        self.current_label.setText(
+            self.tr("Recheck (复测) of {0} {1} · {2} ({3} °C)").format(r.floor, r.room, r.name, fever)
+        )
+        self.entry.setPlaceholderText(self.tr("Recheck temperature, then Enter · Esc: back"))
+        self.message.setText(
+            self.tr("Type the recheck of {0} {1} · {2}, then Enter (Esc: back)").format(r.floor, r.room, r.name)
+        )
+
+    def _leave_recheck(self) -> None:
+        if self.recheck_return is not None:
+            self.recheck_return = None
+            self.entry.setPlaceholderText(self.tr("Temperature, e.g. 365 then Enter"))
 
     def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
         if obj is self.entry and event.type() == event.Type.KeyPress:
@@ -290,8 +340,16 @@ class RoundsPage(QWidget):
                 self.pending ^= {code}
                 self._show_pending()
                 return True
+            if key == Qt.Key.Key_F12:
+                self.recheck()
+                return True
+            if key == Qt.Key.Key_Escape and self.recheck_return is not None:
+                self.message.clear()
+                self.go(self.recheck_return)
+                return True
             if key in REASON_KEYS:
-                self.save_current(not_measured=REASON_KEYS[key])
+                if self.recheck_return is None:  # a recheck is a temperature: no "not measured" in that step
+                    self.save_current(not_measured=REASON_KEYS[key])
                 return True
         return super().eventFilter(obj, event)
 
@@ -306,7 +364,8 @@ class RoundsPage(QWidget):
         if not self.model.rows:
             return False
         r = self.model.rows[self.current]
-        with self.sessions() as s:  # the domain decides: new reading, recheck (复测) or correction
+        back = self.recheck_return  # None unless in the recheck step (F12)
+        with self.sessions() as s:  # the domain decides: new reading, correction, or the recheck asked for
             result = enter_value(
                 s,
                 self.actor,
@@ -317,11 +376,12 @@ class RoundsPage(QWidget):
                 symptoms=tuple(c for c in SYMPTOMS if c in self.pending),
                 not_measured=not_measured,
                 expected_version=r.reading.version if r.reading else None,
+                recheck=back is not None,
                 lang=self.lang,
             )
         if not result.saved:
-            if result.kind is Entry.SKIPPED:  # Enter on an empty box: skip this room
-                self.go(self.current + 1)
+            if result.kind is Entry.SKIPPED:  # Enter on an empty box: skip this room (or leave the recheck)
+                self.go(self.current + 1 if back is None else back)
             else:
                 self.message.setText(result.message(self.lang))
                 self.entry.selectAll()
@@ -329,22 +389,34 @@ class RoundsPage(QWidget):
         row = result.row or r
         self.model.refresh_row(self.current, row)
         self.changed.emit()
-        if result.awaiting_recheck:
+        self.go(self.current + 1 if back is None else back)  # a fever goes on too: its recheck is F12
+        latest = row.latest.text() if row.latest else ""
+        if result.kind is Entry.RECHECK and result.awaiting_recheck:
             self.message.setText(
-                self.tr("{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here").format(
-                    row.name, row.latest.text() if row.latest else ""
+                self.tr("{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open").format(
+                    row.floor, row.room, row.name, latest
                 )
             )
-            self.entry.clear()
-            self.pending = set()
-            self._show_pending()
-        else:
+        elif result.kind is Entry.RECHECK:
+            self.message.setText(
+                self.tr("{0} {1} · {2}: recheck {3} °C saved").format(row.floor, row.room, row.name, latest)
+            )
+        elif result.awaiting_recheck:
+            self.message.setText(
+                self.tr("{0} {1} · {2}: {3} °C is a fever. Alert opened; F12 to type the recheck (复测)").format(
+                    row.floor, row.room, row.name, latest
+                )
+            )
+        elif not self.awaiting_recheck(self.model.rows[self.current]):
             self.message.clear()
-            self.go(self.current + 1)
         self._show_missing()
         return True
 
     def _show_missing(self) -> None:
+        waiting = [f"{r.room} {r.name}" for r in self.model.rows if self.awaiting_recheck(r)]
+        self.rechecks.setText(
+            self.tr("Awaiting a recheck (F12) ({0}): {1}").format(len(waiting), "、".join(waiting)) if waiting else ""
+        )
         with self.sessions() as s:
             missing = missing_readings(s, self.selected_day(), self.selected_slot(), self.floor.currentData())
         if not missing:

@@ -1,8 +1,10 @@
 """Typing a round from the paper sheet: what a value typed on a row does is decided here, not in the view.
 
 ``enter_value`` parses what was typed (``365`` means 36.5 °C) and picks the service: a new reading, a
-recheck of an open fever, a correction of a reading entered already, a "not measured" reason; it
-returns what happened so the screen only shows it.
+correction of a reading entered already, a "not measured" reason, or, only when asked for
+(``recheck=True``, the desk's deliberate recheck step), the recheck of an open fever; it returns what
+happened so the screen only shows it. A number typed on a fever row without asking for the recheck is a
+correction (the alert stays open), never a recheck: the next number on the paper sheet is someone else's.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def is_fever(reading: Reading | None, threshold: float) -> bool:
 
 
 def awaits_recheck(row: RoundRow, threshold: float) -> bool:
-    """The row's reading is a fever whose alert is still open: the next value typed there is the recheck."""
+    """The row's reading is a fever whose alert is still open: it waits for a recheck (复测)."""
     return row.reading is not None and row.alert_open and is_fever(row.latest, threshold)
 
 
@@ -47,7 +49,7 @@ class Entry(enum.StrEnum):
 class EntryResult:
     kind: Entry
     row: RoundRow | None = None  # the person's row as it is now, when something was saved
-    awaiting_recheck: bool = False  # a fever is open on the row: stay there for the recheck
+    awaiting_recheck: bool = False  # a fever is open on the row: it waits for a recheck
     alert_opened: bool = False
     alert_closed: bool = False
     error: DomainError | None = None
@@ -76,13 +78,15 @@ def save_entry(
     symptoms: list[str] | tuple[str, ...] = (),
     not_measured: str | None = None,
     expected_version: int | None = None,
+    recheck: bool = False,
     lang: str = "zh_CN",
 ) -> tuple[Entry, bool, bool]:
     """Save one typed value, choosing the service: a new reading, a recheck or a correction.
 
     ``not_measured`` is a code of NOT_MEASURED_REASONS (stored in ``lang``); ``expected_version`` is
-    the version of the slot's reading as the desk saw it, None when it saw none. Returns the kind of
-    entry, whether a fever alert was opened and whether one was closed. One transaction."""
+    the version of the slot's reading as the desk saw it, None when it saw none. ``recheck`` asks for
+    the recheck of the row's open fever (refused when none waits). Returns the kind of entry, whether a
+    fever alert was opened and whether one was closed. One transaction."""
     reason = None
     if not_measured is not None:
         if not_measured not in NOT_MEASURED_REASONS:
@@ -93,6 +97,8 @@ def save_entry(
     row = _one_row(session, day, slot, stay_id)
     seen = row.reading if row is not None else None
     was_open = open_alert(session, stay_id) is not None
+    if recheck and (reason is not None or row is None or not awaits_recheck(row, threshold)):
+        raise DomainError("recheck_none", name=row.name if row is not None else "")
     if expected_version is None:  # the desk saw an empty row (another desk's reading meanwhile is refused)
         kind = Entry.NEW
         record_reading(
@@ -100,7 +106,7 @@ def save_entry(
         )
     elif row is None or seen is None or seen.version != expected_version:
         raise DomainError("stale")
-    elif reason is None and awaits_recheck(row, threshold):
+    elif recheck:
         kind = Entry.RECHECK
         record_reading(
             session, actor, stay_id, day, slot, temperature=value, symptoms=symptoms, recheck_of_id=seen.observation_id
@@ -131,11 +137,12 @@ def enter_value(
     symptoms: list[str] | tuple[str, ...] = (),
     not_measured: str | None = None,
     expected_version: int | None = None,
+    recheck: bool = False,
     lang: str = "zh_CN",
 ) -> EntryResult:
     """What the rounds screen does with Enter (or F9–F11) on a row: skip it when nothing is typed,
-    else save (``save_entry``) and return the fresh row; a refusal comes back as REFUSED with the
-    error, nothing saved."""
+    else save (``save_entry``; ``recheck`` for the deliberate recheck step) and return the fresh row; a
+    refusal comes back as REFUSED with the error, nothing saved."""
     if not_measured is None and not (typed or "").strip():
         return EntryResult(Entry.SKIPPED)
     try:
@@ -149,6 +156,7 @@ def enter_value(
             symptoms=symptoms,
             not_measured=not_measured,
             expected_version=expected_version,
+            recheck=recheck,
             lang=lang,
         )
     except DomainError as e:
