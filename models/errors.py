@@ -83,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "symptom_unknown": ("未知症状：{symptom}", "Unknown symptom: {symptom}"),
     "reading_exists": ("{name} 本时段已有体温记录", "{name} already has a reading for this slot"),
     "recheck_target": ("复测须针对同一人的记录", "A recheck must refer to a reading of the same person"),
+    "recheck_none": ("{name} 没有待复测的发热", "{name} has no fever waiting for a recheck"),
     "alert_closed": ("该预警已关闭", "That alert is already closed"),
     "alert_not_found": ("找不到该预警", "No such alert"),
     "not_present": ("{name} 当时不在隔离点", "{name} was not at the site then"),
@@ -238,6 +239,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
     "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
     "date_required": ("请填写日期", "A date is required"),
+    # dates typed at the desk or written on a list (models/rules/typed_dates.py)
+    "typed_date_unreadable": (
+        "无法识别的日期：{value}（可写作 2026-11-29、2026/11/29、20261129、11-29、11月29日、今天、昨天）",
+        "Not a date: {value} (write 2026-11-29, 2026/11/29, 20261129, 11-29, 11月29日, today or yesterday)",
+    ),
+    "typed_date_no_such_day": ("没有这一天：{value}", "No such day: {value}"),
+    "typed_time_invalid": (
+        "时间无效：{value}（时 0–23，分 0–59）",
+        "Not a time of day: {value} (hours 0–23, minutes 0–59)",
+    ),
+    "typed_date_has_time": ("此处只填日期，不填时间：{value}", "This field takes a day, without a time: {value}"),
     "import_unreadable": (
         "无法读取文件 {name}：文件已损坏或不是表格",
         "Cannot read {name}: the file is damaged or not a spreadsheet",

@@ -1,6 +1,7 @@
 """The single-arrival dialog, typed as a desk user would; bad input shows a message and saves nothing."""
 
 import random
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from models.demo import synthetic
 from models.services.arrivals import register_arrival
 from models.store.db import session_factory
 from models.store.orm import AuditEntry, CompanionReason, Room, RoomState, Stay, User
-from tests.conftest import NOW
+from tests.conftest import NOW, TZ
 from views.arrival_dialog import ArrivalDialog
 
 
@@ -135,3 +136,110 @@ def test_a_full_single_room_is_not_offered_as_a_companion(qtbot, engine, site, d
     qtbot.addWidget(d)
     offered = [d.companion.itemData(i)[0] for i in range(1, d.companion.count())]
     assert lone_id not in offered
+
+
+# --- dates as typed, and the room typed ----------------------------------------------------------------
+
+
+def retype(field, text):
+    """What Tab into a filled field does: all selected, the typing replaces it."""
+    field.edit.selectAll()
+    QTest.keyClicks(field.edit, text)
+
+
+def test_an_exposure_typed_the_natural_way_is_understood_not_scrambled(dialog, qtbot):
+    from PySide6.QtCore import QDate
+
+    QTest.mouseClick(dialog.has_exposure, Qt.MouseButton.LeftButton)
+    retype(dialog.exposure, "2026-11-29")  # used to become 2026-12-11 02:25
+    assert dialog.exposure.text() == "2026-11-29"
+    assert dialog.exposure.understood.text() == "= 2026-11-29 00:00 (周日)"
+    assert dialog.exposure.value() == datetime(2026, 11, 29, 0, 0, tzinfo=TZ)
+    for typed, understood in (
+        ("2026/11/20 8:05", "= 2026-11-20 08:05 (周五)"),
+        ("20261120", "= 2026-11-20 00:00 (周五)"),
+        ("11-20 8:30", "= 2026-11-20 08:30 (周五)"),
+        ("11.20", "= 2026-11-20 00:00 (周五)"),
+        ("yesterday 20:00", "= 2026-11-22 20:00 (周日)"),
+    ):
+        retype(dialog.exposure, typed)
+        assert dialog.exposure.understood.text() == understood, typed
+    dialog.arrived.setDate(QDate(2026, 11, 22))  # the day changes, the time stays
+    assert dialog.arrived.text() == "2026-11-22 10:00"
+
+
+def test_typed_dates_are_saved_as_understood(dialog, engine, qtbot):
+    p = synthetic.person(random.Random(13), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))
+    QTest.keyClicks(dialog.doc_number, p["doc_number"])
+    QTest.mouseClick(dialog.has_exposure, Qt.MouseButton.LeftButton)
+    retype(dialog.exposure, "11-20 8:30")
+    retype(dialog.arrived, "2026-11-23 9:15")
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    with session_factory(engine)() as s:
+        stay = s.scalars(select(Stay)).one()
+        assert stay.last_exposure == datetime(2026, 11, 20, 8, 30, tzinfo=TZ)
+        assert stay.arrived_at == datetime(2026, 11, 23, 9, 15, tzinfo=TZ)
+
+
+def test_a_date_that_is_none_is_explained_and_nothing_saved(dialog, engine, qtbot):
+    p = synthetic.person(random.Random(14), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))
+    QTest.keyClicks(dialog.doc_number, p["doc_number"])
+    retype(dialog.arrived, "2026-13-01")
+    assert "没有这一天" in dialog.arrived.understood.text()
+    before = counts(engine)
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "没有这一天" in dialog.error.text()
+    assert counts(engine) == before
+
+
+def test_a_day_field_takes_a_day_alone(qtbot, app_context, site):
+    from views.date_field import DateField
+
+    field = DateField(app_context, with_time=False)
+    qtbot.addWidget(field)
+    assert field.text() == "2026-11-23"  # today at the site
+    retype(field, "20261129")
+    assert field.day() == date(2026, 11, 29) and field.understood.text() == "= 2026-11-29 (周日)"
+    retype(field, "2026-11-29 20:00")
+    assert "只填日期" in field.understood.text()
+
+
+@pytest.fixture
+def rooms_111_and_1110(session, desk):
+    from models.services.sites import FloorSpec, create_site, room_numbers
+
+    floors = [FloorSpec("A栋", 1, room_numbers(1, 1, 11)), FloorSpec("A栋", 11, room_numbers(11, 1, 10))]
+    return create_site(session, desk, "测试隔离点", floors, rule_set_name="第九版")
+
+
+def test_typing_111_chooses_room_111_not_1110(qtbot, app_context, rooms_111_and_1110):
+    d = ArrivalDialog(app_context)
+    qtbot.addWidget(d)
+    numbers = [d.room.itemText(i) for i in range(d.room.count())]
+    assert "111" in numbers and "1110" in numbers
+    d.room.setCurrentIndex(d.room.findText("1101"))  # e.g. suggested: Qt's prefix search went on to 1110
+    QTest.keyClicks(d.room, "111")
+    assert d.room.currentText() == "111"
+    assert d.room_shown.text() == "房间 111" and d.room_shown.font().bold()
+    assert d.room_shown.font().pointSizeF() > d.room.font().pointSizeF()
+    QTest.keyClicks(d.room, "0")
+    assert d.room.currentText() == "1110"
+    QTest.keyClick(d.room, Qt.Key.Key_Backspace)
+    assert d.room.currentText() == "111"
+
+
+def test_a_room_number_that_is_no_free_room_chooses_none(qtbot, engine, app_context, rooms_111_and_1110):
+    d = ArrivalDialog(app_context)
+    qtbot.addWidget(d)
+    p = synthetic.person(random.Random(15), NOW.date(), min_age=30)
+    d.name.setText(str(p["name"]))
+    QTest.keyClicks(d.doc_number, p["doc_number"])
+    QTest.keyClicks(d.room, "99")
+    assert d.room.currentData() is None and d.room_shown.text() == "没有 99 号空闲房间"
+    QTest.mouseClick(ok(d), Qt.MouseButton.LeftButton)
+    assert d.result() != d.DialogCode.Accepted and "99" in d.error.text()
+    assert counts(engine)[0] == 0

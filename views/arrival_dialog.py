@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,8 +28,47 @@ from models.services.arrivals import ArrivalInput, register_arrival
 from models.store.orm import CompanionReason, DocType, Sex, Stay
 
 from .context import AppContext
+from .date_field import DateField
 
 NEEDS = ["elderly", "child", "pregnant", "chronic", "allergy", "diet", "mobility"]
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # a room's number, apart from its label "401 (2)"
+
+
+class RoomCombo(QComboBox):
+    """Free rooms; digits typed pick the room with the WHOLE number typed (111 is never 1110), no room
+    while what is typed is no room's number. Backspace takes a digit back; leaving the field starts
+    over, and so does a digit after a chosen room that no number continues. No timer: what is typed
+    is what counts."""
+
+    typed_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.typed = ""
+
+    def add_room(self, label: str, room_id: int, number: str) -> None:
+        self.addItem(label, room_id)
+        self.setItemData(self.count() - 1, number, NUMBER_ROLE)
+
+    def numbers(self) -> list[str]:
+        return [str(self.itemData(i, NUMBER_ROLE) or self.itemText(i)) for i in range(self.count())]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() or (event.key() == Qt.Key.Key_Backspace and self.typed):
+            typed = self.typed[:-1] if not text.isdigit() else self.typed + text
+            numbers = self.numbers()
+            if text.isdigit() and self.typed in numbers and not any(n.startswith(typed) for n in numbers):
+                typed = text  # a room was chosen and no number goes on like that: a new number
+            self.typed = typed
+            self.setCurrentIndex(numbers.index(typed) if typed in numbers else -1)
+            self.typed_changed.emit()  # what is typed changed, perhaps not the room
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.typed = ""
+        super().focusOutEvent(event)
 
 
 class ArrivalDialog(QDialog):
@@ -69,9 +108,9 @@ class ArrivalDialog(QDialog):
             self.category.addItem(c.label(self.lang), c.code)
         self.has_exposure = QCheckBox(self.tr("Last exposure known"), self)
         # the site's wall clock, whatever the PC's time zone; read back in the site's zone (_when)
-        self.exposure = ctx.datetime_edit(self)
+        self.exposure = DateField(ctx, self)
         self.exposure.setEnabled(False)
-        self.arrived = ctx.datetime_edit(self)
+        self.arrived = DateField(ctx, self)
         self.origin = QLineEdit(self)
         self.address = QLineEdit(self)
         self.needs = QLineEdit(self)
@@ -92,7 +131,12 @@ class ArrivalDialog(QDialog):
         ):
             self.companion_reason.addItem(label, value.value)
         self.companion_reason.setEnabled(False)
-        self.room = QComboBox(self)
+        self.room = RoomCombo(self)
+        self.room_shown = QLabel(self)  # the room that will be saved, large: checked before confirming
+        big = self.room_shown.font()
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        self.room_shown.setFont(big)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.error = QLabel(self)
@@ -117,6 +161,7 @@ class ArrivalDialog(QDialog):
         form.addRow(self.tr("Shares a room with"), self.companion)
         form.addRow(self.tr("Why together"), self.companion_reason)
         form.addRow(self.tr("Room"), self.room)
+        form.addRow("", self.room_shown)
         form.addRow("", self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register and check in"))
@@ -131,11 +176,14 @@ class ArrivalDialog(QDialog):
         self.has_exposure.toggled.connect(self.exposure.setEnabled)
         self.needs.editingFinished.connect(self._suggest)
         self.companion.currentIndexChanged.connect(self._companion_changed)
+        self.room.currentIndexChanged.connect(self._show_room)
+        self.room.typed_changed.connect(self._show_room)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         self._load_rooms()
         self.fixed_room = room_id
         self._suggest()
+        self._show_room()
 
     def _msg(self, err: DomainError) -> str:
         return err.message(self.lang)
@@ -173,7 +221,16 @@ class ArrivalDialog(QDialog):
         with self.sessions() as s:
             rooms = free_rooms(s)
         for room in rooms:
-            self.room.addItem(room.label, room.id)
+            self.room.add_room(room.label, room.id, room.number)
+
+    def _show_room(self) -> None:
+        if self.room.currentIndex() >= 0:
+            self.room_shown.setText(self.tr("Room {0}").format(self.room.currentText()))
+            self.room_shown.setStyleSheet("")
+        else:
+            typed = self.room.typed
+            self.room_shown.setText(self.tr("No free room {0}").format(typed) if typed else self.tr("No room chosen"))
+            self.room_shown.setStyleSheet("color: #c62828")
 
     def _companion_changed(self) -> None:
         chosen = self.companion.currentData()
@@ -184,7 +241,7 @@ class ArrivalDialog(QDialog):
             return
         _stay_id, room_id, room, name = chosen
         if self.room.findData(room_id) < 0:  # an occupied room: not in the list of free ones
-            self.room.addItem(room, room_id)
+            self.room.add_room(room, room_id, room)
         self.room.setCurrentIndex(self.room.findData(room_id))
         self.reason.setText(self.tr("Shares room {0} with {1}").format(room, name))
 
@@ -206,8 +263,8 @@ class ArrivalDialog(QDialog):
         self.reason.setText(self.tr("Suggested: {0} — {1}").format(suggestion.room, suggestion.explain(self.lang)))
 
     # --- confirm -----------------------------------------------------------------------------
-    def _when(self, edit: QDateTimeEdit) -> datetime:
-        return self.ctx.edited_instant(edit)  # typed as the site's wall clock
+    def _when(self, field: DateField) -> datetime:
+        return field.value()  # typed as the site's wall clock; DomainError when it is no date
 
     def arrival_input(self) -> ArrivalInput:
         return ArrivalInput(
@@ -228,7 +285,7 @@ class ArrivalDialog(QDialog):
     def confirm(self) -> None:
         room_id = self.room.currentData()
         if room_id is None:
-            self.error.setText(self.tr("No room available"))
+            self.error.setText(self.room_shown.text() if self.room.count() else self.tr("No room available"))
             return
         try:
             with self.sessions() as s:

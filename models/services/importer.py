@@ -24,6 +24,7 @@ from models.errors import DomainError
 from models.rules import table_files
 from models.rules.identity import fold_width, mask_id, mask_phone, shown
 from models.rules.spreadsheet import starts_a_formula
+from models.rules.typed_dates import parse_typed_datetime
 from models.services.arrivals import ArrivalInput, check_arrival
 from models.services.sites import get_site, site_today
 from models.store.orm import Category, DocType, Sex
@@ -159,8 +160,10 @@ def find_header(
 EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
-def parse_when(value: Any, tz: str, default_time: time = time(12, 0)) -> datetime | None:
-    """A date or date-time from a cell: datetime, date, Excel serial, or text in common Chinese forms."""
+def parse_when(value: Any, tz: str, default_time: time = time(12, 0), today: date | None = None) -> datetime | None:
+    """A date or date-time from a cell: datetime, date, Excel serial, or text as typed at the desk
+    (models/rules/typed_dates.py: 2026-11-29, 11月29日 …; a year left out is read near ``today``,
+    by default the site's today from the clock)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     zone = ZoneInfo(tz)
@@ -178,16 +181,11 @@ def parse_when(value: Any, tz: str, default_time: time = time(12, 0)) -> datetim
             value = str(int(value))
         else:
             raise ValueError(str(value))
-    text = fold_width(str(value)).strip()
-    text = re.sub(r"\s+", " ", text.replace("年", "-").replace("月", "-").replace("日", " ").replace("号", " "))
-    text = text.replace("/", "-").replace(".", "-").replace("时", ":").replace("点", ":").replace("分", "").strip()
-    m = re.fullmatch(r"(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[ T]+(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2}))?)?:?", text)
-    if not m:
-        raise ValueError(text)
-    y, mo, d, h, mi, s = m.groups()
-    if h is None:
-        return datetime.combine(date(int(y), int(mo), int(d)), default_time, tzinfo=zone)
-    return datetime(int(y), int(mo), int(d), int(h), int(mi or 0), int(s or 0), tzinfo=zone)
+    day = today if today is not None else clock.site_today(tz)
+    try:
+        return parse_typed_datetime(str(value), datetime.combine(day, time(12, 0), tzinfo=zone), tz, default_time)
+    except DomainError as e:
+        raise ValueError(str(value)) from e
 
 
 def cell_text(value: Any) -> str:

@@ -36,177 +36,192 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="48" />
+        <location filename="../../views/arrival_dialog.py" line="86" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="54" />
+        <location filename="../../views/arrival_dialog.py" line="92" />
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="55" />
+        <location filename="../../views/arrival_dialog.py" line="93" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="56" />
+        <location filename="../../views/arrival_dialog.py" line="94" />
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="57" />
+        <location filename="../../views/arrival_dialog.py" line="95" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="63" />
+        <location filename="../../views/arrival_dialog.py" line="101" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="64" />
+        <location filename="../../views/arrival_dialog.py" line="102" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="70" />
+        <location filename="../../views/arrival_dialog.py" line="108" />
         <source>Last exposure known</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="78" />
+        <location filename="../../views/arrival_dialog.py" line="116" />
         <source>e.g. elderly, diabetes, reduced mobility, halal diet</source>
         <translation>如：老人、糖尿病、行动不便、清真饮食</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="82" />
+        <location filename="../../views/arrival_dialog.py" line="120" />
         <source>Nobody: a room of their own</source>
         <translation>无（单人单间）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="88" />
+        <location filename="../../views/arrival_dialog.py" line="126" />
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="89" />
+        <location filename="../../views/arrival_dialog.py" line="127" />
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="90" />
+        <location filename="../../views/arrival_dialog.py" line="128" />
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="91" />
+        <location filename="../../views/arrival_dialog.py" line="129" />
         <source>Family, chosen by the desk</source>
         <translation>家庭成员（前台决定）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="103" />
+        <location filename="../../views/arrival_dialog.py" line="146" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="104" />
+        <location filename="../../views/arrival_dialog.py" line="147" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="105" />
+        <location filename="../../views/arrival_dialog.py" line="148" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="107" />
+        <location filename="../../views/arrival_dialog.py" line="150" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="108" />
+        <location filename="../../views/arrival_dialog.py" line="151" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="110" />
+        <location filename="../../views/arrival_dialog.py" line="153" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="112" />
+        <location filename="../../views/arrival_dialog.py" line="155" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="113" />
+        <location filename="../../views/arrival_dialog.py" line="156" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="114" />
+        <location filename="../../views/arrival_dialog.py" line="157" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="115" />
+        <location filename="../../views/arrival_dialog.py" line="158" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="116" />
+        <location filename="../../views/arrival_dialog.py" line="159" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="117" />
+        <location filename="../../views/arrival_dialog.py" line="160" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="118" />
+        <location filename="../../views/arrival_dialog.py" line="161" />
         <source>Why together</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="119" />
+        <location filename="../../views/arrival_dialog.py" line="162" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="122" />
+        <location filename="../../views/arrival_dialog.py" line="166" />
         <source>Register and check in</source>
         <translation>登记并入住</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="158" />
+        <location filename="../../views/arrival_dialog.py" line="205" />
         <source>Born {0}, {1}</source>
         <translation>出生 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="160" />
+        <location filename="../../views/arrival_dialog.py" line="207" />
         <source>unknown region code (accepted)</source>
         <translation>地区码未知（仍可登记）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="189" />
+        <location filename="../../views/arrival_dialog.py" line="227" />
+        <source>Room {0}</source>
+        <translation>房间 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="231" />
+        <source>No free room {0}</source>
+        <translation>没有 {0} 号空闲房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="231" />
+        <source>No room chosen</source>
+        <translation>未选择房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="245" />
         <source>Shares room {0} with {1}</source>
         <translation>与{1}同住 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="196" />
+        <location filename="../../views/arrival_dialog.py" line="252" />
         <source>Chosen on the room board</source>
         <translation>在房态图上选定</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="206" />
+        <location filename="../../views/arrival_dialog.py" line="262" />
         <source>Suggested: {0} — {1}</source>
         <translation>建议：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="231" />
+        <location filename="../../views/arrival_dialog.py" line="287" />
         <source>No room available</source>
         <translation>没有空闲房间</translation>
     </message>
@@ -766,6 +781,49 @@ dis {2} · oos {3}</source>
         <location filename="../../views/db_status.py" line="75" />
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../views/date_field.py" line="29" />
+        <source>2026-11-29, 11-29, 11月29日, today…</source>
+        <translation>2026-11-29、11-29、11月29日、今天…</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="80" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="81" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="82" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="83" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="84" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="85" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../views/date_field.py" line="86" />
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
@@ -1614,32 +1672,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="64" />
+        <location filename="../../views/rounds_page.py" line="67" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="65" />
+        <location filename="../../views/rounds_page.py" line="68" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="66" />
+        <location filename="../../views/rounds_page.py" line="69" />
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="67" />
+        <location filename="../../views/rounds_page.py" line="70" />
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="68" />
+        <location filename="../../views/rounds_page.py" line="71" />
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="69" />
+        <location filename="../../views/rounds_page.py" line="72" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -1647,77 +1705,113 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="141" />
+        <location filename="../../views/rounds_page.py" line="144" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="142" />
+        <location filename="../../views/rounds_page.py" line="145" />
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="153" />
+        <location filename="../../views/rounds_page.py" line="156" />
+        <location filename="../../views/rounds_page.py" line="327" />
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="164" />
-        <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · ↑↓ rooms</source>
-        <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · ↑↓ 换房间</translation>
+        <location filename="../../views/rounds_page.py" line="169" />
+        <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms</source>
+        <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · F12 复测 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="171" />
+        <location filename="../../views/rounds_page.py" line="176" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="171" />
+        <location filename="../../views/rounds_page.py" line="176" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="171" />
+        <location filename="../../views/rounds_page.py" line="176" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="175" />
+        <location filename="../../views/rounds_page.py" line="180" />
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="203" />
+        <location filename="../../views/rounds_page.py" line="210" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="263" />
+        <location filename="../../views/rounds_page.py" line="277" />
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="273" />
-        <source>Fever: take the temperature again (复测) and type it here</source>
-        <translation>发热：请复测体温并在此输入</translation>
+        <location filename="../../views/rounds_page.py" line="289" />
+        <source>Fever waiting for a recheck: F12 to type the recheck (a number typed here corrects the reading)</source>
+        <translation>发热待复测：按 F12 录入复测（在此直接输入数字将更正该读数）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="301" />
+        <location filename="../../views/rounds_page.py" line="303" />
+        <source>No fever is waiting for a recheck.</source>
+        <translation>没有待复测的发热。</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="317" />
+        <source>Recheck (复测) of {0} {1} · {2} ({3} °C)</source>
+        <translation>复测：{0} {1} · {2}（{3} °C）</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="319" />
+        <source>Recheck temperature, then Enter · Esc: back</source>
+        <translation>复测体温，回车保存 · Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="321" />
+        <source>Type the recheck of {0} {1} · {2}, then Enter (Esc: back)</source>
+        <translation>请输入 {0} {1} · {2} 的复测体温，回车保存（Esc 返回）</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="396" />
+        <source>{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open</source>
+        <translation>{0} {1} · {2}：复测 {3} °C 仍为发热，预警保持开启</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="402" />
+        <source>{0} {1} · {2}: recheck {3} °C saved</source>
+        <translation>{0} {1} · {2}：复测 {3} °C 已保存</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="406" />
+        <source>{0} {1} · {2}: {3} °C is a fever. Alert opened; F12 to type the recheck (复测)</source>
+        <translation>{0} {1} · {2}：{3} °C 为发热，已生成发热预警；复测时按 F12 录入</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="418" />
+        <source>Awaiting a recheck (F12) ({0}): {1}</source>
+        <translation>待复测（F12）（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="359" />
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="334" />
-        <source>{0}: {1} °C is a fever. Alert opened; take it again (复测) and type it here</source>
-        <translation>{0}：{1} °C 为发热，已生成发热预警；请复测并在此输入</translation>
-    </message>
-    <message>
-        <location filename="../../views/rounds_page.py" line="351" />
+        <location filename="../../views/rounds_page.py" line="423" />
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="355" />
+        <location filename="../../views/rounds_page.py" line="427" />
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
