@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -46,6 +47,20 @@ from models.store.orm import (
 TRANSFERS = (DepartureKind.TO_HOSPITAL, DepartureKind.TO_OTHER_SITE, DepartureKind.HOME_ISOLATION)
 # the days a report or form can be about: beyond them the instants overflow (0001-01-01 in UTC+8)
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
+_Q = TypeVar("_Q", bound=Select)
+
+
+def _stay_place(q: _Q) -> _Q:
+    """``q`` over stays, joined to each stay's person, category and room with its floor and building."""
+    return (
+        q.join(Person, Stay.person_id == Person.id)
+        .join(Category, Stay.category_code == Category.code)
+        .join(Room, Stay.room_id == Room.id)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+    )
 
 
 def check_day(day: date, *, today: date | None = None) -> date:
@@ -406,13 +421,9 @@ def person_forms(
     out: list[PersonForm] = []
     for chunk in _chunks(stay_ids):
         rows = session.execute(
-            select(Stay, Person, Room.number, Floor.name, Building.name, Category.name_zh, Category.name_en)
-            .join(Person, Stay.person_id == Person.id)
-            .join(Room, Stay.room_id == Room.id)
-            .join(Floor, Room.floor_id == Floor.id)
-            .join(Building, Floor.building_id == Building.id)
-            .join(Category, Stay.category_code == Category.code)
-            .where(Stay.id.in_(chunk))
+            _stay_place(
+                select(Stay, Person, Room.number, Floor.name, Building.name, Category.name_zh, Category.name_en)
+            ).where(Stay.id.in_(chunk))
         ).all()
         last_swab: dict[int, SwabResult | None] = {}
         swabs: dict[int, list[SwabLine]] = {}
@@ -835,33 +846,26 @@ def ledger_rows(session: Session, day_from: date | None = None, day_to: date | N
     """Everyone who stayed (arrived up to ``day_to``, still present or left since ``day_from``)."""
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
-    q = (
-        select(
-            Person.name,
-            Person.sex,
-            Person.birth_date,
-            Person.doc_number,
-            Person.phone,
-            Person.origin,
-            Category.name_zh,
-            Category.name_en,
-            Building.name,
-            Floor.name,
-            Room.number,
-            Stay.arrived_at,
-            Stay.arrival_day,
-            Stay.planned_release,
-            Stay.departed_at,
-            Stay.departure_kind,
-            Stay.departure_destination,
-        )
-        .join(Person, Stay.person_id == Person.id)
-        .join(Category, Stay.category_code == Category.code)
-        .join(Room, Stay.room_id == Room.id)
-        .join(Floor, Room.floor_id == Floor.id)
-        .join(Building, Floor.building_id == Building.id)
-        .order_by(Stay.arrived_at, Stay.id)
-    )  # columns, not entities: a year's ledger is 100,000 rows
+    q = select(
+        Person.name,
+        Person.sex,
+        Person.birth_date,
+        Person.doc_number,
+        Person.phone,
+        Person.origin,
+        Category.name_zh,
+        Category.name_en,
+        Building.name,
+        Floor.name,
+        Room.number,
+        Stay.arrived_at,
+        Stay.arrival_day,
+        Stay.planned_release,
+        Stay.departed_at,
+        Stay.departure_kind,
+        Stay.departure_destination,
+    )
+    q = _stay_place(q).order_by(Stay.arrived_at, Stay.id)  # columns, not entities: a year's ledger is 100,000 rows
     if day_to is not None:
         q = q.where(Stay.arrived_at < _bounds(day_to, site.timezone)[1])
     if day_from is not None:
@@ -939,34 +943,30 @@ def _departure_rows(
 ) -> list[DepartureRow]:
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
+    q = select(
+        Person.name,
+        Person.sex,
+        Person.birth_date,
+        Person.doc_number,
+        Person.phone,
+        Person.address,
+        Category.name_zh,
+        Category.name_en,
+        Building.name,
+        Floor.name,
+        Room.number,
+        Stay.arrived_at,
+        Stay.arrival_day,
+        Stay.planned_release,
+        Stay.home_until,
+        Stay.departed_at,
+        Stay.departure_kind,
+        Stay.departure_destination,
+        Stay.departure_reason,
+        Stay.release_override,
+    )
     q = (
-        select(
-            Person.name,
-            Person.sex,
-            Person.birth_date,
-            Person.doc_number,
-            Person.phone,
-            Person.address,
-            Category.name_zh,
-            Category.name_en,
-            Building.name,
-            Floor.name,
-            Room.number,
-            Stay.arrived_at,
-            Stay.arrival_day,
-            Stay.planned_release,
-            Stay.home_until,
-            Stay.departed_at,
-            Stay.departure_kind,
-            Stay.departure_destination,
-            Stay.departure_reason,
-            Stay.release_override,
-        )
-        .join(Person, Stay.person_id == Person.id)
-        .join(Category, Stay.category_code == Category.code)
-        .join(Room, Stay.room_id == Room.id)  # a stay that ended is in the room it left
-        .join(Floor, Room.floor_id == Floor.id)
-        .join(Building, Floor.building_id == Building.id)
+        _stay_place(q)  # a stay that ended is in the room it left
         .where(Stay.departure_kind.in_(kinds), Stay.departed_at.is_not(None))
         .order_by(Stay.departed_at, Stay.id)
     )
