@@ -2,9 +2,6 @@
 someone lifted the refusal first (models/store/audit_guard.py). Each attack runs on SQLite and PostgreSQL."""
 
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -17,9 +14,7 @@ from models.store import audit_guard
 from models.store.db import upgrade
 from models.store.orm import AuditEntry, Site
 from tests.conftest import NOW
-from tests.helpers import free_rooms
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import free_rooms, run_app
 
 
 @pytest.fixture
@@ -157,18 +152,6 @@ def test_check_names_an_altered_trigger_on_sqlite(trail):
     assert run_checks(engine) == [trigger_line("audit_entry_no_replace", "altered")]
     assert audit_guard.ensure_audit_guard(engine) == ["audit_entry_no_replace"]
     assert run_checks(engine) == []
-
-
-def run_app(*args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "app.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def test_cli_check_reports_a_dropped_trigger_and_check_upgrade_puts_it_back(tmp_path, sqlite_template):
