@@ -4,7 +4,7 @@
     python app.py --help          list the commands
     python app.py demo --db X     build a demo site
     python app.py check --db X    check integrity and invariants (exit 0 when all hold)
-    python app.py backup --db X   online backup of the SQLite file, rotated
+    python app.py backup --db X   online backup of the SQLite file, rotated (every copy of the last 48 h kept)
     python app.py restore F --db X  restore a checked backup (the current database is kept aside)
     python app.py user add NAME --role desk   add an account (as an admin)
     python app.py --version       the version
@@ -158,7 +158,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     engine = make_engine(args.db)
     dest = backup_now(engine, Path(args.to) if args.to else None)
-    removed = rotate(dest.parent, daily=args.keep_daily, weekly=args.keep_weekly)
+    removed = rotate(
+        dest.parent, daily=args.keep_daily, weekly=args.keep_weekly, hours=args.keep_hours, last=args.keep_last
+    )
     print(dest)
     if removed:
         print(f"rotated away {len(removed)} older backups / 已清理 {len(removed)} 个旧备份", file=sys.stderr)
@@ -187,8 +189,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if guarded:
             with session_factory(engine)() as session:
                 actor = _signed_in(session, args, site=False)
-    safety = restore_backup(engine, actor, Path(args.file), record_before=readable)
-    print(f"restored {args.file}; the database as it was is saved in {safety} / 已恢复，原数据库另存为 {safety}")
+    safety = restore_backup(engine, actor, Path(args.file), record_before=readable)  # copies it first, named
+    if safety is None:
+        print(f"restored {args.file}; there was no database to keep / 已恢复（原先没有数据库）")
+    else:
+        print(f"restored {args.file}; the database as it was is saved in {safety} / 已恢复，原数据库另存为 {safety}")
     return 0
 
 
@@ -305,6 +310,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"{r.row:>5}  {r.status:<9} {r.fields.get('name', '')}  {'; '.join(r.messages)}")
         if args.dry_run:
             return 0 if all(r.status != "invalid" for r in rows) else 1
+        from models.store.backup import copy_before
+
+        before = copy_before(engine, None, "import")  # beside the database; None on PostgreSQL
+        if before is not None:
+            print(f"the database before the import: {before} / 导入前的数据库：{before}", file=sys.stderr)
         stays = check_in_rows(session, actor, rows)
         print(f"checked in {len(stays)} / 已入住 {len(stays)} 人", file=sys.stderr)
     return 0
@@ -399,8 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="copy the SQLite database now (online), then rotate old backups")
     _add_db(p)
     p.add_argument("--to", metavar="DIR", help="backup folder (default: backups/ beside the database)")
-    p.add_argument("--keep-daily", type=int, default=7, help="newest backup of each of the last N days (7)")
-    p.add_argument("--keep-weekly", type=int, default=4, help="newest backup of each of the last N weeks (4)")
+    p.add_argument("--keep-hours", type=int, default=48, help="every backup of the last N hours (48)")
+    p.add_argument("--keep-last", type=int, default=10, help="and the newest N backups, however old (10)")
+    p.add_argument("--keep-daily", type=int, default=7, help="then the newest of each of the last N days (7)")
+    p.add_argument("--keep-weekly", type=int, default=4, help="and of each of the last N weeks (4)")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="replace the database with a checked backup (the current one is kept)")

@@ -1,7 +1,8 @@
 """Backups: online copies that open and pass checks, rotation, refusal of bad files, restore (CLI too)."""
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -9,10 +10,18 @@ from sqlalchemy import func, select
 from models.errors import DomainError
 from models.reads.checks import run_checks
 from models.services.arrivals import register_arrival
-from models.store.backup import backup_now, list_backups, restore, rotate, sqlite_path, verify_backup
+from models.store.backup import (
+    backup_now,
+    copy_before,
+    list_backups,
+    restore,
+    rotate,
+    sqlite_path,
+    verify_backup,
+)
 from models.store.db import make_engine, session_factory
 from models.store.orm import Stay
-from tests.conftest import NOW
+from tests.conftest import NOW, TZ
 from tests.helpers import free_rooms, run_app
 
 pytestmark = pytest.mark.usefixtures("site")
@@ -40,24 +49,118 @@ def test_backup_is_a_sound_copy_taken_while_open(sqlite_only, session, desk, mak
     copy.dispose()
 
 
-def test_rotation_keeps_seven_days_and_four_weeks(tmp_path):
-    start = datetime(2026, 9, 1, 8, 0)
+def write_copies(folder, sound, times, reason=None):
+    """Copies named as backup_now names them (the site's wall clock, +0800), holding a sound database."""
+    folder.mkdir(exist_ok=True)
+    tail = f"-before-{reason}" if reason else ""
+    paths = []
+    for when in times:
+        path = folder / f"isodesk-{when.astimezone(TZ).strftime('%Y-%m-%d-%H%M%S%z')}{tail}.sqlite3"
+        path.write_bytes(sound)
+        paths.append(path)
+    return paths
+
+
+def test_rotation_over_ten_days_of_copies_every_three_hours(tmp_path):
     sound = real_copy(tmp_path / "seed")  # rotation counts only copies that pass integrity_check
-    for day in range(60):  # three backups a day for two months
-        for hour in (8, 12, 18):
-            stamp = (start + timedelta(days=day)).replace(hour=hour).strftime("%Y%m%d-%H%M%S")
-            (tmp_path / f"isodesk-{stamp}.sqlite3").write_bytes(sound)
-    (tmp_path / "isodesk-pre-upgrade-20260901.sqlite3").write_bytes(b"x")  # not rotated
-    removed = rotate(tmp_path, daily=7, weekly=4)
-    kept = [when for when, _p in list_backups(tmp_path)]
-    last = start + timedelta(days=59)
-    newest_days = {(last - timedelta(days=i)).date() for i in range(7)}
-    assert {k.date() for k in kept} >= newest_days
-    assert all(k.hour == 18 for k in kept)  # the newest of each day
-    weeks = {k.isocalendar()[:2] for k in kept}
-    assert len(weeks) >= 4
-    assert len(kept) <= 7 + 4 and len(removed) == 180 - len(kept)
-    assert (tmp_path / "isodesk-pre-upgrade-20260901.sqlite3").exists()
+    folder = tmp_path / "bk"
+    start = datetime(2026, 11, 14, 0, 0, tzinfo=TZ)  # a Saturday; 2026-11-23 is the Monday of ISO week 48
+    every = write_copies(folder, sound, [start + timedelta(hours=3 * i) for i in range(80)])  # to 11-23 21:00
+    old_named, recent_named = write_copies(
+        folder, sound, [datetime(2026, 11, 19, 9, 30, tzinfo=TZ), datetime(2026, 11, 22, 9, 30, tzinfo=TZ)], "import"
+    )
+    (folder / "isodesk-pre-upgrade-20260901.sqlite3").write_bytes(b"x")  # not a rotated copy
+    now = datetime(2026, 11, 23, 22, 0, tzinfo=TZ)
+    removed = rotate(folder, now=now)
+    kept = {c.path for c in list_backups(folder)}
+    assert not set(removed) & kept and all(p.exists() for p in kept)
+    recent = {p for p in every if p.name >= "isodesk-2026-11-21-220000"} | {recent_named}
+    assert len(recent) == 17 and recent <= kept  # every copy of the last 48 hours, the named one with them
+    evenings = {folder / f"isodesk-2026-11-{day}-210000+0800.sqlite3" for day in (17, 18, 19, 20, 21)}
+    assert evenings <= kept  # then the newest of each day, for 7 days (11-23 … 11-17)
+    last_of_week_46 = folder / "isodesk-2026-11-15-210000+0800.sqlite3"  # the newest of an older ISO week
+    assert kept == recent | evenings | {last_of_week_46}
+    assert old_named in removed  # past 48 hours a named copy is one of its day like the others
+    assert not any(p.name.startswith("isodesk-2026-11-14") for p in kept)  # week 46's newest is on the 15th
+    assert len(removed) == 82 - len(kept)
+    assert (folder / "isodesk-pre-upgrade-20260901.sqlite3").exists()
+    assert rotate(folder, now=now) == []  # what it keeps, it keeps
+
+
+def test_a_restart_after_a_bad_import_keeps_the_mornings_copies(tmp_path, sqlite_template):
+    """The copy at start, then the one before the import, then the copy at the restart: all three stay. Before,
+    the restart's backup rotated the day down to its newest copy, taken after the bad import."""
+    db = tmp_path / "site.sqlite3"
+    db.write_bytes(sqlite_template.read_bytes())
+    folder = tmp_path / "bk"
+    engine = make_engine(db)
+    at_start = backup_now(engine, folder, now=NOW - timedelta(hours=2))
+    rotate(folder, now=NOW - timedelta(hours=2))
+    before = copy_before(engine, folder, "import", now=NOW - timedelta(hours=1))
+    restart = run_app("backup", "--db", str(db), "--to", str(folder), ISODESK_NOW=NOW.isoformat())  # restarted
+    assert restart.returncode == 0, restart.stderr
+    assert at_start.exists() and before.exists() and Path(restart.stdout.strip()).exists()
+    assert [c.reason for c in list_backups(folder)] == [None, "import", None]
+    monday = NOW + timedelta(days=3)  # closed over the weekend: Friday's copies are past 48 hours on Monday
+    for _ in range(3):
+        backup_now(engine, folder, now=monday)
+        rotate(folder, now=monday)
+    assert at_start.exists() and before.exists()  # among the newest 10
+    engine.dispose()
+
+
+def test_two_copies_in_the_same_minute_are_both_kept(tmp_path, sqlite_template):
+    db = tmp_path / "site.sqlite3"
+    db.write_bytes(sqlite_template.read_bytes())
+    engine = make_engine(db)
+    folder = tmp_path / "bk"
+    made = [backup_now(engine, folder), backup_now(engine, folder, now=NOW + timedelta(seconds=20))]
+    made += [backup_now(engine, folder), copy_before(engine, folder, "import")]  # the same second, the pinned clock
+    rotate(folder)
+    assert len(set(made)) == 4 and all(p.exists() for p in made)
+    assert [p.name for p in made] == [
+        "isodesk-2026-11-23-020000+0000.sqlite3",  # no site in this database: its clock is UTC
+        "isodesk-2026-11-23-020020+0000.sqlite3",
+        "isodesk-2026-11-23-020000+0000-1.sqlite3",
+        "isodesk-2026-11-23-020000+0000-2-before-import.sqlite3",
+    ]
+    assert {c.path for c in list_backups(folder)} == set(made)
+    engine.dispose()
+
+
+def test_a_copy_is_named_for_the_sites_wall_clock(sqlite_only, tmp_path):
+    path = backup_now(sqlite_only, tmp_path / "b")  # the site of the fixture keeps Asia/Shanghai time
+    assert path.name == "isodesk-2026-11-23-100000+0800.sqlite3"
+    (copy,) = list_backups(tmp_path / "b")
+    assert copy.when == NOW and copy.reason is None
+    before = copy_before(sqlite_only, tmp_path / "b", "restore")
+    assert before.name == "isodesk-2026-11-23-100000+0800-1-before-restore.sqlite3"  # the same second
+    assert [c.reason for c in list_backups(tmp_path / "b")] == ["restore", None]
+    with pytest.raises(ValueError):
+        copy_before(sqlite_only, tmp_path / "b", "lunch")
+
+
+def test_older_names_are_still_listed_and_rotated(tmp_path):
+    sound = real_copy(tmp_path / "seed")
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    utc = folder / "isodesk-20261101-020000Z.sqlite3"
+    utc.write_bytes(sound)
+    (new,) = write_copies(folder, sound, [NOW])
+    assert [c.path for c in list_backups(folder)] == [new, utc]
+    assert list_backups(folder)[1].when == datetime(2026, 11, 1, 2, 0, tzinfo=UTC)
+    assert rotate(folder, last=1, daily=1, weekly=1) == [utc]
+
+
+def test_copy_before_does_nothing_on_a_database_that_is_not_a_file(engine, tmp_path):
+    from views.backup_panel import copy_before_job
+
+    if engine.url.get_backend_name() == "sqlite":
+        assert copy_before(make_engine("sqlite://"), tmp_path / "b", "import") is None  # in memory
+    else:
+        assert copy_before(engine, tmp_path / "b", "import") is None
+        assert copy_before_job(engine, None, "import")() is None  # no settings read either
+    assert not (tmp_path / "b").exists()
 
 
 def test_bad_files_are_refused_with_a_reason(tmp_path, sqlite_only):
@@ -95,6 +198,8 @@ def test_restore_brings_back_the_old_state_and_keeps_the_current(sqlite_only, se
     kept = make_engine(safety)
     assert stays(kept) == 2  # nothing is lost: the replaced database is kept aside
     kept.dispose()
+    assert safety.name == "isodesk-2026-11-23-100000+0800-before-restore.sqlite3"  # the copy before the restore
+    assert [(c.path, c.reason) for c in list_backups(tmp_path / "safety")] == [(safety, "restore")]
 
 
 def test_a_refused_restore_changes_nothing(sqlite_only, session, desk, make_arrival, tmp_path):
@@ -116,10 +221,49 @@ def test_cli_backup_and_restore(tmp_path, sqlite_template):
     assert made.exists()
     back = run_app("restore", str(made), "--db", str(db))
     assert back.returncode == 0, back.stderr
+    (before,) = list_backups(tmp_path / "backups")  # the database as it was, beside it, named for the restore
+    assert before.reason == "restore" and str(before.path) in back.stdout and verify_backup(before.path)
     bad = run_app("restore", str(tmp_path / "missing.sqlite3"), "--db", str(db))
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "missing.sqlite3" in bad.stderr
     pg = run_app("backup", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert pg.returncode == 2 and "pg_dump" in pg.stderr
+
+
+def test_the_cli_import_copies_the_database_first(tmp_path, sqlite_template, rng):
+    from models.demo import synthetic
+    from models.services.sites import FloorSpec, create_site, room_numbers
+    from models.store.orm import Role, User
+    from tests.helpers import cli_account
+
+    db = tmp_path / "site.sqlite3"
+    db.write_bytes(sqlite_template.read_bytes())
+    engine = make_engine(db)
+    with session_factory(engine)() as s:
+        setup = User(username="setup", role=Role.ADMIN)
+        s.add(setup)
+        s.commit()
+        create_site(s, setup, "CLI site", [FloorSpec("A", 1, room_numbers(1, 1, 5))])
+    signed = cli_account(db, "desk1", "desk")
+    lines = ["姓名,性别,证件号码,联系电话,人员类别,末次暴露时间"]
+    for _ in range(3):
+        p = synthetic.person(rng, NOW.date(), min_age=20, max_age=60)
+        lines.append(
+            f"{p['name']},{'男' if p['sex'].value == 'M' else '女'},{p['doc_number']},{p['phone']},密接,2026-11-20"
+        )
+    listed = tmp_path / "list.csv"
+    listed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dry = run_app("import", str(listed), "--db", str(db), "--dry-run", **signed)
+    assert dry.returncode == 0, dry.stderr
+    assert not (tmp_path / "backups").exists()  # a dry run writes nothing, copies nothing
+    out = run_app("import", str(listed), "--db", str(db), **signed)
+    assert out.returncode == 0, out.stderr
+    (before,) = list_backups(tmp_path / "backups")
+    assert before.reason == "import" and before.path.name == "isodesk-2026-11-23-100000+0800-before-import.sqlite3"
+    assert str(before.path) in out.stderr
+    copy = make_engine(before.path)
+    assert stays(copy) == 0 and stays(engine) == 3  # the copy is the database as it was before the check-ins
+    copy.dispose()
+    engine.dispose()
 
 
 # --- attacks: a restore that takes a foreign or doctored file, a backup of a damaged database ---------
@@ -290,16 +434,14 @@ def real_copy(folder):
 def test_rotation_never_counts_a_damaged_copy_as_the_newest_of_its_day(tmp_path):
     sound = real_copy(tmp_path)
     folder = tmp_path / "bk"
-    folder.mkdir()
-    older = folder / "isodesk-20261122-080000Z.sqlite3"
-    good = folder / "isodesk-20261123-080000Z.sqlite3"
-    bad = folder / "isodesk-20261123-180000Z.sqlite3"
-    older.write_bytes(sound)
-    good.write_bytes(sound)
-    bad.write_bytes(sound[:100] + b"\xff" * (len(sound) - 100))  # the newest of the day, and worthless
-    removed = rotate(folder, daily=1, weekly=1)
+    days_ago = [NOW - timedelta(days=d, hours=h) for d, h in ((6, 0), (5, 4), (5, 0))]
+    older, good = write_copies(folder, sound, days_ago[:2])
+    (bad,) = write_copies(folder, sound[:100] + b"\xff" * (len(sound) - 100), days_ago[2:])  # the day's newest
+    removed = rotate(folder, daily=1, weekly=1, last=0)
     assert good.exists() and not bad.exists() and bad in removed
     assert older in removed  # the policy still holds for the good ones
+    recent_bad = write_copies(folder, sound[:100] + b"\xff" * (len(sound) - 100), [NOW])[0]
+    assert rotate(folder, daily=1, weekly=1) == [recent_bad]  # damaged, it could restore nothing: even recent
 
 
 def test_leftovers_of_a_crash_are_cleaned_up_at_the_next_backup(sqlite_only, tmp_path):

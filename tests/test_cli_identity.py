@@ -119,9 +119,10 @@ def test_restore_needs_an_admin_of_the_database_it_replaces(db, tmp_path):
     line = said(run_app("restore", str(copy), "--db", str(db), **as_("look")))
     assert "无权" in line
     said(run_app("restore", str(copy), "--db", str(db), **as_("admin", "guess")))
-    assert not list((tmp_path / "copies").glob("pre-restore-*"))  # nothing was replaced
+    assert not list((db.parent / "backups").glob("*-before-restore.sqlite3"))  # nothing was replaced
     done = run_app("restore", str(copy), "--db", str(db), **as_("admin"))
     assert done.returncode == 0, done.stderr
+    assert len(list((db.parent / "backups").glob("*-before-restore.sqlite3"))) == 1
     engine = make_engine(db)
     with session_factory(engine)() as s:
         notes = s.scalars(select(AuditEntry.note).where(AuditEntry.action == "backup.restored")).all()

@@ -1,6 +1,9 @@
 """Settings: language and theme are remembered and used at the next start."""
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from views import application
@@ -76,7 +79,7 @@ def test_back_up_now_lists_the_copy_and_restore_brings_it_back(backup_page, engi
     from sqlalchemy import func, select
 
     from models.services.arrivals import register_arrival
-    from models.store.db import session_factory
+    from models.store.db import make_engine, session_factory
     from models.store.orm import Room, RoomState, Stay
     from tests.conftest import NOW
 
@@ -93,7 +96,49 @@ def test_back_up_now_lists_the_copy_and_restore_brings_it_back(backup_page, engi
     assert panel.restore_selected(restart=False).state == "done"
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Stay)) == 0  # back to the copy
-    assert "pre-restore" in panel.message.text()
+    assert "before-restore" in panel.message.text()
+    assert panel.list.count() == 2 and "恢复前" in panel.list.item(0).text()  # the copy before the restore, listed
+    before = panel.list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert before.endswith("-before-restore.sqlite3")
+    copy = make_engine(before)
+    with session_factory(copy)() as s:
+        assert s.scalar(select(func.count()).select_from(Stay)) == 1  # the database as it was, arrival and all
+    copy.dispose()
+
+
+def listed(panel):
+    return [Path(panel.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(panel.list.count())]
+
+
+def test_the_list_shows_only_the_copies_that_are_there(backup_page, engine, clock, qtbot, tmp_path):
+    """A copy the scheduled backup rotated away (or someone deleted) used to stay listed, and restoring it
+    said 找不到备份文件."""
+    from views.backup_panel import backup_job, copy_before_job
+
+    panel = backup_page.backups
+    folder = tmp_path / "copies"
+    panel.now_button.click()
+    assert listed(panel) == sorted(folder.glob("isodesk-*.sqlite3"))
+    clock.advance(hours=1)
+    made = copy_before_job(engine, backup_page.settings, "import")()  # as the batch check-in makes it
+    panel.refresh()
+    assert made in listed(panel) and panel.list.item(0).text() == "2026-11-23 11:00:00  导入前"
+    assert panel.list.item(1).text() == "2026-11-23 10:00:00"
+    panel.list.setCurrentRow(1)
+    listed(panel)[1].unlink()  # gone from under the list
+    assert panel.restore_selected(restart=False) is None
+    assert "不在文件夹中" in panel.message.text() and listed(panel) == [made]
+    clock.advance(hours=1)
+    backup_job(engine, backup_page.settings)(None)  # the main window's scheduled backup: 12:00 is the day's newest
+    qtbot.waitUntil(lambda: len(listed(panel)) == 2)  # the folder changed: the list follows
+    clock.advance(days=20)  # three weeks on, scheduled backups again: their rotation drops 11:00
+    for _ in range(11):
+        backup_job(engine, backup_page.settings)(None)
+        clock.advance(minutes=5)
+    assert not made.exists()
+    qtbot.waitUntil(lambda: made not in listed(panel))
+    qtbot.waitUntil(lambda: listed(panel) == sorted(folder.glob("isodesk-*.sqlite3"), reverse=True))
+    assert len(listed(panel)) == 12 and all(p.exists() for p in listed(panel))
 
 
 def test_restore_asks_first(backup_page, monkeypatch):

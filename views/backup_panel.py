@@ -2,6 +2,8 @@
 
 The schedule (on start, every N hours, on exit) lives in the main window; this panel is where the
 admin sets it and acts by hand. PostgreSQL sites are backed up on the server: the panel says so.
+The list shows the copies in the folder as they are: it is read again after a copy, when the panel is
+shown, when the folder changes (another desk's backup, a rotation) and before a restore.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QSettings, Qt
+from PySide6.QtCore import QFileSystemWatcher, QProcess, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,7 +34,15 @@ from sqlalchemy.engine import Engine
 from models.errors import DomainError
 from models.services.desk_settings import change_desk_setting
 from models.services.maintenance import restore_backup
-from models.store.backup import backup_now, default_backup_dir, list_backups, rotate
+from models.store.backup import (
+    BackupCopy,
+    backup_now,
+    copy_before,
+    default_backup_dir,
+    is_file_database,
+    list_backups,
+    rotate,
+)
 
 from .context import AppContext
 from .tasks import Job, Task
@@ -48,10 +58,6 @@ class DatabasePause:
 
     resume: Callable[[], None]
     wait_idle: Callable[[float], bool]
-
-
-def is_file_database(engine: Engine) -> bool:
-    return engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:")
 
 
 def backup_dir(engine: Engine, settings: QSettings) -> Path:
@@ -76,6 +82,18 @@ def backup_job(engine: Engine, settings: QSettings) -> Callable[[Job], Path | No
         return path
 
     return job
+
+
+def copy_before_job(engine: Engine, settings: QSettings, reason: str) -> Callable[[Job | None], Path | None]:
+    """The copy right before a batch import (``reason="import"``) or a restore (``"restore"``), named for it,
+    into the admin's backup folder: call this on the GUI thread (it reads the folder from QSettings), then
+    the function it returns in the worker, before the first write. That function returns the copy's path,
+    or None (nothing done) on a PostgreSQL site; it raises DomainError/OSError when no copy could be made
+    (a damaged database, a folder that cannot be written): then do not go on."""
+    if not is_file_database(engine):
+        return lambda _job=None: None
+    folder = backup_dir(engine, settings)
+    return lambda _job=None: copy_before(engine, folder, reason)
 
 
 def run_backup(engine: Engine, settings: QSettings) -> Path | None:
@@ -114,7 +132,13 @@ class BackupPanel(QGroupBox):
         self.hours.setValue(backup_hours(self.settings))
         self.hours.setSuffix(self.tr(" h"))
         form.addRow(self.tr("Every"), self.hours)
-        form.addRow("", QLabel(self.tr("Also at start and at exit; 7 daily and 4 weekly copies are kept."), self))
+        kept = self.tr(
+            "Also at start and at exit. Kept: every copy of the last 48 hours and the newest 10, "
+            "then the newest of each of the last 7 days and of the last 4 weeks."
+        )
+        note = QLabel(kept, self)
+        note.setWordWrap(True)
+        form.addRow("", note)
         self.now_button = QPushButton(self.tr("Back up now"), self)
         form.addRow("", self.now_button)
         self.list = QListWidget(self)
@@ -129,19 +153,50 @@ class BackupPanel(QGroupBox):
         self.hours.valueChanged.connect(lambda v: self._setting("backup/hours", v))
         self.now_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self._restore_clicked)
+        # the folder's changes (a scheduled backup's rotation, another desk's copy): the list follows them
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _path: self.refresh())
         self.refresh()
 
+    def reason_label(self, reason: str | None) -> str:
+        labels = {"import": self.tr("before import"), "restore": self.tr("before restore")}
+        return labels.get(reason or "", "")
+
+    def row_text(self, copy: BackupCopy) -> str:
+        """When (the site's wall clock), and what a named copy was taken before."""
+        when = copy.when.astimezone(self.ctx.zone).strftime("%Y-%m-%d %H:%M:%S")
+        label = self.reason_label(copy.reason)
+        return f"{when}  {label}" if label else when
+
     def refresh(self) -> None:
+        """The copies in the folder now: only files that exist, newest first; the selected one stays so."""
         if self.folder is None:
             return
+        folder = backup_dir(self.engine, self.settings)
+        self._watch(folder)
+        item = self.list.currentItem()
+        selected = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         self.list.clear()
-        for when, path in list_backups(backup_dir(self.engine, self.settings)):
-            item = QListWidgetItem(
-                when.astimezone(self.ctx.zone).strftime("%Y-%m-%d %H:%M:%S"),  # named in UTC, listed in the site's time
-                self.list,
-            )
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-        self.restore_button.setEnabled(self.list.count() > 0)
+        for copy in list_backups(folder) if folder.is_dir() else []:
+            item = QListWidgetItem(self.row_text(copy), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, str(copy.path))
+            item.setToolTip(copy.path.name)
+            if str(copy.path) == selected:
+                self.list.setCurrentItem(item)
+        self.restore_button.setEnabled(self.list.count() > 0 and self.now_button.isEnabled())
+
+    def _watch(self, folder: Path) -> None:
+        """Watch the backup folder (only once it exists: Qt warns about a missing path), and no other."""
+        wanted = [str(folder)] if folder.is_dir() else []
+        stale = [d for d in self.watcher.directories() if d not in wanted]
+        if stale:
+            self.watcher.removePaths(stale)
+        if wanted and wanted[0] not in self.watcher.directories():
+            self.watcher.addPath(wanted[0])
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.refresh()  # the scheduled backups may have added and rotated copies since it was last shown
+        super().showEvent(event)
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -190,11 +245,28 @@ class BackupPanel(QGroupBox):
             parent=self,
         )
 
-    def _restore_clicked(self) -> None:
+    def _selected_still_there(self) -> bool:
+        """The selected copy is still in the folder; if not (rotated away, deleted), the list is read again
+        and says so."""
         item = self.list.currentItem()
         if item is None:
             self.message.setText(self.tr("Choose a copy in the list first."))
+            return False
+        if Path(item.data(Qt.ItemDataRole.UserRole)).is_file():
+            return True
+        gone = item.text()
+        self.refresh()  # the item goes with the list's old rows
+        self.message.setText(
+            self.tr(
+                "The copy of {0} is no longer in the folder (rotated away or deleted); the list is up to date."
+            ).format(gone)
+        )
+        return False
+
+    def _restore_clicked(self) -> None:
+        if not self._selected_still_there():
             return
+        item = self.list.currentItem()
         answer = QMessageBox.question(
             self,
             self.tr("Restore"),
@@ -214,9 +286,9 @@ class BackupPanel(QGroupBox):
         The restore disposes of the engine and copies over the file: the main window's own reads (the
         change poll, its timers) stop before it starts (:attr:`pause_database`) and stay stopped until
         the restart; they start again if the restore fails (or when there is no restart)."""
-        item = self.list.currentItem()
-        if item is None:
+        if not self._selected_still_there():
             return None
+        item = self.list.currentItem()
         source, engine, actor = Path(item.data(Qt.ItemDataRole.UserRole)), self.engine, self.ctx.user
         safety_dir = backup_dir(engine, self.settings)
         paused = self.pause_database() if self.pause_database is not None else None
@@ -227,8 +299,9 @@ class BackupPanel(QGroupBox):
                 paused.wait_idle(POLL_WAIT_S)  # a poll that started before the pause reads no more
             return restore_backup(engine, actor, source, safety_dir=safety_dir)  # an admin's, checked there
 
-        def done(safety: Path) -> None:
-            self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety))
+        def done(safety: Path | None) -> None:
+            self.refresh()  # the copy before the restore is in the list
+            self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety or "—"))
             if restart and QProcess.startDetached(sys.executable, sys.argv):
                 restarting.append(True)  # the window's reads stay stopped: it closes now
                 QApplication.closeAllWindows()

@@ -3,8 +3,9 @@
 The file copy itself is ``models.store.backup.restore``; this is the service the app and the command line
 call. It checks the backup, then (one transaction, permission ``settings``: admins only, read from the
 database as it is now) records who restores which file in the database about to be replaced, which the
-safety copy keeps; after the copy it records the restore in the restored database too (as the system, the
-acting account may not exist in that older copy, so its name goes into the note).
+safety copy keeps (the copy before the restore, ``isodesk-…-before-restore.sqlite3`` in the backup folder,
+listed and rotated like any backup); after the copy it records the restore in the restored database too
+(as the system, the acting account may not exist in that older copy, so its name goes into the note).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ def record_restored(session: Session, actor: User | None, source: str, by: str, 
 
 def restore_backup(
     engine: Engine, actor: User | None, source: Path, *, safety_dir: Path | None = None, record_before: bool = True
-) -> Path:
+) -> Path | None:
     """Replace the database with a checked backup, as ``actor`` (an admin; None: the system). Returns the
-    safety copy of the replaced database. Nothing is replaced when the file or the actor is refused.
+    copy of the replaced database taken right before (in ``safety_dir``, the backup folder; None when there
+    was no database file). Nothing is replaced when the file or the actor is refused.
     ``record_before=False``: the database being replaced is missing or unreadable, nothing can go into it."""
     backup.verify_backup(source)  # a bad file is refused before anything is recorded or replaced
     by = actor.username if actor is not None else "system"
@@ -46,5 +48,5 @@ def restore_backup(
             record_restore_request(session, actor, source.name)
     safety = backup.restore(source, engine, safety_dir=safety_dir)
     with session_factory(engine)() as session:  # as the system: the admin may have another role in that copy
-        record_restored(session, None, source.name, by, safety.name)
+        record_restored(session, None, source.name, by, safety.name if safety is not None else "nothing")
     return safety

@@ -1,9 +1,16 @@
 """Backups of the SQLite database: online copies (sqlite3 backup API), rotation, verification, restore.
 
-A backup is a complete SQLite file named ``isodesk-YYYYMMDD-HHMMSS.sqlite3`` in the backup folder.
-Rotation keeps the newest backup of each of the last ``daily`` days that have one and the newest of
-each of the last ``weekly`` ISO weeks; copies taken before an upgrade or a restore (their own names)
-are never rotated away. A restore first checks the file (a SQLite database that passes
+A backup is a complete SQLite file in the backup folder named for the time it was taken on the site's
+wall clock (the site's time zone, read from the copy; UTC for a database without a site), with that
+offset: ``isodesk-2026-11-23-100000+0800.sqlite3``. Two copies in the same second get ``-1``, ``-2`` …;
+a copy taken right before a batch import or a restore says so: ``…+0800-before-import.sqlite3``,
+``…+0800-before-restore.sqlite3`` (:func:`copy_before`; the restore's own safety copy is the latter).
+Names of older versions (``isodesk-YYYYMMDD-HHMMSS[Z].sqlite3``) are still read, listed and rotated.
+
+Rotation (the policy is :mod:`models.rules.retention`) keeps every copy of the last 48 hours and the
+newest 10, then the newest of each of the last ``daily`` days that have one and of the last ``weekly``
+ISO weeks; named copies count like the others. Copies taken before an upgrade (their own names) are
+never rotated away. A restore first checks the file (a SQLite database that passes
 ``PRAGMA integrity_check``, made by IsoDesk, of a schema this version knows), then backs up the
 current database, then copies the backup over it with the same online API and upgrades it if older.
 
@@ -15,7 +22,8 @@ refused). A backup is written as ``….partial``, checked with ``PRAGMA integrit
 named: a damaged database is not backed up, and rotation never counts a copy that fails the check as the
 newest of its day or week. Backups, like the database and the log, are readable by their owner only.
 
-PostgreSQL is backed up on the server (pg_dump); these functions refuse it with a clear message.
+PostgreSQL is backed up on the server (pg_dump); these functions refuse it with a clear message, except
+:func:`copy_before`, which does nothing there (an import or a restore goes on).
 """
 
 from __future__ import annotations
@@ -30,9 +38,10 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 
@@ -40,10 +49,14 @@ from models import clock
 from models.errors import DomainError
 from models.failures import first_line
 from models.files import OWNER_ONLY, create_private, private_dir, tighten
+from models.rules.retention import Retention, kept
 
-# isodesk-YYYYMMDD-HHMMSSZ.sqlite3: the instant in UTC, so names sort and rotate the same on any PC;
-# names without the Z (older versions) were the PC's local time and are read as such
-NAME = re.compile(r"^isodesk-(\d{8})-(\d{6})(Z?)(?:-\d+)?\.sqlite3$")
+# isodesk-2026-11-23-100000+0800[-N][-before-import].sqlite3: the site's wall clock with its offset, so a
+# name reads as the desk's clock and still says the instant (the same on any PC)
+NAME = re.compile(r"^isodesk-(\d{4}-\d{2}-\d{2}-\d{6})([+-]\d{4})(?:-(\d+))?(?:-before-([a-z]+))?\.sqlite3$")
+# isodesk-YYYYMMDD-HHMMSSZ.sqlite3 of older versions: UTC; without the Z (older still), the PC's local time
+OLD_NAME = re.compile(r"^isodesk-(\d{8})-(\d{6})(Z?)(?:-(\d+))?\.sqlite3$")
+REASONS = ("import", "restore")  # what a named copy was taken before
 HEADER = b"SQLite format 3\x00"
 # half copies a crash can leave behind (a backup's, a restore's staged copy, a safety copy), with journals
 LEFTOVERS = ("isodesk-*.partial", "isodesk-*.partial-*", "pre-restore-*.partial", "pre-restore-*.partial-*")
@@ -52,11 +65,16 @@ DAMAGED = "-damaged"  # pre-restore-…-damaged.sqlite3: the replaced database f
 log = logging.getLogger("isodesk.backup")
 
 
+def is_file_database(engine: Engine) -> bool:
+    """A SQLite file: what has file backups (PostgreSQL and in-memory databases have none)."""
+    return engine.url.get_backend_name() == "sqlite" and engine.url.database not in (None, "", ":memory:")
+
+
 def sqlite_path(engine: Engine) -> Path:
     """The file behind a SQLite engine; PostgreSQL and in-memory databases have none."""
-    if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
+    if not is_file_database(engine):
         raise DomainError("backup_sqlite_only")
-    return Path(engine.url.database)
+    return Path(str(engine.url.database))
 
 
 def default_backup_dir(engine: Engine) -> Path:
@@ -217,91 +235,166 @@ def _clean(folder: Path, *, partials: bool) -> None:
                 log.warning("%s was readable by others: now by its owner only (0600)", path)
 
 
-def backup_now(engine: Engine, dest_dir: Path | None = None, *, now: datetime | None = None) -> Path:
-    """Copy the database into the backup folder now. Returns the new file's path.
+def _site_zone(path: Path) -> tzinfo:
+    """The time zone of the site a database file holds (its copy's, read-only); UTC when it has none."""
+    try:
+        con = sqlite3.connect(_ro(path), uri=True)
+        try:
+            row = con.execute("SELECT timezone FROM site ORDER BY id LIMIT 1").fetchone()
+        finally:
+            con.close()
+        return ZoneInfo(str(row[0])) if row and row[0] else UTC
+    except (sqlite3.Error, ValueError, KeyError, OSError):  # no site table yet, an unknown zone name
+        return UTC
+
+
+def _stamp(when: datetime, zone: tzinfo) -> str:
+    """``2026-11-23-100000+0800``: the site's wall clock and its offset."""
+    return when.astimezone(zone).strftime("%Y-%m-%d-%H%M%S%z")
+
+
+def _free_name(folder: Path, stamp: str, reason: str | None) -> Path:
+    """The copy's name, ``-1``, ``-2`` … after the time when a copy of the same second (named or not) is
+    there: no copy overwrites another, and copies of one second still list in the order they were taken."""
+    n = 0
+    while True:
+        stem = f"isodesk-{stamp}{f'-{n}' if n else ''}"
+        if not any((folder / f"{stem}{tail}.sqlite3").exists() for tail in ("", *(f"-before-{r}" for r in REASONS))):
+            return folder / f"{stem}{f'-before-{reason}' if reason else ''}.sqlite3"
+        n += 1
+
+
+def _sealed_copy(src: Path, folder: Path) -> tuple[Path, str | None]:
+    """An online copy of ``src`` as ``isodesk-copying-….partial`` (0600), made one self-contained file and
+    checked: the partial file and integrity_check's complaint (None: sound). Nothing is left on failure."""
+    partial = _unused(
+        folder, f"isodesk-copying-{clock.now().astimezone(UTC).strftime('%Y%m%d-%H%M%S-%fZ')}", ".partial"
+    )
+    try:
+        create_private(partial)
+    except OSError as exc:  # a folder we may not write to (read-only, no permission): name the folder
+        raise type(exc)(exc.errno, exc.strerror, str(folder)) from exc
+    try:
+        _copy(src, partial)
+        damage = _seal(partial)
+    except BaseException:
+        _discard(partial)  # a full disk leaves no half copy behind
+        raise
+    return partial, damage
+
+
+def _name_copy(partial: Path, when: datetime, reason: str | None) -> Path:
+    """Give a sealed copy its name (the site's time of ``when``): only now does it look like a backup."""
+    dest = _free_name(partial.parent, _stamp(when, _site_zone(partial)), reason)
+    partial.replace(dest)
+    return dest
+
+
+def backup_now(
+    engine: Engine, dest_dir: Path | None = None, *, now: datetime | None = None, reason: str | None = None
+) -> Path:
+    """Copy the database into the backup folder now. Returns the new file's path (a new name every time:
+    no copy is ever overwritten). ``reason`` ("import", "restore") names a copy taken before one.
 
     The copy is written as ``….partial`` (0600), made one self-contained file and passed through
     ``PRAGMA integrity_check``; only then does it get its name. A damaged database is refused
     (``backup_source_damaged``, no copy left): its copy could restore nothing and would push a good one out
     of the rotation. Leftovers of an interrupted backup or restore in the folder are cleaned up first."""
+    if reason is not None and reason not in REASONS:
+        raise ValueError(f"a copy is taken before one of {REASONS}, not {reason!r}")
     src = sqlite_path(engine)
     if not src.exists():
         raise DomainError("backup_no_database", path=str(src))
     dest_dir = private_dir(Path(dest_dir) if dest_dir else default_backup_dir(engine))
+    when = now or clock.now()
     with _folder_lock(dest_dir) as locked:
         _clean(dest_dir, partials=locked or not OWNER_ONLY)  # Windows: a file being written cannot be deleted
-        stamp = (now or clock.now()).astimezone(UTC).strftime("%Y%m%d-%H%M%SZ")
-        dest = _unused(dest_dir, f"isodesk-{stamp}", ".sqlite3")
-        partial = dest.with_suffix(".partial")
-        try:
-            create_private(partial)
-        except OSError as exc:  # a folder we may not write to (read-only, no permission): name the folder
-            raise type(exc)(exc.errno, exc.strerror, str(dest_dir)) from exc
-        try:
-            _copy(src, partial)
-            damage = _seal(partial)
-        except BaseException:
-            _discard(partial)  # a full disk leaves no half copy behind
-            raise
+        partial, damage = _sealed_copy(src, dest_dir)
         if damage is not None:
             _discard(partial)
             log.error("did not back up %s: the database is damaged (integrity_check: %s)", src, damage)
             raise DomainError("backup_source_damaged", path=str(src), detail=damage)
-        partial.replace(dest)  # a crash mid-copy never leaves a file that looks like a backup
+        dest = _name_copy(partial, when, reason)  # a crash mid-copy never leaves a file that looks like a backup
     log.info("backed up %s to %s", src, dest)
     return dest
 
 
-def _taken_at(path: Path) -> datetime | None:
+def copy_before(engine: Engine, folder: Path | None, reason: str, *, now: datetime | None = None) -> Path | None:
+    """The copy taken right before a batch import (``reason="import"``) or a restore (``"restore"``), named
+    for it (``…-before-import.sqlite3``) in ``folder`` (None: ``backups/`` beside the database). Returns its
+    path; None, doing nothing, for a database that is not a file (PostgreSQL is backed up on the server).
+    Raises like :func:`backup_now` (a damaged database, a folder that cannot be written): the caller should
+    not go on with the import then. Safe in a worker thread; it does not rotate (the next backup does)."""
+    if not is_file_database(engine):
+        return None
+    return backup_now(engine, folder, now=now, reason=reason)
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    """One backup in a folder: when it was taken (aware: the site's offset of its name, UTC for older
+    names), the file, and what it was taken before (None, "import", "restore")."""
+
+    when: datetime
+    path: Path
+    reason: str | None = None
+    n: int = 0  # the -1, -2 … of copies taken in the same second
+
+
+def _read_name(path: Path) -> BackupCopy | None:
     m = NAME.match(path.name)
+    if m:
+        when = datetime.strptime(m.group(1) + m.group(2), "%Y-%m-%d-%H%M%S%z")
+        reason = m.group(4)
+        if reason is not None and reason not in REASONS:
+            return None
+        return BackupCopy(when, path, reason, int(m.group(3) or 0))
+    m = OLD_NAME.match(path.name)
     if not m:
         return None
     naive = datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
-    return naive.replace(tzinfo=UTC) if m.group(3) else naive.astimezone(UTC)
+    return BackupCopy(naive.replace(tzinfo=UTC) if m.group(3) else naive.astimezone(), path, None, int(m.group(4) or 0))
 
 
-def rotate(dest_dir: Path, *, daily: int = 7, weekly: int = 4) -> list[Path]:
-    """Delete the backups the policy does not keep. Returns the deleted paths.
+def list_backups(dest_dir: Path) -> list[BackupCopy]:
+    """The backups in a folder as they are now (only files that exist), newest first."""
+    found = (_read_name(p) for p in Path(dest_dir).glob("isodesk-*.sqlite3") if p.is_file())
+    return sorted((c for c in found if c is not None), key=lambda c: (c.when, c.n, c.path.name), reverse=True)
+
+
+def rotate(
+    dest_dir: Path,
+    *,
+    daily: int = Retention.daily,
+    weekly: int = Retention.weekly,
+    hours: int = Retention.hours,
+    last: int = Retention.last,
+    now: datetime | None = None,
+) -> list[Path]:
+    """Delete the backups the policy (:func:`models.rules.retention.kept`, at ``now``: the clock's) does not
+    keep. Returns the deleted paths.
 
     Only a copy that passes ``PRAGMA integrity_check`` counts as the newest of its day or week: a damaged
     one never pushes a good one out (it is deleted itself: it could restore nothing). A copy that cannot be
     checked now (locked, unreadable) is neither counted nor deleted."""
-    dated = sorted(
-        ((when, p) for p in Path(dest_dir).glob("isodesk-*.sqlite3") if (when := _taken_at(p)) is not None),
-        reverse=True,
-    )
-    days: dict[object, Path] = {}
-    weeks: dict[object, Path] = {}
-    unsure: set[Path] = set()
-    for when, p in dated:  # newest first: the first sound one seen for a day or week is its newest
-        day, week = when.date(), when.isocalendar()[:2]
-        for_day = day not in days and len(days) < daily
-        for_week = week not in weeks and len(weeks) < weekly
-        if not (for_day or for_week):
-            continue
+
+    def sound(copy: BackupCopy) -> bool | None:
         try:
-            damage = _checked(p)
+            damage = _checked(copy.path)
         except (OSError, sqlite3.OperationalError):
-            unsure.add(p)
-            continue
+            return None
         if damage is not None:
-            log.warning("%s is damaged (%s): not kept as a backup", p, damage)
-            continue
-        if for_day:
-            days[day] = p
-        if for_week:
-            weeks[week] = p
-    keep = set(days.values()) | set(weeks.values()) | unsure
-    removed = [p for _when, p in dated if p not in keep]
+            log.warning("%s is damaged (%s): not kept as a backup", copy.path, damage)
+        return damage is None
+
+    copies = list_backups(dest_dir)
+    policy = Retention(hours=hours, last=last, daily=daily, weekly=weekly)
+    keep = kept(((c.when, c) for c in reversed(copies)), now or clock.now(), policy, sound)
+    removed = [c.path for c in copies if c not in keep]
     for p in removed:
         p.unlink(missing_ok=True)
+        log.info("rotated away %s", p)
     return removed
-
-
-def list_backups(dest_dir: Path) -> list[tuple[datetime, Path]]:
-    """Backups in a folder, newest first."""
-    found = ((_taken_at(p), p) for p in Path(dest_dir).glob("isodesk-*.sqlite3"))
-    return sorted(((w, p) for w, p in found if w is not None), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -527,27 +620,30 @@ def _check_audit(con: sqlite3.Connection, expected: _Expected, path: Path) -> No
         raise DomainError("backup_audit_gaps", path=str(path), count=count, high=ever)
 
 
-def restore(path: Path, engine: Engine, *, safety_dir: Path | None = None) -> Path:
+def restore(path: Path, engine: Engine, *, safety_dir: Path | None = None) -> Path | None:
     """Replace the database with a verified backup. The current database is backed up first;
-    returns that safety copy's path. The caller should close other connections (the app restarts).
+    returns that safety copy's path (None when there was no database file to keep). The caller should
+    close other connections (the app restarts).
 
     Nothing is replaced before the whole check passed (:func:`verify_backup`). The backup is copied into
     the safety folder and that copy checked again, so what replaces the database is exactly what was
-    checked. The safety copy is written as ``….partial`` and named when complete: ``pre-restore-….sqlite3``,
-    or ``pre-restore-…-damaged.sqlite3`` when the database being replaced fails integrity_check (kept as
-    it was, for salvage: the cleanup of cut-short safety copies leaves it)."""
+    checked. The safety copy is the named copy before a restore (:func:`copy_before`'s name,
+    ``isodesk-…-before-restore.sqlite3``: listed and rotated like any backup), written as ``….partial``
+    and named when complete; or ``pre-restore-…-damaged.sqlite3`` when the database being replaced fails
+    integrity_check (kept as it was, for salvage, outside the rotation: the cleanup leaves it)."""
     verify_backup(path)
     target = sqlite_path(engine)
     safety_dir = private_dir(Path(safety_dir) if safety_dir else default_backup_dir(engine))
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%fZ")
+    when = clock.now()
+    stamp = when.strftime("%Y%m%d-%H%M%S-%fZ")
+    safety: Path | None = None
     with _folder_lock(safety_dir):
         staged = _unused(safety_dir, f"isodesk-restoring-{stamp}", ".partial")
         try:
             _copy(Path(path), staged)
             _verify_staged(staged, Path(path))
-            safety = _unused(safety_dir, f"pre-restore-{stamp}", ".sqlite3")
             if target.exists():
-                safety = _set_aside(target, safety)
+                safety = _set_aside(target, safety_dir, when, stamp)
             engine.dispose()
             _copy(staged, target)
         finally:
@@ -555,7 +651,7 @@ def restore(path: Path, engine: Engine, *, safety_dir: Path | None = None) -> Pa
     from models.store.db import upgrade
 
     upgrade(engine)  # a backup from an older version comes up to this schema (after its own backup)
-    log.info("restored %s over %s; the database as it was: %s", path, target, safety)
+    log.info("restored %s over %s; the database as it was: %s", path, target, safety or "(none)")
     return safety
 
 
@@ -569,16 +665,13 @@ def _verify_staged(staged: Path, source: Path) -> None:
         raise DomainError(exc.code, **exc.params) from None
 
 
-def _set_aside(target: Path, safety: Path) -> Path:
-    partial = safety.with_suffix(".partial")
-    try:
-        _copy(target, partial)
-        damage = _seal(partial)
-    except BaseException:
-        _discard(partial)
-        raise
-    if damage is not None:
-        safety = _unused(safety.parent, f"{safety.stem}{DAMAGED}", ".sqlite3")
-        log.warning("the database being replaced is damaged (%s); kept as it was in %s", damage, safety)
+def _set_aside(target: Path, folder: Path, when: datetime, stamp: str) -> Path:
+    """The database about to be replaced, copied into ``folder``: the copy before the restore, or, when it
+    is damaged, ``pre-restore-{stamp}-damaged.sqlite3`` as it was."""
+    partial, damage = _sealed_copy(target, folder)
+    if damage is None:
+        return _name_copy(partial, when, "restore")
+    safety = _unused(folder, f"pre-restore-{stamp}{DAMAGED}", ".sqlite3")
+    log.warning("the database being replaced is damaged (%s); kept as it was in %s", damage, safety)
     partial.replace(safety)
     return safety
