@@ -237,7 +237,7 @@ def cmd_print(args: argparse.Namespace) -> int:
             day,
             actor=actor,
             floor_id=_floor(s, args.floor) if args.floor else None,
-            stay_ids=[args.stay] if args.stay else None,
+            stay_ids=args.stay or None,
             lang=args.lang,
             printed_by=actor.display_name or actor.username,
             xlsx_path=xlsx_path,
@@ -385,7 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("form", choices=FORMS, metavar="FORM", help=", ".join(FORMS))
     p.add_argument("--date", help="the day (YYYY-MM-DD; default today)")
     p.add_argument("--floor", help="one floor: its id or name, e.g. 'A栋 3F'")
-    p.add_argument("--stay", type=int, help="one stay (registration, notice, temperature-record, door card, release)")
+    p.add_argument(
+        "--stay",
+        type=int,
+        action="append",
+        help="a stay (registration, notice, temperature-record, door card, release); repeat it for several "
+        "(arrival-batch: a bus's registration forms, notices, door cards and hand-over list)",
+    )
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     p.add_argument(
         "--xlsx",

@@ -280,6 +280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "空闲房间不足：{total} 人中有 {missing} 人无法安排，未登记任何人",
         "Not enough free rooms: {missing} of {total} cannot be placed; nobody was registered",
     ),
+    "import_plan_changed": (
+        "房间安排已变化（{moved} 人的房间已被占用或不再可用），未登记任何人：请重新核对名单",
+        "The room plan changed ({moved} people's rooms were taken or are no longer available); nobody was registered: check the list again",
+    ),
     # limits of a file read from outside (models/rules/table_files.py)
     "import_file_too_large": (
         "文件 {name} 过大（{size}，上限 {limit}）",

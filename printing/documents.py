@@ -5,6 +5,7 @@ Used by the command line (`app.py print`) and the app's print buttons, so both p
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from models.store.orm import User
 
 from . import forms, xlsx
 from .base import Progress, reporting
-from .form_names import FORMS, FULL_IDENTIFIER_FORMS
+from .form_names import BATCH_PARTS, FORMS, FULL_IDENTIFIER_FORMS
 
 PER_PERSON = {
     "arrival-pack": forms.arrival_pack,
@@ -28,6 +29,7 @@ PER_PERSON = {
     "temperature-record": forms.temperature_record,
     "door-cards": forms.door_cards,
     "release-notices": forms.release_notices,
+    "arrival-receipt": forms.arrival_receipt,
 }
 HAS_XLSX = ("daily-report", "disinfection", "ledger", "release-ledger", "transfer-ledger")
 
@@ -69,11 +71,16 @@ def render(
         floors = reports.sheet_floors(session, day, floor_id)
         threshold = get_site(session).fever_threshold  # printed on every page: rechecks are measured against it
         return forms.daily_sheets(site, day, floors, lang, printed_by, now, threshold=threshold)
+    if form == "arrival-batch":
+        return _batch(session, day, actor, stay_ids, lang, printed_by, now)
     if form in PER_PERSON:
         if not stay_ids:
             if form in ("arrival-pack", "registration", "notice", "temperature-record"):
                 raise DomainError("stay_required")
-            stay_ids = reports.releases_on(session, day) if form == "release-notices" else None
+            if form == "arrival-receipt":
+                stay_ids = reports.arrivals_on(session, day)
+            else:
+                stay_ids = reports.releases_on(session, day) if form == "release-notices" else None
             if stay_ids is None:
                 stay_ids = reports.present_on_floor(session, floor_id)
         if form in FULL_IDENTIFIER_FORMS:
@@ -111,3 +118,32 @@ def render(
     if xlsx_path:
         xlsx.ledger_xlsx(rows_l, xlsx_path, lang, tz)
     return forms.ledger(site, day, rows_l, lang, printed_by, now) if pdf else b""
+
+
+def _batch(
+    session: Session,
+    day: date,
+    actor: User | None,
+    stay_ids: list[int] | None,
+    lang: str,
+    printed_by: str,
+    now: datetime,
+) -> bytes:
+    """``arrival-batch``: the parts (BATCH_PARTS) for exactly these stays, one PDF (one print job, in order),
+    recorded once as ``arrival-batch`` per person (the registration forms carry the full ID numbers)."""
+    from pypdf import PdfWriter
+
+    if not stay_ids:
+        raise DomainError("stay_required")
+    permissions.check(session, actor, "identity")  # refused before the build, not after it
+    site = get_site(session).name
+    data = reports.person_forms(session, stay_ids)
+    writer = PdfWriter()
+    for part in BATCH_PARTS:
+        writer.append(io.BytesIO(PER_PERSON[part](site, data, lang, printed_by, now)))
+    writer.add_metadata({"/Title": "IsoDesk " + ", ".join(BATCH_PARTS), "/Creator": "IsoDesk"})
+    out = io.BytesIO()
+    writer.write(out)
+    session.rollback()  # the reads end: the record opens its own write transaction
+    record_print(session, actor, "arrival-batch", stay_ids)
+    return out.getvalue()

@@ -13,9 +13,15 @@ FORMS = (
     "ledger",
     "release-ledger",
     "transfer-ledger",
+    "arrival-receipt",
+    "arrival-batch",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is
 # recorded in the audit trail, per person, and needs a role that may see full identifiers
 # (tests/test_printing.py checks this list against what each form really prints)
-FULL_IDENTIFIER_FORMS = frozenset({"arrival-pack", "registration", "release-notices"})
+FULL_IDENTIFIER_FORMS = frozenset({"arrival-pack", "registration", "release-notices", "arrival-batch"})
+
+# a bus's paper in one print job: each person's registration form and notice, the door cards, and the
+# hand-over list the transfer team signs (``arrival-receipt``), for the stays given and nobody else
+BATCH_PARTS = ("arrival-pack", "door-cards", "arrival-receipt")

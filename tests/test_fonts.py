@@ -247,8 +247,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory, sqlite_template) -> Iterator[
     engine.dispose()
 
 
+# arrival-batch is its parts (BATCH_PARTS) put together: each of them is measured here on its own
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-@pytest.mark.parametrize("form", forms_known_to_fail(OVERFLOWS))
+@pytest.mark.parametrize("form", [f for f in forms_known_to_fail(OVERFLOWS) if f != "arrival-batch"])
 def test_every_cell_of_every_form_fits_its_column(demo, monkeypatch, form, lang):
     """Each table of the form (after the build, so with its real column widths) is measured cell by cell:
     a plain string must fit its column less the padding; a paragraph must not overflow its lines nor have

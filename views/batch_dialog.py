@@ -1,9 +1,16 @@
-"""Batch arrival from a transfer list: read, map columns if needed, preview rows and rooms, check in all.
+"""Batch arrival from a transfer list: read, map columns if needed, preview rows and rooms, confirm, check in
+all, print the batch's paper.
 
-Each row shows its status (valid / warning / invalid / duplicate / skipped) and why; the room plan
-shows where every accepted person goes and why; confirm checks all of them in in one transaction.
-Rejected rows can be fixed in place (select the row, correct its cells, re-check) or exported back
-as an .xlsx with the reasons.
+Three steps in one dialog, all by keyboard (Enter goes on, Esc goes back or closes):
+1. the preview: each row's status (valid / warning / invalid / duplicate / skipped, coloured) and why, and the
+   room plan. Rejected rows can be fixed in place (select the row, correct its cells, re-check) or exported
+   back as an .xlsx with the reasons; the plan stays as it was for everyone else (the desk may already have
+   called out rooms). Full ID numbers can be shown to compare with the paper list (recorded in the audit);
+2. the confirmation: "check in 35 people?" with the room plan, room by room;
+3. the check-in (one transaction, in the rooms shown or nobody; a copy of the database named for the import is
+   taken first), then the summary: who went where, and one
+   button that prints, for this batch only, the registration forms and notices, the door cards and the
+   hand-over list for the transfer team (the form ``arrival-batch``).
 """
 
 from __future__ import annotations
@@ -13,9 +20,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,8 +42,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.errors import DomainError
+from models.permissions import allowed
 from models.reads.lookups import categories
+from models.reads.reports import PersonForm, person_forms
 from models.rules.identity import mask_id
+from models.services.disclosure import record_listing
 from models.services.importer import (
     FIELDS,
     ImportRow,
@@ -45,19 +57,24 @@ from models.services.importer import (
     parse_rows,
     plan_rooms,
     read_table,
+    room_plan,
 )
 from ui import palette
 
+from .backup_panel import copy_before_job
 from .context import AppContext
 from .tasks import Job, Task
 
 _Preview = tuple[list[ImportRow], list[Any]]  # the rows as checked, the room plan of the accepted ones
 
 
-def _check(session: Session, cells: list[list[object]], mapping: dict[str, str], now: datetime) -> _Preview:
-    """Check the rows and plan their rooms (in a worker thread, with the job's session)."""
+def _check(
+    session: Session, cells: list[list[object]], mapping: dict[str, str], now: datetime, keep: dict[int, int]
+) -> _Preview:
+    """Check the rows and plan their rooms, keeping the rooms of the plan shown before (``keep``: row -> room)
+    where they still can be (in a worker thread, with the job's session)."""
     rows = parse_rows(session, cells, mapping=mapping, now=now)
-    return rows, plan_rooms(session, rows, now=now)
+    return rows, plan_rooms(session, rows, now=now, keep=keep)
 
 
 STATUS_COLOURS = {
@@ -96,6 +113,12 @@ class MappingDialog(QDialog):
 
 
 class BatchDialog(QDialog):
+    """``print_batch(stay_ids)``: the summary's print button (the main window builds ``arrival-batch``)."""
+
+    print_batch = Signal(list)
+
+    PREVIEW, CONFIRM, SUMMARY = range(3)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -106,11 +129,19 @@ class BatchDialog(QDialog):
         self.path: Path | None = None
         self.mapping: dict[str, str] = {}
         self.stays: list[object] = []
+        self.checked_in: list[PersonForm] = []  # the batch as checked in, for the summary
+        self.plan: dict[int, int] = {}  # row -> room of the plan shown: kept on re-checks, checked in as shown
+        self._suggestions: dict[int, Any] = {}  # row -> its suggestion (room, reasons)
         self.setWindowTitle(self.tr("Batch arrival from a transfer list"))
-        self.file_label = QLabel(self.tr("No file"), self)
-        self.open_button = QPushButton(self.tr("Open list…"), self)
-        self.summary = QLabel(self)
-        self.table = QTableWidget(0, 6, self)
+        self.pages = QStackedWidget(self)
+        preview = QWidget(self.pages)
+        self.file_label = QLabel(self.tr("No file"), preview)
+        self.open_button = QPushButton(self.tr("Open list…"), preview)
+        self.full_ids = QCheckBox(self.tr("Show full ID numbers (recorded in the audit trail)"), preview)
+        self.full_ids.setEnabled(allowed(self.actor.role, "identity"))
+        self.full_ids.toggled.connect(self._toggle_full_ids)
+        self.summary = QLabel(preview)
+        self.table = QTableWidget(0, 6, preview)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Status"), self.tr("Name"), self.tr("ID number"), self.tr("Room"), self.tr("Why")]
         )
@@ -119,7 +150,7 @@ class BatchDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         # fixing a rejected row in place: its cells as read, editable, then the whole list is re-checked
-        self.fix_box = QWidget(self)
+        self.fix_box = QWidget(preview)
         self.fix_title = QLabel(self.fix_box)
         self.fix_form = QFormLayout()
         self.fix_edits: dict[int, QLineEdit] = {}  # column of the list -> editor
@@ -136,36 +167,113 @@ class BatchDialog(QDialog):
         self._fix_row: int | None = None  # index into self.cells
         self._task: Task | None = None  # the background read, check or check-in
         self._ready = False  # rows to check in, and a room for each
-        self.export_button = QPushButton(self.tr("Export rejected rows…"), self)
+        self.export_button = QPushButton(self.tr("Export rejected rows…"), preview)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.BAD_TEXT}")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Check in all valid rows"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Check in all valid rows…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.full_ids)
         bottom = QHBoxLayout()
         bottom.addWidget(self.export_button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(preview)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         middle = QHBoxLayout()  # the list, and beside it the row being fixed
         middle.addWidget(self.table, 3)
         middle.addWidget(self.fix_box, 1)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.error)
         layout.addLayout(bottom)
+        self.pages.addWidget(preview)
+        self.pages.addWidget(self._confirm_page())
+        self.pages.addWidget(self._summary_page())
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.error)
         self.resize(1000, 640)
         self.open_button.clicked.connect(self._choose)
         self.export_button.clicked.connect(self._export)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._edit_row(row))
         self.fix_button.clicked.connect(self.apply_fix)
-        self.buttons.accepted.connect(self.confirm)
+        self.buttons.accepted.connect(self.ask_confirm)
         self.buttons.rejected.connect(self.reject)
+        self.open_button.setDefault(True)  # Enter: open a list
+
+    def _confirm_page(self) -> QWidget:
+        """Step 2: 确认入住 N 人？ with the plan, room by room. Enter checks in, Esc goes back to the list."""
+        page = QWidget(self.pages)
+        self.confirm_title = QLabel(page)
+        self.confirm_title.setObjectName("batchTitle")
+        self.confirm_title.setStyleSheet("font-size: 20pt; font-weight: bold")
+        self.confirm_plan = QTableWidget(0, 4, page)
+        self.confirm_plan.setHorizontalHeaderLabels(
+            [self.tr("Room"), self.tr("Name"), self.tr("ID number"), self.tr("Why this room")]
+        )
+        self.confirm_plan.horizontalHeader().setStretchLastSection(True)
+        self.confirm_plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.confirm_plan.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.confirm_button = QPushButton(self.tr("Check them in"), page)
+        self.back_button = QPushButton(self.tr("Back to the list"), page)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.back_button.clicked.connect(self.back_to_list)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.confirm_title)
+        layout.addWidget(self.confirm_plan, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _summary_page(self) -> QWidget:
+        """Step 3: who went where, and the batch's paper in one print job (Enter prints)."""
+        page = QWidget(self.pages)
+        self.done_title = QLabel(page)
+        self.done_title.setStyleSheet("font-size: 20pt; font-weight: bold")
+        self.done_table = QTableWidget(0, 4, page)
+        self.done_table.setHorizontalHeaderLabels(
+            [self.tr("Room"), self.tr("Name"), self.tr("Category"), self.tr("ID number")]
+        )
+        self.done_table.horizontalHeader().setStretchLastSection(True)
+        self.done_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.print_button = QPushButton(
+            self.tr("Print for this batch: registration forms, notices, door cards, hand-over list"), page
+        )
+        self.print_button.setToolTip(
+            self.tr("One print job, for the people of this batch only; the transfer team signs the hand-over list")
+        )
+        self.finish_button = QPushButton(self.tr("Done"), page)
+        self.print_button.clicked.connect(self.print_this_batch)
+        self.finish_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish_button)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.done_title)
+        layout.addWidget(self.done_table, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def step(self) -> int:
+        """Which step is shown: PREVIEW, CONFIRM or SUMMARY."""
+        return self.pages.currentIndex()
+
+    def _go(self, page: int, default: QPushButton) -> None:
+        self.pages.setCurrentIndex(page)
+        for b in self.findChildren(QPushButton):
+            b.setDefault(b is default)
+        default.setFocus()
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -180,16 +288,23 @@ class BatchDialog(QDialog):
         return self._task is not None and not self._task.done
 
     def _start(
-        self, fn: Callable[[Job], Any], on_done: Callable[[Any], None], label: str, *, cancellable: bool = True
+        self,
+        fn: Callable[[Job], Any],
+        on_done: Callable[[Any], None],
+        label: str,
+        *,
+        cancellable: bool = True,
+        on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
-        """Run ``fn`` in the background (its own session), the dialog's buttons off meanwhile."""
+        """Run ``fn`` in the background (its own session), the dialog's buttons off meanwhile; errors show in
+        the dialog (or go to ``on_error``)."""
         tasks = self.ctx.tasks
         self._set_busy(True)
         self._task = tasks.run(
             fn,
             sessions=self.sessions,
             on_done=on_done,
-            on_error=tasks.error_to(self.error, self.lang),
+            on_error=on_error or tasks.error_to(self.error, self.lang),
             on_finished=lambda: self._set_busy(self.busy()),  # a mapping may have started the next read
             label=label,
             parent=self,
@@ -198,7 +313,7 @@ class BatchDialog(QDialog):
         return self._task
 
     def _set_busy(self, busy: bool) -> None:
-        for w in (self.open_button, self.fix_button, self.export_button):
+        for w in (self.open_button, self.fix_button, self.export_button, self.confirm_button, self.back_button):
             w.setEnabled(not busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy and self._ready)
 
@@ -213,7 +328,7 @@ class BatchDialog(QDialog):
             cells = read_table(path)
             job.check()
             try:
-                return cells, _check(job.session, cells, use, now)
+                return cells, _check(job.session, cells, use, now, {})  # a new list: a new plan
             except DomainError as e:
                 if e.code != "import_no_header" or mapping is not None:
                     raise
@@ -235,14 +350,16 @@ class BatchDialog(QDialog):
     def recheck(self, then: Callable[[], None] | None = None) -> Task:
         """Check every row of self.cells again and plan the rooms, in the background (a preview: writes
         nothing); ``then()`` after the table shows the result."""
-        cells, mapping, now = [list(r) for r in self.cells], self.mapping, self.ctx.now()
+        cells, mapping, now, keep = [list(r) for r in self.cells], self.mapping, self.ctx.now(), dict(self.plan)
 
         def done(preview: _Preview) -> None:
             self._checked(preview)
             if then is not None:
                 then()
 
-        return self._start(lambda job: _check(job.session, cells, mapping, now), done, self.tr("Checking the list…"))
+        return self._start(
+            lambda job: _check(job.session, cells, mapping, now, keep), done, self.tr("Checking the list…")
+        )
 
     def _checked(self, preview: _Preview) -> None:
         self.rows, plan = preview
@@ -307,26 +424,9 @@ class BatchDialog(QDialog):
     def _show(self, plan: list[object]) -> None:
         accepted = [r for r in self.rows if r.status in ("valid", "warning")]
         rooms = dict(zip((r.row for r in accepted), plan, strict=True))
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            s = rooms.get(r.row)
-            doc = str(r.fields.get("doc_number") or "")
-            why = "；".join(r.messages) if r.messages else (s.explain(self.lang) if s else "")  # type: ignore[attr-defined]
-            room = (s.room or self.tr("none")) if s else ""  # type: ignore[attr-defined]
-            values = [
-                str(r.row),
-                self.status_label(r.status),
-                str(r.fields.get("name", "")),
-                mask_id(doc) if doc else "",
-                room,
-                why,
-            ]
-            if r.status == "invalid" and doc:
-                values[3] = doc  # the desk must see what is wrong with it
-            for col, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setBackground(QColor(STATUS_COLOURS[r.status]))
-                self.table.setItem(i, col, item)
+        self._suggestions = rooms
+        self.plan = room_plan(self.rows, plan)
+        self._fill_table()
         unplaced = sum(1 for s in plan if s.room_id is None)  # type: ignore[attr-defined]
         counts = {k: sum(1 for r in self.rows if r.status == k) for k in STATUS_COLOURS}
         self.summary.setText(
@@ -337,7 +437,53 @@ class BatchDialog(QDialog):
         if unplaced:
             self.error.setText(self.tr("{0} people have no room: nobody will be checked in").format(unplaced))
         self._ready = bool(accepted) and not unplaced
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self._ready)
+        if self._ready and self.step() == self.PREVIEW:
+            self._go(self.PREVIEW, ok)  # Enter: on to the confirmation
+
+    def _doc_shown(self, r: ImportRow) -> str:
+        """The ID number as the preview shows it: masked, unless the desk chose to compare full numbers (audited)
+        or the row is invalid (the desk must see what is wrong with it)."""
+        doc = str(r.fields.get("doc_number") or "")
+        if not doc:
+            return ""
+        return doc if self.full_ids.isChecked() or r.status == "invalid" else mask_id(doc)
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            s = self._suggestions.get(r.row)
+            why = "；".join(r.messages) if r.messages else (s.explain(self.lang) if s else "")
+            room = (s.room or self.tr("none")) if s else ""
+            values = [
+                str(r.row),
+                self.status_label(r.status),
+                str(r.fields.get("name", "")),
+                self._doc_shown(r),
+                room,
+                why,
+            ]
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setBackground(QColor(STATUS_COLOURS[r.status]))
+                item.setData(Qt.ItemDataRole.UserRole, r.status)  # the code, for tests and the colour
+                self.table.setItem(i, col, item)
+
+    def _toggle_full_ids(self, on: bool) -> None:
+        """Full ID numbers, to compare with the paper list: shown only after the audit entry is saved."""
+        if on and self.rows:
+            try:
+                with self.sessions() as s:
+                    name = self.path.name if self.path else ""
+                    record_listing(s, self.actor, name, sum(1 for r in self.rows if r.fields.get("doc_number")))
+            except DomainError as e:
+                self.full_ids.blockSignals(True)
+                self.full_ids.setChecked(False)
+                self.full_ids.blockSignals(False)
+                self.error.setText(self.ctx.message(e))
+                return
+        self._fill_table()
 
     def status_label(self, status: str) -> str:
         return {
@@ -356,23 +502,86 @@ class BatchDialog(QDialog):
             n = export_rows(self.rows, Path(path), category_names=names)
             self.summary.setText(self.tr("{0} rows written to {1}").format(n, path))
 
+    def ask_confirm(self) -> None:
+        """Step 2: the confirmation, with the plan room by room (carers before the people sharing with them)."""
+        if not self._ready or self.busy():
+            return
+        accepted = [r for r in self.rows if r.status in ("valid", "warning")]
+        self.confirm_title.setText(self.tr("Check in {0} people?").format(len(accepted)))
+        order = sorted(accepted, key=lambda r: (self._suggestions[r.row].room_id is None, self._room_order(r), r.row))
+        self.confirm_plan.setRowCount(len(order))
+        for i, r in enumerate(order):
+            s = self._suggestions[r.row]
+            cells = (self.room_text(s), str(r.fields.get("name", "")), self._doc_shown(r), s.explain(self.lang))
+            for col, text in enumerate(cells):
+                self.confirm_plan.setItem(i, col, QTableWidgetItem(text))
+        self.confirm_plan.resizeColumnsToContents()
+        self._go(self.CONFIRM, self.confirm_button)
+
+    @staticmethod
+    def room_text(s: Any) -> str:
+        """A suggestion's room as the desk calls it out: building and number."""
+        return f"{s.building} {s.room}".strip() if s.room_id is not None else ""
+
+    def _room_order(self, r: ImportRow) -> int:
+        """Rooms in the plan's own order (building, floor, room), a household together."""
+        return list(dict.fromkeys(self.plan.values())).index(self.plan[r.row]) if r.row in self.plan else 0
+
+    def back_to_list(self) -> None:
+        """From the confirmation back to the list, as it was (Esc does the same)."""
+        self._go(self.PREVIEW, self.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
     def confirm(self) -> Task:
-        """Check everybody in, in the background: one transaction, all or nothing, so not cancellable."""
-        actor, rows, now = self.actor, list(self.rows), self.ctx.now()
+        """Check everybody in, in the background: one transaction, all or nothing, in the rooms shown (a room
+        taken meanwhile by another desk: nobody is checked in, the list is checked again), so not cancellable.
+        Then the summary."""
+        actor, rows, now, plan = self.actor, list(self.rows), self.ctx.now(), dict(self.plan)
+        copy_before = copy_before_job(self.ctx.engine, self.ctx.settings, "import")  # reads QSettings: here
 
-        def done(stays: list[object]) -> None:
-            self.stays = stays
-            self.accept()
+        def job(job: Job) -> tuple[list[object], list[PersonForm]]:
+            copy_before(job)  # the database as it was, named for the import (SQLite); no copy, no import
+            stays = check_in_rows(job.session, actor, rows, now=now, plan=plan)
+            ids = [s.id for s in stays]
+            job.session.commit()
+            return stays, person_forms(job.session, ids)
 
-        return self._start(
-            lambda job: check_in_rows(job.session, actor, rows, now=now),
-            done,
-            self.tr("Checking in…"),
-            cancellable=False,
-        )
+        def done(result: tuple[list[object], list[PersonForm]]) -> None:
+            self.stays, self.checked_in = result
+            self._show_summary()
+
+        def failed(e: BaseException) -> None:
+            if isinstance(e, DomainError) and e.code == "import_plan_changed":
+                self.recheck(then=self.back_to_list)  # the new plan, for the desk to look at again
+            show_error(e)
+
+        show_error = self.ctx.tasks.error_to(self.error, self.lang)
+        return self._start(job, done, self.tr("Checking in…"), cancellable=False, on_error=failed)
+
+    def _show_summary(self) -> None:
+        people = self.checked_in
+        self.done_title.setText(self.tr("{0} people checked in").format(len(people)))
+        self.done_table.setRowCount(len(people))
+        for i, f in enumerate(people):
+            category = f.category_zh if self.lang.startswith("zh") else f.category_en
+            for col, text in enumerate((f.room, f.name, category, mask_id(f.doc_number) if f.doc_number else "")):
+                self.done_table.setItem(i, col, QTableWidgetItem(text))
+        self.done_table.resizeColumnsToContents()
+        self.print_button.setEnabled(allowed(self.actor.role, "identity"))
+        self._go(self.SUMMARY, self.print_button if self.print_button.isEnabled() else self.finish_button)
+
+    def print_this_batch(self) -> None:
+        """The batch's paper, one print job: the main window builds it (``arrival-batch``) and previews it."""
+        self.print_batch.emit([s.id for s in self.stays])  # type: ignore[attr-defined]
 
     def reject(self) -> None:
-        """Close: a read or check still running is cancelled; the check-in, once started, is waited for."""
+        """Esc / Cancel: from the confirmation, back to the list; after the check-in, done; else close (a read or
+        check still running is cancelled; the check-in, once started, is waited for)."""
+        if self.step() == self.CONFIRM and not self.busy():
+            self.back_to_list()
+            return
+        if self.step() == self.SUMMARY:
+            self.accept()
+            return
         if self.busy():
             assert self._task is not None
             if not self._task.cancel():

@@ -262,9 +262,18 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 self.print_form("arrival-pack", [dialog.stay.id])
 
-    def print_form(self, form: str, stay_ids: list[int] | None = None, floor_id: int | None = None) -> Task:
+    def print_form(
+        self,
+        form: str,
+        stay_ids: list[int] | None = None,
+        floor_id: int | None = None,
+        *,
+        title: str = "",
+        parent: QWidget | None = None,
+    ) -> Task:
         """Build a form in the background (progress, Cancel: every floor's sheets take a while on a big site),
-        then open the print preview (Print / Save as PDF) on the GUI thread."""
+        then open the print preview (Print / Save as PDF, titled ``title``) on the GUI thread, over ``parent``
+        (default: this window)."""
         day, lang, who, now = self.model.today, self.ctx.language, self.ctx.user_name, self.ctx.now()
         actor = self.ctx.user
         ids = list(stay_ids) if stay_ids else None
@@ -279,20 +288,30 @@ class MainWindow(QMainWindow):
         return tasks.run(
             job,
             sessions=self.sessions,
-            on_done=lambda pdf: show_pdf(self, pdf, form),
+            on_done=lambda pdf: show_pdf(parent or self, pdf, title or form),
             on_error=tasks.error_to(self._status, self.ctx.language),
             on_cancelled=lambda: self._status(self.tr("Printing cancelled")),
             label=self.tr("Preparing the document…"),
-            parent=self,
+            parent=parent or self,
             cancellable=True,
         )
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def batch_arrival(self) -> None:
+    def batch_arrival(self) -> BatchDialog:
+        """The bus: list, confirmation, check-in, then the batch's paper from the summary (one print job)."""
         dialog = BatchDialog(self.ctx, self)
-        if dialog.exec() and dialog.stays:
+        dialog.print_batch.connect(
+            lambda ids: self.print_form("arrival-batch", ids, title=self.tr("The batch's forms"), parent=dialog)
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._batch_done(dialog))
+        dialog.open()  # window-modal, and the event loop goes on: its print preview opens over it
+        return dialog
+
+    def _batch_done(self, dialog: BatchDialog) -> None:
+        if dialog.stays:
             self.reload()
             self.statusBar().showMessage(self.tr("Checked in: {0} people").format(len(dialog.stays)), 8000)
 

@@ -549,6 +549,21 @@ def releases_on(session: Session, day: date) -> list[int]:
     )
 
 
+def arrivals_on(session: Session, day: date) -> list[int]:
+    """The stays that arrived on ``day`` (site time), in room order: a day's hand-over list by default."""
+    start, end = _bounds(day, get_site(session).timezone)
+    return list(
+        session.scalars(
+            select(Stay.id)
+            .join(Room, Stay.room_id == Room.id)
+            .join(Floor, Room.floor_id == Floor.id)
+            .join(Building, Floor.building_id == Building.id)
+            .where(Stay.arrived_at >= start, Stay.arrived_at < end)
+            .order_by(Building.sort, Floor.sort, Room.sort, Stay.bed, Stay.id)
+        )
+    )
+
+
 def present_on_floor(session: Session, floor_id: int | None) -> list[int]:
     q = (
         select(Stay.id)

@@ -11,8 +11,10 @@ Deterministic: same rooms and requests, same answer. Two queries whatever the si
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,6 +144,15 @@ class _Pool:
                         return room, kind
         return None, None
 
+    def take_room(self, room_id: int, h: _Household) -> _Room | None:
+        """That room, if it is still free and has the beds for the household."""
+        for rooms in self.by_floor.values():
+            for room in rooms:
+                if room.id == room_id and self.fits(room, h):
+                    rooms.remove(room)
+                    return room
+        return None
+
     def capacity(self, floor_id: int, households: list[_Household]) -> bool:
         """Can this floor alone take all these households (by preference order, greedily)?"""
         rooms = list(self.by_floor.get(floor_id, []))
@@ -170,7 +181,12 @@ COMPANION: dict[CompanionReason | None, Reason] = {
 }
 
 
-def suggest_rooms(session: Session, requests: list[AllocationRequest]) -> list[Suggestion]:
+def suggest_rooms(
+    session: Session, requests: list[AllocationRequest], keep: Mapping[Any, int] | None = None
+) -> list[Suggestion]:
+    """A room for every request, in their order. ``keep``: request key -> the room an earlier plan gave
+    that household's lead; the lead keeps it while it is still free and has the beds, so fixing one row of
+    a list does not move everyone else (the desk may already have told them their room)."""
     pool = _Pool(_free_rooms(session))
     households = _households(requests)
     result: list[Suggestion | None] = [None] * len(requests)
@@ -196,7 +212,14 @@ def suggest_rooms(session: Session, requests: list[AllocationRequest]) -> list[S
                 i, room.id, room.number, room.building, room.floor, None if i == h.lead else h.lead, reasons
             )
 
-    # accessible needs first, then households with companions, then groups (largest first), then the rest
+    # the rooms of an earlier plan first, then accessible needs, then households with companions, then groups
+    # (largest first), then the rest
+    for h in households:
+        kept = (keep or {}).get(requests[h.lead].key)
+        room = pool.take_room(kept, h) if kept is not None else None
+        if room is not None:
+            place(h, room, room.kind, [])
+    households = [h for h in households if result[h.lead] is None]
     groups: dict[str, list[_Household]] = defaultdict(list)
     for h in households:
         if h.group:

@@ -440,18 +440,32 @@ def _requests(rows: list[ImportRow], today: date) -> list[Any]:
     return reqs
 
 
-def plan_rooms(session: Session, rows: list[ImportRow], now: datetime | None = None) -> list[Any]:
-    """Room suggestions for every valid (or warned) row, in the order of those rows. Writes nothing."""
+def plan_rooms(
+    session: Session, rows: list[ImportRow], now: datetime | None = None, keep: dict[int, int] | None = None
+) -> list[Any]:
+    """Room suggestions for every valid (or warned) row, in the order of those rows. Writes nothing.
+    ``keep``: row number -> room of an earlier plan (:func:`room_plan`), kept where it still can be."""
     from models.services.allocation import suggest_rooms
 
     todo = [r for r in rows if r.status in ("valid", "warning")]
-    return suggest_rooms(session, _requests(todo, site_today(session, now)))
+    return suggest_rooms(session, _requests(todo, site_today(session, now)), keep=keep)
 
 
-def check_in_rows(session: Session, actor: Any, rows: list[ImportRow], now: datetime | None = None) -> list[Any]:
+def room_plan(rows: list[ImportRow], plan: list[Any]) -> dict[int, int]:
+    """Row number -> room id of a plan (:func:`plan_rooms`' answer for ``rows``), the rows without a room left out."""
+    accepted = [r for r in rows if r.status in ("valid", "warning")]
+    return {r.row: s.room_id for r, s in zip(accepted, plan, strict=True) if s.room_id is not None}
+
+
+def check_in_rows(
+    session: Session, actor: Any, rows: list[ImportRow], now: datetime | None = None, plan: dict[int, int] | None = None
+) -> list[Any]:
     """Allocate rooms to every valid (or warned) row and check them all in: all or nothing.
 
-    Returns the stays, in the list's order of carers then companions.
+    ``plan``: the room plan the desk confirmed (row number -> room id, :func:`room_plan`); everyone goes to
+    the room shown, or nobody is checked in (``import_plan_changed``: a room was taken meanwhile, say by
+    another desk). Without it the rooms are allocated now. Returns the stays, in the list's order of carers
+    then companions.
     """
     from models.services.allocation import suggest_rooms, to_batch_items
     from models.services.arrivals import register_batch
@@ -461,10 +475,14 @@ def check_in_rows(session: Session, actor: Any, rows: list[ImportRow], now: date
     if not todo:
         raise DomainError("import_nothing")
     reqs = _requests(todo, site_today(session, now))
-    suggestions = suggest_rooms(session, reqs)
+    suggestions = suggest_rooms(session, reqs, keep=plan)
     missing = sum(1 for s in suggestions if s.room_id is None)
     if missing:
         raise DomainError("import_no_room", missing=missing, total=len(todo))
+    if plan is not None:
+        moved = sum(1 for r, s in zip(todo, suggestions, strict=True) if plan.get(r.row) != s.room_id)
+        if moved:
+            raise DomainError("import_plan_changed", moved=moved)
     items = to_batch_items([r.arrival for r in todo if r.arrival is not None], reqs, suggestions)  # all: see _requests
     return register_batch(session, actor, items, now=now)
 

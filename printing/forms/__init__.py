@@ -11,6 +11,7 @@ disinfection        终末消毒记录
 ledger              人员台账
 release_ledger      解除隔离台账
 transfer_ledger     转运台账
+arrival_receipt     入住人员交接清单 (a batch of arrivals, signed with the transfer team)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from .arrival import arrival_pack, notice, registration
 from .common import QR, qr_image, stay_code
 from .door_cards import door_cards
-from .registers import disinfection, ledger, release_ledger, transfer_ledger
+from .registers import arrival_receipt, disinfection, ledger, release_ledger, transfer_ledger
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
 from .sheets import daily_sheets
@@ -28,6 +29,7 @@ __all__ = [
     "QR",
     "REPORT_FIELDS",
     "arrival_pack",
+    "arrival_receipt",
     "daily_report",
     "daily_sheets",
     "disinfection",

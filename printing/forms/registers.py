@@ -1,5 +1,6 @@
-"""Registers: the terminal disinfection record (终末消毒记录) and the ledgers (台账) for the command centre:
-people (人员台账), releases (解除隔离台账), transfers (转运台账).
+"""Registers: the terminal disinfection record (终末消毒记录), the ledgers (台账) for the command centre:
+people (人员台账), releases (解除隔离台账), transfers (转运台账), and the hand-over list (入住人员交接清单) the
+transfer team signs for a batch of arrivals.
 
 Every register is one ruled table, its header repeated on each page, a row number (序号) first. Columns
 are as wide as their content (:func:`fit_columns`): a masked ID number, a phone, a room, a row number never wrap,
@@ -18,7 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
-from models.reads.reports import DepartureRow, DisinfectionRow, LedgerRow
+from models.reads.reports import DepartureRow, DisinfectionRow, LedgerRow, PersonForm
+from models.rules.identity import mask_id, mask_phone
 
 from ..base import _CJK, build_pdf, content_width, grid_table, p, runs
 from ..labels import L
@@ -160,8 +162,10 @@ def _register(
     total_line: str = "",
     foot: str = "",
     tall: bool = False,
+    sign: str = "",
 ) -> bytes:
-    """A register: the title, the table (``head`` then ``body``, numbered), a count and a note below."""
+    """A register: the title, the table (``head`` then ``body``, numbered), a count, the signature line
+    (``sign``) and a note below."""
     t = L(lang)
     frame = frame_for(site, title, subtitle, printed_by, printed_at, lang, land=True)
     width = content_width(frame)
@@ -185,6 +189,8 @@ def _register(
     story: list[Flowable] = [p(title, "title"), table]
     if total_line:
         story += [Spacer(1, 2 * mm), p(total_line, "body")]
+    if sign:
+        story += [Spacer(1, 8 * mm), p(sign, "body")]
     if foot:
         story += [Spacer(1, 1 * mm), p(foot, "small")]
     return build_pdf(frame, story)
@@ -259,4 +265,22 @@ def transfer_ledger(
     return _register(
         t["tl_title"], day, site, head, body, lang, printed_by, printed_at,
         nowrap=frozenset({1, 2, 3, 4, 6}), total_line=t["lg_total"].format(n=len(rows)),
+    )  # fmt: skip
+
+
+def arrival_receipt(site: str, people: Sequence[PersonForm], lang: str, printed_by: str, printed_at: datetime) -> bytes:
+    """入住人员交接清单: who a transfer team handed over (a batch of arrivals) and the room each went to, to be
+    checked person by person and signed by both sides. ID numbers and phones masked: the last four are
+    what both sides compare, and the list leaves the site with the transfer team."""
+    t = L(lang)
+    head = [t["name"], t["sex"], t["doc_number"], t["phone"], t["origin"], t["category"], t["room"], t["arrived"]]
+    body = [[f.name, sex_word(f.sex, lang), mask_id(f.doc_number) if f.doc_number else "",
+             mask_phone(f.phone) if f.phone else "", f.origin, category_name(f.category_zh, f.category_en, lang),
+             f.room, f.arrived_at] for f in people]  # fmt: skip
+    days = sorted({f.arrived_at[:10] for f in people if f.arrived_at}) or [printed_at.date().isoformat()]
+    day = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}"
+    return _register(
+        t["rc_title"], day, site, head, body, lang, printed_by, printed_at,
+        nowrap=frozenset({1, 2, 3, 6}), total_line=t["rc_batch"].format(n=len(body)), sign=t["rc_sign"],
+        foot=t["rc_foot"], tall=True,
     )  # fmt: skip
