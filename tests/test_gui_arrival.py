@@ -243,3 +243,64 @@ def test_a_room_number_that_is_no_free_room_chooses_none(qtbot, engine, app_cont
     QTest.mouseClick(ok(d), Qt.MouseButton.LeftButton)
     assert d.result() != d.DialogCode.Accepted and "99" in d.error.text()
     assert counts(engine)[0] == 0
+
+
+def test_a_fixed_id_clears_its_old_error(dialog, engine, qtbot):
+    p = synthetic.person(random.Random(21), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))
+    wrong = p["doc_number"][:-1] + ("0" if p["doc_number"][-1] != "0" else "1")
+    QTest.keyClicks(dialog.doc_number, wrong)
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert "校验位" in dialog.error.text()
+    dialog.doc_number.setFocus()
+    QTest.keyClick(dialog.doc_number, Qt.Key.Key_Backspace)  # the desk corrects the last character
+    QTest.keyClicks(dialog.doc_number, p["doc_number"][-1])
+    assert "✓" in dialog.id_info.text()
+    assert dialog.error.text() == ""  # no stale "check character is wrong" beside a good number
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_esc_on_a_half_filled_form_asks_before_discarding(dialog, engine, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(parent, title, text, *args):
+            asked.append(title)
+            return reply
+
+        return staticmethod(question)
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    dialog.show()
+    dialog.name.setText("王五")
+    QTest.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert asked == ["放弃本次登记？"] and dialog.isVisible()  # No: the form stays as it was
+    assert dialog.name.text() == "王五"
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    QTest.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    assert counts(engine)[0] == 0
+
+
+def test_esc_on_an_empty_form_closes_without_asking(qtbot, app_context, site):
+    d = ArrivalDialog(app_context)  # a modal question here would fail the test (no_modal_dialogs)
+    qtbot.addWidget(d)
+    d.show()
+    QTest.keyClick(d.name, Qt.Key.Key_Escape)
+    assert not d.isVisible()
+
+
+def test_the_emergency_contact_is_saved(dialog, engine, qtbot):
+    p = synthetic.person(random.Random(22), NOW.date(), min_age=30)
+    dialog.name.setText(str(p["name"]))
+    QTest.keyClicks(dialog.doc_number, p["doc_number"])
+    dialog.emergency_contact.setText("李华（配偶）")
+    QTest.keyClicks(dialog.emergency_phone, "13912345678")
+    QTest.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with session_factory(engine)() as s:
+        person = s.scalars(select(Stay)).one().person
+        assert (person.emergency_contact, person.emergency_phone) == ("李华（配偶）", "13912345678")

@@ -1,5 +1,7 @@
 """Single arrival: live validation (the ID fills birth date and sex), suggested room with its reason,
-confirm = register + check in, one transaction. Errors are shown in the user's language; nothing is saved."""
+confirm = register + check in, one transaction. Errors are shown in the user's language; nothing is saved.
+An error shown goes as soon as the desk changes a field (it was about what was typed before); Esc on a form
+with something typed in it asks before throwing that away."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +119,9 @@ class ArrivalDialog(QDialog):
         self.needs = QLineEdit(self)
         self.needs.setPlaceholderText(self.tr("e.g. elderly, diabetes, reduced mobility, halal diet"))
         self.notes = QLineEdit(self)
+        self.emergency_contact = QLineEdit(self)
+        self.emergency_contact.setPlaceholderText(self.tr("Name and relation, e.g. 李华（配偶）"))
+        self.emergency_phone = QLineEdit(self)
         # companions (同住人): a child under 14, a pregnant woman or a dependent joins their carer's room
         self.companion = QComboBox(self)
         self.companion.addItem(self.tr("Nobody: a room of their own"), None)
@@ -156,6 +162,8 @@ class ArrivalDialog(QDialog):
         form.addRow(self.tr("Arrival"), self.arrived)
         form.addRow(self.tr("From"), self.origin)
         form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Emergency contact"), self.emergency_contact)
+        form.addRow(self.tr("Emergency contact's phone"), self.emergency_phone)
         form.addRow(self.tr("Special needs"), self.needs)
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("Shares a room with"), self.companion)
@@ -180,6 +188,13 @@ class ArrivalDialog(QDialog):
         self.room.typed_changed.connect(self._show_room)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
+        for edit in self._typed_fields():  # a change makes an error shown about the earlier input stale
+            edit.textEdited.connect(self.error.clear)
+        for combo in (self.doc_type, self.sex, self.category, self.companion, self.companion_reason, self.room):
+            combo.activated.connect(self.error.clear)
+        for field in (self.exposure, self.arrived):
+            field.changed.connect(self.error.clear)
+        self.has_exposure.toggled.connect(self.error.clear)
         self._load_rooms()
         self.fixed_room = room_id
         self._suggest()
@@ -187,6 +202,30 @@ class ArrivalDialog(QDialog):
 
     def _msg(self, err: DomainError) -> str:
         return err.message(self.lang)
+
+    def _typed_fields(self) -> list[QLineEdit]:
+        return [self.name, self.doc_number, self.phone, self.origin, self.address, self.emergency_contact,
+                self.emergency_phone, self.needs, self.notes]  # fmt: skip
+
+    def half_filled(self) -> bool:
+        """Something was typed that Esc would throw away."""
+        return any(e.text().strip() for e in self._typed_fields()) or self.has_exposure.isChecked()
+
+    def ask_discard(self) -> bool:
+        """Esc or Cancel on a form with something typed: ask first (No, the default, keeps the form)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard this arrival?"),
+            self.tr("What was typed for this arrival is not saved and will be lost. Discard it?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        if self.stay is None and self.half_filled() and not self.ask_discard():
+            return
+        super().reject()
 
     # --- live validation ---------------------------------------------------------------------
     def _check_id(self) -> None:
@@ -278,6 +317,8 @@ class ArrivalDialog(QDialog):
             origin=self.origin.text(),
             special_needs=self.needs.text(),
             notes=self.notes.text(),
+            emergency_contact=self.emergency_contact.text(),
+            emergency_phone=self.emergency_phone.text() or None,
             last_exposure=self._when(self.exposure) if self.has_exposure.isChecked() else None,
             arrived_at=self._when(self.arrived),  # as typed: the domain refuses a time in the future
         )
