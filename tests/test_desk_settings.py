@@ -12,7 +12,12 @@ from sqlalchemy import func, select
 
 from models.errors import DomainError
 from models.services.accounts import create_user, update_user
-from models.services.desk_settings import change_desk_setting, change_preference
+from models.services.desk_settings import (
+    DEFAULT_LOCK_MINUTES,
+    change_desk_setting,
+    change_preference,
+    lock_minutes,
+)
 from models.services.maintenance import restore_backup
 from models.store import credentials
 from models.store.backup import backup_now
@@ -124,3 +129,28 @@ def test_a_viewer_cannot_restore_and_nothing_rolls_back(engine, session, site, d
     assert session.scalar(select(func.count()).select_from(Stay)) == 0  # the copy's state
     [done] = entries(session, "backup.restored")
     assert f"by {desk.username}" in done.note and safety.name in done.note
+
+
+@pytest.mark.parametrize("role", [Role.DESK, Role.MEDICAL, Role.VIEWER])
+def test_only_an_admin_sets_the_idle_lock_and_it_is_recorded(session, desk, staff, role):
+    """The minutes a desk stays open without use (the screen shows people's data) are the site's call."""
+    store = Store()
+    assert lock_minutes(store) == DEFAULT_LOCK_MINUTES == 10  # locked after 10 minutes unless an admin says
+    with pytest.raises(DomainError) as refused:
+        change_desk_setting(session, staff[role], store, "lock/minutes", 0)  # "never", by a clerk: no
+    assert refused.value.code == "forbidden"
+    assert store == {} and not entries(session, "setting.change") and lock_minutes(store) == 10
+    assert change_desk_setting(session, desk, store, "lock/minutes", 0) == "0"
+    [entry] = entries(session, "setting.change")
+    assert entry.user_id == desk.id and entry.note == "lock/minutes: '10' -> '0'"
+    assert lock_minutes(store) == 0
+
+
+@pytest.mark.parametrize("value", [-1, 241, "10", True, 2.5, None])
+def test_idle_lock_minutes_out_of_range_are_refused(session, desk, value):
+    store = Store()
+    with pytest.raises(DomainError) as refused:
+        change_desk_setting(session, desk, store, "lock/minutes", value)
+    assert refused.value.code == "setting_invalid" and "lock/minutes" in refused.value.message("zh")
+    assert store == {}
+    assert lock_minutes(Store({"lock/minutes": "junk"})) == lock_minutes(Store({"lock/minutes": 999})) == 10

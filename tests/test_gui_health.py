@@ -52,8 +52,25 @@ def swabs(qtbot, app_context, today_stays):
     return page
 
 
-def test_sample_then_bulk_results_then_the_positive_path(swabs, engine, today_stays):
+def answer(monkeypatch, button):
+    """Answer the page's Yes/No questions with ``button``; returns what was asked (title, text, buttons, default)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def question(parent, title, text, buttons=None, default=None):
+        asked.append((title, text, buttons, default))
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_sample_then_bulk_results_then_the_positive_path(swabs, engine, today_stays, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     _today, stays = today_stays
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)  # the positive result is confirmed
     assert swabs.table.rowCount() == 3 and "应检 3 人" in swabs.count.text()
     swabs.table.selectAll()
     swabs.sample_button.click()
@@ -82,6 +99,66 @@ def test_sample_then_bulk_results_then_the_positive_path(swabs, engine, today_st
         for sid in neighbours:
             assert s.get(Stay, sid).planned_release >= before[sid]
             assert s.get(Stay, sid).last_exposure is not None
+
+
+def test_a_positive_result_asks_first_and_no_records_nothing(swabs, engine, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    No, Yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+    swabs.table.selectAll()
+    swabs.sample_button.click()
+    before = swab_rows(engine)
+    select_rows(swabs.table, [1])
+    person = swabs.rows[1]
+    asked = answer(monkeypatch, No)
+    swabs.result.setCurrentIndex(swabs.result.findData(SwabResult.POSITIVE.value))
+    swabs.result_button.click()
+    [(_title, text, buttons, default)] = asked
+    assert person.name in text and person.room in text
+    assert buttons == Yes | No and default == No
+    assert swab_rows(engine) == before  # No: nothing recorded, nothing in the audit trail
+    assert not swabs.positive_box.isVisibleTo(swabs) and "未录入" in swabs.message.text()
+    select_rows(swabs.table, [0, 2])  # several at once: one question naming them all
+    asked = answer(monkeypatch, Yes)
+    swabs.result_button.click()
+    [(_title, text, _b, _d)] = asked
+    assert swabs.rows[0].name in text and swabs.rows[2].name in text and "2" in text
+    with session_factory(engine)() as s:
+        assert s.scalar(select(func.count()).where(SwabTest.result == SwabResult.POSITIVE)) == 2
+    asked = answer(monkeypatch, No)
+    select_rows(swabs.table, [1])
+    swabs.result.setCurrentIndex(swabs.result.findData(SwabResult.NEGATIVE.value))
+    swabs.result_button.click()  # a negative result asks nothing
+    assert asked == []
+
+
+def test_a_lab_file_with_positives_asks_once_and_no_records_nothing(swabs, engine, today_stays, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _today, stays = today_stays
+    swabs.table.selectAll()
+    swabs.sample_button.click()
+    with session_factory(engine)() as s:
+        people = [(s.get(Stay, st.id).person.name, s.get(Stay, st.id).person.doc_number) for st in stays]
+    results = ("阳性", "阴性", "阳性")
+    lines = ["姓名,证件号码,检测结果"] + [f"{n},{d},{r}" for (n, d), r in zip(people, results, strict=True)]
+    path = tmp_path / "lab.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    assert swabs.load_lab_file(path).state == "done"
+    assert "阳性" in swabs.lab_table.item(0, 2).text()  # the result in words, not its code
+    before = swab_rows(engine)
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    swabs.apply_lab_button.click()
+    [(_title, text, _buttons, default)] = asked  # one question for the file
+    assert "2" in text and people[0][0] in text and people[2][0] in text and people[1][0] not in text
+    assert default == QMessageBox.StandardButton.No
+    assert swab_rows(engine) == before  # nothing recorded, the negative one neither
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    swabs.apply_lab_button.click()
+    with session_factory(engine)() as s:
+        recorded = sorted(s.scalars(select(SwabTest.result).where(SwabTest.result.is_not(None))).all())
+    assert recorded == sorted([SwabResult.POSITIVE, SwabResult.NEGATIVE, SwabResult.POSITIVE])
+    assert swabs.positive_box.isVisibleTo(swabs)
 
 
 def swab_rows(engine):

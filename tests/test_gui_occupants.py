@@ -199,3 +199,34 @@ def test_filter_by_state(window, engine):
             )
         )
     assert _stay_ids(page) == fever
+
+
+def test_arrived_today_then_down_and_enter_from_the_search_box(window, engine, session, desk, make_arrival):
+    from models.services.arrivals import register_arrival
+    from tests.helpers import free_rooms
+
+    room = free_rooms(session, 1)[0]
+    arrival = make_arrival(name="甄今到", arrived_at=NOW - timedelta(hours=14))  # 01:00 in Shanghai: the UTC day before
+    newcomer = register_arrival(session, desk, arrival, room.id, now=NOW).id
+    window.reload()
+    window.show_page("occupants")
+    page = window.occupants
+    page.state.setCurrentIndex(page.state.findText("今日入住"))
+    assert page.present.isChecked() and page.model.filter.arrived_on == page.today == NOW.date()
+    with session_factory(engine)() as s:
+        today = set(s.scalars(select(Stay.id).where(Stay.arrival_day == NOW.date(), Stay.departed_at.is_(None))))
+    assert newcomer in today and _stay_ids(page) == today
+    page.state.setCurrentIndex(0)
+    assert page.model.filter.arrived_on is None and len(_stay_ids(page)) > len(today)
+
+    page.search.setText("甄今")  # typed: the search runs at the pause in typing, or at once on Down / Enter
+    QTest.keyClick(page.search, Qt.Key.Key_Down)
+    assert window.focusWidget() is page.table  # Down: into the results, on the first row
+    assert page.table.currentIndex().row() == 0 and page._detail.stay_id == newcomer
+    page.table.clearSelection()
+    page.table.setCurrentIndex(page.model.index(-1, -1))
+    page.search.setFocus()
+    page.search.setText("甄今到")
+    QTest.keyClick(page.search, Qt.Key.Key_Return)  # one person found: Enter chooses them, as a click would
+    assert window.focusWidget() is page.table
+    assert page.table.currentIndex().data(STAY_ID_ROLE) == newcomer and "甄今到" in page.details.toPlainText()

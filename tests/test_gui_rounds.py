@@ -149,17 +149,121 @@ def test_symptom_keys_and_not_measured(page, engine):
     assert page.current == 2
 
 
-def test_correcting_an_earlier_reading_keeps_the_old_value_in_the_audit(page, engine):
+def answer(monkeypatch, button):
+    """Answer the page's Yes/No questions with ``button``; returns what was asked (title, text, buttons, default)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def question(parent, title, text, buttons=None, default=None):
+        asked.append((title, text, buttons, default))
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_correcting_an_earlier_reading_keeps_the_old_value_in_the_audit(page, engine, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     QTest.keyClicks(page.entry, "362")
     QTest.keyClick(page.entry, Qt.Key.Key_Return)
     QTest.keyClick(page.entry, Qt.Key.Key_Up)
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     QTest.keyClicks(page.entry, "365")
     QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    assert len(asked) == 1  # asked first
     [obs] = readings(engine)
     assert obs.temperature == 36.5
     with session_factory(engine)() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "reading.correct")).one()
         assert (entry.before["temperature"], entry.after["temperature"]) == (36.2, 36.5)
+
+
+def test_overwriting_a_saved_reading_asks_first_no_keeps_it_yes_replaces_it(page, engine, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    No, Yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+    row = page.model.rows[0]
+    QTest.keyClicks(page.entry, "365")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)  # the slot's first reading: nothing to ask
+    QTest.keyClick(page.entry, Qt.Key.Key_Up)
+    asked = answer(monkeypatch, No)
+    QTest.keyClicks(page.entry, "371")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    [(_title, text, buttons, default)] = asked
+    assert "36.5" in text and "37.1" in text and row.room in text and row.name in text
+    assert buttons == Yes | No and default == No  # No unless the desk says otherwise
+    assert [o.temperature for o in readings(engine)] == [36.5]  # No: the saved reading stays
+    assert page.current == 0 and page.entry.text() == "371"  # still on that row, what was typed kept
+    assert page.model.rows[0].reading.temperature == 36.5
+    asked = answer(monkeypatch, Yes)
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    assert len(asked) == 1
+    assert [o.temperature for o in readings(engine)] == [37.1]  # Yes: replaced
+    assert page.current == 1
+    QTest.keyClick(page.entry, Qt.Key.Key_Up)  # the same value again, a symptom key pressed: nothing to replace
+    asked = answer(monkeypatch, No)
+    QTest.keyClick(page.entry, Qt.Key.Key_F1)
+    QTest.keyClicks(page.entry, "371")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    assert asked == [] and readings(engine)[0].symptoms == "fever"
+    QTest.keyClick(page.entry, Qt.Key.Key_Up)  # "not measured" over a reading asks too
+    asked = answer(monkeypatch, No)
+    QTest.keyClick(page.entry, Qt.Key.Key_F9)
+    assert len(asked) == 1 and "睡眠中" in asked[0][1]
+    assert [(o.temperature, o.not_measured_reason) for o in readings(engine)] == [(37.1, None)]
+
+
+def test_escape_on_the_overwrite_question_is_no(page, engine, monkeypatch):
+    """The question as Qt shows it: Esc presses No."""
+    from PySide6.QtWidgets import QMessageBox
+
+    pressed = []
+
+    def shown_and_escaped(parent, title, text, buttons, default):
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+        box.setDefaultButton(default)
+        box.show()
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+        pressed.append(box.standardButton(box.clickedButton()))
+        box.deleteLater()
+        return pressed[-1]
+
+    QTest.keyClicks(page.entry, "365")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    QTest.keyClick(page.entry, Qt.Key.Key_Up)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(shown_and_escaped))
+    QTest.keyClicks(page.entry, "380")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    assert pressed == [QMessageBox.StandardButton.No]
+    assert [o.temperature for o in readings(engine)] == [36.5]
+    with session_factory(engine)() as s:
+        assert s.scalars(select(FeverAlert)).all() == []  # nothing changed: no fever either
+
+
+def test_a_fever_readings_temperature_cell_stands_out_from_its_row(page):
+    from PySide6.QtGui import QColor
+
+    from ui import palette
+
+    QTest.keyClicks(page.entry, "385")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    QTest.keyClicks(page.entry, "366")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    model = page.model
+
+    def cell(row, col, role=Qt.ItemDataRole.BackgroundRole):
+        return model.data(model.index(row, col), role)
+
+    assert cell(0, 3) == QColor(palette.ALERT) and cell(0, 3, Qt.ItemDataRole.FontRole).bold()
+    assert cell(0, 1) not in (None, QColor(palette.ALERT))  # the row is tinted, lighter than the cell
+    assert cell(0, 1, Qt.ItemDataRole.FontRole) is None
+    assert cell(1, 3) == cell(1, 1) != QColor(palette.ALERT)  # a normal reading: no cell of its own
+    QTest.keyClick(page.entry, Qt.Key.Key_F12)  # a recheck that is a fever again: that cell stands out too
+    QTest.keyClicks(page.entry, "384")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    assert cell(0, 4) == QColor(palette.ALERT) and cell(0, 4, Qt.ItemDataRole.FontRole).bold()
 
 
 def test_missing_list_names_who_is_left(page, engine, session):

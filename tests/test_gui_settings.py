@@ -227,3 +227,24 @@ def test_at_start_the_settings_file_is_made_private_and_an_old_password_moves_ou
     assert "s3cret" not in open(app_settings.fileName(), encoding="utf-8").read()
     if os.name == "posix":
         assert stat.S_IMODE(os.stat(app_settings.fileName()).st_mode) == 0o600
+
+
+def test_the_admin_sets_the_idle_lock_and_others_only_see_it(settings_page, qtbot, make_app_context, session, desk):
+    from sqlalchemy import select
+
+    from models.services.accounts import create_user
+    from models.store.orm import AuditEntry, Role
+
+    spin = settings_page.lock_minutes
+    assert spin is not None and spin.value() == 10 and spin.specialValueText() == "从不"
+    with qtbot.waitSignal(settings_page.lock_minutes_changed) as changed:
+        spin.setValue(5)
+    assert changed.args == [5] and settings_page.settings.value("lock/minutes", type=int) == 5
+    session.rollback()
+    notes = list(session.scalars(select(AuditEntry.note).where(AuditEntry.action == "setting.change")))
+    assert notes == ["lock/minutes: '10' -> '5'"]
+    clerk = create_user(session, desk, "clerk", "pass word 1", Role.DESK)
+    page = SettingsPage(make_app_context(clerk), "sqlite:///demo.sqlite3")
+    qtbot.addWidget(page)
+    assert page.lock_minutes is None  # shown, not editable
+    assert "5 分钟" in [label.text() for label in page.findChildren(QLabel)]

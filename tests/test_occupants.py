@@ -68,6 +68,23 @@ def test_filters_and_present_only(session, desk, people):
     assert names(session, release_to=date(2026, 11, 29)) == ["李四"]  # exposure-free close contact: day 1 = 22nd
 
 
+def test_arrived_today_is_the_sites_day(session, desk, make_arrival, people):
+    """今日入住: the arrivals of the site's day (Shanghai), not of the UTC day; present or already gone."""
+    early, late = free_rooms(session, 2)
+    # 00:30 in Shanghai is still the 22nd in UTC; 23:30 on the 22nd is the 22nd's
+    after_midnight = local(2026, 11, 23, 0, 30)
+    register_arrival(session, desk, make_arrival(name="王早", arrived_at=after_midnight), early.id, now=NOW)
+    register_arrival(session, desk, make_arrival(name="赵晚", arrived_at=local(2026, 11, 22, 23, 30)), late.id, now=NOW)
+    today = date(2026, 11, 23)
+    assert names(session, arrived_on=today) == ["张晓明", "古丽·努尔", "王早"]
+    assert names(session, arrived_on=date(2026, 11, 22)) == ["李四", "赵晚"]
+    assert names(session, arrived_on=today, text="张") == ["张晓明"]  # with the other filters
+    transfer(session, desk, people[2].id, DepartureKind.TO_HOSPITAL, "市定点医院", now=NOW)
+    assert names(session, arrived_on=today) == ["古丽·努尔", "王早"]
+    assert names(session, arrived_on=today, present_only=False) == ["张晓明", "古丽·努尔", "王早"]
+    assert count_occupants(session, OccupantFilter(arrived_on=today), actor=None) == 2
+
+
 def test_sort_and_paging(session, people):
     by_release = list_occupants(session, OccupantFilter(), sort="release", descending=True)
     assert by_release[0].planned_release >= by_release[-1].planned_release

@@ -178,3 +178,17 @@ def test_a_role_without_readings_is_refused(session, desk, stay_id):
     result = enter(session, clerk, stay_id, "365")
     assert result.kind is Entry.REFUSED and result.error.code == "forbidden"
     assert count(session, Observation) == 0
+
+
+def test_what_a_typed_value_would_replace_the_screen_asks_about(session, desk, stay_id):
+    from models.services.round_entry import replacement
+
+    [empty] = round_sheet(session, DAY, Slot.MORNING, stay_id=stay_id)
+    assert replacement(empty, "371") is None  # the slot's first reading replaces nothing
+    row = enter(session, desk, stay_id, "385").row  # a fever, awaiting its recheck
+    assert replacement(row, "371") == ("38.5", "37.1")  # a correction overwrites the saved reading
+    assert replacement(row, "", not_measured="asleep") == ("38.5", "睡眠中")
+    assert replacement(row, "", not_measured="asleep", lang="en") == ("38.5", "asleep")
+    assert replacement(row, "371", recheck=True) is None  # the recheck step (F12) adds a reading: no overwrite
+    assert replacement(row, "385") is None  # the same value: nothing lost
+    assert replacement(row, "") is None and replacement(row, "30") is None  # skipped / refused by the save anyway

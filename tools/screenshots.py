@@ -2,8 +2,9 @@
 
 QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark]
 
-Main screens and the everyday dialogs (arrival, batch arrival, room, login, first-run wizard);
-with --dark, the room board in the dark theme (a theme is applied once per process).
+Main screens and the everyday dialogs (arrival, batch arrival, room, login, first-run wizard), the board
+at 1600 px (a whole floor of 25 rooms a row); with --dark, the board, today, settings and rounds in the dark
+theme (a theme is applied once per process).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> N
     widget.show()
     QApplication.processEvents()
     widget.grab().save(str(path))
-    widget.close()
+    widget.hide()  # not close(): a dialog with something typed in asks before it closes
     widget.deleteLater()
     QApplication.processEvents()
 
@@ -95,6 +96,16 @@ def dialogs(ctx: AppContext, lang: str, out: Path, tmp: Path) -> None:
     empty.dispose()
 
 
+def fever_round(window: MainWindow) -> None:
+    """The evening round with a few readings typed in, the last one a fever (its cell stands out)."""
+    rounds = window.rounds_page
+    rounds.start(NOW.date(), Slot.EVENING, None)
+    for value in ("365", "372", "385"):
+        rounds.entry.setText(value)
+        rounds.save_current()
+    QApplication.processEvents()
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     dark = "--dark" in sys.argv
@@ -114,8 +125,15 @@ def main() -> None:
             install_translators(app, "zh_CN")
             window = MainWindow(AppContext.open(engine, actor, settings, language="zh_CN"))
             window.resize(1400, 860)
-            window.show_page("board")
-            shoot(window, out / "room-board-dark-zh_CN.png")
+            window.show()
+            for key in ("board", "today", "settings"):  # tiles, links, the language list on the dark theme
+                window.show_page(key)
+                QApplication.processEvents()
+                window.grab().save(str(out / f"{'room-board' if key == 'board' else key}-dark-zh_CN.png"))
+            window.show_page("rounds")
+            fever_round(window)
+            window.grab().save(str(out / "rounds-dark-zh_CN.png"))
+            window.close()
             engine.dispose()
             return
         for lang in ("zh_CN", "en"):
@@ -128,6 +146,10 @@ def main() -> None:
             window.show_page("board")
             QApplication.processEvents()
             window.grab().save(str(out / f"room-board-{lang}.png"))
+            window.resize(1600, 900)  # a whole floor of 25 rooms in a row
+            QApplication.processEvents()
+            window.grab().save(str(out / f"board-1600-{lang}.png"))
+            window.resize(1400, 860)
             window.show_page("occupants")
             page = window.occupants
             page.table.selectRow(3)
@@ -138,12 +160,7 @@ def main() -> None:
                 QApplication.processEvents()
                 window.grab().save(str(out / f"{key}-{lang}.png"))
             window.show_page("rounds")
-            rounds = window.rounds_page
-            rounds.start(NOW.date(), Slot.EVENING, None)
-            for value in ("365", "372", "385"):  # a few readings typed in, the last one a fever
-                rounds.entry.setText(value)
-                rounds.save_current()
-            QApplication.processEvents()
+            fever_round(window)
             window.grab().save(str(out / f"rounds-{lang}.png"))
             window.close()
             window.deleteLater()

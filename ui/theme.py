@@ -1,13 +1,20 @@
-"""Fonts and theme: the bundled CJK font (Chinese renders on a PC without Chinese fonts) and qt-material."""
+"""Fonts and theme: the bundled CJK font (Chinese renders on a PC without Chinese fonts) and qt-material,
+with what IsoDesk adds to it (readable labels, card titles, status messages and links; drop-downs as wide as
+their items) for every screen at once."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSizePolicy, QWidget
 
 from resources import FALLBACK_FONT_FAMILY, FALLBACK_FONT_FILE, FONT_FAMILY, FONT_FILE
+
+from . import palette
+
+STATUS_ROLE = "status"  # the "role" property of a page's status message (mark_status)
 
 
 def _add_font(file: Path, default: str) -> str:
@@ -48,3 +55,73 @@ def apply_theme(app: QApplication, family: str, dark: bool = False, *, cache: Pa
         parent=str(cache),
         extra={"font_family": css_families(family), "density_scale": "-1"},
     )
+    app.setPalette(themed_palette(app.palette(), dark))
+    app.setStyleSheet(with_item_colours(app.styleSheet()) + "\n" + stylesheet_additions(dark))
+
+
+_ITEM_RULE = re.compile(r"(QTableView::item,\s*QTreeView::item,\s*QListView::item\s*\{)([^}]*)\}")
+_ITEM_DECLARATIONS = re.compile(r"^[ \t]*(color|border-color)[ \t]*:[^;]*;[^\n]*\n?", re.MULTILINE)
+
+
+def with_item_colours(css: str) -> str:
+    """qt-material's style sheet without the text colour and the (transparent) border of its rule for every
+    list and table item: with them Qt paints each item as the style sheet says and drops the colours a
+    screen gives its rows and cells (a fever reading, a positive result, a row that will not import, a
+    release that is not ready). Without them an item takes the theme's text colour from its view, and the
+    screens' colours show."""
+    return _ITEM_RULE.sub(lambda m: m.group(1) + _ITEM_DECLARATIONS.sub("", m.group(2)) + "}", css, count=1)
+
+
+def stylesheet_additions(dark: bool) -> str:
+    """IsoDesk's rules after qt-material's (the later rule wins): text in the theme's text colour rather
+    than qt-material's pale grey (labels; card titles, bold and larger; the status bar and the pages' status
+    messages, larger); on the dark theme, a chosen drop-down item white on dark blue (qt-material's is white
+    on light blue). And every drop-down as wide as its longest item whenever its items come: Qt's default
+    sizes a combo box once, when it is first shown (or first measured by a layout), often before its items
+    are loaded, and cut "1号楼 10F" to "1号楼 1"."""
+    text = palette.TEXT_ON_DARK if dark else palette.TEXT
+    rules = [
+        "QComboBox { qproperty-sizeAdjustPolicy: AdjustToContents; }",
+        f"QLabel {{ color: {text}; }}",
+        f"QGroupBox::title {{ color: {text}; }}",
+        "QGroupBox { font-size: 14px; font-weight: bold; }",  # its title; what is in the box stays as it was
+        "QGroupBox > * { font-weight: normal; }",
+        f"QStatusBar, QStatusBar QLabel {{ color: {text}; font-size: 13px; }}",
+        f'QLabel[role="{STATUS_ROLE}"] {{ color: {text}; font-size: 14px; }}',
+    ]
+    if dark:
+        rules.append(
+            "QComboBox::item:selected, QMenu::item:selected "
+            f"{{ color: #ffffff; background-color: {palette.SELECTED_ON_DARK}; }}"
+        )
+    return "\n".join(rules)
+
+
+def themed_palette(base: QPalette, dark: bool) -> QPalette:
+    """``base`` with the theme's link colour: light blue on the dark theme, where Qt's dark blue is
+    unreadable (the Today page's links, any rich-text label)."""
+    result = QPalette(base)
+    link = QColor(palette.LINK_ON_DARK if dark else palette.LINK)
+    for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+        result.setColor(role, link)
+    return result
+
+
+def fit_combo_boxes(root: QWidget) -> int:
+    """Every drop-down under ``root`` as wide as its longest item, whenever its items come, and never
+    squeezed narrower by a crowded row or a small screen: Qt measures a combo box's minimum once, often
+    before its items are loaded (a floor list filled when its page is first shown read "1号楼 1" for
+    "1号楼 10F"). Returns how many were fitted."""
+    combos = root.findChildren(QComboBox)
+    for combo in combos:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        policy = combo.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)  # its size hint (all the items) is its minimum
+        combo.setSizePolicy(policy)
+    return len(combos)
+
+
+def mark_status(label: QLabel) -> QLabel:
+    """A page's status message (what was saved, what was refused): the theme shows it larger."""
+    label.setProperty("role", STATUS_ROLE)
+    return label

@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
+import logging
+
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
 
 from models.errors import DomainError
-from models.permissions import allowed
 from models.reads.board import board_rooms
 from models.reads.changes import change_marker
+from models.services.accounts import sign_out
+from models.services.desk_settings import lock_minutes
 from models.services.sites import get_site
-from models.store.orm import Role, RoomState
+from models.store.connectivity import UNREACHABLE
+from models.store.orm import Role, RoomState, User
 from printing.documents import render
 
 from .about import HelpMenu
@@ -35,7 +42,10 @@ from .backup_panel import DatabasePause, backup_hours, backup_job, is_file_datab
 from .batch_dialog import BatchDialog
 from .context import AppContext
 from .db_status import ConnectionWatch
+from .lock_screen import DeskLock, IdleWatch
+from .login_dialog import LoginDialog
 from .occupants_page import OccupantsPage
+from .permissions_ui import explain_disabled
 from .print_preview import show_pdf
 from .reports_page import ReportsPage
 from .room_board import BoardModel, RoomBoardView, state_label
@@ -49,6 +59,17 @@ from .today_page import TodayPage
 from .users_page import UsersPage
 
 POLL_MS = 3000  # how soon a desk sees another desk's change
+log = logging.getLogger("isodesk")
+START_PAGES = {Role.MEDICAL: "rounds"}  # where a role starts before it has a page of its own; else Today
+
+
+def start_page(role: Role) -> str:
+    return START_PAGES.get(role, "today")
+
+
+def page_key(user_id: int) -> str:
+    """Each user's last page, restored at their next sign-in on this desk."""
+    return f"main/page/{user_id}"
 
 
 def masked_url(engine: Engine) -> str:
@@ -56,6 +77,8 @@ def masked_url(engine: Engine) -> str:
 
 
 class MainWindow(QMainWindow):
+    replaced = Signal(object)  # the next user's window, after a switch of user (this one is closed)
+
     def __init__(self, ctx: AppContext) -> None:
         """``ctx`` carries the authenticated user: there is no main window without a login."""
         super().__init__()
@@ -85,6 +108,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("State")))
         bar.addWidget(self.state)
         bar.addStretch(1)
+        bar.addWidget(self.board.legend)  # what each tile colour means
         board_page = QWidget(self)
         board_layout = QVBoxLayout(board_page)
         board_layout.addLayout(bar)
@@ -128,6 +152,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        from ui.theme import fit_combo_boxes
+
+        fit_combo_boxes(self)  # every drop-down of every screen as wide as its items, whenever they come
         for i in range(self.nav.count()):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda row=i: self.nav.setCurrentRow(row))
 
@@ -140,7 +167,11 @@ class MainWindow(QMainWindow):
         self.reload()
         self._restore()
         self.occupants.changed.connect(self.reload)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("User: {0}").format(self.actor.username), self))
+        self.user_button = QToolButton(self)  # who is signed in; a click: log out, lock the screen
+        self.user_button.setText(self.tr("User: {0}").format(self.actor.username))
+        self.user_button.setAutoRaise(True)
+        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.statusBar().addPermanentWidget(self.user_button)
         new_arrival = QAction(self.tr("New arrival"), self)
         new_arrival.setShortcut(QKeySequence("Ctrl+N"))
         new_arrival.triggered.connect(lambda: self.new_arrival())  # noqa: PLW0108 (triggered passes a bool)
@@ -151,9 +182,7 @@ class MainWindow(QMainWindow):
         batch.setShortcut(QKeySequence("Ctrl+B"))
         batch.triggered.connect(self.batch_arrival)
         toolbar.addAction(batch)
-        may_arrive = allowed(self.actor.role, "arrivals")  # the domain refuses anyway; don't offer it
-        new_arrival.setEnabled(may_arrive)
-        batch.setEnabled(may_arrive)
+        explain_disabled([new_arrival, batch], self.actor.role, "arrivals")  # the domain refuses anyway
         self.scanner = ScanListener(self, monotonic=ctx.monotonic)
         QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
         self.scanner.stay_scanned.connect(self.open_stay)
@@ -167,6 +196,7 @@ class MainWindow(QMainWindow):
             sessions=lambda: self.sessions,
         )  # fmt: skip
         self.timer.timeout.connect(self.connection.poll)
+        self._shifts()
         self.help_menu = HelpMenu(self)  # About (version, log file), the log folder
         self.timer.start()
         # backups: at start (run_gui), every N hours and at exit
@@ -346,6 +376,110 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.statusBar().showMessage(self.tr("Backed up to {0}").format(path), 8000)
 
+    # --- shifts: several people at one desk ------------------------------------------------------------
+    def _shifts(self) -> None:
+        """Account menu (also under "User: …" in the status bar): log out / switch user, lock the screen;
+        the idle lock after the desk's minutes without input (views/lock_screen.py)."""
+        self._handing_over = False  # closing for the next user: no exit backup, the app goes on
+        self.idle = IdleWatch(self, lock_minutes(self.ctx.settings))
+        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self.desk_lock = DeskLock(
+            self, self.ctx, poll=self.timer, scanner=self.scanner, idle=self.idle, reload=self.reload,
+            switch_user=lambda: self.switch_user(cancel_quits=False),
+        )  # fmt: skip
+        self.idle.idle.connect(self.lock_screen)
+        self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
+        self.log_out_action = QAction(self.tr("Log out / switch user…"), self)
+        self.log_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.log_out_action.triggered.connect(lambda: self.log_out())  # noqa: PLW0108 (triggered passes a bool)
+        self.lock_action = QAction(self.tr("Lock the screen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: self.lock_screen())  # noqa: PLW0108
+        self.menuBar().addMenu(self.tr("&Account")).addActions([self.log_out_action, self.lock_action])
+        menu = QMenu(self.user_button)
+        menu.addActions([self.log_out_action, self.lock_action])
+        self.user_button.setMenu(menu)
+
+    def lock_screen(self) -> None:
+        """Cover the window and its dialogs until the same user's password (or another user signs in)."""
+        self.desk_lock.lock()
+
+    def log_out(self) -> MainWindow | None:
+        """Account › Log out / switch user. Cancel at the login that follows closes IsoDesk, as Cancel at
+        the start does: the desk is left signed out (the exit backup runs as at any exit)."""
+        return self.switch_user(cancel_quits=True)
+
+    def switch_user(self, *, cancel_quits: bool = True) -> MainWindow | None:
+        """The desk changes hands without quitting: this user's sign-out is recorded, the pages are
+        covered, the login asks who comes next; their window opens on their own start page and this one
+        closes. The new window, or None: cancelled (then IsoDesk closes, or — from the lock screen's
+        "someone else" — the lock screen is back)."""
+        if not self.desk_lock.locked:
+            self.desk_lock.lock(form=False)  # nothing of the pages behind the login
+        try:
+            with self.sessions() as s:
+                sign_out(s, self.actor)
+        except (DomainError, *UNREACHABLE) as exc:  # disabled meanwhile, the database away: leave anyway
+            log.warning("sign-out of %s not recorded: %s", self.actor.username, exc)
+        login = LoginDialog(self.sessions, self.ctx.language, self)
+        self.desk_lock.allow(login)
+        accepted = bool(login.exec()) and login.user is not None
+        user = login.user
+        login.deleteLater()
+        if not accepted or user is None:
+            if cancel_quits:
+                self.close()
+            else:
+                self.desk_lock.show_form()
+            return None
+        return self.hand_over(user)
+
+    def hand_over(self, user: User) -> MainWindow:
+        """Close this window for ``user`` (signed in already) and open theirs: same database, settings and
+        task runner; this window's background tasks end first (closeEvent), its open dialogs are closed
+        (what was typed in them was the previous user's), no exit backup, a backup as at a start."""
+        for dialog in self._open_dialogs():
+            dialog.reject()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
+        try:
+            self._handing_over = True
+            self.close()
+            window = MainWindow(self.ctx.with_user(user))
+            window.show()
+        except BaseException:
+            app.quit()  # no window to go on with: leave in order (run_gui's shutdown)
+            raise
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
+        log.info("desk handed over: %s -> %s", self.actor.username, user.username)
+        self.replaced.emit(window)
+        self._delete_when_unwound()
+        window.back_up()
+        return window
+
+    def _open_dialogs(self) -> list[QDialog]:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        mine = []
+        for w in app.topLevelWidgets():
+            parent = w.parentWidget()
+            while parent is not None and parent is not self:
+                parent = parent.parentWidget()
+            if isinstance(w, QDialog) and w.isVisible() and parent is self:
+                mine.append(w)
+        return mine
+
+    def _delete_when_unwound(self) -> None:
+        """Deleted once no event loop run for it (a dialog's or a menu's exec) is on the stack any more:
+        its closed dialogs return from exec first."""
+        if QThread.currentThread().loopLevel() <= 1:
+            self.deleteLater()
+        else:
+            QTimer.singleShot(200, self._delete_when_unwound)
+
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
@@ -405,7 +539,9 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         settings = self.ctx.settings
-        self.show_page(str(settings.value("main/page", "today")))
+        self.show_page(str(settings.value(page_key(self.actor.id), start_page(self.actor.role))))
+        if self.nav.currentRow() < 0:  # a page the role no longer has
+            self.show_page(start_page(self.actor.role))
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
         geometry = settings.value("main/geometry")
@@ -417,13 +553,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         settings = self.ctx.settings
         settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/page", self.nav.currentItem().data(Qt.ItemDataRole.UserRole))
-        QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
+        settings.setValue(page_key(self.actor.id), self.nav.currentItem().data(Qt.ItemDataRole.UserRole))
+        for watch in (self.scanner, self.idle, self.desk_lock):
+            QApplication.instance().removeEventFilter(watch)  # type: ignore[union-attr]
+        self.idle.stop()
         self.timer.stop()  # a closed window must not keep reading the database
         tasks = self.ctx.tasks
         tasks.cancel_all()  # prints and exports stop at their next step; writes run to their end
         tasks.wait(60_000)  # no background backup or import still running under the exit backup
         if self.backup_timer.isActive():
             self.backup_timer.stop()
-            self.back_up_now()
+            if not self._handing_over:  # a switch of user: the app goes on, the next window backs up
+                self.back_up_now()
         super().closeEvent(event)

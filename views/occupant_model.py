@@ -122,6 +122,8 @@ class OccupantModel(QAbstractTableModel):
             return r.stay_id
         if role == Qt.ItemDataRole.BackgroundRole and r.fever:
             return QColor(palette.ALERT)
+        if role == Qt.ItemDataRole.ForegroundRole and r.fever:
+            return QColor(palette.TEXT)  # dark on the light fill, on the dark theme too
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         key = COLUMNS[index.column()][0]

@@ -32,6 +32,7 @@ from printing.form_names import FULL_IDENTIFIER_FORMS
 
 from .context import AppContext
 from .occupant_model import STAY_ID_ROLE, OccupantModel
+from .permissions_ui import explain_disabled
 from .stay_actions import (
     StayActionDialog,
     other_departure_dialog,
@@ -41,6 +42,8 @@ from .stay_actions import (
     transfer_dialog,
 )
 from .temperature_chart import TemperatureChart
+
+ARRIVED_TODAY = "arrived_today"  # the state list's entry for the people who arrived on the site's day
 
 
 class OccupantsPage(QWidget):
@@ -62,6 +65,7 @@ class OccupantsPage(QWidget):
         self.state = QComboBox(self)
         for label, value in (
             (self.tr("Any state"), None),
+            (self.tr("Arrived today"), ARRIVED_TODAY),  # 今日入住: the site's day
             (self.tr("Fever alert"), "fever"),
             (self.tr("Released"), "released"),
             (self.tr("Transferred"), "transferred"),
@@ -101,6 +105,7 @@ class OccupantsPage(QWidget):
         self.chart = TemperatureChart(self)
         self.show_id = QPushButton(self.tr("Show ID in full"), self)
         self.show_id.setCheckable(True)
+        explain_disabled(self.show_id, ctx.user.role, "identity")
         self.action_buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, label in (
@@ -115,6 +120,7 @@ class OccupantsPage(QWidget):
             button.setEnabled(False)
             actions.addWidget(button)
             self.action_buttons[key] = button
+            explain_disabled(button, ctx.user.role, {"room": "rooms", "transfer": "transfer"}.get(key, "departures"))
 
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setEnabled(False)
@@ -170,6 +176,8 @@ class OccupantsPage(QWidget):
         for combo in (self.category, self.building, self.due):
             combo.currentIndexChanged.connect(self.refresh)
         self.present.toggled.connect(self.refresh)
+        self.search.installEventFilter(self)  # Down: into the results
+        self.search.returnPressed.connect(self._search_entered)
         self.state.currentIndexChanged.connect(self._state_changed)
         for edit in (self.release_from, self.release_to):
             edit.dateChanged.connect(lambda _d: self.refresh())
@@ -211,6 +219,8 @@ class OccupantsPage(QWidget):
         else:
             release_from = release_to = None
         place = self.building.currentData()
+        state = self.state.currentData()
+        arrived = state == ARRIVED_TODAY
         return OccupantFilter(
             text=self.search.text(),
             present_only=self.present.isChecked(),
@@ -219,11 +229,12 @@ class OccupantsPage(QWidget):
             floor_id=place[1] if place and place[0] == "floor" else None,
             release_from=release_from,
             release_to=release_to,
-            state=self.state.currentData(),
+            state=None if arrived else state,
+            arrived_on=self.today if arrived else None,
         )
 
     def _state_changed(self) -> None:
-        if self.state.currentData() not in (None, "fever"):
+        if self.state.currentData() not in (None, "fever", ARRIVED_TODAY):
             self.present.blockSignals(True)
             self.present.setChecked(False)  # people who left are not present
             self.present.blockSignals(False)
@@ -240,16 +251,18 @@ class OccupantsPage(QWidget):
     def show_due(self, days_ahead: int) -> None:
         """The people whose planned release is today (0) or tomorrow (1), whatever the other filters."""
         day = self.today + timedelta(days=days_ahead)
-        for widget in (self.due, self.release_from, self.release_to, self.building, self.category, self.present):
+        widgets = (self.due, self.release_from, self.release_to, self.building, self.category, self.present, self.state)
+        for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
         self.category.setCurrentIndex(0)
         self.building.setCurrentIndex(0)
         self.present.setChecked(True)
+        self.state.setCurrentIndex(0)
         self.due.setCurrentIndex(self.due.findData("range"))
         self.release_from.setDate(QDate(day.year, day.month, day.day))
         self.release_to.setDate(QDate(day.year, day.month, day.day))
-        for widget in (self.due, self.release_from, self.release_to, self.building, self.category, self.present):
+        for widget in widgets:
             widget.blockSignals(False)
         self.timer.stop()
         self.refresh()
@@ -264,6 +277,34 @@ class OccupantsPage(QWidget):
                 if r.stay_id == keep:
                     self.table.selectRow(row)
                     break
+
+    def _search_now(self) -> None:
+        """The search typed so far, without waiting for the pause in typing."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self.refresh()
+
+    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+        if obj is self.search and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.focus_results()
+            return True
+        return super().eventFilter(obj, event)
+
+    def focus_results(self) -> bool:
+        """Down in the search box: into the results, on the first row."""
+        self._search_now()
+        if not self.model.rows:
+            return False
+        self.table.selectRow(0)
+        self.table.setFocus()
+        return True
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: one person found is chosen, as a click on the row would."""
+        self._search_now()
+        if len(self.model.rows) == 1:
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     def select_stay(self, stay_id: int) -> bool:
         """Show one stay (e.g. from a scanned QR code), searching all stays if needed."""

@@ -2,7 +2,9 @@
 
 A QTableView over a floor × room-slot model with a painting delegate: no widget per room,
 only visible tiles are painted, and arrow keys, Home/End and PageUp/PageDown work as in any
-table. Tiles show the room number, the occupant, day N of M and the planned release date.
+table. Tiles show the room number, the occupant, day N of M and the planned release date; they
+narrow to fit the width (a whole floor of 25 rooms at 1600 px: number, name and day N/M, the rest in
+the tooltip). A legend says what each colour means.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QWidget,
 )
 
 from models.reads.board import BoardRoom, state_counts
@@ -26,7 +31,9 @@ from models.store.orm import RoomState
 from ui import palette
 
 ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
-TILE = QSize(132, 64)
+TILE = QSize(132, 64)  # a tile at its widest: number, day N/M, names, release date
+MIN_TILE_WIDTH = 44  # narrower tiles (a whole floor of 25 rooms at 1600 px): number, name, day N/M
+COMPACT_BELOW = 100  # tiles narrower than this show the compact layout (the release date is in the tooltip)
 
 STATE_COLOURS = {
     RoomState.AVAILABLE: QColor(palette.OK),
@@ -191,7 +198,10 @@ class TileDelegate(QStyledItemDelegate):
         if room is None:
             return
         painter.save()
-        rect: QRect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        full: QRect = option.rect  # type: ignore[attr-defined]
+        compact = full.width() < COMPACT_BELOW
+        gap = 2 if compact else 3
+        rect = full.adjusted(gap, gap, -gap, -gap)
         colour = FEVER_COLOUR if room.fever else STATE_COLOURS[room.state]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(colour)
@@ -203,7 +213,11 @@ class TileDelegate(QStyledItemDelegate):
         font = QFont(option.font)  # type: ignore[attr-defined]
         font.setBold(True)
         painter.setFont(font)
-        inner = rect.adjusted(6, 3, -6, -3)
+        inner = rect.adjusted(2, 2, -2, -2) if compact else rect.adjusted(6, 3, -6, -3)
+        if compact:
+            self._paint_compact(painter, inner, font, room)
+            painter.restore()
+            return
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, room.number)
         font.setBold(False)
         painter.setFont(font)
@@ -230,14 +244,66 @@ class TileDelegate(QStyledItemDelegate):
             painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
         painter.restore()
 
+    @staticmethod
+    def _paint_compact(painter: QPainter, inner: QRect, font: QFont, room: BoardRoom) -> None:
+        """A narrow tile (a whole floor on one screen): the number, the occupants' names and day N/M, or the
+        state of an empty room when it fits (the colour and the legend say it anyway); the rest is in the
+        tooltip."""
+        width = inner.width()
+        while font.pointSizeF() > 6 and QFontMetrics(font).horizontalAdvance(room.number) > width:
+            font.setPointSizeF(font.pointSizeF() - 0.5)  # the number in full, whatever the tile's width
+        painter.setFont(font)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, room.number)
+        font.setBold(False)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        elide = Qt.TextElideMode.ElideRight
+        if room.occupants:
+            first = room.occupants[0]
+            names = "、".join(o.name for o in room.occupants)
+            left = Qt.AlignmentFlag.AlignLeft
+            middle, bottom = left | Qt.AlignmentFlag.AlignVCenter, left | Qt.AlignmentFlag.AlignBottom
+            painter.drawText(inner, middle, metrics.elidedText(names, elide, width))
+            day = f"{first.day_n}/{first.days_total}"
+            painter.drawText(inner, bottom, metrics.elidedText(day, elide, width))
+        elif metrics.horizontalAdvance(label := state_label(room.state)) <= width:  # else the colour says it
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+
+
+class BoardLegend(QWidget):
+    """What each tile colour means: the room states and the fever alert, as on the tiles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[tuple[str, QColor]] = [(state_label(st), STATE_COLOURS[st]) for st in RoomState]
+        self.items.append((self.tr("Fever alert"), FEVER_COLOUR))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for text, colour in self.items:
+            chip = QLabel(self)
+            chip.setFixedSize(16, 16)
+            chip.setStyleSheet(
+                f"background-color: {colour.name()}; border: 1px solid {colour.darker(130).name()}; border-radius: 3px;"
+            )
+            layout.addWidget(chip)
+            label = QLabel(text, self)
+            layout.addWidget(label)
+            layout.addSpacing(8)
+        self.setAccessibleName(self.tr("Colour legend"))
+
 
 class RoomBoardView(QTableView):
-    """The board widget. Emits room_activated(room_id) on double-click or Enter."""
+    """The board widget. Emits room_activated(room_id) on double-click or Enter.
+
+    Tiles narrow to fit the width (down to MIN_TILE_WIDTH): a whole floor shows without scrolling sideways.
+    ``legend`` is the board's colour legend, for the screen to place beside it."""
 
     room_activated = Signal(int)
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
+        self.legend = BoardLegend()  # no parent until the screen puts it in a layout: never drawn over the tiles
         self.setItemDelegate(TileDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -258,6 +324,22 @@ class RoomBoardView(QTableView):
         model.modelReset.connect(self._fit_header)
         self._fit_header()
 
+    def _fit_tiles(self) -> None:
+        """As wide as TILE when there is room, narrower (to MIN_TILE_WIDTH) so the widest floor fits the
+        width; the vertical scroll bar's width is kept free so its coming and going changes nothing."""
+        model = self.model()
+        columns = model.columnCount() if model is not None else 0
+        free = self.width() - 2 * self.frameWidth() - self.verticalHeader().width()
+        free -= self.verticalScrollBar().sizeHint().width()
+        width = TILE.width() if columns == 0 else max(MIN_TILE_WIDTH, min(TILE.width(), free // columns))
+        header = self.horizontalHeader()
+        if header.defaultSectionSize() != width:
+            header.setDefaultSectionSize(width)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit_tiles()
+
     def _fit_header(self) -> None:
         """Floor labels in full: the themed header font is wider than Qt's size hint assumes."""
         model, header = self.model(), self.verticalHeader()
@@ -271,6 +353,7 @@ class RoomBoardView(QTableView):
         ]
         width = max((metrics.horizontalAdvance(line.upper()) for line in lines), default=60)
         header.setFixedWidth(int(width * 1.3) + 32)
+        self._fit_tiles()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -24,6 +24,7 @@ from models.services.rooms import back_in_service, record_disinfection, room_his
 from models.store.orm import RoomState
 
 from .context import AppContext
+from .permissions_ui import explain_disabled
 from .room_board import state_label
 
 
@@ -99,6 +100,8 @@ class RoomDialog(QDialog):
         self.back_button.setVisible(room.state is RoomState.OUT_OF_SERVICE)
         self.check_in_button = QPushButton(self.tr("Check someone in here…"), self)
         self.check_in_button.setVisible(room.state is RoomState.AVAILABLE)
+        explain_disabled([self.disinfect_button, self.oos_button, self.back_button], ctx.user.role, "rooms")
+        explain_disabled(self.check_in_button, ctx.user.role, "arrivals")
 
         lists = QHBoxLayout()
         left = QVBoxLayout()

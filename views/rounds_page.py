@@ -10,7 +10,8 @@ Keys, in the entry box (the focus never has to leave it):
 A reading at or above the site threshold turns the row red, opens a fever alert and goes on to the next
 room like any reading: the row stays red and listed as awaiting a recheck until one is typed after F12.
 A number typed on a row that already has a reading corrects it (the old value stays in the audit trail),
-a fever row included: that never counts as its recheck.
+a fever row included: that never counts as its recheck. The desk is asked first ("Replace 36.5 with 37.1
+for room 108?", No by default, Esc keeps the reading); the recheck step (F12) adds a reading and asks nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,12 +38,14 @@ from models.reads.lookups import floors
 from models.reads.rounds import RoundRow, round_sheet
 from models.reads.today import current_slot
 from models.services.observations import missing_readings
-from models.services.round_entry import Entry, awaits_recheck, enter_value, is_fever
+from models.services.round_entry import Entry, awaits_recheck, enter_value, is_fever, replacement
 from models.services.sites import get_site
 from models.store.orm import SYMPTOMS, Slot
 from ui import palette
+from ui.theme import mark_status
 
 from .context import AppContext
+from .permissions_ui import explain_disabled
 
 Index = QModelIndex | QPersistentModelIndex
 SYMPTOM_KEYS = [Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7]
@@ -116,13 +120,27 @@ class RoundModel(QAbstractTableModel):
                 codes = latest.symptoms if latest else ()
                 return "、".join(SYMPTOM_ZH[c] for c in codes) if self.zh else ", ".join(codes)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if self.fever(r):
+            if self.fever_cell(r, col):
                 return QColor(palette.ALERT)
+            if self.fever(r):
+                return QColor(palette.ALERT_LIGHT)
             if r.reading is not None and r.reading.temperature is None:
                 return QColor(palette.MUTED_LIGHT)
             if r.reading is not None:
                 return QColor(palette.OK_LIGHT)
+        if role == Qt.ItemDataRole.FontRole and self.fever_cell(r, col):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and (r.reading is not None or self.fever_cell(r, col)):
+            return QColor(palette.TEXT)  # dark on the light fills, on the dark theme too
         return None
+
+    def fever_cell(self, r: RoundRow, col: int) -> bool:
+        """The temperature that is a fever stands out from its row: the reading, or the latest recheck."""
+        if col == 3:
+            return is_fever(r.reading, self.threshold)
+        return col == 4 and bool(r.rechecks) and is_fever(r.rechecks[-1], self.threshold)
 
 
 class RoundsPage(QWidget):
@@ -156,11 +174,12 @@ class RoundsPage(QWidget):
         self.entry.setPlaceholderText(self.tr("Temperature, e.g. 365 then Enter"))
         self.entry.installEventFilter(self)
         self.entry.returnPressed.connect(self.save_current)
+        explain_disabled(self.entry, ctx.user.role, "readings")
         self.current_label = QLabel(self)
         self.pending_label = QLabel(self)
         self.rechecks = QLabel(self)  # who waits for a recheck
         self.rechecks.setWordWrap(True)
-        self.message = QLabel(self)
+        self.message = mark_status(QLabel(self))
         self.message.setWordWrap(True)
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
@@ -365,6 +384,12 @@ class RoundsPage(QWidget):
             return False
         r = self.model.rows[self.current]
         back = self.recheck_return  # None unless in the recheck step (F12)
+        typed, in_recheck = self.entry.text(), back is not None
+        replaced = replacement(r, typed, not_measured=not_measured, recheck=in_recheck, lang=self.lang)
+        if replaced is not None and not self.confirm_replace(r, *replaced):
+            self.message.setText(self.tr("Kept {0} for room {1} ({2})").format(replaced[0], self._room(r), r.name))
+            self.entry.selectAll()  # nothing saved: still on this row, what was typed kept
+            return False
         with self.sessions() as s:  # the domain decides: new reading, correction, or the recheck asked for
             result = enter_value(
                 s,
@@ -411,6 +436,22 @@ class RoundsPage(QWidget):
             self.message.clear()
         self._show_missing()
         return True
+
+    @staticmethod
+    def _room(r: RoundRow) -> str:
+        return r.room + (f"-{r.bed}" if r.bed > 1 else "")
+
+    def confirm_replace(self, r: RoundRow, old: str, new: str) -> bool:
+        """Ask before a reading saved for this round is overwritten: Yes replaces; No (the default) and Esc
+        keep it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the reading"),
+            self.tr("Replace {0} with {1} for room {2} ({3})?").format(old, new, self._room(r), r.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_missing(self) -> None:
         waiting = [f"{r.room} {r.name}" for r in self.model.rows if self.awaiting_recheck(r)]

@@ -1,4 +1,4 @@
-"""Settings: language and theme for everyone; the database and backups for admins only.
+"""Settings: language and theme for everyone; the database, backups and the idle lock for admins only.
 
 Every change goes through a domain service (models/services/desk_settings.py, maintenance.py) that checks
 the signed-in user's current role and records the change; the page shows only what the role may do.
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QProcess
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QProcess, Signal
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from models import permissions
 from models.errors import DomainError
-from models.services.desk_settings import change_desk_setting, change_preference
+from models.services.desk_settings import LOCK_MINUTES, change_desk_setting, change_preference, lock_minutes
 from models.store import credentials
 
 from .backup_panel import BackupPanel
@@ -23,6 +23,8 @@ from .preferences import ui_language
 
 
 class SettingsPage(QWidget):
+    lock_minutes_changed = Signal(int)  # an admin saved the idle lock's minutes (0: never)
+
     def __init__(self, ctx: AppContext, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -53,6 +55,24 @@ class SettingsPage(QWidget):
             form.addRow(self.backups)
         else:
             form.addRow(self.tr("Database"), QLabel(credentials.masked(database), self))
+        # the idle lock: the screen shows people's data; how long it stays open without use is the site's call
+        minutes = lock_minutes(settings)
+        self.lock_minutes: QSpinBox | None = None
+        if self.admin:
+            self.lock_minutes = QSpinBox(self)
+            self.lock_minutes.setRange(LOCK_MINUTES.start, LOCK_MINUTES.stop - 1)
+            self.lock_minutes.setSuffix(self.tr(" min"))
+            self.lock_minutes.setSpecialValueText(self.tr("never"))
+            self.lock_minutes.setKeyboardTracking(False)  # typed: saved at Enter or on leaving the field
+            self.lock_minutes.setValue(minutes)
+            self.lock_minutes.setToolTip(
+                self.tr("Without keyboard or mouse for this long, the screen locks (0: never)")
+            )
+            self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
+            form.addRow(self.tr("Lock the screen after"), self.lock_minutes)
+        else:
+            shown = self.tr("{0} min").format(minutes) if minutes else self.tr("never")
+            form.addRow(self.tr("Lock the screen after"), QLabel(shown, self))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -70,6 +90,16 @@ class SettingsPage(QWidget):
     def _save_database(self, address: str) -> str:
         with self.ctx.sessions() as s:
             return change_desk_setting(s, self.ctx.user, self.settings, "db/url", address)
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        try:
+            with self.ctx.sessions() as s:
+                change_desk_setting(s, self.ctx.user, self.settings, "lock/minutes", minutes)
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return
+        self.message.clear()
+        self.lock_minutes_changed.emit(minutes)
 
     def _language_changed(self) -> None:
         self._preference("ui/language", self.language.currentData())

@@ -130,9 +130,16 @@ class GuiSession:
         return self.runner
 
     def run(self, app: QCoreApplication, window: QWidget, ctx: Any) -> int:
-        """The event loop."""
-        self.window, self.ctx = window, ctx
+        """The event loop. A switch of user replaces the window (and its context): the exit closes the
+        one open then."""
+        self._follow(window, ctx)
         return app.exec()
+
+    def _follow(self, window: Any, ctx: Any) -> None:
+        self.window, self.ctx = window, ctx
+        replaced = getattr(window, "replaced", None)  # views/main_window.py MainWindow.hand_over
+        if replaced is not None:
+            replaced.connect(lambda new: self._follow(new, new.ctx))
 
     def failed(self, exc: BaseException) -> int:
         """An error escaped the start (before or after the event loop): the dialog, the log, exit 2."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,8 +33,10 @@ from models.services.stays import transfer
 from models.services.swabs import SwabDue, mark_sampled_many, record_results_many, swabs_due
 from models.store.orm import DepartureKind, SwabResult
 from ui import palette
+from ui.theme import mark_status
 
 from .context import AppContext
+from .permissions_ui import explain_disabled
 from .tasks import Task
 
 RESULT_COLOURS = {
@@ -77,7 +80,7 @@ class SwabsPage(QWidget):
         self.lab.setPlaceholderText(self.tr("Lab"))
         self.result_button = QPushButton(self.tr("Record result for selected"), self)
         self.import_button = QPushButton(self.tr("Import lab file…"), self)
-        self.message = QLabel(self)
+        self.message = mark_status(QLabel(self))
         self.message.setWordWrap(True)
         # lab file preview
         self.lab_box = QGroupBox(self.tr("Lab file"), self)
@@ -117,6 +120,9 @@ class SwabsPage(QWidget):
         pos.addWidget(self.restart_table)
         pos.addWidget(self.apply_restart_button)
         self.positive_box.setVisible(False)
+        swab_buttons = [self.sample_button, self.result_button, self.import_button, self.apply_lab_button]
+        explain_disabled([*swab_buttons, self.preview_button, self.apply_restart_button], ctx.user.role, "swabs")
+        explain_disabled(self.transfer_button, ctx.user.role, "transfer")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Date"), self))
@@ -190,11 +196,7 @@ class SwabsPage(QWidget):
         with self.sessions() as s:
             self.rows = swabs_due(s, self.selected_day(), self.floor.currentData())
         self.table.setRowCount(len(self.rows))
-        results = {
-            SwabResult.NEGATIVE: self.tr("Negative"),
-            SwabResult.POSITIVE: self.tr("Positive"),
-            SwabResult.PENDING: self.tr("Pending"),
-        }
+        results = self.result_names()
         for i, r in enumerate(self.rows):
             values = [
                 f"{r.floor} {r.room}",
@@ -207,9 +209,17 @@ class SwabsPage(QWidget):
                 item = QTableWidgetItem(text)
                 if r.result in RESULT_COLOURS:
                     item.setBackground(QColor(RESULT_COLOURS[r.result]))
+                    item.setForeground(QColor(palette.TEXT))  # dark on the light fill, on the dark theme too
                 self.table.setItem(i, col, item)
         done = sum(1 for r in self.rows if r.sampled)
         self.count.setText(self.tr("{0} due · {1} sampled").format(len(self.rows), done))
+
+    def result_names(self) -> dict[SwabResult, str]:
+        return {
+            SwabResult.NEGATIVE: self.tr("Negative"),
+            SwabResult.POSITIVE: self.tr("Positive"),
+            SwabResult.PENDING: self.tr("Pending"),
+        }
 
     def selected(self) -> list[SwabDue]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -237,6 +247,9 @@ class SwabsPage(QWidget):
         chosen = self.selected()
         result = SwabResult(self.result.currentData())
         ids, lab = [r.swab_id for r in chosen], self.lab.text()
+        if chosen and result is SwabResult.POSITIVE and not self.confirm_positive(chosen):
+            self.message.setText(self.tr("Nothing recorded"))
+            return
         if chosen and self._run(  # all or none: one transaction
             lambda s: record_results_many(s, self.actor, ids, result, lab=lab, at=self.ctx.now())
         ):
@@ -244,6 +257,30 @@ class SwabsPage(QWidget):
             if result is SwabResult.POSITIVE:
                 self.show_positive(chosen[0].swab_id)
         self.refresh()
+
+    def confirm_positive(self, chosen: list[SwabDue]) -> bool:
+        """Ask before a positive result is recorded (it starts the transfer and the restart of the floors
+        around): who and which room; Yes records, No (the default) and Esc record nothing."""
+        if len(chosen) == 1:
+            r = chosen[0]
+            text = self.tr("Record a POSITIVE result for {0} (room {1} {2})?").format(r.name, r.floor, r.room)
+        else:
+            text = self.tr("Record a POSITIVE result for these {0} people: {1}?").format(
+                len(chosen), self._who([f"{r.name} ({r.floor} {r.room})" for r in chosen])
+            )
+        return self.ask(self.tr("Positive result"), text)
+
+    def ask(self, title: str, text: str) -> bool:
+        """A Yes/No question, No by default (Esc: No)."""
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def _who(people: list[str], most: int = 10) -> str:
+        return "、".join(people[:most]) + (f" …(+{len(people) - most})" if len(people) > most else "")
 
     # --- lab files -------------------------------------------------------------------------------------
     def _choose_lab_file(self) -> None:
@@ -269,20 +306,33 @@ class SwabsPage(QWidget):
     def _show_lab_rows(self, rows: list[LabRow]) -> None:
         self.lab_rows = rows
         self.lab_table.setRowCount(len(self.lab_rows))
+        results = self.result_names()
         for i, r in enumerate(self.lab_rows):
             match = self.tr("matched") if r.matched else DomainError(r.problem or "").message(self.lang)
-            for col, text in enumerate((str(r.row), r.name, r.result.value if r.result else "", match)):
+            result = results.get(r.result, "") if r.result else ""
+            for col, text in enumerate((str(r.row), r.name, result, match)):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(palette.OK_LIGHT if r.matched else palette.ALERT))
+                item.setForeground(QColor(palette.TEXT))
                 self.lab_table.setItem(i, col, item)
         matched = sum(1 for r in self.lab_rows if r.matched)
         self.message.setText(self.tr("{0} rows matched, {1} not matched").format(matched, len(self.lab_rows) - matched))
         self.apply_lab_button.setEnabled(matched > 0)
         self.lab_box.setVisible(True)
 
-    def apply_lab(self) -> Task:
-        """Record the matched results in the background: one transaction, so not cancellable."""
+    def apply_lab(self) -> Task | None:
+        """Record the matched results in the background: one transaction, so not cancellable. Positive
+        results among them are confirmed first, in one question that names them (No: nothing recorded)."""
         actor, rows = self.actor, list(self.lab_rows)
+        positives = [r for r in rows if r.matched and r.result is SwabResult.POSITIVE]
+        if positives and not self.ask(
+            self.tr("Positive result"),
+            self.tr("The lab file has {0} positive results: {1}. Record the matched results?").format(
+                len(positives), self._who([f"{r.name} ({r.room})" if r.room else r.name for r in positives])
+            ),
+        ):
+            self.message.setText(self.tr("Nothing recorded"))
+            return None
 
         def done(positives: list[LabRow]) -> None:
             self.changed.emit()

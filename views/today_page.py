@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.reads.today import Dashboard, ReleaseLine, dashboard
 from models.store.orm import Slot
 from ui import palette
+from ui.theme import mark_status
 
 from .context import AppContext
 
@@ -36,7 +37,7 @@ class TodayPage(QWidget):
         self.ctx = ctx
         self.sessions = ctx.sessions
         self.data: Dashboard | None = None
-        self.headline = QLabel(self)
+        self.headline = mark_status(QLabel(self))  # the day in one line, larger
         self.headline.setWordWrap(True)
         self.headline.linkActivated.connect(self.open_page.emit)  # "swabs", "rounds", "board"
         self.lists: dict[str, QListWidget] = {}

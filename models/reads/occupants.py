@@ -45,6 +45,7 @@ class OccupantFilter:
     release_from: date | None = None
     release_to: date | None = None
     state: str | None = None  # "fever" (present, fever alert open), or a departure kind ("released", …)
+    arrived_on: date | None = None  # arrived on that day of the site (its time zone): 今日入住 with the site's today
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ def _query(f: OccupantFilter) -> Select:
         conds.append(Stay.planned_release >= f.release_from)
     if f.release_to is not None:
         conds.append(Stay.planned_release <= f.release_to)
+    if f.arrived_on is not None:
+        conds.append(Stay.arrival_day == f.arrived_on)  # the arrival's day where the site is, stored with it
     if f.state == "fever":
         conds += [Stay.departed_at.is_(None), fever]
     elif f.state == "transferred":

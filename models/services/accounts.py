@@ -138,6 +138,13 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
 
 
 @transactional("own_account")
+def sign_out(session: Session, actor: User) -> None:
+    """The end of a sign-in at a desk (log out, switch user): on the record like the sign-in itself."""
+    user = _get(session, actor.id)
+    audit.record(session, actor, "user.logout", user, note="logout")
+
+
+@transactional("own_account")
 def change_password(session: Session, actor: User, old: str, new: str) -> None:
     user = session.get(User, actor.id)
     if user is None or user.password_hash is None:

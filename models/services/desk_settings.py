@@ -4,7 +4,8 @@ A desk keeps its settings in the PC user's settings file (the GUI's ``QSettings`
 ``value(key, default)`` and ``setValue(key, value)`` will do). Two kinds:
 - **preferences** of whoever is signed in (language, dark theme): any role, permission ``own_account``;
 - **desk settings** that decide where the data lives and how it is kept (the shared database's address,
-  the backup folder and interval): admins only, permission ``settings``. The database address is saved
+  the backup folder and interval) and how long the screen stays open without use (``lock/minutes``:
+  the idle lock, 0 = never): admins only, permission ``settings``. The database address is saved
   without its password, which goes to the OS credential store (models/store/credentials.py).
 Each change is an audit entry ("setting.change", the key and the old and new values, an address's
 password masked). Window geometry and the last page shown are the window's memory, not settings.
@@ -26,7 +27,9 @@ from models.store.orm import User
 LANGUAGES = ("zh_CN", "en")
 BACKUP_HOURS = range(1, 25)
 PREFERENCES = ("ui/language", "ui/dark")
-DESK_SETTINGS = ("db/url", "backup/dir", "backup/hours")
+DESK_SETTINGS = ("db/url", "backup/dir", "backup/hours", "lock/minutes")
+LOCK_MINUTES = range(0, 241)  # minutes without keyboard or mouse before the screen locks; 0: never
+DEFAULT_LOCK_MINUTES = 10
 
 
 class SettingsStore(Protocol):
@@ -67,13 +70,28 @@ def change_desk_setting(session: Session, actor: User | None, store: SettingsSto
         if not str(value).strip() or not folder.is_absolute():
             raise DomainError("setting_invalid", key=key, value=value)
         saved = str(folder)
+    elif key == "lock/minutes":
+        if isinstance(value, bool) or not isinstance(value, int) or value not in LOCK_MINUTES:
+            raise DomainError("setting_invalid", key=key, value=value)
+        saved = value
     elif key == "db/url":
         saved = _database_address(str(value).strip())
     else:
         raise DomainError("setting_unknown", key=key)
-    _record(session, actor, key, store.value(key, ""), saved)
+    old = lock_minutes(store) if key == "lock/minutes" else store.value(key, "")  # unset: the default in force
+    _record(session, actor, key, old, saved)
     store.setValue(key, saved)
     return str(saved)
+
+
+def lock_minutes(store: SettingsStore) -> int:
+    """The idle lock's minutes (0: never); the default where the file has none or a value no admin saved."""
+    raw = store.value("lock/minutes", DEFAULT_LOCK_MINUTES)
+    try:
+        minutes = int(raw)
+    except (TypeError, ValueError):
+        return DEFAULT_LOCK_MINUTES
+    return minutes if minutes in LOCK_MINUTES else DEFAULT_LOCK_MINUTES
 
 
 def _database_address(address: str) -> str:

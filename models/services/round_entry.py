@@ -62,6 +62,31 @@ class EntryResult:
         return self.error.message(lang) if self.error is not None else ""
 
 
+def replacement(
+    row: RoundRow, typed: str, *, not_measured: str | None = None, recheck: bool = False, lang: str = "zh_CN"
+) -> tuple[str, str] | None:
+    """What Enter (or F9–F11) on ``row`` would overwrite: (the slot's saved reading, the value that would
+    replace it) as the screen shows them, when it would correct a reading already saved for the slot with
+    a different value; None for a new reading, the deliberate recheck step (F12: a recheck adds, it never
+    replaces), nothing typed, or a value ``save_entry`` refuses anyway. No session: the screen asks before
+    saving."""
+    if recheck or row.reading is None:
+        return None
+    if not_measured is not None:
+        if not_measured not in NOT_MEASURED_REASONS:
+            return None
+        new = NOT_MEASURED_REASONS[not_measured][0 if lang == "zh_CN" else 1]
+    else:
+        if not (typed or "").strip():
+            return None
+        try:
+            new = f"{parse_temperature(typed):.1f}"
+        except DomainError:
+            return None
+    old = row.reading.text()
+    return None if new == old else (old, new)
+
+
 def _one_row(session: Session, day: date, slot: Slot, stay_id: int) -> RoundRow | None:
     return next(iter(round_sheet(session, day, slot, stay_id=stay_id)), None)
 

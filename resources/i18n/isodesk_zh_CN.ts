@@ -36,192 +36,217 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="86" />
+        <location filename="../../views/arrival_dialog.py" line="90" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="92" />
+        <location filename="../../views/arrival_dialog.py" line="96" />
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="93" />
+        <location filename="../../views/arrival_dialog.py" line="97" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="94" />
+        <location filename="../../views/arrival_dialog.py" line="98" />
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="95" />
+        <location filename="../../views/arrival_dialog.py" line="99" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="101" />
+        <location filename="../../views/arrival_dialog.py" line="105" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="102" />
+        <location filename="../../views/arrival_dialog.py" line="106" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="108" />
+        <location filename="../../views/arrival_dialog.py" line="112" />
         <source>Last exposure known</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="116" />
+        <location filename="../../views/arrival_dialog.py" line="120" />
         <source>e.g. elderly, diabetes, reduced mobility, halal diet</source>
         <translation>如：老人、糖尿病、行动不便、清真饮食</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="120" />
+        <location filename="../../views/arrival_dialog.py" line="123" />
+        <source>Name and relation, e.g. 李华（配偶）</source>
+        <translation>姓名及关系，如 李华（配偶）</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="127" />
         <source>Nobody: a room of their own</source>
         <translation>无（单人单间）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="126" />
+        <location filename="../../views/arrival_dialog.py" line="133" />
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="127" />
+        <location filename="../../views/arrival_dialog.py" line="134" />
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="128" />
+        <location filename="../../views/arrival_dialog.py" line="135" />
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="129" />
+        <location filename="../../views/arrival_dialog.py" line="136" />
         <source>Family, chosen by the desk</source>
         <translation>家庭成员（前台决定）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="146" />
+        <location filename="../../views/arrival_dialog.py" line="153" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="147" />
+        <location filename="../../views/arrival_dialog.py" line="154" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="148" />
+        <location filename="../../views/arrival_dialog.py" line="155" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="150" />
+        <location filename="../../views/arrival_dialog.py" line="157" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="151" />
+        <location filename="../../views/arrival_dialog.py" line="158" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="153" />
+        <location filename="../../views/arrival_dialog.py" line="160" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="155" />
+        <location filename="../../views/arrival_dialog.py" line="162" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="156" />
+        <location filename="../../views/arrival_dialog.py" line="163" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="157" />
+        <location filename="../../views/arrival_dialog.py" line="164" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="158" />
+        <location filename="../../views/arrival_dialog.py" line="165" />
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="166" />
+        <source>Emergency contact's phone</source>
+        <translation>紧急联系人电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="167" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="159" />
+        <location filename="../../views/arrival_dialog.py" line="168" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="160" />
+        <location filename="../../views/arrival_dialog.py" line="169" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="161" />
+        <location filename="../../views/arrival_dialog.py" line="170" />
         <source>Why together</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="162" />
+        <location filename="../../views/arrival_dialog.py" line="171" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="166" />
+        <location filename="../../views/arrival_dialog.py" line="175" />
         <source>Register and check in</source>
         <translation>登记并入住</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="205" />
+        <location filename="../../views/arrival_dialog.py" line="218" />
+        <source>Discard this arrival?</source>
+        <translation>放弃本次登记？</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="219" />
+        <source>What was typed for this arrival is not saved and will be lost. Discard it?</source>
+        <translation>本次登记已填写的内容尚未保存，放弃后将丢失。确定放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="245" />
         <source>Born {0}, {1}</source>
         <translation>出生 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="207" />
+        <location filename="../../views/arrival_dialog.py" line="247" />
         <source>unknown region code (accepted)</source>
         <translation>地区码未知（仍可登记）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="227" />
+        <location filename="../../views/arrival_dialog.py" line="267" />
         <source>Room {0}</source>
         <translation>房间 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="231" />
+        <location filename="../../views/arrival_dialog.py" line="271" />
         <source>No free room {0}</source>
         <translation>没有 {0} 号空闲房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="231" />
+        <location filename="../../views/arrival_dialog.py" line="271" />
         <source>No room chosen</source>
         <translation>未选择房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="245" />
+        <location filename="../../views/arrival_dialog.py" line="285" />
         <source>Shares room {0} with {1}</source>
         <translation>与{1}同住 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="252" />
+        <location filename="../../views/arrival_dialog.py" line="292" />
         <source>Chosen on the room board</source>
         <translation>在房态图上选定</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="262" />
+        <location filename="../../views/arrival_dialog.py" line="302" />
         <source>Suggested: {0} — {1}</source>
         <translation>建议：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="287" />
+        <location filename="../../views/arrival_dialog.py" line="329" />
         <source>No room available</source>
         <translation>没有空闲房间</translation>
     </message>
@@ -320,102 +345,117 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../views/backup_panel.py" line="94" />
+        <location filename="../../views/backup_panel.py" line="112" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="102" />
+        <location filename="../../views/backup_panel.py" line="120" />
         <source>This site uses PostgreSQL: back it up on the server (pg_dump).</source>
         <translation>本隔离点使用 PostgreSQL 数据库：请在服务器上备份（pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="107" />
+        <location filename="../../views/backup_panel.py" line="125" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="111" />
+        <location filename="../../views/backup_panel.py" line="129" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="115" />
+        <location filename="../../views/backup_panel.py" line="133" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="116" />
+        <location filename="../../views/backup_panel.py" line="134" />
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="117" />
-        <source>Also at start and at exit; 7 daily and 4 weekly copies are kept.</source>
-        <translation>启动和退出时也会备份；保留最近 7 天每天一份、最近 4 周每周一份。</translation>
-    </message>
-    <message>
-        <location filename="../../views/backup_panel.py" line="118" />
+        <location filename="../../views/backup_panel.py" line="142" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="122" />
+        <location filename="../../views/backup_panel.py" line="146" />
         <source>Copies</source>
         <translation>备份副本</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="123" />
+        <location filename="../../views/backup_panel.py" line="147" />
         <source>Restore the selected copy…</source>
         <translation>恢复所选副本…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="148" />
+        <location filename="../../views/backup_panel.py" line="203" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="187" />
+        <location filename="../../views/backup_panel.py" line="242" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="250" />
+        <location filename="../../views/backup_panel.py" line="323" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="178" />
+        <location filename="../../views/backup_panel.py" line="233" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="189" />
+        <location filename="../../views/backup_panel.py" line="136" />
+        <source>Also at start and at exit. Kept: every copy of the last 48 hours and the newest 10, then the newest of each of the last 7 days and of the last 4 weeks.</source>
+        <translation>启动和退出时也会备份。保留：最近 48 小时内的每一份及最新的 10 份，更早的保留最近 7 天每天最新的一份、最近 4 周每周最新的一份。</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="162" />
+        <source>before import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="162" />
+        <source>before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="244" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="196" />
+        <location filename="../../views/backup_panel.py" line="253" />
         <source>Choose a copy in the list first.</source>
         <translation>请先在列表中选择一个副本。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="200" />
+        <location filename="../../views/backup_panel.py" line="261" />
+        <source>The copy of {0} is no longer in the folder (rotated away or deleted); the list is up to date.</source>
+        <translation>{0} 的副本已不在文件夹中（已轮换清理或被删除）；列表已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../views/backup_panel.py" line="272" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="202" />
+        <location filename="../../views/backup_panel.py" line="274" />
         <source>Replace the database with the copy of {0}? Changes made since then are set aside (the current database is saved first). IsoDesk restarts afterwards.</source>
         <translation>用 {0} 的副本替换当前数据库吗？此后的改动将被搁置（当前数据库会先另存一份）。恢复后程序将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="248" />
+        <location filename="../../views/backup_panel.py" line="321" />
         <source>Restore refused: {0}</source>
         <translation>无法恢复：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/backup_panel.py" line="231" />
+        <location filename="../../views/backup_panel.py" line="304" />
         <source>Restored. The replaced database is kept as {0}</source>
         <translation>已恢复。被替换的数据库另存为 {0}</translation>
     </message>
@@ -423,223 +463,288 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="109" />
+        <location filename="../../views/batch_dialog.py" line="135" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="110" />
+        <location filename="../../views/batch_dialog.py" line="138" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="111" />
+        <location filename="../../views/batch_dialog.py" line="139" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="115" />
+        <location filename="../../views/batch_dialog.py" line="140" />
+        <source>Show full ID numbers (recorded in the audit trail)</source>
+        <translation>显示完整证件号（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="146" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="115" />
+        <location filename="../../views/batch_dialog.py" line="146" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="115" />
-        <location filename="../../views/batch_dialog.py" line="290" />
+        <location filename="../../views/batch_dialog.py" line="146" />
+        <location filename="../../views/batch_dialog.py" line="217" />
+        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="407" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="115" />
-        <location filename="../../views/batch_dialog.py" line="293" />
+        <location filename="../../views/batch_dialog.py" line="146" />
+        <location filename="../../views/batch_dialog.py" line="217" />
+        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="410" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="115" />
+        <location filename="../../views/batch_dialog.py" line="146" />
+        <location filename="../../views/batch_dialog.py" line="217" />
+        <location filename="../../views/batch_dialog.py" line="244" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="115" />
+        <location filename="../../views/batch_dialog.py" line="146" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="126" />
+        <location filename="../../views/batch_dialog.py" line="157" />
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="139" />
+        <location filename="../../views/batch_dialog.py" line="170" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="144" />
-        <source>Check in all valid rows</source>
-        <translation>全部有效人员入住</translation>
+        <location filename="../../views/batch_dialog.py" line="252" />
+        <source>One print job, for the people of this batch only; the transfer team signs the hand-over list</source>
+        <translation>一次打印，只含本批人员；交接清单由转运人员签字</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="172" />
+        <location filename="../../views/batch_dialog.py" line="280" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="172" />
+        <location filename="../../views/batch_dialog.py" line="280" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="233" />
+        <location filename="../../views/batch_dialog.py" line="348" />
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="245" />
+        <location filename="../../views/batch_dialog.py" line="361" />
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="270" />
+        <location filename="../../views/batch_dialog.py" line="387" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="291" />
+        <location filename="../../views/batch_dialog.py" line="408" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="292" />
+        <location filename="../../views/batch_dialog.py" line="409" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="294" />
+        <location filename="../../views/batch_dialog.py" line="411" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="295" />
+        <location filename="../../views/batch_dialog.py" line="412" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="296" />
+        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="413" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="297" />
+        <location filename="../../views/batch_dialog.py" line="175" />
+        <source>Check in all valid rows…</source>
+        <translation>全部有效人员入住…</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="217" />
+        <source>Why this room</source>
+        <translation>安排理由</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="222" />
+        <source>Check them in</source>
+        <translation>确认入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="223" />
+        <source>Back to the list</source>
+        <translation>返回名单修改</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="249" />
+        <source>Print for this batch: registration forms, notices, door cards, hand-over list</source>
+        <translation>打印本批表单：登记表、告知书、门卡、交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="254" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="414" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="298" />
+        <location filename="../../views/batch_dialog.py" line="415" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="299" />
+        <location filename="../../views/batch_dialog.py" line="416" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="300" />
+        <location filename="../../views/batch_dialog.py" line="417" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="301" />
+        <location filename="../../views/batch_dialog.py" line="418" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="302" />
+        <location filename="../../views/batch_dialog.py" line="419" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="303" />
+        <location filename="../../views/batch_dialog.py" line="420" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="304" />
+        <location filename="../../views/batch_dialog.py" line="421" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="315" />
+        <location filename="../../views/batch_dialog.py" line="458" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="333" />
+        <location filename="../../views/batch_dialog.py" line="562" />
+        <source>{0} people checked in</source>
+        <translation>已入住 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="433" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="338" />
+        <location filename="../../views/batch_dialog.py" line="438" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="344" />
+        <location filename="../../views/batch_dialog.py" line="490" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="345" />
+        <location filename="../../views/batch_dialog.py" line="491" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="346" />
+        <location filename="../../views/batch_dialog.py" line="492" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="347" />
+        <location filename="../../views/batch_dialog.py" line="493" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="348" />
+        <location filename="../../views/batch_dialog.py" line="494" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="352" />
+        <location filename="../../views/batch_dialog.py" line="498" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="357" />
+        <location filename="../../views/batch_dialog.py" line="503" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="370" />
+        <location filename="../../views/batch_dialog.py" line="510" />
+        <source>Check in {0} people?</source>
+        <translation>确认入住 {0} 人？</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="558" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
 </context>
 <context>
+    <name>BoardLegend</name>
+    <message>
+        <location filename="../../views/room_board.py" line="279" />
+        <source>Fever alert</source>
+        <translation>发热预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/room_board.py" line="293" />
+        <source>Colour legend</source>
+        <translation>颜色图例</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../views/room_board.py" line="138" />
+        <location filename="../../views/room_board.py" line="145" />
         <source>occ {0} · free {1}
 dis {2} · oos {3}</source>
         <translation>占{0} 空{1} 消{2} 停{3}</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="164" />
+        <location filename="../../views/room_board.py" line="171" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
@@ -827,6 +932,24 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>DeskLock</name>
+    <message>
+        <location filename="../../views/lock_screen.py" line="269" />
+        <source>IsoDesk — locked</source>
+        <translation>隔离点工作台 — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../views/lock_screen.py" line="342" />
+        <source>Wrong password (after {0} wrong tries in a row the account is locked for {1} minutes)</source>
+        <translation>密码错误（连续输错 {0} 次后账号锁定 {1} 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../views/lock_screen.py" line="349" />
+        <source>The database does not answer: {0}</source>
+        <translation>数据库没有响应：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../views/error_dialog.py" line="100" />
@@ -903,6 +1026,34 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../views/lock_screen.py" line="116" />
+        <source>The screen is locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../views/lock_screen.py" line="146" />
+        <source>{0} is signed in. The password opens the desk again.</source>
+        <translation>当前登录：{0}。输入密码即可继续使用。</translation>
+    </message>
+    <message>
+        <location filename="../../views/lock_screen.py" line="151" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/lock_screen.py" line="154" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../views/lock_screen.py" line="157" />
+        <source>Sign in as someone else…</source>
+        <translation>换其他人登录…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../views/login_dialog.py" line="28" />
@@ -943,164 +1094,184 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="66" />
+        <location filename="../../views/main_window.py" line="89" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="76" />
+        <location filename="../../views/main_window.py" line="99" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="79" />
+        <location filename="../../views/main_window.py" line="102" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="81" />
+        <location filename="../../views/main_window.py" line="104" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="83" />
+        <location filename="../../views/main_window.py" line="106" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="85" />
+        <location filename="../../views/main_window.py" line="108" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="108" />
+        <location filename="../../views/main_window.py" line="132" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="109" />
+        <location filename="../../views/main_window.py" line="133" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="110" />
+        <location filename="../../views/main_window.py" line="134" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="111" />
+        <location filename="../../views/main_window.py" line="135" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="112" />
+        <location filename="../../views/main_window.py" line="136" />
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="113" />
+        <location filename="../../views/main_window.py" line="137" />
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="114" />
+        <location filename="../../views/main_window.py" line="138" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="115" />
+        <location filename="../../views/main_window.py" line="139" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="116" />
+        <location filename="../../views/main_window.py" line="140" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="136" />
+        <location filename="../../views/main_window.py" line="163" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="143" />
+        <location filename="../../views/main_window.py" line="171" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="144" />
+        <location filename="../../views/main_window.py" line="175" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="147" />
+        <location filename="../../views/main_window.py" line="178" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="150" />
+        <location filename="../../views/main_window.py" line="181" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="237" />
+        <location filename="../../views/main_window.py" line="267" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="248" />
+        <location filename="../../views/main_window.py" line="278" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="256" />
+        <location filename="../../views/main_window.py" line="286" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="259" />
+        <location filename="../../views/main_window.py" line="289" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="260" />
+        <location filename="../../views/main_window.py" line="290" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="284" />
+        <location filename="../../views/main_window.py" line="323" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="285" />
+        <location filename="../../views/main_window.py" line="324" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="297" />
+        <location filename="../../views/main_window.py" line="336" />
+        <source>The batch's forms</source>
+        <translation>本批入住表单</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="346" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="313" />
-        <location filename="../../views/main_window.py" line="325" />
+        <location filename="../../views/main_window.py" line="362" />
+        <location filename="../../views/main_window.py" line="374" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="307" />
-        <location filename="../../views/main_window.py" line="328" />
+        <location filename="../../views/main_window.py" line="356" />
+        <location filename="../../views/main_window.py" line="377" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="357" />
+        <location filename="../../views/main_window.py" line="392" />
+        <source>Log out / switch user…</source>
+        <translation>退出登录 / 切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="395" />
+        <source>Lock the screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="398" />
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="510" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="374" />
+        <location filename="../../views/main_window.py" line="527" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1108,17 +1279,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="78" />
+        <location filename="../../views/batch_dialog.py" line="95" />
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="80" />
+        <location filename="../../views/batch_dialog.py" line="97" />
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="84" />
+        <location filename="../../views/batch_dialog.py" line="101" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -1171,17 +1342,17 @@ dis {2} · oos {3}</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="133" />
+        <location filename="../../views/occupant_model.py" line="135" />
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="133" />
+        <location filename="../../views/occupant_model.py" line="135" />
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/occupant_model.py" line="143" />
+        <location filename="../../views/occupant_model.py" line="145" />
         <source>left</source>
         <translation>已离开</translation>
     </message>
@@ -1189,186 +1360,269 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="58" />
+        <location filename="../../views/occupants_page.py" line="61" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="60" />
+        <location filename="../../views/occupants_page.py" line="63" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="74" />
+        <location filename="../../views/occupants_page.py" line="78" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="75" />
+        <location filename="../../views/occupants_page.py" line="79" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="76" />
+        <location filename="../../views/occupants_page.py" line="80" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="77" />
+        <location filename="../../views/occupants_page.py" line="81" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="78" />
+        <location filename="../../views/occupants_page.py" line="82" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="86" />
+        <location filename="../../views/occupants_page.py" line="90" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="87" />
+        <location filename="../../views/occupants_page.py" line="91" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="102" />
+        <location filename="../../views/occupants_page.py" line="106" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="107" />
+        <location filename="../../views/occupants_page.py" line="112" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="108" />
+        <location filename="../../views/occupants_page.py" line="113" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="110" />
+        <location filename="../../views/occupants_page.py" line="115" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="68" />
-        <location filename="../../views/occupants_page.py" line="111" />
+        <location filename="../../views/occupants_page.py" line="72" />
+        <location filename="../../views/occupants_page.py" line="116" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="64" />
+        <location filename="../../views/occupants_page.py" line="68" />
+        <source>Arrived today</source>
+        <translation>今日入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="67" />
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="65" />
+        <location filename="../../views/occupants_page.py" line="69" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="66" />
+        <location filename="../../views/occupants_page.py" line="70" />
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="67" />
+        <location filename="../../views/occupants_page.py" line="71" />
         <source>Transferred</source>
         <translation>已转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="119" />
+        <location filename="../../views/occupants_page.py" line="125" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="123" />
+        <location filename="../../views/occupants_page.py" line="129" />
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="124" />
+        <location filename="../../views/occupants_page.py" line="130" />
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="125" />
+        <location filename="../../views/occupants_page.py" line="131" />
         <source>Door card</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="126" />
+        <location filename="../../views/occupants_page.py" line="132" />
         <source>Release notice</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="186" />
+        <location filename="../../views/occupants_page.py" line="194" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="189" />
+        <location filename="../../views/occupants_page.py" line="197" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="261" />
+        <location filename="../../views/occupants_page.py" line="274" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="353" />
+        <location filename="../../views/occupants_page.py" line="394" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="355" />
+        <location filename="../../views/occupants_page.py" line="396" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="356" />
+        <location filename="../../views/occupants_page.py" line="397" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="356" />
+        <location filename="../../views/occupants_page.py" line="397" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="356" />
+        <location filename="../../views/occupants_page.py" line="397" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="357" />
+        <location filename="../../views/occupants_page.py" line="398" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="357" />
+        <location filename="../../views/occupants_page.py" line="398" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="109" />
-        <location filename="../../views/occupants_page.py" line="357" />
+        <location filename="../../views/occupants_page.py" line="114" />
+        <location filename="../../views/occupants_page.py" line="398" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="366" />
+        <location filename="../../views/occupants_page.py" line="407" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="374" />
+        <location filename="../../views/occupants_page.py" line="415" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} °C</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsUi</name>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="25" />
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="26" />
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="27" />
+        <source>Medical</source>
+        <translation>医务</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="28" />
+        <source>Viewer</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="36" />
+        <source>Your role ({0}) may not check people in</source>
+        <translation>您的角色（{0}）无权办理入住登记</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="37" />
+        <source>Your role ({0}) may not change rooms or their state</source>
+        <translation>您的角色（{0}）无权更换房间或更改房间状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="38" />
+        <source>Your role ({0}) may not release people or change their release date</source>
+        <translation>您的角色（{0}）无权办理解除隔离或更改解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="41" />
+        <source>Your role ({0}) may not transfer people</source>
+        <translation>您的角色（{0}）无权办理转运</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="42" />
+        <source>Your role ({0}) may not record temperatures</source>
+        <translation>您的角色（{0}）无权录入体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="43" />
+        <source>Your role ({0}) may not record swabs or their results</source>
+        <translation>您的角色（{0}）无权登记采样或检测结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="44" />
+        <source>Your role ({0}) may not close fever alerts</source>
+        <translation>您的角色（{0}）无权关闭发热预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="45" />
+        <source>Your role ({0}) may not see ID numbers in full</source>
+        <translation>您的角色（{0}）无权查看完整证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="46" />
+        <source>Your role ({0}) may not change the desk's settings</source>
+        <translation>您的角色（{0}）无权更改工作台设置</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="47" />
+        <source>Your role ({0}) may not manage accounts</source>
+        <translation>您的角色（{0}）无权管理账号</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="49" />
+        <source>Your role ({0}) may not do this</source>
+        <translation>您的角色（{0}）无权执行此操作</translation>
     </message>
 </context>
 <context>
@@ -1566,82 +1820,82 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../views/room_dialog.py" line="50" />
+        <location filename="../../views/room_dialog.py" line="51" />
         <source>{0} beds</source>
         <translation>{0} 张床</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="57" />
+        <location filename="../../views/room_dialog.py" line="58" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="74" />
+        <location filename="../../views/room_dialog.py" line="75" />
         <source>Record terminal disinfection</source>
         <translation>登记终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="75" />
+        <location filename="../../views/room_dialog.py" line="76" />
         <source>Terminal disinfection</source>
         <translation>终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="77" />
+        <location filename="../../views/room_dialog.py" line="78" />
         <source>Agent</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="78" />
+        <location filename="../../views/room_dialog.py" line="79" />
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="79" />
+        <location filename="../../views/room_dialog.py" line="80" />
         <source>Done by</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="80" />
+        <location filename="../../views/room_dialog.py" line="81" />
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="87" />
+        <location filename="../../views/room_dialog.py" line="88" />
         <source>Until</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="90" />
+        <location filename="../../views/room_dialog.py" line="91" />
         <source>Take out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="91" />
+        <location filename="../../views/room_dialog.py" line="92" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="93" />
+        <location filename="../../views/room_dialog.py" line="94" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="98" />
+        <location filename="../../views/room_dialog.py" line="99" />
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="100" />
+        <location filename="../../views/room_dialog.py" line="101" />
         <source>Check someone in here…</source>
         <translation>在此房间登记入住…</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="105" />
+        <location filename="../../views/room_dialog.py" line="108" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="108" />
+        <location filename="../../views/room_dialog.py" line="111" />
         <source>History</source>
         <translation>记录</translation>
     </message>
@@ -1649,22 +1903,22 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoomState</name>
     <message>
-        <location filename="../../views/room_board.py" line="175" />
+        <location filename="../../views/room_board.py" line="182" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="176" />
+        <location filename="../../views/room_board.py" line="183" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="177" />
+        <location filename="../../views/room_board.py" line="184" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="178" />
+        <location filename="../../views/room_board.py" line="185" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
@@ -1672,32 +1926,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="67" />
+        <location filename="../../views/rounds_page.py" line="71" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="68" />
+        <location filename="../../views/rounds_page.py" line="72" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="69" />
+        <location filename="../../views/rounds_page.py" line="73" />
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="70" />
+        <location filename="../../views/rounds_page.py" line="74" />
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="71" />
+        <location filename="../../views/rounds_page.py" line="75" />
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="72" />
+        <location filename="../../views/rounds_page.py" line="76" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -1705,113 +1959,128 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="144" />
+        <location filename="../../views/rounds_page.py" line="162" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="145" />
+        <location filename="../../views/rounds_page.py" line="163" />
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="156" />
-        <location filename="../../views/rounds_page.py" line="327" />
+        <location filename="../../views/rounds_page.py" line="174" />
+        <location filename="../../views/rounds_page.py" line="346" />
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="169" />
+        <location filename="../../views/rounds_page.py" line="188" />
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · F12 复测 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="176" />
+        <location filename="../../views/rounds_page.py" line="195" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="176" />
+        <location filename="../../views/rounds_page.py" line="195" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="176" />
+        <location filename="../../views/rounds_page.py" line="195" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="180" />
+        <location filename="../../views/rounds_page.py" line="199" />
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="210" />
+        <location filename="../../views/rounds_page.py" line="229" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="277" />
+        <location filename="../../views/rounds_page.py" line="296" />
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="289" />
+        <location filename="../../views/rounds_page.py" line="308" />
         <source>Fever waiting for a recheck: F12 to type the recheck (a number typed here corrects the reading)</source>
         <translation>发热待复测：按 F12 录入复测（在此直接输入数字将更正该读数）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="303" />
+        <location filename="../../views/rounds_page.py" line="322" />
         <source>No fever is waiting for a recheck.</source>
         <translation>没有待复测的发热。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="317" />
+        <location filename="../../views/rounds_page.py" line="336" />
         <source>Recheck (复测) of {0} {1} · {2} ({3} °C)</source>
         <translation>复测：{0} {1} · {2}（{3} °C）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="319" />
+        <location filename="../../views/rounds_page.py" line="338" />
         <source>Recheck temperature, then Enter · Esc: back</source>
         <translation>复测体温，回车保存 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="321" />
+        <location filename="../../views/rounds_page.py" line="340" />
         <source>Type the recheck of {0} {1} · {2}, then Enter (Esc: back)</source>
         <translation>请输入 {0} {1} · {2} 的复测体温，回车保存（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="396" />
+        <location filename="../../views/rounds_page.py" line="390" />
+        <source>Kept {0} for room {1} ({2})</source>
+        <translation>已保留 {1} 房（{2}）的 {0}，未更改</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="421" />
         <source>{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open</source>
         <translation>{0} {1} · {2}：复测 {3} °C 仍为发热，预警保持开启</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="402" />
+        <location filename="../../views/rounds_page.py" line="427" />
         <source>{0} {1} · {2}: recheck {3} °C saved</source>
         <translation>{0} {1} · {2}：复测 {3} °C 已保存</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="406" />
+        <location filename="../../views/rounds_page.py" line="431" />
         <source>{0} {1} · {2}: {3} °C is a fever. Alert opened; F12 to type the recheck (复测)</source>
         <translation>{0} {1} · {2}：{3} °C 为发热，已生成发热预警；复测时按 F12 录入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="418" />
+        <location filename="../../views/rounds_page.py" line="449" />
+        <source>Replace the reading</source>
+        <translation>更正体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="450" />
+        <source>Replace {0} with {1} for room {2} ({3})?</source>
+        <translation>将 {2} 房（{3}）的 {0} 改为 {1}？</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="459" />
         <source>Awaiting a recheck (F12) ({0}): {1}</source>
         <translation>待复测（F12）（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="359" />
+        <location filename="../../views/rounds_page.py" line="378" />
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="423" />
+        <location filename="../../views/rounds_page.py" line="464" />
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="427" />
+        <location filename="../../views/rounds_page.py" line="468" />
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
@@ -1819,29 +2088,56 @@ dis {2} · oos {3}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="34" />
+        <location filename="../../views/settings_page.py" line="36" />
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="37" />
+        <location filename="../../views/settings_page.py" line="39" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="39" />
+        <location filename="../../views/settings_page.py" line="41" />
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="40" />
+        <location filename="../../views/settings_page.py" line="42" />
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="55" />
+        <location filename="../../views/settings_page.py" line="57" />
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="64" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="65" />
+        <location filename="../../views/settings_page.py" line="74" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="69" />
+        <source>Without keyboard or mouse for this long, the screen locks (0: never)</source>
+        <translation>键盘和鼠标闲置这么久后自动锁定屏幕（0 为从不）</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="72" />
+        <location filename="../../views/settings_page.py" line="75" />
+        <source>Lock the screen after</source>
+        <translation>无操作自动锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="74" />
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
     </message>
 </context>
 <context>
@@ -1964,210 +2260,233 @@ dis {2} · oos {3}</source>
 <context>
     <name>SwabsPage</name>
     <message>
-        <location filename="../../views/swabs_page.py" line="66" />
-        <location filename="../../views/swabs_page.py" line="105" />
+        <location filename="../../views/swabs_page.py" line="69" />
+        <location filename="../../views/swabs_page.py" line="108" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="66" />
-        <location filename="../../views/swabs_page.py" line="85" />
-        <location filename="../../views/swabs_page.py" line="105" />
+        <location filename="../../views/swabs_page.py" line="69" />
+        <location filename="../../views/swabs_page.py" line="88" />
+        <location filename="../../views/swabs_page.py" line="108" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="66" />
+        <location filename="../../views/swabs_page.py" line="69" />
         <source>Day</source>
         <translation>第N天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="66" />
+        <location filename="../../views/swabs_page.py" line="69" />
         <source>Sampled</source>
         <translation>已采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="66" />
-        <location filename="../../views/swabs_page.py" line="85" />
+        <location filename="../../views/swabs_page.py" line="69" />
+        <location filename="../../views/swabs_page.py" line="88" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="72" />
+        <location filename="../../views/swabs_page.py" line="75" />
         <source>Mark selected as sampled</source>
         <translation>所选人员标记为已采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="74" />
-        <location filename="../../views/swabs_page.py" line="194" />
+        <location filename="../../views/swabs_page.py" line="77" />
+        <location filename="../../views/swabs_page.py" line="219" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="75" />
-        <location filename="../../views/swabs_page.py" line="195" />
+        <location filename="../../views/swabs_page.py" line="78" />
+        <location filename="../../views/swabs_page.py" line="220" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="77" />
+        <location filename="../../views/swabs_page.py" line="80" />
         <source>Lab</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="78" />
+        <location filename="../../views/swabs_page.py" line="81" />
         <source>Record result for selected</source>
         <translation>为所选人员录入结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="79" />
+        <location filename="../../views/swabs_page.py" line="82" />
         <source>Import lab file…</source>
         <translation>导入检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="83" />
-        <location filename="../../views/swabs_page.py" line="250" />
+        <location filename="../../views/swabs_page.py" line="86" />
+        <location filename="../../views/swabs_page.py" line="287" />
         <source>Lab file</source>
         <translation>检测结果文件</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="85" />
+        <location filename="../../views/swabs_page.py" line="88" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="85" />
+        <location filename="../../views/swabs_page.py" line="88" />
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="88" />
+        <location filename="../../views/swabs_page.py" line="91" />
         <source>Record the matched results</source>
         <translation>录入已匹配的结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="94" />
+        <location filename="../../views/swabs_page.py" line="97" />
+        <location filename="../../views/swabs_page.py" line="271" />
+        <location filename="../../views/swabs_page.py" line="329" />
         <source>Positive result</source>
         <translation>阳性结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="98" />
+        <location filename="../../views/swabs_page.py" line="101" />
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="100" />
+        <location filename="../../views/swabs_page.py" line="103" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="101" />
+        <location filename="../../views/swabs_page.py" line="104" />
         <source>1. Transfer to hospital</source>
         <translation>1. 转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="102" />
+        <location filename="../../views/swabs_page.py" line="105" />
         <source>2. Preview restart of this floor and the floors above and below</source>
         <translation>2. 预览本层及上下层人员重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="105" />
+        <location filename="../../views/swabs_page.py" line="108" />
         <source>Release now</source>
         <translation>现解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="105" />
+        <location filename="../../views/swabs_page.py" line="108" />
         <source>Release after restart</source>
         <translation>重新计算后解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="108" />
+        <location filename="../../views/swabs_page.py" line="111" />
         <source>3. Apply the restart</source>
         <translation>3. 确认重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="122" />
+        <location filename="../../views/swabs_page.py" line="128" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="124" />
+        <location filename="../../views/swabs_page.py" line="130" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="158" />
+        <location filename="../../views/swabs_page.py" line="164" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="196" />
+        <location filename="../../views/swabs_page.py" line="221" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="202" />
+        <location filename="../../views/swabs_page.py" line="204" />
         <source>day {0}</source>
         <translation>第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="212" />
+        <location filename="../../views/swabs_page.py" line="215" />
         <source>{0} due · {1} sampled</source>
         <translation>应检 {0} 人 · 已采样 {1} 人</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="233" />
+        <location filename="../../views/swabs_page.py" line="243" />
         <source>{0} marked as sampled</source>
         <translation>已标记 {0} 人采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="243" />
-        <location filename="../../views/swabs_page.py" line="290" />
+        <location filename="../../views/swabs_page.py" line="251" />
+        <location filename="../../views/swabs_page.py" line="334" />
+        <source>Nothing recorded</source>
+        <translation>未录入任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="256" />
+        <location filename="../../views/swabs_page.py" line="340" />
         <source>{0} results recorded</source>
         <translation>已录入 {0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="250" />
+        <location filename="../../views/swabs_page.py" line="266" />
+        <source>Record a POSITIVE result for {0} (room {1} {2})?</source>
+        <translation>确认为 {0}（{1} {2} 房）录入【阳性】结果？</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="268" />
+        <source>Record a POSITIVE result for these {0} people: {1}?</source>
+        <translation>确认为以下 {0} 人录入【阳性】结果：{1}？</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="287" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="264" />
+        <location filename="../../views/swabs_page.py" line="301" />
         <source>Reading the lab file…</source>
         <translation>正在读取检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="273" />
+        <location filename="../../views/swabs_page.py" line="311" />
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="279" />
+        <location filename="../../views/swabs_page.py" line="319" />
         <source>{0} rows matched, {1} not matched</source>
         <translation>匹配 {0} 行，未匹配 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="306" />
+        <location filename="../../views/swabs_page.py" line="330" />
+        <source>The lab file has {0} positive results: {1}. Record the matched results?</source>
+        <translation>检测结果文件中有 {0} 人阳性：{1}。确认录入已匹配的结果？</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="356" />
         <source>Recording the results…</source>
         <translation>正在录入检测结果…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="321" />
+        <location filename="../../views/swabs_page.py" line="371" />
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="344" />
+        <location filename="../../views/swabs_page.py" line="394" />
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="364" />
+        <location filename="../../views/swabs_page.py" line="414" />
         <source>{0} people would restart their isolation</source>
         <translation>将有 {0} 人重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="372" />
+        <location filename="../../views/swabs_page.py" line="422" />
         <source>Isolation restarted for {0} people</source>
         <translation>已为 {0} 人重新计算隔离期</translation>
     </message>
@@ -2196,107 +2515,107 @@ dis {2} · oos {3}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="57" />
+        <location filename="../../views/today_page.py" line="58" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="58" />
+        <location filename="../../views/today_page.py" line="59" />
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="59" />
+        <location filename="../../views/today_page.py" line="60" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="60" />
+        <location filename="../../views/today_page.py" line="61" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="61" />
+        <location filename="../../views/today_page.py" line="62" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="62" />
+        <location filename="../../views/today_page.py" line="63" />
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="84" />
+        <location filename="../../views/today_page.py" line="85" />
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="84" />
+        <location filename="../../views/today_page.py" line="85" />
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="87" />
+        <location filename="../../views/today_page.py" line="88" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href='swabs'&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href='rounds'&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href='board'&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href='swabs'&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href='rounds'&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href='board'&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="105" />
+        <location filename="../../views/today_page.py" line="106" />
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="106" />
+        <location filename="../../views/today_page.py" line="107" />
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="107" />
+        <location filename="../../views/today_page.py" line="108" />
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="108" />
+        <location filename="../../views/today_page.py" line="109" />
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="109" />
+        <location filename="../../views/today_page.py" line="110" />
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="110" />
+        <location filename="../../views/today_page.py" line="111" />
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="111" />
+        <location filename="../../views/today_page.py" line="112" />
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="135" />
+        <location filename="../../views/today_page.py" line="136" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="136" />
+        <location filename="../../views/today_page.py" line="137" />
         <source>Pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="137" />
+        <location filename="../../views/today_page.py" line="138" />
         <source>not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="139" />
+        <location filename="../../views/today_page.py" line="140" />
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="141" />
+        <location filename="../../views/today_page.py" line="142" />
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
