@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
@@ -224,8 +225,10 @@ def test_typing_111_chooses_room_111_not_1110(qtbot, app_context, rooms_111_and_
     d.room.setCurrentIndex(d.room.findText("1101"))  # e.g. suggested: Qt's prefix search went on to 1110
     QTest.keyClicks(d.room, "111")
     assert d.room.currentText() == "111"
-    assert d.room_shown.text() == "房间 111" and d.room_shown.font().bold()
-    assert d.room_shown.font().pointSizeF() > d.room.font().pointSizeF()
+    assert d.room_shown.text() == "房间 111"
+    d.room_shown.ensurePolished()  # the style sheet's font, as shown (the theme's font rules override setFont)
+    shown, typed = QFontInfo(d.room_shown.font()), QFontInfo(d.room.font())
+    assert shown.bold() and shown.pixelSize() > 1.5 * typed.pixelSize()
     QTest.keyClicks(d.room, "0")
     assert d.room.currentText() == "1110"
     QTest.keyClick(d.room, Qt.Key.Key_Backspace)

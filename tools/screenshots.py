@@ -53,6 +53,20 @@ def shoot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> N
     QApplication.processEvents()
 
 
+def shoot_keep(widget: QWidget, path: Path, size: tuple[int, int]) -> None:
+    """A screenshot of a dialog that goes on to its next step afterwards."""
+    widget.resize(*size)
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+
+
+def settle(task: object) -> None:
+    """Wait for a background task (a read, a check-in) to end."""
+    while not getattr(task, "done", True):
+        QApplication.processEvents()
+
+
 def dialogs(ctx: AppContext, lang: str, out: Path, tmp: Path) -> None:
     """The dialogs a desk user meets every day, filled as they would be."""
     sessions = ctx.sessions
@@ -77,10 +91,21 @@ def dialogs(ctx: AppContext, lang: str, out: Path, tmp: Path) -> None:
     csv_path = tmp / f"转运名单-{lang}.csv"
     csv_path.write_text("\n".join(lines), encoding="utf-8")
     b = BatchDialog(ctx)
-    b.load(csv_path)
+    settle(b.load(csv_path))
     b.table.setCurrentCell(3, 0)
     b.table.resizeColumnsToContents()
     shoot(b, out / f"batch-arrival-{lang}.png", (1100, 760))
+    bus_rng = random.Random(f"bus-{lang}")
+    bus = [synthetic.person(bus_rng, NOW.date(), min_age=20, max_age=70) for _ in range(8)]
+    clean = tmp / f"bus-{lang}.csv"
+    rows = [f"{q['name']},{q['doc_number']},{q['phone']},密切接触者" for q in bus]
+    clean.write_text("\n".join(["姓名,证件号码,联系电话,人员类别", *rows]), encoding="utf-8")
+    b = BatchDialog(ctx)
+    settle(b.load(clean))
+    b.ask_confirm()  # step 2: 确认入住 8 人？ with the plan
+    shoot_keep(b, out / f"batch-confirm-{lang}.png", (1000, 640))
+    settle(b.confirm())  # step 3: checked in, the summary with its one print button
+    shoot(b, out / f"batch-summary-{lang}.png", (1000, 640))
     with sessions() as s:
         rooms = board_rooms(s, NOW.date())
     occupied = next(r for r in rooms if r.occupants)
@@ -162,6 +187,9 @@ def main() -> None:
             window.show_page("rounds")
             fever_round(window)
             window.grab().save(str(out / f"rounds-{lang}.png"))
+            window.rounds_page.recheck()  # F12: whose recheck is typed next, before a value is typed
+            QApplication.processEvents()
+            window.grab().save(str(out / f"rounds-recheck-{lang}.png"))
             window.close()
             window.deleteLater()
             QApplication.processEvents()

@@ -29,12 +29,14 @@ from models.rules.identity import normalise_mobile, parse_resident_id
 from models.services.allocation import AllocationRequest, age_on, companion_slots, suggest_room
 from models.services.arrivals import ArrivalInput, register_arrival
 from models.store.orm import CompanionReason, DocType, Sex, Stay
+from ui import palette
 
 from .context import AppContext
 from .date_field import DateField
 
 NEEDS = ["elderly", "child", "pregnant", "chronic", "allergy", "diet", "mobility"]
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # a room's number, apart from its label "401 (2)"
+ROOM_SHOWN = "font-size: 22px; font-weight: bold;"  # a style sheet: the theme's font rules override setFont
 
 
 class RoomCombo(QComboBox):
@@ -139,10 +141,6 @@ class ArrivalDialog(QDialog):
         self.companion_reason.setEnabled(False)
         self.room = RoomCombo(self)
         self.room_shown = QLabel(self)  # the room that will be saved, large: checked before confirming
-        big = self.room_shown.font()
-        big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        self.room_shown.setFont(big)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.error = QLabel(self)
@@ -265,11 +263,11 @@ class ArrivalDialog(QDialog):
     def _show_room(self) -> None:
         if self.room.currentIndex() >= 0:
             self.room_shown.setText(self.tr("Room {0}").format(self.room.currentText()))
-            self.room_shown.setStyleSheet("")
+            self.room_shown.setStyleSheet(ROOM_SHOWN)
         else:
             typed = self.room.typed
             self.room_shown.setText(self.tr("No free room {0}").format(typed) if typed else self.tr("No room chosen"))
-            self.room_shown.setStyleSheet("color: #c62828")
+            self.room_shown.setStyleSheet(f"{ROOM_SHOWN} color: {palette.BAD_TEXT};")
 
     def _companion_changed(self) -> None:
         chosen = self.companion.currentData()

@@ -455,7 +455,7 @@ class BatchDialog(QDialog):
         for i, r in enumerate(self.rows):
             s = self._suggestions.get(r.row)
             why = "；".join(r.messages) if r.messages else (s.explain(self.lang) if s else "")
-            room = (s.room or self.tr("none")) if s else ""
+            room = (self.room_text(s) or self.tr("none")) if s else ""
             values = [
                 str(r.row),
                 self.status_label(r.status),
@@ -467,6 +467,7 @@ class BatchDialog(QDialog):
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(STATUS_COLOURS[r.status]))
+                item.setForeground(QColor(palette.TEXT))  # dark on the light fill, on either theme
                 item.setData(Qt.ItemDataRole.UserRole, r.status)  # the code, for tests and the colour
                 self.table.setItem(i, col, item)
 
