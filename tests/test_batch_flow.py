@@ -247,7 +247,10 @@ def test_a_bus_of_40_from_the_list_to_its_printed_paper_by_keyboard(qtbot, windo
     def settle(done):
         qtbot.waitUntil(done, timeout=30_000)
 
+    window.show_page("today")
+    arrivals_before = len(window.today_page.data.arrivals)
     run = drive(window, path, settle=settle, shown=window.shown)
+    assert len(window.today_page.data.arrivals) == arrivals_before + 40  # the page on screen follows at once
     assert run.checked_in == 40 and count_stays(engine) == before + 40
     assert run.keys == 5 + len(path.name) + 1  # five keys and the file name
     pages = text_of(run.pdf)

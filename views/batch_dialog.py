@@ -470,6 +470,7 @@ class BatchDialog(QDialog):
                 item.setForeground(QColor(palette.TEXT))  # dark on the light fill, on either theme
                 item.setData(Qt.ItemDataRole.UserRole, r.status)  # the code, for tests and the colour
                 self.table.setItem(i, col, item)
+        self.table.resizeColumnsToContents()  # a full ID number or a room is never cut; the reason takes the rest
 
     def _toggle_full_ids(self, on: bool) -> None:
         """Full ID numbers, to compare with the paper list: shown only after the audit entry is saved."""

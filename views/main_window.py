@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
             self.site_name = site.name
         self.model.set_rooms(rooms, today)
         self.occupants.refresh()
+        if self.today_page.isVisible():  # the page shown follows too (40 arrivals are today's arrivals at once)
+            self.today_page.refresh()
         if self.building.count() == 0:
             self.building.addItem(self.tr("All buildings"), None)
             seen: dict[int, str] = {}

@@ -544,7 +544,8 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        self.resize(900, 1000)
+        free = self.screen().availableGeometry()  # its buttons stay on a 1366×768 screen
+        self.resize(min(900, free.width() - 40), min(1000, free.height() - 60))
         self.job: PrintJob | None = None
         self.progress: ProgressDialog | None = None
         self.print_button.clicked.connect(self._print_clicked)
