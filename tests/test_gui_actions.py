@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from models.services.arrivals import register_arrival
@@ -61,7 +62,8 @@ def test_transfer_needs_a_destination(page, engine):
 def test_extend_with_reason_and_change_room(page, engine):
     p, stay, other = page
     d = p.action_dialog("date")
-    d.when.setDate(date(2026, 11, 29))
+    d.when.edit.setText("11月29日")  # typed as people write a date
+    assert d.when.understood.text().startswith("= 2026-11-29")
     assert not d.run() and "原因" in d.error.text()
     d.reason.setText("核酸结果未出")
     assert d.run()
@@ -92,7 +94,7 @@ def test_a_stale_edit_is_refused_not_overwritten(page, engine, desk):
     d = p.action_dialog("date")  # this desk opens the dialog...
     with session_factory(engine)() as s:  # ...another desk extends the stay meanwhile
         change_release_date(s, desk, stay.id, date(2026, 12, 5), "另一前台：复查延长")
-    d.when.setDate(date(2026, 11, 29))
+    d.when.edit.setText("2026-11-29")
     d.reason.setText("核酸结果未出")
     assert not d.run()
     assert "他人修改" in d.error.text()
@@ -100,28 +102,24 @@ def test_a_stale_edit_is_refused_not_overwritten(page, engine, desk):
 
 
 def test_transfer_records_the_time_given(page, engine, app_context):
-    from PySide6.QtCore import QDate, QTime
-
     p, stay, _ = page
     d = p.action_dialog("transfer")
-    assert d.when.dateTime() == app_context.qdatetime(NOW)  # pre-filled: the site's wall clock, now
+    assert d.when.value() == NOW  # pre-filled: the site's wall clock, now
     assert d.when.text() == "2026-11-23 10:00"
     d.destination.setText("市定点医院")
-    d.when.setDate(QDate(2026, 11, 22))  # typed as the site's wall clock, whatever the PC's zone
-    d.when.setTime(QTime(9, 30))
+    d.when.edit.clear()
+    QTest.keyClicks(d.when.edit, "2026-11-22 9:30")  # typed as the site's wall clock, whatever the PC's zone
     assert d.run()
     assert fresh(engine, stay.id).departed_at == local(2026, 11, 22, 9, 30)
 
 
 def test_a_transfer_typed_for_tomorrow_is_refused_and_saves_nothing(page, engine):
-    from PySide6.QtCore import QDate
-
     from models.store.orm import AuditEntry
 
     p, stay, _ = page
     d = p.action_dialog("transfer")
     d.destination.setText("市定点医院")
-    d.when.setDate(QDate(2026, 11, 24))  # tomorrow, typed as the site's wall clock
+    d.when.edit.setText("2026-11-24 10:00")  # tomorrow, typed as the site's wall clock
     with session_factory(engine)() as s:
         audits = len(s.scalars(select(AuditEntry.id)).all())
     assert not d.run()

@@ -1,6 +1,6 @@
 """The room dialog: history, and only the actions the room's state allows; refusals show, nothing saved."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -51,12 +51,18 @@ def test_out_of_service_and_back(make_dialog, engine, session, site, desk):
     room = free_rooms(session, 1)[0]
     d = make_dialog(room.id, desk)
     assert d.disinfection_box.isHidden() and not d.service_box.isHidden() and not d.check_in_button.isHidden()
-    assert d.oos_until.date().toPython() == NOW.date() + timedelta(days=7)  # a week from the site's today
+    assert d.oos_until.day() == NOW.date() + timedelta(days=7)  # a week from the site's today
     assert not d.take_out()  # no reason
     assert "原因" in d.error.text()
     d.oos_reason.setText("空调维修")
+    d.oos_until_known.setChecked(True)
+    d.oos_until.edit.setText("明天见")  # no date: said once, nothing done
+    assert not d.take_out() and d.error.text() and state(engine, room.id) is RoomState.AVAILABLE
+    d.oos_until.edit.setText("12月1日")  # as people write it
     assert d.take_out()
     assert state(engine, room.id) is RoomState.OUT_OF_SERVICE
+    with session_factory(engine)() as s:
+        assert s.get(Room, room.id).oos_until == date(2026, 12, 1)
     d2 = make_dialog(room.id, desk)
     assert not d2.back_button.isHidden()
     assert d2.bring_back()

@@ -7,8 +7,8 @@ context with a pinned clock and a settings file of their own (tests/conftest.py,
 
 "Today" and "now" are the *site's*: the calendar day and the wall clock in the site's time zone, read
 once from the database. Date/time fields show the site's wall clock whatever the PC's time zone, and
-what is typed into them is read in the site's time zone (:meth:`AppContext.datetime_edit`,
-:meth:`AppContext.edited_instant`).
+what is typed into them is read in the site's time zone (views/date_field.py: a date or date-time is typed as
+people write it, never into a sectioned QDateTimeEdit, which mixed the sections of 2026-11-29).
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, QTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QWidget
+from PySide6.QtCore import QDate, QSettings
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,9 +34,6 @@ if TYPE_CHECKING:
     from .tasks import TaskRunner
 
 LANGUAGES = ("zh_CN", "en")
-# a date/time edit keeps the site's wall clock in a zone without daylight saving, so the PC's own zone
-# (its DST gaps included) never shifts what is shown or typed
-_WALL = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 class AppContext:
@@ -177,25 +173,6 @@ class AppContext:
         return instant.astimezone(self.zone)
 
     # --- date/time fields ------------------------------------------------------------------------------
-    def qdatetime(self, instant: datetime) -> QDateTime:
-        """``instant`` as the site's wall clock, for a field made by :meth:`datetime_edit`."""
-        wall = self.local(instant)
-        return QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second), _WALL)
-
-    def datetime_edit(self, parent: QWidget | None = None, instant: datetime | None = None) -> QDateTimeEdit:
-        """A date/time field showing the site's wall clock, pre-filled with ``instant`` (default: now)."""
-        edit = QDateTimeEdit(parent)
-        edit.setTimeZone(_WALL)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        edit.setCalendarPopup(True)
-        edit.setDateTime(self.qdatetime(instant if instant is not None else self.now()))
-        return edit
-
-    def edited_instant(self, edit: QDateTimeEdit) -> datetime:
-        """What the user typed into a date/time field, read as the site's wall clock (aware)."""
-        d, t = edit.date(), edit.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), tzinfo=self.zone)
-
     def qdate(self, day: date | None = None) -> QDate:
         """A calendar day (default: the site's today) for a date field."""
         day = day if day is not None else self.today()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -24,6 +25,7 @@ from models.services.rooms import back_in_service, record_disinfection, room_his
 from models.store.orm import RoomState
 
 from .context import AppContext
+from .date_field import DateField
 from .permissions_ui import explain_disabled
 from .room_board import state_label
 
@@ -86,8 +88,8 @@ class RoomDialog(QDialog):
         # service
         self.oos_reason = QLineEdit(self)
         self.oos_until_known = QCheckBox(self.tr("Until"), self)
-        self.oos_until = QDateEdit(ctx.qdate(self.today).addDays(7), self)  # a week from the site's today
-        self.oos_until.setCalendarPopup(True)
+        self.oos_until = DateField(ctx, self, with_time=False)  # typed as people write dates
+        self.oos_until.set_value(self.today + timedelta(days=7))  # a week from the site's today
         self.oos_button = QPushButton(self.tr("Take out of service"), self)
         oos = QGroupBox(self.tr("Out of service"), self)
         form = QFormLayout(oos)
@@ -147,7 +149,11 @@ class RoomDialog(QDialog):
         )
 
     def take_out(self) -> bool:
-        until = self.oos_until.date().toPython() if self.oos_until_known.isChecked() else None
+        try:
+            until = self.oos_until.day() if self.oos_until_known.isChecked() else None
+        except DomainError as e:  # no date typed: said once, nothing done
+            self.error.setText(e.message(self.lang))
+            return False
         return self._run(set_out_of_service, self.oos_reason.text(), self.today, until)
 
     def bring_back(self) -> bool:

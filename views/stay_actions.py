@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from models.services.stays import (
 from models.store.orm import DepartureKind
 
 from .context import AppContext
+from .date_field import DateField
 
 
 class StayActionDialog(QDialog):
@@ -99,8 +99,8 @@ def release_date_dialog(
     d = StayActionDialog(ctx, "", parent)
     d.setWindowTitle(d.tr("Extend or shorten the stay"))
     seen = seen_version(sessions, stay_id)
-    when = QDateEdit(ctx.qdate(current), d)
-    when.setCalendarPopup(True)
+    when = DateField(ctx, d, with_time=False)  # typed as people write dates, what was understood beside it
+    when.set_value(current)
     reason = QLineEdit(d)
     d.form.addRow(d.tr("Release date"), when)
     d.form.addRow(d.tr("Reason"), reason)
@@ -108,9 +108,7 @@ def release_date_dialog(
 
     def act() -> None:
         with sessions() as s:
-            change_release_date(
-                s, actor, stay_id, when.date().toPython(), reason.text(), now=ctx.now(), expected_version=seen
-            )
+            change_release_date(s, actor, stay_id, when.day(), reason.text(), now=ctx.now(), expected_version=seen)
 
     d.action = act
     d.finish()
@@ -165,7 +163,7 @@ def transfer_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None
     kind.addItem(d.tr("To another site"), DepartureKind.TO_OTHER_SITE.value)
     kind.addItem(d.tr("To home isolation"), DepartureKind.HOME_ISOLATION.value)
     destination = QLineEdit(d)
-    when = ctx.datetime_edit(d)  # now, on the site's wall clock
+    when = DateField(ctx, d)  # now, on the site's wall clock; typed as people write dates
     escort = QLineEdit(d)
     d.form.addRow(d.tr("Kind"), kind)
     d.form.addRow(d.tr("Hospital or site"), destination)
@@ -174,7 +172,7 @@ def transfer_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None
     d.kind, d.destination, d.escort, d.when = kind, destination, escort, when  # type: ignore[attr-defined]
 
     def act() -> None:
-        at = ctx.edited_instant(when)  # the site's wall clock; stored in UTC
+        at = when.value()  # the site's wall clock (DomainError when it is no date); stored in UTC
         with sessions() as s:
             transfer(
                 s,

@@ -36,217 +36,217 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="90" />
+        <location filename="../../views/arrival_dialog.py" line="92" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="96" />
+        <location filename="../../views/arrival_dialog.py" line="98" />
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="97" />
+        <location filename="../../views/arrival_dialog.py" line="99" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="98" />
+        <location filename="../../views/arrival_dialog.py" line="100" />
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="99" />
+        <location filename="../../views/arrival_dialog.py" line="101" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="105" />
+        <location filename="../../views/arrival_dialog.py" line="107" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="106" />
+        <location filename="../../views/arrival_dialog.py" line="108" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="112" />
+        <location filename="../../views/arrival_dialog.py" line="114" />
         <source>Last exposure known</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="120" />
+        <location filename="../../views/arrival_dialog.py" line="122" />
         <source>e.g. elderly, diabetes, reduced mobility, halal diet</source>
         <translation>如：老人、糖尿病、行动不便、清真饮食</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="123" />
+        <location filename="../../views/arrival_dialog.py" line="125" />
         <source>Name and relation, e.g. 李华（配偶）</source>
         <translation>姓名及关系，如 李华（配偶）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="127" />
+        <location filename="../../views/arrival_dialog.py" line="129" />
         <source>Nobody: a room of their own</source>
         <translation>无（单人单间）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="133" />
+        <location filename="../../views/arrival_dialog.py" line="135" />
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="134" />
+        <location filename="../../views/arrival_dialog.py" line="136" />
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="135" />
+        <location filename="../../views/arrival_dialog.py" line="137" />
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="136" />
+        <location filename="../../views/arrival_dialog.py" line="138" />
         <source>Family, chosen by the desk</source>
         <translation>家庭成员（前台决定）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="153" />
+        <location filename="../../views/arrival_dialog.py" line="151" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="154" />
+        <location filename="../../views/arrival_dialog.py" line="152" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="155" />
+        <location filename="../../views/arrival_dialog.py" line="153" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="157" />
+        <location filename="../../views/arrival_dialog.py" line="155" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="158" />
+        <location filename="../../views/arrival_dialog.py" line="156" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="160" />
+        <location filename="../../views/arrival_dialog.py" line="158" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="162" />
+        <location filename="../../views/arrival_dialog.py" line="160" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="163" />
+        <location filename="../../views/arrival_dialog.py" line="161" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="164" />
+        <location filename="../../views/arrival_dialog.py" line="162" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="165" />
+        <location filename="../../views/arrival_dialog.py" line="163" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="166" />
+        <location filename="../../views/arrival_dialog.py" line="164" />
         <source>Emergency contact's phone</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="167" />
+        <location filename="../../views/arrival_dialog.py" line="165" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="168" />
+        <location filename="../../views/arrival_dialog.py" line="166" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="169" />
+        <location filename="../../views/arrival_dialog.py" line="167" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="170" />
+        <location filename="../../views/arrival_dialog.py" line="168" />
         <source>Why together</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="171" />
+        <location filename="../../views/arrival_dialog.py" line="169" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="175" />
+        <location filename="../../views/arrival_dialog.py" line="173" />
         <source>Register and check in</source>
         <translation>登记并入住</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="218" />
+        <location filename="../../views/arrival_dialog.py" line="216" />
         <source>Discard this arrival?</source>
         <translation>放弃本次登记？</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="219" />
+        <location filename="../../views/arrival_dialog.py" line="217" />
         <source>What was typed for this arrival is not saved and will be lost. Discard it?</source>
         <translation>本次登记已填写的内容尚未保存，放弃后将丢失。确定放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="245" />
+        <location filename="../../views/arrival_dialog.py" line="243" />
         <source>Born {0}, {1}</source>
         <translation>出生 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="247" />
+        <location filename="../../views/arrival_dialog.py" line="245" />
         <source>unknown region code (accepted)</source>
         <translation>地区码未知（仍可登记）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="267" />
+        <location filename="../../views/arrival_dialog.py" line="265" />
         <source>Room {0}</source>
         <translation>房间 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="271" />
+        <location filename="../../views/arrival_dialog.py" line="269" />
         <source>No free room {0}</source>
         <translation>没有 {0} 号空闲房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="271" />
+        <location filename="../../views/arrival_dialog.py" line="269" />
         <source>No room chosen</source>
         <translation>未选择房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="285" />
+        <location filename="../../views/arrival_dialog.py" line="283" />
         <source>Shares room {0} with {1}</source>
         <translation>与{1}同住 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="292" />
+        <location filename="../../views/arrival_dialog.py" line="290" />
         <source>Chosen on the room board</source>
         <translation>在房态图上选定</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="302" />
+        <location filename="../../views/arrival_dialog.py" line="300" />
         <source>Suggested: {0} — {1}</source>
         <translation>建议：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="329" />
+        <location filename="../../views/arrival_dialog.py" line="327" />
         <source>No room available</source>
         <translation>没有空闲房间</translation>
     </message>
@@ -662,7 +662,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="562" />
+        <location filename="../../views/batch_dialog.py" line="564" />
         <source>{0} people checked in</source>
         <translation>已入住 {0} 人</translation>
     </message>
@@ -677,47 +677,47 @@
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="490" />
+        <location filename="../../views/batch_dialog.py" line="492" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="491" />
+        <location filename="../../views/batch_dialog.py" line="493" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="492" />
+        <location filename="../../views/batch_dialog.py" line="494" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="493" />
+        <location filename="../../views/batch_dialog.py" line="495" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="494" />
+        <location filename="../../views/batch_dialog.py" line="496" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="498" />
+        <location filename="../../views/batch_dialog.py" line="500" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="503" />
+        <location filename="../../views/batch_dialog.py" line="505" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="510" />
+        <location filename="../../views/batch_dialog.py" line="512" />
         <source>Check in {0} people?</source>
         <translation>确认入住 {0} 人？</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="558" />
+        <location filename="../../views/batch_dialog.py" line="560" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -1194,84 +1194,84 @@ dis {2} · oos {3}</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="267" />
+        <location filename="../../views/main_window.py" line="269" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="278" />
+        <location filename="../../views/main_window.py" line="280" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="286" />
+        <location filename="../../views/main_window.py" line="288" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="289" />
+        <location filename="../../views/main_window.py" line="291" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="290" />
+        <location filename="../../views/main_window.py" line="292" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="323" />
+        <location filename="../../views/main_window.py" line="325" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="324" />
+        <location filename="../../views/main_window.py" line="326" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="336" />
+        <location filename="../../views/main_window.py" line="338" />
         <source>The batch's forms</source>
         <translation>本批入住表单</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="346" />
+        <location filename="../../views/main_window.py" line="348" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="362" />
-        <location filename="../../views/main_window.py" line="374" />
+        <location filename="../../views/main_window.py" line="364" />
+        <location filename="../../views/main_window.py" line="376" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="356" />
-        <location filename="../../views/main_window.py" line="377" />
+        <location filename="../../views/main_window.py" line="358" />
+        <location filename="../../views/main_window.py" line="379" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="392" />
+        <location filename="../../views/main_window.py" line="394" />
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="395" />
+        <location filename="../../views/main_window.py" line="397" />
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="398" />
+        <location filename="../../views/main_window.py" line="400" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="510" />
+        <location filename="../../views/main_window.py" line="512" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="527" />
+        <location filename="../../views/main_window.py" line="529" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1648,33 +1648,33 @@ dis {2} · oos {3}</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="570" />
+        <location filename="../../views/print_preview.py" line="571" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="572" />
-        <location filename="../../views/print_preview.py" line="600" />
+        <location filename="../../views/print_preview.py" line="573" />
+        <location filename="../../views/print_preview.py" line="601" />
         <source>Printing {0}…</source>
         <translation>正在打印 {0}…</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="572" />
+        <location filename="../../views/print_preview.py" line="573" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="574" />
+        <location filename="../../views/print_preview.py" line="575" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="600" />
+        <location filename="../../views/print_preview.py" line="601" />
         <source>Page {0} of {1}</source>
         <translation>第 {0} 页，共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../views/print_preview.py" line="620" />
+        <location filename="../../views/print_preview.py" line="621" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1820,82 +1820,82 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../views/room_dialog.py" line="51" />
+        <location filename="../../views/room_dialog.py" line="53" />
         <source>{0} beds</source>
         <translation>{0} 张床</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="58" />
+        <location filename="../../views/room_dialog.py" line="60" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="75" />
+        <location filename="../../views/room_dialog.py" line="77" />
         <source>Record terminal disinfection</source>
         <translation>登记终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="76" />
+        <location filename="../../views/room_dialog.py" line="78" />
         <source>Terminal disinfection</source>
         <translation>终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="78" />
+        <location filename="../../views/room_dialog.py" line="80" />
         <source>Agent</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="79" />
+        <location filename="../../views/room_dialog.py" line="81" />
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="80" />
+        <location filename="../../views/room_dialog.py" line="82" />
         <source>Done by</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="81" />
+        <location filename="../../views/room_dialog.py" line="83" />
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="88" />
+        <location filename="../../views/room_dialog.py" line="90" />
         <source>Until</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="91" />
+        <location filename="../../views/room_dialog.py" line="93" />
         <source>Take out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="92" />
+        <location filename="../../views/room_dialog.py" line="94" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="94" />
+        <location filename="../../views/room_dialog.py" line="96" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="99" />
+        <location filename="../../views/room_dialog.py" line="101" />
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="101" />
+        <location filename="../../views/room_dialog.py" line="103" />
         <source>Check someone in here…</source>
         <translation>在此房间登记入住…</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="108" />
+        <location filename="../../views/room_dialog.py" line="110" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="111" />
+        <location filename="../../views/room_dialog.py" line="113" />
         <source>History</source>
         <translation>记录</translation>
     </message>
@@ -2741,7 +2741,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/stay_actions.py" line="83" />
         <location filename="../../views/stay_actions.py" line="106" />
-        <location filename="../../views/stay_actions.py" line="202" />
+        <location filename="../../views/stay_actions.py" line="200" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2756,77 +2756,77 @@ dis {2} · oos {3}</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="124" />
+        <location filename="../../views/stay_actions.py" line="122" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="129" />
+        <location filename="../../views/stay_actions.py" line="127" />
         <source>Release date reached</source>
         <translation>已到解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="131" />
+        <location filename="../../views/stay_actions.py" line="129" />
         <source>Last scheduled swab</source>
         <translation>最后一次应检核酸</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="134" />
+        <location filename="../../views/stay_actions.py" line="132" />
         <source>Open fever alert</source>
         <translation>未处理发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="136" />
+        <location filename="../../views/stay_actions.py" line="134" />
         <source>Needed only to release before the checks pass</source>
         <translation>仅在条件未满足时强制解除才需填写</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="139" />
+        <location filename="../../views/stay_actions.py" line="137" />
         <source>Override reason</source>
         <translation>强制解除原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="161" />
+        <location filename="../../views/stay_actions.py" line="159" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="164" />
+        <location filename="../../views/stay_actions.py" line="162" />
         <source>To hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="165" />
+        <location filename="../../views/stay_actions.py" line="163" />
         <source>To another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="166" />
+        <location filename="../../views/stay_actions.py" line="164" />
         <source>To home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="170" />
+        <location filename="../../views/stay_actions.py" line="168" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="171" />
+        <location filename="../../views/stay_actions.py" line="169" />
         <source>Hospital or site</source>
         <translation>医院或隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="172" />
+        <location filename="../../views/stay_actions.py" line="170" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="173" />
+        <location filename="../../views/stay_actions.py" line="171" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="199" />
+        <location filename="../../views/stay_actions.py" line="197" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
