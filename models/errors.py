@@ -80,6 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Temperature {value} °C is outside the plausible range ({low}–{high} °C)",
     ),
     "temp_or_reason": ("请填写体温或未测原因", "Enter a temperature or a reason it was not measured"),
+    "reason_unknown": (
+        "未测原因只能是睡眠中、拒绝测量或外出转运（填写的是：{reason}）",
+        "The reason for no reading is asleep, refused or out for transfer (not {reason})",
+    ),
     "symptom_unknown": ("未知症状：{symptom}", "Unknown symptom: {symptom}"),
     "reading_exists": ("{name} 本时段已有体温记录", "{name} already has a reading for this slot"),
     "recheck_target": ("复测须针对同一人的记录", "A recheck must refer to a reading of the same person"),

@@ -145,8 +145,25 @@ def test_symptom_keys_and_not_measured(page, engine):
     QTest.keyClick(page.entry, Qt.Key.Key_F10)  # second room: refused
     first, second = readings(engine)
     assert (first.temperature, first.symptoms) == (36.8, "dry_cough")
-    assert (second.temperature, second.not_measured_reason) == (None, "拒绝测量")
+    assert (second.temperature, second.not_measured_reason) == (None, "refused")  # the code, not a label
     assert page.current == 2
+    assert page.model.data(page.model.index(1, 3)) == "拒绝测量"
+
+
+def test_not_measured_typed_in_either_language_is_one_code_shown_in_each_screens_language(
+    qtbot, page, engine, make_app_context, desk
+):
+    QTest.keyClick(page.entry, Qt.Key.Key_F9)  # asleep, on the Chinese screen
+    english = RoundsPage(make_app_context(desk, "en"))
+    qtbot.addWidget(english)
+    english.start(DAY, Slot.MORNING)
+    english.go(1)
+    QTest.keyClick(english.entry, Qt.Key.Key_F9)  # asleep, on an English screen
+    assert [o.not_measured_reason for o in readings(engine)] == ["asleep", "asleep"]
+    english.start(DAY, Slot.MORNING)
+    page.start(DAY, Slot.MORNING)
+    assert [english.model.data(english.model.index(i, 3)) for i in (0, 1)] == ["asleep", "asleep"]
+    assert [page.model.data(page.model.index(i, 3)) for i in (0, 1)] == ["睡眠中", "睡眠中"]
 
 
 def answer(monkeypatch, button):

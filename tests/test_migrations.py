@@ -20,7 +20,7 @@ from models.store.db import (
     session_factory,
     upgrade,
 )
-from models.store.orm import Base, Site, Stay
+from models.store.orm import Base, Room, Site, Stay
 
 
 def diffs(engine):
@@ -81,9 +81,8 @@ def test_stored_databases_cover_every_past_revision():
     assert past <= {p.stem.split("-", 1)[1] for p in STORED}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def old_database(request, tmp_path):
-    """An empty database at the revision before the audit scrub, on SQLite or PostgreSQL."""
+def _database_at(request, tmp_path, revision):
+    """An empty database at ``revision``, on SQLite or PostgreSQL (its own schema, dropped after)."""
     import uuid
 
     from sqlalchemy import text
@@ -92,7 +91,7 @@ def old_database(request, tmp_path):
 
     if request.param == "sqlite":
         engine = make_engine(tmp_path / "old.sqlite3")
-        command.upgrade(alembic_config(engine), "7f88712b34c6")
+        command.upgrade(alembic_config(engine), revision)
         yield engine
         engine.dispose()
         return
@@ -104,13 +103,25 @@ def old_database(request, tmp_path):
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
     try:
-        command.upgrade(alembic_config(engine), "7f88712b34c6")
+        command.upgrade(alembic_config(engine), revision)
         yield engine
     finally:
         engine.dispose()
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def old_database(request, tmp_path):
+    """An empty database at the revision before the audit scrub, on SQLite or PostgreSQL."""
+    yield from _database_at(request, tmp_path, "7f88712b34c6")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def head_database(request, tmp_path):
+    """An empty database at head, on SQLite or PostgreSQL."""
+    yield from _database_at(request, tmp_path, "head")
 
 
 def old_audit_table():
@@ -225,3 +236,70 @@ def test_the_upgrade_chains_the_entries_already_stored_and_closes_replace_and_tr
     command.downgrade(alembic_config(engine), "b5e4c1d8a2f3")  # and back: the older triggers still hold
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_entry"))
+
+
+def test_the_upgrade_stores_reasons_as_codes_and_indexes_every_surname_reading(head_database, make_arrival):
+    """Revision 9488095077fd on a database written before it: the not-measured reasons typed on Chinese and
+    English desks (their labels) become codes, shown in each screen's language; people are re-indexed,
+    so the 曾 already there are found by zeng… as well as ceng…."""
+    from sqlalchemy import text
+
+    from models.reads.occupants import OccupantFilter, list_occupants
+    from models.reads.rounds import round_sheet
+    from models.services.arrivals import register_arrival
+    from models.services.observations import record_reading
+    from models.services.sites import FloorSpec, create_site, room_numbers
+    from models.store.orm import Observation, Person, Role, Slot, User
+    from tests.conftest import NOW
+
+    engine = head_database
+    day = NOW.date()
+    with session_factory(engine)() as s:
+        user = User(username="desk1", display_name="前台一", role=Role.ADMIN)
+        s.add(user)
+        s.commit()
+        create_site(s, user, "升级测试", [FloorSpec("1号楼", 1, room_numbers(1, 1, 6))])
+        names = ["曾伟", "曾小红", "尉迟明", "张三", "李四", "王五"]
+        rooms = list(s.scalars(select(Room.id).order_by(Room.id)))
+        stays = [
+            register_arrival(s, user, make_arrival(name=n, arrived_at=NOW), r, now=NOW).id
+            for n, r in zip(names, rooms, strict=True)
+        ]
+        for sid, reason in zip(stays, ["asleep", "refused", "transfer", "asleep", "refused"], strict=False):
+            record_reading(s, user, sid, day, Slot.EVENING, not_measured_reason=reason)
+        record_reading(s, user, stays[5], day, Slot.EVENING, temperature="36.6")
+    command.downgrade(alembic_config(engine), "4e6721845f65")
+    with engine.begin() as conn:  # as the older version left them: labels of the desk's language
+        pinyin = dict(conn.execute(text("SELECT name, name_pinyin FROM person")).all())
+        assert pinyin["曾伟"] == "cengwei|cw" and pinyin["张三"] == "zhangsan|zs"
+        conn.execute(text("UPDATE observation SET not_measured_reason = 'asleep' WHERE stay_id = :s"), {"s": stays[3]})
+        conn.execute(text("UPDATE observation SET not_measured_reason = 'refused' WHERE stay_id = :s"), {"s": stays[4]})
+        conn.execute(
+            text("UPDATE observation SET not_measured_reason = 'out for transfer' WHERE stay_id = :s"), {"s": stays[2]}
+        )
+        reasons = {r for (r,) in conn.execute(text("SELECT not_measured_reason FROM observation"))}
+        assert reasons == {"睡眠中", "拒绝测量", "out for transfer", "asleep", "refused", None}
+    upgrade(engine)
+    assert current_revision(engine) == head_revision(engine)
+    with session_factory(engine)() as s:
+        stored = dict(s.execute(select(Observation.stay_id, Observation.not_measured_reason)).all())
+        assert [stored[sid] for sid in stays] == ["asleep", "refused", "transfer", "asleep", "refused", None]
+        [row] = round_sheet(s, day, Slot.EVENING, stay_id=stays[0])
+        assert (row.reading.text("zh_CN"), row.reading.text("en")) == ("睡眠中", "asleep")
+
+        def found(typed):
+            return sorted(r.name for r in list_occupants(s, OccupantFilter(text=typed)))
+
+        assert found("zeng") == found("ceng") == ["曾伟", "曾小红"]
+        assert found("zengwei") == found("zw") == found("cw") == ["曾伟"]
+        assert found("yuchiming") == ["尉迟明"] and found("zhangsan") == ["张三"]
+        assert s.scalar(select(Person.name_pinyin).where(Person.name == "曾伟")) == "zengwei|zw|cengwei|cw"
+    command.downgrade(alembic_config(engine), "4e6721845f65")  # and back: Chinese labels, the old index
+    with engine.connect() as conn:
+        assert {r for (r,) in conn.execute(text("SELECT not_measured_reason FROM observation"))} == {
+            "睡眠中",
+            "拒绝测量",
+            "外出转运",
+            None,
+        }
+        assert dict(conn.execute(text("SELECT name, name_pinyin FROM person")).all())["曾伟"] == "cengwei|cw"

@@ -122,3 +122,28 @@ def test_stay_detail_has_the_whole_story(session, desk, people):
     assert [e.kind for e in d.timeline] == ["arrival", "fever", "reading", "release_date", "room_change"]
     assert target.number in d.timeline[-1].text_zh
     assert d.day_n(date(2026, 11, 23)) == 3 and d.days_total == 9 and d.threshold == 37.3
+
+
+def test_a_surname_read_otherwise_is_found_by_each_of_its_readings(session, desk, make_arrival, people):
+    """曾伟 is 'ceng wei' to pypinyin but Zeng Wei to the desk: every reading of the head is indexed."""
+    for room, name in zip(free_rooms(session, 4), ["曾伟", "尉迟恭", "尉迟明", "单雄信"], strict=True):
+        register_arrival(session, desk, make_arrival(name=name), room.id, now=NOW)
+    for typed in ("zengwei", "zw", "cengwei", "cw", "zeng", "Zeng Wei"):
+        assert names(session, text=typed) == ["曾伟"], typed
+    assert names(session, text="yuchigong") == names(session, text="ycg") == ["尉迟恭"]
+    assert names(session, text="yuchiming") == names(session, text="ycm") == ["尉迟明"]
+    assert names(session, text="yuchi") == ["尉迟恭", "尉迟明"]
+    assert names(session, text="shanxiongxin") == names(session, text="danxiongxin") == ["单雄信"]
+    # a name without another reading is found as before, and by nothing else
+    assert names(session, text="zhangsan") == names(session, text="zs") == ["张三"]
+    assert names(session, text="zhang") == ["张三", "张晓明"]
+    assert names(session, text="lisi") == names(session, text="ls") == ["李四"]
+
+
+def test_the_index_of_every_reading_keeps_the_columns_length_and_never_cuts_the_initials():
+    from models.services.arrivals import name_pinyin
+
+    assert name_pinyin("曾伟") == "zengwei|zw|cengwei|cw"  # the surname's reading first: it sorts by it
+    assert name_pinyin("张三") == "zhangsan|zs"
+    long = name_pinyin("曾" + "伟" * 99, 300)
+    assert len(long) <= 300 and "|z" + "w" * 99 + "|" in long and long.endswith("|c" + "w" * 99)

@@ -186,11 +186,11 @@ def test_temperature_record_rechecks_in_the_table_and_on_the_chart(session, site
                            taken_at=local(2026, 11, 21, 8))  # fmt: skip
     record_reading(session, desk, guest.id, date(2026, 11, 21), Slot.MORNING, temperature="36.8",
                    taken_at=local(2026, 11, 21, 8, 40), recheck_of_id=first.observation.id)  # fmt: skip
-    record_reading(session, desk, guest.id, date(2026, 11, 21), Slot.EVENING, not_measured_reason="外出检查")
+    record_reading(session, desk, guest.id, date(2026, 11, 21), Slot.EVENING, not_measured_reason="transfer")
     [f] = reports.person_forms(session, [guest.id], with_readings=True)
     assert [r.recheck for r in f.observations] == [False, True, False]
     [lines] = pages_of(forms.temperature_record(site.name, [f], "zh_CN", "前台一", PRINTED))
-    assert lines[lines.index("2026-11-21") :][:5] == ["2026-11-21", "2", "37.9 ▲", "08:40 36.8", "未测：外出检查"]
+    assert lines[lines.index("2026-11-21") :][:5] == ["2026-11-21", "2", "37.9 ▲", "08:40 36.8", "未测：外出转运"]
     d = temperature_chart(f, "zh_CN", 180 * mm, 72 * mm)
     assert len([s for s in d.rechecks.contents if isinstance(s, Polygon)]) == 1
     assert len([s for s in d.points.contents if isinstance(s, Circle)]) == 1

@@ -121,15 +121,39 @@ def test_a_correction_to_a_fever_opens_an_alert(session, desk, stay_id):
     assert result.kind is Entry.CORRECTION and result.alert_opened and result.awaiting_recheck
 
 
-def test_not_measured_is_saved_as_the_reason_in_the_users_language(session, desk, stay_id, make_arrival):
+def test_not_measured_is_saved_as_its_code_and_shown_in_the_screens_language(session, desk, stay_id, make_arrival):
     result = enter(session, desk, stay_id, "", not_measured="refused")
     assert result.kind is Entry.NEW
-    assert (result.row.reading.temperature, result.row.reading.not_measured_reason) == (None, "拒绝测量")
+    assert (result.row.reading.temperature, result.row.reading.not_measured_reason) == (None, "refused")
+    assert (result.row.reading.text("zh_CN"), result.row.reading.text("en")) == ("拒绝测量", "refused")
     other = register_arrival(
         session, desk, make_arrival(arrived_at=local(2026, 11, 21)), free_rooms(session, 1)[0].id, now=NOW
     )
-    english = enter(session, desk, other.id, "365", not_measured="asleep", lang="en")  # the key wins
-    assert (english.row.reading.temperature, english.row.reading.not_measured_reason) == (None, "asleep")
+    asleep = enter(session, desk, other.id, "365", not_measured="asleep")  # the key wins
+    assert (asleep.row.reading.temperature, asleep.row.reading.not_measured_reason) == (None, "asleep")
+    assert [o.not_measured_reason for o in observations(session)] == ["refused", "asleep"]
+
+
+@pytest.mark.parametrize("given", ["睡眠中", "asleep", " Asleep "])
+def test_a_reason_given_as_a_label_in_either_language_is_stored_as_its_code(session, desk, stay_id, given):
+    from models.services.observations import correct_reading, record_reading
+
+    saved = record_reading(session, desk, stay_id, DAY, Slot.MORNING, not_measured_reason=given)
+    assert saved.observation.not_measured_reason == "asleep"
+    correct_reading(session, desk, saved.observation.id, temperature=None, not_measured_reason="外出转运")
+    [obs] = observations(session)
+    assert obs.not_measured_reason == "transfer"
+
+
+def test_a_reason_that_is_no_reason_of_the_sheet_is_refused(session, desk, stay_id):
+    from models.errors import DomainError
+    from models.services.observations import record_reading
+
+    with pytest.raises(DomainError) as refused:
+        record_reading(session, desk, stay_id, DAY, Slot.MORNING, not_measured_reason="不在")
+    assert "睡眠中、拒绝测量或外出转运" in refused.value.message("zh_CN") and "不在" in refused.value.message("zh_CN")
+    assert "out for transfer" in refused.value.message("en")
+    assert count(session, Observation) == 0
 
 
 def test_not_measured_on_a_fever_row_corrects_the_reading_not_a_recheck(session, desk, stay_id):
@@ -137,7 +161,7 @@ def test_not_measured_on_a_fever_row_corrects_the_reading_not_a_recheck(session,
     result = enter(session, desk, stay_id, "", not_measured="transfer", expected_version=first.row.reading.version)
     assert result.kind is Entry.CORRECTION
     [obs] = observations(session)
-    assert (obs.temperature, obs.not_measured_reason, obs.recheck_of_id) == (None, "外出转运", None)
+    assert (obs.temperature, obs.not_measured_reason, obs.recheck_of_id) == (None, "transfer", None)
 
 
 def test_out_of_range_is_refused_with_a_message_and_saves_nothing(session, desk, stay_id):

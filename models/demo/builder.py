@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 from models import clock
 from models.demo import synthetic
 from models.errors import DomainError, Notice
+from models.reads.rounds import NOT_MEASURED_REASONS
 from models.rules.schedule import compute_dates, local_date
+from models.rules.surnames import index_text, readings
 from models.services import audit
-from models.services.arrivals import name_pinyin
 from models.services.sites import FloorSpec, create_site
 from models.store.db import session_factory
 from models.store.orm import (
@@ -69,7 +70,7 @@ CATEGORY_WEIGHTS = [
     ("other", 3),
 ]
 NURSES = ["李护士", "王护士", "张护士", "刘护士", "陈护士"]
-NOT_MEASURED = ["睡眠中", "拒绝测量", "外出检查"]
+NOT_MEASURED = list(NOT_MEASURED_REASONS)  # codes: each screen and form shows its label
 OOS_REASONS = ["空调维修", "卫生间漏水", "门锁故障", "预留应急"]
 CHUNK = 20_000
 
@@ -232,7 +233,7 @@ class _Simulation:
         self.persons: list[dict[str, Any]] = []
         self.docs: set[str] = set()
         self.pinyin: dict[str, str] = {}
-        self.char_pinyin: dict[str, tuple[str, str]] = {}
+        self.char_pinyin: dict[str, tuple[str, ...]] = {}
         self._hours: dict[tuple[date, int], datetime] = {}
         self.room_events: list[dict[str, Any]] = []
         self.date_changes: list[dict[str, Any]] = []
@@ -363,13 +364,14 @@ class _Simulation:
 
     def _pinyin(self, name: str) -> str:
         """name_pinyin, assembled from a per-character cache (synthetic names have no phrase readings)."""
-        parts = []
+        from pypinyin import lazy_pinyin
+
+        syllables: list[str] = []
         for ch in name:
             if ch not in self.char_pinyin:
-                full, initials = name_pinyin(ch).split("|")
-                self.char_pinyin[ch] = (full, initials)
-            parts.append(self.char_pinyin[ch])
-        return "".join(p[0] for p in parts) + "|" + "".join(p[1] for p in parts)
+                self.char_pinyin[ch] = tuple(lazy_pinyin(ch, errors="ignore"))
+            syllables.extend(self.char_pinyin[ch])
+        return index_text(readings(name, syllables))
 
     def _arrive(
         self,

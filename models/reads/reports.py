@@ -355,7 +355,7 @@ class Reading:
     slot: str  # "am" / "pm": the round
     temperature: float | None  # None: not measured (``not_measured``)
     recheck: bool = False  # a re-measurement (复测) of an earlier reading of the round
-    not_measured: str = ""  # why there is no value
+    not_measured: str = ""  # why there is no value: a code (models.reads.rounds.not_measured_label shows it)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.rules.not_measured import NOT_MEASURED_REASONS, not_measured_label
 from models.services.observations import (
     present_at,
     slot_instant,
@@ -20,11 +21,8 @@ from models.services.observations import (
 from models.services.sites import get_site
 from models.store.orm import AlertState, Building, FeverAlert, Floor, Observation, Person, Room, Slot, Stay
 
-NOT_MEASURED_REASONS = {  # code -> (zh, en): what the paper sheet says instead of a number
-    "asleep": ("睡眠中", "asleep"),
-    "refused": ("拒绝测量", "refused"),
-    "transfer": ("外出转运", "out for transfer"),
-}
+# the one table of not-measured reasons and its label, for the screens and the forms (models/rules/not_measured.py)
+__all__ = ["NOT_MEASURED_REASONS", "Reading", "RoundRow", "not_measured_label", "previous_slot", "round_sheet"]
 
 
 @dataclass(frozen=True)
@@ -32,11 +30,14 @@ class Reading:
     observation_id: int
     version: int
     temperature: float | None
-    not_measured_reason: str | None
+    not_measured_reason: str | None  # a code of NOT_MEASURED_REASONS
     symptoms: tuple[str, ...]
 
-    def text(self) -> str:
-        return f"{self.temperature:.1f}" if self.temperature is not None else (self.not_measured_reason or "")
+    def text(self, lang: str) -> str:
+        """The reading as the screen shows it in ``lang``: the temperature, or why there is none."""
+        if self.temperature is not None:
+            return f"{self.temperature:.1f}"
+        return not_measured_label(self.not_measured_reason, lang)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from models.rules.identity import (
     shown,
 )
 from models.rules.schedule import compute_dates, local_date
+from models.rules.surnames import index_text, readings
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
@@ -322,18 +323,15 @@ def _upsert_person(session: Session, actor: User | None, check: ArrivalCheck) ->
 
 
 def name_pinyin(name: str, limit: int | None = None) -> str:
-    """'zhangsan|zs' for 张三: full pinyin and initials, for search as you type.
+    """'zhangsan|zs' for 张三: full pinyin and initials, for search as you type; a name whose first
+    character(s) read otherwise as a surname or have other readings gets each of them too
+    ('zengwei|zw|cengwei|cw' for 曾伟, models/rules/surnames.py), the surname's reading first.
 
     Within ``limit`` characters (the column's): the full pinyin of a long name is cut, never the initials.
     """
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import lazy_pinyin
 
-    full = "".join(lazy_pinyin(name, errors="ignore")).lower()
-    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
-    if limit is not None:
-        initials = initials[: limit - 1]
-        full = full[: limit - 1 - len(initials)]
-    return f"{full}|{initials}"
+    return index_text(readings(name, lazy_pinyin(name, errors="ignore")), limit)
 
 
 @transactional("arrivals")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
+from models.rules.not_measured import not_measured_code
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
@@ -76,6 +77,15 @@ def open_alert(session: Session, stay_id: int) -> FeverAlert | None:
     return session.scalar(select(FeverAlert).where(FeverAlert.stay_id == stay_id, FeverAlert.state == AlertState.OPEN))
 
 
+def _reason_code(reason: str | None) -> str:
+    """What is stored for a not-measured reason: its code (a code or a label in either language is
+    taken), never a label."""
+    code = not_measured_code(reason)
+    if code is None:
+        raise DomainError("reason_unknown", reason=(reason or "").strip())
+    return code
+
+
 @transactional("readings")
 def record_reading(
     session: Session,
@@ -98,6 +108,7 @@ def record_reading(
     if temperature is None or temperature == "":
         if not (not_measured_reason or "").strip():
             raise DomainError("temp_or_reason")
+        not_measured_reason = _reason_code(not_measured_reason)
         value = None
     else:
         value = parse_temperature(temperature)
@@ -128,7 +139,7 @@ def record_reading(
         slot=slot,
         taken_at=at,
         temperature=value,
-        not_measured_reason=(not_measured_reason or "").strip() or None,
+        not_measured_reason=not_measured_reason,
         symptoms=sym,
         taken_by=taken_by,
         recheck_of_id=recheck_of.id if recheck_of else None,
@@ -195,10 +206,9 @@ def correct_reading(
         raise DomainError("stale")
     before = audit.snapshot(obs)
     if temperature is None or temperature == "":
-        reason = (not_measured_reason or "").strip()
-        if not reason:
+        if not (not_measured_reason or "").strip():
             raise DomainError("temp_or_reason")
-        obs.temperature, obs.not_measured_reason = None, reason
+        obs.temperature, obs.not_measured_reason = None, _reason_code(not_measured_reason)
     else:
         obs.temperature, obs.not_measured_reason = parse_temperature(temperature), None
     if symptoms is not None:

@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from models.errors import DomainError
-from models.reads.rounds import NOT_MEASURED_REASONS, Reading, RoundRow, round_sheet
+from models.reads.rounds import NOT_MEASURED_REASONS, Reading, RoundRow, not_measured_label, round_sheet
 from models.services.audit import transactional
 from models.services.observations import (
     correct_reading,
@@ -75,7 +75,7 @@ def replacement(
     if not_measured is not None:
         if not_measured not in NOT_MEASURED_REASONS:
             return None
-        new = NOT_MEASURED_REASONS[not_measured][0 if lang == "zh_CN" else 1]
+        new = not_measured_label(not_measured, lang)
     else:
         if not (typed or "").strip():
             return None
@@ -83,7 +83,7 @@ def replacement(
             new = f"{parse_temperature(typed):.1f}"
         except DomainError:
             return None
-    old = row.reading.text()
+    old = row.reading.text(lang)
     return None if new == old else (old, new)
 
 
@@ -104,11 +104,11 @@ def save_entry(
     not_measured: str | None = None,
     expected_version: int | None = None,
     recheck: bool = False,
-    lang: str = "zh_CN",
 ) -> tuple[Entry, bool, bool]:
     """Save one typed value, choosing the service: a new reading, a recheck or a correction.
 
-    ``not_measured`` is a code of NOT_MEASURED_REASONS (stored in ``lang``); ``expected_version`` is
+    ``not_measured`` is a code of NOT_MEASURED_REASONS (stored as such, whatever the desk's language:
+    each screen and form shows its label); ``expected_version`` is
     the version of the slot's reading as the desk saw it, None when it saw none. ``recheck`` asks for
     the recheck of the row's open fever (refused when none waits). Returns the kind of entry, whether a
     fever alert was opened and whether one was closed. One transaction."""
@@ -116,7 +116,7 @@ def save_entry(
     if not_measured is not None:
         if not_measured not in NOT_MEASURED_REASONS:
             raise DomainError("temp_or_reason")
-        reason = NOT_MEASURED_REASONS[not_measured][0 if lang == "zh_CN" else 1]
+        reason = not_measured
     value = None if reason else parse_temperature(typed)  # '365' -> 36.5; out of range refused
     threshold = get_site(session).fever_threshold
     row = _one_row(session, day, slot, stay_id)
@@ -163,7 +163,6 @@ def enter_value(
     not_measured: str | None = None,
     expected_version: int | None = None,
     recheck: bool = False,
-    lang: str = "zh_CN",
 ) -> EntryResult:
     """What the rounds screen does with Enter (or F9–F11) on a row: skip it when nothing is typed,
     else save (``save_entry``; ``recheck`` for the deliberate recheck step) and return the fresh row; a
@@ -182,7 +181,6 @@ def enter_value(
             not_measured=not_measured,
             expected_version=expected_version,
             recheck=recheck,
-            lang=lang,
         )
     except DomainError as e:
         return EntryResult(Entry.REFUSED, error=e)

@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from models.reads.reports import PersonForm, Reading
+from models.reads.rounds import not_measured_label
 from models.rules.identity import mask_id
 
 from ..base import FONT, build_pdf, content_width, field_table, grid_table, markup, p, styles
@@ -172,7 +173,7 @@ def _value(r: Reading, f: PersonForm, lang: str, with_time: bool) -> tuple[objec
     """A reading's cell and whether it is a fever."""
     t = L(lang)
     if r.temperature is None:
-        return t["tr_not_measured"].format(reason=r.not_measured), False
+        return t["tr_not_measured"].format(reason=not_measured_label(r.not_measured, lang)), False
     text = f"{r.temperature:.1f}"
     if with_time:
         text = f"{r.taken_at:%H:%M} {text}"

@@ -16,7 +16,7 @@ class Person(Base):
     __tablename__ = "person"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    name_pinyin: Mapped[str] = mapped_column(String(300), default="")  # "zhang san|zs" for search
+    name_pinyin: Mapped[str] = mapped_column(String(300), default="")  # "zengwei|zw|cengwei|cw": each reading
     sex: Mapped[Sex] = mapped_column(str_enum(Sex, "sex"))
     birth_date: Mapped[date | None] = mapped_column(Date)
     doc_type: Mapped[DocType] = mapped_column(str_enum(DocType, "doc_type"))
