@@ -288,7 +288,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import json
 
-    from models.services.importer import check_in_rows, read_transfer_list
+    from models.services.importer import check_in_rows, read_transfer_list, said
     from models.store.db import session_factory
 
     path = Path(args.file)
@@ -304,10 +304,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 from models.services.disclosure import record_listing
 
                 record_listing(session, actor, path.name, len(rows))
-            print(json.dumps([r.as_json(full=args.show_identifiers) for r in rows], ensure_ascii=False, indent=1))
+            rows_json = [r.as_json(full=args.show_identifiers, lang=args.lang) for r in rows]
+            print(json.dumps(rows_json, ensure_ascii=False, indent=1))
         else:
             for r in rows:
-                print(f"{r.row:>5}  {r.status:<9} {r.fields.get('name', '')}  {'; '.join(r.messages)}")
+                messages = "; ".join(said(m, args.lang) for m in r.messages)
+                print(f"{r.row:>5}  {r.status:<9} {r.fields.get('name', '')}  {messages}")
         if args.dry_run:
             return 0 if all(r.status != "invalid" for r in rows) else 1
         from models.store.backup import copy_before
@@ -377,6 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-identifiers", action="store_true", help="--json with full ID numbers and phones (recorded in the audit)"
     )
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unusual column header to a field")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="the language of the rows' messages")
     _add_user(p)
     p.set_defaults(func=cmd_import)
 

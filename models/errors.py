@@ -58,6 +58,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最后一次应做核酸检测不是阴性（第{day}天：{result}）",
         "The last scheduled swab is not negative (day {day}: {result})",
     ),
+    # codes given as a message's parameter, said as words (Coded, ``coded("swab_result", "pending")``)
+    "swab_result_pending": ("待出结果", "result pending"),
+    "swab_result_negative": ("阴性", "negative"),
+    "swab_result_positive": ("阳性", "positive"),
+    "swab_result_not_sampled": ("未采样", "not sampled"),
     "release_fever": ("有未处理的发热预警", "There is an open fever alert"),
     "override_reason": ("强制操作必须填写原因", "An override needs a reason"),
     "reason_required": ("请填写原因", "A reason is required"),
@@ -387,6 +392,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class Coded(str):
+    """A code given as a message parameter: the code itself (compared, stored, in ``params``), said as
+    its words in each language's message (``coded()`` takes them from MESSAGES)."""
+
+    zh: str
+    en: str
+
+    def __new__(cls, code: str, zh: str, en: str) -> Coded:
+        self = super().__new__(cls, code)
+        self.zh, self.en = zh, en
+        return self
+
+
+def coded(kind: str, code: str) -> Coded:
+    """``code`` of ``kind`` (e.g. ``swab_result``) with its words from MESSAGES[f"{kind}_{code}"]."""
+    zh, en = MESSAGES.get(f"{kind}_{code}", (code, code))
+    return Coded(code, zh, en)
+
+
+def _said(params: dict[str, Any], zh: bool) -> dict[str, Any]:
+    return {k: ((v.zh if zh else v.en) if isinstance(v, Coded) else v) for k, v in params.items()}
+
+
 class Notice:
     """Something to tell the user that is not a refusal (a step of a long job): a code of the same
     table, said in either language; ``str()`` gives "中文 / English" for the command line."""
@@ -394,7 +422,7 @@ class Notice:
     def __init__(self, code: str, **params: Any) -> None:
         self.code, self.params = code, params
         zh, en = MESSAGES[code]
-        self.zh, self.en = zh.format(**params), en.format(**params)
+        self.zh, self.en = zh.format(**_said(params, True)), en.format(**_said(params, False))
 
     def message(self, lang: str = "zh_CN") -> str:
         return self.zh if lang.startswith("zh") else self.en
@@ -410,8 +438,8 @@ class DomainError(Exception):
         self.code = code
         self.params = params
         zh, en = MESSAGES[code]
-        self.zh = zh.format(**params)
-        self.en = en.format(**params)
+        self.zh = zh.format(**_said(params, True))
+        self.en = en.format(**_said(params, False))
         super().__init__(f"{self.zh} / {self.en}")
 
     def message(self, lang: str = "zh_CN") -> str:

@@ -57,12 +57,12 @@ def test_occupant_print_menu_and_rounds_button(window):
     labels = [a.text() for a in page.print_button.menu().actions()]
     assert "登记表和告知书" in labels
     page.print_button.menu().actions()[0].trigger()
-    pdf, form = window.shown[-1]
-    assert form == "arrival-pack" and name in "".join(pages(pdf))
+    pdf, title = window.shown[-1]
+    assert title == "登记表和告知书" and name in "".join(pages(pdf))  # the preview is titled, not "arrival-pack"
     assert any("告知书" in t for t in pages(pdf))
     window.rounds_page.print_button.click()
-    pdf, form = window.shown[-1]
-    assert form == "daily-sheets" and "每日健康观察记录表" in pages(pdf)[0]
+    pdf, title = window.shown[-1]
+    assert title == "每日健康观察记录表" and "每日健康观察记录表" in pages(pdf)[0]
 
 
 def test_reports_page_previews_and_exports(window, tmp_path, monkeypatch):
@@ -71,13 +71,16 @@ def test_reports_page_previews_and_exports(window, tmp_path, monkeypatch):
     from views import reports_page
 
     previews = []
-    monkeypatch.setattr(reports_page, "show_pdf", lambda parent, pdf, title: previews.append(pdf))
+    titles = []
+    monkeypatch.setattr(
+        reports_page, "show_pdf", lambda parent, pdf, title: (previews.append(pdf), titles.append(title))
+    )
     window.show_page("reports")
     page = window.reports_page
     page.form.setCurrentIndex(page.form.findData("daily-report"))
     assert page.xlsx_button.isEnabled() and not page.floor.isEnabled()
     page.preview()
-    assert "日报表" in pages(previews[-1])[0]
+    assert "日报表" in pages(previews[-1])[0] and titles[-1] == "日报表"
     assert page.figures.rowCount() == 13 and page.figures.item(0, 1).text() == "40"
     out = tmp_path / "report.xlsx"
     assert page.export_xlsx(out).state == "done"

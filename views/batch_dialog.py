@@ -58,6 +58,7 @@ from models.services.importer import (
     plan_rooms,
     read_table,
     room_plan,
+    said,
 )
 from ui import palette
 
@@ -384,7 +385,8 @@ class BatchDialog(QDialog):
             edit.returnPressed.connect(self.apply_fix)
             self.fix_edits[col] = edit
             self.fix_form.addRow(self.field_label(name), edit)
-        self.fix_title.setText(self.tr("Fix row {0}: {1}").format(r.row, "；".join(r.messages)))
+        why = "；".join(said(m, self.lang) for m in r.messages)  # in the desk's language, not both
+        self.fix_title.setText(self.tr("Fix row {0}: {1}").format(r.row, why))
         self._fix_row = r.row - 1
         self.fix_box.setVisible(True)
 
@@ -454,7 +456,8 @@ class BatchDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             s = self._suggestions.get(r.row)
-            why = "；".join(r.messages) if r.messages else (s.explain(self.lang) if s else "")
+            said_here = "；".join(said(m, self.lang) for m in r.messages)  # in the desk's language, not both
+            why = said_here if r.messages else (s.explain(self.lang) if s else "")
             room = (self.room_text(s) or self.tr("none")) if s else ""
             values = [
                 str(r.row),

@@ -42,13 +42,14 @@ from .backup_panel import DatabasePause, backup_hours, backup_job, is_file_datab
 from .batch_dialog import BatchDialog
 from .context import AppContext
 from .db_status import ConnectionWatch
+from .labels import form_title, state_label
 from .lock_screen import DeskLock, IdleWatch
 from .login_dialog import LoginDialog
 from .occupants_page import OccupantsPage
 from .permissions_ui import explain_disabled
 from .print_preview import show_pdf
 from .reports_page import ReportsPage
-from .room_board import BoardModel, RoomBoardView, state_label
+from .room_board import BoardModel, RoomBoardView
 from .room_dialog import RoomDialog
 from .rounds_page import RoundsPage
 from .scanner import ScanListener
@@ -320,7 +321,7 @@ class MainWindow(QMainWindow):
         return tasks.run(
             job,
             sessions=self.sessions,
-            on_done=lambda pdf: show_pdf(parent or self, pdf, title or form),
+            on_done=lambda pdf: show_pdf(parent or self, pdf, title or form_title(form)),
             on_error=tasks.error_to(self._status, self.ctx.language),
             on_cancelled=lambda: self._status(self.tr("Printing cancelled")),
             label=self.tr("Preparing the document…"),
@@ -334,9 +335,7 @@ class MainWindow(QMainWindow):
     def batch_arrival(self) -> BatchDialog:
         """The bus: list, confirmation, check-in, then the batch's paper from the summary (one print job)."""
         dialog = BatchDialog(self.ctx, self)
-        dialog.print_batch.connect(
-            lambda ids: self.print_form("arrival-batch", ids, title=self.tr("The batch's forms"), parent=dialog)
-        )
+        dialog.print_batch.connect(lambda ids: self.print_form("arrival-batch", ids, parent=dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._batch_done(dialog))
         dialog.open()  # window-modal, and the event loop goes on: its print preview opens over it

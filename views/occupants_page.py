@@ -31,6 +31,7 @@ from models.rules.identity import mask_id, mask_phone
 from printing.form_names import FULL_IDENTIFIER_FORMS
 
 from .context import AppContext
+from .labels import departure_label
 from .occupant_model import STAY_ID_ROLE, OccupantModel
 from .permissions_ui import explain_disabled
 from .stay_actions import (
@@ -408,7 +409,10 @@ class OccupantsPage(QWidget):
             lines.append(f"<br>{needs_label}: {d.special_needs}")
         lines.append("</p><ul>")
         for e in d.timeline:
-            lines.append(f"<li>{self.ctx.local_date(e.at)} {e.text_zh if zh else e.text_en}</li>")
+            text = e.text_zh if zh else e.text_en
+            if e.kind == "departure" and d.departure_kind is not None:  # the kind in words, not its code
+                text = departure_label(d.departure_kind)
+            lines.append(f"<li>{self.ctx.local_date(e.at)} {text}</li>")
         lines.append("</ul>")
         self.details.setHtml("".join(lines))
         self.chart.set_readings(d.readings, d.threshold)

@@ -30,6 +30,7 @@ from printing.forms import REPORT_FIELDS
 from printing.labels import L
 
 from .context import AppContext
+from .labels import form_title
 from .print_preview import show_pdf
 from .tasks import Job, Task
 
@@ -183,7 +184,7 @@ class ReportsPage(QWidget):
 
     def preview(self) -> Task:
         """Build the form in the background; the print preview opens (GUI thread) when it is ready."""
-        title = self.form.currentText()
+        title = form_title(self.form.currentData())
         return self.build(on_done=lambda pdf: show_pdf(self, pdf, title))
 
     def _xlsx_clicked(self) -> None:

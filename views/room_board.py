@@ -30,6 +30,8 @@ from models.reads.board import BoardRoom, state_counts
 from models.store.orm import RoomState
 from ui import palette
 
+from .labels import state_label
+
 ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
 TILE = QSize(132, 64)  # a tile at its widest: number, day N/M, names, release date
 MIN_TILE_WIDTH = 44  # narrower tiles (a whole floor of 25 rooms at 1600 px): number, name, day N/M
@@ -173,18 +175,6 @@ class BoardModel(QAbstractTableModel):
                 )
             )
         return "\n".join(lines)
-
-
-def state_label(state: RoomState) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {
-        RoomState.AVAILABLE: QCoreApplication.translate("RoomState", "Available"),
-        RoomState.OCCUPIED: QCoreApplication.translate("RoomState", "Occupied"),
-        RoomState.AWAITING_DISINFECTION: QCoreApplication.translate("RoomState", "Awaiting disinfection"),
-        RoomState.OUT_OF_SERVICE: QCoreApplication.translate("RoomState", "Out of service"),
-    }
-    return labels[state]
 
 
 class TileDelegate(QStyledItemDelegate):

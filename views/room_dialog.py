@@ -26,8 +26,8 @@ from models.store.orm import RoomState
 
 from .context import AppContext
 from .date_field import DateField
+from .labels import state_label
 from .permissions_ui import explain_disabled
-from .room_board import state_label
 
 
 class RoomDialog(QDialog):

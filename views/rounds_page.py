@@ -45,20 +45,12 @@ from ui import palette
 from ui.theme import mark_status
 
 from .context import AppContext
+from .labels import symptoms_text
 from .permissions_ui import explain_disabled
 
 Index = QModelIndex | QPersistentModelIndex
 SYMPTOM_KEYS = [Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7]
 REASON_KEYS = {Qt.Key.Key_F9: "asleep", Qt.Key.Key_F10: "refused", Qt.Key.Key_F11: "transfer"}
-SYMPTOM_ZH = {
-    "fever": "发热",
-    "dry_cough": "干咳",
-    "fatigue": "乏力",
-    "sore_throat": "咽痛",
-    "smell_taste": "嗅味觉减退",
-    "diarrhea": "腹泻",
-    "other": "其他",
-}
 
 
 class RoundModel(QAbstractTableModel):
@@ -67,6 +59,7 @@ class RoundModel(QAbstractTableModel):
         self.rows: list[RoundRow] = []
         self.threshold = 37.3
         self.zh = True
+        self.lang = "zh_CN"  # the page's language: readings not measured show their reason in it
         self.headers = [
             self.tr("Room"),
             self.tr("Name"),
@@ -110,15 +103,15 @@ class RoundModel(QAbstractTableModel):
             if col == 1:
                 return r.name
             if col == 2:
-                return r.previous.text() if r.previous else ""
+                return r.previous.text(self.lang) if r.previous else ""
             if col == 3:
-                return r.reading.text() if r.reading else ""
+                return r.reading.text(self.lang) if r.reading else ""
             if col == 4:
-                return " → ".join(x.text() for x in r.rechecks)
+                return " → ".join(x.text(self.lang) for x in r.rechecks)
             if col == 5:
                 latest = r.latest
                 codes = latest.symptoms if latest else ()
-                return "、".join(SYMPTOM_ZH[c] for c in codes) if self.zh else ", ".join(codes)
+                return symptoms_text(codes, self.lang)
         if role == Qt.ItemDataRole.BackgroundRole:
             if self.fever_cell(r, col):
                 return QColor(palette.ALERT)
@@ -155,6 +148,7 @@ class RoundsPage(QWidget):
         self.lang = ctx.language
         self.model = RoundModel(self)
         self.model.zh = self.lang == "zh_CN"
+        self.model.lang = self.lang
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -331,7 +325,7 @@ class RoundsPage(QWidget):
         self.go(row)
         self.recheck_return = back
         r = self.model.rows[row]
-        fever = r.latest.text() if r.latest else ""
+        fever = r.latest.text(self.lang) if r.latest else ""
         self.current_label.setText(
             self.tr("Recheck (复测) of {0} {1} · {2} ({3} °C)").format(r.floor, r.room, r.name, fever)
         )
@@ -374,7 +368,7 @@ class RoundsPage(QWidget):
 
     def _show_pending(self) -> None:
         codes = [c for c in SYMPTOMS if c in self.pending]
-        text = "、".join(SYMPTOM_ZH[c] for c in codes) if self.model.zh else ", ".join(codes)
+        text = symptoms_text(codes, self.lang)
         self.pending_label.setText(self.tr("Symptoms: {0}").format(text) if codes else "")
 
     # --- saving ------------------------------------------------------------------------------------------
@@ -402,7 +396,6 @@ class RoundsPage(QWidget):
                 not_measured=not_measured,
                 expected_version=r.reading.version if r.reading else None,
                 recheck=back is not None,
-                lang=self.lang,
             )
         if not result.saved:
             if result.kind is Entry.SKIPPED:  # Enter on an empty box: skip this room (or leave the recheck)
@@ -415,7 +408,7 @@ class RoundsPage(QWidget):
         self.model.refresh_row(self.current, row)
         self.changed.emit()
         self.go(self.current + 1 if back is None else back)  # a fever goes on too: its recheck is F12
-        latest = row.latest.text() if row.latest else ""
+        latest = row.latest.text(self.lang) if row.latest else ""
         if result.kind is Entry.RECHECK and result.awaiting_recheck:
             self.message.setText(
                 self.tr("{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open").format(

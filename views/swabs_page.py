@@ -36,6 +36,7 @@ from ui import palette
 from ui.theme import mark_status
 
 from .context import AppContext
+from .labels import swab_result_label
 from .permissions_ui import explain_disabled
 from .tasks import Task
 
@@ -215,11 +216,7 @@ class SwabsPage(QWidget):
         self.count.setText(self.tr("{0} due · {1} sampled").format(len(self.rows), done))
 
     def result_names(self) -> dict[SwabResult, str]:
-        return {
-            SwabResult.NEGATIVE: self.tr("Negative"),
-            SwabResult.POSITIVE: self.tr("Positive"),
-            SwabResult.PENDING: self.tr("Pending"),
-        }
+        return {result: swab_result_label(result) for result in SwabResult}
 
     def selected(self) -> list[SwabDue]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

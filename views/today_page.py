@@ -22,6 +22,7 @@ from ui import palette
 from ui.theme import mark_status
 
 from .context import AppContext
+from .labels import swab_result_label
 
 STAY, ROOM, PAGE, SWAB = (Qt.ItemDataRole.UserRole + i for i in range(4))
 
@@ -132,11 +133,7 @@ class TodayPage(QWidget):
         for r in lines:
             marks = []
             if not r.swab_ok:
-                text = {
-                    "positive": self.tr("Positive"),
-                    "pending": self.tr("Pending"),
-                    "not_sampled": self.tr("not sampled"),
-                }.get(r.swab_text, r.swab_text)
+                text = swab_result_label(r.swab_text)
                 marks.append(self.tr("swab: {0}").format(text))
             if r.fever_open:
                 marks.append(self.tr("fever open"))

@@ -52,11 +52,39 @@ TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|total)|共\s*\d+\s*人")
 MAX_CELL = 500
 
 
+class RowMessage(str):
+    """One thing said about a row: its code and parameters (MESSAGES), said in the reader's language by
+    ``message(lang)`` (the screen's, the command line's ``--lang``, Chinese in the export the sender reads).
+    As a plain string it is "中文 / English", as a DomainError's text."""
+
+    code: str
+    params: dict[str, Any]
+    zh: str
+    en: str
+
+    def __new__(cls, code: str, **params: Any) -> RowMessage:
+        return cls.of(DomainError(code, **params))
+
+    @classmethod
+    def of(cls, error: DomainError) -> RowMessage:
+        self = str.__new__(cls, f"{error.zh} / {error.en}")
+        self.code, self.params, self.zh, self.en = error.code, error.params, error.zh, error.en
+        return self
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+def said(message: str, lang: str) -> str:
+    """A row's message in ``lang`` (a plain string, e.g. made by hand, as it is)."""
+    return message.message(lang) if isinstance(message, RowMessage) else message
+
+
 @dataclass
 class ImportRow:
     row: int  # as Excel numbers it (1-based, header row included)
     status: str = "valid"  # valid / warning / invalid / duplicate / skipped
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # RowMessage: code and parameters, said where shown
     fields: dict[str, Any] = field(default_factory=dict)  # normalised
     arrival: ArrivalInput | None = None
     companion_of: int | None = None  # the row number of the person this one shares a room with
@@ -64,11 +92,12 @@ class ImportRow:
     # messages may carry them: what as_json hides
     identifiers: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def as_json(self, full: bool = False) -> dict[str, Any]:
-        """The row for ``import --json``. ID number, phone and birth date are masked (mask_id, mask_phone,
-        year only), in the fields and in the messages, unless ``full`` (an audited choice of the caller)."""
+    def as_json(self, full: bool = False, lang: str = "zh_CN") -> dict[str, Any]:
+        """The row for ``import --json``, its messages in ``lang``. ID number, phone and birth date are masked
+        (mask_id, mask_phone, year only), in the fields and in the messages, unless ``full`` (an audited
+        choice of the caller)."""
         fields = {k: _jsonable(v) for k, v in self.fields.items()}
-        messages = list(self.messages)
+        messages = [said(m, lang) for m in self.messages]
         if not full:
             for k, mask in (("doc_number", mask_id), ("phone", mask_phone)):
                 if fields.get(k):
@@ -266,9 +295,8 @@ def parse_category(value: Any, table: dict[str, str]) -> str:
 # --- the whole file -------------------------------------------------------------------------
 
 
-def _msg(code: str, **params: Any) -> str:
-    e = DomainError(code, **params)
-    return f"{e.zh} / {e.en}"
+def _msg(code: str, **params: Any) -> RowMessage:
+    return RowMessage(code, **params)
 
 
 def _cell(values: dict[str, Any], errors: list[str], f: str, parser: Any, code: str, *args: Any) -> Any:
@@ -346,7 +374,7 @@ def parse_rows(
         for e in check.errors:
             if e.code == "category_unknown" and category is None:
                 continue  # already said, with the cell's text
-            errors.append(f"{e.zh} / {e.en}")
+            errors.append(RowMessage.of(e))
         r.fields = {
             "name": n.name,
             "sex": n.sex,
@@ -550,7 +578,7 @@ def export_rows(
                 exposure.replace(tzinfo=None) if isinstance(exposure, datetime) else "",  # as it was read
                 f.get("companion", ""),
                 r.row,
-                "；".join(r.messages),
+                "；".join(said(m, "zh_CN") for m in r.messages),  # the sender reads Chinese
             ]
         )
     n = write_table(ws, EXPORT_COLUMNS, body, formats={3: "@"})  # keep ID numbers as text this time

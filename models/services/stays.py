@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models import clock
-from models.errors import DomainError
+from models.errors import DomainError, coded
 from models.rules.schedule import local_date
 from models.services import audit
 from models.services.arrivals import FUTURE_SLACK, ensure_room_accepts
@@ -186,7 +186,7 @@ def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
     if last is not None:
         result = last.result.value if last.result else ("pending" if last.sampled_at else "not_sampled")
         if last.result is not SwabResult.NEGATIVE:
-            problems.append(DomainError("release_swab", day=last.planned_day, result=result))
+            problems.append(DomainError("release_swab", day=last.planned_day, result=coded("swab_result", result)))
     fever = (
         session.scalar(
             select(FeverAlert.id).where(FeverAlert.stay_id == stay.id, FeverAlert.state == AlertState.OPEN).limit(1)

@@ -1,0 +1,25 @@
+"""Chinese for views/labels.py: the words of codes (departure kinds, swab results, symptoms, form titles)."""
+
+ZH: dict[str, str] = {
+    "Released from isolation": "解除隔离",
+    "Transferred to hospital": "转运至医院",
+    "Transferred to another site": "转至其他隔离点",
+    "Moved to home isolation": "转居家隔离",
+    "Left for another reason": "其他原因离开",
+    "Result pending": "待出结果",
+    "Not sampled": "未采样",
+    "No swab scheduled": "未安排核酸",
+    "Fever": "发热",
+    "Dry cough": "干咳",
+    "Fatigue": "乏力",
+    "Sore throat": "咽痛",
+    "Loss of smell or taste": "嗅味觉减退",
+    "Diarrhoea": "腹泻",
+    "Other symptom": "其他",
+    "Daily observation sheets": "每日健康观察记录表",
+    "Registration form": "集中隔离人员登记表",
+    "Notice of isolation": "集中隔离医学观察告知书",
+    "Release notices": "解除隔离告知书",
+    "Terminal disinfection record": "终末消毒记录",
+    "Arrival hand-over list": "入住人员交接清单",
+}
