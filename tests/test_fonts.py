@@ -31,7 +31,7 @@ from models.store.orm import User
 from printing import base, forms
 from printing.documents import render
 from printing.form_names import FORMS
-from resources import FALLBACK_FONT_FAMILY, FALLBACK_FONT_FILE
+from resources import FALLBACK_FONT_FAMILY, FALLBACK_FONT_FILE, FONT_FAMILY
 from tests.conftest import NOW, TZ, local
 from tests.helpers import free_rooms
 
@@ -108,7 +108,7 @@ def test_the_gui_font_falls_back_per_character(qapp, qtbot, tmp_path, monkeypatc
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     make_app(theme=True, settings=app_settings)
     families = qapp.font().families()
-    assert families[-1] == FALLBACK_FONT_FAMILY and len(families) == 2
+    assert families[-1] == FALLBACK_FONT_FAMILY and families[-2] == FONT_FAMILY  # after the system's, if any
     raw = QRawFont.fromFont(QFont(FALLBACK_FONT_FAMILY))
     assert raw.familyName() == FALLBACK_FONT_FAMILY
     assert raw.supportsCharacter(0x4DAE) and raw.supportsCharacter(0x20BB7)
@@ -269,3 +269,11 @@ def test_every_cell_of_every_form_fits_its_column(demo, monkeypatch, form, lang)
     [(doc, story)] = built
     problems = [p for i, f in enumerate(story) for p in _problems(f, doc.width, f"{form} {lang} #{i}")]
     assert not problems, "\n".join(dict.fromkeys(re.sub(r" #\d+ row \d+", "", p) for p in problems))
+
+
+def test_the_ui_takes_the_systems_chinese_font_when_there_is_one():
+    from ui.theme import system_cjk_family
+
+    assert system_cjk_family(["Arial", "Microsoft YaHei", "SimSun"]) == "Microsoft YaHei"  # a Chinese Windows
+    assert system_cjk_family(["DejaVu Sans", "WenQuanYi Micro Hei", "Noto Sans CJK SC"]) == "Noto Sans CJK SC"
+    assert system_cjk_family(["Arial", "Segoe UI"]) is None  # an English Windows: the bundled font

@@ -96,3 +96,37 @@ def test_a_desk_user_only_changes_their_own_password(sessions, qtbot, make_app_c
     with sessions() as s:
         assert authenticate(s, "clerk", "clerk pass 2").username == "clerk"
         assert s.scalar(select(User.role).where(User.username == "clerk")) is Role.DESK
+
+
+def test_a_new_installation_is_in_chinese_whatever_the_pcs_locale(tmp_path, monkeypatch):
+    from PySide6.QtCore import QLocale, QSettings
+
+    from views.preferences import ui_language
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        fresh = QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat)
+        assert ui_language(fresh) == "zh_CN"  # an English Windows at the desk: still Chinese
+        fresh.setValue("ui/language", "en")
+        assert ui_language(fresh) == "en"  # until someone chooses English
+    finally:
+        QLocale.setDefault(QLocale.system())
+
+
+def test_the_language_is_chosen_on_the_login_dialog_and_applies_at_once(sessions, qtbot, app_settings, qapp):
+    from views.preferences import ui_language
+
+    with sessions() as s:
+        create_first_admin(s, "lead", "long enough 1")
+    d = LoginDialog(sessions, "zh_CN", settings=app_settings)
+    qtbot.addWidget(d)
+    assert d.language_box.isVisibleTo(d) and d.labels["password"].text() == "密码"
+    d.language_box.setCurrentIndex(d.language_box.findData("en"))
+    qtbot.waitUntil(lambda: d.labels["password"].text() == "Password")  # retranslated on LanguageChange
+    assert d.windowTitle() == "Log in" and d.language == "en" and ui_language(app_settings) == "en"
+    d.language_box.setCurrentIndex(d.language_box.findData("zh_CN"))
+    qtbot.waitUntil(lambda: d.labels["password"].text() == "密码")
+    assert ui_language(app_settings) == "zh_CN"
+    switching = LoginDialog(sessions, "zh_CN")  # switching user inside a session: the desk's language stays
+    qtbot.addWidget(switching)
+    assert not switching.language_box.isVisibleTo(switching)

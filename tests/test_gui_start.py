@@ -85,8 +85,11 @@ def test_filter_by_building_then_floor(app, qtbot, demo_engine, app_context):
 
 
 def test_bundled_cjk_font_is_registered(app):
+    from ui.theme import system_cjk_family
+
     assert FONT_FAMILY in QFontDatabase.families()
-    assert app.font().family() == FONT_FAMILY
+    assert app.font().families()[0] == (system_cjk_family() or FONT_FAMILY)  # the system's Chinese UI font first
+    assert FONT_FAMILY in app.font().families()  # and the bundled one behind it
 
 
 def test_chinese_translation_files_load(app):

@@ -23,3 +23,43 @@ def test_compiled_translations_are_shipped():
     qm = ts.with_suffix(".qm")
     assert qm.exists() and qm.stat().st_size > 100
     assert qm.read_bytes().count(b"\x00") > 0  # a real binary catalogue
+
+
+def _calls(tree):
+    import ast
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            yield node
+
+
+def test_every_text_is_asked_for_in_the_context_it_is_filed_under():
+    """lupdate files ``x.tr("…")`` under the enclosing class, or under ``x`` outside one, while Qt looks it up
+    under x's class: ``d.tr`` in a function (the stay actions) and ``widget.tr`` (the roles) were filed under
+    "d" and "widget" and never found, so those dialogs stayed English. A text is ``self.tr`` in a method, or
+    ``QCoreApplication.translate("Context", "…")`` with both literal; never inside an f-string."""
+    import ast
+
+    problems = []
+    for path in sorted((ROOT / "views").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in _calls(tree):
+            where = f"{path.relative_to(ROOT)}:{call.lineno}"
+            if call.func.attr == "tr":
+                receiver = call.func.value
+                if not (isinstance(receiver, ast.Name) and receiver.id == "self"):
+                    problems.append(f"{where}: tr() called on {ast.unparse(receiver)}, not self")
+                elif not (call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+                    problems.append(f"{where}: tr() of something that is not a literal")
+            elif call.func.attr == "translate" and ast.unparse(call.func.value).endswith("QCoreApplication"):
+                if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args[:2]):
+                    problems.append(f"{where}: translate() with a context or text that is not a literal")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                inner = [c for v in node.values if isinstance(v, ast.FormattedValue) for c in _calls(v)]
+                problems += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}: a text translated inside an f-string (never extracted)"
+                    for c in inner
+                    if c.func.attr in ("tr", "translate")
+                ]
+    assert not problems, "\n".join(problems)

@@ -23,23 +23,47 @@ def _add_font(file: Path, default: str) -> str:
     return families[0] if families else default
 
 
+# the system's Chinese UI fonts, best first: what the desk's other programs look like (the bundled font when
+# there is none: a PC without Chinese fonts still shows Chinese)
+SYSTEM_CJK_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+)
+
+
+def system_cjk_family(available: list[str] | None = None) -> str | None:
+    """The first of SYSTEM_CJK_FAMILIES the system has (``available``: the font database's families)."""
+    have = set(available if available is not None else QFontDatabase.families())
+    return next((f for f in SYSTEM_CJK_FAMILIES if f in have), None)
+
+
 def register_font(app: QApplication) -> str:
-    """Register the bundled CJK font so Chinese renders on machines without Chinese fonts, and the fallback
-    for the rare characters it lacks (CJK Ext A and B: 䶮, 𠮷): the application font lists both, and Qt
-    takes each character from the first family that has it."""
-    family = _add_font(FONT_FILE, FONT_FAMILY)
+    """The UI font: the system's Chinese UI font when it has one, else the bundled CJK font (registered in
+    any case: Chinese renders on machines without Chinese fonts), then the fallback for the rare characters
+    both lack (CJK Ext A and B: 䶮, 𠮷): the application font lists them in that order, and Qt takes each
+    character from the first family that has it. Returns the first family."""
+    bundled = _add_font(FONT_FILE, FONT_FAMILY)
     fallback = _add_font(FALLBACK_FONT_FILE, FALLBACK_FONT_FAMILY)
-    font = QFont(family)
-    font.setFamilies([family, fallback])
+    families = list(dict.fromkeys([f for f in (system_cjk_family(), bundled, fallback) if f]))
+    font = QFont(families[0])
+    font.setFamilies(families)
     font.setPointSize(10)
     app.setFont(font)
-    return family
+    return families[0]
 
 
 def css_families(family: str) -> str:
-    """``family`` and the fallback as a style sheet's font-family list (a style sheet's font-family replaces
-    the application font's families: naming one alone would drop the fallback)."""
-    return ", ".join(f'"{f}"' for f in dict.fromkeys([family, FALLBACK_FONT_FAMILY]))
+    """``family``, the bundled font and the fallback as a style sheet's font-family list (a style sheet's
+    font-family replaces the application font's families: naming one alone would drop the fallback)."""
+    return ", ".join(f'"{f}"' for f in dict.fromkeys([family, FONT_FAMILY, FALLBACK_FONT_FAMILY]))
 
 
 def apply_theme(app: QApplication, family: str, dark: bool = False, *, cache: Path) -> None:

@@ -110,9 +110,10 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
     if engine is None:
         return 1
     sessions = session_factory(engine)
-    login = LoginDialog(sessions, language)  # on a new database: creates the first admin
+    login = LoginDialog(sessions, language, settings=settings)  # on a new database: creates the first admin
     if not login.exec() or login.user is None:
         return 1
+    language = login.language  # chosen on the login dialog, applied already
     ctx = AppContext(  # its task runner sends unexpected errors to the error dialog, the wizard's demo build's too
         sessions=sessions, engine=engine, user=login.user, settings=settings, language=language, tasks=gui.tasks()
     )

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
@@ -18,14 +29,30 @@ class LoginDialog(QDialog):
     Before the login there is no AppContext yet (it needs the user): the dialog takes what it needs of it.
     """
 
-    def __init__(self, sessions: sessionmaker[Session], language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
+        """``settings``: where a language chosen here is saved (at start; None: the choice is offered only
+        there, not when switching user inside a session)."""
         super().__init__(parent)
         self.sessions = sessions
         self.language = language
+        self.settings = settings
         self.user: User | None = None
         with sessions() as s:
             self.first_run = needs_first_admin(s)
-        self.setWindowTitle(self.tr("Create the first admin") if self.first_run else self.tr("Log in"))
+        # the language, chosen before anything else: it applies at once, to this dialog and what follows
+        self.language_box = QComboBox(self)
+        self.language_box.addItem("中文", "zh_CN")
+        self.language_box.addItem("English", "en")
+        self.language_box.setCurrentIndex(self.language_box.findData(language))
+        self.language_box.setVisible(settings is not None)
+        self.language_box.currentIndexChanged.connect(lambda _i: self.choose_language(self.language_box.currentData()))
         self.username = QLineEdit(self)
         self.display_name = QLineEdit(self)
         self.password = QLineEdit(self)
@@ -35,20 +62,24 @@ class LoginDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
+        self.intro = QLabel(self)
+        self.labels = {key: QLabel(self) for key in ("username", "display_name", "password", "repeat")}
         form = QFormLayout()
+        form.addRow(self.language_box)
         if self.first_run:
-            form.addRow(
-                QLabel(self.tr("No accounts yet: this person becomes the admin, who then adds the others."), self)
-            )
-        form.addRow(self.tr("User name"), self.username)
+            form.addRow(self.intro)
+        form.addRow(self.labels["username"], self.username)
         if self.first_run:
-            form.addRow(self.tr("Full name"), self.display_name)
-        form.addRow(self.tr("Password"), self.password)
+            form.addRow(self.labels["display_name"], self.display_name)
+        form.addRow(self.labels["password"], self.password)
         if self.first_run:
-            form.addRow(self.tr("Repeat password"), self.repeat)
+            form.addRow(self.labels["repeat"], self.repeat)
         else:
             self.display_name.hide()
             self.repeat.hide()
+            self.intro.hide()
+            for key in ("display_name", "repeat"):
+                self.labels[key].hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -56,6 +87,34 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the dialog in the current language (again after a language change)."""
+        self.setWindowTitle(self.tr("Create the first admin") if self.first_run else self.tr("Log in"))
+        self.intro.setText(self.tr("No accounts yet: this person becomes the admin, who then adds the others."))
+        self.labels["username"].setText(self.tr("User name"))
+        self.labels["display_name"].setText(self.tr("Full name"))
+        self.labels["password"].setText(self.tr("Password"))
+        self.labels["repeat"].setText(self.tr("Repeat password"))
+        self.error.clear()  # said in the other language
+
+    def choose_language(self, language: str) -> None:
+        """The language, saved and applied at once: Qt's translators are swapped (the dialog retranslates on the
+        LanguageChange event) and the windows built after the login are built in it."""
+        from .application import install_translators
+
+        self.language = language
+        if self.settings is not None:
+            self.settings.setValue("ui/language", language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translators(app, language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def confirm(self) -> None:
         lang = self.language

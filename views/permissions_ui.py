@@ -18,16 +18,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from models.permissions import allowed
 from models.store.orm import Role
 
+from .labels import role_label
+
 
 def role_name(role: Role) -> str:
-    """The role as the users page names it, in the user's language."""
-    names = {
-        Role.ADMIN: QCoreApplication.translate("PermissionsUi", "Admin"),
-        Role.DESK: QCoreApplication.translate("PermissionsUi", "Front desk"),
-        Role.MEDICAL: QCoreApplication.translate("PermissionsUi", "Medical"),
-        Role.VIEWER: QCoreApplication.translate("PermissionsUi", "Viewer"),
-    }
-    return names[role]
+    """The role as the users page names it, in the user's language (views/labels.py, the one table)."""
+    return role_label(role)
 
 
 def may_not(role: Role, permission: str) -> str:

@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QSettings
 
 from models.store import credentials
 
@@ -23,12 +23,13 @@ def user_settings() -> QSettings:
 
 
 def ui_language(settings: QSettings | None = None) -> str:
-    """The chosen UI language: a saved setting, else Chinese on a Chinese locale, else English."""
+    """The chosen UI language: a saved setting, else Chinese, whatever the PC's locale (most desk staff read
+    Chinese only, and many desk PCs run an English Windows); the login dialog offers English."""
     settings = settings or user_settings()
     saved = settings.value("ui/language")
     if saved in ("zh_CN", "en"):
         return str(saved)
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    return "zh_CN"
 
 
 def protect(settings: QSettings) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +31,7 @@ from models.store.orm import DepartureKind
 
 from .context import AppContext
 from .date_field import DateField
+from .labels import swab_result_label
 
 
 class StayActionDialog(QDialog):
@@ -63,6 +65,17 @@ class StayActionDialog(QDialog):
         return True
 
 
+# The dialogs are built by the functions below, not by methods of StayActionDialog: their texts name the class's
+# context themselves, a literal lupdate reads and Qt looks up (``d.tr`` was filed under "d" and never found).
+
+
+def _swab_line(day: int | None, result: str | None) -> str:
+    """ "第 7 天：待出结果" for the release dialog: the result code as words (views/labels.py)."""
+    if not day:
+        return "—"
+    return QCoreApplication.translate("StayActionDialog", "day {0}: {1}").format(day, swab_result_label(result))
+
+
 def seen_version(sessions: sessionmaker[Session], stay_id: int) -> int:
     """The stay's version when the dialog opens: a save refuses if another desk changed it since."""
     with sessions() as s:
@@ -72,15 +85,15 @@ def seen_version(sessions: sessionmaker[Session], stay_id: int) -> int:
 def room_change_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
     sessions, actor = ctx.sessions, ctx.user
     d = StayActionDialog(ctx, "", parent)
-    d.setWindowTitle(d.tr("Change room"))
+    d.setWindowTitle(QCoreApplication.translate("StayActionDialog", "Change room"))
     seen = seen_version(sessions, stay_id)
     rooms = QComboBox(d)
     with sessions() as s:
         for room in free_rooms(s):
             rooms.addItem(room.number, room.id)
     reason = QLineEdit(d)
-    d.form.addRow(d.tr("New room"), rooms)
-    d.form.addRow(d.tr("Reason"), reason)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "New room"), rooms)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Reason"), reason)
     d.rooms, d.reason = rooms, reason  # type: ignore[attr-defined]
 
     def act() -> None:
@@ -97,13 +110,13 @@ def release_date_dialog(
 ) -> StayActionDialog:
     sessions, actor = ctx.sessions, ctx.user
     d = StayActionDialog(ctx, "", parent)
-    d.setWindowTitle(d.tr("Extend or shorten the stay"))
+    d.setWindowTitle(QCoreApplication.translate("StayActionDialog", "Extend or shorten the stay"))
     seen = seen_version(sessions, stay_id)
     when = DateField(ctx, d, with_time=False)  # typed as people write dates, what was understood beside it
     when.set_value(current)
     reason = QLineEdit(d)
-    d.form.addRow(d.tr("Release date"), when)
-    d.form.addRow(d.tr("Reason"), reason)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Release date"), when)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Reason"), reason)
     d.when, d.reason = when, reason  # type: ignore[attr-defined]
 
     def act() -> None:
@@ -119,22 +132,29 @@ def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None)
     """Release on the site's today: the checks (date reached, last swab, fever) are those of today."""
     sessions, actor = ctx.sessions, ctx.user
     d = StayActionDialog(ctx, "", parent)
-    d.setWindowTitle(d.tr("Release"))
+    d.setWindowTitle(QCoreApplication.translate("StayActionDialog", "Release"))
     with sessions() as s:
         ready = stay_readiness(s, stay_id, ctx.today())  # refuses a stay that has left
         seen = stay_summary(s, stay_id).version
     yes, no = "✓", "✗"
-    d.form.addRow(d.tr("Release date reached"), QLabel(yes if ready.date_reached else no, d))
     d.form.addRow(
-        d.tr("Last scheduled swab"),
-        QLabel(f"{d.tr('day')} {ready.last_swab_day}: {ready.last_swab_result}" if ready.last_swab_day else "—", d),
+        QCoreApplication.translate("StayActionDialog", "Release date reached"),
+        QLabel(yes if ready.date_reached else no, d),
     )
-    d.form.addRow(d.tr("Open fever alert"), QLabel(no if ready.open_fever else yes, d))
+    d.form.addRow(
+        QCoreApplication.translate("StayActionDialog", "Last scheduled swab"),
+        QLabel(_swab_line(ready.last_swab_day, ready.last_swab_result), d),
+    )
+    d.form.addRow(
+        QCoreApplication.translate("StayActionDialog", "Open fever alert"), QLabel(no if ready.open_fever else yes, d)
+    )
     override = QLineEdit(d)
-    override.setPlaceholderText(d.tr("Needed only to release before the checks pass"))
+    override.setPlaceholderText(
+        QCoreApplication.translate("StayActionDialog", "Needed only to release before the checks pass")
+    )
     if not ready.ok:
         d.form.addRow(QLabel("；".join(p.message(d.lang) for p in ready.problems), d))
-        d.form.addRow(d.tr("Override reason"), override)
+        d.form.addRow(QCoreApplication.translate("StayActionDialog", "Override reason"), override)
     d.override = override  # type: ignore[attr-defined]
 
     def act() -> None:
@@ -156,19 +176,21 @@ def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None)
 def transfer_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
     sessions, actor = ctx.sessions, ctx.user
     d = StayActionDialog(ctx, "", parent)
-    d.setWindowTitle(d.tr("Transfer"))
+    d.setWindowTitle(QCoreApplication.translate("StayActionDialog", "Transfer"))
     seen = seen_version(sessions, stay_id)
     kind = QComboBox(d)
-    kind.addItem(d.tr("To hospital"), DepartureKind.TO_HOSPITAL.value)
-    kind.addItem(d.tr("To another site"), DepartureKind.TO_OTHER_SITE.value)
-    kind.addItem(d.tr("To home isolation"), DepartureKind.HOME_ISOLATION.value)
+    kind.addItem(QCoreApplication.translate("StayActionDialog", "To hospital"), DepartureKind.TO_HOSPITAL.value)
+    kind.addItem(QCoreApplication.translate("StayActionDialog", "To another site"), DepartureKind.TO_OTHER_SITE.value)
+    kind.addItem(
+        QCoreApplication.translate("StayActionDialog", "To home isolation"), DepartureKind.HOME_ISOLATION.value
+    )
     destination = QLineEdit(d)
     when = DateField(ctx, d)  # now, on the site's wall clock; typed as people write dates
     escort = QLineEdit(d)
-    d.form.addRow(d.tr("Kind"), kind)
-    d.form.addRow(d.tr("Hospital or site"), destination)
-    d.form.addRow(d.tr("Time"), when)
-    d.form.addRow(d.tr("Escort, vehicle, notes"), escort)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Kind"), kind)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Hospital or site"), destination)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Time"), when)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Escort, vehicle, notes"), escort)
     d.kind, d.destination, d.escort, d.when = kind, destination, escort, when  # type: ignore[attr-defined]
 
     def act() -> None:
@@ -194,10 +216,10 @@ def transfer_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None
 def other_departure_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
     sessions, actor = ctx.sessions, ctx.user
     d = StayActionDialog(ctx, "", parent)
-    d.setWindowTitle(d.tr("Other departure"))
+    d.setWindowTitle(QCoreApplication.translate("StayActionDialog", "Other departure"))
     seen = seen_version(sessions, stay_id)
     reason = QLineEdit(d)
-    d.form.addRow(d.tr("Reason"), reason)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Reason"), reason)
     d.reason = reason  # type: ignore[attr-defined]
 
     def act() -> None:

@@ -23,15 +23,7 @@ from models.services.accounts import change_password, create_user, list_users, r
 from models.store.orm import Role, User
 
 from .context import AppContext
-
-
-def role_label(widget: QWidget, role: Role) -> str:
-    return {
-        Role.ADMIN: widget.tr("Admin"),
-        Role.DESK: widget.tr("Front desk"),
-        Role.MEDICAL: widget.tr("Medical"),
-        Role.VIEWER: widget.tr("Viewer"),
-    }[role]
+from .labels import role_label
 
 
 class UsersPage(QWidget):
@@ -65,12 +57,12 @@ class UsersPage(QWidget):
         self.new_user_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_role = QComboBox(self.admin_box)
         for role in Role:
-            self.new_role.addItem(role_label(self, role), role.value)
+            self.new_role.addItem(role_label(role), role.value)
         self.new_role.setCurrentIndex(self.new_role.findData(Role.DESK.value))
         self.add_button = QPushButton(self.tr("Add user"), self.admin_box)
         self.role = QComboBox(self.admin_box)
         for role in Role:
-            self.role.addItem(role_label(self, role), role.value)
+            self.role.addItem(role_label(role), role.value)
         self.active = QCheckBox(self.tr("Active"), self.admin_box)
         self.save_button = QPushButton(self.tr("Save role and state"), self.admin_box)
         self.reset_to = QLineEdit(self.admin_box)
@@ -123,7 +115,7 @@ class UsersPage(QWidget):
         self.table.setRowCount(len(self.users))
         for i, u in enumerate(self.users):
             for col, text in enumerate(
-                (u.username, u.display_name, role_label(self, u.role), self.tr("yes") if u.active else self.tr("no"))
+                (u.username, u.display_name, role_label(u.role), self.tr("yes") if u.active else self.tr("no"))
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, u.id)

@@ -463,261 +463,261 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="135" />
+        <location filename="../../views/batch_dialog.py" line="136" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="138" />
+        <location filename="../../views/batch_dialog.py" line="139" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="139" />
+        <location filename="../../views/batch_dialog.py" line="140" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="140" />
+        <location filename="../../views/batch_dialog.py" line="141" />
         <source>Show full ID numbers (recorded in the audit trail)</source>
         <translation>显示完整证件号（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="146" />
+        <location filename="../../views/batch_dialog.py" line="147" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="146" />
+        <location filename="../../views/batch_dialog.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="146" />
-        <location filename="../../views/batch_dialog.py" line="217" />
-        <location filename="../../views/batch_dialog.py" line="244" />
-        <location filename="../../views/batch_dialog.py" line="407" />
+        <location filename="../../views/batch_dialog.py" line="147" />
+        <location filename="../../views/batch_dialog.py" line="218" />
+        <location filename="../../views/batch_dialog.py" line="245" />
+        <location filename="../../views/batch_dialog.py" line="409" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="146" />
-        <location filename="../../views/batch_dialog.py" line="217" />
-        <location filename="../../views/batch_dialog.py" line="244" />
-        <location filename="../../views/batch_dialog.py" line="410" />
+        <location filename="../../views/batch_dialog.py" line="147" />
+        <location filename="../../views/batch_dialog.py" line="218" />
+        <location filename="../../views/batch_dialog.py" line="245" />
+        <location filename="../../views/batch_dialog.py" line="412" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="146" />
-        <location filename="../../views/batch_dialog.py" line="217" />
-        <location filename="../../views/batch_dialog.py" line="244" />
+        <location filename="../../views/batch_dialog.py" line="147" />
+        <location filename="../../views/batch_dialog.py" line="218" />
+        <location filename="../../views/batch_dialog.py" line="245" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="146" />
+        <location filename="../../views/batch_dialog.py" line="147" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="157" />
+        <location filename="../../views/batch_dialog.py" line="158" />
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="170" />
+        <location filename="../../views/batch_dialog.py" line="171" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="252" />
+        <location filename="../../views/batch_dialog.py" line="253" />
         <source>One print job, for the people of this batch only; the transfer team signs the hand-over list</source>
         <translation>一次打印，只含本批人员；交接清单由转运人员签字</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="280" />
+        <location filename="../../views/batch_dialog.py" line="281" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="280" />
+        <location filename="../../views/batch_dialog.py" line="281" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="348" />
+        <location filename="../../views/batch_dialog.py" line="349" />
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="361" />
+        <location filename="../../views/batch_dialog.py" line="362" />
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="387" />
+        <location filename="../../views/batch_dialog.py" line="389" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="408" />
+        <location filename="../../views/batch_dialog.py" line="410" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="409" />
+        <location filename="../../views/batch_dialog.py" line="411" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="411" />
+        <location filename="../../views/batch_dialog.py" line="413" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="412" />
+        <location filename="../../views/batch_dialog.py" line="414" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="244" />
-        <location filename="../../views/batch_dialog.py" line="413" />
+        <location filename="../../views/batch_dialog.py" line="245" />
+        <location filename="../../views/batch_dialog.py" line="415" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="175" />
+        <location filename="../../views/batch_dialog.py" line="176" />
         <source>Check in all valid rows…</source>
         <translation>全部有效人员入住…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="217" />
+        <location filename="../../views/batch_dialog.py" line="218" />
         <source>Why this room</source>
         <translation>安排理由</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="222" />
+        <location filename="../../views/batch_dialog.py" line="223" />
         <source>Check them in</source>
         <translation>确认入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="223" />
+        <location filename="../../views/batch_dialog.py" line="224" />
         <source>Back to the list</source>
         <translation>返回名单修改</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="249" />
+        <location filename="../../views/batch_dialog.py" line="250" />
         <source>Print for this batch: registration forms, notices, door cards, hand-over list</source>
         <translation>打印本批表单：登记表、告知书、门卡、交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="254" />
+        <location filename="../../views/batch_dialog.py" line="255" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="414" />
+        <location filename="../../views/batch_dialog.py" line="416" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="415" />
+        <location filename="../../views/batch_dialog.py" line="417" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="416" />
+        <location filename="../../views/batch_dialog.py" line="418" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="417" />
+        <location filename="../../views/batch_dialog.py" line="419" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="418" />
+        <location filename="../../views/batch_dialog.py" line="420" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="419" />
+        <location filename="../../views/batch_dialog.py" line="421" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="420" />
+        <location filename="../../views/batch_dialog.py" line="422" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="421" />
+        <location filename="../../views/batch_dialog.py" line="423" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="458" />
+        <location filename="../../views/batch_dialog.py" line="461" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="564" />
+        <location filename="../../views/batch_dialog.py" line="567" />
         <source>{0} people checked in</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="433" />
+        <location filename="../../views/batch_dialog.py" line="435" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="438" />
+        <location filename="../../views/batch_dialog.py" line="440" />
         <source>{0} people have no room: nobody will be checked in</source>
         <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="492" />
+        <location filename="../../views/batch_dialog.py" line="495" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="493" />
+        <location filename="../../views/batch_dialog.py" line="496" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="494" />
+        <location filename="../../views/batch_dialog.py" line="497" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="495" />
+        <location filename="../../views/batch_dialog.py" line="498" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="496" />
+        <location filename="../../views/batch_dialog.py" line="499" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="500" />
+        <location filename="../../views/batch_dialog.py" line="503" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="505" />
+        <location filename="../../views/batch_dialog.py" line="508" />
         <source>{0} rows written to {1}</source>
         <translation>已将 {0} 行写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="512" />
+        <location filename="../../views/batch_dialog.py" line="515" />
         <source>Check in {0} people?</source>
         <translation>确认入住 {0} 人？</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="560" />
+        <location filename="../../views/batch_dialog.py" line="563" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -725,12 +725,12 @@
 <context>
     <name>BoardLegend</name>
     <message>
-        <location filename="../../views/room_board.py" line="279" />
+        <location filename="../../views/room_board.py" line="269" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="293" />
+        <location filename="../../views/room_board.py" line="283" />
         <source>Colour legend</source>
         <translation>颜色图例</translation>
     </message>
@@ -738,13 +738,13 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../views/room_board.py" line="145" />
+        <location filename="../../views/room_board.py" line="147" />
         <source>occ {0} · free {1}
 dis {2} · oos {3}</source>
         <translation>占{0} 空{1} 消{2} 停{3}</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="171" />
+        <location filename="../../views/room_board.py" line="173" />
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
@@ -1026,6 +1026,205 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../views/labels.py" line="17" />
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="18" />
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="19" />
+        <source>Awaiting disinfection</source>
+        <translation>待消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="20" />
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="26" />
+        <source>Released from isolation</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="27" />
+        <source>Transferred to hospital</source>
+        <translation>转运至医院</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="28" />
+        <source>Transferred to another site</source>
+        <translation>转至其他隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="29" />
+        <source>Moved to home isolation</source>
+        <translation>转居家隔离</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="30" />
+        <source>Left for another reason</source>
+        <translation>其他原因离开</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="37" />
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="38" />
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="39" />
+        <source>Result pending</source>
+        <translation>待出结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="40" />
+        <location filename="../../views/labels.py" line="41" />
+        <source>Not sampled</source>
+        <translation>未采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="42" />
+        <source>No swab scheduled</source>
+        <translation>未安排核酸</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="49" />
+        <source>Fever</source>
+        <translation>发热</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="50" />
+        <source>Dry cough</source>
+        <translation>干咳</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="51" />
+        <source>Fatigue</source>
+        <translation>乏力</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="52" />
+        <source>Sore throat</source>
+        <translation>咽痛</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="53" />
+        <source>Loss of smell or taste</source>
+        <translation>嗅味觉减退</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="54" />
+        <source>Diarrhoea</source>
+        <translation>腹泻</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="55" />
+        <source>Other symptom</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="66" />
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="67" />
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="68" />
+        <source>Medical</source>
+        <translation>医务</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="69" />
+        <source>Viewer</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="76" />
+        <source>Registration form and notice</source>
+        <translation>登记表和告知书</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="77" />
+        <source>Daily observation sheets</source>
+        <translation>每日健康观察记录表</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="78" />
+        <source>Registration form</source>
+        <translation>集中隔离人员登记表</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="79" />
+        <source>Notice of isolation</source>
+        <translation>集中隔离医学观察告知书</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="80" />
+        <source>Release notices</source>
+        <translation>解除隔离告知书</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="81" />
+        <source>Temperature record</source>
+        <translation>体温登记表</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="82" />
+        <source>Door cards</source>
+        <translation>房间门卡</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="83" />
+        <source>Daily report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="84" />
+        <source>Terminal disinfection record</source>
+        <translation>终末消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="85" />
+        <source>People ledger</source>
+        <translation>人员台账</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="86" />
+        <source>Release ledger</source>
+        <translation>解除隔离台账</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="87" />
+        <source>Transfer ledger</source>
+        <translation>转运台账</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="88" />
+        <source>Arrival hand-over list</source>
+        <translation>入住人员交接清单</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="89" />
+        <source>The batch's forms</source>
+        <translation>本批入住表单</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../views/lock_screen.py" line="116" />
@@ -1056,37 +1255,37 @@ dis {2} · oos {3}</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../views/login_dialog.py" line="28" />
+        <location filename="../../views/login_dialog.py" line="94" />
         <source>Create the first admin</source>
         <translation>创建第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="28" />
+        <location filename="../../views/login_dialog.py" line="94" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="41" />
+        <location filename="../../views/login_dialog.py" line="95" />
         <source>No accounts yet: this person becomes the admin, who then adds the others.</source>
         <translation>还没有任何账号：此人将成为管理员，再由管理员添加其他人员。</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="43" />
+        <location filename="../../views/login_dialog.py" line="96" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="45" />
+        <location filename="../../views/login_dialog.py" line="97" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="46" />
+        <location filename="../../views/login_dialog.py" line="98" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../views/login_dialog.py" line="48" />
+        <location filename="../../views/login_dialog.py" line="99" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -1094,184 +1293,179 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="89" />
+        <location filename="../../views/main_window.py" line="90" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="99" />
+        <location filename="../../views/main_window.py" line="100" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="102" />
+        <location filename="../../views/main_window.py" line="103" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="104" />
+        <location filename="../../views/main_window.py" line="105" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="106" />
+        <location filename="../../views/main_window.py" line="107" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="108" />
+        <location filename="../../views/main_window.py" line="109" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="132" />
+        <location filename="../../views/main_window.py" line="133" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="133" />
+        <location filename="../../views/main_window.py" line="134" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="134" />
+        <location filename="../../views/main_window.py" line="135" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="135" />
+        <location filename="../../views/main_window.py" line="136" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="136" />
+        <location filename="../../views/main_window.py" line="137" />
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="137" />
+        <location filename="../../views/main_window.py" line="138" />
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="138" />
+        <location filename="../../views/main_window.py" line="139" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="139" />
+        <location filename="../../views/main_window.py" line="140" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140" />
+        <location filename="../../views/main_window.py" line="141" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="163" />
+        <location filename="../../views/main_window.py" line="164" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="171" />
+        <location filename="../../views/main_window.py" line="172" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="175" />
+        <location filename="../../views/main_window.py" line="176" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="178" />
+        <location filename="../../views/main_window.py" line="179" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="181" />
+        <location filename="../../views/main_window.py" line="182" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="269" />
+        <location filename="../../views/main_window.py" line="270" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="280" />
+        <location filename="../../views/main_window.py" line="281" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="288" />
+        <location filename="../../views/main_window.py" line="289" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="291" />
+        <location filename="../../views/main_window.py" line="292" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="292" />
+        <location filename="../../views/main_window.py" line="293" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="325" />
+        <location filename="../../views/main_window.py" line="326" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="326" />
+        <location filename="../../views/main_window.py" line="327" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="338" />
-        <source>The batch's forms</source>
-        <translation>本批入住表单</translation>
-    </message>
-    <message>
-        <location filename="../../views/main_window.py" line="348" />
+        <location filename="../../views/main_window.py" line="347" />
         <source>Checked in: {0} people</source>
         <translation>已入住 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="364" />
-        <location filename="../../views/main_window.py" line="376" />
+        <location filename="../../views/main_window.py" line="363" />
+        <location filename="../../views/main_window.py" line="375" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="358" />
-        <location filename="../../views/main_window.py" line="379" />
+        <location filename="../../views/main_window.py" line="357" />
+        <location filename="../../views/main_window.py" line="378" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="394" />
+        <location filename="../../views/main_window.py" line="393" />
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="397" />
+        <location filename="../../views/main_window.py" line="396" />
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="400" />
+        <location filename="../../views/main_window.py" line="399" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="512" />
+        <location filename="../../views/main_window.py" line="511" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="529" />
+        <location filename="../../views/main_window.py" line="528" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -1279,17 +1473,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="95" />
+        <location filename="../../views/batch_dialog.py" line="96" />
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="97" />
+        <location filename="../../views/batch_dialog.py" line="98" />
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="101" />
+        <location filename="../../views/batch_dialog.py" line="102" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -1360,189 +1554,189 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="61" />
+        <location filename="../../views/occupants_page.py" line="62" />
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="63" />
+        <location filename="../../views/occupants_page.py" line="64" />
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="78" />
+        <location filename="../../views/occupants_page.py" line="79" />
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="79" />
+        <location filename="../../views/occupants_page.py" line="80" />
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="80" />
+        <location filename="../../views/occupants_page.py" line="81" />
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="81" />
+        <location filename="../../views/occupants_page.py" line="82" />
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="82" />
+        <location filename="../../views/occupants_page.py" line="83" />
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="90" />
+        <location filename="../../views/occupants_page.py" line="91" />
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="91" />
+        <location filename="../../views/occupants_page.py" line="92" />
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="106" />
+        <location filename="../../views/occupants_page.py" line="107" />
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="112" />
+        <location filename="../../views/occupants_page.py" line="113" />
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="113" />
+        <location filename="../../views/occupants_page.py" line="114" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="115" />
+        <location filename="../../views/occupants_page.py" line="116" />
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="72" />
-        <location filename="../../views/occupants_page.py" line="116" />
+        <location filename="../../views/occupants_page.py" line="73" />
+        <location filename="../../views/occupants_page.py" line="117" />
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="68" />
+        <location filename="../../views/occupants_page.py" line="69" />
         <source>Arrived today</source>
         <translation>今日入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="67" />
+        <location filename="../../views/occupants_page.py" line="68" />
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="69" />
+        <location filename="../../views/occupants_page.py" line="70" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="70" />
+        <location filename="../../views/occupants_page.py" line="71" />
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="71" />
+        <location filename="../../views/occupants_page.py" line="72" />
         <source>Transferred</source>
         <translation>已转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="125" />
+        <location filename="../../views/occupants_page.py" line="126" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="129" />
+        <location filename="../../views/occupants_page.py" line="130" />
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="130" />
+        <location filename="../../views/occupants_page.py" line="131" />
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="131" />
+        <location filename="../../views/occupants_page.py" line="132" />
         <source>Door card</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="132" />
+        <location filename="../../views/occupants_page.py" line="133" />
         <source>Release notice</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="194" />
+        <location filename="../../views/occupants_page.py" line="195" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="197" />
+        <location filename="../../views/occupants_page.py" line="198" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="274" />
+        <location filename="../../views/occupants_page.py" line="275" />
         <source>{0} people</source>
         <translation>{0} 人</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="394" />
+        <location filename="../../views/occupants_page.py" line="395" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="396" />
+        <location filename="../../views/occupants_page.py" line="397" />
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="397" />
+        <location filename="../../views/occupants_page.py" line="398" />
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="397" />
+        <location filename="../../views/occupants_page.py" line="398" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="397" />
+        <location filename="../../views/occupants_page.py" line="398" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="398" />
+        <location filename="../../views/occupants_page.py" line="399" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="398" />
+        <location filename="../../views/occupants_page.py" line="399" />
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="114" />
-        <location filename="../../views/occupants_page.py" line="398" />
+        <location filename="../../views/occupants_page.py" line="115" />
+        <location filename="../../views/occupants_page.py" line="399" />
         <source>Release</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="407" />
+        <location filename="../../views/occupants_page.py" line="408" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="415" />
+        <location filename="../../views/occupants_page.py" line="419" />
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} °C</translation>
     </message>
@@ -1550,77 +1744,57 @@ dis {2} · oos {3}</source>
 <context>
     <name>PermissionsUi</name>
     <message>
-        <location filename="../../views/permissions_ui.py" line="25" />
-        <source>Admin</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../views/permissions_ui.py" line="26" />
-        <source>Front desk</source>
-        <translation>前台</translation>
-    </message>
-    <message>
-        <location filename="../../views/permissions_ui.py" line="27" />
-        <source>Medical</source>
-        <translation>医务</translation>
-    </message>
-    <message>
-        <location filename="../../views/permissions_ui.py" line="28" />
-        <source>Viewer</source>
-        <translation>查看</translation>
-    </message>
-    <message>
-        <location filename="../../views/permissions_ui.py" line="36" />
+        <location filename="../../views/permissions_ui.py" line="32" />
         <source>Your role ({0}) may not check people in</source>
         <translation>您的角色（{0}）无权办理入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="37" />
+        <location filename="../../views/permissions_ui.py" line="33" />
         <source>Your role ({0}) may not change rooms or their state</source>
         <translation>您的角色（{0}）无权更换房间或更改房间状态</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="38" />
+        <location filename="../../views/permissions_ui.py" line="34" />
         <source>Your role ({0}) may not release people or change their release date</source>
         <translation>您的角色（{0}）无权办理解除隔离或更改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="41" />
+        <location filename="../../views/permissions_ui.py" line="37" />
         <source>Your role ({0}) may not transfer people</source>
         <translation>您的角色（{0}）无权办理转运</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="42" />
+        <location filename="../../views/permissions_ui.py" line="38" />
         <source>Your role ({0}) may not record temperatures</source>
         <translation>您的角色（{0}）无权录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="43" />
+        <location filename="../../views/permissions_ui.py" line="39" />
         <source>Your role ({0}) may not record swabs or their results</source>
         <translation>您的角色（{0}）无权登记采样或检测结果</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="44" />
+        <location filename="../../views/permissions_ui.py" line="40" />
         <source>Your role ({0}) may not close fever alerts</source>
         <translation>您的角色（{0}）无权关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="45" />
+        <location filename="../../views/permissions_ui.py" line="41" />
         <source>Your role ({0}) may not see ID numbers in full</source>
         <translation>您的角色（{0}）无权查看完整证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="46" />
+        <location filename="../../views/permissions_ui.py" line="42" />
         <source>Your role ({0}) may not change the desk's settings</source>
         <translation>您的角色（{0}）无权更改工作台设置</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="47" />
+        <location filename="../../views/permissions_ui.py" line="43" />
         <source>Your role ({0}) may not manage accounts</source>
         <translation>您的角色（{0}）无权管理账号</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="49" />
+        <location filename="../../views/permissions_ui.py" line="45" />
         <source>Your role ({0}) may not do this</source>
         <translation>您的角色（{0}）无权执行此操作</translation>
     </message>
@@ -1721,98 +1895,98 @@ dis {2} · oos {3}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/reports_page.py" line="45" />
+        <location filename="../../views/reports_page.py" line="46" />
         <source>Daily observation sheets (per floor)</source>
         <translation>每日健康观察记录表（按楼层）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="46" />
+        <location filename="../../views/reports_page.py" line="47" />
         <source>Release notices for the day</source>
         <translation>当日解除隔离告知书（批量）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="47" />
+        <location filename="../../views/reports_page.py" line="48" />
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="48" />
-        <location filename="../../views/reports_page.py" line="70" />
+        <location filename="../../views/reports_page.py" line="49" />
+        <location filename="../../views/reports_page.py" line="71" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="49" />
+        <location filename="../../views/reports_page.py" line="50" />
         <source>Terminal disinfection record (month to date)</source>
         <translation>终末消毒记录（本月）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="50" />
+        <location filename="../../views/reports_page.py" line="51" />
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="51" />
+        <location filename="../../views/reports_page.py" line="52" />
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="52" />
+        <location filename="../../views/reports_page.py" line="53" />
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="65" />
+        <location filename="../../views/reports_page.py" line="66" />
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="66" />
+        <location filename="../../views/reports_page.py" line="67" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="74" />
+        <location filename="../../views/reports_page.py" line="75" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="75" />
+        <location filename="../../views/reports_page.py" line="76" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="76" />
+        <location filename="../../views/reports_page.py" line="77" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="77" />
+        <location filename="../../views/reports_page.py" line="78" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="97" />
+        <location filename="../../views/reports_page.py" line="98" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="171" />
+        <location filename="../../views/reports_page.py" line="172" />
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="191" />
+        <location filename="../../views/reports_page.py" line="192" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="200" />
+        <location filename="../../views/reports_page.py" line="201" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="201" />
+        <location filename="../../views/reports_page.py" line="202" />
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -1901,57 +2075,34 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
-    <name>RoomState</name>
-    <message>
-        <location filename="../../views/room_board.py" line="182" />
-        <source>Available</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <location filename="../../views/room_board.py" line="183" />
-        <source>Occupied</source>
-        <translation>已入住</translation>
-    </message>
-    <message>
-        <location filename="../../views/room_board.py" line="184" />
-        <source>Awaiting disinfection</source>
-        <translation>待消毒</translation>
-    </message>
-    <message>
-        <location filename="../../views/room_board.py" line="185" />
-        <source>Out of service</source>
-        <translation>停用</translation>
-    </message>
-</context>
-<context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="71" />
+        <location filename="../../views/rounds_page.py" line="64" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="72" />
+        <location filename="../../views/rounds_page.py" line="65" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="73" />
+        <location filename="../../views/rounds_page.py" line="66" />
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="74" />
+        <location filename="../../views/rounds_page.py" line="67" />
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="75" />
+        <location filename="../../views/rounds_page.py" line="68" />
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="76" />
+        <location filename="../../views/rounds_page.py" line="69" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -1959,128 +2110,128 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="162" />
+        <location filename="../../views/rounds_page.py" line="156" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="163" />
+        <location filename="../../views/rounds_page.py" line="157" />
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="174" />
-        <location filename="../../views/rounds_page.py" line="346" />
+        <location filename="../../views/rounds_page.py" line="168" />
+        <location filename="../../views/rounds_page.py" line="340" />
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="188" />
+        <location filename="../../views/rounds_page.py" line="182" />
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · F12 复测 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="195" />
+        <location filename="../../views/rounds_page.py" line="189" />
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="195" />
+        <location filename="../../views/rounds_page.py" line="189" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="195" />
+        <location filename="../../views/rounds_page.py" line="189" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="199" />
+        <location filename="../../views/rounds_page.py" line="193" />
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="229" />
+        <location filename="../../views/rounds_page.py" line="223" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="296" />
+        <location filename="../../views/rounds_page.py" line="290" />
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="308" />
+        <location filename="../../views/rounds_page.py" line="302" />
         <source>Fever waiting for a recheck: F12 to type the recheck (a number typed here corrects the reading)</source>
         <translation>发热待复测：按 F12 录入复测（在此直接输入数字将更正该读数）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="322" />
+        <location filename="../../views/rounds_page.py" line="316" />
         <source>No fever is waiting for a recheck.</source>
         <translation>没有待复测的发热。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="336" />
+        <location filename="../../views/rounds_page.py" line="330" />
         <source>Recheck (复测) of {0} {1} · {2} ({3} °C)</source>
         <translation>复测：{0} {1} · {2}（{3} °C）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="338" />
+        <location filename="../../views/rounds_page.py" line="332" />
         <source>Recheck temperature, then Enter · Esc: back</source>
         <translation>复测体温，回车保存 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="340" />
+        <location filename="../../views/rounds_page.py" line="334" />
         <source>Type the recheck of {0} {1} · {2}, then Enter (Esc: back)</source>
         <translation>请输入 {0} {1} · {2} 的复测体温，回车保存（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="390" />
+        <location filename="../../views/rounds_page.py" line="384" />
         <source>Kept {0} for room {1} ({2})</source>
         <translation>已保留 {1} 房（{2}）的 {0}，未更改</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="421" />
+        <location filename="../../views/rounds_page.py" line="414" />
         <source>{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open</source>
         <translation>{0} {1} · {2}：复测 {3} °C 仍为发热，预警保持开启</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="427" />
+        <location filename="../../views/rounds_page.py" line="420" />
         <source>{0} {1} · {2}: recheck {3} °C saved</source>
         <translation>{0} {1} · {2}：复测 {3} °C 已保存</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="431" />
+        <location filename="../../views/rounds_page.py" line="424" />
         <source>{0} {1} · {2}: {3} °C is a fever. Alert opened; F12 to type the recheck (复测)</source>
         <translation>{0} {1} · {2}：{3} °C 为发热，已生成发热预警；复测时按 F12 录入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="449" />
+        <location filename="../../views/rounds_page.py" line="442" />
         <source>Replace the reading</source>
         <translation>更正体温</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="450" />
+        <location filename="../../views/rounds_page.py" line="443" />
         <source>Replace {0} with {1} for room {2} ({3})?</source>
         <translation>将 {2} 房（{3}）的 {0} 改为 {1}？</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="459" />
+        <location filename="../../views/rounds_page.py" line="452" />
         <source>Awaiting a recheck (F12) ({0}): {1}</source>
         <translation>待复测（F12）（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="378" />
+        <location filename="../../views/rounds_page.py" line="372" />
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="464" />
+        <location filename="../../views/rounds_page.py" line="457" />
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="468" />
+        <location filename="../../views/rounds_page.py" line="461" />
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
@@ -2258,235 +2409,338 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
-    <name>SwabsPage</name>
+    <name>StayActionDialog</name>
     <message>
-        <location filename="../../views/swabs_page.py" line="69" />
-        <location filename="../../views/swabs_page.py" line="108" />
-        <source>Room</source>
-        <translation>房间</translation>
+        <location filename="../../views/stay_actions.py" line="76" />
+        <source>day {0}: {1}</source>
+        <translation>第 {0} 天：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="69" />
-        <location filename="../../views/swabs_page.py" line="88" />
-        <location filename="../../views/swabs_page.py" line="108" />
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../../views/stay_actions.py" line="88" />
+        <source>Change room</source>
+        <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="69" />
-        <source>Day</source>
-        <translation>第N天</translation>
+        <location filename="../../views/stay_actions.py" line="95" />
+        <source>New room</source>
+        <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="69" />
-        <source>Sampled</source>
-        <translation>已采样</translation>
+        <location filename="../../views/stay_actions.py" line="96" />
+        <location filename="../../views/stay_actions.py" line="119" />
+        <location filename="../../views/stay_actions.py" line="222" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="69" />
-        <location filename="../../views/swabs_page.py" line="88" />
-        <source>Result</source>
-        <translation>结果</translation>
+        <location filename="../../views/stay_actions.py" line="113" />
+        <source>Extend or shorten the stay</source>
+        <translation>延长或缩短隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="75" />
-        <source>Mark selected as sampled</source>
-        <translation>所选人员标记为已采样</translation>
+        <location filename="../../views/stay_actions.py" line="118" />
+        <source>Release date</source>
+        <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="77" />
-        <location filename="../../views/swabs_page.py" line="219" />
-        <source>Negative</source>
-        <translation>阴性</translation>
+        <location filename="../../views/stay_actions.py" line="135" />
+        <source>Release</source>
+        <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="78" />
-        <location filename="../../views/swabs_page.py" line="220" />
-        <source>Positive</source>
-        <translation>阳性</translation>
+        <location filename="../../views/stay_actions.py" line="141" />
+        <source>Release date reached</source>
+        <translation>已到解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="80" />
-        <source>Lab</source>
-        <translation>检测机构</translation>
+        <location filename="../../views/stay_actions.py" line="145" />
+        <source>Last scheduled swab</source>
+        <translation>最后一次应检核酸</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="81" />
-        <source>Record result for selected</source>
-        <translation>为所选人员录入结果</translation>
+        <location filename="../../views/stay_actions.py" line="149" />
+        <source>Open fever alert</source>
+        <translation>未处理发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="82" />
-        <source>Import lab file…</source>
-        <translation>导入检测结果文件…</translation>
+        <location filename="../../views/stay_actions.py" line="153" />
+        <source>Needed only to release before the checks pass</source>
+        <translation>仅在条件未满足时强制解除才需填写</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="86" />
-        <location filename="../../views/swabs_page.py" line="287" />
-        <source>Lab file</source>
-        <translation>检测结果文件</translation>
+        <location filename="../../views/stay_actions.py" line="157" />
+        <source>Override reason</source>
+        <translation>强制解除原因</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="88" />
-        <source>Row</source>
-        <translation>行</translation>
+        <location filename="../../views/stay_actions.py" line="179" />
+        <source>Transfer</source>
+        <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="88" />
-        <source>Match</source>
-        <translation>匹配</translation>
+        <location filename="../../views/stay_actions.py" line="182" />
+        <source>To hospital</source>
+        <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="91" />
-        <source>Record the matched results</source>
-        <translation>录入已匹配的结果</translation>
+        <location filename="../../views/stay_actions.py" line="183" />
+        <source>To another site</source>
+        <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="97" />
-        <location filename="../../views/swabs_page.py" line="271" />
-        <location filename="../../views/swabs_page.py" line="329" />
-        <source>Positive result</source>
-        <translation>阳性结果</translation>
+        <location filename="../../views/stay_actions.py" line="185" />
+        <source>To home isolation</source>
+        <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="101" />
-        <source>Hospital</source>
-        <translation>医院</translation>
+        <location filename="../../views/stay_actions.py" line="190" />
+        <source>Kind</source>
+        <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="103" />
+        <location filename="../../views/stay_actions.py" line="191" />
+        <source>Hospital or site</source>
+        <translation>医院或隔离点</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="192" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="193" />
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
+        <location filename="../../views/stay_actions.py" line="219" />
+        <source>Other departure</source>
+        <translation>其他离开</translation>
+    </message>
+</context>
+<context>
+    <name>SwabsPage</name>
+    <message>
+        <location filename="../../views/swabs_page.py" line="70" />
+        <location filename="../../views/swabs_page.py" line="109" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="70" />
+        <location filename="../../views/swabs_page.py" line="89" />
+        <location filename="../../views/swabs_page.py" line="109" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="70" />
+        <source>Day</source>
+        <translation>第N天</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="70" />
+        <source>Sampled</source>
+        <translation>已采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="70" />
+        <location filename="../../views/swabs_page.py" line="89" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="76" />
+        <source>Mark selected as sampled</source>
+        <translation>所选人员标记为已采样</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="78" />
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="79" />
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="81" />
+        <source>Lab</source>
+        <translation>检测机构</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="82" />
+        <source>Record result for selected</source>
+        <translation>为所选人员录入结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="83" />
+        <source>Import lab file…</source>
+        <translation>导入检测结果文件…</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="87" />
+        <location filename="../../views/swabs_page.py" line="284" />
+        <source>Lab file</source>
+        <translation>检测结果文件</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="89" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="89" />
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="92" />
+        <source>Record the matched results</source>
+        <translation>录入已匹配的结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="98" />
+        <location filename="../../views/swabs_page.py" line="268" />
+        <location filename="../../views/swabs_page.py" line="326" />
+        <source>Positive result</source>
+        <translation>阳性结果</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="102" />
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
         <location filename="../../views/swabs_page.py" line="104" />
+        <source>Escort, vehicle, notes</source>
+        <translation>陪同、车辆、备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="105" />
         <source>1. Transfer to hospital</source>
         <translation>1. 转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="105" />
+        <location filename="../../views/swabs_page.py" line="106" />
         <source>2. Preview restart of this floor and the floors above and below</source>
         <translation>2. 预览本层及上下层人员重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="108" />
+        <location filename="../../views/swabs_page.py" line="109" />
         <source>Release now</source>
         <translation>现解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="108" />
+        <location filename="../../views/swabs_page.py" line="109" />
         <source>Release after restart</source>
         <translation>重新计算后解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="111" />
+        <location filename="../../views/swabs_page.py" line="112" />
         <source>3. Apply the restart</source>
         <translation>3. 确认重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="128" />
+        <location filename="../../views/swabs_page.py" line="129" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="130" />
+        <location filename="../../views/swabs_page.py" line="131" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="164" />
+        <location filename="../../views/swabs_page.py" line="165" />
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="221" />
-        <source>Pending</source>
-        <translation>待出结果</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="204" />
+        <location filename="../../views/swabs_page.py" line="205" />
         <source>day {0}</source>
         <translation>第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="215" />
+        <location filename="../../views/swabs_page.py" line="216" />
         <source>{0} due · {1} sampled</source>
         <translation>应检 {0} 人 · 已采样 {1} 人</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="243" />
+        <location filename="../../views/swabs_page.py" line="240" />
         <source>{0} marked as sampled</source>
         <translation>已标记 {0} 人采样</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="251" />
-        <location filename="../../views/swabs_page.py" line="334" />
+        <location filename="../../views/swabs_page.py" line="248" />
+        <location filename="../../views/swabs_page.py" line="331" />
         <source>Nothing recorded</source>
         <translation>未录入任何结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="256" />
-        <location filename="../../views/swabs_page.py" line="340" />
+        <location filename="../../views/swabs_page.py" line="253" />
+        <location filename="../../views/swabs_page.py" line="337" />
         <source>{0} results recorded</source>
         <translation>已录入 {0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="266" />
+        <location filename="../../views/swabs_page.py" line="263" />
         <source>Record a POSITIVE result for {0} (room {1} {2})?</source>
         <translation>确认为 {0}（{1} {2} 房）录入【阳性】结果？</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="268" />
+        <location filename="../../views/swabs_page.py" line="265" />
         <source>Record a POSITIVE result for these {0} people: {1}?</source>
         <translation>确认为以下 {0} 人录入【阳性】结果：{1}？</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="287" />
+        <location filename="../../views/swabs_page.py" line="284" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="301" />
+        <location filename="../../views/swabs_page.py" line="298" />
         <source>Reading the lab file…</source>
         <translation>正在读取检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="311" />
+        <location filename="../../views/swabs_page.py" line="308" />
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="319" />
+        <location filename="../../views/swabs_page.py" line="316" />
         <source>{0} rows matched, {1} not matched</source>
         <translation>匹配 {0} 行，未匹配 {1} 行</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="330" />
+        <location filename="../../views/swabs_page.py" line="327" />
         <source>The lab file has {0} positive results: {1}. Record the matched results?</source>
         <translation>检测结果文件中有 {0} 人阳性：{1}。确认录入已匹配的结果？</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="356" />
+        <location filename="../../views/swabs_page.py" line="353" />
         <source>Recording the results…</source>
         <translation>正在录入检测结果…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="371" />
+        <location filename="../../views/swabs_page.py" line="368" />
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="394" />
+        <location filename="../../views/swabs_page.py" line="391" />
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="414" />
+        <location filename="../../views/swabs_page.py" line="411" />
         <source>{0} people would restart their isolation</source>
         <translation>将有 {0} 人重新计算隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="422" />
+        <location filename="../../views/swabs_page.py" line="419" />
         <source>Isolation restarted for {0} people</source>
         <translation>已为 {0} 人重新计算隔离期</translation>
     </message>
@@ -2515,107 +2769,92 @@ dis {2} · oos {3}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="58" />
+        <location filename="../../views/today_page.py" line="59" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="59" />
+        <location filename="../../views/today_page.py" line="60" />
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="60" />
+        <location filename="../../views/today_page.py" line="61" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="61" />
+        <location filename="../../views/today_page.py" line="62" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="62" />
+        <location filename="../../views/today_page.py" line="63" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="63" />
+        <location filename="../../views/today_page.py" line="64" />
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="85" />
+        <location filename="../../views/today_page.py" line="86" />
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="85" />
+        <location filename="../../views/today_page.py" line="86" />
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="88" />
+        <location filename="../../views/today_page.py" line="89" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href='swabs'&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href='rounds'&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href='board'&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href='swabs'&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href='rounds'&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href='board'&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="106" />
+        <location filename="../../views/today_page.py" line="107" />
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="107" />
+        <location filename="../../views/today_page.py" line="108" />
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="108" />
+        <location filename="../../views/today_page.py" line="109" />
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="109" />
+        <location filename="../../views/today_page.py" line="110" />
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="110" />
+        <location filename="../../views/today_page.py" line="111" />
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="111" />
+        <location filename="../../views/today_page.py" line="112" />
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="112" />
+        <location filename="../../views/today_page.py" line="113" />
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="136" />
-        <source>Positive</source>
-        <translation>阳性</translation>
-    </message>
-    <message>
         <location filename="../../views/today_page.py" line="137" />
-        <source>Pending</source>
-        <translation>待出结果</translation>
-    </message>
-    <message>
-        <location filename="../../views/today_page.py" line="138" />
-        <source>not sampled</source>
-        <translation>未采样</translation>
-    </message>
-    <message>
-        <location filename="../../views/today_page.py" line="140" />
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="142" />
+        <location filename="../../views/today_page.py" line="139" />
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
@@ -2623,235 +2862,107 @@ dis {2} · oos {3}</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../views/users_page.py" line="46" />
+        <location filename="../../views/users_page.py" line="38" />
         <source>My password</source>
         <translation>我的密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="50" />
+        <location filename="../../views/users_page.py" line="42" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="52" />
+        <location filename="../../views/users_page.py" line="44" />
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="53" />
-        <location filename="../../views/users_page.py" line="88" />
+        <location filename="../../views/users_page.py" line="45" />
+        <location filename="../../views/users_page.py" line="80" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="56" />
+        <location filename="../../views/users_page.py" line="48" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="59" />
-        <location filename="../../views/users_page.py" line="82" />
+        <location filename="../../views/users_page.py" line="51" />
+        <location filename="../../views/users_page.py" line="74" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="59" />
+        <location filename="../../views/users_page.py" line="51" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="59" />
+        <location filename="../../views/users_page.py" line="51" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="59" />
-        <location filename="../../views/users_page.py" line="74" />
+        <location filename="../../views/users_page.py" line="51" />
+        <location filename="../../views/users_page.py" line="66" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="70" />
+        <location filename="../../views/users_page.py" line="62" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="75" />
+        <location filename="../../views/users_page.py" line="67" />
         <source>Save role and state</source>
         <translation>保存角色和状态</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="78" />
+        <location filename="../../views/users_page.py" line="70" />
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="83" />
+        <location filename="../../views/users_page.py" line="75" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="84" />
+        <location filename="../../views/users_page.py" line="76" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="126" />
+        <location filename="../../views/users_page.py" line="118" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="126" />
+        <location filename="../../views/users_page.py" line="118" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="146" />
+        <location filename="../../views/users_page.py" line="138" />
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="154" />
+        <location filename="../../views/users_page.py" line="146" />
         <source>User {0} added.</source>
         <translation>已添加用户 {0}。</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="166" />
+        <location filename="../../views/users_page.py" line="158" />
         <source>{0} saved.</source>
         <translation>{0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../views/users_page.py" line="176" />
+        <location filename="../../views/users_page.py" line="168" />
         <source>New password set for {0}.</source>
         <translation>已为 {0} 设置新密码。</translation>
-    </message>
-</context>
-<context>
-    <name>d</name>
-    <message>
-        <location filename="../../views/stay_actions.py" line="75" />
-        <source>Change room</source>
-        <translation>换房</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="82" />
-        <source>New room</source>
-        <translation>新房间</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="83" />
-        <location filename="../../views/stay_actions.py" line="106" />
-        <location filename="../../views/stay_actions.py" line="200" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="100" />
-        <source>Extend or shorten the stay</source>
-        <translation>延长或缩短隔离期</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="105" />
-        <source>Release date</source>
-        <translation>解除日期</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="122" />
-        <source>Release</source>
-        <translation>解除日期</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="127" />
-        <source>Release date reached</source>
-        <translation>已到解除日期</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="129" />
-        <source>Last scheduled swab</source>
-        <translation>最后一次应检核酸</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="132" />
-        <source>Open fever alert</source>
-        <translation>未处理发热预警</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="134" />
-        <source>Needed only to release before the checks pass</source>
-        <translation>仅在条件未满足时强制解除才需填写</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="137" />
-        <source>Override reason</source>
-        <translation>强制解除原因</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="159" />
-        <source>Transfer</source>
-        <translation>转运</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="162" />
-        <source>To hospital</source>
-        <translation>转运至医院</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="163" />
-        <source>To another site</source>
-        <translation>转至其他隔离点</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="164" />
-        <source>To home isolation</source>
-        <translation>转居家隔离</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="168" />
-        <source>Kind</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="169" />
-        <source>Hospital or site</source>
-        <translation>医院或隔离点</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="170" />
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="171" />
-        <source>Escort, vehicle, notes</source>
-        <translation>陪同、车辆、备注</translation>
-    </message>
-    <message>
-        <location filename="../../views/stay_actions.py" line="197" />
-        <source>Other departure</source>
-        <translation>其他离开</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../views/users_page.py" line="30" />
-        <source>Admin</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../views/users_page.py" line="31" />
-        <source>Front desk</source>
-        <translation>前台</translation>
-    </message>
-    <message>
-        <location filename="../../views/users_page.py" line="32" />
-        <source>Medical</source>
-        <translation>医务</translation>
-    </message>
-    <message>
-        <location filename="../../views/users_page.py" line="33" />
-        <source>Viewer</source>
-        <translation>查看</translation>
     </message>
 </context>
 </TS>

@@ -101,6 +101,7 @@ ZH: dict[str, str] = {
     "Export rejected rows…": "导出未通过的行…",
     "Check in all valid rows": "全部有效人员入住",
     "Check in all valid rows…": "全部有效人员入住…",
+    "day {0}: {1}": "第 {0} 天：{1}",
     "Name and relation, e.g. 李华（配偶）": "姓名及关系，如 李华（配偶）",
     "Emergency contact": "紧急联系人",
     "Emergency contact's phone": "紧急联系人电话",
