@@ -47,13 +47,20 @@ def test_import_messages_in_one_language_and_the_export_in_chinese(session, site
 
 def test_every_code_has_its_words_on_screen(qapp):
     """Each room state, departure kind, swab result, symptom, role and form has a label that is not its
-    code (views/labels.py is where every screen takes them)."""
+    code (views/labels.py is where every screen takes them), in English and in Chinese."""
+    from views.application import install_translators
+
+    install_translators(qapp, "en")  # whatever an earlier test left installed
     said = [labels.state_label(s) for s in RoomState] + [labels.departure_label(k) for k in DepartureKind]
     said += [labels.swab_result_label(r) for r in SwabResult] + [labels.symptom_label(c) for c in SYMPTOMS]
     said += [labels.role_label(r) for r in Role] + [labels.form_title(f) for f in FORMS]
     codes = {m.value for e in (RoomState, DepartureKind, SwabResult, Role) for m in e} | set(SYMPTOMS) | set(FORMS)
     assert not [s for s in said if s in codes]
     assert labels.symptoms_text(["dry_cough", "smell_taste"], "en") == "Dry cough, Loss of smell or taste"
+    install_translators(qapp, "zh_CN")
+    assert labels.symptoms_text(["dry_cough", "smell_taste"], "zh_CN") == "干咳、嗅味觉减退"
+    assert labels.state_label(RoomState.AWAITING_DISINFECTION) == "待消毒"
+    install_translators(qapp, "en")
 
 
 @pytest.fixture

@@ -94,4 +94,4 @@ def test_bundled_cjk_font_is_registered(app):
 
 def test_chinese_translation_files_load(app):
     assert install_translators(app, "zh_CN")  # qtbase_zh_CN and ours
-    assert app.translate("RoomState", "Awaiting disinfection") == "待消毒"
+    assert app.translate("Labels", "Awaiting disinfection") == "待消毒"  # views/labels.py's context

@@ -364,7 +364,7 @@ def test_every_floors_sheets_build_off_the_gui_thread_while_the_window_keeps_wor
     qtbot.waitUntil(lambda: bool(window.shown), timeout=WAIT)
     timer.stop()
     pdf, form, thread = window.shown[0]
-    assert form == "daily-sheets" and thread == qapp.thread()  # the preview opens on the GUI thread
+    assert form == "每日健康观察记录表" and thread == qapp.thread()  # the preview opens on the GUI thread, titled
     texts = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     assert len(texts) >= window.rounds_page.floor.count() - 1 and "每日健康观察记录表" in texts[0]
     assert task.state == DONE and task.dialog is None
