@@ -63,3 +63,25 @@ def test_every_text_is_asked_for_in_the_context_it_is_filed_under():
                     if c.func.attr in ("tr", "translate")
                 ]
     assert not problems, "\n".join(problems)
+
+
+def test_one_english_word_is_translated_for_where_it_stands(qapp):
+    """Translations are per context, not per English source: "From" of a date range is not 来源地."""
+    from views.application import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        assert qapp.translate("AuditPage", "From") == "从"  # the audit page's date range
+        assert qapp.translate("ArrivalDialog", "From") == "来源地"  # where a person comes from
+        assert qapp.translate("OccupantsPage", "Release") == "解除隔离"  # the action's button
+        assert qapp.translate("OccupantModel", "Release") == "解除日期"  # the column of dates
+        assert qapp.translate("StayActionDialog", "Release") == "解除隔离"  # the dialog that does it
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_the_ts_file_is_the_one_source_of_the_chinese():
+    """No Chinese kept in Python dictionaries keyed by English beside the .ts: it is edited in Qt Linguist."""
+    assert not (ROOT / "tools" / "zh").exists()
+    tool = (ROOT / "tools" / "translations.py").read_text(encoding="utf-8")
+    assert "ZH" not in tool and "all_strings" not in tool

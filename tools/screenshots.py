@@ -2,7 +2,8 @@
 
 QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark]
 
-Main screens and the everyday dialogs (arrival, batch arrival, room, login, first-run wizard), the board
+Main screens (the audit trail as the admin sees it) and the everyday dialogs (arrival, batch arrival, room,
+the five actions on a stay, login, first-run wizard), the board
 at 1600 px (a whole floor of 25 rooms a row); with --dark, the board, today, settings and rounds in the dark
 theme (a theme is applied once per process).
 """
@@ -27,6 +28,7 @@ from models import clock
 from models.demo import synthetic
 from models.demo.builder import build_demo
 from models.reads.board import board_rooms
+from models.services.stays import stay_readiness
 from models.services.users import ensure_user
 from models.store.db import open_database, session_factory
 from models.store.orm import Role, Slot, User
@@ -121,6 +123,26 @@ def dialogs(ctx: AppContext, lang: str, out: Path, tmp: Path) -> None:
     empty.dispose()
 
 
+def stay_actions(window: MainWindow, lang: str, out: Path) -> None:
+    """The five actions on a stay, for a person the release dialog has something to say about: not yet due,
+    with a scheduled swab done (its checks, the reason it refuses and the override field)."""
+    page = window.occupants
+    with window.ctx.sessions() as s:
+        for row in range(page.model.rowCount()):
+            page.table.selectRow(row)
+            d = page._detail
+            if d is None or d.departed_at is not None:
+                continue
+            ready = stay_readiness(s, d.stay_id, window.ctx.today())
+            if not ready.ok and ready.last_swab_day:
+                break
+    for key in ("room", "date", "release", "transfer", "other"):
+        dialog = page.action_dialog(key)
+        assert dialog is not None
+        shoot(dialog, out / f"stay-{key}-{lang}.png", (520, 0))
+    page.table.selectRow(3)
+
+
 def fever_round(window: MainWindow) -> None:
     """The evening round with a few readings typed in, the last one a fever (its cell stands out)."""
     rounds = window.rounds_page
@@ -180,6 +202,7 @@ def main() -> None:
             page.table.selectRow(3)
             QApplication.processEvents()
             window.grab().save(str(out / f"occupants-{lang}.png"))
+            stay_actions(window, lang, out)
             for key in ("today", "swabs", "reports", "settings"):
                 window.show_page(key)
                 QApplication.processEvents()
@@ -194,6 +217,15 @@ def main() -> None:
             window.deleteLater()
             QApplication.processEvents()
             dialogs(ctx, lang, out, Path(tmp))
+            window = MainWindow(ctx)  # the audit trail (the site lead's screen) once the day's check-ins are in it
+            window.resize(1400, 860)
+            window.show()
+            window.show_page("audit")
+            QApplication.processEvents()
+            window.grab().save(str(out / f"audit-{lang}.png"))
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
         engine.dispose()
     print(out)
 

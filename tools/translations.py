@@ -1,10 +1,16 @@
-"""Keep the Qt Linguist files current: extract tr() strings, fill known Chinese, compile .qm.
+"""The UI's translations: resources/i18n/isodesk_zh_CN.ts is the one source of the Chinese, edited in Qt Linguist.
 
-    python tools/translations.py          # lupdate + fill from ZH below + lrelease
-    python tools/translations.py --check  # exit 1 if a source string has no Chinese translation
+    python tools/translations.py            # lupdate (the tr() texts of views/, by context) + lrelease (.qm)
+    python tools/translations.py --check    # exit 1 when lupdate would add or drop a text, or one is unfinished
+    python tools/translations.py --unfinished          # the texts that still need Chinese, one per line
+    python tools/translations.py --set CONTEXT SOURCE TRANSLATION   # translate one text (Linguist's job, headless)
 
-The Chinese text lives in tools/zh/ (one dictionary per area, reviewed like code); Qt Linguist can edit the
-.ts as well, and this script keeps what is already translated there.
+The workflow is Qt's own: write ``self.tr("…")`` in a view (or ``QCoreApplication.translate("Context", "…")``
+outside a class: tests/test_translations.py refuses any other form), run this script (lupdate adds the text to
+the .ts as unfinished, under its context), translate it in Qt Linguist (``pyside6-linguist
+resources/i18n/isodesk_zh_CN.ts``: mark it done) or with ``--set``, run the script again (lrelease compiles the
+.qm the app loads). A text is translated per context: "From" is 来源地 on the arrival form and 从 on the audit
+page's date range. ``--check`` (run by the test suite) fails while a text is new, vanished or unfinished.
 """
 
 from __future__ import annotations
@@ -20,46 +26,92 @@ ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "isodesk_zh_CN.ts"
 BIN = Path(sys.executable).parent
 
-sys.path.insert(0, str(ROOT))
-from tools.zh import all_strings  # noqa: E402
-
-ZH = all_strings()
-
 
 def tool(name: str) -> str:
     exe = BIN / name
     return str(exe) if exe.exists() else name
 
 
-def main() -> int:
-    check = "--check" in sys.argv
-    ts = TS
-    if check:  # look at what lupdate would find, without touching the real file
-        ts = Path(tempfile.mkdtemp()) / TS.name
-        shutil.copy(TS, ts)
+def lupdate(ts: Path) -> None:
+    """The tr() texts of views/ into ``ts``: new ones unfinished, vanished ones dropped, translations kept."""
     sources = sorted(str(p) for p in (ROOT / "views").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True, capture_output=True)
-    tree = ET.parse(ts)
-    missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        tr = message.find("translation")
-        assert tr is not None
-        if source in ZH:
-            tr.text = ZH[source]
-            tr.attrib.pop("type", None)
-        elif not (tr.text or "").strip():
-            missing.append(source)
-    if check:
-        for m in missing:
-            print(f"untranslated: {m}")
-        return 1 if missing else 0
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
-    subprocess.run(
-        [tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True, capture_output=True
-    )
+
+
+def lrelease(ts: Path) -> None:
+    qm = ts.with_suffix(".qm")
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+
+
+def messages(ts: Path) -> dict[tuple[str, str, str], ET.Element]:
+    """(context, source, disambiguation comment) -> its <message>."""
+    found: dict[tuple[str, str, str], ET.Element] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "", message.findtext("comment") or "")] = message
+    return found
+
+
+def unfinished(message: ET.Element) -> bool:
+    tr = message.find("translation")
+    if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+        return True
+    if message.get("numerus") == "yes":
+        return not all((f.text or "").strip() for f in tr.findall("numerusform"))
+    return not (tr.text or "").strip()
+
+
+def check() -> int:
+    """What lupdate would change, without touching the real file; and what is left to translate."""
+    probe = Path(tempfile.mkdtemp()) / TS.name
+    shutil.copy(TS, probe)
+    lupdate(probe)
+    before, after = messages(TS), messages(probe)
+    new = after.keys() - before
+    problems = [f"new, not in the .ts yet (run tools/translations.py): {k[0]} · {k[1]!r}" for k in new]
+    problems += [f"in the .ts but no longer in the code: {k[0]} · {k[1]!r}" for k in before.keys() - after]
+    problems += [f"unfinished: {k[0]} · {k[1]!r}" for k, m in after.items() if unfinished(m)]
+    for p in sorted(problems):
+        print(p)
+    return 1 if problems else 0
+
+
+def set_translation(context: str, source: str, translation: str) -> int:
+    tree = ET.parse(TS)
+    for ctx in tree.getroot().iter("context"):
+        if ctx.findtext("name") != context:
+            continue
+        for message in ctx.iter("message"):
+            if message.findtext("source") == source:
+                tr = message.find("translation")
+                assert tr is not None
+                tr.text = translation
+                tr.attrib.pop("type", None)
+                tree.write(TS, encoding="utf-8", xml_declaration=True)
+                lrelease(TS)
+                return 0
+    print(f"no text {source!r} in context {context!r}: run tools/translations.py first", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        return check()
+    if "--unfinished" in argv:
+        for (context, source, _), m in messages(TS).items():
+            if unfinished(m):
+                print(f"{context}\t{source}")
+        return 0
+    if argv[:1] == ["--set"] and len(argv) == 4:
+        return set_translation(*argv[1:])
+    if argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    lupdate(TS)
+    lrelease(TS)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -396,7 +396,7 @@ class OccupantsPage(QWidget):
         else:
             progress = self.tr("Left on {0}").format(self.ctx.local_date(d.departed_at).isoformat())
         id_label, phone_label, category_label = self.tr("ID"), self.tr("Phone"), self.tr("Category")
-        from_label, arrived_label, release_label = self.tr("From"), self.tr("Arrived"), self.tr("Release")
+        from_label, arrived_label, release_label = self.tr("From"), self.tr("Arrived"), self.tr("Release date")
         arrived = self.ctx.local_date(d.arrived_at)  # the site's day, not the UTC one
         lines = [
             f"<h3>{d.name} <small>{d.room}</small></h3>",

@@ -309,7 +309,7 @@
     <message>
         <location filename="../../views/audit_page.py" line="135" />
         <source>From</source>
-        <translation>来源地</translation>
+        <translation>从</translation>
     </message>
     <message>
         <location filename="../../views/audit_page.py" line="137" />
@@ -1610,6 +1610,7 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/occupants_page.py" line="114" />
+        <location filename="../../views/occupants_page.py" line="399" />
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
@@ -1726,9 +1727,8 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/occupants_page.py" line="115" />
-        <location filename="../../views/occupants_page.py" line="399" />
         <source>Release</source>
-        <translation>解除日期</translation>
+        <translation>解除隔离</translation>
     </message>
     <message>
         <location filename="../../views/occupants_page.py" line="408" />
@@ -2445,7 +2445,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/stay_actions.py" line="135" />
         <source>Release</source>
-        <translation>解除日期</translation>
+        <translation>解除隔离</translation>
     </message>
     <message>
         <location filename="../../views/stay_actions.py" line="141" />
