@@ -85,3 +85,31 @@ def test_the_ts_file_is_the_one_source_of_the_chinese():
     assert not (ROOT / "tools" / "zh").exists()
     tool = (ROOT / "tools" / "translations.py").read_text(encoding="utf-8")
     assert "ZH" not in tool and "all_strings" not in tool
+
+
+def test_a_count_says_one_bed_and_two_beds(qapp):
+    """English has plural forms (Qt's numerus forms, resources/i18n/isodesk_en.ts): no "1 beds"."""
+    from views.application import install_translators
+
+    install_translators(qapp, "en")
+    assert qapp.translate("RoomDialog", "%n beds", "", 1) == "1 bed"
+    assert qapp.translate("RoomDialog", "%n beds", "", 2) == "2 beds"
+    assert qapp.translate("BatchDialog", "Check in %n people?", "", 1) == "Check in 1 person?"
+    install_translators(qapp, "zh_CN")
+    try:
+        assert qapp.translate("RoomDialog", "%n beds", "", 1) == "1 张床"
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_every_count_has_its_plural_forms():
+    """A text with a number of things is written with %n (Qt's plural forms), never "{0} pages"."""
+    import re
+
+    counted = re.compile(r'tr\(\s*"[^"]*\{\d\} (people|pages|rows|beds|rooms|entries|results|copies|days)\b')
+    found = [
+        f"{p.relative_to(ROOT)}: {m.group(0)}"
+        for p in sorted((ROOT / "views").rglob("*.py"))
+        for m in counted.finditer(p.read_text(encoding="utf-8"))
+    ]
+    assert not found, "\n".join(found)

@@ -41,15 +41,17 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     for old in installed_translators(app):
         app.removeTranslator(old)
         old.setParent(None)  # no longer the app's: deleted with its last reference
-    if language == "zh_CN":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (("qtbase_zh_CN", qt_dir), ("isodesk_zh_CN", str(I18N_DIR))):
-            tr = QTranslator(app)
-            tr.setObjectName(TRANSLATOR)
-            if tr.load(name, folder):
-                app.installTranslator(tr)
-            else:
-                tr.setParent(None)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    wanted = [("qtbase_zh_CN", qt_dir), ("isodesk_zh_CN", str(I18N_DIR))] if language == "zh_CN" else []
+    if language == "en":
+        wanted = [("isodesk_en", str(I18N_DIR))]  # the English plural forms ("1 bed", "2 beds")
+    for name, folder in wanted:
+        tr = QTranslator(app)
+        tr.setObjectName(TRANSLATOR)
+        if tr.load(name, folder):
+            app.installTranslator(tr)
+        else:
+            tr.setParent(None)
     return installed_translators(app)
 
 

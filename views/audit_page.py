@@ -181,7 +181,7 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         self.model.reload(self.current_filter())
-        self.count.setText(self.tr("{0} entries").format(self.model.total))
+        self.count.setText(self.tr("%n entries", "", self.model.total))
 
     def _export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"), "审计记录.xlsx", "*.xlsx")
@@ -193,7 +193,7 @@ class AuditPage(QWidget):
         f, tz, lang = self.current_filter(), self.model.tz, self.ctx.language
 
         def done(n: int) -> None:
-            self.message.setText(self.tr("{0} entries written to {1}").format(n, path))
+            self.message.setText(self.tr("%n entries written to {0}", "", n).format(path))
 
         tasks = self.ctx.tasks
         self.message.clear()

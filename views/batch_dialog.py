@@ -437,7 +437,7 @@ class BatchDialog(QDialog):
             )
         )
         if unplaced:
-            self.error.setText(self.tr("{0} people have no room: nobody will be checked in").format(unplaced))
+            self.error.setText(self.tr("%n people have no room: nobody will be checked in", "", unplaced))
         self._ready = bool(accepted) and not unplaced
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self._ready)
@@ -505,14 +505,14 @@ class BatchDialog(QDialog):
             with self.sessions() as s:
                 names = {c.code: c.name_zh for c in categories(s)}  # the sender reads names, not codes
             n = export_rows(self.rows, Path(path), category_names=names)
-            self.summary.setText(self.tr("{0} rows written to {1}").format(n, path))
+            self.summary.setText(self.tr("%n rows written to {0}", "", n).format(path))
 
     def ask_confirm(self) -> None:
         """Step 2: the confirmation, with the plan room by room (carers before the people sharing with them)."""
         if not self._ready or self.busy():
             return
         accepted = [r for r in self.rows if r.status in ("valid", "warning")]
-        self.confirm_title.setText(self.tr("Check in {0} people?").format(len(accepted)))
+        self.confirm_title.setText(self.tr("Check in %n people?", "", len(accepted)))
         order = sorted(accepted, key=lambda r: (self._suggestions[r.row].room_id is None, self._room_order(r), r.row))
         self.confirm_plan.setRowCount(len(order))
         for i, r in enumerate(order):
@@ -564,7 +564,7 @@ class BatchDialog(QDialog):
 
     def _show_summary(self) -> None:
         people = self.checked_in
-        self.done_title.setText(self.tr("{0} people checked in").format(len(people)))
+        self.done_title.setText(self.tr("%n people checked in", "", len(people)))
         self.done_table.setRowCount(len(people))
         for i, f in enumerate(people):
             category = f.category_zh if self.lang.startswith("zh") else f.category_en

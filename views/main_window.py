@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
     def _batch_done(self, dialog: BatchDialog) -> None:
         if dialog.stays:
             self.reload()
-            self.statusBar().showMessage(self.tr("Checked in: {0} people").format(len(dialog.stays)), 8000)
+            self.statusBar().showMessage(self.tr("Checked in: %n people", "", len(dialog.stays)), 8000)
 
     def back_up(self) -> Task:
         """The backup at start and every N hours, in the background: the desk works on meanwhile, the

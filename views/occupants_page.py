@@ -272,7 +272,7 @@ class OccupantsPage(QWidget):
         current = self.table.currentIndex()
         keep = current.data(STAY_ID_ROLE) if current.isValid() else None
         self.model.reload(self.current_filter(), self.today)
-        self.count.setText(self.tr("{0} people").format(self.model.total))
+        self.count.setText(self.tr("%n people", "", self.model.total))
         if keep is not None:  # another desk's change must not lose the person being read
             for row, r in enumerate(self.model.rows):
                 if r.stay_id == keep:

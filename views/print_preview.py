@@ -304,7 +304,7 @@ class SpoolJob(PrintJob):
         if code == 0 and status == QProcess.ExitStatus.NormalExit:
             self.sent = self.total
             self.progressed.emit(self.sent, self.total)
-            self._end(DONE, self.tr("Sent {0} pages to the printer.").format(self.total))
+            self._end(DONE, self.tr("Sent %n pages to the printer.", "", self.total))
             return
         err = bytes(self.process.readAllStandardError().data()).decode(errors="replace").strip()
         self._end(FAILED, self.tr("Printing failed: {0}").format(err or f"{Path(self.argv[0]).name}: {code}"))
@@ -370,8 +370,8 @@ class RasterJob(PrintJob):
         sent = self.sent
         self._close(aborted=True)
         if sent and uses_native_printer(self.printer):
-            text = self.tr("Printing cancelled: {0} of {1} pages had already been sent to the printer.")
-            self._end(CANCELLED, text.format(sent, self.total))
+            text = self.tr("Printing cancelled: {0} of %n pages had already been sent to the printer.", "", self.total)
+            self._end(CANCELLED, text.format(sent))
         else:
             self._end(CANCELLED, self.tr("Printing cancelled."))
         return True
@@ -456,7 +456,7 @@ class RasterJob(PrintJob):
             self._painting = False
         if self.state == RUNNING and self.sent == self.total:
             self._close(aborted=False)
-            self._end(DONE, self.tr("Sent {0} pages to the printer.").format(self.total))
+            self._end(DONE, self.tr("Sent %n pages to the printer.", "", self.total))
         else:
             self._schedule()
 
@@ -531,7 +531,7 @@ class PrintPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages = QLabel(self.tr("{0} pages").format(self.document.pageCount()), self)
+        self.pages = QLabel(self.tr("%n pages", "", self.document.pageCount()), self)
         self.status = QLabel(self)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.save_button = QPushButton(self.tr("Save as PDF…"), self)

@@ -50,7 +50,7 @@ class RoomDialog(QDialog):
         head = QLabel(
             f"<h3>{room.building} {room.floor} {room.number}</h3>"
             f"{state_label(room.state)} · "
-            + self.tr("{0} beds").format(room.beds)
+            + self.tr("%n beds", "", room.beds)
             + (f" · {room.oos_reason}" if room.oos_reason else ""),
             self,
         )

@@ -136,7 +136,7 @@ class SiteWizard(QWizard):
         n = len(self.building_names()) * self.floors.value() * max(0, self.last.value() - self.first.value() + 1)
         example = room_numbers(1, self.first.value(), self.last.value())
         span = f"{example[0]}–{example[-1]}" if example else "—"
-        self.preview.setText(self.tr("{0} rooms; floor 1: {1}").format(n, span))
+        self.preview.setText(self.tr("%n rooms; floor 1: {0}", "", n).format(span))
 
     def validateCurrentPage(self) -> bool:
         if self.currentPage() is not self.site_page:

@@ -250,7 +250,7 @@ class SwabsPage(QWidget):
         if chosen and self._run(  # all or none: one transaction
             lambda s: record_results_many(s, self.actor, ids, result, lab=lab, at=self.ctx.now())
         ):
-            self.message.setText(self.tr("{0} results recorded").format(len(chosen)))
+            self.message.setText(self.tr("%n results recorded", "", len(chosen)))
             if result is SwabResult.POSITIVE:
                 self.show_positive(chosen[0].swab_id)
         self.refresh()
@@ -262,8 +262,8 @@ class SwabsPage(QWidget):
             r = chosen[0]
             text = self.tr("Record a POSITIVE result for {0} (room {1} {2})?").format(r.name, r.floor, r.room)
         else:
-            text = self.tr("Record a POSITIVE result for these {0} people: {1}?").format(
-                len(chosen), self._who([f"{r.name} ({r.floor} {r.room})" for r in chosen])
+            text = self.tr("Record a POSITIVE result for these %n people: {0}?", "", len(chosen)).format(
+                self._who([f"{r.name} ({r.floor} {r.room})" for r in chosen])
             )
         return self.ask(self.tr("Positive result"), text)
 
@@ -313,7 +313,8 @@ class SwabsPage(QWidget):
                 item.setForeground(QColor(palette.TEXT))
                 self.lab_table.setItem(i, col, item)
         matched = sum(1 for r in self.lab_rows if r.matched)
-        self.message.setText(self.tr("{0} rows matched, {1} not matched").format(matched, len(self.lab_rows) - matched))
+        unmatched = len(self.lab_rows) - matched
+        self.message.setText(self.tr("%n rows matched, {0} not matched", "", matched).format(unmatched))
         self.apply_lab_button.setEnabled(matched > 0)
         self.lab_box.setVisible(True)
 
@@ -324,9 +325,9 @@ class SwabsPage(QWidget):
         positives = [r for r in rows if r.matched and r.result is SwabResult.POSITIVE]
         if positives and not self.ask(
             self.tr("Positive result"),
-            self.tr("The lab file has {0} positive results: {1}. Record the matched results?").format(
-                len(positives), self._who([f"{r.name} ({r.room})" if r.room else r.name for r in positives])
-            ),
+            self.tr(
+                "The lab file has %n positive results: {0}. Record the matched results?", "", len(positives)
+            ).format(self._who([f"{r.name} ({r.room})" if r.room else r.name for r in positives])),
         ):
             self.message.setText(self.tr("Nothing recorded"))
             return None
@@ -334,7 +335,7 @@ class SwabsPage(QWidget):
         def done(positives: list[LabRow]) -> None:
             self.changed.emit()
             self.lab_box.setVisible(False)
-            self.message.setText(self.tr("{0} results recorded").format(sum(1 for r in rows if r.matched)))
+            self.message.setText(self.tr("%n results recorded", "", sum(1 for r in rows if r.matched)))
             if positives and positives[0].swab_id is not None:
                 self.show_positive(positives[0].swab_id)
 
@@ -408,7 +409,7 @@ class SwabsPage(QWidget):
                 (f"{c.floor} {c.room}", c.name, c.old_release.isoformat(), c.new_release.isoformat())
             ):
                 self.restart_table.setItem(i, col, QTableWidgetItem(text))
-        self.message.setText(self.tr("{0} people would restart their isolation").format(len(changes)))
+        self.message.setText(self.tr("%n people would restart their isolation", "", len(changes)))
         self.apply_restart_button.setEnabled(bool(changes))
 
     def apply_restart(self) -> None:
@@ -416,7 +417,7 @@ class SwabsPage(QWidget):
         if preview is None:
             return
         if self._run(lambda s: apply_restart(s, self.actor, preview, now=self.ctx.now())):
-            self.message.setText(self.tr("Isolation restarted for {0} people").format(len(preview.changes)))
+            self.message.setText(self.tr("Isolation restarted for %n people", "", len(preview.changes)))
             self.apply_restart_button.setEnabled(False)
             self.restart = None
         self.refresh()

@@ -321,20 +321,24 @@
         <source>Everyone</source>
         <translation>全部用户</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/audit_page.py" line="184" />
-        <source>{0} entries</source>
-        <translation>{0} 条</translation>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/audit_page.py" line="196" />
+        <source>%n entries written to {0}</source>
+        <translation>
+            <numerusform>已导出 %n 条到 {0}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/audit_page.py" line="187" />
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
-    </message>
-    <message>
-        <location filename="../../views/audit_page.py" line="196" />
-        <source>{0} entries written to {1}</source>
-        <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
         <location filename="../../views/audit_page.py" line="207" />
@@ -580,6 +584,27 @@
         <source>From</source>
         <translation>来源地</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../views/batch_dialog.py" line="508" />
+        <source>%n rows written to {0}</source>
+        <translation>
+            <numerusform>已将 %n 行写入 {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/batch_dialog.py" line="515" />
+        <source>Check in %n people?</source>
+        <translation>
+            <numerusform>确认入住 %n 人？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/batch_dialog.py" line="567" />
+        <source>%n people checked in</source>
+        <translation>
+            <numerusform>已入住 %n 人</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="245" />
         <location filename="../../views/batch_dialog.py" line="415" />
@@ -656,25 +681,22 @@
         <source>No.</source>
         <translation>序号</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../views/batch_dialog.py" line="440" />
+        <source>%n people have no room: nobody will be checked in</source>
+        <translation>
+            <numerusform>%n 人没有房间：不会登记任何人</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="461" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="567" />
-        <source>{0} people checked in</source>
-        <translation>已入住 {0} 人</translation>
-    </message>
-    <message>
         <location filename="../../views/batch_dialog.py" line="435" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
-    </message>
-    <message>
-        <location filename="../../views/batch_dialog.py" line="440" />
-        <source>{0} people have no room: nobody will be checked in</source>
-        <translation>{0} 人没有房间：不会登记任何人</translation>
     </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="495" />
@@ -705,16 +727,6 @@
         <location filename="../../views/batch_dialog.py" line="503" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
-    </message>
-    <message>
-        <location filename="../../views/batch_dialog.py" line="508" />
-        <source>{0} rows written to {1}</source>
-        <translation>已将 {0} 行写入 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../views/batch_dialog.py" line="515" />
-        <source>Check in {0} people?</source>
-        <translation>确认入住 {0} 人？</translation>
     </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="563" />
@@ -1428,11 +1440,6 @@ dis {2} · oos {3}</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="347" />
-        <source>Checked in: {0} people</source>
-        <translation>已入住 {0} 人</translation>
-    </message>
-    <message>
         <location filename="../../views/main_window.py" line="363" />
         <location filename="../../views/main_window.py" line="375" />
         <source>Backup failed: {0}</source>
@@ -1443,6 +1450,13 @@ dis {2} · oos {3}</source>
         <location filename="../../views/main_window.py" line="378" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/main_window.py" line="347" />
+        <source>Checked in: %n people</source>
+        <translation>
+            <numerusform>已入住 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/main_window.py" line="393" />
@@ -1686,11 +1700,6 @@ dis {2} · oos {3}</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="275" />
-        <source>{0} people</source>
-        <translation>{0} 人</translation>
-    </message>
-    <message>
         <location filename="../../views/occupants_page.py" line="395" />
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
@@ -1729,6 +1738,13 @@ dis {2} · oos {3}</source>
         <location filename="../../views/occupants_page.py" line="115" />
         <source>Release</source>
         <translation>解除隔离</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/occupants_page.py" line="275" />
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/occupants_page.py" line="408" />
@@ -1801,10 +1817,12 @@ dis {2} · oos {3}</source>
 </context>
 <context>
     <name>PrintPreview</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/print_preview.py" line="534" />
-        <source>{0} pages</source>
-        <translation>共 {0} 页</translation>
+        <source>%n pages</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/print_preview.py" line="536" />
@@ -1860,10 +1878,11 @@ dis {2} · oos {3}</source>
         <source>Nothing to print.</source>
         <translation>没有可打印的页面。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/print_preview.py" line="373" />
-        <source>Printing cancelled: {0} of {1} pages had already been sent to the printer.</source>
-        <translation>已取消打印：{1} 页中已有 {0} 页发送到打印机。</translation>
+        <source>Printing cancelled: {0} of %n pages had already been sent to the printer.</source>
+        <translation>
+            <numerusform>已取消打印：%n 页中已有 {0} 页发送到打印机。</numerusform></translation>
     </message>
     <message>
         <location filename="../../views/print_preview.py" line="376" />
@@ -1881,10 +1900,12 @@ dis {2} · oos {3}</source>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/print_preview.py" line="459" />
-        <source>Sent {0} pages to the printer.</source>
-        <translation>已将 {0} 页发送到打印机。</translation>
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/print_preview.py" line="466" />
@@ -1993,10 +2014,12 @@ dis {2} · oos {3}</source>
 </context>
 <context>
     <name>RoomDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/room_dialog.py" line="53" />
-        <source>{0} beds</source>
-        <translation>{0} 张床</translation>
+        <source>%n beds</source>
+        <translation>
+            <numerusform>%n 张床</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/room_dialog.py" line="60" />
@@ -2373,10 +2396,12 @@ dis {2} · oos {3}</source>
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/site_wizard.py" line="139" />
-        <source>{0} rooms; floor 1: {1}</source>
-        <translation>共 {0} 间；1 层：{1}</translation>
+        <source>%n rooms; floor 1: {0}</source>
+        <translation>
+            <numerusform>共 %n 间；1 层：{0}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/site_wizard.py" line="177" />
@@ -2402,10 +2427,12 @@ dis {2} · oos {3}</source>
         <source>Printing failed: {0}</source>
         <translation>打印失败：{0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/print_preview.py" line="307" />
-        <source>Sent {0} pages to the printer.</source>
-        <translation>已将 {0} 页发送到打印机。</translation>
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页发送到打印机。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2603,7 +2630,7 @@ dis {2} · oos {3}</source>
     <message>
         <location filename="../../views/swabs_page.py" line="98" />
         <location filename="../../views/swabs_page.py" line="268" />
-        <location filename="../../views/swabs_page.py" line="326" />
+        <location filename="../../views/swabs_page.py" line="327" />
         <source>Positive result</source>
         <translation>阳性结果</translation>
     </message>
@@ -2674,25 +2701,56 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="248" />
-        <location filename="../../views/swabs_page.py" line="331" />
+        <location filename="../../views/swabs_page.py" line="332" />
         <source>Nothing recorded</source>
         <translation>未录入任何结果</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../views/swabs_page.py" line="253" />
-        <location filename="../../views/swabs_page.py" line="337" />
-        <source>{0} results recorded</source>
-        <translation>已录入 {0} 条结果</translation>
+        <location filename="../../views/swabs_page.py" line="338" />
+        <source>%n results recorded</source>
+        <translation>
+            <numerusform>已录入 %n 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/swabs_page.py" line="265" />
+        <source>Record a POSITIVE result for these %n people: {0}?</source>
+        <translation>
+            <numerusform>确认为以下 %n 人录入【阳性】结果：{0}？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/swabs_page.py" line="317" />
+        <source>%n rows matched, {0} not matched</source>
+        <translation>
+            <numerusform>匹配 %n 行，未匹配 {0} 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/swabs_page.py" line="329" />
+        <source>The lab file has %n positive results: {0}. Record the matched results?</source>
+        <translation>
+            <numerusform>检测结果文件中有 %n 人阳性：{0}。确认录入已匹配的结果？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/swabs_page.py" line="412" />
+        <source>%n people would restart their isolation</source>
+        <translation>
+            <numerusform>将有 %n 人重新计算隔离期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/swabs_page.py" line="420" />
+        <source>Isolation restarted for %n people</source>
+        <translation>
+            <numerusform>已为 %n 人重新计算隔离期</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="263" />
         <source>Record a POSITIVE result for {0} (room {1} {2})?</source>
         <translation>确认为 {0}（{1} {2} 房）录入【阳性】结果？</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="265" />
-        <source>Record a POSITIVE result for these {0} people: {1}?</source>
-        <translation>确认为以下 {0} 人录入【阳性】结果：{1}？</translation>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="284" />
@@ -2710,39 +2768,19 @@ dis {2} · oos {3}</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="316" />
-        <source>{0} rows matched, {1} not matched</source>
-        <translation>匹配 {0} 行，未匹配 {1} 行</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="327" />
-        <source>The lab file has {0} positive results: {1}. Record the matched results?</source>
-        <translation>检测结果文件中有 {0} 人阳性：{1}。确认录入已匹配的结果？</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="353" />
+        <location filename="../../views/swabs_page.py" line="354" />
         <source>Recording the results…</source>
         <translation>正在录入检测结果…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="368" />
+        <location filename="../../views/swabs_page.py" line="369" />
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="391" />
+        <location filename="../../views/swabs_page.py" line="392" />
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="411" />
-        <source>{0} people would restart their isolation</source>
-        <translation>将有 {0} 人重新计算隔离期</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="419" />
-        <source>Isolation restarted for {0} people</source>
-        <translation>已为 {0} 人重新计算隔离期</translation>
     </message>
 </context>
 <context>
