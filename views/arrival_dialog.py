@@ -122,7 +122,7 @@ class ArrivalDialog(QDialog):
         self.needs.setPlaceholderText(self.tr("e.g. elderly, diabetes, reduced mobility, halal diet"))
         self.notes = QLineEdit(self)
         self.emergency_contact = QLineEdit(self)
-        self.emergency_contact.setPlaceholderText(self.tr("Name and relation, e.g. 李华（配偶）"))
+        self.emergency_contact.setPlaceholderText(self.tr("Name and relation, e.g. Li Hua (spouse)"))
         self.emergency_phone = QLineEdit(self)
         # companions (同住人): a child under 14, a pregnant woman or a dependent joins their carer's room
         self.companion = QComboBox(self)

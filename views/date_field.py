@@ -26,7 +26,7 @@ class DateField(QWidget):
         super().__init__(parent)
         self.ctx, self.with_time = ctx, with_time
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("2026-11-29, 11-29, 11月29日, today…"))
+        self.edit.setPlaceholderText(self.tr("2026-11-29, 11-29, 11.29, today…"))
         self.understood = QLabel(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

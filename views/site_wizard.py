@@ -80,7 +80,7 @@ class SiteWizard(QWizard):
         page.setTitle(self.tr("The site"))
         self.name = QLineEdit(page)
         self.address = QLineEdit(page)
-        self.buildings = QLineEdit("1号楼", page)
+        self.buildings = QLineEdit(self.tr("Building 1"), page)
         self.buildings.setToolTip(self.tr("Several buildings: separate with commas"))
         self.floors = QSpinBox(page)
         self.floors.setRange(1, 40)

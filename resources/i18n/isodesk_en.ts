@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="184" />
+        <location filename="../../views/audit_page.py" line="184"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -11,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="196" />
+        <location filename="../../views/audit_page.py" line="196"/>
         <source>%n entries written to {0}</source>
         <translation>
             <numerusform>%n entry written to {0}</numerusform>
@@ -22,7 +23,7 @@
 <context>
     <name>BatchDialog</name>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="440" />
+        <location filename="../../views/batch_dialog.py" line="440"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n person has no room: nobody will be checked in</numerusform>
@@ -30,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="508" />
+        <location filename="../../views/batch_dialog.py" line="508"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>%n row written to {0}</numerusform>
@@ -38,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="515" />
+        <location filename="../../views/batch_dialog.py" line="515"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>Check in %n person?</numerusform>
@@ -46,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="567" />
+        <location filename="../../views/batch_dialog.py" line="567"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>%n person checked in</numerusform>
@@ -57,7 +58,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="347" />
+        <location filename="../../views/main_window.py" line="347"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>
@@ -68,7 +69,7 @@
 <context>
     <name>OccupantsPage</name>
     <message numerus="yes">
-        <location filename="../../views/occupants_page.py" line="275" />
+        <location filename="../../views/occupants_page.py" line="275"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -79,7 +80,7 @@
 <context>
     <name>PrintPreview</name>
     <message numerus="yes">
-        <location filename="../../views/print_preview.py" line="534" />
+        <location filename="../../views/print_preview.py" line="534"/>
         <source>%n pages</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -90,13 +91,15 @@
 <context>
     <name>RasterJob</name>
     <message numerus="yes">
-        <location filename="../../views/print_preview.py" line="373" />
+        <location filename="../../views/print_preview.py" line="373"/>
         <source>Printing cancelled: {0} of %n pages had already been sent to the printer.</source>
         <translation>
-            <numerusform>Printing cancelled: {0} of %n page had already been sent to the printer.</numerusform><numerusform>Printing cancelled: {0} of %n pages had already been sent to the printer.</numerusform></translation>
+            <numerusform>Printing cancelled: {0} of %n page had already been sent to the printer.</numerusform>
+            <numerusform>Printing cancelled: {0} of %n pages had already been sent to the printer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/print_preview.py" line="459" />
+        <location filename="../../views/print_preview.py" line="459"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -107,7 +110,7 @@
 <context>
     <name>RoomDialog</name>
     <message numerus="yes">
-        <location filename="../../views/room_dialog.py" line="53" />
+        <location filename="../../views/room_dialog.py" line="53"/>
         <source>%n beds</source>
         <translation>
             <numerusform>%n bed</numerusform>
@@ -118,7 +121,7 @@
 <context>
     <name>SiteWizard</name>
     <message numerus="yes">
-        <location filename="../../views/site_wizard.py" line="139" />
+        <location filename="../../views/site_wizard.py" line="139"/>
         <source>%n rooms; floor 1: {0}</source>
         <translation>
             <numerusform>%n room; floor 1: {0}</numerusform>
@@ -129,7 +132,7 @@
 <context>
     <name>SpoolJob</name>
     <message numerus="yes">
-        <location filename="../../views/print_preview.py" line="307" />
+        <location filename="../../views/print_preview.py" line="307"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -140,8 +143,8 @@
 <context>
     <name>SwabsPage</name>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="253" />
-        <location filename="../../views/swabs_page.py" line="338" />
+        <location filename="../../views/swabs_page.py" line="253"/>
+        <location filename="../../views/swabs_page.py" line="338"/>
         <source>%n results recorded</source>
         <translation>
             <numerusform>%n result recorded</numerusform>
@@ -149,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="265" />
+        <location filename="../../views/swabs_page.py" line="265"/>
         <source>Record a POSITIVE result for these %n people: {0}?</source>
         <translation>
             <numerusform>Record a POSITIVE result for this person: {0}?</numerusform>
@@ -157,13 +160,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="317" />
+        <location filename="../../views/swabs_page.py" line="317"/>
         <source>%n rows matched, {0} not matched</source>
         <translation>
-            <numerusform>%n row matched, {0} not matched</numerusform><numerusform>%n rows matched, {0} not matched</numerusform></translation>
+            <numerusform>%n row matched, {0} not matched</numerusform>
+            <numerusform>%n rows matched, {0} not matched</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="329" />
+        <location filename="../../views/swabs_page.py" line="329"/>
         <source>The lab file has %n positive results: {0}. Record the matched results?</source>
         <translation>
             <numerusform>The lab file has %n positive result: {0}. Record the matched results?</numerusform>
@@ -171,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="412" />
+        <location filename="../../views/swabs_page.py" line="412"/>
         <source>%n people would restart their isolation</source>
         <translation>
             <numerusform>%n person would restart their isolation</numerusform>
@@ -179,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="420" />
+        <location filename="../../views/swabs_page.py" line="420"/>
         <source>Isolation restarted for %n people</source>
         <translation>
             <numerusform>Isolation restarted for %n person</numerusform>

@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../../views/arrival_dialog.py" line="125" />
-        <source>Name and relation, e.g. 李华（配偶）</source>
+        <source>Name and relation, e.g. Li Hua (spouse)</source>
         <translation>姓名及关系，如 李华（配偶）</translation>
     </message>
     <message>
@@ -904,7 +904,7 @@ dis {2} · oos {3}</source>
     <name>DateField</name>
     <message>
         <location filename="../../views/date_field.py" line="29" />
-        <source>2026-11-29, 11-29, 11月29日, today…</source>
+        <source>2026-11-29, 11-29, 11.29, today…</source>
         <translation>2026-11-29、11-29、11月29日、今天…</translation>
     </message>
     <message>
@@ -1882,7 +1882,8 @@ dis {2} · oos {3}</source>
         <location filename="../../views/print_preview.py" line="373" />
         <source>Printing cancelled: {0} of %n pages had already been sent to the printer.</source>
         <translation>
-            <numerusform>已取消打印：%n 页中已有 {0} 页发送到打印机。</numerusform></translation>
+            <numerusform>已取消打印：%n 页中已有 {0} 页发送到打印机。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../views/print_preview.py" line="376" />
@@ -2342,6 +2343,11 @@ dis {2} · oos {3}</source>
         <translation>隔离点</translation>
     </message>
     <message>
+        <location filename="../../views/site_wizard.py" line="83" />
+        <source>Building 1</source>
+        <translation>1号楼</translation>
+    </message>
+    <message>
         <location filename="../../views/site_wizard.py" line="84" />
         <source>Several buildings: separate with commas</source>
         <translation>多栋楼用逗号分隔</translation>
@@ -2724,7 +2730,8 @@ dis {2} · oos {3}</source>
         <location filename="../../views/swabs_page.py" line="317" />
         <source>%n rows matched, {0} not matched</source>
         <translation>
-            <numerusform>匹配 %n 行，未匹配 {0} 行</numerusform></translation>
+            <numerusform>匹配 %n 行，未匹配 {0} 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../views/swabs_page.py" line="329" />
