@@ -64,6 +64,7 @@ from ui import palette
 
 from .backup_panel import copy_before_job
 from .context import AppContext
+from .labels import list_separator
 from .tasks import Job, Task
 
 _Preview = tuple[list[ImportRow], list[Any]]  # the rows as checked, the room plan of the accepted ones
@@ -385,7 +386,7 @@ class BatchDialog(QDialog):
             edit.returnPressed.connect(self.apply_fix)
             self.fix_edits[col] = edit
             self.fix_form.addRow(self.field_label(name), edit)
-        why = "；".join(said(m, self.lang) for m in r.messages)  # in the desk's language, not both
+        why = list_separator(self.lang).join(said(m, self.lang) for m in r.messages)  # in the desk's language, not both
         self.fix_title.setText(self.tr("Fix row {0}: {1}").format(r.row, why))
         self._fix_row = r.row - 1
         self.fix_box.setVisible(True)
@@ -456,7 +457,9 @@ class BatchDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             s = self._suggestions.get(r.row)
-            said_here = "；".join(said(m, self.lang) for m in r.messages)  # in the desk's language, not both
+            said_here = list_separator(self.lang).join(
+                said(m, self.lang) for m in r.messages
+            )  # in the desk's language, not both
             why = said_here if r.messages else (s.explain(self.lang) if s else "")
             room = (self.room_text(s) or self.tr("none")) if s else ""
             values = [

@@ -90,3 +90,8 @@ def form_title(form: str) -> str:
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]
+
+
+def list_separator(language: str) -> str:
+    """Between sentences said one after another: "；" in Chinese, "; " in English."""
+    return "；" if language.startswith("zh") else "; "

@@ -31,7 +31,7 @@ from models.store.orm import DepartureKind
 
 from .context import AppContext
 from .date_field import DateField
-from .labels import swab_result_label
+from .labels import list_separator, swab_result_label
 
 
 class StayActionDialog(QDialog):
@@ -153,7 +153,7 @@ def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None)
         QCoreApplication.translate("StayActionDialog", "Needed only to release before the checks pass")
     )
     if not ready.ok:
-        d.form.addRow(QLabel("；".join(p.message(d.lang) for p in ready.problems), d))
+        d.form.addRow(QLabel(list_separator(d.lang).join(p.message(d.lang) for p in ready.problems), d))
         d.form.addRow(QCoreApplication.translate("StayActionDialog", "Override reason"), override)
     d.override = override  # type: ignore[attr-defined]
 
