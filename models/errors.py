@@ -4,392 +4,428 @@ from __future__ import annotations
 
 from typing import Any
 
-# code -> (zh_CN, en). Placeholders use str.format names.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "id_empty": ("证件号码不能为空", "The document number is empty"),
-    "id_format": (
-        "身份证号码格式不正确（应为18位，或15位旧号码）",
-        "The ID number is malformed (18 characters, or 15 digits for an old number)",
-    ),
-    "id_checksum": ("身份证号码校验位不正确", "The ID number's check character is wrong"),
-    "id_birth_date": ("身份证号码中的出生日期无效", "The birth date inside the ID number is not a real past date"),
-    "id_truncated": (
-        "身份证号码末尾被截断（可能是 Excel 数字格式）",
-        "The ID number lost its last digits (probably an Excel number column)",
-    ),
-    "birth_mismatch": (
-        "出生日期与身份证号码不一致（证件：{expected}）",
-        "Birth date does not match the ID number (ID says {expected})",
-    ),
-    "sex_mismatch": (
-        "性别与身份证号码不一致（证件：{expected}）",
-        "Sex does not match the ID number (ID says {expected})",
-    ),
-    "phone_invalid": ("手机号码无效：{phone}", "Not a valid mobile number: {phone}"),
-    "name_empty": ("姓名不能为空", "The name is empty"),
-    "name_invalid": ("姓名含有无效字符：{name}", "The name contains invalid characters: {name}"),
-    "already_present": ("{name} 已在本隔离点（房间 {room}）", "{name} is already at this site (room {room})"),
-    "category_unknown": ("未知的人员类别：{category}", "Unknown category: {category}"),
-    "no_rule": (
-        "规则“{rule_set}”未定义人员类别“{category}”",
-        "Rule set “{rule_set}” has no rule for category “{category}”",
-    ),
-    "no_rule_set": ("隔离点尚未设置隔离规则", "The site has no rule set yet"),
-    "period_over": (
-        "按规则计算，隔离期在入住前已满（{release}）",
-        "By the rules the isolation period ended before arrival ({release})",
-    ),
-    "exposure_after_arrival": ("末次暴露时间晚于入住时间", "Last exposure is after the arrival time"),
-    "arrival_in_future": ("入住时间不能晚于现在", "The arrival time is in the future"),
-    "room_not_found": ("房间不存在：{room}", "No such room: {room}"),
-    "stay_not_found": ("找不到该隔离记录", "No such stay"),
-    "room_dirty": ("房间 {room} 待终末消毒，不能入住", "Room {room} awaits terminal disinfection and cannot be used"),
-    "room_out_of_service": ("房间 {room} 已停用", "Room {room} is out of service"),
-    "room_occupied": ("房间 {room} 已有人入住", "Room {room} is already occupied"),
-    "room_full": ("房间 {room} 床位已满", "Room {room} has no free bed"),
-    "companion_needed": (
-        "同住须说明原因（14岁以下儿童、孕妇、需照护者或家庭）",
-        "Sharing a room needs a reason (child under 14, pregnant, dependent, family)",
-    ),
-    "companion_not_here": ("同住人不在该房间", "The companion is not in that room"),
-    "stay_departed": ("{name} 已于 {date} 离开", "{name} left on {date}"),
-    "release_too_early": ("未到解除隔离日期（{date}）", "The release date ({date}) has not been reached"),
-    "release_swab": (
-        "最后一次应做核酸检测不是阴性（第{day}天：{result}）",
-        "The last scheduled swab is not negative (day {day}: {result})",
-    ),
-    # codes given as a message's parameter, said as words (Coded, ``coded("swab_result", "pending")``)
-    "swab_result_pending": ("待出结果", "result pending"),
-    "swab_result_negative": ("阴性", "negative"),
-    "swab_result_positive": ("阳性", "positive"),
-    "swab_result_not_sampled": ("未采样", "not sampled"),
-    "release_fever": ("有未处理的发热预警", "There is an open fever alert"),
-    "override_reason": ("强制操作必须填写原因", "An override needs a reason"),
-    "reason_required": ("请填写原因", "A reason is required"),
-    "destination_required": ("请填写去向（医院或隔离点）", "A destination (hospital or site) is required"),
-    "release_date_invalid": (
-        "解除日期必须晚于入住日期（{arrival}）",
-        "The release date must be after the arrival date ({arrival})",
-    ),
-    "release_date_same": ("解除日期未改变", "The release date is unchanged"),
-    "departure_before_arrival": ("离开时间早于入住时间", "The departure time is before the arrival"),
-    "departure_in_future": ("离开时间不能晚于现在", "The departure time is in the future"),
-    "room_same": ("已在该房间", "Already in that room"),
-    "room_not_dirty": ("房间 {room} 不在待消毒状态", "Room {room} is not awaiting disinfection"),
-    "room_not_oos": ("房间 {room} 未停用", "Room {room} is not out of service"),
-    "room_in_use": ("房间 {room} 有人入住，不能停用", "Room {room} is occupied and cannot be taken out of service"),
-    "disinfection_fields": ("请填写消毒剂、执行人和核查人", "Agent, done-by and checked-by are required"),
-    "oos_dates": ("停用结束日期早于开始日期", "The out-of-service end date is before its start"),
-    "temp_range": (
-        "体温 {value} °C 超出合理范围（{low}–{high} °C）",
-        "Temperature {value} °C is outside the plausible range ({low}–{high} °C)",
-    ),
-    "temp_or_reason": ("请填写体温或未测原因", "Enter a temperature or a reason it was not measured"),
-    "reason_unknown": (
-        "未测原因只能是睡眠中、拒绝测量或外出转运（填写的是：{reason}）",
-        "The reason for no reading is asleep, refused or out for transfer (not {reason})",
-    ),
-    "symptom_unknown": ("未知症状：{symptom}", "Unknown symptom: {symptom}"),
-    "reading_exists": ("{name} 本时段已有体温记录", "{name} already has a reading for this slot"),
-    "recheck_target": ("复测须针对同一人的记录", "A recheck must refer to a reading of the same person"),
-    "recheck_none": ("{name} 没有待复测的发热", "{name} has no fever waiting for a recheck"),
-    "alert_closed": ("该预警已关闭", "That alert is already closed"),
-    "alert_not_found": ("找不到该预警", "No such alert"),
-    "not_present": ("{name} 当时不在隔离点", "{name} was not at the site then"),
-    "swab_not_positive": ("该核酸结果不是阳性", "That swab result is not positive"),
-    "lab_no_match": ("未找到对应的在住人员", "No present person matches"),
-    "lab_no_sample": ("该人员没有待出结果的采样", "This person has no sample awaiting a result"),
-    "lab_bad_result": ("无法识别的结果：{value}", "Result not understood: {value}"),
-    "lab_bad_lab": (
-        "检测机构名称无效（过长或含有隐藏字符）",
-        "The lab's name is not valid (too long, or hidden characters)",
-    ),
-    "lab_no_header": (
-        "找不到表头：需要“证件号码”或“姓名”+“房间”，以及“结果”列",
-        "No header found: an ID number column (or name and room) and a result column are needed",
-    ),
-    "swab_not_found": ("找不到该核酸检测", "No such swab test"),
-    "swab_not_sampled": ("尚未采样，不能录入结果", "Not sampled yet: no result can be entered"),
-    "swab_result_invalid": ("无效的检测结果：{result}", "Invalid test result: {result}"),
-    "threshold_range": ("发热阈值须在 36.0–40.0 °C 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
-    "backup_sqlite_only": (
-        "此处仅能备份 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump 备份",
-        "Only a SQLite database is backed up here; back up PostgreSQL on the server with pg_dump",
-    ),
-    "backup_no_database": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
-    "backup_missing": ("找不到备份文件：{path}", "Backup file not found: {path}"),
-    "backup_not_sqlite": ("{path} 不是 SQLite 数据库文件", "{path} is not a SQLite database file"),
-    "backup_corrupt": ("备份文件已损坏（{detail}）：{path}", "The backup file is damaged ({detail}): {path}"),
-    "backup_not_isodesk": ("{path} 不是隔离点工作台的数据库", "{path} is not an IsoDesk database"),
-    "backup_newer": (
-        "备份来自更新版本的程序（{revision}），请先升级本程序：{path}",
-        "The backup comes from a newer version ({revision}); upgrade this program first: {path}",
-    ),
-    "backup_schema_differs": (
-        "{path} 的数据库结构与版本 {revision} 不符（{detail}），不能用于恢复",
-        "The structure of {path} is not that of revision {revision} ({detail}); it cannot be restored",
-    ),
-    "backup_audit_emptied": (
-        "{path} 有数据（{tables}）却没有任何审计记录：审计记录被清空，不能用于恢复",
-        "{path} holds data ({tables}) but no audit entry: the audit trail was emptied; it cannot be restored",
-    ),
-    "backup_audit_gaps": (
-        "{path} 的审计记录有缺失（编号 1–{high} 中只有 {count} 条）：有记录被删除，不能用于恢复",
-        "Audit entries were deleted from {path} (only {count} of ids 1–{high}); it cannot be restored",
-    ),
-    "backup_source_damaged": (
-        "数据库已损坏（{detail}），未做备份，原有备份均已保留；请运行数据检查或从备份恢复：{path}",
-        "The database is damaged ({detail}); no backup was made and the existing ones are kept. "
-        "Run the check, or restore a backup: {path}",
-    ),
-    "password_short": ("密码至少需要 {n} 个字符", "A password needs at least {n} characters"),
-    "forbidden": ("您的角色无权执行此操作（{action}）", "Your role may not do this ({action})"),
-    "first_admin_exists": ("已经有管理员账号了", "An admin account exists already"),
-    "username_invalid": ("用户名不能为空，且不超过 60 个字符", "A user name is required (at most 60 characters)"),
-    "username_taken": ("用户名 {username} 已被使用", "The user name {username} is taken"),
-    "login_failed": (
-        "用户名或密码错误（连续输错 5 次后账号锁定 15 分钟）",
-        "Wrong user name or password (after 5 wrong tries in a row the account is locked for 15 minutes)",
-    ),
-    "passwords_differ": ("两次输入的密码不一致", "The two passwords differ"),
-    "password_wrong": ("原密码不正确", "The current password is wrong"),
-    "account_disabled": (
-        "此账号已停用或已不存在，请重新登录",
-        "This account is disabled or no longer exists: log in again",
-    ),
-    "last_admin": ("不能停用或降级最后一个管理员", "The last admin cannot be disabled or demoted"),
-    "user_not_found": ("找不到该用户", "User not found"),
-    "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),
-    "db_unreachable": ("无法连接数据库：{detail}", "Cannot connect to the database: {detail}"),
-    "form_unknown": ("没有这种表单：{form}", "No such form: {form}"),
-    "stay_required": ("此表单需要指定人员（--stay）", "This form needs a stay (--stay)"),
-    "date_invalid": ("日期格式不正确：{value}（应为 YYYY-MM-DD）", "Not a date: {value} (YYYY-MM-DD)"),
-    "floor_unknown": ("找不到楼层：{floor}", "No such floor: {floor}"),
-    "date_out_of_range": (
-        "日期超出范围：{value}（应在 {first} 至 {last} 之间）",
-        "Date out of range: {value} (from {first} to {last})",
-    ),
-    "report_day_future": (
-        "不能填报未来日期的日报表：{day}（今天是 {today}）",
-        "No daily report for a day to come: {day} (today is {today})",
-    ),
-    "no_site": (
-        "数据库中还没有隔离点：请运行 python app.py demo，或启动程序新建",
-        "This database has no site yet: run `python app.py demo` or start the app to create one",
-    ),
-    "demo_rooms": (
-        "演示隔离点至少需要 {minimum} 个房间（给出的是 {rooms}）",
-        "A demo site needs at least {minimum} rooms (not {rooms})",
-    ),
-    "demo_days": (
-        "演示至少需要 {minimum} 天的历史（给出的是 {days}）",
-        "A demo needs at least {minimum} day of history (not {days})",
-    ),
-    "demo_not_empty": (
-        "此数据库已有隔离点或账号（也可能是未完成的演示），演示只能建在新的空数据库中",
-        "This database already has a site or accounts (perhaps an unfinished demo): build the demo in a new,"
-        " empty database",
-    ),
-    "import_map_syntax": ("--map 应写作 列名=字段：{value}", "--map takes HEADER=FIELD: {value}"),
-    "import_map_field": ("未知字段：{field}（可用字段：{fields}）", "Unknown field {field} (fields: {fields})"),
-    "file_missing": ("文件不存在：{path}", "No such file: {path}"),
-    "folder_missing": ("文件夹不存在：{path}", "The folder does not exist: {path}"),
-    "os_error": ("文件操作失败（{reason_zh}）：{path}", "File operation failed ({reason}): {path}"),
-    "system_error": ("系统错误（{reason_zh}）", "System error ({reason})"),
-    "disk_full": ("磁盘空间不足（{detail}）", "The disk is full ({detail})"),
-    "db_missing": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
-    "db_newer": (
-        "数据库来自更新版本的程序（结构版本 {revision}），请先升级本程序",
-        "The database comes from a newer version of IsoDesk (schema {revision}): upgrade this program first",
-    ),
-    "db_corrupt": (
-        "数据库文件已损坏或不是数据库：{db}（{detail}）",
-        "The database file is damaged or not a database: {db} ({detail})",
-    ),
-    "db_error": ("数据库错误：{detail}", "Database error: {detail}"),
-    "cli_usage": ("命令行参数有误：{detail}（用 --help 查看用法）", "Bad command line: {detail} (see --help)"),
-    "setting_invalid": ("设置 {key} 的值无效：{value}", "Not a valid value for the setting {key}: {value}"),
-    "setting_unknown": ("没有这项设置：{key}", "No such setting: {key}"),
-    "credential_store_missing": (
-        "本机没有系统密码库，无法保存数据库密码：请把密码写入 .pgpass 文件，地址中不含密码",
-        "This PC has no credential store to keep the database password: put it in a .pgpass file"
-        " and give the address without it",
-    ),
-    "credential_store_failed": (
-        "无法把密码存入系统密码库（{detail}），未保存",
-        "The password could not be put in the credential store ({detail}): nothing was saved",
-    ),
-    "cli_user_needed": (
-        "此命令需要以账号身份执行：请用 --user 用户名（或环境变量 {env}）",
-        "This command acts as an account: give --user NAME (or the {env} environment variable)",
-    ),
-    "cli_password_needed": (
-        "需要密码：请在终端中运行以输入密码，或设置环境变量 {env}",
-        "A password is needed: run it in a terminal to be asked, or set the {env} environment variable",
-    ),
-    "cli_db_twice": (
-        "--db 给了两个不同的数据库：{first} 和 {second}",
-        "--db names two different databases: {first} and {second}",
-    ),
-    "clock_env_invalid": (
-        "环境变量 ISODESK_NOW 不是带时区的时间：{value}（例如 2026-12-01T08:00+08:00）",
-        "ISODESK_NOW is not an instant with a time-zone offset: {value} (e.g. 2026-12-01T08:00+08:00)",
-    ),
-    "unexpected": (
-        "意外错误：{detail}（详情已写入日志 {log}）",
-        "Unexpected error: {detail} (details in the log {log})",
-    ),
-    "interrupted": ("已中断", "Interrupted"),
-    "stale": ("该记录已被他人修改，请刷新后重试", "Someone else changed this record meanwhile: reload and try again"),
-    "conflict": (
-        "操作冲突（可能同时被其他前台占用），请重试",
-        "Conflicting change (perhaps another desk at the same time): try again",
-    ),
-    "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
-    "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
-    "date_required": ("请填写日期", "A date is required"),
-    # dates typed at the desk or written on a list (models/rules/typed_dates.py)
-    "typed_date_unreadable": (
-        "无法识别的日期：{value}（可写作 2026-11-29、2026/11/29、20261129、11-29、11月29日、今天、昨天）",
-        "Not a date: {value} (write 2026-11-29, 2026/11/29, 20261129, 11-29, 11月29日, today or yesterday)",
-    ),
-    "typed_date_no_such_day": ("没有这一天：{value}", "No such day: {value}"),
-    "typed_time_invalid": (
-        "时间无效：{value}（时 0–23，分 0–59）",
-        "Not a time of day: {value} (hours 0–23, minutes 0–59)",
-    ),
-    "typed_date_has_time": ("此处只填日期，不填时间：{value}", "This field takes a day, without a time: {value}"),
-    "import_unreadable": (
-        "无法读取文件 {name}：文件已损坏或不是表格",
-        "Cannot read {name}: the file is damaged or not a spreadsheet",
-    ),
-    "import_format": (
-        "不支持的文件类型：{suffix}（请用 .xlsx 或 .csv）",
-        "Unsupported file type {suffix} (use .xlsx or .csv)",
-    ),
-    "import_encoding": (
-        "无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）",
-        "Unknown text encoding (save the CSV as UTF-8 or GBK)",
-    ),
-    "import_no_header": (
-        "找不到表头（至少需要“姓名”和“证件号码”列）",
-        "No header row found (needs at least name and ID number columns)",
-    ),
-    "import_blank_row": ("空行", "Blank row"),
-    "import_total_row": ("合计行或说明行，已跳过", "Total or note row, skipped"),
-    "import_cell_too_long": ("“{column}”内容过长（{length} 字）", "“{column}” is too long ({length} characters)"),
-    "import_formula": ("“{column}”是公式，请粘贴为数值", "“{column}” holds a formula: paste it as a value"),
-    "import_bad_sex": ("性别无法识别：{value}", "Unknown sex: {value}"),
-    "import_bad_date": ("日期无法识别：{value}", "Unreadable date: {value}"),
-    "category_unknown_cell": ("人员类别无法识别：{value}", "Unknown category: {value}"),
-    "import_duplicate_row": ("与第 {row} 行重复", "Same person as row {row}"),
-    "import_companion_missing": ("同住人“{name}”不在本名单中", "Companion “{name}” is not on this list"),
-    "import_nothing": ("名单中没有可登记的人员", "No row of the list can be registered"),
-    "import_no_room": (
-        "空闲房间不足：{total} 人中有 {missing} 人无法安排，未登记任何人",
-        "Not enough free rooms: {missing} of {total} cannot be placed; nobody was registered",
-    ),
-    "import_plan_changed": (
-        "房间安排已变化（{moved} 人的房间已被占用或不再可用），未登记任何人：请重新核对名单",
-        "The room plan changed ({moved} people's rooms were taken or are no longer available); nobody was registered: check the list again",
-    ),
-    # limits of a file read from outside (models/rules/table_files.py)
-    "import_file_too_large": (
-        "文件 {name} 过大（{size}，上限 {limit}）",
-        "{name} is too large ({size}; the limit is {limit})",
-    ),
-    "import_zip_members": (
-        "文件 {name} 含有过多部件（{count} 个，上限 {limit} 个），不是正常的表格，未读取",
-        "{name} has too many parts ({count}; the limit is {limit}): not a normal spreadsheet, not read",
-    ),
-    "import_zip_size": (
-        "文件 {name} 解压后过大（{size}，上限 {limit}），未读取",
-        "{name} would unpack to {size} (the limit is {limit}): not read",
-    ),
-    "import_zip_ratio": (
-        "文件 {name} 的部件 {part} 压缩比异常（{ratio} 倍，上限 {limit} 倍），未读取",
-        "Part {part} of {name} unpacks {ratio} times its size (the limit is {limit} times): not read",
-    ),
-    "import_xml_elements": (
-        "文件 {name} 的部件 {part} 结构过于复杂（超过 {limit} 个元素），未读取",
-        "Part {part} of {name} is too complex (more than {limit} elements): not read",
-    ),
-    "import_xml_depth": (
-        "文件 {name} 的部件 {part} 嵌套过深（超过 {limit} 层），未读取",
-        "Part {part} of {name} is nested too deep (more than {limit} levels): not read",
-    ),
-    "import_too_many_rows": (
-        "{name} 的行数过多（超过 {limit} 行；转运名单通常只有几千行），未读取",
-        "{name} has too many rows (more than {limit}; a transfer list has a few thousand): not read",
-    ),
-    "import_too_many_columns": (
-        "{name} 的列数过多（超过 {limit} 列），未读取",
-        "{name} has too many columns (more than {limit}): not read",
-    ),
-    "import_cell_too_large": (
-        "{name} 中有单元格内容过长（超过 {limit} 字），未读取",
-        "A cell of {name} is too long (more than {limit} characters): not read",
-    ),
-    "import_line_too_long": (
-        "{name} 第 {line} 行过长（超过 {limit} 字），未读取",
-        "Line {line} of {name} is too long (more than {limit} characters): not read",
-    ),
-    # text and dates of a person or an arrival (models/services/arrivals.py)
-    "text_too_long_any": (
-        "输入的文字过长：{length} 字，最多 {limit} 字，未保存",
-        "A text entered is too long: {length} characters, at most {limit}; nothing was saved",
-    ),
-    "text_control_any": (
-        "输入的文字含有控制字符 {char}，未保存",
-        "A text entered contains a control character {char}; nothing was saved",
-    ),
-    "text_too_long": (
-        "“{field_zh}”过长：{length} 字，最多 {limit} 字",
-        "“{field}” is too long: {length} characters, at most {limit}",
-    ),
-    "text_control": (
-        "“{field_zh}”含有控制字符 {char}",
-        "“{field}” contains a control character {char}",
-    ),
-    "text_bidi": (
-        "“{field_zh}”含有改变文字方向的隐藏字符 {char}",
-        "“{field}” contains a hidden text-direction character {char}",
-    ),
-    "text_invisible": (
-        "“{field_zh}”含有不可见字符 {char}",
-        "“{field}” contains an invisible character {char}",
-    ),
-    "arrival_too_early": ("入住时间不能早于 {first}：{value}", "The arrival time cannot be before {first}: {value}"),
-    "exposure_too_early": (
-        "末次暴露时间不能早于 {first}：{value}",
-        "The last exposure cannot be before {first}: {value}",
-    ),
-    "birth_date_range": (
-        "出生日期应在 {first} 至今天（{last}）之间：{value}",
-        "The birth date must be between {first} and today ({last}): {value}",
-    ),
-    "field_name": ("姓名", "Name"),
-    "field_doc_number": ("证件号码", "Document number"),
-    "field_phone": ("联系电话", "Phone"),
-    "field_address": ("住址", "Address"),
-    "field_origin": ("来源地", "Origin"),
-    "field_emergency_contact": ("紧急联系人", "Emergency contact"),
-    "field_emergency_phone": ("紧急联系电话", "Emergency phone"),
-    "field_special_needs": ("特殊需求", "Special needs"),
-    "field_notes": ("备注", "Notes"),
-    "warn_region_unknown": (
-        "身份证地区码未知（号码校验正确，仍可登记）",
-        "Unknown region code in the ID (checksum is right; accepted)",
-    ),
-    "warn_id_upgraded_from_15": ("15位旧身份证号已升级为18位", "15-digit ID number upgraded to 18"),
-    # notices: not refusals, said the same way (progress of the demo build)
-    "demo_layout": ("建立房间：{rooms} 间", "Layout: {rooms} rooms"),
-    "demo_people": (
-        "人员：{stays} 人次入住，当前 {occupied} 间有人",
-        "People: {stays} stays, {occupied} rooms occupied now",
-    ),
-    "demo_history": ("体温记录与核酸检测", "Readings and swabs"),
-}
+from models.catalogue import Catalogue, language
+
+# code -> (zh_CN, en), one Catalogue (models/catalogue.py). Placeholders use str.format names.
+MESSAGES = Catalogue(
+    "messages",
+    {
+        "id_empty": ("证件号码不能为空", "The document number is empty"),
+        "id_format": (
+            "身份证号码格式不正确（应为18位，或15位旧号码）",
+            "The ID number is malformed (18 characters, or 15 digits for an old number)",
+        ),
+        "id_checksum": ("身份证号码校验位不正确", "The ID number's check character is wrong"),
+        "id_birth_date": ("身份证号码中的出生日期无效", "The birth date inside the ID number is not a real past date"),
+        "id_truncated": (
+            "身份证号码末尾被截断（可能是 Excel 数字格式）",
+            "The ID number lost its last digits (probably an Excel number column)",
+        ),
+        "birth_mismatch": (
+            "出生日期与身份证号码不一致（证件：{expected}）",
+            "Birth date does not match the ID number (ID says {expected})",
+        ),
+        "sex_mismatch": (
+            "性别与身份证号码不一致（证件：{expected}）",
+            "Sex does not match the ID number (ID says {expected})",
+        ),
+        "phone_invalid": ("手机号码无效：{phone}", "Not a valid mobile number: {phone}"),
+        "name_empty": ("姓名不能为空", "The name is empty"),
+        "name_invalid": ("姓名含有无效字符：{name}", "The name contains invalid characters: {name}"),
+        "already_present": ("{name} 已在本隔离点（房间 {room}）", "{name} is already at this site (room {room})"),
+        "category_unknown": ("未知的人员类别：{category}", "Unknown category: {category}"),
+        "no_rule": (
+            "规则“{rule_set}”未定义人员类别“{category}”",
+            "Rule set “{rule_set}” has no rule for category “{category}”",
+        ),
+        "no_rule_set": ("隔离点尚未设置隔离规则", "The site has no rule set yet"),
+        "period_over": (
+            "按规则计算，隔离期在入住前已满（{release}）",
+            "By the rules the isolation period ended before arrival ({release})",
+        ),
+        "exposure_after_arrival": ("末次暴露时间晚于入住时间", "Last exposure is after the arrival time"),
+        "arrival_in_future": ("入住时间不能晚于现在", "The arrival time is in the future"),
+        "room_not_found": ("房间不存在：{room}", "No such room: {room}"),
+        "stay_not_found": ("找不到该隔离记录", "No such stay"),
+        "room_dirty": (
+            "房间 {room} 待终末消毒，不能入住",
+            "Room {room} awaits terminal disinfection and cannot be used",
+        ),
+        "room_out_of_service": ("房间 {room} 已停用", "Room {room} is out of service"),
+        "room_occupied": ("房间 {room} 已有人入住", "Room {room} is already occupied"),
+        "room_full": ("房间 {room} 床位已满", "Room {room} has no free bed"),
+        "companion_needed": (
+            "同住须说明原因（14岁以下儿童、孕妇、需照护者或家庭）",
+            "Sharing a room needs a reason (child under 14, pregnant, dependent, family)",
+        ),
+        "companion_not_here": ("同住人不在该房间", "The companion is not in that room"),
+        "stay_departed": ("{name} 已于 {date} 离开", "{name} left on {date}"),
+        "release_too_early": ("未到解除隔离日期（{date}）", "The release date ({date}) has not been reached"),
+        "release_swab": (
+            "最后一次应做核酸检测不是阴性（第{day}天：{result}）",
+            "The last scheduled swab is not negative (day {day}: {result})",
+        ),
+        # codes given as a message's parameter, said as words (Coded, ``coded("swab_result", "pending")``)
+        "swab_result_pending": ("待出结果", "result pending"),
+        "swab_result_negative": ("阴性", "negative"),
+        "swab_result_positive": ("阳性", "positive"),
+        "swab_result_not_sampled": ("未采样", "not sampled"),
+        "release_fever": ("有未处理的发热预警", "There is an open fever alert"),
+        "override_reason": ("强制操作必须填写原因", "An override needs a reason"),
+        "reason_required": ("请填写原因", "A reason is required"),
+        "destination_required": ("请填写去向（医院或隔离点）", "A destination (hospital or site) is required"),
+        "release_date_invalid": (
+            "解除日期必须晚于入住日期（{arrival}）",
+            "The release date must be after the arrival date ({arrival})",
+        ),
+        "release_date_same": ("解除日期未改变", "The release date is unchanged"),
+        "departure_before_arrival": ("离开时间早于入住时间", "The departure time is before the arrival"),
+        "departure_in_future": ("离开时间不能晚于现在", "The departure time is in the future"),
+        "room_same": ("已在该房间", "Already in that room"),
+        "room_not_dirty": ("房间 {room} 不在待消毒状态", "Room {room} is not awaiting disinfection"),
+        "room_not_oos": ("房间 {room} 未停用", "Room {room} is not out of service"),
+        "room_in_use": ("房间 {room} 有人入住，不能停用", "Room {room} is occupied and cannot be taken out of service"),
+        "disinfection_fields": ("请填写消毒剂、执行人和核查人", "Agent, done-by and checked-by are required"),
+        "oos_dates": ("停用结束日期早于开始日期", "The out-of-service end date is before its start"),
+        "temp_range": (
+            "体温 {value} °C 超出合理范围（{low}–{high} °C）",
+            "Temperature {value} °C is outside the plausible range ({low}–{high} °C)",
+        ),
+        "temp_or_reason": ("请填写体温或未测原因", "Enter a temperature or a reason it was not measured"),
+        "reason_unknown": (
+            "未测原因只能是睡眠中、拒绝测量或外出转运（填写的是：{reason}）",
+            "The reason for no reading is asleep, refused or out for transfer (not {reason})",
+        ),
+        "symptom_unknown": ("未知症状：{symptom}", "Unknown symptom: {symptom}"),
+        "reading_exists": ("{name} 本时段已有体温记录", "{name} already has a reading for this slot"),
+        "recheck_target": ("复测须针对同一人的记录", "A recheck must refer to a reading of the same person"),
+        "recheck_none": ("{name} 没有待复测的发热", "{name} has no fever waiting for a recheck"),
+        "alert_closed": ("该预警已关闭", "That alert is already closed"),
+        "alert_not_found": ("找不到该预警", "No such alert"),
+        "not_present": ("{name} 当时不在隔离点", "{name} was not at the site then"),
+        "swab_not_positive": ("该核酸结果不是阳性", "That swab result is not positive"),
+        "lab_no_match": ("未找到对应的在住人员", "No present person matches"),
+        "lab_no_sample": ("该人员没有待出结果的采样", "This person has no sample awaiting a result"),
+        "lab_bad_result": ("无法识别的结果：{value}", "Result not understood: {value}"),
+        "lab_bad_lab": (
+            "检测机构名称无效（过长或含有隐藏字符）",
+            "The lab's name is not valid (too long, or hidden characters)",
+        ),
+        "lab_no_header": (
+            "找不到表头：需要“证件号码”或“姓名”+“房间”，以及“结果”列",
+            "No header found: an ID number column (or name and room) and a result column are needed",
+        ),
+        "swab_not_found": ("找不到该核酸检测", "No such swab test"),
+        "swab_not_sampled": ("尚未采样，不能录入结果", "Not sampled yet: no result can be entered"),
+        "swab_result_invalid": ("无效的检测结果：{result}", "Invalid test result: {result}"),
+        "threshold_range": ("发热阈值须在 36.0–40.0 °C 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
+        "backup_sqlite_only": (
+            "此处仅能备份 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump 备份",
+            "Only a SQLite database is backed up here; back up PostgreSQL on the server with pg_dump",
+        ),
+        "backup_no_database": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
+        "backup_missing": ("找不到备份文件：{path}", "Backup file not found: {path}"),
+        "backup_not_sqlite": ("{path} 不是 SQLite 数据库文件", "{path} is not a SQLite database file"),
+        "backup_corrupt": ("备份文件已损坏（{detail}）：{path}", "The backup file is damaged ({detail}): {path}"),
+        "backup_not_isodesk": ("{path} 不是隔离点工作台的数据库", "{path} is not an IsoDesk database"),
+        "backup_newer": (
+            "备份来自更新版本的程序（{revision}），请先升级本程序：{path}",
+            "The backup comes from a newer version ({revision}); upgrade this program first: {path}",
+        ),
+        "backup_schema_differs": (
+            "{path} 的数据库结构与版本 {revision} 不符（{detail}），不能用于恢复",
+            "The structure of {path} is not that of revision {revision} ({detail}); it cannot be restored",
+        ),
+        "backup_audit_emptied": (
+            "{path} 有数据（{tables}）却没有任何审计记录：审计记录被清空，不能用于恢复",
+            "{path} holds data ({tables}) but no audit entry: the audit trail was emptied; it cannot be restored",
+        ),
+        "backup_audit_gaps": (
+            "{path} 的审计记录有缺失（编号 1–{high} 中只有 {count} 条）：有记录被删除，不能用于恢复",
+            "Audit entries were deleted from {path} (only {count} of ids 1–{high}); it cannot be restored",
+        ),
+        "backup_source_damaged": (
+            "数据库已损坏（{detail}），未做备份，原有备份均已保留；请运行数据检查或从备份恢复：{path}",
+            "The database is damaged ({detail}); no backup was made and the existing ones are kept. "
+            "Run the check, or restore a backup: {path}",
+        ),
+        "password_short": ("密码至少需要 {n} 个字符", "A password needs at least {n} characters"),
+        "forbidden": ("您的角色无权执行此操作（{action}）", "Your role may not do this ({action})"),
+        "first_admin_exists": ("已经有管理员账号了", "An admin account exists already"),
+        "username_invalid": ("用户名不能为空，且不超过 60 个字符", "A user name is required (at most 60 characters)"),
+        "username_taken": ("用户名 {username} 已被使用", "The user name {username} is taken"),
+        "login_failed": (
+            "用户名或密码错误（连续输错 5 次后账号锁定 15 分钟）",
+            "Wrong user name or password (after 5 wrong tries in a row the account is locked for 15 minutes)",
+        ),
+        "passwords_differ": ("两次输入的密码不一致", "The two passwords differ"),
+        "password_wrong": ("原密码不正确", "The current password is wrong"),
+        "account_disabled": (
+            "此账号已停用或已不存在，请重新登录",
+            "This account is disabled or no longer exists: log in again",
+        ),
+        "last_admin": ("不能停用或降级最后一个管理员", "The last admin cannot be disabled or demoted"),
+        "user_not_found": ("找不到该用户", "User not found"),
+        "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),
+        "db_unreachable": ("无法连接数据库：{detail}", "Cannot connect to the database: {detail}"),
+        "form_unknown": ("没有这种表单：{form}", "No such form: {form}"),
+        "stay_required": ("此表单需要指定人员（--stay）", "This form needs a stay (--stay)"),
+        "date_invalid": ("日期格式不正确：{value}（应为 YYYY-MM-DD）", "Not a date: {value} (YYYY-MM-DD)"),
+        "floor_unknown": ("找不到楼层：{floor}", "No such floor: {floor}"),
+        "date_out_of_range": (
+            "日期超出范围：{value}（应在 {first} 至 {last} 之间）",
+            "Date out of range: {value} (from {first} to {last})",
+        ),
+        "report_day_future": (
+            "不能填报未来日期的日报表：{day}（今天是 {today}）",
+            "No daily report for a day to come: {day} (today is {today})",
+        ),
+        "no_site": (
+            "数据库中还没有隔离点：请运行 python app.py demo，或启动程序新建",
+            "This database has no site yet: run `python app.py demo` or start the app to create one",
+        ),
+        "demo_rooms": (
+            "演示隔离点至少需要 {minimum} 个房间（给出的是 {rooms}）",
+            "A demo site needs at least {minimum} rooms (not {rooms})",
+        ),
+        "demo_days": (
+            "演示至少需要 {minimum} 天的历史（给出的是 {days}）",
+            "A demo needs at least {minimum} day of history (not {days})",
+        ),
+        "demo_not_empty": (
+            "此数据库已有隔离点或账号（也可能是未完成的演示），演示只能建在新的空数据库中",
+            "This database already has a site or accounts (perhaps an unfinished demo): build the demo in a new,"
+            " empty database",
+        ),
+        "import_map_syntax": ("--map 应写作 列名=字段：{value}", "--map takes HEADER=FIELD: {value}"),
+        "import_map_field": ("未知字段：{field}（可用字段：{fields}）", "Unknown field {field} (fields: {fields})"),
+        "file_missing": ("文件不存在：{path}", "No such file: {path}"),
+        "folder_missing": ("文件夹不存在：{path}", "The folder does not exist: {path}"),
+        "os_error": ("文件操作失败（{reason}）：{path}", "File operation failed ({reason}): {path}"),
+        "system_error": ("系统错误（{reason}）", "System error ({reason})"),
+        "disk_full": ("磁盘空间不足（{detail}）", "The disk is full ({detail})"),
+        "db_missing": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
+        "db_newer": (
+            "数据库来自更新版本的程序（结构版本 {revision}），请先升级本程序",
+            "The database comes from a newer version of IsoDesk (schema {revision}): upgrade this program first",
+        ),
+        "db_corrupt": (
+            "数据库文件已损坏或不是数据库：{db}（{detail}）",
+            "The database file is damaged or not a database: {db} ({detail})",
+        ),
+        "db_error": ("数据库错误：{detail}", "Database error: {detail}"),
+        "cli_usage": ("命令行参数有误：{detail}（用 --help 查看用法）", "Bad command line: {detail} (see --help)"),
+        "setting_invalid": ("设置 {key} 的值无效：{value}", "Not a valid value for the setting {key}: {value}"),
+        "setting_unknown": ("没有这项设置：{key}", "No such setting: {key}"),
+        "credential_store_missing": (
+            "本机没有系统密码库，无法保存数据库密码：请把密码写入 .pgpass 文件，地址中不含密码",
+            "This PC has no credential store to keep the database password: put it in a .pgpass file"
+            " and give the address without it",
+        ),
+        "credential_store_failed": (
+            "无法把密码存入系统密码库（{detail}），未保存",
+            "The password could not be put in the credential store ({detail}): nothing was saved",
+        ),
+        "cli_user_needed": (
+            "此命令需要以账号身份执行：请用 --user 用户名（或环境变量 {env}）",
+            "This command acts as an account: give --user NAME (or the {env} environment variable)",
+        ),
+        "cli_password_needed": (
+            "需要密码：请在终端中运行以输入密码，或设置环境变量 {env}",
+            "A password is needed: run it in a terminal to be asked, or set the {env} environment variable",
+        ),
+        "cli_db_twice": (
+            "--db 给了两个不同的数据库：{first} 和 {second}",
+            "--db names two different databases: {first} and {second}",
+        ),
+        "clock_env_invalid": (
+            "环境变量 ISODESK_NOW 不是带时区的时间：{value}（例如 2026-12-01T08:00+08:00）",
+            "ISODESK_NOW is not an instant with a time-zone offset: {value} (e.g. 2026-12-01T08:00+08:00)",
+        ),
+        "unexpected": (
+            "意外错误：{detail}（详情已写入日志 {log}）",
+            "Unexpected error: {detail} (details in the log {log})",
+        ),
+        "interrupted": ("已中断", "Interrupted"),
+        "stale": (
+            "该记录已被他人修改，请刷新后重试",
+            "Someone else changed this record meanwhile: reload and try again",
+        ),
+        "conflict": (
+            "操作冲突（可能同时被其他前台占用），请重试",
+            "Conflicting change (perhaps another desk at the same time): try again",
+        ),
+        "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
+        "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
+        "date_required": ("请填写日期", "A date is required"),
+        # dates typed at the desk or written on a list (models/rules/typed_dates.py)
+        "typed_date_unreadable": (
+            "无法识别的日期：{value}（可写作 2026-11-29、2026/11/29、20261129、11-29、11月29日、今天、昨天）",
+            "Not a date: {value} (write 2026-11-29, 2026/11/29, 20261129, 11-29, 11月29日, today or yesterday)",
+        ),
+        "typed_date_no_such_day": ("没有这一天：{value}", "No such day: {value}"),
+        "typed_time_invalid": (
+            "时间无效：{value}（时 0–23，分 0–59）",
+            "Not a time of day: {value} (hours 0–23, minutes 0–59)",
+        ),
+        "typed_date_has_time": ("此处只填日期，不填时间：{value}", "This field takes a day, without a time: {value}"),
+        "import_unreadable": (
+            "无法读取文件 {name}：文件已损坏或不是表格",
+            "Cannot read {name}: the file is damaged or not a spreadsheet",
+        ),
+        "import_format": (
+            "不支持的文件类型：{suffix}（请用 .xlsx 或 .csv）",
+            "Unsupported file type {suffix} (use .xlsx or .csv)",
+        ),
+        "import_encoding": (
+            "无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）",
+            "Unknown text encoding (save the CSV as UTF-8 or GBK)",
+        ),
+        "import_no_header": (
+            "找不到表头（至少需要“姓名”和“证件号码”列）",
+            "No header row found (needs at least name and ID number columns)",
+        ),
+        "import_blank_row": ("空行", "Blank row"),
+        "import_total_row": ("合计行或说明行，已跳过", "Total or note row, skipped"),
+        "import_cell_too_long": ("“{column}”内容过长（{length} 字）", "“{column}” is too long ({length} characters)"),
+        "import_formula": ("“{column}”是公式，请粘贴为数值", "“{column}” holds a formula: paste it as a value"),
+        "import_bad_sex": ("性别无法识别：{value}", "Unknown sex: {value}"),
+        "import_bad_date": ("日期无法识别：{value}", "Unreadable date: {value}"),
+        "category_unknown_cell": ("人员类别无法识别：{value}", "Unknown category: {value}"),
+        "import_duplicate_row": ("与第 {row} 行重复", "Same person as row {row}"),
+        "import_companion_missing": ("同住人“{name}”不在本名单中", "Companion “{name}” is not on this list"),
+        "import_nothing": ("名单中没有可登记的人员", "No row of the list can be registered"),
+        "import_no_room": (
+            "空闲房间不足：{total} 人中有 {missing} 人无法安排，未登记任何人",
+            "Not enough free rooms: {missing} of {total} cannot be placed; nobody was registered",
+        ),
+        "import_plan_changed": (
+            "房间安排已变化（{moved} 人的房间已被占用或不再可用），未登记任何人：请重新核对名单",
+            "The room plan changed ({moved} people's rooms were taken or are no longer available); nobody was registered: check the list again",
+        ),
+        # limits of a file read from outside (models/rules/table_files.py)
+        "import_file_too_large": (
+            "文件 {name} 过大（{size}，上限 {limit}）",
+            "{name} is too large ({size}; the limit is {limit})",
+        ),
+        "import_zip_members": (
+            "文件 {name} 含有过多部件（{count} 个，上限 {limit} 个），不是正常的表格，未读取",
+            "{name} has too many parts ({count}; the limit is {limit}): not a normal spreadsheet, not read",
+        ),
+        "import_zip_size": (
+            "文件 {name} 解压后过大（{size}，上限 {limit}），未读取",
+            "{name} would unpack to {size} (the limit is {limit}): not read",
+        ),
+        "import_zip_ratio": (
+            "文件 {name} 的部件 {part} 压缩比异常（{ratio} 倍，上限 {limit} 倍），未读取",
+            "Part {part} of {name} unpacks {ratio} times its size (the limit is {limit} times): not read",
+        ),
+        "import_xml_elements": (
+            "文件 {name} 的部件 {part} 结构过于复杂（超过 {limit} 个元素），未读取",
+            "Part {part} of {name} is too complex (more than {limit} elements): not read",
+        ),
+        "import_xml_depth": (
+            "文件 {name} 的部件 {part} 嵌套过深（超过 {limit} 层），未读取",
+            "Part {part} of {name} is nested too deep (more than {limit} levels): not read",
+        ),
+        "import_too_many_rows": (
+            "{name} 的行数过多（超过 {limit} 行；转运名单通常只有几千行），未读取",
+            "{name} has too many rows (more than {limit}; a transfer list has a few thousand): not read",
+        ),
+        "import_too_many_columns": (
+            "{name} 的列数过多（超过 {limit} 列），未读取",
+            "{name} has too many columns (more than {limit}): not read",
+        ),
+        "import_cell_too_large": (
+            "{name} 中有单元格内容过长（超过 {limit} 字），未读取",
+            "A cell of {name} is too long (more than {limit} characters): not read",
+        ),
+        "import_line_too_long": (
+            "{name} 第 {line} 行过长（超过 {limit} 字），未读取",
+            "Line {line} of {name} is too long (more than {limit} characters): not read",
+        ),
+        # text and dates of a person or an arrival (models/services/arrivals.py)
+        "text_too_long_any": (
+            "输入的文字过长：{length} 字，最多 {limit} 字，未保存",
+            "A text entered is too long: {length} characters, at most {limit}; nothing was saved",
+        ),
+        "text_control_any": (
+            "输入的文字含有控制字符 {char}，未保存",
+            "A text entered contains a control character {char}; nothing was saved",
+        ),
+        "text_too_long": (
+            "“{field}”过长：{length} 字，最多 {limit} 字",
+            "“{field}” is too long: {length} characters, at most {limit}",
+        ),
+        "text_control": (
+            "“{field}”含有控制字符 {char}",
+            "“{field}” contains a control character {char}",
+        ),
+        "text_bidi": (
+            "“{field}”含有改变文字方向的隐藏字符 {char}",
+            "“{field}” contains a hidden text-direction character {char}",
+        ),
+        "text_invisible": (
+            "“{field}”含有不可见字符 {char}",
+            "“{field}” contains an invisible character {char}",
+        ),
+        "arrival_too_early": (
+            "入住时间不能早于 {first}：{value}",
+            "The arrival time cannot be before {first}: {value}",
+        ),
+        "exposure_too_early": (
+            "末次暴露时间不能早于 {first}：{value}",
+            "The last exposure cannot be before {first}: {value}",
+        ),
+        "birth_date_range": (
+            "出生日期应在 {first} 至今天（{last}）之间：{value}",
+            "The birth date must be between {first} and today ({last}): {value}",
+        ),
+        "field_name": ("姓名", "Name"),
+        "field_doc_number": ("证件号码", "Document number"),
+        "field_phone": ("联系电话", "Phone"),
+        "field_address": ("住址", "Address"),
+        "field_origin": ("来源地", "Origin"),
+        "field_emergency_contact": ("紧急联系人", "Emergency contact"),
+        "field_emergency_phone": ("紧急联系电话", "Emergency phone"),
+        "field_special_needs": ("特殊需求", "Special needs"),
+        "field_notes": ("备注", "Notes"),
+        "warn_region_unknown": (
+            "身份证地区码未知（号码校验正确，仍可登记）",
+            "Unknown region code in the ID (checksum is right; accepted)",
+        ),
+        "warn_id_upgraded_from_15": ("15位旧身份证号已升级为18位", "15-digit ID number upgraded to 18"),
+        # notices: not refusals, said the same way (progress of the demo build)
+        "demo_layout": ("建立房间：{rooms} 间", "Layout: {rooms} rooms"),
+        "demo_people": (
+            "人员：{stays} 人次入住，当前 {occupied} 间有人",
+            "People: {stays} stays, {occupied} rooms occupied now",
+        ),
+        "demo_history": ("体温记录与核酸检测", "Readings and swabs"),
+        # why a room was suggested (models/services/allocation.py, Suggestion.explain)
+        "alloc_kind_single": ("单人单间", "Single room, one person"),
+        "alloc_kind_double": ("双人间", "Double room"),
+        "alloc_kind_accessible": ("无障碍房间", "Accessible room"),
+        "alloc_companion_child": ("与监护人同住（14岁以下儿童）", "Shares with the carer (child under 14)"),
+        "alloc_companion_pregnant": ("与陪护人同住（孕妇）", "Shares with a carer (pregnant)"),
+        "alloc_companion_dependent": ("与陪护人同住（需照护）", "Shares with a carer (dependent person)"),
+        "alloc_companion_family": ("家庭同住（前台确认）", "Family sharing, chosen by the desk"),
+        "alloc_companion": ("与同住人同住", "Shares with a companion"),
+        "alloc_no_room": ("没有合适的空闲房间", "No suitable available room"),
+        "alloc_needs_accessible": ("需要无障碍设施", "Needs an accessible room"),
+        "alloc_accessible_full": ("无障碍房间已满，安排普通房间", "No accessible room left: an ordinary room"),
+        "alloc_shared": ("{people}人同住，床位{beds}张", "{people} people, {beds} beds"),
+        "alloc_group_one_floor": ("同组（{group}）安排在同一楼层", "Group “{group}” kept on one floor"),
+        "alloc_group_spread": (
+            "同组（{group}）人数超过单层空房，分在最少的楼层",
+            "Group “{group}” too big for one floor: spread over the fewest floors",
+        ),
+        # why a round has no number for someone (models/rules/not_measured.py)
+        "not_measured_asleep": ("睡眠中", "asleep"),
+        "not_measured_refused": ("拒绝测量", "refused"),
+        "not_measured_transfer": ("外出转运", "out for transfer"),
+    },
+)
 
 
 class Coded(str):
@@ -407,8 +443,10 @@ class Coded(str):
 
 def coded(kind: str, code: str) -> Coded:
     """``code`` of ``kind`` (e.g. ``swab_result``) with its words from MESSAGES[f"{kind}_{code}"]."""
-    zh, en = MESSAGES.get(f"{kind}_{code}", (code, code))
-    return Coded(code, zh, en)
+    key = f"{kind}_{code}"
+    if key not in MESSAGES:
+        return Coded(code, code, code)
+    return Coded(code, MESSAGES.template(key, "zh_CN"), MESSAGES.template(key, "en"))
 
 
 def _said(params: dict[str, Any], zh: bool) -> dict[str, Any]:
@@ -421,11 +459,11 @@ class Notice:
 
     def __init__(self, code: str, **params: Any) -> None:
         self.code, self.params = code, params
-        zh, en = MESSAGES[code]
-        self.zh, self.en = zh.format(**_said(params, True)), en.format(**_said(params, False))
+        self.zh = MESSAGES.text(code, "zh_CN", **_said(params, True))
+        self.en = MESSAGES.text(code, "en", **_said(params, False))
 
     def message(self, lang: str = "zh_CN") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if language(lang) == "zh_CN" else self.en
 
     def __str__(self) -> str:
         return f"{self.zh} / {self.en}"
@@ -437,13 +475,12 @@ class DomainError(Exception):
     def __init__(self, code: str, **params: Any) -> None:
         self.code = code
         self.params = params
-        zh, en = MESSAGES[code]
-        self.zh = zh.format(**_said(params, True))
-        self.en = en.format(**_said(params, False))
+        self.zh = MESSAGES.text(code, "zh_CN", **_said(params, True))
+        self.en = MESSAGES.text(code, "en", **_said(params, False))
         super().__init__(f"{self.zh} / {self.en}")
 
     def message(self, lang: str = "zh_CN") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if language(lang) == "zh_CN" else self.en
 
 
 class NoSiteError(DomainError, LookupError):

@@ -10,7 +10,7 @@ import errno
 import os
 import sqlite3
 
-from models.errors import DomainError
+from models.errors import Coded, DomainError
 
 # errno -> the reason in Chinese (the English is the system's own strerror)
 OS_REASONS_ZH = {
@@ -53,9 +53,10 @@ def os_error(exc: OSError) -> DomainError:
     reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else "") or first_line(exc)
     reason_zh = OS_REASONS_ZH.get(exc.errno or 0, "系统错误")
     paths = [os.fspath(p) for p in (exc.filename, exc.filename2) if p is not None]
+    said = Coded(reason, reason_zh, reason)  # the system's words in English, ours in Chinese
     if not paths:
-        return DomainError("system_error", reason_zh=reason_zh, reason=reason)
-    return DomainError("os_error", reason_zh=reason_zh, reason=reason, path=" → ".join(map(str, paths)))
+        return DomainError("system_error", reason=said)
+    return DomainError("os_error", reason=said, path=" → ".join(map(str, paths)))
 
 
 def sqlite_error(exc: BaseException, db: str | None) -> DomainError:

@@ -22,7 +22,7 @@ def test_never_a_dirty_out_of_service_or_occupied_room(session, site, desk, make
     transfer(session, desk, dirty.id, DepartureKind.TO_HOSPITAL, "医院", now=NOW)
     set_out_of_service(session, desk, r["103"].id, "漏水", NOW.date())
     s = suggest_room(session, AllocationRequest())
-    assert s.room == "104" and s.reasons[0][0] == "单人单间"
+    assert s.room == "104" and s.reasons[0].text("zh_CN") == "单人单间"
     batch = suggest_rooms(session, [AllocationRequest() for _ in range(30)])
     ids = [x.room_id for x in batch if x.room_id]
     assert len(ids) == len(set(ids)) == 30  # never the same room twice

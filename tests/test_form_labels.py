@@ -115,9 +115,9 @@ def test_chinese_forms_print_no_code(session, site, desk, everything):
     leaks = {form: _raw_codes(text, underscored_only=False) for form, text in texts.items()}
     assert {form: codes for form, codes in leaks.items() if codes} == {}
     # the words are there instead
-    assert labels.ZH["dep_to_other_site"] in _flat(texts["ledger"])
-    assert labels.ZH["dep_to_hospital"] in _flat(texts["disinfection"])
-    assert labels.ZH["state_awaiting_disinfection"] in _flat(texts["daily-sheets"])
+    assert labels.L("zh_CN")["dep_to_other_site"] in _flat(texts["ledger"])
+    assert labels.L("zh_CN")["dep_to_hospital"] in _flat(texts["disinfection"])
+    assert labels.L("zh_CN")["state_awaiting_disinfection"] in _flat(texts["daily-sheets"])
 
 
 def test_english_forms_print_english_labels(session, site, desk, everything):
@@ -127,11 +127,11 @@ def test_english_forms_print_english_labels(session, site, desk, everything):
     assert {form: codes for form, codes in leaks.items() if codes} == {}
     everything_printed = _flat("\n".join(texts.values()))
     for key in ("state_available", "state_awaiting_disinfection", "state_out_of_service"):
-        assert _flat(labels.EN[key]) in _flat(texts["daily-sheets"]), key
-        assert labels.ZH[key] not in everything_printed, key
+        assert _flat(labels.L("en")[key]) in _flat(texts["daily-sheets"]), key
+        assert labels.L("zh_CN")[key] not in everything_printed, key
     for kind in DepartureKind:
-        assert _flat(labels.EN[f"dep_{kind.value}"]) in _flat(texts["ledger"]), kind
-        assert labels.ZH[f"dep_{kind.value}"] not in everything_printed, kind
+        assert _flat(labels.L("en")[f"dep_{kind.value}"]) in _flat(texts["ledger"]), kind
+        assert labels.L("zh_CN")[f"dep_{kind.value}"] not in everything_printed, kind
     for result in ("negative", "positive", "pending"):
         assert labels.swab_label(result, "zh_CN") not in everything_printed, result
     for zh, en in set(categories):

@@ -17,7 +17,7 @@ from stdnum import exceptions as stdnum_exc
 from stdnum.cn import ric
 
 from models import clock
-from models.errors import MESSAGES, DomainError
+from models.errors import MESSAGES, Coded, DomainError
 from models.store.orm import DocType, Sex
 
 CHINA_TZ = "Asia/Shanghai"
@@ -64,8 +64,8 @@ def check_chars(text: str, field: str, *, multiline: bool = False, strict: bool 
     found = hidden_char(text, multiline=multiline, strict=strict)
     if found is not None:
         kind, ch = found
-        zh, en = MESSAGES[f"field_{field}"]
-        raise DomainError(f"text_{kind}", field=en, field_zh=zh, char=f"U+{ord(ch):04X}")
+        zh, en = MESSAGES.pair(f"field_{field}")
+        raise DomainError(f"text_{kind}", field=Coded(en, zh, en), char=f"U+{ord(ch):04X}")
 
 
 def shown(value: object, limit: int = 40) -> str:

@@ -6,11 +6,15 @@ and form turns a code into the label of the language it shows (``not_measured_la
 
 from __future__ import annotations
 
-NOT_MEASURED_REASONS: dict[str, tuple[str, str]] = {  # code -> (zh, en): what the paper sheet says instead
-    "asleep": ("睡眠中", "asleep"),
-    "refused": ("拒绝测量", "refused"),
-    "transfer": ("外出转运", "out for transfer"),
-}
+from models.catalogue import LANGS
+from models.errors import MESSAGES
+
+# the codes; what the paper sheet says instead of a number: MESSAGES not_measured_<code>
+NOT_MEASURED_REASONS: tuple[str, ...] = ("asleep", "refused", "transfer")
+
+
+def _labels(code: str) -> tuple[str, ...]:
+    return tuple(MESSAGES.template(f"not_measured_{code}", lang) for lang in LANGS)
 
 
 def not_measured_label(code: str | None, lang: str) -> str:
@@ -18,10 +22,9 @@ def not_measured_label(code: str | None, lang: str) -> str:
     reasons were codes, and no label of the table) is shown as it was written."""
     if not code:
         return ""
-    labels = NOT_MEASURED_REASONS.get(code)
-    if labels is None:
+    if code not in NOT_MEASURED_REASONS:
         return code
-    return labels[0] if lang == "zh_CN" else labels[1]
+    return MESSAGES.template(f"not_measured_{code}", lang)
 
 
 def not_measured_code(text: str | None) -> str | None:
@@ -29,7 +32,8 @@ def not_measured_code(text: str | None) -> str | None:
     t = (text or "").strip()
     if t in NOT_MEASURED_REASONS:
         return t
-    for code, labels in NOT_MEASURED_REASONS.items():
+    for code in NOT_MEASURED_REASONS:
+        labels = _labels(code)
         if t in labels or t.lower() in labels:
             return code
     return None

@@ -19,10 +19,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.catalogue import Said, language
+from models.errors import MESSAGES
 from models.services.arrivals import ArrivalInput, BatchItem
 from models.store.orm import Building, CompanionReason, Floor, Room, RoomState, RoomType
 
-Reason = tuple[str, str]  # (zh, en)
+Reason = Said  # why a room was suggested: a key of MESSAGES and its parameters, said by explain(lang)
+
+
+def _reason(key: str, **params: object) -> Reason:
+    return Said(MESSAGES, f"alloc_{key}", params)
 
 
 @dataclass
@@ -46,8 +52,7 @@ class Suggestion:
     reasons: list[Reason] = field(default_factory=list)
 
     def explain(self, lang: str = "zh_CN") -> str:
-        part = 0 if lang.startswith("zh") else 1
-        return ("；" if part == 0 else "; ").join(r[part] for r in self.reasons)
+        return ("；" if language(lang) == "zh_CN" else "; ").join(r.text(lang) for r in self.reasons)
 
 
 @dataclass
@@ -167,17 +172,11 @@ class _Pool:
         return True
 
 
-REASON_KIND: dict[str, Reason] = {
-    "single": ("单人单间", "Single room, one person"),
-    "double": ("双人间", "Double room"),
-    "accessible": ("无障碍房间", "Accessible room"),
-}
+# the room kind given to a household's lead, the reason a companion shares (words: MESSAGES alloc_*)
+REASON_KIND: dict[str, Reason] = {kind: _reason(f"kind_{kind}") for kind in ("single", "double", "accessible")}
 COMPANION: dict[CompanionReason | None, Reason] = {
-    CompanionReason.CHILD: ("与监护人同住（14岁以下儿童）", "Shares with the carer (child under 14)"),
-    CompanionReason.PREGNANT: ("与陪护人同住（孕妇）", "Shares with a carer (pregnant)"),
-    CompanionReason.DEPENDENT: ("与陪护人同住（需照护）", "Shares with a carer (dependent person)"),
-    CompanionReason.FAMILY: ("家庭同住（前台确认）", "Family sharing, chosen by the desk"),
-    None: ("与同住人同住", "Shares with a companion"),
+    **{reason: _reason(f"companion_{reason.value}") for reason in CompanionReason},
+    None: _reason("companion"),
 }
 
 
@@ -194,18 +193,18 @@ def suggest_rooms(
     def place(h: _Household, room: _Room | None, kind: str | None, extra: list[Reason]) -> None:
         for i in h.members:
             if room is None:
-                result[i] = Suggestion(i, None, reasons=[("没有合适的空闲房间", "No suitable available room")])
+                result[i] = Suggestion(i, None, reasons=[_reason("no_room")])
                 continue
             reasons = list(extra)
             if i == h.lead:
                 assert kind is not None
                 reasons.insert(0, REASON_KIND[kind])
                 if h.accessible and kind == "accessible":
-                    reasons.append(("需要无障碍设施", "Needs an accessible room"))
+                    reasons.append(_reason("needs_accessible"))
                 elif h.accessible:
-                    reasons.append(("无障碍房间已满，安排普通房间", "No accessible room left: an ordinary room"))
+                    reasons.append(_reason("accessible_full"))
                 if h.size > 1:
-                    reasons.append((f"{h.size}人同住，床位{room.beds}张", f"{h.size} people, {room.beds} beds"))
+                    reasons.append(_reason("shared", people=h.size, beds=room.beds))
             else:
                 reasons.insert(0, COMPANION[requests[i].companion_reason])
             result[i] = Suggestion(
@@ -235,7 +234,7 @@ def suggest_rooms(
         if floor is not None:
             for h in members:
                 room, kind = pool.take(h, floor)
-                place(h, room, kind, [(f"同组（{name}）安排在同一楼层", f"Group “{name}” kept on one floor")])
+                place(h, room, kind, [_reason("group_one_floor", group=name)])
             continue
         # too big for any floor: fill the floors with most free rooms first, so the group spans few floors
         by_size = sorted(pool.floors, key=lambda f: (-len(pool.by_floor[f]), pool.floors.index(f)))
@@ -249,12 +248,7 @@ def suggest_rooms(
                     pending.pop(0),
                     room,
                     kind,
-                    [
-                        (
-                            f"同组（{name}）人数超过单层空房，分在最少的楼层",
-                            f"Group “{name}” too big for one floor: spread over the fewest floors",
-                        )
-                    ],
+                    [_reason("group_spread", group=name)],
                 )
         for h in pending:
             place(h, None, None, [])

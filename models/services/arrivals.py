@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import clock
-from models.errors import MESSAGES, DomainError
+from models.errors import MESSAGES, Coded, DomainError
 from models.rules.identity import (
     check_chars,
     hidden_char,
@@ -95,8 +95,8 @@ def _too_long(attr: str, value: str | None) -> DomainError | None:
     limit = column_limit(Person, attr)
     if value is None or limit is None or len(value) <= limit:
         return None
-    zh, en = MESSAGES[f"field_{attr}"]
-    return DomainError("text_too_long", field=en, field_zh=zh, length=len(value), limit=limit)
+    zh, en = MESSAGES.pair(f"field_{attr}")
+    return DomainError("text_too_long", field=Coded(en, zh, en), length=len(value), limit=limit)
 
 
 @dataclass
