@@ -22,11 +22,19 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START, getCharWidths
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in ReportLab's stubs
+    ParaLines,
+    _handleBulletWidth,
+    cjkU,
+    makeCJKParaLine,
+)
+from reportlab.rl_config import _FUZZ
 
 from resources import FALLBACK_FONT_FILE, FONT_FILE
 
@@ -157,6 +165,162 @@ def styles() -> dict[str, ParagraphStyle]:
 # CJK ideographs, punctuation and full-width forms, Ext A-F: text with none of them wraps at spaces
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
 
+# Chinese line-break rules (with ReportLab's Japanese ones, lib.textsplit): a line never starts with a
+# closing or pausing mark nor ends with an opening one. ReportLab's CJK wrap breaks between any two
+# characters: inside a Latin word of mixed text, before ， ； ： ？ ！ (not in its list), after （ 「 (it never
+# checks the ends), and it hangs a closing mark it does know past the margin.
+CANNOT_START = frozenset(
+    ALL_CANNOT_START + "，．；：？！、。）」』】〕〗〙〛〉》｝］＞％’”…‥·〞﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞︶︸︺︼︾﹀﹂﹄"
+)
+CANNOT_END = frozenset(ALL_CANNOT_END + "（「『【〔〖〘〚〈《｛［＜‘“〝﹙﹛﹝︵︷︹︻︽︿﹁﹃(")
+_SPACES = frozenset(" \t\u3000")  # where a line may break; a no-break space (U+00A0) binds
+
+
+def _may_break_before(a: str, b: str) -> bool:
+    """Whether a line may end after ``a`` and the next begin with ``b``: after a space; between two
+    characters of which one is CJK (an ideograph, kana, a full-width form), unless the rules above
+    forbid it; never inside a run of Latin letters, digits and their punctuation (a word, an ID, a time)."""
+    if b in _SPACES or b in CANNOT_START or a in CANNOT_END:
+        return False
+    if a in _SPACES or not a or not b:  # "": a <br/> or an image
+        return True
+    if a == "\xa0" or b == "\xa0":
+        return False
+    return (a >= "\u2e80" and _CJK.match(a) is not None) or (b >= "\u2e80" and _CJK.match(b) is not None)
+
+
+def _break_lines(chars: Sequence[str], widths: Sequence[float], max_widths: Sequence[float],
+                 forced: frozenset[int] = frozenset()) -> list[tuple[int, int, float]]:  # fmt: skip
+    """Greedy line filling of ``chars`` by :func:`_may_break_before`: (start, end, width) of each line,
+    without the spaces at its ends. ``forced``: the indexes after which a line must end (a <br/>). A run
+    with no allowed break wider than the line is cut where it overflows (the forms size their columns so
+    that no word needs it), still not before a closing mark when a character can go with it."""
+    lines: list[tuple[int, int, float]] = []
+    n = len(chars)
+    start = 0
+    while start < n:
+        while start < n and chars[start] in _SPACES and start not in forced:
+            start += 1
+        if start >= n:
+            break
+        limit = max_widths[min(len(lines), len(max_widths) - 1)] + _FUZZ
+        used = 0.0
+        last = -1  # the last index a line may end before
+        end = n
+        i = start
+        while i < n:
+            c = chars[i]
+            if i > start and _may_break_before(chars[i - 1], c):
+                last = i
+            if c not in _SPACES and used + widths[i] > limit and i > start:
+                if last > start:
+                    end = last
+                else:  # one unbreakable run wider than the line
+                    end = i
+                    while end > start + 1 and (chars[end] in CANNOT_START or chars[end - 1] in CANNOT_END):
+                        end -= 1
+                break
+            used += widths[i]
+            if i in forced:
+                end = i + 1
+                break
+            i += 1
+        stop = end
+        while stop > start and chars[stop - 1] in _SPACES:
+            stop -= 1
+        lines.append((start, end, sum(widths[start:stop])))
+        start = end
+    return lines
+
+
+class Para(Paragraph):
+    """A paragraph that wraps by the rules of its text: with ``wordWrap="CJK"`` (a text with CJK) at any
+    character boundary next to a CJK character or at a space, never inside a Latin word and never
+    against :data:`CANNOT_START` / :data:`CANNOT_END`; without it (a western text) at spaces. When a word
+    is wider than the width it is laid out in (a narrow column's heading), the paragraph takes a smaller
+    font rather than split the word. Every paragraph of a form is one of these (:func:`p`)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if not getattr(self, "_splitpara", 0):
+            self._fit(availWidth - self.style.leftIndent - self.style.rightIndent)
+        return super().wrap(availWidth, availHeight)
+
+    def _fit(self, width: float) -> None:
+        source = getattr(self, "_source", None)
+        if source is None:
+            source = self._source = (self.frags, self.style)
+        frags, style = source
+        widest = _widest_unbreakable(frags, style.wordWrap == "CJK", width)
+        if widest <= width + _FUZZ or width <= 0:
+            if self.style is not style:
+                self.style, self.frags = style, frags
+            return
+        scale = max(width / widest, MIN_FONT / style.fontSize)
+        smaller = _scaled(style, int(scale * 40) / 40)  # in steps, so styles are shared
+        if self.style is not smaller:
+            self.style = smaller
+            self.frags = [f.clone(fontSize=f.fontSize * smaller.fontSize / style.fontSize) for f in frags]
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # ReportLab's ParaLines
+        widths_ = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        frags = self.frags
+        if not frags or (hasattr(self, "blPara") and getattr(self, "_splitpara", False)) or self.style.endDots:
+            return super().breakLinesCJK(maxWidths)
+        self.height = 0
+        _handleBulletWidth(self.bulletText, self.style, widths_)
+        if len(frags) == 1 and not hasattr(frags[0], "cbDefn"):
+            f = frags[0]
+            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            if pdfmetrics.stringWidth(text, f.fontName, f.fontSize) <= widths_[0] + _FUZZ:
+                found = [(0, len(text), pdfmetrics.stringWidth(text.strip(), f.fontName, f.fontSize))]
+            else:
+                found = _break_lines(text, getCharWidths(text, f.fontName, f.fontSize), widths_)
+            lines = [
+                (widths_[min(k, len(widths_) - 1)] - used, [text[a:b].strip()]) for k, (a, b, used) in enumerate(found)
+            ]
+            return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
+        glyphs = [cjkU(t, f, "utf8") for f in frags for t in (f.text or [""])]
+        chars = [str(u) for u in glyphs]
+        forced = frozenset(i for i, u in enumerate(glyphs) if hasattr(u.frag, "lineBreak"))
+        calc = getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off")
+        out = []
+        for k, (start, end, used) in enumerate(_break_lines(chars, [u.width for u in glyphs], widths_, forced)):
+            width = widths_[min(k, len(widths_) - 1)]
+            stop = end
+            while stop > start and chars[stop - 1] in _SPACES:
+                stop -= 1
+            out.append(makeCJKParaLine(glyphs[start:stop], width, used, width - used, end - 1 in forced, calc))
+        return ParaLines(kind=1, lines=out)
+
+
+def _widest_unbreakable(frags: Sequence[Any], cjk: bool, width: float) -> float:
+    """The width of the widest run of ``frags`` a line may not break inside (ReportLab's frags): a word
+    of a western text; in a CJK text a Latin word with the marks that may not leave it ("（2026-11-30）；").
+    0 when the whole text fits ``width`` (the common case, measured first)."""
+    texts = [(getattr(f, "text", "") or "", f.fontName, f.fontSize) for f in frags]
+    if sum(pdfmetrics.stringWidth(*t) for t in texts) <= width + _FUZZ:
+        return 0.0
+    if not cjk:
+        return max((pdfmetrics.stringWidth(w, n, size) for text, n, size in texts for w in text.split()), default=0)
+    chars = [c for text, _, _ in texts for c in text]
+    widths = [pdfmetrics.stringWidth(c, name, size) for text, name, size in texts for c in text]
+    widest = run = 0.0
+    for i, c in enumerate(chars):
+        if i and _may_break_before(chars[i - 1], c):
+            run = 0.0
+        run = 0.0 if c in _SPACES else run + widths[i]
+        widest = max(widest, run)
+    return widest
+
+
+MIN_FONT = 5.5  # the smallest a heading shrinks to before its word is split after all
+
+
+@cache
+def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}@{scale}", parent=style, fontSize=style.fontSize * scale,
+                          leading=style.leading * scale)  # fmt: skip
+
 
 @cache
 def _western(style: str) -> ParagraphStyle:
@@ -169,7 +333,7 @@ def p(text: object, style: str = "cell") -> Paragraph:
     """A paragraph (table cells must be paragraphs to wrap). Text is escaped for ReportLab's markup, the
     characters the main font lacks set in the fallback (:func:`markup`)."""
     s = markup(text)
-    return Paragraph(s, styles()[style] if not s.isascii() and _CJK.search(s) else _western(style))
+    return Para(s, styles()[style] if not s.isascii() and _CJK.search(s) else _western(style))
 
 
 GRID = TableStyle(

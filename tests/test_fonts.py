@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
 from models import clock as clock_module
@@ -27,7 +27,7 @@ from models.reads import reports
 from models.services.arrivals import ArrivalInput, register_arrival
 from models.services.stays import change_room, release
 from models.store.db import make_engine, session_factory
-from models.store.orm import User
+from models.store.orm import Site, User
 from printing import base, forms
 from printing.documents import render
 from printing.form_names import FORMS
@@ -269,6 +269,146 @@ def test_every_cell_of_every_form_fits_its_column(demo, monkeypatch, form, lang)
     [(doc, story)] = built
     problems = [p for i, f in enumerate(story) for p in _problems(f, doc.width, f"{form} {lang} #{i}")]
     assert not problems, "\n".join(dict.fromkeys(re.sub(r" #\d+ row \d+", "", p) for p in problems))
+
+
+# --- line breaks: English words whole, Chinese line-break rules -------------------------------------
+
+# a line may not start with these (closing and pausing marks, full-width closing forms) nor end with those
+CANNOT_START = "，。、；：？！）」』】〕〗〙〉》｝］"
+CANNOT_END = "（「『【〔〖〘〈《｛［"
+_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _in_word(c: str) -> bool:
+    return not c.isspace() and not _CJK_CHAR.match(c)
+
+
+def _break_problems(para: Paragraph, avail: float, where: str) -> list[str]:
+    """Where the laid-out lines of ``para`` (after its wrap at ``avail``) break: a word (Latin letters,
+    digits and their punctuation: "Age", "2026-11-23", "Isolation") cut between two lines; a line that
+    starts with a mark of CANNOT_START or ends with one of CANNOT_END. The lines are found back in the
+    paragraph's text, so a break at a space is told from one inside a word; a <br/> is no break."""
+    para.wrap(avail, 1e6)
+    bl = para.blPara
+    if bl.kind:
+        lines = [
+            ("".join(getattr(w, "text", "") for w in ln.words), bool(getattr(ln, "lineBreak", 0))) for ln in bl.lines
+        ]
+    else:
+        lines = [(" ".join(ln[1]), False) for ln in bl.lines]
+    text = "".join(getattr(f, "text", "") or "" for f in para.frags)
+    out, at = [], 0
+    for n, (line, forced) in enumerate(lines):
+        kept = "".join(line.split())
+        k = 0
+        while k < len(kept) and at < len(text):  # past this line's characters in the text
+            k += not text[at].isspace()
+            at += 1
+        following = "".join(lines[n + 1][0].split()) if n + 1 < len(lines) else ""
+        if forced or not kept or not following:
+            continue
+        shown = f"{line!r} | {lines[n + 1][0]!r}"
+        if at < len(text) and _in_word(text[at - 1]) and _in_word(text[at]):
+            out.append(f"{where}: a word is broken: {shown}")
+        if following[0] in CANNOT_START:
+            out.append(f"{where}: a line starts with {following[0]}: {shown}")
+        if kept[-1] in CANNOT_END:
+            out.append(f"{where}: a line ends with {kept[-1]}: {shown}")
+    return out
+
+
+def _paragraphs(f: object, avail: float, where: str) -> Iterator[tuple[Paragraph, float, str]]:
+    """Every paragraph in ``f`` (a story's flowable) with the width it is laid out in."""
+    if isinstance(f, Table):
+        widths = list(getattr(f, "_colWidths", None) or f._argW)
+        spans = getattr(f, "_spanRanges", None) or {}
+        for r, row in enumerate(f._cellvalues):
+            for c, value in enumerate(row):
+                span = spans.get((c, r), (c, r, c, r))
+                if span is not None:
+                    style = f._cellStyles[r][c]
+                    room = sum(widths[span[0] : span[2] + 1]) - style.leftPadding - style.rightPadding
+                    yield from _paragraphs(value, room, f"{where} row {r} col {c}")
+    elif isinstance(f, Paragraph):
+        yield f, avail, where
+    elif isinstance(f, (list, tuple)):
+        for g in f:
+            yield from _paragraphs(g, avail, where)
+    elif hasattr(f, "_content"):  # KeepTogether
+        yield from _paragraphs(f._content, avail, where)
+
+
+# site names whose length moves the notices' line breaks onto a ，or into a Latin word
+SITE_NAMES = ("示范隔离点一二三", "东城区集中隔离医学观察点 Dongcheng Centralised Isolation")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("form", [f for f in FORMS if f != "arrival-batch"])
+def test_every_line_of_every_form_breaks_where_its_language_allows(demo, monkeypatch, form, lang):
+    """Each paragraph of the form, in its table cell or on the page, laid out as printed: no word cut in
+    two (English, and Latin words in Chinese text), no line starting with ，。、；：？！）」』】 (or another
+    closing form) nor ending with （「『【; with site names of several lengths and languages."""
+    engine, stays = demo
+    built: list[tuple[SimpleDocTemplate, list[object]]] = []
+    original = SimpleDocTemplate.build
+
+    def build(self: SimpleDocTemplate, flowables: list[object], *args: object, **kwargs: object) -> object:
+        built.append((self, list(flowables)))
+        return original(self, flowables, *args, **kwargs)
+
+    monkeypatch.setattr(SimpleDocTemplate, "build", build)
+    problems: list[str] = []
+    with session_factory(engine)() as s:
+        for name in SITE_NAMES:
+            s.execute(update(Site).values(name=name))  # never committed
+            built.clear()
+            ids = None if form == "daily-sheets" else stays
+            assert render(s, form, NOW.date(), actor=None, stay_ids=ids, lang=lang, printed_by="前台一", now=PRINTED)
+            [(doc, story)] = built
+            for i, f in enumerate(story):
+                for para, avail, where in _paragraphs(f, doc.width, f"{form} {lang} {name[:6]} #{i}"):
+                    assert isinstance(para, base.Para), f"{where}: a paragraph not wrapped by base.Para"
+                    problems += _break_problems(para, avail, where)
+        s.rollback()
+    assert not problems, "\n".join(dict.fromkeys(re.sub(r" #\d+ row \d+", "", p) for p in problems))
+
+
+def test_a_column_too_narrow_for_a_heading_word_sets_it_smaller_not_split():
+    """English headings of the daily sheet in columns narrower than their words ("Ag|e", "Mornin|g" as
+    ReportLab's wrap cuts them): the word stays whole in a smaller font and fits its column."""
+    frame = base.Frame("site", "t", "2026-11-23", "me", PRINTED, lang="en")
+    heads = ["Age", "Morning °C", "Evening °C", "Recheck (time/°C)", "Measured by"]
+    table = base.grid_table([heads, ["63", "", "", "", ""]], [8 * mm, 14 * mm, 14 * mm, 14 * mm, 15 * mm])
+    base.build_pdf(frame, [table])
+    cells = list(_paragraphs(table, 0, "head"))
+    problems = [p for para, avail, where in cells for p in _break_problems(para, avail, where)]
+    assert not problems, "\n".join(problems)
+    assert not _table_problems(table, 1e6, "head")  # and each word fits its column
+    age = cells[0][0]
+    assert age.frags[0].text == "Age" and age.style.fontSize < base.styles()["cell"].fontSize
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据疫情防控要求，您将在示范隔离点 Demonstration Isolation Site（1号楼 2F 202）接受集中隔离医学观察，"
+        "自 2026-11-23 起，预计于 2026-11-30 解除。期间请配合以下事项：",
+        "未到解除日期（2026-11-30）；末次应检核酸（第 7 天）：未采样。「请勿外出」、『按时测温』！【注意】？",
+        "Under the epidemic control rules you will stay at 示范隔离点 Demonstration Isolation Site from 2026-11-23.",
+    ],
+)
+def test_a_paragraph_breaks_by_the_rules_at_every_width(text):
+    """The wrap itself, at every width from three characters to a line: Latin words, dates and IDs in a
+    Chinese text stay whole, ，。、；：？！ and closing brackets never start a line, opening ones never end it;
+    no line overflows (ReportLab hangs a closing mark past the margin)."""
+    para = base.p(text, "body")
+    problems = []
+    for width in range(60, 400, 3):
+        problems += _break_problems(para, width, f"{width}pt")
+        problems += [
+            f"{width}pt overflows" for ln in para.blPara.lines if (ln.extraSpace if para.blPara.kind else ln[0]) < -0.01
+        ]
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_the_ui_takes_the_systems_chinese_font_when_there_is_one():

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from models.reads.reports import PersonForm
 
-from ..base import build_pdf, content_width, draw_text, markup, p, styles
+from ..base import Para, build_pdf, content_width, draw_text, markup, p, styles
 from ..labels import L
 from .common import QR, frame_for, stay_code
 
@@ -62,7 +62,7 @@ def _line(text: str, size: float) -> Paragraph:
         leading=size * 1.3,
         wordWrap=None if text.isascii() else "CJK",
     )
-    return Paragraph(markup(text), style)
+    return Para(markup(text), style)
 
 
 def card(f: PersonForm, lang: str, width: float) -> Table:

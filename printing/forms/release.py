@@ -35,7 +35,7 @@ from models.reads.reports import PersonForm
 from models.rules.identity import mask_id
 from models.services.allocation import age_on
 
-from ..base import build_pdf, content_width, field_table, grid_table, markup, p, styles
+from ..base import Para, build_pdf, content_width, field_table, grid_table, markup, p, styles
 from ..labels import L, doc_type_label, lines, swab_label
 from .common import frame_for
 
@@ -91,7 +91,7 @@ def _style(name: str, **changes: object) -> ParagraphStyle:
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(text), style)  # escaped, rare characters in the fallback font
+    return Para(markup(text), style)  # escaped, rare characters in the fallback font
 
 
 def _not_ready_page(rows: list[tuple[PersonForm, list[str]]], total: int, lang: str, width: float) -> list[Flowable]:
@@ -131,7 +131,6 @@ def _swab_table(f: PersonForm, lang: str, width: float) -> Flowable:
 
 def _notice(site: str, f: PersonForm, lang: str, width: float) -> list[Flowable]:
     t = L(lang)
-    zh = lang.startswith("zh")
     end = release_day(f)
     age = age_on(f.birth_date, end)
     minor = is_minor(f)
@@ -193,7 +192,7 @@ def _notice(site: str, f: PersonForm, lang: str, width: float) -> list[Flowable]
     else:
         left = [t["rl_sign_person"] + "＿" * 10, "", t["rl_sign_date"]]
     issued = (
-        t["rl_issued"].format(y=end.year, m=end.month, d=end.day) if zh else t["rl_issued"].format(date=end.isoformat())
+        t["rl_issued"].format(y=end.year, m=end.month, d=end.day)  # one text in both languages (labels.py)
     )
     right = [t["rl_stamp"].format(site=site), "", issued]
     sign_style = _style("text", firstLineIndent=0, leading=22)

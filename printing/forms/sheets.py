@@ -20,11 +20,11 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, TableStyle
+from reportlab.platypus import Flowable, PageBreak, TableStyle
 
 from models.reads.reports import SheetFloor, SheetRow
 
-from ..base import build_pdf, content_width, grid_table, markup, p, styles
+from ..base import Para, build_pdf, content_width, grid_table, markup, p, styles
 from ..labels import L, sex_label
 from .common import QR, frame_for, stay_code
 
@@ -54,7 +54,7 @@ def _name_cell(row: SheetRow, lang: str) -> object:
     if not notes:
         return row.name
     lines = [markup(row.name), *(f'<font size="6.5">{markup(n)}</font>' for n in notes)]
-    return Paragraph("<br/>".join(lines), styles()["cell"])
+    return Para("<br/>".join(lines), styles()["cell"])
 
 
 @cache
@@ -113,7 +113,7 @@ def daily_sheets(
             building=floor.building or floor.label, floor=floor.floor, day=day.isoformat(), threshold=limit
         )
         band = re.sub("[ \u3000]{2,}", "\xa0" * 6, band)  # wide gaps that the layout does not squeeze
-        rows: list[list[object]] = [[Paragraph(markup(band), band_style()), *[""] * (COLUMNS - 1)], header]
+        rows: list[list[object]] = [[Para(markup(band), band_style()), *[""] * (COLUMNS - 1)], header]
         for n, r in enumerate(floor.rows, 1):
             rows.append(
                 [

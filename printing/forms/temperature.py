@@ -18,7 +18,7 @@ black-and-white printer) and shaded.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
@@ -26,13 +26,13 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from models.reads.reports import PersonForm, Reading
 from models.reads.rounds import not_measured_label
 from models.rules.identity import mask_id
 
-from ..base import FONT, build_pdf, content_width, field_table, grid_table, markup, p, styles
+from ..base import FONT, Para, build_pdf, content_width, field_table, grid_table, markup, p, styles
 from ..labels import L
 from .common import frame_for
 
@@ -150,7 +150,7 @@ def _triangle(x: float, y: float, color: colors.Color) -> Polygon:
                    strokeWidth=0.9)  # fmt: skip
 
 
-def _key(d: Drawing, t: dict[str, str], x: float, y: float) -> None:
+def _key(d: Drawing, t: Mapping[str, str], x: float, y: float) -> None:
     """What the marks mean, above the plot."""
     key = Group()
     for mark, label in (("reading", t["tr_key_reading"]), ("fever", t["tr_key_fever"]),
@@ -208,7 +208,7 @@ def _table(f: PersonForm, lang: str, width: float) -> Flowable:
                 if fever:
                     fevers.append((len(row), i))
                 lines = "<br/>".join(markup(line) for line in str(text).split("\n"))
-                row.append(Paragraph(lines, _fever_style() if fever else styles()["cell"]))
+                row.append(Para(lines, _fever_style() if fever else styles()["cell"]))
         rows.append(row)
     rest = width - 44 * mm
     table = grid_table(rows, [28 * mm, 16 * mm, *[rest / 4] * 4], plain=frozenset({0, 1}))
