@@ -21,11 +21,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.reads.audit_log import AuditFilter, AuditRow, count_audit, export_audit_xlsx, list_audit
-from models.reads.lookups import users
+from models.reads.audit_log import (
+    AuditFilter,
+    AuditRow,
+    AuditWords,
+    count_audit,
+    describe_changes,
+    export_audit_xlsx,
+    list_audit,
+    shown_note,
+)
+from models.reads.lookups import categories, users
 from models.services.sites import get_site
 
 from .context import AppContext
+from .labels import audit_words
 from .tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,8 +50,10 @@ class AuditModel(QAbstractTableModel):
         self.sessions = sessions
         self.filter = AuditFilter()
         self.tz = "Asia/Shanghai"
+        self.language = "zh_CN"
         self.rows: list[AuditRow] = []
         self.total = 0
+        self.words: AuditWords = audit_words({})
         self.headers = [
             self.tr("Time"),
             self.tr("User"),
@@ -59,6 +71,7 @@ class AuditModel(QAbstractTableModel):
                 self.tz = get_site(s).timezone
             except LookupError:
                 pass
+            self.words = load_words(s, self.language)
             self.total = count_audit(s, f, self.tz)
             self.rows = list_audit(s, f, self.tz, 0, PAGE)
         self.endResetModel()
@@ -93,10 +106,19 @@ class AuditModel(QAbstractTableModel):
             from zoneinfo import ZoneInfo
 
             at = r.at.astimezone(ZoneInfo(self.tz)).strftime("%Y-%m-%d %H:%M:%S")
-            return (at, r.user, r.action, r.person, r.room, r.changes() or r.note)[index.column()]
+            action = self.words.action(r.action, r.entity)
+            return (at, r.user, action, r.person, r.room, self.changes(r) or shown_note(r))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return f"{r.changes()}\n{r.note}".strip()
+            return f"{self.changes(r)}\n{shown_note(r)}".strip()
         return None
+
+    def changes(self, r: AuditRow) -> str:
+        return describe_changes(r, self.words, self.tz)
+
+
+def load_words(session: Session, language: str) -> AuditWords:
+    """The trail's words in the UI's language, the categories by their names in it."""
+    return audit_words({c.code: c.label(language) for c in categories(session)})
 
 
 class AuditPage(QWidget):
@@ -105,6 +127,7 @@ class AuditPage(QWidget):
         self.ctx = ctx
         self.sessions = sessions = ctx.sessions
         self.model = AuditModel(sessions, self)
+        self.model.language = ctx.language
         self.person = QLineEdit(self)
         self.person.setPlaceholderText(self.tr("Person: name or ID tail"))
         self.room = QLineEdit(self)
@@ -191,6 +214,8 @@ class AuditPage(QWidget):
     def export_to(self, path: Path) -> Task:
         """Write the filtered trail to an .xlsx in the background (progress, Cancel); the count when done."""
         f, tz, lang = self.current_filter(), self.model.tz, self.ctx.language
+        with self.sessions() as s:
+            words = load_words(s, lang)  # built here: a background job asks no translator
 
         def done(n: int) -> None:
             self.message.setText(self.tr("%n entries written to {0}", "", n).format(path))
@@ -199,7 +224,7 @@ class AuditPage(QWidget):
         self.message.clear()
         self.export_button.setEnabled(False)
         return tasks.run(
-            lambda job: export_audit_xlsx(job.session, f, path, tz, lang, progress=job.progress),
+            lambda job: export_audit_xlsx(job.session, f, path, tz, lang, words=words, progress=job.progress),
             sessions=self.sessions,
             on_done=done,
             on_error=tasks.error_to(self.message, lang),

@@ -1,14 +1,30 @@
 """The words every screen shows for a code: room states, departure kinds, swab results, symptoms, roles,
-the printable forms' titles. One place (translated through the .ts like every tr(): the context is
-"Labels"); a screen never shows a code and never keeps its own table of them."""
+the printable forms' titles, the audit trail's actions, records, fields and values. One place (translated
+through the .ts like every tr(): the context is "Labels"); a screen never shows a code
+and never keeps its own table of them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from models.store.orm import DepartureKind, Role, RoomState
+from models.reads.audit_log import AuditWords
+from models.store.orm import (
+    SYMPTOMS,
+    AlertState,
+    CompanionReason,
+    CountFrom,
+    DepartureKind,
+    DocType,
+    Role,
+    RoomEventKind,
+    RoomState,
+    RoomType,
+    Sex,
+    Slot,
+    SwabResult,
+)
 from printing.form_names import FORMS
 
 
@@ -95,3 +111,280 @@ def form_title(form: str) -> str:
 def list_separator(language: str) -> str:
     """Between sentences said one after another: "；" in Chinese, "; " in English."""
     return "；" if language.startswith("zh") else "; "
+
+
+def audit_action_labels() -> dict[str, str]:
+    """Every action the audit trail records (models/services: ``audit.record(…, "stay.check_in", …)``)."""
+    labels = {
+        "user.create": QCoreApplication.translate("Labels", "Account created"),
+        "user.update": QCoreApplication.translate("Labels", "Account changed"),
+        "user.login": QCoreApplication.translate("Labels", "Signed in"),
+        "user.logout": QCoreApplication.translate("Labels", "Signed out"),
+        "user.locked": QCoreApplication.translate("Labels", "Account locked after failed sign-ins"),
+        "user.password": QCoreApplication.translate("Labels", "Password changed"),
+        "user.password_reset": QCoreApplication.translate("Labels", "Password reset by an admin"),
+        "setting.change": QCoreApplication.translate("Labels", "Desk setting changed"),
+        "reading.create": QCoreApplication.translate("Labels", "Temperature recorded"),
+        "reading.correct": QCoreApplication.translate("Labels", "Temperature reading corrected"),
+        "alert.open": QCoreApplication.translate("Labels", "Fever alert raised"),
+        "alert.close": QCoreApplication.translate("Labels", "Fever alert closed"),
+        "backup.restore": QCoreApplication.translate("Labels", "Backup restore started"),
+        "backup.restored": QCoreApplication.translate("Labels", "Restored from a backup"),
+        "site.create": QCoreApplication.translate("Labels", "Site set up"),
+        "site.threshold": QCoreApplication.translate("Labels", "Fever threshold changed"),
+        "site.rule_set": QCoreApplication.translate("Labels", "Rule set switched"),
+        "person.create": QCoreApplication.translate("Labels", "Person registered"),
+        "person.update": QCoreApplication.translate("Labels", "Person's details changed"),
+        "person.reveal": QCoreApplication.translate("Labels", "Full ID number and phone shown"),
+        "person.search": QCoreApplication.translate("Labels", "Searched by full ID number or phone"),
+        "import.reveal": QCoreApplication.translate("Labels", "Import file with full ID numbers read"),
+        "document.print": QCoreApplication.translate("Labels", "Form printed"),
+        "room.occupied": QCoreApplication.translate("Labels", "Room occupied"),
+        "room.awaiting_disinfection": QCoreApplication.translate("Labels", "Room awaiting disinfection"),
+        "room.disinfected": QCoreApplication.translate("Labels", "Room disinfected"),
+        "room.out_of_service": QCoreApplication.translate("Labels", "Room taken out of service"),
+        "room.back_in_service": QCoreApplication.translate("Labels", "Room back in service"),
+        "stay.check_in": QCoreApplication.translate("Labels", "Checked in"),
+        "stay.room_change": QCoreApplication.translate("Labels", "Moved to another room"),
+        "stay.release_date": QCoreApplication.translate("Labels", "Release date changed"),
+        "stay.rule_switch": QCoreApplication.translate("Labels", "Dates follow the new rule set"),
+        "stay.restart": QCoreApplication.translate("Labels", "Isolation restarted (close contact of a positive case)"),
+        "swab.sampled": QCoreApplication.translate("Labels", "Swab taken"),
+        "swab.result": QCoreApplication.translate("Labels", "Swab result recorded"),
+        "demo.build": QCoreApplication.translate("Labels", "Demo site built"),
+    }
+    for kind in DepartureKind:  # stays.depart records f"stay.{kind}"
+        labels[f"stay.{kind.value}"] = departure_label(kind)
+    return labels
+
+
+def audit_entity_labels() -> dict[str, str]:
+    """The audited records (models/services/audit_fields.py KEPT) and the actions' prefixes."""
+    return {
+        "app_user": QCoreApplication.translate("Labels", "Account"),
+        "user": QCoreApplication.translate("Labels", "Account"),
+        "person": QCoreApplication.translate("Labels", "Person"),
+        "stay": QCoreApplication.translate("Labels", "Stay"),
+        "room": QCoreApplication.translate("Labels", "Room"),
+        "room_event": QCoreApplication.translate("Labels", "Room event"),
+        "room_move": QCoreApplication.translate("Labels", "Room move"),
+        "stay_date_change": QCoreApplication.translate("Labels", "Release date change"),
+        "observation": QCoreApplication.translate("Labels", "Temperature reading"),
+        "reading": QCoreApplication.translate("Labels", "Temperature reading"),
+        "fever_alert": QCoreApplication.translate("Labels", "Fever alert"),
+        "alert": QCoreApplication.translate("Labels", "Fever alert"),
+        "swab_test": QCoreApplication.translate("Labels", "Swab"),
+        "swab": QCoreApplication.translate("Labels", "Swab"),
+        "site": QCoreApplication.translate("Labels", "Site"),
+        "building": QCoreApplication.translate("Labels", "Building"),
+        "floor": QCoreApplication.translate("Labels", "Floor"),
+        "rule_set": QCoreApplication.translate("Labels", "Rule set"),
+        "category_rule": QCoreApplication.translate("Labels", "Category rule"),
+        "category": QCoreApplication.translate("Labels", "Category"),
+        "setting": QCoreApplication.translate("Labels", "Desk setting"),
+        "backup": QCoreApplication.translate("Labels", "Backup"),
+        "import": QCoreApplication.translate("Labels", "Import"),
+        "document": QCoreApplication.translate("Labels", "Form"),
+        "demo": QCoreApplication.translate("Labels", "Demo"),
+    }
+
+
+def audit_field_labels() -> dict[str, str]:
+    """Every audited field (models/services/audit_fields.py KEPT; a test compares the two)."""
+    return {
+        "id": QCoreApplication.translate("Labels", "Record number"),
+        "username": QCoreApplication.translate("Labels", "User name"),
+        "display_name": QCoreApplication.translate("Labels", "Display name"),
+        "role": QCoreApplication.translate("Labels", "Role"),
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "failed_logins": QCoreApplication.translate("Labels", "Failed sign-ins"),
+        "locked_until": QCoreApplication.translate("Labels", "Locked until"),
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "name_pinyin": QCoreApplication.translate("Labels", "Name in pinyin"),
+        "sex": QCoreApplication.translate("Labels", "Sex"),
+        "birth_date": QCoreApplication.translate("Labels", "Date of birth"),
+        "doc_type": QCoreApplication.translate("Labels", "Document type"),
+        "doc_number": QCoreApplication.translate("Labels", "Document number"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "address": QCoreApplication.translate("Labels", "Address"),
+        "origin": QCoreApplication.translate("Labels", "Coming from"),
+        "emergency_contact": QCoreApplication.translate("Labels", "Emergency contact"),
+        "emergency_phone": QCoreApplication.translate("Labels", "Emergency phone"),
+        "special_needs": QCoreApplication.translate("Labels", "Special needs"),
+        "notes": QCoreApplication.translate("Labels", "Notes"),
+        "version": QCoreApplication.translate("Labels", "Version"),
+        "person_id": QCoreApplication.translate("Labels", "Person"),
+        "room_id": QCoreApplication.translate("Labels", "Room"),
+        "bed": QCoreApplication.translate("Labels", "Bed"),
+        "category_code": QCoreApplication.translate("Labels", "Category"),
+        "rule_set_id": QCoreApplication.translate("Labels", "Rule set"),
+        "last_exposure": QCoreApplication.translate("Labels", "Last exposure"),
+        "arrived_at": QCoreApplication.translate("Labels", "Arrived at"),
+        "arrival_day": QCoreApplication.translate("Labels", "Arrival day"),
+        "day_one": QCoreApplication.translate("Labels", "Day one"),
+        "planned_release": QCoreApplication.translate("Labels", "Planned release"),
+        "home_until": QCoreApplication.translate("Labels", "Home isolation until"),
+        "departed_at": QCoreApplication.translate("Labels", "Left at"),
+        "departure_kind": QCoreApplication.translate("Labels", "Departure"),
+        "departure_reason": QCoreApplication.translate("Labels", "Reason for leaving"),
+        "departure_destination": QCoreApplication.translate("Labels", "Destination"),
+        "release_override": QCoreApplication.translate("Labels", "Early release approved by"),
+        "shares_with_id": QCoreApplication.translate("Labels", "Shares the room with"),
+        "companion_reason": QCoreApplication.translate("Labels", "Reason for sharing"),
+        "floor_id": QCoreApplication.translate("Labels", "Floor"),
+        "number": QCoreApplication.translate("Labels", "Room number"),
+        "sort": QCoreApplication.translate("Labels", "Order"),
+        "room_type": QCoreApplication.translate("Labels", "Room type"),
+        "beds": QCoreApplication.translate("Labels", "Beds"),
+        "zone": QCoreApplication.translate("Labels", "Zone"),
+        "state": QCoreApplication.translate("Labels", "State"),
+        "oos_reason": QCoreApplication.translate("Labels", "Out-of-service reason"),
+        "oos_from": QCoreApplication.translate("Labels", "Out of service from"),
+        "oos_until": QCoreApplication.translate("Labels", "Out of service until"),
+        "kind": QCoreApplication.translate("Labels", "Event"),
+        "at": QCoreApplication.translate("Labels", "Time"),
+        "previous_stay_id": QCoreApplication.translate("Labels", "Previous stay"),
+        "agent": QCoreApplication.translate("Labels", "Disinfectant"),
+        "concentration": QCoreApplication.translate("Labels", "Concentration"),
+        "done_by": QCoreApplication.translate("Labels", "Done by"),
+        "checked_by": QCoreApplication.translate("Labels", "Checked by"),
+        "reason": QCoreApplication.translate("Labels", "Reason"),
+        "from_date": QCoreApplication.translate("Labels", "From"),
+        "until_date": QCoreApplication.translate("Labels", "Until"),
+        "user_id": QCoreApplication.translate("Labels", "User"),
+        "stay_id": QCoreApplication.translate("Labels", "Stay"),
+        "from_room_id": QCoreApplication.translate("Labels", "From room"),
+        "to_room_id": QCoreApplication.translate("Labels", "To room"),
+        "old_release": QCoreApplication.translate("Labels", "Old release date"),
+        "new_release": QCoreApplication.translate("Labels", "New release date"),
+        "day": QCoreApplication.translate("Labels", "Day"),
+        "slot": QCoreApplication.translate("Labels", "Round"),
+        "taken_at": QCoreApplication.translate("Labels", "Taken at"),
+        "temperature": QCoreApplication.translate("Labels", "Temperature"),
+        "not_measured_reason": QCoreApplication.translate("Labels", "Not measured because"),
+        "symptoms": QCoreApplication.translate("Labels", "Symptoms"),
+        "taken_by": QCoreApplication.translate("Labels", "Taken by"),
+        "recheck_of_id": QCoreApplication.translate("Labels", "Recheck of"),
+        "observation_id": QCoreApplication.translate("Labels", "Reading"),
+        "opened_at": QCoreApplication.translate("Labels", "Raised at"),
+        "closed_at": QCoreApplication.translate("Labels", "Closed at"),
+        "resolution": QCoreApplication.translate("Labels", "Resolution"),
+        "note": QCoreApplication.translate("Labels", "Note"),
+        "closed_by_id": QCoreApplication.translate("Labels", "Closed by"),
+        "planned_day": QCoreApplication.translate("Labels", "Planned day"),
+        "planned_date": QCoreApplication.translate("Labels", "Planned date"),
+        "sampled_at": QCoreApplication.translate("Labels", "Sampled at"),
+        "sampled_by": QCoreApplication.translate("Labels", "Sampled by"),
+        "result": QCoreApplication.translate("Labels", "Result"),
+        "result_at": QCoreApplication.translate("Labels", "Result at"),
+        "lab": QCoreApplication.translate("Labels", "Laboratory"),
+        "timezone": QCoreApplication.translate("Labels", "Time zone"),
+        "fever_threshold": QCoreApplication.translate("Labels", "Fever threshold"),
+        "rule_set_since": QCoreApplication.translate("Labels", "Rule set since"),
+        "site_id": QCoreApplication.translate("Labels", "Site"),
+        "building_id": QCoreApplication.translate("Labels", "Building"),
+        "level": QCoreApplication.translate("Labels", "Level"),
+        "effective_from": QCoreApplication.translate("Labels", "In force from"),
+        "days_central": QCoreApplication.translate("Labels", "Days at the site"),
+        "days_home": QCoreApplication.translate("Labels", "Days at home"),
+        "swab_days": QCoreApplication.translate("Labels", "Swab days"),
+        "home_swab_days": QCoreApplication.translate("Labels", "Swab days at home"),
+        "count_from": QCoreApplication.translate("Labels", "Counted from"),
+        "code": QCoreApplication.translate("Labels", "Code"),
+        "name_zh": QCoreApplication.translate("Labels", "Chinese name"),
+        "name_en": QCoreApplication.translate("Labels", "English name"),
+    }
+
+
+def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """The words of the coded values an audited field holds (``categories``: code -> name)."""
+    from models.rules.not_measured import NOT_MEASURED_REASONS
+
+    states = {s.value: state_label(s) for s in RoomState}
+    states |= {
+        AlertState.OPEN.value: QCoreApplication.translate("Labels", "Open"),
+        AlertState.CLOSED.value: QCoreApplication.translate("Labels", "Closed"),
+    }
+    return {
+        "state": states,
+        "departure_kind": {k.value: departure_label(k) for k in DepartureKind},
+        "result": {r.value: swab_result_label(r.value) for r in SwabResult},
+        "doc_type": {
+            DocType.RESIDENT_ID.value: QCoreApplication.translate("Labels", "Resident ID"),
+            DocType.PASSPORT.value: QCoreApplication.translate("Labels", "Passport"),
+            DocType.HK_MACAO_TAIWAN.value: QCoreApplication.translate("Labels", "Hong Kong, Macao or Taiwan permit"),
+            DocType.OTHER.value: QCoreApplication.translate("Labels", "Other document"),
+        },
+        "category_code": dict(categories),
+        "sex": {
+            Sex.MALE.value: QCoreApplication.translate("Labels", "Male"),
+            Sex.FEMALE.value: QCoreApplication.translate("Labels", "Female"),
+        },
+        "role": {r.value: role_label(r) for r in Role},
+        "slot": {
+            Slot.MORNING.value: QCoreApplication.translate("Labels", "Morning round"),
+            Slot.EVENING.value: QCoreApplication.translate("Labels", "Evening round"),
+        },
+        "symptoms": {c: symptom_label(c) for c in SYMPTOMS},
+        "not_measured_reason": {
+            c: {
+                "asleep": QCoreApplication.translate("Labels", "Asleep"),
+                "refused": QCoreApplication.translate("Labels", "Refused"),
+                "transfer": QCoreApplication.translate("Labels", "Out for transfer"),
+            }[c]
+            for c in NOT_MEASURED_REASONS
+        },
+        "kind": {
+            RoomEventKind.DISINFECTED.value: QCoreApplication.translate("Labels", "Disinfected"),
+            RoomEventKind.OUT_OF_SERVICE.value: state_label(RoomState.OUT_OF_SERVICE),
+            RoomEventKind.BACK_IN_SERVICE.value: QCoreApplication.translate("Labels", "Back in service"),
+        },
+        "room_type": {
+            RoomType.SINGLE.value: QCoreApplication.translate("Labels", "Single"),
+            RoomType.DOUBLE.value: QCoreApplication.translate("Labels", "Double"),
+            RoomType.ACCESSIBLE.value: QCoreApplication.translate("Labels", "Accessible"),
+        },
+        "companion_reason": {
+            CompanionReason.CHILD.value: QCoreApplication.translate("Labels", "Child under 14"),
+            CompanionReason.PREGNANT.value: QCoreApplication.translate("Labels", "Pregnant"),
+            CompanionReason.DEPENDENT.value: QCoreApplication.translate("Labels", "Dependent, needs a carer"),
+            CompanionReason.FAMILY.value: QCoreApplication.translate("Labels", "Family, chosen by the desk"),
+        },
+        "count_from": {
+            CountFrom.EXPOSURE.value: QCoreApplication.translate("Labels", "Last exposure"),
+            CountFrom.ARRIVAL.value: QCoreApplication.translate("Labels", "Arrival"),
+        },
+        "resolution": {
+            "departed": QCoreApplication.translate("Labels", "Closed: the person left")
+        },  # stays.depart closes an open alert
+    }
+
+
+def audit_words(categories: Mapping[str, str]) -> AuditWords:
+    """The audit trail's words in the UI's language, as plain data (the export runs in the background)."""
+    headers = (
+        QCoreApplication.translate("Labels", "No."),
+        QCoreApplication.translate("Labels", "Time"),
+        QCoreApplication.translate("Labels", "User"),
+        QCoreApplication.translate("Labels", "Action"),
+        QCoreApplication.translate("Labels", "Record"),
+        QCoreApplication.translate("Labels", "Record number"),
+        QCoreApplication.translate("Labels", "Person"),
+        QCoreApplication.translate("Labels", "Room"),
+        QCoreApplication.translate("Labels", "Changes"),
+        QCoreApplication.translate("Labels", "Before"),
+        QCoreApplication.translate("Labels", "After"),
+        QCoreApplication.translate("Labels", "Note"),
+    )
+    return AuditWords(
+        headers=headers,
+        actions=audit_action_labels(),
+        entities=audit_entity_labels(),
+        fields=audit_field_labels(),
+        values=audit_value_labels(categories),
+        yes=QCoreApplication.translate("Labels", "Yes"),
+        no=QCoreApplication.translate("Labels", "No"),
+        none="—",
+        separator=QCoreApplication.translate("Labels", "; "),
+        colon=QCoreApplication.translate("Labels", ": "),
+    )

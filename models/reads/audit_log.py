@@ -6,8 +6,8 @@ Also the one audited read: showing a person's full ID number and phone (reveal_i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -46,19 +46,137 @@ class AuditRow:
     after: dict[str, Any] | None
     note: str
 
-    def changes(self) -> str:
-        """'field: before → after; …' for the fields that changed (or the new values on a creation)."""
+    rooms: Mapping[int, str] = field(default_factory=dict)  # room id -> number, for the rooms a change names
+
+    def change_items(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for the fields that changed, in the entry's order; ``ABSENT`` for the side
+        that has no value (a creation has only ``after``s, a removal only ``before``s). The codes as stored."""
         before, after = self.before or {}, self.after or {}
         keys = [k for k in after if k != "id"] or [k for k in before if k != "id"]
+        return [(k, before.get(k, ABSENT), after.get(k, ABSENT)) for k in keys]
+
+    def changes(self) -> str:
+        """'field: before → after; …' with the stored codes (the trail's own identifiers, for tests and
+        tools); a person reads :func:`describe_changes`."""
         parts = []
-        for k in keys:
-            if k in before and k in after:
-                parts.append(f"{k}: {before[k]} → {after[k]}")
-            elif k in after:
-                parts.append(f"{k}: {after[k]}")
+        for k, b, a in self.change_items():
+            if b is not ABSENT and a is not ABSENT:
+                parts.append(f"{k}: {b} → {a}")
+            elif a is not ABSENT:
+                parts.append(f"{k}: {a}")
             else:
-                parts.append(f"{k}: {before[k]} → ∅")
+                parts.append(f"{k}: {b} → ∅")
         return "; ".join(parts)
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()  # the side of a change that has no value
+
+# ids that mean nothing to a person: the row already names its person and room
+HIDDEN_FIELDS = frozenset(
+    {
+        "id", "person_id", "version", "rule_set_id", "floor_id", "building_id", "site_id", "stay_id",
+        "previous_stay_id", "user_id", "observation_id", "recheck_of_id", "closed_by_id", "shares_with_id",
+    }
+)  # fmt: skip
+ROOM_FIELDS = frozenset({"room_id", "from_room_id", "to_room_id"})  # said as room numbers, on a move only
+# notes that only repeat the action's name
+FIXED_NOTES = frozenset({"user.login", "user.logout", "user.password", "user.password_reset", "person.reveal"})
+
+
+@dataclass(frozen=True)
+class AuditWords:
+    """What the trail's codes are called in the reader's language: plain data, so a background export can
+    use it; the screens build it from their one table of labels (views/labels.py ``audit_words``).
+    ``values``: field -> stored code -> word (room states, kinds, results, document types, categories …)."""
+
+    headers: Sequence[str]
+    actions: Mapping[str, str]
+    entities: Mapping[str, str]
+    fields: Mapping[str, str]
+    values: Mapping[str, Mapping[str, str]]
+    yes: str = "yes"
+    no: str = "no"
+    none: str = "—"
+    separator: str = "; "
+    colon: str = ": "
+
+    def entity(self, entity: str) -> str:
+        return self.entities.get(entity, entity)
+
+    def action(self, action: str, entity: str = "") -> str:
+        """The action's words; an unknown one is its entity's name and the code (never an error)."""
+        if action in self.actions:
+            return self.actions[action]
+        prefix = action.split(".", 1)[0]
+        name = self.entities.get(prefix) or self.entities.get(entity)
+        return f"{name} ({action})" if name else action
+
+    def field(self, name: str, entity: str = "") -> str:
+        if name in self.fields:
+            return self.fields[name]
+        owner = self.entities.get(entity)
+        return f"{owner} ({name})" if owner else name
+
+    def value(self, name: str, value: Any, rooms: Mapping[int, str], tz: str) -> str:
+        if value is None or value == "" or value is ABSENT:
+            return self.none
+        if isinstance(value, bool):
+            return self.yes if value else self.no
+        if name in ROOM_FIELDS and isinstance(value, int):
+            return rooms.get(value, str(value))
+        words = self.values.get(name, {})
+        if isinstance(value, list):
+            return "、".join(words.get(str(v), str(v)) for v in value) if value else self.none
+        if isinstance(value, str) and value in words:
+            return words[value]
+        if isinstance(value, str) and len(value) > 10 and value[10:11] == "T":
+            try:
+                at = datetime.fromisoformat(value)
+            except ValueError:
+                return value
+            if at.tzinfo is not None:
+                at = at.astimezone(ZoneInfo(tz))
+            return at.strftime("%Y-%m-%d %H:%M")
+        return str(value)
+
+
+def shown_items(row: AuditRow) -> list[tuple[str, Any, Any]]:
+    """The changes a person reads: no bare ids; a room only where it changed (a move)."""
+    return [
+        (k, b, a)
+        for k, b, a in row.change_items()
+        if k not in HIDDEN_FIELDS and not (k in ROOM_FIELDS and (b is ABSENT or a is ABSENT))
+    ]
+
+
+def describe_changes(row: AuditRow, words: AuditWords, tz: str = "Asia/Shanghai", side: str = "both") -> str:
+    """'Field: before → after; …' in words (``side`` "before" / "after": that side's values only)."""
+    parts = []
+    for k, b, a in shown_items(row):
+        name = words.field(k, row.entity)
+        if side == "before":
+            if b is not ABSENT:
+                parts.append(f"{name}{words.colon}{words.value(k, b, row.rooms, tz)}")
+        elif side == "after":
+            if a is not ABSENT:
+                parts.append(f"{name}{words.colon}{words.value(k, a, row.rooms, tz)}")
+        elif b is not ABSENT and a is not ABSENT:
+            parts.append(f"{name}{words.colon}{words.value(k, b, row.rooms, tz)} → {words.value(k, a, row.rooms, tz)}")
+        elif a is not ABSENT:
+            parts.append(f"{name}{words.colon}{words.value(k, a, row.rooms, tz)}")
+        else:
+            parts.append(f"{name}{words.colon}{words.value(k, b, row.rooms, tz)} → {words.none}")
+    return words.separator.join(parts)
+
+
+def shown_note(row: AuditRow) -> str:
+    """The entry's note, unless it only repeats the action's name."""
+    return "" if row.action in FIXED_NOTES else row.note
 
 
 def _query(f: AuditFilter, tz: str) -> Select:
@@ -99,6 +217,8 @@ def list_audit(
 ) -> list[AuditRow]:
     """Newest first, one page."""
     rows = session.execute(_query(f, tz).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)).all()
+    room_ids = set().union(*(_room_ids(e) for e, *_ in rows))
+    rooms = dict(session.execute(select(Room.id, Room.number).where(Room.id.in_(room_ids))).all()) if room_ids else {}
     return [
         AuditRow(
             e.id,
@@ -112,9 +232,19 @@ def list_audit(
             e.before,
             e.after,
             e.note or "",
+            {k: v for k, v in rooms.items() if k in _room_ids(e)},
         )
         for e, username, name, number in rows
     ]
+
+
+def _room_ids(e: AuditEntry) -> set[int]:
+    return {
+        v
+        for side in (e.before or {}, e.after or {})
+        for k, v in side.items()
+        if k in ROOM_FIELDS and isinstance(v, int)
+    }
 
 
 HEADERS = {
@@ -133,6 +263,7 @@ def export_audit_xlsx(
     tz: str = "Asia/Shanghai",
     lang: str = "zh_CN",
     *,
+    words: AuditWords | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> int:
     """Write every matching entry to an .xlsx (streamed, page by page). Returns the number of rows.
@@ -140,7 +271,9 @@ def export_audit_xlsx(
 
     The table as every IsoDesk table (``models.rules.spreadsheet.write_table``): header frozen, autofilter,
     widths fitted (on the first page), the time a real date-time in the site's zone ``tz``, no formula.
-    Actions, records and changed fields are the audit trail's own identifiers (``stay.released``)."""
+    ``words``: what actions, records, fields and values are called (the screens pass theirs, in the user's
+    language, with the headers); without them the trail's own identifiers (``stay.released``) and the stored
+    values (JSON) are written, under ``HEADERS[lang]``."""
     from openpyxl import Workbook
 
     from models.rules.spreadsheet import write_table
@@ -156,20 +289,21 @@ def export_audit_xlsx(
                 progress(written[0], total, "")
             page = list_audit(session, f, tz, offset, page_size)
             for r in page:
-                yield [
-                    r.id,
-                    r.at,
-                    r.user,
-                    r.action,
-                    r.entity,
-                    r.entity_id,
-                    r.person,
-                    r.room,
-                    r.changes(),
-                    json.dumps(r.before, ensure_ascii=False) if r.before else "",
-                    json.dumps(r.after, ensure_ascii=False) if r.after else "",
-                    r.note,
-                ]
+                if words is None:
+                    yield [
+                        *(r.id, r.at, r.user, r.action, r.entity, r.entity_id, r.person, r.room, r.changes()),
+                        json.dumps(r.before, ensure_ascii=False) if r.before else "",
+                        json.dumps(r.after, ensure_ascii=False) if r.after else "",
+                        r.note,
+                    ]
+                else:
+                    yield [
+                        *(r.id, r.at, r.user, words.action(r.action, r.entity), words.entity(r.entity)),
+                        *(r.entity_id, r.person, r.room, describe_changes(r, words, tz)),
+                        describe_changes(r, words, tz, "before"),
+                        describe_changes(r, words, tz, "after"),
+                        shown_note(r),
+                    ]
             written[0] += len(page)
             if len(page) < page_size:
                 return
@@ -178,7 +312,12 @@ def export_audit_xlsx(
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("audit")
     n = write_table(
-        ws, HEADERS.get(lang, HEADERS["en"]), rows(), tz=tz, datetime_format="yyyy-mm-dd hh:mm:ss", fit=page_size
+        ws,
+        list(words.headers) if words else HEADERS.get(lang, HEADERS["en"]),
+        rows(),
+        tz=tz,
+        datetime_format="yyyy-mm-dd hh:mm:ss",
+        fit=page_size,
     )
     wb.save(path)
     return n

@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="184"/>
+        <location filename="../../views/audit_page.py" line="207"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="196"/>
+        <location filename="../../views/audit_page.py" line="221"/>
         <source>%n entries written to {0}</source>
         <translation>
             <numerusform>%n entry written to {0}</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>BatchDialog</name>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="440"/>
+        <location filename="../../views/batch_dialog.py" line="441"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n person has no room: nobody will be checked in</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="508"/>
+        <location filename="../../views/batch_dialog.py" line="511"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>%n row written to {0}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="515"/>
+        <location filename="../../views/batch_dialog.py" line="518"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>Check in %n person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="567"/>
+        <location filename="../../views/batch_dialog.py" line="570"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>%n person checked in</numerusform>
