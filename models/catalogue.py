@@ -68,7 +68,7 @@ class Catalogue:
         except KeyError:
             raise KeyError(f"{self.name}: no text {key!r}") from None
 
-    def text(self, key: str, lang: str | None, **params: Any) -> str:
+    def text(self, key: str, lang: str | None, /, **params: Any) -> str:
         """The text of ``key`` in ``lang``, its placeholders filled from ``params`` (a missing one: KeyError)."""
         template = self.template(key, lang)
         try:
@@ -76,7 +76,7 @@ class Catalogue:
         except KeyError as missing:
             raise KeyError(f"{self.name}: {key!r} needs the parameter {missing.args[0]!r}") from None
 
-    def pair(self, key: str, **params: Any) -> tuple[str, str]:
+    def pair(self, key: str, /, **params: Any) -> tuple[str, str]:
         """``key`` in both languages (zh_CN, en), for a text said in both (the command line)."""
         return self.text(key, "zh_CN", **params), self.text(key, "en", **params)
 

@@ -135,3 +135,11 @@ def test_no_table_of_two_languages_outside_a_catalogue():
                 offending.append(f"{rel}:{line} {name}")
     assert offending == []
     assert (NOT_USER_TEXT | NOT_YET_MOVED) <= seen  # the lists name tables that are still there
+
+
+def test_a_parameter_may_be_called_key_or_lang():
+    """A message's parameters are the message's: {key} and {lang} are parameters like any other."""
+    from models.errors import DomainError
+
+    e = DomainError("setting_invalid", key="lock/minutes", value=241)
+    assert "lock/minutes" in e.zh and "241" in e.en
