@@ -187,3 +187,33 @@ def test_every_audited_action_and_field_has_its_words(qapp):
     words: AuditWords = audit_words({})
     assert words.action("room.repainted", "room") == f"{words.entity('room')} (room.repainted)"  # unknown: no error
     assert words.field("colour", "room") == f"{words.entity('room')} (colour)"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_notes_are_said_in_words_too(users, engine, qtbot, tmp_path, make_app_context, make_arrival, language):
+    """A note the service wrote as "form=arrival-pack stay=12" reads as the form's name and the stay."""
+    from sqlalchemy import select
+
+    from models.services.disclosure import record_print, record_search
+    from models.store.orm import Stay
+    from views.audit_page import AuditPage
+
+    admin, _clerk = users
+    _day_of_work(engine, admin, make_arrival)
+    with session_factory(engine)() as s:
+        stay_id = s.scalars(select(Stay.id).order_by(Stay.id).limit(1)).one()
+        record_print(s, admin, "arrival-pack", [stay_id])
+        record_search(s, admin, "doc", "1101**********0011", 1)
+    page = AuditPage(make_app_context(admin, language=language))
+    qtbot.addWidget(page)
+    page.day_from.setDate(page.day_from.date().addYears(-2))
+    page.day_to.setDate(page.day_to.date().addYears(2))
+    page.refresh()
+    shown, exported = _audit_cells(page, tmp_path)
+    for cells in (shown, exported):
+        assert not [c for c in cells if "form=" in c or "arrival-pack" in c or "found=" in c]
+        if language == "zh_CN":
+            assert f"登记表和告知书（入住记录 #{stay_id}）" in cells
+            assert "按证件号码 1101**********0011 查找：找到 1 人" in cells
+        else:
+            assert f"Registration form and notice (stay #{stay_id})" in cells

@@ -107,9 +107,9 @@ class AuditModel(QAbstractTableModel):
 
             at = r.at.astimezone(ZoneInfo(self.tz)).strftime("%Y-%m-%d %H:%M:%S")
             action = self.words.action(r.action, r.entity)
-            return (at, r.user, action, r.person, r.room, self.changes(r) or shown_note(r))[index.column()]
+            return (at, r.user, action, r.person, r.room, self.changes(r) or shown_note(r, self.words))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return f"{self.changes(r)}\n{shown_note(r)}".strip()
+            return f"{self.changes(r)}\n{shown_note(r, self.words)}".strip()
         return None
 
     def changes(self, r: AuditRow) -> str:

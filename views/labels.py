@@ -326,6 +326,12 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
             Slot.EVENING.value: QCoreApplication.translate("Labels", "Evening round"),
         },
         "symptoms": {c: symptom_label(c) for c in SYMPTOMS},
+        # in the notes (audit_note_labels): the form printed, what a search was by
+        "note_form": {f: form_title(f) for f in FORMS},
+        "note_kind": {
+            "doc": QCoreApplication.translate("Labels", "ID number"),
+            "phone": QCoreApplication.translate("Labels", "mobile number"),
+        },
         "not_measured_reason": {
             c: {
                 "asleep": QCoreApplication.translate("Labels", "Asleep"),
@@ -387,4 +393,24 @@ def audit_words(categories: Mapping[str, str]) -> AuditWords:
         none="—",
         separator=QCoreApplication.translate("Labels", "; "),
         colon=QCoreApplication.translate("Labels", ": "),
+        notes=audit_note_labels(),
     )
+
+
+def audit_note_labels() -> dict[str, str]:
+    """The audit notes the services write (models/reads/audit_log.py NOTE_SHAPES), in words: {groups} of the
+    shape; a form's code and the kind of a search are said by the values ``note_form`` / ``note_kind``."""
+    return {
+        "document.print": QCoreApplication.translate("Labels", "{form} (stay #{stay})"),
+        "person.search": QCoreApplication.translate("Labels", "searched by {kind} {value}: {found} found"),
+        "import.reveal": QCoreApplication.translate("Labels", "full ID numbers of {file} shown ({rows} rows)"),
+        "demo.build": QCoreApplication.translate("Labels", "demo site: {rooms} rooms, {days} days of history"),
+        "user.locked": QCoreApplication.translate("Labels", "{n} failed logins in a row"),
+        "backup.restore": QCoreApplication.translate("Labels", "restored from {file}"),
+        "backup.restored": QCoreApplication.translate(
+            "Labels", "restored from {file} by {by}; the database replaced is kept as {replaced}"
+        ),
+        "stay.restart": QCoreApplication.translate("Labels", "positive case (stay #{stay})"),
+        "stay.rule_switch": QCoreApplication.translate("Labels", "{name} from {day}"),
+        "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
+    }

@@ -5,7 +5,9 @@ Also the one audited read: showing a person's full ID number and phone (reveal_i
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -104,6 +106,7 @@ class AuditWords:
     none: str = "—"
     separator: str = "; "
     colon: str = ": "
+    notes: Mapping[str, str] = dataclasses.field(default_factory=dict)  # action -> its note in words: NOTE_SHAPES
 
     def entity(self, entity: str) -> str:
         return self.entities.get(entity, entity)
@@ -174,9 +177,33 @@ def describe_changes(row: AuditRow, words: AuditWords, tz: str = "Asia/Shanghai"
     return words.separator.join(parts)
 
 
-def shown_note(row: AuditRow) -> str:
-    """The entry's note, unless it only repeats the action's name."""
-    return "" if row.action in FIXED_NOTES else row.note
+# the notes the services write (models/services/*: audit.record(..., note=f"…")), by action: their shape, so
+# that the reader gets them in words (AuditWords.notes) instead of "form=arrival-pack stay=12"
+NOTE_SHAPES: dict[str, str] = {
+    "document.print": r"form=(?P<form>\S+) stay=(?P<stay>\d+)",
+    "person.search": r"(?P<kind>doc|phone)=(?P<value>\S+) found=(?P<found>\d+)",
+    "import.reveal": r"file=(?P<file>.*) rows=(?P<rows>\d+)",
+    "demo.build": r"rooms=(?P<rooms>\d+) days=(?P<days>\d+) seed=(?P<seed>\d+)",
+    "user.locked": r"(?P<n>\d+) failed logins",
+    "backup.restore": r"restore from (?P<file>.*)",
+    "backup.restored": r"restored from (?P<file>.*) by (?P<by>.*); replaced: (?P<replaced>.*)",
+    "stay.restart": r"positive case, stay #(?P<stay>\d+)",
+    "stay.rule_switch": r"(?P<name>.*) from (?P<day>\d{4}-\d{2}-\d{2})",
+    "setting.change": r"(?P<key>[^:]+): (?P<before>.*) -> (?P<after>.*)",
+}
+
+
+def shown_note(row: AuditRow, words: AuditWords | None = None) -> str:
+    """The entry's note, unless it only repeats the action's name; with ``words``, a note of a known shape
+    (NOTE_SHAPES) in the reader's language, its codes (a form's name, the kind of search) said as words."""
+    if row.action in FIXED_NOTES:
+        return ""
+    shape, template = NOTE_SHAPES.get(row.action), words.notes.get(row.action) if words else None
+    match = re.fullmatch(shape, row.note) if shape and template and row.note else None
+    if words is None or template is None or match is None:
+        return row.note
+    parts = {k: words.values.get(f"note_{k}", {}).get(v, v) for k, v in match.groupdict().items()}
+    return template.format(**parts)
 
 
 def _query(f: AuditFilter, tz: str) -> Select:
@@ -302,7 +329,7 @@ def export_audit_xlsx(
                         *(r.entity_id, r.person, r.room, describe_changes(r, words, tz)),
                         describe_changes(r, words, tz, "before"),
                         describe_changes(r, words, tz, "after"),
-                        shown_note(r),
+                        shown_note(r, words),
                     ]
             written[0] += len(page)
             if len(page) < page_size:
