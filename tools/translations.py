@@ -13,7 +13,8 @@ outside a class: tests/test_translations.py refuses any other form), run this sc
 the .ts as unfinished, under its context), translate it in Qt Linguist (``pyside6-linguist
 resources/i18n/isodesk_zh_CN.ts``: mark it done) or with ``--set``, run the script again (lrelease compiles the
 .qm the app loads). A text is translated per context: "From" is 来源地 on the arrival form and 从 on the audit
-page's date range. ``--check`` (run by the test suite) fails while a text is new, vanished or unfinished.
+page's date range. ``--check`` (run by the test suite) fails while a text is new, vanished or unfinished, or the
+.qm the app loads is not the .ts compiled.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ def check_one(ts: Path) -> int:
     problems = [f"new, not in the .ts yet (run tools/translations.py): {k[0]} · {k[1]!r}" for k in new]
     problems += [f"in the .ts but no longer in the code: {k[0]} · {k[1]!r}" for k in before.keys() - after]
     problems += [f"unfinished: {k[0]} · {k[1]!r}" for k, m in after.items() if unfinished(m)]
+    compiled = probe.with_suffix(".qm")
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(compiled)], check=True, capture_output=True)
+    if not ts.with_suffix(".qm").exists() or compiled.read_bytes() != ts.with_suffix(".qm").read_bytes():
+        problems.append(f"{ts.with_suffix('.qm').name} is not the .ts compiled (run tools/translations.py)")
     problems = [f"{ts.name}: {p}" for p in problems]
     for p in sorted(problems):
         print(p)
