@@ -18,7 +18,7 @@ def test_room_history_lists_stays_and_events_newest_first(session, site, desk, m
     history = room_history(session, room.id)
     assert [zh for _, zh, _ in history] == [
         "终末消毒：含氯消毒剂 ，赵，核查 孙",
-        f"{stay.person.name} 离开（to_other_site）",
+        f"{stay.person.name} 离开（转至其他隔离点）",  # how, in words: never the code
         f"{stay.person.name} 入住",
     ]
     assert history[0][2].startswith("Disinfected")

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QSpinBox,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QWidget,
 )
 
@@ -94,6 +96,10 @@ def texts(widget: QWidget) -> list[tuple[str, str]]:
             out += [(f"{where} tab", w.tabText(i)) for i in range(w.count())]
         elif isinstance(w, QMenu):
             out += [(f"{where} action", a.text()) for a in w.actions()]
+        elif isinstance(w, QListWidget):  # what a screen lists itself: a room's history, a day's lists
+            out += [(f"{where} line", w.item(i).text()) for i in range(w.count())]
+        elif isinstance(w, QTextBrowser):  # an occupant's detail and timeline
+            out += [(f"{where} line", line) for line in w.toPlainText().splitlines()]
         if isinstance(w, QTableView) and isinstance(w.model(), QAbstractItemModel):
             model = w.model()
             for c in range(model.columnCount(QModelIndex())):
@@ -112,6 +118,8 @@ def leaks(widget: QWidget, sources: set[str], raw: set[str]) -> list[str]:
         if plain in sources and re.search(r"[A-Za-z]{3,}", plain):
             found.append(f"{where}: untranslated {plain!r}")
         shown = {w for w in re.findall(r"[a-z_]{3,}", plain) if "_" in w} | {plain}  # a code reads like one
+        if CJK.search(plain):  # in a Chinese sentence any English word that is a code ("离开（released）")
+            shown |= set(re.findall(r"[a-z_]{3,}", plain))
         if shown & raw:
             found.append(f"{where}: code {sorted(shown & raw)} in {plain!r}")
     return found

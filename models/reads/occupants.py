@@ -18,6 +18,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from models.errors import Notice, coded
 from models.reads.identifiers import identifier_condition, identifier_kind
 from models.rules.identity import fold_width, mask_id, mask_phone
 from models.store.orm import (
@@ -202,6 +203,13 @@ class TimelineEvent:
     text_en: str
 
 
+def _event(at: datetime, kind: str, message: str, **params: object) -> TimelineEvent:
+    """A line of the timeline in both languages, from the catalogue (models/errors.py ``tl_*``): its codes
+    (a swab's result, how a person left) said as words."""
+    said = Notice(message, **params)
+    return TimelineEvent(at, kind, said.zh, said.en)
+
+
 @dataclass(frozen=True)
 class StayDetail:
     stay_id: int
@@ -251,21 +259,16 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
     room = session.get_one(Room, stay.room_id)
     floor = session.get_one(Floor, room.floor_id)
     building = session.get_one(Building, floor.building_id)
-    events = [TimelineEvent(stay.arrived_at, "arrival", f"入住 {room.number}", f"Arrived, room {room.number}")]
+    events = [_event(stay.arrived_at, "arrival", "tl_arrival", room=room.number)]
     moves = list(session.scalars(select(RoomMove).where(RoomMove.stay_id == stay_id)))
     ids = {m.from_room_id for m in moves} | {m.to_room_id for m in moves}
     rooms = dict(session.execute(select(Room.id, Room.number).where(Room.id.in_(ids))).all()) if ids else {}
     for m in moves:
         a, b = rooms.get(m.from_room_id, "?"), rooms.get(m.to_room_id, "?")
-        events.append(TimelineEvent(m.at, "room_change", f"换房 {a} → {b} {m.reason}", f"Room {a} → {b} {m.reason}"))
+        events.append(_event(m.at, "room_change", "tl_room_change", before=a, after=b, reason=m.reason))
     for c in session.scalars(select(StayDateChange).where(StayDateChange.stay_id == stay_id)):
         events.append(
-            TimelineEvent(
-                c.at,
-                "release_date",
-                f"解除日期 {c.old_release} → {c.new_release}：{c.reason}",
-                f"Release {c.old_release} → {c.new_release}: {c.reason}",
-            )
+            _event(c.at, "release_date", "tl_release_date", before=c.old_release, after=c.new_release, reason=c.reason)
         )
     readings: list[tuple[date, str, float | None]] = []
     for o in session.scalars(
@@ -274,33 +277,17 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
         if o.recheck_of_id is None:
             readings.append((o.day, o.slot.value, o.temperature))
         if o.temperature is not None and o.temperature >= site.fever_threshold:
-            events.append(TimelineEvent(o.taken_at, "fever", f"发热 {o.temperature} °C", f"Fever {o.temperature} °C"))
+            events.append(_event(o.taken_at, "fever", "tl_fever", temperature=o.temperature))
         elif o.recheck_of_id is not None:
-            events.append(
-                TimelineEvent(o.taken_at, "reading", f"复测 {o.temperature} °C", f"Recheck {o.temperature} °C")
-            )
-    results_zh = {"negative": "阴性", "positive": "阳性", "pending": "待出"}
+            events.append(_event(o.taken_at, "reading", "tl_recheck", temperature=o.temperature))
     for w in session.scalars(select(SwabTest).where(SwabTest.stay_id == stay_id, SwabTest.sampled_at.is_not(None))):
         if w.sampled_at is None:  # not sampled: left out by the query already
             continue
         r = w.result.value if w.result else "pending"
-        events.append(
-            TimelineEvent(
-                w.sampled_at,
-                "swab",
-                f"第{w.planned_day}天核酸：{results_zh[r]}",
-                f"Swab day {w.planned_day}: {r}",
-            )
-        )
+        events.append(_event(w.sampled_at, "swab", "tl_swab", day=w.planned_day, result=coded("swab_result", r)))
     if stay.departed_at is not None and stay.departure_kind is not None:
-        events.append(
-            TimelineEvent(
-                stay.departed_at,
-                "departure",
-                f"离开（{stay.departure_kind.value}）",
-                f"Left ({stay.departure_kind.value})",
-            )
-        )
+        how = coded("departure", stay.departure_kind.value)
+        events.append(_event(stay.departed_at, "departure", "tl_departure", how=how))
     events.sort(key=lambda e: e.at)
     return StayDetail(
         stay.id,

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import clock
-from models.errors import DomainError
+from models.errors import DomainError, Notice, coded
 from models.services import audit
 from models.services.audit import transactional
 from models.store.orm import Room, RoomEvent, RoomEventKind, RoomMove, RoomState, Stay, User
@@ -154,6 +154,12 @@ def back_in_service(session: Session, actor: User | None, room_id: int, *, expec
     return room
 
 
+def _line(at: datetime, message: str, **params: object) -> tuple[datetime, str, str]:
+    """A line of a room's history in both languages, from the catalogue (models/errors.py ``rh_*``)."""
+    said = Notice(message, **params)
+    return at, said.zh, said.en
+
+
 def room_history(session: Session, room_id: int, limit: int = 50) -> list[tuple[datetime, str, str]]:
     """Newest first: (when, zh, en) for stays in and out of the room, disinfections and service changes."""
     from models.store.orm import Person
@@ -166,23 +172,26 @@ def room_history(session: Session, room_id: int, limit: int = 50) -> list[tuple[
         .order_by(Stay.arrived_at.desc())
         .limit(limit)
     ):
-        events.append((arrived, f"{name} 入住", f"{name} checked in"))
+        events.append(_line(arrived, "rh_checked_in", name=name))
         if left is not None and kind is not None:  # both or neither (departure_has_kind)
-            events.append((left, f"{name} 离开（{kind.value}）", f"{name} left ({kind.value})"))
+            events.append(_line(left, "rh_left", name=name, how=coded("departure", kind.value)))
     for e in session.scalars(
         select(RoomEvent).where(RoomEvent.room_id == room_id).order_by(RoomEvent.at.desc()).limit(limit)
     ):
         if e.kind is RoomEventKind.DISINFECTED:
             events.append(
-                (
+                _line(
                     e.at,
-                    f"终末消毒：{e.agent} {e.concentration or ''}，{e.done_by}，核查 {e.checked_by}",
-                    f"Disinfected: {e.agent} {e.concentration or ''}, by {e.done_by}, checked by {e.checked_by}",
+                    "rh_disinfected",
+                    agent=e.agent,
+                    concentration=e.concentration or "",
+                    by=e.done_by,
+                    checked=e.checked_by,
                 )
             )
         elif e.kind is RoomEventKind.OUT_OF_SERVICE:
-            events.append((e.at, f"停用：{e.reason}", f"Out of service: {e.reason}"))
+            events.append(_line(e.at, "rh_out_of_service", reason=e.reason))
         else:
-            events.append((e.at, "恢复使用", "Back in service"))
+            events.append(_line(e.at, "rh_back_in_service"))
     events.sort(key=lambda x: x[0], reverse=True)
     return events[:limit]
