@@ -78,11 +78,13 @@ class _Absent:
 
 ABSENT: Any = _Absent()  # the side of a change that has no value
 
-# ids that mean nothing to a person: the row already names its person and room
+# ids that mean nothing to a person (the row already names its person and room), and the search index of a
+# name (kept in step with the name, which is shown)
 HIDDEN_FIELDS = frozenset(
     {
         "id", "person_id", "version", "rule_set_id", "floor_id", "building_id", "site_id", "stay_id",
         "previous_stay_id", "user_id", "observation_id", "recheck_of_id", "closed_by_id", "shares_with_id",
+        "name_pinyin",
     }
 )  # fmt: skip
 ROOM_FIELDS = frozenset({"room_id", "from_room_id", "to_room_id"})  # said as room numbers, on a move only
