@@ -47,6 +47,11 @@ MESSAGES = Catalogue(
         "arrival_in_future": ("入住时间不能晚于现在", "The arrival time is in the future"),
         "room_not_found": ("房间不存在：{room}", "No such room: {room}"),
         "stay_not_found": ("找不到该隔离记录", "No such stay"),
+        "person_not_found": ("找不到该人员", "No such person"),
+        "doc_number_taken": (
+            "该证件号码已属于另一人员（{name}），未保存",
+            "This document number already belongs to another person ({name}); nothing was saved",
+        ),
         "room_dirty": (
             "房间 {room} 待终末消毒，不能入住",
             "Room {room} awaits terminal disinfection and cannot be used",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,7 @@ from .context import AppContext
 from .labels import departure_label
 from .occupant_model import STAY_ID_ROLE, OccupantModel
 from .permissions_ui import explain_disabled
+from .person_dialog import PersonDialog
 from .stay_actions import (
     StayActionDialog,
     other_departure_dialog,
@@ -122,6 +124,17 @@ class OccupantsPage(QWidget):
             actions.addWidget(button)
             self.action_buttons[key] = button
             explain_disabled(button, ctx.user.role, {"room": "rooms", "transfer": "transfer"}.get(key, "departures"))
+
+        # a detail typed wrong at arrival (the phone): corrected here, for someone present or gone
+        self.edit_button = QPushButton(self.tr("Edit details…"), self)
+        self.edit_button.setToolTip(self.tr("Correct the person's name, phone, address, document… (Ctrl+E)"))
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_person)
+        explain_disabled(self.edit_button, ctx.user.role, "arrivals")
+        self.edit_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        self.edit_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_shortcut.activated.connect(self.edit_person)
+        actions.addWidget(self.edit_button)
 
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setEnabled(False)
@@ -367,6 +380,21 @@ class OccupantsPage(QWidget):
             return transfer_dialog(self.ctx, d.stay_id, self)
         return other_departure_dialog(self.ctx, d.stay_id, self)
 
+    def person_dialog(self) -> PersonDialog | None:
+        """Edit the selected person's details; None without a person or for a role that may not."""
+        if self._detail is None or not allowed(self.ctx.user.role, "arrivals"):
+            return None
+        try:
+            return PersonDialog(self.ctx, self._detail.person_id, self)
+        except DomainError as e:
+            self.details.append(self.ctx.message(e))
+            return None
+
+    def edit_person(self) -> None:
+        dialog = self.person_dialog()
+        if dialog is not None and dialog.exec() and dialog.saved:
+            self.after_action()
+
     def run_action(self, key: str) -> None:
         dialog = self.action_dialog(key)
         if dialog is not None and dialog.exec():
@@ -386,6 +414,7 @@ class OccupantsPage(QWidget):
         for button in self.action_buttons.values():
             button.setEnabled(d is not None and d.departed_at is None)
         self.print_button.setEnabled(d is not None)
+        self.edit_button.setEnabled(d is not None and allowed(self.ctx.user.role, "arrivals"))
         if d is None:
             return
         zh = self.model.language.startswith("zh")

@@ -136,16 +136,29 @@ class ArrivalCheck:
         return not self.errors and self.present_stay_id is None
 
 
-def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = None) -> ArrivalCheck:
-    """Validate every field and collect all problems (for forms and row-level import messages)."""
-    now = now or clock.now()
-    site = get_site(session)
-    today = local_date(now, site.timezone)
-    errors: list[DomainError] = []
-    warnings: list[str] = []
-    norm = replace(data)
+def check_person_fields(
+    data: ArrivalInput,
+    norm: ArrivalInput,
+    today: date,
+    errors: list[DomainError],
+    warnings: list[str],
+    only: frozenset[str] | None = None,
+) -> set[str]:
+    """Check and normalise the person's own fields of ``data`` into ``norm`` (errors and warnings appended);
+    return the fields refused. ``only``: check just these (an edit of some fields), the others left as they
+    are; a document is checked again when its number, type, the birth date or the sex changes (they agree)."""
+
+    def wanted(attr: str) -> bool:
+        if only is None:
+            return True
+        if attr == "doc_number":
+            return bool(only & {"doc_number", "doc_type", "birth_date", "sex"})
+        return attr in only
+
     bad: set[str] = set()  # fields already refused: not normalised, not looked up
     for attr in TEXT_FIELDS:
+        if not wanted(attr):
+            continue
         value = getattr(data, attr)
         if value is None:
             continue
@@ -155,7 +168,7 @@ def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = N
             errors.append(e)
             bad.add(attr)
     birth_given = data.birth_date
-    if birth_given is not None and not EARLIEST_BIRTH <= birth_given <= today:
+    if wanted("birth_date") and birth_given is not None and not EARLIEST_BIRTH <= birth_given <= today:
         errors.append(
             DomainError(
                 "birth_date_range",
@@ -165,13 +178,13 @@ def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = N
             )
         )
         birth_given = None  # not compared with the ID's
-    if "name" not in bad:
+    if wanted("name") and "name" not in bad:
         try:
             norm.name = normalise_name(norm.name)
         except DomainError as e:
             errors.append(e)
             bad.add("name")
-    if "doc_number" not in bad:
+    if wanted("doc_number") and "doc_number" not in bad:
         try:
             if data.doc_type is DocType.RESIDENT_ID:
                 rid = parse_resident_id(norm.doc_number, today)
@@ -190,7 +203,7 @@ def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = N
             errors.append(e)
             bad.add("doc_number")
     for attr in ("phone", "emergency_phone"):
-        if attr in bad:
+        if attr in bad or not wanted(attr):
             continue
         try:
             setattr(norm, attr, normalise_mobile(getattr(norm, attr)))
@@ -198,9 +211,21 @@ def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = N
             errors.append(e)
             bad.add(attr)
     for attr in TEXT_FIELDS:  # the stored (normalised) value against the column's size
-        if attr not in bad and (too_long := _too_long(attr, getattr(norm, attr))) is not None:
+        if wanted(attr) and attr not in bad and (too_long := _too_long(attr, getattr(norm, attr))) is not None:
             errors.append(too_long)
             bad.add(attr)
+    return bad
+
+
+def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = None) -> ArrivalCheck:
+    """Validate every field and collect all problems (for forms and row-level import messages)."""
+    now = now or clock.now()
+    site = get_site(session)
+    today = local_date(now, site.timezone)
+    errors: list[DomainError] = []
+    warnings: list[str] = []
+    norm = replace(data)
+    bad = check_person_fields(data, norm, today, errors, warnings)
     if norm.sex is None:
         errors.append(DomainError("sex_mismatch", expected="?"))
     category = data.category
@@ -332,6 +357,87 @@ def name_pinyin(name: str, limit: int | None = None) -> str:
     from pypinyin import lazy_pinyin
 
     return index_text(readings(name, lazy_pinyin(name, errors="ignore")), limit)
+
+
+# what the desk may correct on a person after arrival (update_person); the document's type and number, the
+# sex and the birth date are checked together (a resident ID says the birth date and the sex)
+EDITABLE_FIELDS = frozenset(
+    {
+        "name", "doc_type", "doc_number", "sex", "birth_date", "phone", "address", "origin", "emergency_contact",
+        "emergency_phone", "special_needs", "notes",
+    }
+)  # fmt: skip
+
+
+@transactional("arrivals")
+def update_person(
+    session: Session,
+    actor: User | None,
+    person_id: int,
+    changes: dict[str, object],
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Person:
+    """Correct a person's details (a phone typed wrong at arrival): only the fields in ``changes`` (of
+    ``EDITABLE_FIELDS``) are checked and changed, as an arrival checks them; a new document number must be
+    valid, agree with the birth date and sex, and be nobody else's. ``expected_version`` is the version the
+    desk saw: another desk's change in between refuses the edit (stale). One transaction, audited
+    (person.update, before and after); a refusal saves nothing."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    person = session.get(Person, person_id)
+    if person is None:
+        raise DomainError("person_not_found")
+    if expected_version is not None and person.version != expected_version:
+        raise DomainError("stale")
+    today = local_date(now or clock.now(), get_site(session).timezone)
+    value = {attr: changes.get(attr, getattr(person, attr)) for attr in EDITABLE_FIELDS}
+    doc_type = value["doc_type"]
+    if not isinstance(doc_type, DocType):
+        doc_type = DocType(str(doc_type))  # a code: ValueError for an unknown one
+    data = ArrivalInput(
+        name=str(value["name"] or ""),
+        doc_number=str(value["doc_number"] or ""),
+        category="",
+        doc_type=doc_type,
+        # a resident ID says the birth date and sex: the stored ones are not held against a new number
+        sex=changes.get("sex") if doc_type is DocType.RESIDENT_ID else value["sex"],  # type: ignore[arg-type]
+        birth_date=changes.get("birth_date") if doc_type is DocType.RESIDENT_ID else value["birth_date"],  # type: ignore[arg-type]
+        phone=value["phone"],  # type: ignore[arg-type]
+        address=str(value["address"] or ""),
+        origin=str(value["origin"] or ""),
+        emergency_contact=str(value["emergency_contact"] or ""),
+        emergency_phone=value["emergency_phone"],  # type: ignore[arg-type]
+        special_needs=str(value["special_needs"] or ""),
+        notes=str(value["notes"] or ""),
+    )
+    norm = replace(data)
+    errors: list[DomainError] = []
+    check_person_fields(data, norm, today, errors, [], frozenset(changes))
+    if errors:
+        raise errors[0]
+    if "sex" in changes and norm.sex is None:
+        raise DomainError("sex_mismatch", expected="?")
+    if norm.doc_type != person.doc_type or norm.doc_number != person.doc_number:
+        other = session.scalar(
+            select(Person).where(
+                Person.doc_type == norm.doc_type, Person.doc_number == norm.doc_number, Person.id != person.id
+            )
+        )
+        if other is not None:
+            raise DomainError("doc_number_taken", name=other.name)
+    before = audit.snapshot(person)
+    document = {"doc_type", "doc_number", "sex", "birth_date"}  # checked together: saved together
+    saved = set(changes) | (document if document & set(changes) else set())
+    for attr in EDITABLE_FIELDS & saved:
+        setattr(person, attr, getattr(norm, attr))
+    if "name" in changes:
+        person.name_pinyin = name_pinyin(person.name, column_limit(Person, "name_pinyin"))
+    if before != audit.snapshot(person):
+        audit.record(session, actor, "person.update", person, before, person_id=person.id)
+    return person
 
 
 @transactional("arrivals")
