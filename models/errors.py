@@ -130,6 +130,11 @@ MESSAGES = Catalogue(
         "recheck_none": ("{name} 没有待复测的发热", "{name} has no fever waiting for a recheck"),
         "alert_closed": ("该预警已关闭", "That alert is already closed"),
         "alert_not_found": ("找不到该预警", "No such alert"),
+        "alert_use_transfer": (
+            "转院请用“转院”操作办理，转院后预警自动关闭",
+            "A transfer to hospital is recorded with the Transfer action, which closes the alert",
+        ),
+        "alert_decision_unknown": ("请选择关闭预警的结论", "Choose the decision that closes the alert"),
         "not_present": ("{name} 当时不在隔离点", "{name} was not at the site then"),
         "swab_not_positive": ("该核酸结果不是阳性", "That swab result is not positive"),
         "lab_no_match": ("未找到对应的在住人员", "No present person matches"),

@@ -291,3 +291,110 @@ def test_missing_list_names_who_is_left(page, engine, session):
     rows = round_sheet(session, DAY, Slot.MORNING)
     assert rows[3].name in page.missing.text()
     assert session.scalar(select(func.count()).select_from(Observation)) == 3
+
+
+def _decide_not_fever_by_keyboard(dialog):
+    """The close-the-alert dialog, answered from the keyboard: ↓ to 经观察，非发热, a reason, OK."""
+    from views.stay_actions import ALERT_CHOICES
+
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert [dialog.decision.itemData(i) for i in range(dialog.decision.count())] == list(ALERT_CHOICES)
+    assert dialog.decision.currentText() == "复测正常"
+    QTest.keyClick(dialog.decision, Qt.Key.Key_Down)
+    assert dialog.decision.currentText() == "经观察，非发热"
+    QTest.keyClick(ok, Qt.Key.Key_Space)  # no reason yet: refused, the dialog stays open
+    assert dialog.error.text() == "请填写原因" and not dialog.result()
+    dialog.note.insert("医生评估：非感染性发热")  # as an input method types it (keyClicks takes Latin-1 only)
+    QTest.keyClick(ok, Qt.Key.Key_Space)
+    return dialog.result()
+
+
+def test_f8_closes_the_fever_alert_with_a_decision_and_it_no_longer_holds_the_release(page, engine, monkeypatch):
+    from models.reads.today import dashboard
+    from models.services.stays import stay_readiness
+    from views.stay_actions import StayActionDialog
+
+    QTest.keyClicks(page.entry, "385")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    stay_id = page.model.rows[0].stay_id
+    with session_factory(engine)() as s:
+        assert stay_readiness(s, stay_id, DAY).open_fever and len(dashboard(s, NOW).fevers) == 1
+    monkeypatch.setattr(StayActionDialog, "exec", _decide_not_fever_by_keyboard)
+    QTest.keyClick(page.entry, Qt.Key.Key_F8)
+    with session_factory(engine)() as s:
+        alert = s.scalars(select(FeverAlert)).one()
+        assert (alert.state, alert.resolution, alert.note) == (AlertState.CLOSED, "not_fever", "医生评估：非感染性发热")
+        assert not stay_readiness(s, stay_id, DAY).open_fever  # release no longer held back
+        assert dashboard(s, NOW).fevers == []  # the today screen's count drops
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "alert.close")).one()
+        assert entry.after["resolution"] == "not_fever"  # the code, never its words
+    assert "发热预警已关闭" in page.message.text() and page.rechecks.text() == ""
+    QTest.keyClick(page.entry, Qt.Key.Key_F8)  # nothing open any more: said, no dialog
+    assert page.message.text() == "本轮没有未关闭的发热预警。"
+
+
+def test_choosing_transferred_points_to_the_transfer_action(page, engine, monkeypatch):
+    from views import stay_actions
+
+    QTest.keyClicks(page.entry, "385")
+    QTest.keyClick(page.entry, Qt.Key.Key_Return)
+    opened = []
+
+    def choose_transfer(dialog):
+        if dialog.windowTitle() == "转运":
+            opened.append("transfer")
+            return 0
+        dialog.decision.setCurrentIndex(dialog.decision.findData("transferred"))
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        assert "转院" in dialog.hint.text()
+        dialog.transfer_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(stay_actions.StayActionDialog, "exec", choose_transfer)
+    QTest.keyClick(page.entry, Qt.Key.Key_F8)
+    assert opened == ["transfer"]
+    with session_factory(engine)() as s:
+        assert s.scalars(select(FeverAlert)).one().state is AlertState.OPEN  # nothing closed by the choice itself
+
+
+def test_a_desk_role_sees_why_it_may_not_close_a_fever_alert(qtbot, make_app_context, session, people):
+    from models.store.orm import Role, User
+
+    front = User(username="front", display_name="前台二", role=Role.DESK)
+    session.add(front)
+    session.commit()
+    p = RoundsPage(make_app_context(front))
+    qtbot.addWidget(p)
+    p.start(DAY, Slot.MORNING)
+    assert not p.close_alert_button.isEnabled()
+    assert p.close_alert_button.toolTip() == "您的角色（前台）无权关闭发热预警"
+    QTest.keyClick(p.entry, Qt.Key.Key_F8)
+    assert p.message.text() == "您的角色（前台）无权关闭发热预警"
+
+
+def test_the_admin_raises_the_fever_threshold_and_374_is_then_no_fever(qtbot, app_context, people, engine):
+    """The threshold set on the settings page is the one the rounds, the board and the alerts use."""
+    from models.reads.board import board_rooms
+    from models.store.orm import AuditEntry
+    from views.settings_page import SettingsPage
+
+    settings = SettingsPage(app_context, "sqlite:///demo.sqlite3")
+    qtbot.addWidget(settings)
+    assert settings.threshold is not None and settings.threshold.value() == 37.3
+    settings.threshold.setValue(37.5)  # as typed and confirmed: saved through the domain
+    rounds = RoundsPage(app_context)
+    qtbot.addWidget(rounds)
+    rounds.start(DAY, Slot.MORNING)
+    QTest.keyClicks(rounds.entry, "374")
+    QTest.keyClick(rounds.entry, Qt.Key.Key_Return)
+    first = rounds.model.rows[0]
+    assert not rounds.model.fever(first)  # 37.4 < 37.5: no red row, no recheck asked
+    with session_factory(engine)() as s:
+        assert not s.scalars(select(FeverAlert)).all()
+        assert not any(r.fever for r in board_rooms(s, DAY))
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "site.threshold")).one()
+        assert entry.before["fever_threshold"] == 37.3 and entry.after["fever_threshold"] == 37.5
+    QTest.keyClicks(rounds.entry, "376")
+    QTest.keyClick(rounds.entry, Qt.Key.Key_Return)
+    with session_factory(engine)() as s:
+        assert len(s.scalars(select(FeverAlert)).all()) == 1  # 37.6 ≥ 37.5: the alert opens

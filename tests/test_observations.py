@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from models.errors import DomainError
 from models.services.arrivals import register_arrival
@@ -13,7 +14,7 @@ from models.services.observations import (
     record_reading,
 )
 from models.services.sites import set_fever_threshold
-from models.store.orm import AlertState, AuditEntry, FeverAlert, Observation, Slot
+from models.store.orm import AlertState, AuditEntry, FeverAlert, Observation, Role, Slot, User
 from tests.conftest import NOW, local
 from tests.helpers import count, free_rooms
 
@@ -87,12 +88,68 @@ def test_normal_next_round_does_not_close_alert(session, desk, stays):
 def test_decision_closes_alert_and_needs_text(session, desk, stays):
     res = record_reading(session, desk, stays[1].id, TODAY, Slot.MORNING, temperature=38.2)
     with pytest.raises(DomainError) as err:
-        close_alert(session, desk, res.alert_opened.id, "  ")
+        close_alert(session, desk, res.alert_opened.id, "not_fever", "  ")
     assert err.value.code == "reason_required"
-    close_alert(session, desk, res.alert_opened.id, "医生评估：非感染性发热")
+    close_alert(session, desk, res.alert_opened.id, "not_fever", "医生评估：非感染性发热")
     with pytest.raises(DomainError) as err:
-        close_alert(session, desk, res.alert_opened.id, "again")
+        close_alert(session, desk, res.alert_opened.id, "recheck_normal", "again")
     assert err.value.code == "alert_closed"
+    assert err.value.message("zh_CN") == "该预警已关闭"
+
+
+def test_a_decision_is_stored_as_its_code_and_audited(session, desk, stays):
+    res = record_reading(session, desk, stays[1].id, TODAY, Slot.MORNING, temperature=38.2)
+    alert = close_alert(session, desk, res.alert_opened.id, "recheck_normal", "")  # no reason needed
+    assert (alert.state, alert.resolution, alert.note, alert.closed_by_id) == (
+        AlertState.CLOSED,
+        "recheck_normal",
+        "",
+        desk.id,
+    )
+    entry = session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "alert.close").order_by(AuditEntry.id.desc())
+    ).first()
+    assert (entry.before["resolution"], entry.after["resolution"]) == (None, "recheck_normal")
+    assert (entry.before["state"], entry.after["state"]) == ("open", "closed")
+    assert open_alerts(session) == []
+
+
+def test_an_unknown_decision_or_a_transfer_is_refused_and_the_alert_stays_open(session, desk, stays):
+    res = record_reading(session, desk, stays[1].id, TODAY, Slot.MORNING, temperature=38.2)
+    for decision, code in (("transferred", "alert_use_transfer"), ("观察", "alert_decision_unknown")):
+        with pytest.raises(DomainError) as err:
+            close_alert(session, desk, res.alert_opened.id, decision, "x")
+        assert err.value.code == code
+    assert len(open_alerts(session)) == 1
+
+
+def test_only_the_alert_roles_may_close_an_alert(session, desk, stays):
+    res = record_reading(session, desk, stays[1].id, TODAY, Slot.MORNING, temperature=38.2)
+    front = User(username="front", display_name="前台二", role=Role.DESK)
+    session.add(front)
+    session.commit()
+    with pytest.raises(DomainError) as err:
+        close_alert(session, front, res.alert_opened.id, "recheck_normal", "")
+    assert err.value.code == "forbidden"
+    nurse = User(username="nurse", display_name="医护一", role=Role.MEDICAL)
+    session.add(nurse)
+    session.commit()
+    assert close_alert(session, nurse, res.alert_opened.id, "recheck_normal", "").closed_by_id == nurse.id
+
+
+def test_only_an_admin_may_change_the_fever_threshold_and_the_change_is_audited(session, desk, site):
+    for role in (Role.DESK, Role.MEDICAL, Role.VIEWER):
+        user = User(username=f"u-{role.value}", display_name="某人", role=role)
+        session.add(user)
+        session.commit()
+        with pytest.raises(DomainError) as err:
+            set_fever_threshold(session, user, site.id, 37.5)
+        assert err.value.code == "forbidden"
+    session.expire_all()
+    assert site.fever_threshold == 37.3
+    set_fever_threshold(session, desk, site.id, 37.5)
+    entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "site.threshold")).one()
+    assert (entry.before["fever_threshold"], entry.after["fever_threshold"]) == (37.3, 37.5)
 
 
 def test_site_threshold_is_used(session, desk, site, stays):

@@ -205,11 +205,15 @@ class DeskMachine(RuleBasedStateMachine):
         )
         self.attempt(record_reading, stay, day, slot, temperature=temp, recheck_of_id=last, taken_at=self.now)
 
-    @rule(idx=st.integers(0, 20), note=st.sampled_from(["", "医生评估：无需转运"]))
-    def decide_alert(self, idx, note) -> None:
+    @rule(
+        idx=st.integers(0, 20),
+        decision=st.sampled_from(["not_fever", "recheck_normal", "transferred"]),
+        note=st.sampled_from(["", "医生评估：无需转运"]),
+    )
+    def decide_alert(self, idx, decision, note) -> None:
         alert = self.pick(FeverAlert, [], idx)
         if alert is not None:
-            self.attempt(close_alert, alert, note)
+            self.attempt(close_alert, alert, decision, note)
 
     @rule(room_idx=st.integers(0, 20), fields=st.integers(0, 5))
     def disinfect(self, room_idx, fields) -> None:

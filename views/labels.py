@@ -108,6 +108,16 @@ def form_title(form: str) -> str:
     return titles[form]
 
 
+def alert_decision_label(code: str) -> str:
+    """How a fever alert is closed (models/services/observations.py ALERT_DECISIONS, "transferred")."""
+    labels = {
+        "recheck_normal": QCoreApplication.translate("Labels", "Recheck normal"),
+        "not_fever": QCoreApplication.translate("Labels", "Observed, not a fever"),
+        "transferred": QCoreApplication.translate("Labels", "Transferred to hospital"),
+    }
+    return labels.get(code, code)
+
+
 def list_separator(language: str) -> str:
     """Between sentences said one after another: "；" in Chinese, "; " in English."""
     return "；" if language.startswith("zh") else "; "
@@ -361,8 +371,11 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
             CountFrom.ARRIVAL.value: QCoreApplication.translate("Labels", "Arrival"),
         },
         "resolution": {
-            "departed": QCoreApplication.translate("Labels", "Closed: the person left")
-        },  # stays.depart closes an open alert
+            "departed": QCoreApplication.translate("Labels", "Closed: the person left"),  # stays.depart closes it
+            "recheck_normal": QCoreApplication.translate("Labels", "Recheck normal"),
+            "not_fever": QCoreApplication.translate("Labels", "Observed, not a fever"),
+            "decision": QCoreApplication.translate("Labels", "Closed by a decision"),  # before decisions had codes
+        },
     }
 
 

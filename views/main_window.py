@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.today_page.open_stay.connect(self.open_stay)
         self.today_page.open_room.connect(self.open_room)
         self.today_page.open_page.connect(self.show_page)
+        self.today_page.changed.connect(self.reload)
         self.audit_page = AuditPage(ctx, self)
         self.reports_page = ReportsPage(ctx, self)
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
@@ -390,6 +391,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.idle.idle.connect(self.lock_screen)
         self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
+        self.settings_page.threshold_changed.connect(lambda _v: self.reload())
         self.log_out_action = QAction(self.tr("Log out / switch user…"), self)
         self.log_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.log_out_action.triggered.connect(lambda: self.log_out())  # noqa: PLW0108 (triggered passes a bool)

@@ -4,6 +4,7 @@ Keys, in the entry box (the focus never has to leave it):
   365 or 36.5, Enter   save this person's reading and go to the next room
   F1 … F7              toggle a symptom for the reading about to be saved (发热 干咳 乏力 咽痛 嗅味觉减退 腹泻 其他)
   F9 / F10 / F11       not measured: asleep / refused / out for transfer (saved at once)
+  F8                   close the fever alert of this row (or the first open one) with a decision…
   F12                  recheck (复测): names the fever row whose recheck is typed next (F12 again: the next
                        one, Esc: back); Enter saves it as that person's recheck and returns
   Up / Down            previous / next room
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.permissions import allowed
 from models.reads.lookups import floors
 from models.reads.rounds import RoundRow, round_sheet
 from models.reads.today import current_slot
@@ -46,7 +48,8 @@ from ui.theme import mark_status
 
 from .context import AppContext
 from .labels import symptoms_text
-from .permissions_ui import explain_disabled
+from .permissions_ui import explain_disabled, may_not
+from .stay_actions import close_alert_flow
 
 Index = QModelIndex | QPersistentModelIndex
 SYMPTOM_KEYS = [Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7]
@@ -57,7 +60,7 @@ class RoundModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[RoundRow] = []
-        self.threshold = 37.3
+        self.threshold = float("inf")  # no fever before set_rows gives the site's threshold
         self.zh = True
         self.lang = "zh_CN"  # the page's language: readings not measured show their reason in it
         self.headers = [
@@ -180,7 +183,8 @@ class RoundsPage(QWidget):
         legend = QLabel(
             self.tr(
                 "Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste "
-                "F6 diarrhoea F7 other · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms"
+                "F6 diarrhoea F7 other · F8 close the fever alert · F9 asleep F10 refused F11 out for transfer · "
+                "F12 recheck · ↑↓ rooms"
             ),
             self,
         )
@@ -193,6 +197,11 @@ class RoundsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print observation sheets…"), self)
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.floor.currentData()))
         top.addWidget(self.print_button)
+        self.close_alert_button = QPushButton(self.tr("Close the fever alert… (F8)"), self)
+        self.close_alert_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys belong to the entry box: F8
+        self.close_alert_button.clicked.connect(self.close_alert)
+        self.may_close_alerts = explain_disabled(self.close_alert_button, ctx.user.role, "alerts")
+        top.addWidget(self.close_alert_button)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.current_label, 2)
         entry_row.addWidget(self.entry, 1)
@@ -307,6 +316,24 @@ class RoundsPage(QWidget):
     def awaiting_recheck(self, r: RoundRow) -> bool:
         return awaits_recheck(r, self.model.threshold)
 
+    # --- closing a fever alert with a decision (F8) ----------------------------------------------------
+    def close_alert(self) -> None:
+        """F8: close the open fever alert of the current row (else of the first row with one) with a decision."""
+        if not allowed(self.ctx.user.role, "alerts"):
+            self.message.setText(may_not(self.ctx.user.role, "alerts"))
+            return
+        rows = self.model.rows
+        target = next((i for i in [self.current, *range(len(rows))] if 0 <= i < len(rows) and rows[i].alert_open), None)
+        if target is None:
+            self.message.setText(self.tr("No fever alert is open on this round."))
+            return
+        r = rows[target]
+        if close_alert_flow(self.ctx, r.stay_id, self):
+            self.changed.emit()
+            self.reload()
+            self.message.setText(self.tr("{0} {1} · {2}: fever alert closed").format(r.floor, r.room, r.name))
+        self.entry.setFocus()
+
     # --- the recheck step (F12) ----------------------------------------------------------------------
     def recheck(self) -> None:
         """F12: the recheck of the current row if it waits for one, else of the first row waiting (in the
@@ -355,6 +382,9 @@ class RoundsPage(QWidget):
                 return True
             if key == Qt.Key.Key_F12:
                 self.recheck()
+                return True
+            if key == Qt.Key.Key_F8:
+                self.close_alert()
                 return True
             if key == Qt.Key.Key_Escape and self.recheck_return is not None:
                 self.message.clear()

@@ -9,11 +9,22 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QProcess, Signal
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from models import permissions
 from models.errors import DomainError
 from models.services.desk_settings import LOCK_MINUTES, change_desk_setting, change_preference, lock_minutes
+from models.services.sites import get_site, set_fever_threshold
 from models.store import credentials
 
 from .backup_panel import BackupPanel
@@ -21,9 +32,12 @@ from .context import AppContext
 from .database_panel import DatabasePanel
 from .preferences import ui_language
 
+THRESHOLD_RANGE = (37.0, 38.5)  # °C: what the settings page offers (the domain takes 36.0–40.0)
+
 
 class SettingsPage(QWidget):
     lock_minutes_changed = Signal(int)  # an admin saved the idle lock's minutes (0: never)
+    threshold_changed = Signal(float)  # an admin saved the site's fever threshold
 
     def __init__(self, ctx: AppContext, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +87,28 @@ class SettingsPage(QWidget):
         else:
             shown = self.tr("{0} min").format(minutes) if minutes else self.tr("never")
             form.addRow(self.tr("Lock the screen after"), QLabel(shown, self))
+        # the site's fever threshold: every screen, form and alert uses it (saved in the database, audited)
+        self.threshold: QDoubleSpinBox | None = None
+        try:
+            with ctx.sessions() as s:
+                site = get_site(s)
+                self.site_id: int | None = site.id
+                current = float(site.fever_threshold)
+        except DomainError:  # no site yet (the wizard makes it)
+            self.site_id = None
+        if self.site_id is not None and self.admin:
+            self.threshold = QDoubleSpinBox(self)
+            self.threshold.setRange(*THRESHOLD_RANGE)
+            self.threshold.setSingleStep(0.1)
+            self.threshold.setDecimals(1)
+            self.threshold.setSuffix(" °C")
+            self.threshold.setKeyboardTracking(False)  # typed: saved at Enter or on leaving the field
+            self.threshold.setValue(min(max(current, THRESHOLD_RANGE[0]), THRESHOLD_RANGE[1]))
+            self.threshold.setToolTip(self.tr("A reading at or above this opens a fever alert"))
+            self.threshold.valueChanged.connect(self._threshold_changed)
+            form.addRow(self.tr("Fever threshold"), self.threshold)
+        elif self.site_id is not None:
+            form.addRow(self.tr("Fever threshold"), QLabel(f"{current:.1f} °C", self))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -100,6 +136,18 @@ class SettingsPage(QWidget):
             return
         self.message.clear()
         self.lock_minutes_changed.emit(minutes)
+
+    def _threshold_changed(self, value: float) -> None:
+        if self.site_id is None:
+            return
+        try:
+            with self.ctx.sessions() as s:
+                set_fever_threshold(s, self.ctx.user, self.site_id, value)
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return
+        self.message.setText(self.tr("Fever threshold saved: {0} °C").format(f"{value:.1f}"))
+        self.threshold_changed.emit(value)
 
     def _language_changed(self) -> None:
         self._preference("ui/language", self.language.currentData())

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
 from models.reads.lookups import free_rooms, stay_summary
+from models.services.observations import close_alert, open_alert
 from models.services.stays import (
     change_release_date,
     change_room,
@@ -31,7 +33,7 @@ from models.store.orm import DepartureKind
 
 from .context import AppContext
 from .date_field import DateField
-from .labels import list_separator, swab_result_label
+from .labels import alert_decision_label, list_separator, swab_result_label
 
 
 class StayActionDialog(QDialog):
@@ -229,3 +231,76 @@ def other_departure_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None
     d.action = act
     d.finish()
     return d
+
+
+ALERT_CHOICES = ("recheck_normal", "not_fever", "transferred")  # the domain's decisions, and the transfer
+
+
+def close_alert_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
+    """Close a person's open fever alert with a decision and a note. "Transferred" closes nothing here: it
+    points to the transfer action (``d.transfer_instead`` is set when the desk asks for it)."""
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, QCoreApplication.translate("StayActionDialog", "Close the fever alert"), parent)
+    with sessions() as s:
+        alert = open_alert(s, stay_id)
+        alert_id = alert.id if alert is not None else None
+    decision = QComboBox(d)
+    for code in ALERT_CHOICES:
+        decision.addItem(alert_decision_label(code), code)
+    note = QLineEdit(d)
+    note.setMaxLength(400)
+    hint = QLabel(d)
+    hint.setWordWrap(True)
+    transfer_button = QPushButton(QCoreApplication.translate("StayActionDialog", "Transfer…"), d)
+    d.buttons.addButton(transfer_button, QDialogButtonBox.ButtonRole.ActionRole)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Decision"), decision)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Note"), note)
+    d.form.addRow(hint)
+    d.decision, d.note, d.hint, d.transfer_button = decision, note, hint, transfer_button  # type: ignore[attr-defined]
+    d.transfer_instead = False  # type: ignore[attr-defined]
+    ok = d.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def chosen() -> None:
+        code = decision.currentData()
+        transfer_button.setVisible(code == "transferred")
+        ok.setEnabled(code != "transferred")
+        if code == "transferred":
+            hint.setText(
+                QCoreApplication.translate(
+                    "StayActionDialog", "A transfer is recorded with the Transfer action, which closes the alert."
+                )
+            )
+            note.setPlaceholderText("")
+        elif code == "not_fever":
+            hint.setText(QCoreApplication.translate("StayActionDialog", "Say why it is not a fever."))
+            note.setPlaceholderText(QCoreApplication.translate("StayActionDialog", "Reason (required)"))
+        else:
+            hint.clear()
+            note.setPlaceholderText(QCoreApplication.translate("StayActionDialog", "Note (optional)"))
+
+    def to_transfer() -> None:
+        d.transfer_instead = True  # type: ignore[attr-defined]
+        d.reject()
+
+    def act() -> None:
+        with sessions() as s:
+            if alert_id is None:
+                raise DomainError("alert_closed")
+            close_alert(s, actor, alert_id, str(decision.currentData()), note.text(), now=ctx.now())
+
+    decision.currentIndexChanged.connect(lambda _i: chosen())
+    transfer_button.clicked.connect(to_transfer)
+    chosen()
+    d.action = act
+    d.finish()
+    return d
+
+
+def close_alert_flow(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> bool:
+    """The close-the-alert dialog, then the transfer dialog if the desk chose it. True when something was saved."""
+    d = close_alert_dialog(ctx, stay_id, parent)
+    if d.exec():
+        return True
+    if d.transfer_instead:  # type: ignore[attr-defined]
+        return bool(transfer_dialog(ctx, stay_id, parent).exec())
+    return False

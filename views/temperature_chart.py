@@ -30,7 +30,7 @@ class TemperatureChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.readings: list[tuple[date, str, float | None]] = []
-        self.threshold = 37.3
+        self.threshold: float | None = None  # the site's, from set_readings: no line before
         self.setMinimumHeight(140)
 
     def sizeHint(self) -> QSize:
@@ -80,9 +80,10 @@ class TemperatureChart(QWidget):
                 p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
         for t in (36.0, 37.0, 38.0, 39.0):
             p.drawText(QPointF(2, self.y(area, t) + 4), f"{t:.0f}")
-        p.setPen(QPen(QColor(palette.DANGER), 1, Qt.PenStyle.DashLine))
-        ty = self.y(area, self.threshold)
-        p.drawLine(QPointF(area.left(), ty), QPointF(area.right(), ty))
+        if self.threshold is not None:
+            p.setPen(QPen(QColor(palette.DANGER), 1, Qt.PenStyle.DashLine))
+            ty = self.y(area, self.threshold)
+            p.drawLine(QPointF(area.left(), ty), QPointF(area.right(), ty))
         values = self.points(area)
         if span is None or not values:
             p.setPen(QColor(palette.TEXT_HINT))
@@ -94,7 +95,9 @@ class TemperatureChart(QWidget):
         p.setPen(QPen(QColor(palette.ACCENT), 2))
         p.drawPath(path)
         for point, t in values:
-            p.setBrush(QColor(palette.DANGER) if t >= self.threshold else QColor(palette.ACCENT))
+            p.setBrush(
+                QColor(palette.DANGER) if self.threshold is not None and t >= self.threshold else QColor(palette.ACCENT)
+            )
             p.drawEllipse(point, 3, 3)
         p.setPen(QColor(palette.TEXT_SECONDARY))
         first, n = span

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +24,8 @@ from ui.theme import mark_status
 
 from .context import AppContext
 from .labels import swab_result_label
+from .permissions_ui import explain_disabled
+from .stay_actions import close_alert_flow
 
 STAY, ROOM, PAGE, SWAB = (Qt.ItemDataRole.UserRole + i for i in range(4))
 
@@ -32,6 +35,7 @@ class TodayPage(QWidget):
     open_room = Signal(int)
     open_page = Signal(str)
     open_swab = Signal(int)  # a positive sample: the swabs screen's guided path
+    changed = Signal()  # a fever alert was closed here
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,20 @@ class TodayPage(QWidget):
             QVBoxLayout(box).addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
             grid.addWidget(box, i // 4, i % 4)
+        # the open fevers: close one with a decision (button, F8 or the list's context menu)
+        fevers = self.lists["fevers"]
+        self.close_alert_action = QAction(self.tr("Close the fever alert…"), fevers)
+        self.close_alert_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
+        self.close_alert_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.close_alert_action.triggered.connect(self.close_alert)
+        fevers.addAction(self.close_alert_action)
+        fevers.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.close_alert_button = QPushButton(self.tr("Close the fever alert… (F8)"), self.boxes["fevers"])
+        self.close_alert_button.clicked.connect(self.close_alert)
+        self.boxes["fevers"].layout().addWidget(self.close_alert_button)
+        self.may_close_alerts = explain_disabled(
+            [self.close_alert_action, self.close_alert_button], ctx.user.role, "alerts"
+        )
         self.floors = QTableWidget(0, 6, self)
         self.floors.setHorizontalHeaderLabels(
             [
@@ -150,6 +168,16 @@ class TodayPage(QWidget):
             item.setData(STAY, stay_id)
             item.setData(PAGE, page)
             item.setData(ROOM, room[0] if room else None)
+
+    def close_alert(self) -> None:
+        """Close the selected open fever alert (the first one if none is selected) with a decision."""
+        fevers = self.lists["fevers"]
+        item = fevers.currentItem() or fevers.item(0)
+        if not self.may_close_alerts or item is None or item.data(STAY) is None:
+            return
+        if close_alert_flow(self.ctx, int(item.data(STAY)), self):
+            self.refresh()
+            self.changed.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
         if item.data(SWAB) is not None:

@@ -172,19 +172,37 @@ def _close(
     return alert
 
 
+# how a fever alert is closed by a decision (FeverAlert.resolution; the words are in views/labels.py):
+# the recheck was normal, or the person was observed and it is not a fever (a reason is required). A
+# transfer to hospital is not a decision here: the transfer action records it and closes the alert.
+ALERT_DECISIONS = ("recheck_normal", "not_fever")
+REASON_REQUIRED = frozenset({"not_fever"})
+
+
 @transactional("alerts")
 def close_alert(
-    session: Session, actor: User | None, alert_id: int, decision: str, now: datetime | None = None
+    session: Session,
+    actor: User | None,
+    alert_id: int,
+    decision: str,
+    note: str = "",
+    now: datetime | None = None,
 ) -> FeverAlert:
-    """Close a fever alert with a recorded decision (e.g. 医生评估：非感染性发热)."""
+    """Close an open fever alert with a decision (a code of :data:`ALERT_DECISIONS`) and a note; it then no
+    longer holds a release back. The decision's code is stored and audited, never its words."""
     alert = session.get(FeverAlert, alert_id)
     if alert is None:
         raise DomainError("alert_not_found")
     if alert.state is AlertState.CLOSED:
         raise DomainError("alert_closed")
-    if not decision.strip():
+    if decision == "transferred":
+        raise DomainError("alert_use_transfer")
+    if decision not in ALERT_DECISIONS:
+        raise DomainError("alert_decision_unknown")
+    note = note.strip()
+    if decision in REASON_REQUIRED and not note:
         raise DomainError("reason_required")
-    return _close(session, actor, alert, "decision", decision.strip(), now or clock.now())
+    return _close(session, actor, alert, decision, note, now or clock.now())
 
 
 @transactional("readings")
