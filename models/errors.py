@@ -65,6 +65,26 @@ MESSAGES = Catalogue(
         ),
         "companion_not_here": ("同住人不在该房间", "The companion is not in that room"),
         "stay_departed": ("{name} 已于 {date} 离开", "{name} left on {date}"),
+        "undo_not_departed": (
+            "{name} 仍在本隔离点，没有可撤销的离开",
+            "{name} has not left: there is no departure to undo",
+        ),
+        "undo_too_late": (
+            "离开已超过 {hours} 小时，不能再撤销",
+            "The departure was more than {hours} hours ago and can no longer be undone",
+        ),
+        "undo_room_reused": (
+            "房间 {room} 已安排给其他人员，不能撤销离开",
+            "Room {room} has been given to someone else since: the departure cannot be undone",
+        ),
+        "undo_room_out_of_service": (
+            "房间 {room} 已停用，不能撤销离开",
+            "Room {room} is out of service: the departure cannot be undone",
+        ),
+        "undo_person_again": (
+            "{name} 离开后已重新入住，不能撤销离开",
+            "{name} has checked in again since: the departure cannot be undone",
+        ),
         "release_too_early": ("未到解除隔离日期（{date}）", "The release date ({date}) has not been reached"),
         "release_swab": (
             "最后一次应做核酸检测不是阴性（第{day}天：{result}）",

@@ -29,12 +29,13 @@ from models.reads.audit_log import reveal_identity
 from models.reads.lookups import buildings, categories, floors
 from models.reads.occupants import OccupantFilter, StayDetail, stay_detail
 from models.rules.identity import mask_id, mask_phone
+from models.services.stays import undo_departure_check, undo_permission
 from printing.form_names import FULL_IDENTIFIER_FORMS
 
 from .context import AppContext
 from .labels import departure_label
 from .occupant_model import STAY_ID_ROLE, OccupantModel
-from .permissions_ui import explain_disabled
+from .permissions_ui import explain_disabled, may_not
 from .person_dialog import PersonDialog
 from .stay_actions import (
     StayActionDialog,
@@ -43,6 +44,7 @@ from .stay_actions import (
     release_dialog,
     room_change_dialog,
     transfer_dialog,
+    undo_departure_dialog,
 )
 from .temperature_chart import TemperatureChart
 
@@ -135,6 +137,16 @@ class OccupantsPage(QWidget):
         self.edit_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.edit_shortcut.activated.connect(self.edit_person)
         actions.addWidget(self.edit_button)
+
+        # a release, transfer or other departure done by mistake (the wrong row): undone within a day
+        self.undo_button = QPushButton(self.tr("Undo the departure…"), self)
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_departure)
+        self._may_undo_some = explain_disabled(self.undo_button, ctx.user.role, "transfer")  # the wider of the two
+        self.undo_shortcut = QShortcut(QKeySequence("Ctrl+Shift+U"), self)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.activated.connect(self.undo_departure)
+        actions.addWidget(self.undo_button)
 
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setEnabled(False)
@@ -395,6 +407,29 @@ class OccupantsPage(QWidget):
         if dialog is not None and dialog.exec() and dialog.saved:
             self.after_action()
 
+    def undo_refusal(self) -> str | None:
+        """Why the selected stay's departure cannot be undone now (in the user's language), or None."""
+        d = self._detail
+        if d is None or d.departed_at is None or d.departure_kind is None:
+            return self.tr("Only the departure of a person who has left can be undone")
+        permission = undo_permission(d.departure_kind)
+        if not allowed(self.ctx.user.role, permission):
+            return may_not(self.ctx.user.role, permission)
+        with self.sessions() as s:
+            refusal = undo_departure_check(s, d.stay_id, self.ctx.now())
+        return self.ctx.message(refusal) if refusal is not None else None
+
+    def undo_dialog(self) -> StayActionDialog | None:
+        """The undo-the-departure dialog for the selected stay, None when it cannot be undone."""
+        if self._detail is None or self.undo_refusal() is not None:
+            return None
+        return undo_departure_dialog(self.ctx, self._detail.stay_id, self)
+
+    def undo_departure(self) -> None:
+        dialog = self.undo_dialog()
+        if dialog is not None and dialog.exec():
+            self.after_action()
+
     def run_action(self, key: str) -> None:
         dialog = self.action_dialog(key)
         if dialog is not None and dialog.exec():
@@ -415,6 +450,12 @@ class OccupantsPage(QWidget):
             button.setEnabled(d is not None and d.departed_at is None)
         self.print_button.setEnabled(d is not None)
         self.edit_button.setEnabled(d is not None and allowed(self.ctx.user.role, "arrivals"))
+        if self._may_undo_some:  # else disabled for good, saying the role may not
+            why = self.undo_refusal() if d is not None else None
+            self.undo_button.setEnabled(d is not None and why is None)
+            tip = why or self.tr("Put the person back in their room, with a reason (Ctrl+Shift+U)")
+            self.undo_button.setToolTip(tip)
+            self.undo_button.setStatusTip(tip)
         if d is None:
             return
         zh = self.model.language.startswith("zh")

@@ -28,6 +28,7 @@ from models.services.stays import (
     release,
     stay_readiness,
     transfer,
+    undo_departure,
 )
 from models.store.orm import DepartureKind
 
@@ -227,6 +228,36 @@ def other_departure_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None
     def act() -> None:
         with sessions() as s:
             depart_other(s, actor, stay_id, reason.text(), now=ctx.now(), expected_version=seen)
+
+    d.action = act
+    d.finish()
+    return d
+
+
+def undo_departure_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None) -> StayActionDialog:
+    """A departure done by mistake, undone with a reason: the person is present again, in the same room."""
+    sessions, actor = ctx.sessions, ctx.user
+    d = StayActionDialog(ctx, "", parent)
+    d.setWindowTitle(QCoreApplication.translate("StayActionDialog", "Undo the departure"))
+    seen = seen_version(sessions, stay_id)
+    hint = QLabel(
+        QCoreApplication.translate(
+            "StayActionDialog",
+            "The person will be present again in the same room and bed; the room is marked occupied.",
+        ),
+        d,
+    )
+    hint.setWordWrap(True)
+    reason = QLineEdit(d)
+    reason.setMaxLength(400)
+    reason.setPlaceholderText(QCoreApplication.translate("StayActionDialog", "Reason (required)"))
+    d.form.addRow(hint)
+    d.form.addRow(QCoreApplication.translate("StayActionDialog", "Reason"), reason)
+    d.reason = reason  # type: ignore[attr-defined]
+
+    def act() -> None:
+        with sessions() as s:
+            undo_departure(s, actor, stay_id, reason.text(), now=ctx.now(), expected_version=seen)
 
     d.action = act
     d.finish()

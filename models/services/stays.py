@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from models import clock
+from models import clock, permissions
 from models.errors import DomainError, coded
-from models.rules.schedule import local_date
+from models.rules.schedule import local_date, swab_plan
 from models.services import audit
-from models.services.arrivals import FUTURE_SLACK, ensure_room_accepts
+from models.services.arrivals import FUTURE_SLACK, ensure_room_accepts, rule_for
 from models.services.audit import transactional
 from models.services.rooms import vacate_if_empty
 from models.services.sites import get_site
@@ -314,3 +314,108 @@ def depart_other(
 
 def room_of(session: Session, stay: Stay) -> Room:
     return session.get_one(Room, stay.room_id)
+
+
+UNDO_DEPARTURE_WINDOW = timedelta(hours=24)  # a departure done by mistake may be undone this long after it
+
+
+def undo_permission(kind: DepartureKind) -> str:
+    """Who may undo a departure: who may do one of its kind (a release or other departure: "departures";
+    a transfer: "transfer")."""
+    return "departures" if kind in (DepartureKind.RELEASED, DepartureKind.OTHER) else "transfer"
+
+
+def undo_departure_refusal(session: Session, stay: Stay, now: datetime) -> DomainError | None:
+    """Why ``stay``'s departure can no longer be undone at ``now``, or None: it has not left, the window
+    (UNDO_DEPARTURE_WINDOW) has passed, the person is back in another stay, or the room (its bed) has been
+    given to someone else since, or is out of service."""
+    if stay.departed_at is None or stay.departure_kind is None:
+        return DomainError("undo_not_departed", name=stay.person.name)
+    left = stay.departed_at
+    if now - left > UNDO_DEPARTURE_WINDOW:
+        return DomainError("undo_too_late", hours=int(UNDO_DEPARTURE_WINDOW.total_seconds() // 3600))
+    again = session.scalar(
+        select(Stay.id).where(Stay.person_id == stay.person_id, Stay.id != stay.id, Stay.arrived_at >= left).limit(1)
+    )
+    present = session.scalar(
+        select(Stay.id).where(Stay.person_id == stay.person_id, Stay.departed_at.is_(None)).limit(1)
+    )
+    if again is not None or present is not None:
+        return DomainError("undo_person_again", name=stay.person.name)
+    room = session.get_one(Room, stay.room_id)
+    later_stay = session.scalar(
+        select(Stay.id).where(Stay.room_id == room.id, Stay.id != stay.id, Stay.arrived_at >= left).limit(1)
+    )
+    moved_in = session.scalar(select(RoomMove.id).where(RoomMove.to_room_id == room.id, RoomMove.at >= left).limit(1))
+    bed_taken = session.scalar(
+        select(Stay.id).where(Stay.room_id == room.id, Stay.bed == stay.bed, Stay.departed_at.is_(None)).limit(1)
+    )
+    if later_stay is not None or moved_in is not None or bed_taken is not None:
+        return DomainError("undo_room_reused", room=room.number)
+    if room.state is RoomState.OUT_OF_SERVICE:
+        return DomainError("undo_room_out_of_service", room=room.number)
+    return None
+
+
+def undo_departure_check(session: Session, stay_id: int, now: datetime) -> DomainError | None:
+    """:func:`undo_departure_refusal` by stay id, for a screen (offer the action, or say why not)."""
+    stay = session.get(Stay, stay_id)
+    if stay is None:
+        return DomainError("stay_not_found")
+    return undo_departure_refusal(session, stay, now)
+
+
+@transactional("transfer")  # the widest of the two; the departure's own kind is checked below
+def undo_departure(
+    session: Session,
+    actor: User | None,
+    stay_id: int,
+    reason: str,
+    *,
+    now: datetime | None = None,
+    expected_version: int | None = None,
+) -> Stay:
+    """A release, transfer or other departure done by mistake, undone: the person is present again, in
+    the same room and bed. Allowed within UNDO_DEPARTURE_WINDOW of the departure and only while nobody
+    else was given the room since; the room awaiting disinfection (or disinfected meanwhile and still
+    free) is occupied again. The fever alerts the departure closed are open again and the swabs it
+    dropped planned again; a released person's days at home stay on the stay (nothing else is closed).
+    Audited with the reason, before and after."""
+    now = now or clock.now()
+    stay = get_stay(session, stay_id, active=False, expected_version=expected_version)
+    if stay.departure_kind is not None:
+        permissions.check(session, actor, undo_permission(stay.departure_kind))
+    if not reason.strip():
+        raise DomainError("reason_required")
+    refusal = undo_departure_refusal(session, stay, now)
+    if refusal is not None:
+        raise refusal
+    left = stay.departed_at
+    before = audit.snapshot(stay)
+    stay.departed_at = stay.departure_kind = None
+    stay.departure_reason = stay.departure_destination = stay.release_override = None
+    session.flush()
+    for alert in session.scalars(
+        select(FeverAlert).where(
+            FeverAlert.stay_id == stay.id, FeverAlert.resolution == "departed", FeverAlert.closed_at == left
+        )
+    ):
+        ab = audit.snapshot(alert)
+        alert.state, alert.closed_at, alert.resolution, alert.closed_by_id = AlertState.OPEN, None, None, None
+        audit.record(session, actor, "alert.reopen", alert, ab, person_id=stay.person_id, room_id=stay.room_id)
+    _replan_swabs(session, stay)
+    audit.record(session, actor, "stay.undo_departure", stay, before, note=reason.strip())
+    room = session.get_one(Room, stay.room_id)
+    if room.state is not RoomState.OCCUPIED:
+        rb = audit.snapshot(room)
+        room.state = RoomState.OCCUPIED
+        audit.record(session, actor, "room.occupied", room, rb, room_id=room.id)
+    return stay
+
+
+def _replan_swabs(session: Session, stay: Stay) -> None:
+    """The swabs of the stay's plan the departure dropped (unsampled ones are deleted at a departure)."""
+    _, rule = rule_for(session, get_site(session), stay.category_code, stay.rule_set_id)
+    have = set(session.scalars(select(SwabTest.planned_day).where(SwabTest.stay_id == stay.id)))
+    plan = swab_plan(rule.swab_day_list, stay.day_one, stay.arrival_day, stay.planned_release)
+    session.add_all(SwabTest(stay_id=stay.id, planned_day=n, planned_date=when) for n, when in plan if n not in have)
