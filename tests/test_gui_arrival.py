@@ -307,3 +307,14 @@ def test_the_emergency_contact_is_saved(dialog, engine, qtbot):
     with session_factory(engine)() as s:
         person = s.scalars(select(Stay)).one().person
         assert (person.emergency_contact, person.emergency_phone) == ("李华（配偶）", "13912345678")
+
+
+def test_the_group_typed_reaches_the_suggestion(dialog, qtbot):
+    assert "同组" not in dialog.reason.text()
+    dialog.group.setFocus()
+    QTest.keyClicks(dialog.group, "CA123")
+    dialog.group.editingFinished.emit()  # leaving the field: a new suggestion
+    assert "同组（CA123）安排在同一楼层" in dialog.reason.text()
+    dialog.group.clear()
+    dialog.group.editingFinished.emit()
+    assert "同组" not in dialog.reason.text() and "单人单间" in dialog.reason.text()

@@ -279,3 +279,44 @@ def test_import_json_on_the_command_line_is_masked(tmp_path, sqlite_template, rn
         notes = s.scalars(select(AuditEntry.note).where(AuditEntry.action == "import.reveal")).all()
     engine.dispose()
     assert notes == ["file=list.csv rows=1"]
+
+
+def _family_list(tmp_path, rng, column):
+    """Four people of one family (the ``column`` header) and one on their own, as a transfer list."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "证件号码", "人员类别", column] if column else ["姓名", "证件号码", "人员类别"])
+    for i in range(5):
+        p = person(rng)
+        group = "张家" if i < 4 else None
+        ws.append([p["name"], p["doc_number"], "密接", group] if column else [p["name"], p["doc_number"], "密接"])
+    path = tmp_path / "family.xlsx"
+    wb.save(path)
+    return path
+
+
+def _floor_nearly_full(session, desk, make_arrival):
+    """Building A, 1F: 8 of its 10 singles taken; the first free rooms are 109, 110, then 2F."""
+    first = [r for r in free_rooms(session) if r.number.startswith("1")][:8]
+    for room in first:
+        register_arrival(session, desk, make_arrival(), room.id, now=NOW)
+
+
+@pytest.mark.parametrize("column", ["同行人", "家庭", "分组", "批次号", "批次", "group", "Family", "家 庭", "分组："])
+def test_a_group_column_is_found_under_each_spelling(session, site, tmp_path, rng, column):
+    rows = read_transfer_list(session, _family_list(tmp_path, rng, column), now=NOW)
+    assert [r.fields["group"] for r in rows] == ["张家"] * 4 + [""]
+
+
+def test_a_family_of_four_lands_on_one_floor(session, site, desk, make_arrival, tmp_path, rng):
+    from models.services.importer import plan_rooms
+
+    _floor_nearly_full(session, desk, make_arrival)
+    without = plan_rooms(session, read_transfer_list(session, _family_list(tmp_path, rng, None), now=NOW), now=NOW)
+    assert len({(s.building, s.floor) for s in without[:4]}) == 2  # no column: 2 on 1F, 2 on 2F
+    rows = read_transfer_list(session, _family_list(tmp_path, rng, "家庭"), now=NOW)
+    plan = plan_rooms(session, rows, now=NOW)
+    assert len({(s.building, s.floor) for s in plan[:4]}) == 1  # the family together, on one floor
+    assert all(s.room_id for s in plan) and len({s.room_id for s in plan}) == 5
+    assert "张家" in plan[0].explain() and "同一楼层" in plan[0].explain()  # the preview's "why"
+    assert "kept on one floor" in plan[0].explain("en")

@@ -7,7 +7,13 @@ from sqlalchemy import func, select
 
 from models.errors import DomainError
 from models.services.arrivals import register_arrival
-from models.services.rooms import back_in_service, needs_disinfection, record_disinfection, set_out_of_service
+from models.services.rooms import (
+    back_in_service,
+    end_expired_out_of_service,
+    needs_disinfection,
+    record_disinfection,
+    set_out_of_service,
+)
 from models.services.stays import change_room, transfer
 from models.store.orm import (
     AuditEntry,
@@ -295,3 +301,46 @@ def test_back_in_service_only_from_out_of_service(session, site, desk, make_arri
     for room in (available, occupied, dirty):
         refused(session, "room_not_oos", back_in_service, desk, room)
     refused(session, "room_not_found", back_in_service, desk, 999_999)
+
+
+# --- the end of an out-of-service period -------------------------------------------------------
+
+
+def test_a_room_out_until_yesterday_comes_back_audited(session, site, desk, left_room):
+    dirty, _stay = left_room
+    yesterday = TODAY - timedelta(days=1)
+    clean, today_end, later, open_ended = (r.id for r in free_rooms(session, 4))
+    set_out_of_service(session, desk, clean, "维修", TODAY - timedelta(days=5), yesterday)
+    set_out_of_service(session, desk, dirty, "暂停使用", TODAY - timedelta(days=5), yesterday)
+    set_out_of_service(session, desk, today_end, "维修", TODAY - timedelta(days=5), TODAY)  # its last day
+    set_out_of_service(session, desk, later, "维修", TODAY, TODAY + timedelta(days=3))
+    set_out_of_service(session, desk, open_ended, "维修", TODAY)  # no end date: until someone brings it back
+    numbers = {r.id: r.number for r in session.scalars(select(Room))}
+    assert sorted(end_expired_out_of_service(session, None, TODAY)) == sorted([numbers[clean], numbers[dirty]])
+    assert state(session, clean) is RoomState.AVAILABLE
+    assert state(session, dirty) is RoomState.AWAITING_DISINFECTION  # someone left it: cleaned first
+    assert session.get(Room, clean).oos_until is None and session.get(Room, clean).oos_reason is None
+    for room in (today_end, later, open_ended):
+        assert state(session, room) is RoomState.OUT_OF_SERVICE
+    entries = {e.room_id: e for e in audit_of(session, "room.oos_ended")}
+    assert set(entries) == {clean, dirty} and {e.user_id for e in entries.values()} == {None}  # by the system
+    assert (entries[clean].before["state"], entries[clean].after["state"]) == ("out_of_service", "available")
+    assert entries[clean].before["oos_until"] == yesterday.isoformat()
+    assert len(events(session, clean, RoomEventKind.BACK_IN_SERVICE)) == 1
+    assert end_expired_out_of_service(session, None, TODAY) == []  # nothing twice
+    assert len(audit_of(session, "room.oos_ended")) == 2
+    # the next day, the room out until today comes back too, by the acting user when one runs it
+    assert end_expired_out_of_service(session, desk, TODAY + timedelta(days=1)) == [numbers[today_end]]
+    assert audit_of(session, "room.oos_ended")[-1].user_id == desk.id
+    assert state(session, later) is RoomState.OUT_OF_SERVICE
+
+
+def test_ending_expired_periods_is_refused_to_a_viewer(session, site, desk):
+    from models.store.orm import Role, User
+
+    viewer = User(username="viewer1", display_name="查看", role=Role.VIEWER)
+    session.add(viewer)
+    session.commit()
+    room = free_rooms(session, 1)[0].id
+    set_out_of_service(session, desk, room, "维修", TODAY - timedelta(days=3), TODAY - timedelta(days=1))
+    refused(session, "forbidden", end_expired_out_of_service, viewer, TODAY)

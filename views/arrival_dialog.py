@@ -139,6 +139,9 @@ class ArrivalDialog(QDialog):
         ):
             self.companion_reason.addItem(label, value.value)
         self.companion_reason.setEnabled(False)
+        # a family or travel group (optional, free text): the suggestion keeps a group on one floor
+        self.group = QLineEdit(self)
+        self.group.setPlaceholderText(self.tr("e.g. Zhang family, flight CA123"))
         self.room = RoomCombo(self)
         self.room_shown = QLabel(self)  # the room that will be saved, large: checked before confirming
         self.reason = QLabel(self)
@@ -166,6 +169,7 @@ class ArrivalDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("Shares a room with"), self.companion)
         form.addRow(self.tr("Why together"), self.companion_reason)
+        form.addRow(self.tr("Group"), self.group)
         form.addRow(self.tr("Room"), self.room)
         form.addRow("", self.room_shown)
         form.addRow("", self.reason)
@@ -181,6 +185,7 @@ class ArrivalDialog(QDialog):
         self.phone.editingFinished.connect(self._check_phone)
         self.has_exposure.toggled.connect(self.exposure.setEnabled)
         self.needs.editingFinished.connect(self._suggest)
+        self.group.editingFinished.connect(self._suggest)
         self.companion.currentIndexChanged.connect(self._companion_changed)
         self.room.currentIndexChanged.connect(self._show_room)
         self.room.typed_changed.connect(self._show_room)
@@ -203,7 +208,7 @@ class ArrivalDialog(QDialog):
 
     def _typed_fields(self) -> list[QLineEdit]:
         return [self.name, self.doc_number, self.phone, self.origin, self.address, self.emergency_contact,
-                self.emergency_phone, self.needs, self.notes]  # fmt: skip
+                self.emergency_phone, self.needs, self.notes, self.group]  # fmt: skip
 
     def half_filled(self) -> bool:
         """Something was typed that Esc would throw away."""
@@ -291,7 +296,8 @@ class ArrivalDialog(QDialog):
             return
         needs = self.needs.text()
         request = AllocationRequest(
-            needs_accessible=any(k in needs for k in ("行动不便", "轮椅", "无障碍", "mobility"))
+            needs_accessible=any(k in needs for k in ("行动不便", "轮椅", "无障碍", "mobility")),
+            group=self.group.text().strip() or None,
         )
         with self.sessions() as s:
             suggestion = suggest_room(s, request)

@@ -30,6 +30,7 @@ from models.reads.board import board_rooms
 from models.reads.changes import change_marker
 from models.services.accounts import sign_out
 from models.services.desk_settings import lock_minutes
+from models.services.rooms import end_expired_out_of_service
 from models.services.sites import get_site
 from models.store.connectivity import UNREACHABLE
 from models.store.orm import Role, RoomState, User
@@ -257,10 +258,18 @@ class MainWindow(QMainWindow):
         return DatabasePause(resume=resume, wait_idle=self.connection.wait_idle)
 
     def reload(self) -> None:
+        today = self.ctx.today()
+        if today != self.model.today:  # the window opens, or the day turned: out-of-service periods over end
+            try:
+                with self.sessions() as s:  # by the system (audited): it keeps the end date the desk set
+                    ended = end_expired_out_of_service(s, None, today)
+                if ended:
+                    log.info("out of service ended, back: %s", ", ".join(ended))
+            except DomainError as e:  # another desk did it at the same moment: its rooms are back all the same
+                log.info("out of service not ended here: %s", e.en)
         with self.sessions() as s:
             self._marker = change_marker(s)
             site = get_site(s)
-            today = self.ctx.today()
             rooms = board_rooms(s, today)
             self.site_name = site.name
         self.model.set_rooms(rooms, today)

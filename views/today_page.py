@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -17,17 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.reads.today import Dashboard, ReleaseLine, dashboard
+from models.errors import DomainError
+from models.reads.today import Dashboard, OutOfServiceLine, ReleaseLine, dashboard
+from models.services.rooms import back_in_service, set_out_of_service
 from models.store.orm import Slot
 from ui import palette
 from ui.theme import mark_status
 
 from .context import AppContext
+from .date_field import DateField
 from .labels import swab_result_label
 from .permissions_ui import explain_disabled
 from .stay_actions import close_alert_flow
 
-STAY, ROOM, PAGE, SWAB = (Qt.ItemDataRole.UserRole + i for i in range(4))
+STAY, ROOM, PAGE, SWAB, OOS = (Qt.ItemDataRole.UserRole + i for i in range(5))
 
 
 class TodayPage(QWidget):
@@ -35,7 +44,7 @@ class TodayPage(QWidget):
     open_room = Signal(int)
     open_page = Signal(str)
     open_swab = Signal(int)  # a positive sample: the swabs screen's guided path
-    changed = Signal()  # a fever alert was closed here
+    changed = Signal()  # a fever alert was closed, a room brought back or its out-of-service extended here
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +57,7 @@ class TodayPage(QWidget):
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
-        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "arrivals", "missing", "dirty")
+        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "arrivals", "missing", "dirty", "oos")
         for i, key in enumerate(keys):
             box = QGroupBox(self)
             lst = QListWidget(box)
@@ -70,6 +79,25 @@ class TodayPage(QWidget):
         self.boxes["fevers"].layout().addWidget(self.close_alert_button)
         self.may_close_alerts = explain_disabled(
             [self.close_alert_action, self.close_alert_button], ctx.user.role, "alerts"
+        )
+        # rooms whose out-of-service period ends today or has ended (停用到期): back in service (F9) or extend
+        oos = self.lists["oos"]
+        self.back_action = QAction(self.tr("Back in service (F9)"), oos)
+        self.back_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_action.triggered.connect(lambda: self.bring_back())  # noqa: PLW0108 (triggered passes a bool)
+        self.extend_action = QAction(self.tr("Extend the out-of-service period…"), oos)
+        self.extend_action.triggered.connect(lambda: self.extend_out_of_service())  # noqa: PLW0108
+        oos.addActions([self.back_action, self.extend_action])
+        oos.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.back_button = QPushButton(self.tr("Back in service (F9)"), self.boxes["oos"])
+        self.back_button.clicked.connect(lambda: self.bring_back())  # noqa: PLW0108 (clicked passes a bool)
+        self.extend_button = QPushButton(self.tr("Extend the out-of-service period…"), self.boxes["oos"])
+        self.extend_button.clicked.connect(lambda: self.extend_out_of_service())  # noqa: PLW0108
+        self.boxes["oos"].layout().addWidget(self.back_button)
+        self.boxes["oos"].layout().addWidget(self.extend_button)
+        self.may_handle_rooms = explain_disabled(
+            [self.back_action, self.extend_action, self.back_button, self.extend_button], ctx.user.role, "rooms"
         )
         self.floors = QTableWidget(0, 6, self)
         self.floors.setHorizontalHeaderLabels(
@@ -141,6 +169,21 @@ class TodayPage(QWidget):
             [(f"{m.building} {m.floor} {m.room} {m.name}", None, "rounds") for m in d.missing],
         )
         self._fill(self.lists["dirty"], [(p.room, None, None, p.room_id) for p in d.dirty_rooms])
+        self.boxes["oos"].setTitle(self.tr("Out of service, period ended ({0})").format(len(d.oos_ending)))
+        self._fill(
+            self.lists["oos"],
+            [
+                (
+                    self.tr("{0} · until {1} · {2}").format(o.room, o.until.isoformat(), o.reason),
+                    None,
+                    None,
+                    o.room_id,
+                )
+                for o in d.oos_ending
+            ],
+        )
+        for i in range(len(d.oos_ending)):
+            self.lists["oos"].item(i).setData(OOS, i)
         self.floors.setRowCount(len(d.floors))
         for i, f in enumerate(d.floors):
             for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
@@ -178,6 +221,64 @@ class TodayPage(QWidget):
         if close_alert_flow(self.ctx, int(item.data(STAY)), self):
             self.refresh()
             self.changed.emit()
+
+    def _oos_line(self) -> OutOfServiceLine | None:
+        """The selected room of the 停用到期 list (the first one if none is selected)."""
+        lst = self.lists["oos"]
+        item = lst.currentItem() or lst.item(0)
+        if self.data is None or item is None or item.data(OOS) is None:
+            return None
+        return self.data.oos_ending[int(item.data(OOS))]
+
+    def _room_action(self, fn, *args) -> bool:  # type: ignore[no-untyped-def]
+        line = self._oos_line()
+        if not self.may_handle_rooms or line is None:
+            return False
+        try:
+            with self.sessions() as s:
+                fn(s, self.ctx.user, line.room_id, *args, expected_version=line.version)
+        except DomainError as e:  # e.g. another desk changed the room meanwhile: said, and the list read again
+            QMessageBox.warning(self, self.tr("Out of service"), e.message(self.ctx.language))
+            self.refresh()
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def bring_back(self) -> bool:
+        """The selected room back in service now (awaiting disinfection if someone left it since the last one)."""
+        return self._room_action(back_in_service)
+
+    def extend_out_of_service(self, until: date | None = None) -> bool:
+        """Keep the selected room out of service to a later day (asked for, a week from today unless given)."""
+        line = self._oos_line()
+        if not self.may_handle_rooms or line is None:
+            return False
+        if until is None:
+            until = self._ask_until(line)
+            if until is None:
+                return False
+        since = line.since or self.ctx.today()
+        return self._room_action(set_out_of_service, line.reason, since, until)
+
+    def _ask_until(self, line: OutOfServiceLine) -> date | None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Extend the out-of-service period"))
+        field = DateField(self.ctx, dialog, with_time=False)
+        field.set_value(self.ctx.today() + timedelta(days=7))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(line.room, dialog))
+        form.addRow(self.tr("Out of service until"), field)
+        form.addRow(buttons)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                return field.day()
+            except DomainError as e:  # no date typed: said, asked again
+                QMessageBox.warning(dialog, self.tr("Out of service"), e.message(self.ctx.language))
+        return None
 
     def _activated(self, item: QListWidgetItem) -> None:
         if item.data(SWAB) is not None:

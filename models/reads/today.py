@@ -64,6 +64,18 @@ class ReleaseLine:
 
 
 @dataclass(frozen=True)
+class OutOfServiceLine:
+    """A room whose out-of-service period ends today or has ended (停用到期): bring it back or extend it."""
+
+    room_id: int
+    room: str
+    since: date | None
+    until: date
+    reason: str
+    version: int
+
+
+@dataclass(frozen=True)
 class FloorLine:
     floor_id: int
     floor: str
@@ -88,6 +100,7 @@ class Dashboard:
     positives: list[PersonLine] = field(default_factory=list)  # positive swab, still on site: act now
     missing: list[MissingReading] = field(default_factory=list)
     dirty_rooms: list[PersonLine] = field(default_factory=list)  # stay_id 0: a room, not a person
+    oos_ending: list[OutOfServiceLine] = field(default_factory=list)
     floors: list[FloorLine] = field(default_factory=list)
 
 
@@ -193,6 +206,16 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         .order_by(Building.sort, Floor.sort, Room.sort)
     ):
         d.dirty_rooms.append(PersonLine(0, "", rid, where))
+
+    for rid, where, since, until, reason, version in session.execute(
+        select(Room.id, place, Room.oos_from, Room.oos_until, Room.oos_reason, Room.version)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .where(Room.state == RoomState.OUT_OF_SERVICE, Room.oos_until.is_not(None), Room.oos_until <= today)
+        .order_by(Room.oos_until, Building.sort, Floor.sort, Room.sort)
+    ):
+        if until is not None:  # the query asked for an end date; the check is for the type checker
+            d.oos_ending.append(OutOfServiceLine(rid, where, since, until, reason or "", version))
 
     present = dict(
         session.execute(

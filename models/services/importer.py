@@ -41,6 +41,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "last_exposure": ("末次暴露时间", "末次暴露日期", "末次接触时间", "末次暴露", "lastexposure"),
     "arrived_at": ("入住时间", "到达时间", "抵达时间", "arrival"),
     "companion": ("同住人", "陪护人", "同住", "companion"),
+    # a family or travel group: the allocator keeps its members on one floor (AllocationRequest.group)
+    "group": ("同行人", "家庭", "分组", "批次号", "批次", "组别", "group", "family"),
     "address": ("住址", "地址", "现住址", "居住地址", "address"),
     "birth_date": ("出生日期", "出生年月", "birthdate"),
     "special_needs": ("特殊需求", "特殊情况", "specialneeds"),
@@ -388,6 +390,7 @@ def parse_rows(
             "arrived_at": n.arrived_at,
             "address": n.address,
             "companion": cell_text(values.get("companion"))[:MAX_CELL],
+            "group": cell_text(values.get("group"))[:MAX_CELL],
         }
         r.arrival = n
         if errors:
@@ -463,6 +466,7 @@ def _requests(rows: list[ImportRow], today: date) -> list[Any]:
                 needs_accessible=any(h in needs for h in ACCESSIBLE_HINTS),
                 companion_of=index.get(r.companion_of) if r.companion_of is not None else None,
                 companion_reason=reason,
+                group=r.fields.get("group") or None,
             )
         )
     return reqs

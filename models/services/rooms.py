@@ -146,12 +146,33 @@ def back_in_service(session: Session, actor: User | None, room_id: int, *, expec
     room = _room(session, room_id, expected_version)
     if room.state is not RoomState.OUT_OF_SERVICE:
         raise DomainError("room_not_oos", room=room.number)
+    _bring_back(session, actor, room, "room.back_in_service")
+    return room
+
+
+def _bring_back(session: Session, actor: User | None, room: Room, action: str) -> None:
+    """An out-of-service room back: awaiting disinfection if someone left it since its last one, else available."""
     before = audit.snapshot(room)
     room.state = RoomState.AWAITING_DISINFECTION if needs_disinfection(session, room.id) else RoomState.AVAILABLE
     room.oos_reason = room.oos_from = room.oos_until = None
     session.add(RoomEvent(room_id=room.id, kind=RoomEventKind.BACK_IN_SERVICE, user_id=actor.id if actor else None))
-    audit.record(session, actor, "room.back_in_service", room, before, room_id=room.id)
-    return room
+    audit.record(session, actor, action, room, before, room_id=room.id)
+
+
+@transactional("rooms")
+def end_expired_out_of_service(session: Session, actor: User | None, today: date) -> list[str]:
+    """Bring back every room whose out-of-service period is over: its end date (``oos_until``, the last day
+    out of service) is before ``today``. A room out until today or later, or with no end date, stays out.
+    Each one is audited (``room.oos_ended``, by ``actor``: None is the system keeping the end date the desk
+    set). Run by the main window when it opens and when the day turns. Returns the rooms' numbers."""
+    rooms = session.scalars(
+        select(Room)
+        .where(Room.state == RoomState.OUT_OF_SERVICE, Room.oos_until.is_not(None), Room.oos_until < today)
+        .order_by(Room.id)
+    ).all()
+    for room in rooms:
+        _bring_back(session, actor, room, "room.oos_ended")
+    return [room.number for room in rooms]
 
 
 def _line(at: datetime, message: str, **params: object) -> tuple[datetime, str, str]:

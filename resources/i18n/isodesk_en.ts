@@ -58,7 +58,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="348"/>
+        <location filename="../../views/main_window.py" line="357"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>OccupantsPage</name>
     <message numerus="yes">
-        <location filename="../../views/occupants_page.py" line="288"/>
+        <location filename="../../views/occupants_page.py" line="300"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>

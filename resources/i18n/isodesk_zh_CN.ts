@@ -112,142 +112,152 @@
         <translation>家庭成员（前台决定）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="151"/>
+        <location filename="../../views/arrival_dialog.py" line="144"/>
+        <source>e.g. Zhang family, flight CA123</source>
+        <translation>如：张家、CA123航班</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="154"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="152"/>
+        <location filename="../../views/arrival_dialog.py" line="155"/>
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="153"/>
+        <location filename="../../views/arrival_dialog.py" line="156"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="155"/>
+        <location filename="../../views/arrival_dialog.py" line="158"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="156"/>
+        <location filename="../../views/arrival_dialog.py" line="159"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="158"/>
+        <location filename="../../views/arrival_dialog.py" line="161"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="160"/>
+        <location filename="../../views/arrival_dialog.py" line="163"/>
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="161"/>
+        <location filename="../../views/arrival_dialog.py" line="164"/>
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="162"/>
+        <location filename="../../views/arrival_dialog.py" line="165"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="163"/>
+        <location filename="../../views/arrival_dialog.py" line="166"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="164"/>
+        <location filename="../../views/arrival_dialog.py" line="167"/>
         <source>Emergency contact&apos;s phone</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="165"/>
+        <location filename="../../views/arrival_dialog.py" line="168"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="166"/>
+        <location filename="../../views/arrival_dialog.py" line="169"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="167"/>
+        <location filename="../../views/arrival_dialog.py" line="170"/>
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="168"/>
+        <location filename="../../views/arrival_dialog.py" line="171"/>
         <source>Why together</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="169"/>
+        <location filename="../../views/arrival_dialog.py" line="172"/>
+        <source>Group</source>
+        <translation>同行分组</translation>
+    </message>
+    <message>
+        <location filename="../../views/arrival_dialog.py" line="173"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="173"/>
+        <location filename="../../views/arrival_dialog.py" line="177"/>
         <source>Register and check in</source>
         <translation>登记并入住</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="216"/>
+        <location filename="../../views/arrival_dialog.py" line="221"/>
         <source>Discard this arrival?</source>
         <translation>放弃本次登记？</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="217"/>
+        <location filename="../../views/arrival_dialog.py" line="222"/>
         <source>What was typed for this arrival is not saved and will be lost. Discard it?</source>
         <translation>本次登记已填写的内容尚未保存，放弃后将丢失。确定放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="243"/>
+        <location filename="../../views/arrival_dialog.py" line="248"/>
         <source>Born {0}, {1}</source>
         <translation>出生 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="245"/>
+        <location filename="../../views/arrival_dialog.py" line="250"/>
         <source>unknown region code (accepted)</source>
         <translation>地区码未知（仍可登记）</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="265"/>
+        <location filename="../../views/arrival_dialog.py" line="270"/>
         <source>Room {0}</source>
         <translation>房间 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="269"/>
+        <location filename="../../views/arrival_dialog.py" line="274"/>
         <source>No free room {0}</source>
         <translation>没有 {0} 号空闲房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="269"/>
+        <location filename="../../views/arrival_dialog.py" line="274"/>
         <source>No room chosen</source>
         <translation>未选择房间</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="283"/>
+        <location filename="../../views/arrival_dialog.py" line="288"/>
         <source>Shares room {0} with {1}</source>
         <translation>与{1}同住 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="290"/>
+        <location filename="../../views/arrival_dialog.py" line="295"/>
         <source>Chosen on the room board</source>
         <translation>在房态图上选定</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="300"/>
+        <location filename="../../views/arrival_dialog.py" line="306"/>
         <source>Suggested: {0} — {1}</source>
         <translation>建议：{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../views/arrival_dialog.py" line="327"/>
+        <location filename="../../views/arrival_dialog.py" line="333"/>
         <source>No room available</source>
         <translation>没有空闲房间</translation>
     </message>
@@ -1239,13 +1249,13 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/labels.py" line="114"/>
-        <location filename="../../views/labels.py" line="375"/>
+        <location filename="../../views/labels.py" line="378"/>
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="115"/>
-        <location filename="../../views/labels.py" line="376"/>
+        <location filename="../../views/labels.py" line="379"/>
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
@@ -1311,945 +1321,960 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/labels.py" line="141"/>
+        <source>Fever alert open again (departure undone)</source>
+        <translation>发热预警重新打开（撤销离开）</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="142"/>
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="142"/>
+        <location filename="../../views/labels.py" line="143"/>
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="143"/>
+        <location filename="../../views/labels.py" line="144"/>
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="144"/>
+        <location filename="../../views/labels.py" line="145"/>
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="145"/>
+        <location filename="../../views/labels.py" line="146"/>
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="146"/>
+        <location filename="../../views/labels.py" line="147"/>
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="147"/>
+        <location filename="../../views/labels.py" line="148"/>
         <source>Person&apos;s details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="148"/>
+        <location filename="../../views/labels.py" line="149"/>
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="149"/>
+        <location filename="../../views/labels.py" line="150"/>
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="150"/>
+        <location filename="../../views/labels.py" line="151"/>
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="151"/>
+        <location filename="../../views/labels.py" line="152"/>
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="152"/>
+        <location filename="../../views/labels.py" line="153"/>
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="153"/>
+        <location filename="../../views/labels.py" line="154"/>
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="154"/>
+        <location filename="../../views/labels.py" line="155"/>
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="155"/>
+        <location filename="../../views/labels.py" line="156"/>
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="156"/>
+        <location filename="../../views/labels.py" line="157"/>
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="157"/>
+        <location filename="../../views/labels.py" line="158"/>
+        <source>Room back in service: its out-of-service period ended</source>
+        <translation>停用到期，房间恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="159"/>
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="158"/>
+        <location filename="../../views/labels.py" line="160"/>
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="159"/>
+        <location filename="../../views/labels.py" line="161"/>
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="160"/>
+        <location filename="../../views/labels.py" line="162"/>
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="161"/>
+        <location filename="../../views/labels.py" line="163"/>
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="162"/>
+        <location filename="../../views/labels.py" line="164"/>
+        <source>Departure undone</source>
+        <translation>撤销离开</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="165"/>
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="163"/>
+        <location filename="../../views/labels.py" line="166"/>
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="164"/>
+        <location filename="../../views/labels.py" line="167"/>
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="174"/>
-        <location filename="../../views/labels.py" line="175"/>
+        <location filename="../../views/labels.py" line="177"/>
+        <location filename="../../views/labels.py" line="178"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="176"/>
-        <location filename="../../views/labels.py" line="226"/>
-        <location filename="../../views/labels.py" line="391"/>
+        <location filename="../../views/labels.py" line="179"/>
+        <location filename="../../views/labels.py" line="229"/>
+        <location filename="../../views/labels.py" line="394"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="177"/>
-        <location filename="../../views/labels.py" line="265"/>
+        <location filename="../../views/labels.py" line="180"/>
+        <location filename="../../views/labels.py" line="268"/>
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="178"/>
-        <location filename="../../views/labels.py" line="227"/>
-        <location filename="../../views/labels.py" line="392"/>
+        <location filename="../../views/labels.py" line="181"/>
+        <location filename="../../views/labels.py" line="230"/>
+        <location filename="../../views/labels.py" line="395"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="179"/>
+        <location filename="../../views/labels.py" line="182"/>
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="180"/>
+        <location filename="../../views/labels.py" line="183"/>
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="181"/>
+        <location filename="../../views/labels.py" line="184"/>
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="182"/>
-        <location filename="../../views/labels.py" line="183"/>
+        <location filename="../../views/labels.py" line="185"/>
+        <location filename="../../views/labels.py" line="186"/>
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="184"/>
-        <location filename="../../views/labels.py" line="185"/>
+        <location filename="../../views/labels.py" line="187"/>
+        <location filename="../../views/labels.py" line="188"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="186"/>
-        <location filename="../../views/labels.py" line="187"/>
+        <location filename="../../views/labels.py" line="189"/>
+        <location filename="../../views/labels.py" line="190"/>
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="188"/>
-        <location filename="../../views/labels.py" line="294"/>
+        <location filename="../../views/labels.py" line="191"/>
+        <location filename="../../views/labels.py" line="297"/>
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="189"/>
-        <location filename="../../views/labels.py" line="295"/>
+        <location filename="../../views/labels.py" line="192"/>
+        <location filename="../../views/labels.py" line="298"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="190"/>
-        <location filename="../../views/labels.py" line="244"/>
+        <location filename="../../views/labels.py" line="193"/>
+        <location filename="../../views/labels.py" line="247"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="191"/>
-        <location filename="../../views/labels.py" line="230"/>
+        <location filename="../../views/labels.py" line="194"/>
+        <location filename="../../views/labels.py" line="233"/>
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="192"/>
+        <location filename="../../views/labels.py" line="195"/>
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="193"/>
-        <location filename="../../views/labels.py" line="229"/>
+        <location filename="../../views/labels.py" line="196"/>
+        <location filename="../../views/labels.py" line="232"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="194"/>
+        <location filename="../../views/labels.py" line="197"/>
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="195"/>
+        <location filename="../../views/labels.py" line="198"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="196"/>
+        <location filename="../../views/labels.py" line="199"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="197"/>
+        <location filename="../../views/labels.py" line="200"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="198"/>
+        <location filename="../../views/labels.py" line="201"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="205"/>
-        <location filename="../../views/labels.py" line="390"/>
+        <location filename="../../views/labels.py" line="208"/>
+        <location filename="../../views/labels.py" line="393"/>
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="206"/>
+        <location filename="../../views/labels.py" line="209"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="207"/>
+        <location filename="../../views/labels.py" line="210"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="208"/>
+        <location filename="../../views/labels.py" line="211"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="209"/>
+        <location filename="../../views/labels.py" line="212"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="210"/>
+        <location filename="../../views/labels.py" line="213"/>
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="211"/>
+        <location filename="../../views/labels.py" line="214"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="212"/>
+        <location filename="../../views/labels.py" line="215"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="213"/>
+        <location filename="../../views/labels.py" line="216"/>
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="214"/>
+        <location filename="../../views/labels.py" line="217"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="215"/>
+        <location filename="../../views/labels.py" line="218"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="216"/>
+        <location filename="../../views/labels.py" line="219"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="217"/>
+        <location filename="../../views/labels.py" line="220"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="218"/>
+        <location filename="../../views/labels.py" line="221"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="219"/>
+        <location filename="../../views/labels.py" line="222"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="220"/>
+        <location filename="../../views/labels.py" line="223"/>
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="221"/>
+        <location filename="../../views/labels.py" line="224"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="222"/>
+        <location filename="../../views/labels.py" line="225"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="223"/>
+        <location filename="../../views/labels.py" line="226"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="224"/>
+        <location filename="../../views/labels.py" line="227"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="225"/>
+        <location filename="../../views/labels.py" line="228"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="228"/>
+        <location filename="../../views/labels.py" line="231"/>
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="231"/>
-        <location filename="../../views/labels.py" line="370"/>
+        <location filename="../../views/labels.py" line="234"/>
+        <location filename="../../views/labels.py" line="373"/>
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="232"/>
+        <location filename="../../views/labels.py" line="235"/>
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="233"/>
+        <location filename="../../views/labels.py" line="236"/>
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="234"/>
+        <location filename="../../views/labels.py" line="237"/>
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="235"/>
+        <location filename="../../views/labels.py" line="238"/>
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="236"/>
+        <location filename="../../views/labels.py" line="239"/>
         <source>Home isolation until</source>
         <translation>居家隔离至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="237"/>
+        <location filename="../../views/labels.py" line="240"/>
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="238"/>
+        <location filename="../../views/labels.py" line="241"/>
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="239"/>
+        <location filename="../../views/labels.py" line="242"/>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="240"/>
+        <location filename="../../views/labels.py" line="243"/>
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="241"/>
+        <location filename="../../views/labels.py" line="244"/>
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="242"/>
+        <location filename="../../views/labels.py" line="245"/>
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="243"/>
+        <location filename="../../views/labels.py" line="246"/>
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="245"/>
+        <location filename="../../views/labels.py" line="248"/>
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="246"/>
+        <location filename="../../views/labels.py" line="249"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="247"/>
+        <location filename="../../views/labels.py" line="250"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="248"/>
+        <location filename="../../views/labels.py" line="251"/>
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="249"/>
+        <location filename="../../views/labels.py" line="252"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="250"/>
+        <location filename="../../views/labels.py" line="253"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="251"/>
+        <location filename="../../views/labels.py" line="254"/>
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="252"/>
+        <location filename="../../views/labels.py" line="255"/>
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="253"/>
+        <location filename="../../views/labels.py" line="256"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="254"/>
+        <location filename="../../views/labels.py" line="257"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="255"/>
-        <location filename="../../views/labels.py" line="386"/>
+        <location filename="../../views/labels.py" line="258"/>
+        <location filename="../../views/labels.py" line="389"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="256"/>
+        <location filename="../../views/labels.py" line="259"/>
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="257"/>
+        <location filename="../../views/labels.py" line="260"/>
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="258"/>
+        <location filename="../../views/labels.py" line="261"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="259"/>
+        <location filename="../../views/labels.py" line="262"/>
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="260"/>
+        <location filename="../../views/labels.py" line="263"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="261"/>
+        <location filename="../../views/labels.py" line="264"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="262"/>
+        <location filename="../../views/labels.py" line="265"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="263"/>
+        <location filename="../../views/labels.py" line="266"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="264"/>
-        <location filename="../../views/labels.py" line="387"/>
+        <location filename="../../views/labels.py" line="267"/>
+        <location filename="../../views/labels.py" line="390"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="266"/>
+        <location filename="../../views/labels.py" line="269"/>
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="267"/>
+        <location filename="../../views/labels.py" line="270"/>
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="268"/>
+        <location filename="../../views/labels.py" line="271"/>
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="269"/>
+        <location filename="../../views/labels.py" line="272"/>
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="270"/>
+        <location filename="../../views/labels.py" line="273"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="271"/>
+        <location filename="../../views/labels.py" line="274"/>
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="272"/>
+        <location filename="../../views/labels.py" line="275"/>
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="273"/>
+        <location filename="../../views/labels.py" line="276"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="274"/>
+        <location filename="../../views/labels.py" line="277"/>
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="275"/>
+        <location filename="../../views/labels.py" line="278"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="276"/>
+        <location filename="../../views/labels.py" line="279"/>
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="277"/>
+        <location filename="../../views/labels.py" line="280"/>
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="278"/>
+        <location filename="../../views/labels.py" line="281"/>
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="279"/>
+        <location filename="../../views/labels.py" line="282"/>
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="280"/>
+        <location filename="../../views/labels.py" line="283"/>
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="281"/>
+        <location filename="../../views/labels.py" line="284"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="282"/>
-        <location filename="../../views/labels.py" line="396"/>
+        <location filename="../../views/labels.py" line="285"/>
+        <location filename="../../views/labels.py" line="399"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283"/>
+        <location filename="../../views/labels.py" line="286"/>
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="284"/>
+        <location filename="../../views/labels.py" line="287"/>
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="285"/>
+        <location filename="../../views/labels.py" line="288"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="286"/>
+        <location filename="../../views/labels.py" line="289"/>
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="287"/>
+        <location filename="../../views/labels.py" line="290"/>
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="288"/>
+        <location filename="../../views/labels.py" line="291"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="289"/>
+        <location filename="../../views/labels.py" line="292"/>
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="290"/>
+        <location filename="../../views/labels.py" line="293"/>
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291"/>
+        <location filename="../../views/labels.py" line="294"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292"/>
+        <location filename="../../views/labels.py" line="295"/>
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293"/>
+        <location filename="../../views/labels.py" line="296"/>
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="296"/>
+        <location filename="../../views/labels.py" line="299"/>
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="297"/>
+        <location filename="../../views/labels.py" line="300"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="298"/>
+        <location filename="../../views/labels.py" line="301"/>
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="299"/>
+        <location filename="../../views/labels.py" line="302"/>
         <source>Days at home</source>
         <translation>居家隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="300"/>
+        <location filename="../../views/labels.py" line="303"/>
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="301"/>
+        <location filename="../../views/labels.py" line="304"/>
         <source>Swab days at home</source>
         <translation>居家核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302"/>
+        <location filename="../../views/labels.py" line="305"/>
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="303"/>
+        <location filename="../../views/labels.py" line="306"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="304"/>
+        <location filename="../../views/labels.py" line="307"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="305"/>
+        <location filename="../../views/labels.py" line="308"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="315"/>
+        <location filename="../../views/labels.py" line="318"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="316"/>
+        <location filename="../../views/labels.py" line="319"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323"/>
+        <location filename="../../views/labels.py" line="326"/>
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324"/>
+        <location filename="../../views/labels.py" line="327"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325"/>
+        <location filename="../../views/labels.py" line="328"/>
         <source>Hong Kong, Macao or Taiwan permit</source>
         <translation>港澳台通行证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="326"/>
+        <location filename="../../views/labels.py" line="329"/>
         <source>Other document</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="330"/>
+        <location filename="../../views/labels.py" line="333"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="331"/>
+        <location filename="../../views/labels.py" line="334"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335"/>
+        <location filename="../../views/labels.py" line="338"/>
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336"/>
+        <location filename="../../views/labels.py" line="339"/>
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="342"/>
+        <location filename="../../views/labels.py" line="345"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="343"/>
+        <location filename="../../views/labels.py" line="346"/>
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="347"/>
+        <location filename="../../views/labels.py" line="350"/>
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348"/>
+        <location filename="../../views/labels.py" line="351"/>
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="349"/>
+        <location filename="../../views/labels.py" line="352"/>
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354"/>
+        <location filename="../../views/labels.py" line="357"/>
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="356"/>
+        <location filename="../../views/labels.py" line="359"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="359"/>
+        <location filename="../../views/labels.py" line="362"/>
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="360"/>
+        <location filename="../../views/labels.py" line="363"/>
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="361"/>
+        <location filename="../../views/labels.py" line="364"/>
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="364"/>
+        <location filename="../../views/labels.py" line="367"/>
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="365"/>
+        <location filename="../../views/labels.py" line="368"/>
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366"/>
+        <location filename="../../views/labels.py" line="369"/>
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="367"/>
+        <location filename="../../views/labels.py" line="370"/>
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371"/>
+        <location filename="../../views/labels.py" line="374"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="374"/>
+        <location filename="../../views/labels.py" line="377"/>
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="377"/>
+        <location filename="../../views/labels.py" line="380"/>
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="385"/>
+        <location filename="../../views/labels.py" line="388"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="388"/>
+        <location filename="../../views/labels.py" line="391"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="389"/>
+        <location filename="../../views/labels.py" line="392"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="393"/>
+        <location filename="../../views/labels.py" line="396"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="394"/>
+        <location filename="../../views/labels.py" line="397"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="395"/>
+        <location filename="../../views/labels.py" line="398"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="404"/>
+        <location filename="../../views/labels.py" line="407"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="405"/>
+        <location filename="../../views/labels.py" line="408"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="407"/>
+        <location filename="../../views/labels.py" line="410"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="408"/>
+        <location filename="../../views/labels.py" line="411"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="417"/>
+        <location filename="../../views/labels.py" line="420"/>
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="418"/>
+        <location filename="../../views/labels.py" line="421"/>
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="419"/>
+        <location filename="../../views/labels.py" line="422"/>
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="420"/>
+        <location filename="../../views/labels.py" line="423"/>
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="421"/>
+        <location filename="../../views/labels.py" line="424"/>
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="422"/>
+        <location filename="../../views/labels.py" line="425"/>
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="423"/>
+        <location filename="../../views/labels.py" line="426"/>
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="426"/>
+        <location filename="../../views/labels.py" line="429"/>
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="427"/>
+        <location filename="../../views/labels.py" line="430"/>
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="428"/>
+        <location filename="../../views/labels.py" line="431"/>
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>
@@ -2323,181 +2348,181 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="90"/>
+        <location filename="../../views/main_window.py" line="91"/>
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="100"/>
+        <location filename="../../views/main_window.py" line="101"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="103"/>
+        <location filename="../../views/main_window.py" line="104"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="105"/>
+        <location filename="../../views/main_window.py" line="106"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="107"/>
+        <location filename="../../views/main_window.py" line="108"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="109"/>
+        <location filename="../../views/main_window.py" line="110"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="134"/>
+        <location filename="../../views/main_window.py" line="135"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="135"/>
+        <location filename="../../views/main_window.py" line="136"/>
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="136"/>
+        <location filename="../../views/main_window.py" line="137"/>
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="137"/>
+        <location filename="../../views/main_window.py" line="138"/>
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="138"/>
+        <location filename="../../views/main_window.py" line="139"/>
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="139"/>
+        <location filename="../../views/main_window.py" line="140"/>
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140"/>
+        <location filename="../../views/main_window.py" line="141"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="141"/>
+        <location filename="../../views/main_window.py" line="142"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="142"/>
+        <location filename="../../views/main_window.py" line="143"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="165"/>
+        <location filename="../../views/main_window.py" line="166"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="173"/>
+        <location filename="../../views/main_window.py" line="174"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="177"/>
+        <location filename="../../views/main_window.py" line="178"/>
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="180"/>
+        <location filename="../../views/main_window.py" line="181"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="183"/>
+        <location filename="../../views/main_window.py" line="184"/>
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="271"/>
+        <location filename="../../views/main_window.py" line="280"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="282"/>
+        <location filename="../../views/main_window.py" line="291"/>
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="290"/>
+        <location filename="../../views/main_window.py" line="299"/>
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="293"/>
+        <location filename="../../views/main_window.py" line="302"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="294"/>
+        <location filename="../../views/main_window.py" line="303"/>
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="327"/>
+        <location filename="../../views/main_window.py" line="336"/>
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="328"/>
+        <location filename="../../views/main_window.py" line="337"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="364"/>
-        <location filename="../../views/main_window.py" line="376"/>
+        <location filename="../../views/main_window.py" line="373"/>
+        <location filename="../../views/main_window.py" line="385"/>
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="358"/>
-        <location filename="../../views/main_window.py" line="379"/>
+        <location filename="../../views/main_window.py" line="367"/>
+        <location filename="../../views/main_window.py" line="388"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="348"/>
+        <location filename="../../views/main_window.py" line="357"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="395"/>
+        <location filename="../../views/main_window.py" line="404"/>
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="398"/>
+        <location filename="../../views/main_window.py" line="407"/>
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="401"/>
+        <location filename="../../views/main_window.py" line="410"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="513"/>
+        <location filename="../../views/main_window.py" line="522"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="530"/>
+        <location filename="../../views/main_window.py" line="539"/>
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -2586,201 +2611,216 @@ dis {2} · oos {3}</source>
 <context>
     <name>OccupantsPage</name>
     <message>
-        <location filename="../../views/occupants_page.py" line="64"/>
+        <location filename="../../views/occupants_page.py" line="66"/>
         <source>Name, pinyin (zs), ID or phone tail, room…</source>
         <translation>姓名、拼音（zs）、证件或电话尾号、房间号…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="66"/>
+        <location filename="../../views/occupants_page.py" line="68"/>
         <source>Present only</source>
         <translation>仅在住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="81"/>
+        <location filename="../../views/occupants_page.py" line="83"/>
         <source>Any release date</source>
         <translation>全部解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="82"/>
+        <location filename="../../views/occupants_page.py" line="84"/>
         <source>Release due today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="83"/>
+        <location filename="../../views/occupants_page.py" line="85"/>
         <source>Release due tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="84"/>
+        <location filename="../../views/occupants_page.py" line="86"/>
         <source>Release within 3 days</source>
         <translation>3天内解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="85"/>
+        <location filename="../../views/occupants_page.py" line="87"/>
         <source>Release between…</source>
         <translation>解除日期范围…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="93"/>
+        <location filename="../../views/occupants_page.py" line="95"/>
         <source>Releases today</source>
         <translation>今日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="94"/>
+        <location filename="../../views/occupants_page.py" line="96"/>
         <source>Releases tomorrow</source>
         <translation>明日解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="109"/>
+        <location filename="../../views/occupants_page.py" line="111"/>
         <source>Show ID in full</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="115"/>
+        <location filename="../../views/occupants_page.py" line="117"/>
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="116"/>
-        <location filename="../../views/occupants_page.py" line="428"/>
+        <location filename="../../views/occupants_page.py" line="118"/>
+        <location filename="../../views/occupants_page.py" line="469"/>
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="118"/>
+        <location filename="../../views/occupants_page.py" line="120"/>
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="75"/>
-        <location filename="../../views/occupants_page.py" line="119"/>
+        <location filename="../../views/occupants_page.py" line="77"/>
+        <location filename="../../views/occupants_page.py" line="121"/>
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="71"/>
+        <location filename="../../views/occupants_page.py" line="73"/>
         <source>Arrived today</source>
         <translation>今日入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="70"/>
+        <location filename="../../views/occupants_page.py" line="72"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="72"/>
+        <location filename="../../views/occupants_page.py" line="74"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="73"/>
+        <location filename="../../views/occupants_page.py" line="75"/>
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="74"/>
+        <location filename="../../views/occupants_page.py" line="76"/>
         <source>Transferred</source>
         <translation>已转运</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="129"/>
+        <location filename="../../views/occupants_page.py" line="131"/>
         <source>Edit details…</source>
         <translation>修改信息…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="130"/>
+        <location filename="../../views/occupants_page.py" line="132"/>
         <source>Correct the person&apos;s name, phone, address, document… (Ctrl+E)</source>
         <translation>更正此人的姓名、电话、住址、证件等（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="139"/>
+        <location filename="../../views/occupants_page.py" line="142"/>
+        <source>Undo the departure…</source>
+        <translation>撤销离开…</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="151"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="143"/>
+        <location filename="../../views/occupants_page.py" line="155"/>
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="144"/>
+        <location filename="../../views/occupants_page.py" line="156"/>
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="145"/>
+        <location filename="../../views/occupants_page.py" line="157"/>
         <source>Door card</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="146"/>
+        <location filename="../../views/occupants_page.py" line="158"/>
         <source>Release notice</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="208"/>
+        <location filename="../../views/occupants_page.py" line="220"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="211"/>
+        <location filename="../../views/occupants_page.py" line="223"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="424"/>
+        <location filename="../../views/occupants_page.py" line="414"/>
+        <source>Only the departure of a person who has left can be undone</source>
+        <translation>只能撤销已离开人员的离开</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="456"/>
+        <source>Put the person back in their room, with a reason (Ctrl+Shift+U)</source>
+        <translation>让该人员回到原房间，须填写原因（Ctrl+Shift+U）</translation>
+    </message>
+    <message>
+        <location filename="../../views/occupants_page.py" line="465"/>
         <source>Day {0} of {1}</source>
         <translation>第 {0}/{1} 天</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="426"/>
+        <location filename="../../views/occupants_page.py" line="467"/>
         <source>Left on {0}</source>
         <translation>已于 {0} 离开</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="427"/>
+        <location filename="../../views/occupants_page.py" line="468"/>
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="427"/>
+        <location filename="../../views/occupants_page.py" line="468"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="427"/>
+        <location filename="../../views/occupants_page.py" line="468"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="428"/>
+        <location filename="../../views/occupants_page.py" line="469"/>
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="428"/>
+        <location filename="../../views/occupants_page.py" line="469"/>
         <source>Arrived</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="117"/>
+        <location filename="../../views/occupants_page.py" line="119"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/occupants_page.py" line="288"/>
+        <location filename="../../views/occupants_page.py" line="300"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="437"/>
+        <location filename="../../views/occupants_page.py" line="478"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/occupants_page.py" line="448"/>
+        <location filename="../../views/occupants_page.py" line="489"/>
         <source>Threshold {0} °C</source>
         <translation>发热阈值 {0} °C</translation>
     </message>
@@ -3626,149 +3666,161 @@ dis {2} · oos {3}</source>
 <context>
     <name>StayActionDialog</name>
     <message>
-        <location filename="../../views/stay_actions.py" line="78"/>
+        <location filename="../../views/stay_actions.py" line="79"/>
         <source>day {0}: {1}</source>
         <translation>第 {0} 天：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="90"/>
+        <location filename="../../views/stay_actions.py" line="91"/>
         <source>Change room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="97"/>
+        <location filename="../../views/stay_actions.py" line="98"/>
         <source>New room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="98"/>
-        <location filename="../../views/stay_actions.py" line="121"/>
-        <location filename="../../views/stay_actions.py" line="224"/>
+        <location filename="../../views/stay_actions.py" line="99"/>
+        <location filename="../../views/stay_actions.py" line="122"/>
+        <location filename="../../views/stay_actions.py" line="225"/>
+        <location filename="../../views/stay_actions.py" line="255"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="115"/>
+        <location filename="../../views/stay_actions.py" line="116"/>
         <source>Extend or shorten the stay</source>
         <translation>延长或缩短隔离期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="120"/>
+        <location filename="../../views/stay_actions.py" line="121"/>
         <source>Release date</source>
         <translation>解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="137"/>
+        <location filename="../../views/stay_actions.py" line="138"/>
         <source>Release</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="143"/>
+        <location filename="../../views/stay_actions.py" line="144"/>
         <source>Release date reached</source>
         <translation>已到解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="147"/>
+        <location filename="../../views/stay_actions.py" line="148"/>
         <source>Last scheduled swab</source>
         <translation>最后一次应检核酸</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="151"/>
+        <location filename="../../views/stay_actions.py" line="152"/>
         <source>Open fever alert</source>
         <translation>未处理发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="155"/>
+        <location filename="../../views/stay_actions.py" line="156"/>
         <source>Needed only to release before the checks pass</source>
         <translation>仅在条件未满足时强制解除才需填写</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="159"/>
+        <location filename="../../views/stay_actions.py" line="160"/>
         <source>Override reason</source>
         <translation>强制解除原因</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="181"/>
+        <location filename="../../views/stay_actions.py" line="182"/>
         <source>Transfer</source>
         <translation>转运</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="184"/>
+        <location filename="../../views/stay_actions.py" line="185"/>
         <source>To hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="185"/>
+        <location filename="../../views/stay_actions.py" line="186"/>
         <source>To another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="187"/>
+        <location filename="../../views/stay_actions.py" line="188"/>
         <source>To home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="192"/>
+        <location filename="../../views/stay_actions.py" line="193"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="193"/>
+        <location filename="../../views/stay_actions.py" line="194"/>
         <source>Hospital or site</source>
         <translation>医院或隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="194"/>
+        <location filename="../../views/stay_actions.py" line="195"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="195"/>
+        <location filename="../../views/stay_actions.py" line="196"/>
         <source>Escort, vehicle, notes</source>
         <translation>陪同、车辆、备注</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="221"/>
+        <location filename="../../views/stay_actions.py" line="222"/>
         <source>Other departure</source>
         <translation>其他离开</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="243"/>
+        <location filename="../../views/stay_actions.py" line="241"/>
+        <source>Undo the departure</source>
+        <translation>撤销离开</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="244"/>
+        <source>The person will be present again in the same room and bed; the room is marked occupied.</source>
+        <translation>该人员将重新在原房间、原床位；房间恢复为已入住。</translation>
+    </message>
+    <message>
+        <location filename="../../views/stay_actions.py" line="274"/>
         <source>Close the fever alert</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="254"/>
+        <location filename="../../views/stay_actions.py" line="285"/>
         <source>Transfer…</source>
         <translation>转院…</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="256"/>
+        <location filename="../../views/stay_actions.py" line="287"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="257"/>
+        <location filename="../../views/stay_actions.py" line="288"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="269"/>
+        <location filename="../../views/stay_actions.py" line="300"/>
         <source>A transfer is recorded with the Transfer action, which closes the alert.</source>
         <translation>转院请用“转院”操作办理，办理后预警自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="275"/>
+        <location filename="../../views/stay_actions.py" line="306"/>
         <source>Say why it is not a fever.</source>
         <translation>请写明为何不属于发热。</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="276"/>
+        <location filename="../../views/stay_actions.py" line="253"/>
+        <location filename="../../views/stay_actions.py" line="307"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../views/stay_actions.py" line="279"/>
+        <location filename="../../views/stay_actions.py" line="310"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
@@ -4036,104 +4088,142 @@ dis {2} · oos {3}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="62"/>
+        <location filename="../../views/today_page.py" line="71"/>
         <source>Close the fever alert…</source>
         <translation>关闭发热预警…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="68"/>
+        <location filename="../../views/today_page.py" line="77"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="77"/>
+        <location filename="../../views/today_page.py" line="85"/>
+        <location filename="../../views/today_page.py" line="93"/>
+        <source>Back in service (F9)</source>
+        <translation>恢复使用 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="89"/>
+        <location filename="../../views/today_page.py" line="95"/>
+        <source>Extend the out-of-service period…</source>
+        <translation>延长停用…</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="105"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="78"/>
+        <location filename="../../views/today_page.py" line="106"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="79"/>
+        <location filename="../../views/today_page.py" line="107"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="80"/>
+        <location filename="../../views/today_page.py" line="108"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="81"/>
+        <location filename="../../views/today_page.py" line="109"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="82"/>
+        <location filename="../../views/today_page.py" line="110"/>
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="104"/>
+        <location filename="../../views/today_page.py" line="132"/>
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="104"/>
+        <location filename="../../views/today_page.py" line="132"/>
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="107"/>
+        <location filename="../../views/today_page.py" line="135"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href=&apos;swabs&apos;&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href=&apos;rounds&apos;&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href=&apos;swabs&apos;&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href=&apos;rounds&apos;&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="125"/>
+        <location filename="../../views/today_page.py" line="153"/>
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="126"/>
+        <location filename="../../views/today_page.py" line="154"/>
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="127"/>
+        <location filename="../../views/today_page.py" line="155"/>
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="128"/>
+        <location filename="../../views/today_page.py" line="156"/>
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="129"/>
+        <location filename="../../views/today_page.py" line="157"/>
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="130"/>
+        <location filename="../../views/today_page.py" line="158"/>
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="131"/>
+        <location filename="../../views/today_page.py" line="159"/>
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="155"/>
+        <location filename="../../views/today_page.py" line="172"/>
+        <source>Out of service, period ended ({0})</source>
+        <translation>停用到期（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="177"/>
+        <source>{0} · until {1} · {2}</source>
+        <translation>{0} · 停用至 {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="198"/>
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="157"/>
+        <location filename="../../views/today_page.py" line="200"/>
         <source>fever open</source>
         <translation>发热未处置</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="241"/>
+        <location filename="../../views/today_page.py" line="280"/>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="266"/>
+        <source>Extend the out-of-service period</source>
+        <translation>延长停用</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="274"/>
+        <source>Out of service until</source>
+        <translation>停用至</translation>
     </message>
 </context>
 <context>
