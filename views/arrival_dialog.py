@@ -33,6 +33,7 @@ from ui import palette
 
 from .context import AppContext
 from .date_field import DateField
+from .labels import doc_type_label, sex_label
 
 NEEDS = ["elderly", "child", "pregnant", "chronic", "allergy", "diet", "mobility"]
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # a room's number, apart from its label "401 (2)"
@@ -94,18 +95,13 @@ class ArrivalDialog(QDialog):
             cats = categories(s, in_force_only=True)  # what the site's rule set can register
         self.name = QLineEdit(self)
         self.doc_type = QComboBox(self)
-        for value, label in (
-            (DocType.RESIDENT_ID, self.tr("Resident ID")),
-            (DocType.PASSPORT, self.tr("Passport")),
-            (DocType.HK_MACAO_TAIWAN, self.tr("HK/Macao/Taiwan permit")),
-            (DocType.OTHER, self.tr("Other")),
-        ):
-            self.doc_type.addItem(label, value.value)
+        for value in DocType:  # the order of the enum: resident ID first
+            self.doc_type.addItem(doc_type_label(value), value.value)
         self.doc_number = QLineEdit(self)
         self.id_info = QLabel(self)
         self.sex = QComboBox(self)
-        self.sex.addItem(self.tr("Male"), Sex.MALE.value)
-        self.sex.addItem(self.tr("Female"), Sex.FEMALE.value)
+        for sex in Sex:
+            self.sex.addItem(sex_label(sex), sex.value)
         self.phone = QLineEdit(self)
         self.phone_info = QLabel(self)
         self.category = QComboBox(self)

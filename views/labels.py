@@ -77,6 +77,23 @@ def symptoms_text(codes: Iterable[str], language: str) -> str:
     return ("、" if language.startswith("zh") else ", ").join(symptom_label(c) for c in codes)
 
 
+def doc_type_label(doc_type: DocType | str) -> str:
+    """A kind of identity document, as the arrival and edit forms offer it and the audit trail says it."""
+    return {
+        DocType.RESIDENT_ID: QCoreApplication.translate("Labels", "Resident ID"),
+        DocType.PASSPORT: QCoreApplication.translate("Labels", "Passport"),
+        DocType.HK_MACAO_TAIWAN: QCoreApplication.translate("Labels", "HK/Macao/Taiwan permit"),
+        DocType.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }[DocType(doc_type)]
+
+
+def sex_label(sex: Sex | str) -> str:
+    return {
+        Sex.MALE: QCoreApplication.translate("Labels", "Male"),
+        Sex.FEMALE: QCoreApplication.translate("Labels", "Female"),
+    }[Sex(sex)]
+
+
 def role_label(role: Role | str) -> str:
     return {
         Role.ADMIN: QCoreApplication.translate("Labels", "Admin"),
@@ -322,17 +339,9 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
         "state": states,
         "departure_kind": {k.value: departure_label(k) for k in DepartureKind},
         "result": {r.value: swab_result_label(r.value) for r in SwabResult},
-        "doc_type": {
-            DocType.RESIDENT_ID.value: QCoreApplication.translate("Labels", "Resident ID"),
-            DocType.PASSPORT.value: QCoreApplication.translate("Labels", "Passport"),
-            DocType.HK_MACAO_TAIWAN.value: QCoreApplication.translate("Labels", "Hong Kong, Macao or Taiwan permit"),
-            DocType.OTHER.value: QCoreApplication.translate("Labels", "Other document"),
-        },
+        "doc_type": {d.value: doc_type_label(d) for d in DocType},
         "category_code": dict(categories),
-        "sex": {
-            Sex.MALE.value: QCoreApplication.translate("Labels", "Male"),
-            Sex.FEMALE.value: QCoreApplication.translate("Labels", "Female"),
-        },
+        "sex": {x.value: sex_label(x) for x in Sex},
         "role": {r.value: role_label(r) for r in Role},
         "slot": {
             Slot.MORNING.value: QCoreApplication.translate("Labels", "Morning round"),

@@ -31,6 +31,7 @@ from models.store.orm import DocType, Sex
 
 from .context import AppContext
 from .date_field import DateField
+from .labels import doc_type_label, sex_label
 
 ERROR_STYLE = "color: #c62828"
 
@@ -52,20 +53,15 @@ class PersonDialog(QDialog):
         p = self.original
         self.name = QLineEdit(p.name, self)
         self.doc_type = QComboBox(self)
-        for value, label in (
-            (DocType.RESIDENT_ID, self.tr("Resident ID")),
-            (DocType.PASSPORT, self.tr("Passport")),
-            (DocType.HK_MACAO_TAIWAN, self.tr("HK/Macao/Taiwan permit")),
-            (DocType.OTHER, self.tr("Other")),
-        ):
-            self.doc_type.addItem(label, value.value)
+        for value in DocType:  # the order of the enum: resident ID first
+            self.doc_type.addItem(doc_type_label(value), value.value)
         self.doc_type.setCurrentIndex(self.doc_type.findData(p.doc_type.value))
         self.doc_number = QLineEdit(p.doc_number if self.may_see_ids else mask_id(p.doc_number), self)
         self.id_info = QLabel(self)
         self.id_info.setWordWrap(True)
         self.sex = QComboBox(self)
-        self.sex.addItem(self.tr("Male"), Sex.MALE.value)
-        self.sex.addItem(self.tr("Female"), Sex.FEMALE.value)
+        for sex in Sex:
+            self.sex.addItem(sex_label(sex), sex.value)
         self.sex.setCurrentIndex(self.sex.findData(p.sex.value))
         self.birth = DateField(ctx, self, with_time=False, value=p.birth_date or ctx.today())
         if p.birth_date is None:
