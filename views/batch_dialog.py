@@ -114,6 +114,29 @@ class MappingDialog(QDialog):
         return {h: c.currentData() for h, c in self.combos.items() if c.currentData()}
 
 
+def _read_only_table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    """A table the desk reads (the plan, the summary): its headers, the last column taking the rest."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    return table
+
+
+def _lay_out_step(page: QWidget, title: QLabel, table: QTableWidget, buttons: list[QPushButton]) -> None:
+    """A step after the preview: its title large, its table, its buttons at the right (the default last)."""
+    title.setStyleSheet("font-size: 20pt; font-weight: bold")
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(title)
+    layout.addWidget(table, 1)
+    layout.addLayout(row)
+
+
 class BatchDialog(QDialog):
     """``print_batch(stay_ids)``: the summary's print button (the main window builds ``arrival-batch``)."""
 
@@ -213,40 +236,22 @@ class BatchDialog(QDialog):
         page = QWidget(self.pages)
         self.confirm_title = QLabel(page)
         self.confirm_title.setObjectName("batchTitle")
-        self.confirm_title.setStyleSheet("font-size: 20pt; font-weight: bold")
-        self.confirm_plan = QTableWidget(0, 4, page)
-        self.confirm_plan.setHorizontalHeaderLabels(
-            [self.tr("Room"), self.tr("Name"), self.tr("ID number"), self.tr("Why this room")]
-        )
-        self.confirm_plan.horizontalHeader().setStretchLastSection(True)
-        self.confirm_plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        headers = [self.tr("Room"), self.tr("Name"), self.tr("ID number"), self.tr("Why this room")]
+        self.confirm_plan = _read_only_table(page, headers)
         self.confirm_plan.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.confirm_button = QPushButton(self.tr("Check them in"), page)
         self.back_button = QPushButton(self.tr("Back to the list"), page)
         self.confirm_button.clicked.connect(self.confirm)
         self.back_button.clicked.connect(self.back_to_list)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.confirm_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.confirm_title)
-        layout.addWidget(self.confirm_plan, 1)
-        layout.addLayout(buttons)
+        _lay_out_step(page, self.confirm_title, self.confirm_plan, [self.back_button, self.confirm_button])
         return page
 
     def _summary_page(self) -> QWidget:
         """Step 3: who went where, and the batch's paper in one print job (Enter prints)."""
         page = QWidget(self.pages)
         self.done_title = QLabel(page)
-        self.done_title.setStyleSheet("font-size: 20pt; font-weight: bold")
-        self.done_table = QTableWidget(0, 4, page)
-        self.done_table.setHorizontalHeaderLabels(
-            [self.tr("Room"), self.tr("Name"), self.tr("Category"), self.tr("ID number")]
-        )
-        self.done_table.horizontalHeader().setStretchLastSection(True)
-        self.done_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        headers = [self.tr("Room"), self.tr("Name"), self.tr("Category"), self.tr("ID number")]
+        self.done_table = _read_only_table(page, headers)
         self.print_button = QPushButton(
             self.tr("Print for this batch: registration forms, notices, door cards, hand-over list"), page
         )
@@ -256,15 +261,7 @@ class BatchDialog(QDialog):
         self.finish_button = QPushButton(self.tr("Done"), page)
         self.print_button.clicked.connect(self.print_this_batch)
         self.finish_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.finish_button)
-        buttons.addWidget(self.print_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.done_title)
-        layout.addWidget(self.done_table, 1)
-        layout.addLayout(buttons)
+        _lay_out_step(page, self.done_title, self.done_table, [self.finish_button, self.print_button])
         return page
 
     def step(self) -> int:
@@ -511,12 +508,17 @@ class BatchDialog(QDialog):
             self.summary.setText(self.tr("%n rows written to {0}", "", n).format(path))
 
     def ask_confirm(self) -> None:
-        """Step 2: the confirmation, with the plan room by room (carers before the people sharing with them)."""
+        """Step 2: the confirmation, with the plan room by room: the rooms in the order the list's rows took
+        them, each room's people together (carers before the people sharing with them)."""
         if not self._ready or self.busy():
             return
         accepted = [r for r in self.rows if r.status in ("valid", "warning")]
         self.confirm_title.setText(self.tr("Check in %n people?", "", len(accepted)))
-        order = sorted(accepted, key=lambda r: (self._suggestions[r.row].room_id is None, self._room_order(r), r.row))
+        rooms = {room: i for i, room in enumerate(dict.fromkeys(self.plan.values()))}  # as first planned
+        order = sorted(
+            accepted,
+            key=lambda r: (self._suggestions[r.row].room_id is None, rooms.get(self.plan.get(r.row), 0), r.row),
+        )
         self.confirm_plan.setRowCount(len(order))
         for i, r in enumerate(order):
             s = self._suggestions[r.row]
@@ -530,10 +532,6 @@ class BatchDialog(QDialog):
     def room_text(s: Any) -> str:
         """A suggestion's room as the desk calls it out: building and number."""
         return f"{s.building} {s.room}".strip() if s.room_id is not None else ""
-
-    def _room_order(self, r: ImportRow) -> int:
-        """Rooms in the plan's own order (building, floor, room), a household together."""
-        return list(dict.fromkeys(self.plan.values())).index(self.plan[r.row]) if r.row in self.plan else 0
 
     def back_to_list(self) -> None:
         """From the confirmation back to the list, as it was (Esc does the same)."""
