@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.catalogue import Catalogue, language
+from models.errors import MESSAGES
+from models.store.orm.base import DepartureKind
 
 LABELS = Catalogue(
     "labels",
@@ -169,11 +171,8 @@ LABELS = Catalogue(
         "rl_why_fever": ("有未关闭的发热预警", "an open fever alert"),
         "rl_why_left": ("已离开：{how}", "has left: {how}"),
         "rl_why_unchecked": ("未核查解除条件", "readiness not checked"),
-        "dep_released": ("解除隔离", "released"),
-        "dep_to_hospital": ("转运至医院", "transferred to hospital"),
-        "dep_to_other_site": ("转至其他隔离点", "transferred to another site"),
-        "dep_home_isolation": ("转居家隔离", "moved to home isolation"),
-        "dep_other": ("其他原因离开", "left for another reason"),
+        # how a person left: the domain's own words for it (models/errors.py departure_*), not a copy
+        **{f"dep_{kind.value}": MESSAGES.pair(f"departure_{kind.value}") for kind in DepartureKind},
         "temp_title": ("体温登记表", "Temperature record"),
         "no_readings": ("暂无体温记录", "No readings yet"),
         "card_title": ("房间门卡", "Room card"),
