@@ -75,7 +75,7 @@ def test_cli_check_exit_codes(tmp_path, sqlite_template):
         "insert into building(site_id,name,sort) values(1,'A',0);"
         "insert into floor(building_id,level,name,sort) values(1,1,'1F',1);"
         "insert into room(floor_id,number,sort,room_type,beds,zone,state,version) "
-        "values(1,'101',0,'single',1,'','occupied',1);"
+        "values(1,'101',0,'single',1,'contaminated','occupied',1);"
     )
     con.close()
     bad = run_app("check", "--db", str(good))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from models.reads.audit_log import AuditWords
 from models.store.orm import (
     SYMPTOMS,
+    ZONES,
     AlertState,
     CompanionReason,
     CountFrom,
@@ -219,6 +220,15 @@ def audit_entity_labels() -> dict[str, str]:
     }
 
 
+def zone_label(code: str) -> str:
+    """三区 of a room (models/store/orm/site.py ZONES)."""
+    return {
+        "contaminated": QCoreApplication.translate("Labels", "Contaminated zone"),
+        "buffer": QCoreApplication.translate("Labels", "Buffer zone"),
+        "clean": QCoreApplication.translate("Labels", "Clean zone"),
+    }.get(code, code)
+
+
 def audit_field_labels() -> dict[str, str]:
     """Every audited field (models/services/audit_fields.py KEPT; a test compares the two)."""
     return {
@@ -253,7 +263,15 @@ def audit_field_labels() -> dict[str, str]:
         "arrival_day": QCoreApplication.translate("Labels", "Arrival day"),
         "day_one": QCoreApplication.translate("Labels", "Day one"),
         "planned_release": QCoreApplication.translate("Labels", "Planned release"),
-        "home_until": QCoreApplication.translate("Labels", "Home isolation until"),
+        "home_until": QCoreApplication.translate("Labels", "Home phases until"),
+        "restart_day": QCoreApplication.translate("Labels", "Restarted on"),
+        "manual_days": QCoreApplication.translate("Labels", "Days changed by hand"),
+        "retired_on": QCoreApplication.translate("Labels", "Retired on"),
+        "draft": QCoreApplication.translate("Labels", "Draft"),
+        "based_on_id": QCoreApplication.translate("Labels", "Copied from"),
+        "days_home_isolation": QCoreApplication.translate("Labels", "Days of home isolation"),
+        "home_isolation_swab_days": QCoreApplication.translate("Labels", "Swab days in home isolation"),
+        "unscheduled": QCoreApplication.translate("Labels", "Unscheduled"),
         "departed_at": QCoreApplication.translate("Labels", "Left at"),
         "departure_kind": QCoreApplication.translate("Labels", "Departure"),
         "departure_reason": QCoreApplication.translate("Labels", "Reason for leaving"),
@@ -316,9 +334,9 @@ def audit_field_labels() -> dict[str, str]:
         "level": QCoreApplication.translate("Labels", "Level"),
         "effective_from": QCoreApplication.translate("Labels", "In force from"),
         "days_central": QCoreApplication.translate("Labels", "Days at the site"),
-        "days_home": QCoreApplication.translate("Labels", "Days at home"),
+        "days_home": QCoreApplication.translate("Labels", "Days of home health monitoring"),
         "swab_days": QCoreApplication.translate("Labels", "Swab days"),
-        "home_swab_days": QCoreApplication.translate("Labels", "Swab days at home"),
+        "home_swab_days": QCoreApplication.translate("Labels", "Swab days in home health monitoring"),
         "count_from": QCoreApplication.translate("Labels", "Counted from"),
         "code": QCoreApplication.translate("Labels", "Code"),
         "name_zh": QCoreApplication.translate("Labels", "Chinese name"),
@@ -366,7 +384,12 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
             RoomEventKind.DISINFECTED.value: QCoreApplication.translate("Labels", "Disinfected"),
             RoomEventKind.OUT_OF_SERVICE.value: state_label(RoomState.OUT_OF_SERVICE),
             RoomEventKind.BACK_IN_SERVICE.value: QCoreApplication.translate("Labels", "Back in service"),
+            # a stay's date change (stay_date_change.kind)
+            "manual": QCoreApplication.translate("Labels", "Changed by hand"),
+            "restart": QCoreApplication.translate("Labels", "Restart after a positive case"),
+            "rule_switch": QCoreApplication.translate("Labels", "Rule set switch"),
         },
+        "zone": {z: zone_label(z) for z in ZONES},
         "room_type": {
             RoomType.SINGLE.value: QCoreApplication.translate("Labels", "Single"),
             RoomType.DOUBLE.value: QCoreApplication.translate("Labels", "Double"),

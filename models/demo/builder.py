@@ -171,7 +171,7 @@ def _create_layout(session: Session, user: User, rooms: int) -> Site:
                     "sort": int(number[-2:]),
                     "room_type": s.room_type,
                     "beds": s.beds,
-                    "zone": "污染区",
+                    "zone": "contaminated",
                     "state": RoomState.AVAILABLE,
                     "version": 1,
                 }
@@ -467,6 +467,15 @@ class _Simulation:
         conn = self.s.connection()
         dialect = conn.dialect
         cols = list(rows[0])
+        # a column the rows leave out takes its scalar default, as the ORM would give it
+        defaults = {
+            c.name: c.default.arg
+            for c in table.columns
+            if c.name not in cols and c.default is not None and getattr(c.default, "is_scalar", False)
+        }
+        if defaults:
+            rows = [{**row, **defaults} for row in rows]
+            cols += list(defaults)
         procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
@@ -504,6 +513,7 @@ class _Simulation:
                     "shares_with_id": s.shares_with,
                     "companion_reason": CompanionReason.CHILD if s.shares_with else None,
                     "notes": "",
+                    "manual_days": (s.extension[1] - s.extension[0]).days if s.extension else 0,
                     "version": 1,
                 }
                 for s in self.stays

@@ -25,19 +25,19 @@ KEPT: dict[str, frozenset[str]] = {
             "id", "person_id", "room_id", "bed", "category_code", "rule_set_id", "last_exposure", "arrived_at",
             "arrival_day", "day_one", "planned_release", "home_until", "departed_at", "departure_kind",
             "departure_reason", "departure_destination", "release_override", "shares_with_id",
-            "companion_reason", "notes", "version",
+            "companion_reason", "notes", "restart_day", "manual_days", "version",
         }
     ),
     "room": frozenset(
         {"id", "floor_id", "number", "sort", "room_type", "beds", "zone", "state", "oos_reason", "oos_from",
-         "oos_until", "version"}
+         "oos_until", "retired_on", "version"}
     ),
     "room_event": frozenset(
         {"id", "room_id", "kind", "at", "previous_stay_id", "agent", "concentration", "done_by", "checked_by",
          "reason", "from_date", "until_date", "user_id"}
     ),
     "room_move": frozenset({"id", "stay_id", "at", "from_room_id", "to_room_id", "reason", "user_id"}),
-    "stay_date_change": frozenset({"id", "stay_id", "at", "old_release", "new_release", "reason", "user_id"}),
+    "stay_date_change": frozenset({"id", "stay_id", "at", "old_release", "new_release", "reason", "user_id", "kind"}),
     "observation": frozenset(
         {"id", "stay_id", "day", "slot", "taken_at", "temperature", "not_measured_reason", "symptoms", "taken_by",
          "recheck_of_id", "user_id", "version"}
@@ -48,17 +48,17 @@ KEPT: dict[str, frozenset[str]] = {
     ),
     "swab_test": frozenset(
         {"id", "stay_id", "planned_day", "planned_date", "sampled_at", "sampled_by", "result", "result_at", "lab",
-         "version"}
+         "unscheduled", "reason", "version"}
     ),
     "site": frozenset(
         {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "version"}
     ),
-    "building": frozenset({"id", "site_id", "name", "sort"}),
-    "floor": frozenset({"id", "building_id", "level", "name", "sort"}),
-    "rule_set": frozenset({"id", "name", "effective_from", "notes"}),
+    "building": frozenset({"id", "site_id", "name", "sort", "retired_on"}),
+    "floor": frozenset({"id", "building_id", "level", "name", "sort", "retired_on"}),
+    "rule_set": frozenset({"id", "name", "effective_from", "notes", "draft", "based_on_id"}),
     "category_rule": frozenset(
         {"id", "rule_set_id", "category_code", "days_central", "days_home", "swab_days", "home_swab_days",
-         "count_from"}
+         "count_from", "days_home_isolation", "home_isolation_swab_days"}
     ),
     "category": frozenset({"code", "name_zh", "name_en", "sort"}),
 }  # fmt: skip

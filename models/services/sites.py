@@ -70,7 +70,7 @@ class FloorSpec:
     rooms: list[str]  # room numbers, in order
     room_type: RoomType = RoomType.SINGLE
     beds: int = 1
-    zone: str = "污染区"
+    zone: str = "contaminated"
 
 
 def room_numbers(level: int, first: int, last: int) -> list[str]:

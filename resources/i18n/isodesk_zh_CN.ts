@@ -447,269 +447,269 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="137" />
+        <location filename="../../views/batch_dialog.py" line="160" />
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="140" />
+        <location filename="../../views/batch_dialog.py" line="163" />
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="141" />
+        <location filename="../../views/batch_dialog.py" line="164" />
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="142" />
+        <location filename="../../views/batch_dialog.py" line="165" />
         <source>Show full ID numbers (recorded in the audit trail)</source>
         <translation>显示完整证件号（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="148" />
+        <location filename="../../views/batch_dialog.py" line="171" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="148" />
+        <location filename="../../views/batch_dialog.py" line="171" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="148" />
-        <location filename="../../views/batch_dialog.py" line="219" />
-        <location filename="../../views/batch_dialog.py" line="246" />
-        <location filename="../../views/batch_dialog.py" line="410" />
+        <location filename="../../views/batch_dialog.py" line="171" />
+        <location filename="../../views/batch_dialog.py" line="239" />
+        <location filename="../../views/batch_dialog.py" line="253" />
+        <location filename="../../views/batch_dialog.py" line="407" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="148" />
-        <location filename="../../views/batch_dialog.py" line="219" />
-        <location filename="../../views/batch_dialog.py" line="246" />
-        <location filename="../../views/batch_dialog.py" line="413" />
+        <location filename="../../views/batch_dialog.py" line="171" />
+        <location filename="../../views/batch_dialog.py" line="239" />
+        <location filename="../../views/batch_dialog.py" line="253" />
+        <location filename="../../views/batch_dialog.py" line="410" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="148" />
-        <location filename="../../views/batch_dialog.py" line="219" />
-        <location filename="../../views/batch_dialog.py" line="246" />
+        <location filename="../../views/batch_dialog.py" line="171" />
+        <location filename="../../views/batch_dialog.py" line="239" />
+        <location filename="../../views/batch_dialog.py" line="253" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="148" />
+        <location filename="../../views/batch_dialog.py" line="171" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="159" />
+        <location filename="../../views/batch_dialog.py" line="182" />
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="172" />
+        <location filename="../../views/batch_dialog.py" line="195" />
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="254" />
+        <location filename="../../views/batch_dialog.py" line="259" />
         <source>One print job, for the people of this batch only; the transfer team signs the hand-over list</source>
         <translation>一次打印，只含本批人员；交接清单由转运人员签字</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="282" />
+        <location filename="../../views/batch_dialog.py" line="279" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="282" />
+        <location filename="../../views/batch_dialog.py" line="279" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="350" />
+        <location filename="../../views/batch_dialog.py" line="347" />
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="363" />
+        <location filename="../../views/batch_dialog.py" line="360" />
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="390" />
+        <location filename="../../views/batch_dialog.py" line="387" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="411" />
+        <location filename="../../views/batch_dialog.py" line="408" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="412" />
+        <location filename="../../views/batch_dialog.py" line="409" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="414" />
+        <location filename="../../views/batch_dialog.py" line="411" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="415" />
+        <location filename="../../views/batch_dialog.py" line="412" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="511" />
+        <location filename="../../views/batch_dialog.py" line="508" />
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>已将 %n 行写入 {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="518" />
+        <location filename="../../views/batch_dialog.py" line="516" />
         <source>Check in %n people?</source>
         <translation>
             <numerusform>确认入住 %n 人？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="570" />
+        <location filename="../../views/batch_dialog.py" line="568" />
         <source>%n people checked in</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="246" />
-        <location filename="../../views/batch_dialog.py" line="416" />
+        <location filename="../../views/batch_dialog.py" line="253" />
+        <location filename="../../views/batch_dialog.py" line="413" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="177" />
+        <location filename="../../views/batch_dialog.py" line="200" />
         <source>Check in all valid rows…</source>
         <translation>全部有效人员入住…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="219" />
+        <location filename="../../views/batch_dialog.py" line="239" />
         <source>Why this room</source>
         <translation>安排理由</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="224" />
+        <location filename="../../views/batch_dialog.py" line="242" />
         <source>Check them in</source>
         <translation>确认入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="225" />
+        <location filename="../../views/batch_dialog.py" line="243" />
         <source>Back to the list</source>
         <translation>返回名单修改</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="251" />
+        <location filename="../../views/batch_dialog.py" line="256" />
         <source>Print for this batch: registration forms, notices, door cards, hand-over list</source>
         <translation>打印本批表单：登记表、告知书、门卡、交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="256" />
+        <location filename="../../views/batch_dialog.py" line="261" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="417" />
+        <location filename="../../views/batch_dialog.py" line="414" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="418" />
+        <location filename="../../views/batch_dialog.py" line="415" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="419" />
+        <location filename="../../views/batch_dialog.py" line="416" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="420" />
+        <location filename="../../views/batch_dialog.py" line="417" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="421" />
+        <location filename="../../views/batch_dialog.py" line="418" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="422" />
+        <location filename="../../views/batch_dialog.py" line="419" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="423" />
+        <location filename="../../views/batch_dialog.py" line="420" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="424" />
+        <location filename="../../views/batch_dialog.py" line="421" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="441" />
+        <location filename="../../views/batch_dialog.py" line="438" />
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n 人没有房间：不会登记任何人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="464" />
+        <location filename="../../views/batch_dialog.py" line="461" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="436" />
+        <location filename="../../views/batch_dialog.py" line="433" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="498" />
+        <location filename="../../views/batch_dialog.py" line="495" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="499" />
+        <location filename="../../views/batch_dialog.py" line="496" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="500" />
+        <location filename="../../views/batch_dialog.py" line="497" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="501" />
+        <location filename="../../views/batch_dialog.py" line="498" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="502" />
+        <location filename="../../views/batch_dialog.py" line="499" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="506" />
+        <location filename="../../views/batch_dialog.py" line="503" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="566" />
+        <location filename="../../views/batch_dialog.py" line="564" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -1020,1230 +1020,1300 @@ dis {2} · oos {3}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../views/labels.py" line="33" />
+        <location filename="../../views/labels.py" line="34" />
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="34" />
+        <location filename="../../views/labels.py" line="35" />
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="35" />
+        <location filename="../../views/labels.py" line="36" />
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="36" />
+        <location filename="../../views/labels.py" line="37" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="42" />
+        <location filename="../../views/labels.py" line="43" />
         <source>Released from isolation</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="43" />
-        <location filename="../../views/labels.py" line="133" />
+        <location filename="../../views/labels.py" line="44" />
+        <location filename="../../views/labels.py" line="134" />
         <source>Transferred to hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="44" />
+        <location filename="../../views/labels.py" line="45" />
         <source>Transferred to another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="45" />
+        <location filename="../../views/labels.py" line="46" />
         <source>Moved to home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="46" />
+        <location filename="../../views/labels.py" line="47" />
         <source>Left for another reason</source>
         <translation>其他原因离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="53" />
+        <location filename="../../views/labels.py" line="54" />
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="54" />
+        <location filename="../../views/labels.py" line="55" />
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="55" />
+        <location filename="../../views/labels.py" line="56" />
         <source>Result pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="56" />
         <location filename="../../views/labels.py" line="57" />
+        <location filename="../../views/labels.py" line="58" />
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="58" />
+        <location filename="../../views/labels.py" line="59" />
         <source>No swab scheduled</source>
         <translation>未安排核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="65" />
+        <location filename="../../views/labels.py" line="66" />
         <source>Fever</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="66" />
+        <location filename="../../views/labels.py" line="67" />
         <source>Dry cough</source>
         <translation>干咳</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="67" />
+        <location filename="../../views/labels.py" line="68" />
         <source>Fatigue</source>
         <translation>乏力</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="68" />
+        <location filename="../../views/labels.py" line="69" />
         <source>Sore throat</source>
         <translation>咽痛</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="69" />
+        <location filename="../../views/labels.py" line="70" />
         <source>Loss of smell or taste</source>
         <translation>嗅味觉减退</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="70" />
+        <location filename="../../views/labels.py" line="71" />
         <source>Diarrhoea</source>
         <translation>腹泻</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="71" />
+        <location filename="../../views/labels.py" line="72" />
         <source>Other symptom</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="85" />
+        <location filename="../../views/labels.py" line="86" />
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="86" />
+        <location filename="../../views/labels.py" line="87" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="99" />
+        <location filename="../../views/labels.py" line="100" />
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="100" />
+        <location filename="../../views/labels.py" line="101" />
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="101" />
+        <location filename="../../views/labels.py" line="102" />
         <source>Medical</source>
         <translation>医务</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="102" />
+        <location filename="../../views/labels.py" line="103" />
         <source>Viewer</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="109" />
+        <location filename="../../views/labels.py" line="110" />
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="110" />
+        <location filename="../../views/labels.py" line="111" />
         <source>Daily observation sheets</source>
         <translation>每日健康观察记录表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="111" />
+        <location filename="../../views/labels.py" line="112" />
         <source>Registration form</source>
         <translation>集中隔离人员登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="112" />
+        <location filename="../../views/labels.py" line="113" />
         <source>Notice of isolation</source>
         <translation>集中隔离医学观察告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="113" />
+        <location filename="../../views/labels.py" line="114" />
         <source>Release notices</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="114" />
+        <location filename="../../views/labels.py" line="115" />
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="115" />
+        <location filename="../../views/labels.py" line="116" />
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="116" />
+        <location filename="../../views/labels.py" line="117" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="117" />
+        <location filename="../../views/labels.py" line="118" />
         <source>Terminal disinfection record</source>
         <translation>终末消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="118" />
+        <location filename="../../views/labels.py" line="119" />
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="119" />
+        <location filename="../../views/labels.py" line="120" />
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="120" />
+        <location filename="../../views/labels.py" line="121" />
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="121" />
+        <location filename="../../views/labels.py" line="122" />
         <source>Arrival hand-over list</source>
         <translation>入住人员交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="122" />
+        <location filename="../../views/labels.py" line="123" />
         <source>The batch's forms</source>
         <translation>本批入住表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="131" />
-        <location filename="../../views/labels.py" line="387" />
+        <location filename="../../views/labels.py" line="132" />
+        <location filename="../../views/labels.py" line="410" />
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="132" />
-        <location filename="../../views/labels.py" line="388" />
+        <location filename="../../views/labels.py" line="133" />
+        <location filename="../../views/labels.py" line="411" />
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="146" />
+        <location filename="../../views/labels.py" line="147" />
         <source>Account created</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="147" />
+        <location filename="../../views/labels.py" line="148" />
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="148" />
+        <location filename="../../views/labels.py" line="149" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="149" />
+        <location filename="../../views/labels.py" line="150" />
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="150" />
+        <location filename="../../views/labels.py" line="151" />
         <source>Account locked after failed sign-ins</source>
         <translation>多次登录失败，账号锁定</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="151" />
+        <location filename="../../views/labels.py" line="152" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="152" />
+        <location filename="../../views/labels.py" line="153" />
         <source>Password reset by an admin</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="153" />
+        <location filename="../../views/labels.py" line="154" />
         <source>Desk setting changed</source>
         <translation>修改前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="154" />
+        <location filename="../../views/labels.py" line="155" />
         <source>Temperature recorded</source>
         <translation>录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="155" />
+        <location filename="../../views/labels.py" line="156" />
         <source>Temperature reading corrected</source>
         <translation>更正体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="156" />
+        <location filename="../../views/labels.py" line="157" />
         <source>Fever alert raised</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="157" />
+        <location filename="../../views/labels.py" line="158" />
         <source>Fever alert closed</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="158" />
+        <location filename="../../views/labels.py" line="159" />
         <source>Fever alert open again (departure undone)</source>
         <translation>发热预警重新打开（撤销离开）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="159" />
+        <location filename="../../views/labels.py" line="160" />
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="160" />
+        <location filename="../../views/labels.py" line="161" />
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="161" />
+        <location filename="../../views/labels.py" line="162" />
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="162" />
+        <location filename="../../views/labels.py" line="163" />
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="163" />
+        <location filename="../../views/labels.py" line="164" />
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="164" />
+        <location filename="../../views/labels.py" line="165" />
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="165" />
+        <location filename="../../views/labels.py" line="166" />
         <source>Person's details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="166" />
+        <location filename="../../views/labels.py" line="167" />
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="167" />
+        <location filename="../../views/labels.py" line="168" />
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="168" />
+        <location filename="../../views/labels.py" line="169" />
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="169" />
+        <location filename="../../views/labels.py" line="170" />
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="170" />
+        <location filename="../../views/labels.py" line="171" />
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="171" />
+        <location filename="../../views/labels.py" line="172" />
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="172" />
+        <location filename="../../views/labels.py" line="173" />
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="173" />
+        <location filename="../../views/labels.py" line="174" />
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="174" />
+        <location filename="../../views/labels.py" line="175" />
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="175" />
+        <location filename="../../views/labels.py" line="176" />
         <source>Room back in service: its out-of-service period ended</source>
         <translation>停用到期，房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="176" />
+        <location filename="../../views/labels.py" line="177" />
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="177" />
+        <location filename="../../views/labels.py" line="178" />
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="178" />
+        <location filename="../../views/labels.py" line="179" />
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="179" />
+        <location filename="../../views/labels.py" line="180" />
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="180" />
+        <location filename="../../views/labels.py" line="181" />
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="181" />
+        <location filename="../../views/labels.py" line="182" />
         <source>Departure undone</source>
         <translation>撤销离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="182" />
+        <location filename="../../views/labels.py" line="183" />
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="183" />
+        <location filename="../../views/labels.py" line="184" />
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="184" />
+        <location filename="../../views/labels.py" line="185" />
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="194" />
         <location filename="../../views/labels.py" line="195" />
+        <location filename="../../views/labels.py" line="196" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="196" />
-        <location filename="../../views/labels.py" line="246" />
-        <location filename="../../views/labels.py" line="403" />
+        <location filename="../../views/labels.py" line="197" />
+        <location filename="../../views/labels.py" line="256" />
+        <location filename="../../views/labels.py" line="426" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="197" />
-        <location filename="../../views/labels.py" line="285" />
+        <location filename="../../views/labels.py" line="198" />
+        <location filename="../../views/labels.py" line="303" />
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="198" />
-        <location filename="../../views/labels.py" line="247" />
-        <location filename="../../views/labels.py" line="404" />
+        <location filename="../../views/labels.py" line="199" />
+        <location filename="../../views/labels.py" line="257" />
+        <location filename="../../views/labels.py" line="427" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="199" />
+        <location filename="../../views/labels.py" line="200" />
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="200" />
+        <location filename="../../views/labels.py" line="201" />
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="201" />
+        <location filename="../../views/labels.py" line="202" />
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="202" />
         <location filename="../../views/labels.py" line="203" />
+        <location filename="../../views/labels.py" line="204" />
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="204" />
         <location filename="../../views/labels.py" line="205" />
+        <location filename="../../views/labels.py" line="206" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="206" />
         <location filename="../../views/labels.py" line="207" />
+        <location filename="../../views/labels.py" line="208" />
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="208" />
-        <location filename="../../views/labels.py" line="314" />
+        <location filename="../../views/labels.py" line="209" />
+        <location filename="../../views/labels.py" line="332" />
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="209" />
-        <location filename="../../views/labels.py" line="315" />
+        <location filename="../../views/labels.py" line="210" />
+        <location filename="../../views/labels.py" line="333" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="210" />
-        <location filename="../../views/labels.py" line="264" />
+        <location filename="../../views/labels.py" line="211" />
+        <location filename="../../views/labels.py" line="282" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="211" />
-        <location filename="../../views/labels.py" line="250" />
+        <location filename="../../views/labels.py" line="212" />
+        <location filename="../../views/labels.py" line="260" />
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="212" />
+        <location filename="../../views/labels.py" line="213" />
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="213" />
-        <location filename="../../views/labels.py" line="249" />
+        <location filename="../../views/labels.py" line="214" />
+        <location filename="../../views/labels.py" line="259" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="214" />
+        <location filename="../../views/labels.py" line="215" />
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="215" />
+        <location filename="../../views/labels.py" line="216" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="216" />
+        <location filename="../../views/labels.py" line="217" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="217" />
+        <location filename="../../views/labels.py" line="218" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="218" />
+        <location filename="../../views/labels.py" line="219" />
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="225" />
-        <location filename="../../views/labels.py" line="402" />
+        <location filename="../../views/labels.py" line="226" />
+        <source>Contaminated zone</source>
+        <translation>污染区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="227" />
+        <source>Buffer zone</source>
+        <translation>缓冲区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="228" />
+        <source>Clean zone</source>
+        <translation>清洁区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="235" />
+        <location filename="../../views/labels.py" line="425" />
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="226" />
+        <location filename="../../views/labels.py" line="236" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="227" />
+        <location filename="../../views/labels.py" line="237" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="228" />
+        <location filename="../../views/labels.py" line="238" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="229" />
+        <location filename="../../views/labels.py" line="239" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="230" />
+        <location filename="../../views/labels.py" line="240" />
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="231" />
+        <location filename="../../views/labels.py" line="241" />
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="232" />
+        <location filename="../../views/labels.py" line="242" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="233" />
+        <location filename="../../views/labels.py" line="243" />
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="234" />
+        <location filename="../../views/labels.py" line="244" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="235" />
+        <location filename="../../views/labels.py" line="245" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="236" />
+        <location filename="../../views/labels.py" line="246" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="237" />
+        <location filename="../../views/labels.py" line="247" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="238" />
+        <location filename="../../views/labels.py" line="248" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="239" />
+        <location filename="../../views/labels.py" line="249" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="240" />
+        <location filename="../../views/labels.py" line="250" />
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="241" />
+        <location filename="../../views/labels.py" line="251" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="242" />
+        <location filename="../../views/labels.py" line="252" />
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="243" />
+        <location filename="../../views/labels.py" line="253" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="244" />
+        <location filename="../../views/labels.py" line="254" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="245" />
+        <location filename="../../views/labels.py" line="255" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="248" />
+        <location filename="../../views/labels.py" line="258" />
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="251" />
-        <location filename="../../views/labels.py" line="382" />
+        <location filename="../../views/labels.py" line="261" />
+        <location filename="../../views/labels.py" line="405" />
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="252" />
+        <location filename="../../views/labels.py" line="262" />
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="253" />
+        <location filename="../../views/labels.py" line="263" />
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="254" />
+        <location filename="../../views/labels.py" line="264" />
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="255" />
+        <location filename="../../views/labels.py" line="265" />
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="256" />
-        <source>Home isolation until</source>
-        <translation>居家隔离至</translation>
-    </message>
-    <message>
-        <location filename="../../views/labels.py" line="257" />
+        <location filename="../../views/labels.py" line="275" />
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="258" />
+        <location filename="../../views/labels.py" line="276" />
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="259" />
+        <location filename="../../views/labels.py" line="277" />
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="260" />
+        <location filename="../../views/labels.py" line="278" />
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="261" />
+        <location filename="../../views/labels.py" line="279" />
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="262" />
+        <location filename="../../views/labels.py" line="280" />
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="263" />
+        <location filename="../../views/labels.py" line="281" />
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="265" />
+        <location filename="../../views/labels.py" line="283" />
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="266" />
+        <location filename="../../views/labels.py" line="284" />
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="267" />
+        <location filename="../../views/labels.py" line="285" />
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="268" />
+        <location filename="../../views/labels.py" line="286" />
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="269" />
+        <location filename="../../views/labels.py" line="287" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="270" />
+        <location filename="../../views/labels.py" line="288" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="271" />
+        <location filename="../../views/labels.py" line="289" />
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="272" />
+        <location filename="../../views/labels.py" line="290" />
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="273" />
+        <location filename="../../views/labels.py" line="291" />
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="274" />
+        <location filename="../../views/labels.py" line="292" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="275" />
-        <location filename="../../views/labels.py" line="398" />
+        <location filename="../../views/labels.py" line="293" />
+        <location filename="../../views/labels.py" line="421" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="276" />
+        <location filename="../../views/labels.py" line="294" />
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="277" />
+        <location filename="../../views/labels.py" line="295" />
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="278" />
+        <location filename="../../views/labels.py" line="296" />
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="279" />
+        <location filename="../../views/labels.py" line="297" />
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="280" />
+        <location filename="../../views/labels.py" line="298" />
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="281" />
+        <location filename="../../views/labels.py" line="299" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="282" />
+        <location filename="../../views/labels.py" line="300" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283" />
+        <location filename="../../views/labels.py" line="301" />
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="284" />
-        <location filename="../../views/labels.py" line="399" />
+        <location filename="../../views/labels.py" line="302" />
+        <location filename="../../views/labels.py" line="422" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="286" />
+        <location filename="../../views/labels.py" line="304" />
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="287" />
+        <location filename="../../views/labels.py" line="305" />
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="288" />
+        <location filename="../../views/labels.py" line="306" />
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="289" />
+        <location filename="../../views/labels.py" line="307" />
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="290" />
+        <location filename="../../views/labels.py" line="308" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291" />
+        <location filename="../../views/labels.py" line="309" />
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292" />
+        <location filename="../../views/labels.py" line="310" />
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293" />
+        <location filename="../../views/labels.py" line="311" />
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="294" />
+        <location filename="../../views/labels.py" line="312" />
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="295" />
+        <location filename="../../views/labels.py" line="313" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="296" />
+        <location filename="../../views/labels.py" line="314" />
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="297" />
+        <location filename="../../views/labels.py" line="315" />
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="298" />
+        <location filename="../../views/labels.py" line="316" />
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="299" />
+        <location filename="../../views/labels.py" line="317" />
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="300" />
+        <location filename="../../views/labels.py" line="318" />
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="301" />
+        <location filename="../../views/labels.py" line="319" />
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302" />
-        <location filename="../../views/labels.py" line="408" />
+        <location filename="../../views/labels.py" line="320" />
+        <location filename="../../views/labels.py" line="431" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="303" />
+        <location filename="../../views/labels.py" line="321" />
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="304" />
+        <location filename="../../views/labels.py" line="322" />
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="305" />
+        <location filename="../../views/labels.py" line="323" />
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="306" />
+        <location filename="../../views/labels.py" line="324" />
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="307" />
+        <location filename="../../views/labels.py" line="325" />
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="308" />
+        <location filename="../../views/labels.py" line="326" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="309" />
+        <location filename="../../views/labels.py" line="327" />
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="310" />
+        <location filename="../../views/labels.py" line="328" />
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="311" />
+        <location filename="../../views/labels.py" line="329" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="312" />
+        <location filename="../../views/labels.py" line="330" />
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="313" />
+        <location filename="../../views/labels.py" line="331" />
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="316" />
+        <location filename="../../views/labels.py" line="334" />
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="317" />
+        <location filename="../../views/labels.py" line="335" />
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="318" />
+        <location filename="../../views/labels.py" line="336" />
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="319" />
-        <source>Days at home</source>
-        <translation>居家隔离天数</translation>
-    </message>
-    <message>
-        <location filename="../../views/labels.py" line="320" />
+        <location filename="../../views/labels.py" line="338" />
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="321" />
-        <source>Swab days at home</source>
-        <translation>居家核酸检测日</translation>
-    </message>
-    <message>
-        <location filename="../../views/labels.py" line="322" />
+        <location filename="../../views/labels.py" line="340" />
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323" />
+        <location filename="../../views/labels.py" line="341" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324" />
+        <location filename="../../views/labels.py" line="342" />
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325" />
+        <location filename="../../views/labels.py" line="343" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335" />
+        <location filename="../../views/labels.py" line="353" />
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336" />
+        <location filename="../../views/labels.py" line="354" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="83" />
+        <location filename="../../views/labels.py" line="84" />
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="84" />
+        <location filename="../../views/labels.py" line="85" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="92" />
+        <location filename="../../views/labels.py" line="93" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="93" />
+        <location filename="../../views/labels.py" line="94" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="347" />
+        <location filename="../../views/labels.py" line="266" />
+        <source>Home phases until</source>
+        <translation>居家期至</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="267" />
+        <source>Restarted on</source>
+        <translation>重新计算起始日</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="268" />
+        <source>Days changed by hand</source>
+        <translation>人工调整天数</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="269" />
+        <source>Retired on</source>
+        <translation>撤除日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="270" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="271" />
+        <source>Copied from</source>
+        <translation>复制自</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="272" />
+        <source>Days of home isolation</source>
+        <translation>居家隔离天数</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="273" />
+        <source>Swab days in home isolation</source>
+        <translation>居家隔离检测日</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="274" />
+        <source>Unscheduled</source>
+        <translation>计划外</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="337" />
+        <source>Days of home health monitoring</source>
+        <translation>居家健康监测天数</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="339" />
+        <source>Swab days in home health monitoring</source>
+        <translation>居家健康监测检测日</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="365" />
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348" />
+        <location filename="../../views/labels.py" line="366" />
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354" />
+        <location filename="../../views/labels.py" line="372" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="355" />
+        <location filename="../../views/labels.py" line="373" />
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="359" />
+        <location filename="../../views/labels.py" line="377" />
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="360" />
+        <location filename="../../views/labels.py" line="378" />
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="361" />
+        <location filename="../../views/labels.py" line="379" />
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366" />
+        <location filename="../../views/labels.py" line="384" />
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="368" />
+        <location filename="../../views/labels.py" line="386" />
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371" />
+        <location filename="../../views/labels.py" line="388" />
+        <source>Changed by hand</source>
+        <translation>人工调整</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="389" />
+        <source>Restart after a positive case</source>
+        <translation>阳性病例后重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="390" />
+        <source>Rule set switch</source>
+        <translation>规则切换</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="394" />
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="372" />
+        <location filename="../../views/labels.py" line="395" />
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="373" />
+        <location filename="../../views/labels.py" line="396" />
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="376" />
+        <location filename="../../views/labels.py" line="399" />
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="377" />
+        <location filename="../../views/labels.py" line="400" />
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="378" />
+        <location filename="../../views/labels.py" line="401" />
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="379" />
+        <location filename="../../views/labels.py" line="402" />
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="383" />
+        <location filename="../../views/labels.py" line="406" />
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="386" />
+        <location filename="../../views/labels.py" line="409" />
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="389" />
+        <location filename="../../views/labels.py" line="412" />
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="397" />
+        <location filename="../../views/labels.py" line="420" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="400" />
+        <location filename="../../views/labels.py" line="423" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="401" />
+        <location filename="../../views/labels.py" line="424" />
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="405" />
+        <location filename="../../views/labels.py" line="428" />
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="406" />
+        <location filename="../../views/labels.py" line="429" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="407" />
+        <location filename="../../views/labels.py" line="430" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="416" />
+        <location filename="../../views/labels.py" line="439" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="417" />
+        <location filename="../../views/labels.py" line="440" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="419" />
+        <location filename="../../views/labels.py" line="442" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="420" />
+        <location filename="../../views/labels.py" line="443" />
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="429" />
+        <location filename="../../views/labels.py" line="452" />
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="430" />
+        <location filename="../../views/labels.py" line="453" />
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="431" />
+        <location filename="../../views/labels.py" line="454" />
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="432" />
+        <location filename="../../views/labels.py" line="455" />
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="433" />
+        <location filename="../../views/labels.py" line="456" />
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="434" />
+        <location filename="../../views/labels.py" line="457" />
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="435" />
+        <location filename="../../views/labels.py" line="458" />
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="438" />
+        <location filename="../../views/labels.py" line="461" />
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="439" />
+        <location filename="../../views/labels.py" line="462" />
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="440" />
+        <location filename="../../views/labels.py" line="463" />
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>

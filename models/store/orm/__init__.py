@@ -21,13 +21,14 @@ from models.store.orm.base import (
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
 from models.store.orm.people import Person
 from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
-from models.store.orm.site import Building, Floor, Room, RoomEvent, Site
+from models.store.orm.site import ZONES, Building, Floor, Room, RoomEvent, Site
 from models.store.orm.stays import RoomMove, Stay, StayDateChange
 
 __all__ = [
     "SYMPTOMS",
     "TEMP_MAX",
     "TEMP_MIN",
+    "ZONES",
     "AlertState",
     "AuditEntry",
     "Base",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models import clock
@@ -96,6 +96,9 @@ class SwabTest(Base):
     result: Mapped[SwabResult | None] = mapped_column(str_enum(SwabResult, "swab_result"))
     result_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     lab: Mapped[str | None] = mapped_column(String(100))
+    # added by medical staff outside the rule's plan (with a reason); a re-plan keeps it
+    unscheduled: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__: Mapping[str, Any] = {"version_id_col": version}

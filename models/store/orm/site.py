@@ -13,6 +13,10 @@ from models import clock
 from models.store.orm.base import Base, RoomEventKind, RoomState, RoomType, UTCDateTime, str_enum
 
 
+# 三区: the rooms are in the contaminated zone; a site may also list buffer-zone and clean-zone rooms
+ZONES: tuple[str, ...] = ("contaminated", "buffer", "clean")
+
+
 class Site(Base):
     __tablename__ = "site"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,6 +38,7 @@ class Building(Base):
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     sort: Mapped[int] = mapped_column(Integer, default=0)
+    retired_on: Mapped[date | None] = mapped_column(Date)  # no longer in use; kept for its history
 
     site: Mapped[Site] = relationship(back_populates="buildings")
     floors: Mapped[list[Floor]] = relationship(back_populates="building", order_by="Floor.sort")
@@ -47,6 +52,7 @@ class Floor(Base):
     level: Mapped[int] = mapped_column(Integer)  # 1 = ground floor; adjacency for outbreak rules
     name: Mapped[str] = mapped_column(String(50))
     sort: Mapped[int] = mapped_column(Integer, default=0)
+    retired_on: Mapped[date | None] = mapped_column(Date)
 
     building: Mapped[Building] = relationship(back_populates="floors")
     rooms: Mapped[list[Room]] = relationship(back_populates="floor", order_by="Room.sort")
@@ -61,11 +67,12 @@ class Room(Base):
     sort: Mapped[int] = mapped_column(Integer, default=0)
     room_type: Mapped[RoomType] = mapped_column(str_enum(RoomType, "room_type"), default=RoomType.SINGLE)
     beds: Mapped[int] = mapped_column(Integer, default=1)
-    zone: Mapped[str] = mapped_column(String(50), default="")
+    zone: Mapped[str] = mapped_column(String(50), default="contaminated")  # a code of ZONES
     state: Mapped[RoomState] = mapped_column(str_enum(RoomState, "room_state"), default=RoomState.AVAILABLE)
     oos_reason: Mapped[str | None] = mapped_column(String(200))
     oos_from: Mapped[date | None] = mapped_column(Date)
     oos_until: Mapped[date | None] = mapped_column(Date)
+    retired_on: Mapped[date | None] = mapped_column(Date)  # a room with history is retired, never deleted
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     floor: Mapped[Floor] = relationship(back_populates="rooms")
@@ -76,6 +83,8 @@ class Room(Base):
         CheckConstraint("(state = 'out_of_service') = (oos_reason IS NOT NULL)", name="oos_reason_iff_out_of_service"),
         CheckConstraint("oos_until IS NULL OR oos_from IS NULL OR oos_until >= oos_from", name="oos_dates_ordered"),
         Index("ix_room_state", "state"),
+        CheckConstraint("zone IN ('contaminated', 'buffer', 'clean')", name="zone_code"),
+        CheckConstraint("retired_on IS NULL OR state <> 'occupied'", name="retired_not_occupied"),
     )
 
 

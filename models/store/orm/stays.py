@@ -28,6 +28,9 @@ class Stay(Base):
     arrived_at: Mapped[datetime] = mapped_column(UTCDateTime())
     arrival_day: Mapped[date] = mapped_column(Date)  # arrival date in the site's time zone
     day_one: Mapped[date] = mapped_column(Date)  # first counted day of isolation ("day 1")
+    # decisions about this person that any rule set's dates are computed under (a switch keeps them):
+    restart_day: Mapped[date | None] = mapped_column(Date)  # day 1 again after an outbreak restart
+    manual_days: Mapped[int] = mapped_column(Integer, default=0)  # days added (or taken) by hand since
     planned_release: Mapped[date] = mapped_column(Date)
     home_until: Mapped[date | None] = mapped_column(Date)
     departed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -93,7 +96,10 @@ class Stay(Base):
 
 
 class StayDateChange(Base):
-    """Extensions and shortenings of a stay: previous date, new date, reason, who. Kept and listable."""
+    """Extensions and shortenings of a stay: previous date, new date, reason, who. Kept and listable.
+
+    ``kind``: ``manual`` (a person's decision: an extension or a shortening), ``restart`` (a positive case
+    nearby), ``rule_switch`` (the site changed its rule set)."""
 
     __tablename__ = "stay_date_change"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -103,6 +109,9 @@ class StayDateChange(Base):
     new_release: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(400))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="manual")
+
+    __table_args__ = (CheckConstraint("kind IN ('manual', 'restart', 'rule_switch')", name="date_change_kind"),)
 
 
 class RoomMove(Base):
