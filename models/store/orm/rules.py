@@ -67,9 +67,7 @@ class CategoryRule(Base):
         UniqueConstraint("rule_set_id", "category_code"),
         CheckConstraint("days_central >= 1 AND days_central <= 60", name="days_central_range"),
         CheckConstraint("days_home >= 0 AND days_home <= 60", name="days_home_range"),
-        CheckConstraint(
-            "days_home_isolation >= 0 AND days_home_isolation <= 60", name="days_home_isolation_range"
-        ),
+        CheckConstraint("days_home_isolation >= 0 AND days_home_isolation <= 60", name="days_home_isolation_range"),
     )
 
     @property

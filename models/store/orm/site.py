@@ -12,7 +12,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models import clock
 from models.store.orm.base import Base, RoomEventKind, RoomState, RoomType, UTCDateTime, str_enum
 
-
 # 三区: the rooms are in the contaminated zone; a site may also list buffer-zone and clean-zone rooms
 ZONES: tuple[str, ...] = ("contaminated", "buffer", "clean")
 
