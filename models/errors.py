@@ -133,6 +133,83 @@ MESSAGES = Catalogue(
         "room_not_dirty": ("房间 {room} 不在待消毒状态", "Room {room} is not awaiting disinfection"),
         "room_not_oos": ("房间 {room} 未停用", "Room {room} is not out of service"),
         "room_in_use": ("房间 {room} 有人入住，不能停用", "Room {room} is occupied and cannot be taken out of service"),
+        # the site's layout (models/services/layout.py, layout_import.py)
+        "room_retired": ("房间 {room} 已注销，不能入住", "Room {room} is retired and cannot be used"),
+        "room_type_single": ("单人间", "single"),
+        "room_type_double": ("双人间", "double"),
+        "room_type_accessible": ("无障碍间", "accessible"),
+        "field_building": ("楼栋", "Building"),
+        "field_floor": ("楼层", "Floor"),
+        "field_room": ("房间号", "Room number"),
+        "field_room_type": ("房型", "Room type"),
+        "field_beds": ("床位数", "Beds"),
+        "field_zone": ("区域", "Zone"),
+        "layout_not_found": ("找不到该{what}", "No such {what}"),
+        "layout_name_empty": ("“{field}”不能为空", "“{field}” is empty"),
+        "layout_formula": ("“{field}”不能以 = + - @ 开头：{value}", "“{field}” cannot start with = + - @: {value}"),
+        "layout_room_number_invalid": (
+            "房间号无效：{room}（只能包含字母、数字和“-”）",
+            "Not a valid room number: {room} (letters, digits and “-” only)",
+        ),
+        "layout_level_range": (
+            "楼层应为 {low} 到 {high} 之间的整数（不含 0），不是 {level}",
+            "The floor must be a whole number from {low} to {high}, not 0 (not {level})",
+        ),
+        "layout_beds_type": ("{type}的床位数应为 {allowed}（不是 {beds}）", "Beds of a {type} room: {allowed} (not {beds})"),
+        "layout_beds_below_occupants": (
+            "房间 {room} 现有 {people} 人入住，床位不能少于 {people} 张",
+            "Room {room} has {people} occupants: it needs at least {people} beds",
+        ),
+        "layout_beds_in_use": (
+            "房间 {room} 的 {bed} 号床有人，床位不能少于 {bed} 张",
+            "Bed {bed} of room {room} is occupied: the room needs at least {bed} beds",
+        ),
+        "layout_zone_unknown": ("区域无法识别：{value}", "Unknown zone: {value}"),
+        "layout_type_unknown": ("房型无法识别：{value}", "Unknown room type: {value}"),
+        "layout_building_taken": ("已有楼栋“{name}”", "There is already a building “{name}”"),
+        "layout_building_retired": (
+            "已有楼栋“{name}”（已注销），请换一个名称",
+            "There is a retired building “{name}”: choose another name",
+        ),
+        "layout_floor_taken": ("{building} 已有第 {level} 层", "{building} already has floor {level}"),
+        "layout_floor_retired": (
+            "{building} 的第 {level} 层已注销，不能再添加",
+            "Floor {level} of {building} is retired and cannot be added again",
+        ),
+        "layout_room_taken": ("{place} 已有房间 {room}", "{place} already has a room {room}"),
+        "layout_room_retired_number": (
+            "{place} 的房间 {room} 已注销，请换一个房间号",
+            "Room {room} of {place} is retired: choose another number",
+        ),
+        "layout_add_to_retired": ("{what} 已注销，不能再添加", "{what} is retired: nothing can be added to it"),
+        "layout_already_retired": ("{what} 已注销", "{what} is already retired"),
+        "layout_room_is_retired": ("房间 {room} 已注销，不能修改", "Room {room} is retired and cannot be changed"),
+        "layout_retire_occupied": (
+            "房间 {room} 有人入住，不能注销",
+            "Room {room} is occupied and cannot be retired",
+        ),
+        "layout_retire_dirty": (
+            "房间 {room} 待终末消毒，消毒后才能注销",
+            "Room {room} awaits terminal disinfection: it can be retired once disinfected",
+        ),
+        "layout_retire_busy": (
+            "{place} 还有 {n} 间房间在用或待消毒（{rooms}），不能注销",
+            "{place} still has {n} rooms occupied or awaiting disinfection ({rooms}) and cannot be retired",
+        ),
+        "layout_room_has_history": (
+            "房间 {room} 已有使用记录，只能注销，不能删除",
+            "Room {room} has a history: it can be retired, never deleted",
+        ),
+        "layout_import_no_header": (
+            "找不到表头：需要“楼栋”“楼层”“房间号”三列",
+            "No header found: the columns 楼栋 (building), 楼层 (floor) and 房间号 (room) are needed",
+        ),
+        "layout_import_missing": ("缺少“{field}”", "“{field}” is missing"),
+        "layout_import_bad_floor": ("楼层无法识别：{value}", "Unreadable floor: {value}"),
+        "layout_import_bad_beds": ("床位数无法识别：{value}", "Unreadable number of beds: {value}"),
+        "layout_import_duplicate": ("与第 {row} 行是同一房间", "Same room as row {row}"),
+        "layout_import_nothing": ("表中没有要添加或修改的房间", "The list has no room to add or change"),
+        "layout_import_row": ("第 {row} 行：{reason}", "Row {row}: {reason}"),
         "disinfection_fields": ("请填写消毒剂、执行人和核查人", "Agent, done-by and checked-by are required"),
         "oos_dates": ("停用结束日期早于开始日期", "The out-of-service end date is before its start"),
         "temp_range": (
@@ -171,6 +248,34 @@ MESSAGES = Catalogue(
         "swab_not_found": ("找不到该核酸检测", "No such swab test"),
         "swab_not_sampled": ("尚未采样，不能录入结果", "Not sampled yet: no result can be entered"),
         "swab_result_invalid": ("无效的检测结果：{result}", "Invalid test result: {result}"),
+        "release_batch_empty": ("未选择要解除隔离的人员", "Nobody is chosen for release"),
+        "release_batch_not_ready": (
+            "{name} 已不符合解除隔离条件（{why}）：本次未解除任何人，请重新核对名单",
+            "{name} is no longer ready for release ({why}): nobody was released; check the list again",
+        ),
+        "release_batch_changed": (
+            "{name} 的信息已被其他工作站修改：本次未解除任何人，请重新核对名单",
+            "{name} was changed at another desk: nobody was released; check the list again",
+        ),
+        "swab_unscheduled_past": (
+            "计划外采样日期不能早于今天（{today}）",
+            "An unscheduled swab cannot be planned before today ({today})",
+        ),
+        "swab_unscheduled_after_release": (
+            "计划外采样日期不能晚于解除隔离日期（{date}）",
+            "An unscheduled swab cannot be planned after the release date ({date})",
+        ),
+        "swab_unscheduled_duplicate": (
+            "{name} 在 {date}（第 {day} 天）已有核酸检测，未重复添加",
+            "{name} already has a swab on {date} (day {day}): none added",
+        ),
+        "swab_correct_no_result": (
+            "该核酸尚无结果，无需更正：请直接录入结果",
+            "This swab has no result yet: record it rather than correct it",
+        ),
+        "swab_correct_same": ("结果未改变", "The result is unchanged"),
+        "disinfection_not_found": ("找不到该消毒记录", "No such disinfection record"),
+        "disinfection_correct_same": ("消毒记录未改变", "The disinfection record is unchanged"),
         "threshold_range": ("发热阈值须在 36.0–40.0 °C 之间", "The fever threshold must be between 36.0 and 40.0 °C"),
         "backup_sqlite_only": (
             "此处仅能备份 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump 备份",
@@ -310,6 +415,28 @@ MESSAGES = Catalogue(
         ),
         "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
         "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
+        "rule_set_final": (
+            "隔离规则“{name}”已启用过，不能直接修改：请复制为新版本后编辑",
+            "Rule set “{name}” has been in use and is not edited in place: copy it to a new version and edit that",
+        ),
+        "rule_set_name_required": ("请填写规则名称", "The rule set needs a name"),
+        "rule_set_name_long": ("规则名称不能超过 100 个字", "A rule set's name has at most 100 characters"),
+        "rule_set_name_taken": ("已有名为“{name}”的隔离规则", "There is already a rule set called “{name}”"),
+        "rule_set_empty": ("隔离规则“{name}”没有任何人员类别的规则", "Rule set “{name}” has no rule for any category"),
+        "rule_days_unreadable": (
+            "{phase}检测日无法识别：{value}（写作 1,4,7,14）",
+            "Test days of {phase} not readable: {value} (write 1,4,7,14)",
+        ),
+        "rule_day_outside": (
+            "{phase}检测日第 {day} 天超出该阶段的 {days} 天",
+            "Test day {day} of {phase} is outside its {days} days",
+        ),
+        "rule_days_range": ("天数应在 {low} 到 {high} 之间", "Days must be between {low} and {high}"),
+        "rule_count_from_unknown": ("起算方式无法识别", "Unknown counting origin"),
+        "rule_category_twice": ("人员类别“{category}”的规则重复", "Two rules for category “{category}”"),
+        "rule_phase_central": ("集中隔离", "centralized isolation"),
+        "rule_phase_home_isolation": ("居家隔离", "home isolation"),
+        "rule_phase_home": ("居家健康监测", "home health monitoring"),
         "date_required": ("请填写日期", "A date is required"),
         # dates typed at the desk or written on a list (models/rules/typed_dates.py)
         "typed_date_unreadable": (

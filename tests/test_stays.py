@@ -248,7 +248,7 @@ def test_extension_is_kept_with_reason_and_user(session, desk, stay):
     )
     s = session.get(Stay, stay.id)
     assert (s.planned_release, s.home_until) == (date(2026, 11, 26), date(2026, 11, 28))  # home period moves along
-    assert planned_days(session, stay.id) == [1, 2, 3, 5, 7]
+    assert planned_days(session, stay.id) == [1, 2, 3, 5, 7, 10]  # the release test moves to the new last day
     entry = audit_of(session, "stay.release_date")[0]
     assert (entry.before["planned_release"], entry.after["planned_release"], entry.note, entry.user_id) == (
         "2026-11-23",

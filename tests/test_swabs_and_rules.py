@@ -8,7 +8,7 @@ from models.services.arrivals import register_arrival
 from models.services.rulesets import apply_rule_switch, preview_rule_switch
 from models.services.stays import change_release_date, release
 from models.services.swabs import mark_sampled, record_result, swab_plan, swabs_due
-from models.store.orm import AuditEntry, RuleSet, Stay, StayDateChange, SwabResult, SwabTest
+from models.store.orm import AuditEntry, CategoryRule, RuleSet, Stay, StayDateChange, SwabResult, SwabTest
 from tests.conftest import NOW, local
 from tests.helpers import count, free_rooms
 
@@ -126,10 +126,16 @@ def test_rule_switch_flags_category_without_rule(session, site, desk, make_arriv
     stay = register_arrival(
         session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 21)), free_rooms(session, 1)[0].id, now=NOW
     )
-    bare = RuleSet(name="本地规则", effective_from=date(2026, 11, 1))
+    bare = RuleSet(name="本地规则", effective_from=date(2026, 11, 1))  # close contacts only: no rule for inbound
+    bare.rules.append(CategoryRule(category_code="close_contact", days_central=7, swab_days="1,7"))
     session.add(bare)
     session.commit()
     preview = preview_rule_switch(session, bare.id, date(2026, 11, 23))
     assert [(c.stay_id, c.problem) for c in preview.changes] == [(stay.id, "no_rule")]
     apply_rule_switch(session, desk, preview)
     assert session.get(Stay, stay.id).planned_release == stay.arrival_day + timedelta(days=7)
+    empty = RuleSet(name="空规则", effective_from=date(2026, 11, 1))
+    session.add(empty)
+    session.commit()
+    with pytest.raises(DomainError, match="没有任何人员类别"):  # new arrivals would have no rule at all
+        apply_rule_switch(session, desk, preview_rule_switch(session, empty.id, date(2026, 11, 23)))

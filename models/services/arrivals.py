@@ -284,6 +284,8 @@ def ensure_room_accepts(
     session: Session, room: Room, shares_with: Stay | None, companion_reason: CompanionReason | None
 ) -> int:
     """Return the bed the newcomer gets, or raise why the room cannot take them."""
+    if room.retired_on is not None:
+        raise DomainError("room_retired", room=room.number)
     if room.state is RoomState.AWAITING_DISINFECTION:
         raise DomainError("room_dirty", room=room.number)
     if room.state is RoomState.OUT_OF_SERVICE:
@@ -472,8 +474,8 @@ def register_arrival(
     arrival_day = local_date(d.arrived_at, site.timezone)
     exposure_day = local_date(d.last_exposure, site.timezone) if d.last_exposure else None
     dates = compute_dates(rule, arrival_day, exposure_day)
-    if dates.planned_release <= arrival_day:
-        raise DomainError("period_over", release=dates.planned_release.isoformat())
+    if dates.rule_release <= arrival_day:
+        raise DomainError("period_over", release=dates.rule_release.isoformat())
     person = _upsert_person(session, actor, check)
     stay = Stay(
         person_id=person.id,

@@ -7,8 +7,13 @@
    every stay whose dates would change; nothing is written until it is confirmed, and a preview
    that went stale (someone arrived, left or was changed meanwhile) is refused.
 
+A restart resets the day count: day 1 is the day after the positive person's sampling, the sheets count
+from it and the swab plan starts from it. It is a decision about each person (``stay.restart_day``), so a
+later switch of the site's rule set keeps it and counts the new rule's period from that day.
+
 Choice where the rules are silent (README, Domain conventions): a restart never shortens a stay
-(the later of the old and new release date wins) and never drops a swab already sampled.
+(the later of the old and new release date wins; the days beyond the restart's own date are kept as
+days added to it) and never drops a swab already sampled, nor one medical staff added.
 """
 
 from __future__ import annotations
@@ -16,15 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
-from models.rules.schedule import local_date, swab_plan
+from models.rules.schedule import compute_dates, local_date
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
+from models.services.stay_dates import dates_of, replan_swabs
 from models.store.orm import Building, Floor, Person, Room, RuleSet, Stay, StayDateChange, SwabResult, SwabTest, User
 
 
@@ -38,6 +44,8 @@ class RestartChange:
     old_release: date
     new_release: date
     new_swab_days: tuple[tuple[int, date], ...]
+    day_one: date  # day 1 again: the day after the positive case's sampling
+    manual_days: int = 0  # days beyond the restart's own date, kept (a restart never shortens a stay)
 
 
 @dataclass(frozen=True)
@@ -96,13 +104,28 @@ def preview_restart(session: Session, swab_id: int) -> RestartPreview:
             continue
         # a restart counts from the new exposure whatever the category normally counts from
         day_one = exposure_day + timedelta(days=1)
-        new_release = max(day_one + timedelta(days=rule.days_central), stay.planned_release)
-        if new_release == stay.planned_release and stay.last_exposure and stay.last_exposure >= exposure:
-            continue
-        swabs = swab_plan(rule.swab_day_list, day_one, day_one, new_release)
+        if stay.restart_day == day_one and stay.last_exposure and stay.last_exposure >= exposure:
+            continue  # already restarted from this case
+        dates = compute_dates(rule, stay.arrival_day, exposure_day, restart_day=day_one)
+        new_release = max(dates.planned_release, stay.planned_release)
+        extra = (new_release - dates.rule_release).days
+        swabs = (
+            dates.swabs
+            if extra == 0
+            else compute_dates(rule, stay.arrival_day, exposure_day, restart_day=day_one, manual_days=extra).swabs
+        )
         changes.append(
             RestartChange(
-                stay.id, name, room, f"{building} {floor}", stay.last_exposure, stay.planned_release, new_release, swabs
+                stay.id,
+                name,
+                room,
+                f"{building} {floor}",
+                stay.last_exposure,
+                stay.planned_release,
+                new_release,
+                swabs,
+                day_one,
+                extra,
             )
         )
     return RestartPreview(source.id, exposure, tuple(sorted(floors)), tuple(changes))
@@ -119,6 +142,8 @@ def apply_restart(session: Session, actor: User | None, preview: RestartPreview,
     )
     if swab_id is None or preview_restart(session, swab_id) != preview:
         raise DomainError("stale")
+    tz = get_site(session).timezone
+    rule_sets = {rs.id: rs for rs in session.scalars(select(RuleSet))}
     for ch in preview.changes:
         stay = session.get_one(Stay, ch.stay_id)
         before = audit.snapshot(stay)
@@ -131,14 +156,16 @@ def apply_restart(session: Session, actor: User | None, preview: RestartPreview,
                     new_release=ch.new_release,
                     reason="密接阳性，重新计算隔离期 / positive case nearby: isolation restarted",
                     user_id=actor.id if actor else None,
+                    kind="restart",
                 )
             )
-            if stay.home_until is not None:
-                stay.home_until = stay.home_until + (ch.new_release - stay.planned_release)
+        rule = rule_sets[stay.rule_set_id].rule_for(stay.category_code)
+        assert rule is not None  # the preview left out the stays without one
         stay.last_exposure = preview.exposure
+        stay.restart_day, stay.day_one, stay.manual_days = ch.day_one, ch.day_one, ch.manual_days
         stay.planned_release = ch.new_release
-        session.execute(delete(SwabTest).where(SwabTest.stay_id == stay.id, SwabTest.sampled_at.is_(None)))
-        session.add_all(SwabTest(stay_id=stay.id, planned_day=n, planned_date=when) for n, when in ch.new_swab_days)
+        stay.home_until = dates_of(stay, rule, tz).home_until
+        replan_swabs(session, stay, ch.new_swab_days, since=stay.arrival_day)
         audit.record(
             session, actor, "stay.restart", stay, before, note=f"positive case, stay #{preview.source_stay_id}"
         )

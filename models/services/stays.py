@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 
 from models import clock, permissions
 from models.errors import DomainError, coded
-from models.rules.schedule import local_date, swab_plan
+from models.rules.schedule import local_date
 from models.services import audit
 from models.services.arrivals import FUTURE_SLACK, ensure_room_accepts, rule_for
 from models.services.audit import transactional
 from models.services.rooms import vacate_if_empty
 from models.services.sites import get_site
+from models.services.stay_dates import dates_of, replan_swabs
 from models.store.orm import (
     AlertState,
     DepartureKind,
@@ -115,7 +116,11 @@ def change_release_date(
     *,
     expected_version: int | None = None,
 ) -> StayDateChange:
-    """Extend or shorten a stay. The previous date, the reason and who did it are kept."""
+    """Extend or shorten a stay. The previous date, the reason and who did it are kept.
+
+    The change is a decision about the person: it is kept as days added (or taken) on top of the rule,
+    so a later switch of rule set keeps it. The swabs follow: the release test moves to the new last day,
+    the rule's test days that now fall inside the stay are planned, those after it are no longer due."""
     stay = get_stay(session, stay_id, expected_version=expected_version)
     if not reason.strip():
         raise DomainError("reason_required")
@@ -123,25 +128,26 @@ def change_release_date(
         raise DomainError("release_date_invalid", arrival=stay.arrival_day.isoformat())
     if new_date == stay.planned_release:
         raise DomainError("release_date_same")
+    now = now or clock.now()
+    tz = get_site(session).timezone
+    _, rule = rule_for(session, get_site(session), stay.category_code, stay.rule_set_id)
+    manual = (new_date - dates_of(stay, rule, tz, manual_days=0).rule_release).days
+    dates = dates_of(stay, rule, tz, manual_days=manual)
     before = audit.snapshot(stay)
     change = StayDateChange(
         stay_id=stay.id,
-        at=now or clock.now(),
+        at=now,
         old_release=stay.planned_release,
         new_release=new_date,
         reason=reason.strip(),
         user_id=actor.id if actor else None,
+        kind="manual",
     )
     session.add(change)
-    if stay.home_until is not None:
-        stay.home_until = stay.home_until + (new_date - stay.planned_release)
+    stay.manual_days = manual
     stay.planned_release = new_date
-    # unsampled swabs planned on or after the new release date are no longer due
-    session.execute(
-        delete(SwabTest).where(
-            SwabTest.stay_id == stay.id, SwabTest.sampled_at.is_(None), SwabTest.planned_date >= new_date
-        )
-    )
+    stay.home_until = dates.home_until
+    replan_swabs(session, stay, dates.swabs, since=local_date(now, tz))
     audit.record(session, actor, "stay.release_date", stay, before, note=reason.strip())
     return change
 
@@ -415,7 +421,7 @@ def undo_departure(
 
 def _replan_swabs(session: Session, stay: Stay) -> None:
     """The swabs of the stay's plan the departure dropped (unsampled ones are deleted at a departure)."""
-    _, rule = rule_for(session, get_site(session), stay.category_code, stay.rule_set_id)
-    have = set(session.scalars(select(SwabTest.planned_day).where(SwabTest.stay_id == stay.id)))
-    plan = swab_plan(rule.swab_day_list, stay.day_one, stay.arrival_day, stay.planned_release)
-    session.add_all(SwabTest(stay_id=stay.id, planned_day=n, planned_date=when) for n, when in plan if n not in have)
+    site = get_site(session)
+    _, rule = rule_for(session, site, stay.category_code, stay.rule_set_id)
+    plan = dates_of(stay, rule, site.timezone).swabs
+    replan_swabs(session, stay, plan, since=stay.arrival_day)

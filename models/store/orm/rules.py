@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
@@ -80,13 +81,14 @@ class CategoryRule(Base):
 
     @property
     def home_isolation_swab_day_list(self) -> list[int]:
-        return parse_days(self.home_isolation_swab_days)
+        return parse_days(self.home_isolation_swab_days or "")
 
     @property
     def days_after_release(self) -> int:
         """Days of the home phases together: home isolation, then home health monitoring."""
-        return self.days_home_isolation + self.days_home
+        return (self.days_home_isolation or 0) + (self.days_home or 0)  # (None on a rule not yet stored)
 
 
 def parse_days(text: str) -> list[int]:
-    return sorted({int(p) for p in text.replace("，", ",").split(",") if p.strip()})
+    """Test days as written: "1,4,7,14", "1，4，7", "1、4、7" or "1 4 7". ValueError on anything else."""
+    return sorted({int(p) for p in re.split(r"[,，、;；\s]+", text.strip()) if p})
