@@ -112,6 +112,8 @@ MESSAGES = Catalogue(
         # the lines of a room's history (models/services/rooms.py room_history)
         "rh_checked_in": ("{name} 入住", "{name} checked in"),
         "rh_left": ("{name} 离开（{how}）", "{name} left ({how})"),
+        "rh_moved_in": ("{name} 由 {room} 房间调入", "{name} moved in from room {room}"),
+        "rh_moved_out": ("{name} 调至 {room} 房间", "{name} moved to room {room}"),
         "rh_disinfected": (
             "终末消毒：{agent} {concentration}，{by}，核查 {checked}",
             "Disinfected: {agent} {concentration}, by {by}, checked by {checked}",

@@ -82,3 +82,33 @@ def test_a_room_changed_by_another_desk_meanwhile_is_refused(make_dialog, engine
     assert "他人修改" in d.error.text()
     with session_factory(engine)() as s:
         assert s.get(Room, room.id).oos_reason == "水管漏水"  # theirs stands
+
+
+def test_after_a_room_change_each_room_shows_the_person_for_their_time_there(
+    qtbot, make_dialog, make_app_context, session, site, desk, make_arrival
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from views.stay_actions import room_change_dialog
+
+    old = free_rooms(session, 1)[0]
+    stay = register_arrival(session, desk, make_arrival(arrived_at=NOW - timedelta(days=2)), old.id, now=NOW)
+    name = stay.person.name
+    move = room_change_dialog(make_app_context(desk), stay.id)  # the occupant page's Change room…
+    qtbot.addWidget(move)
+    move.show()
+    qtbot.waitExposed(move)
+    target = move.rooms.itemText(move.rooms.currentIndex())
+    move.reason.insert("空调故障")  # typed through the input method
+    QTest.keyClick(move.reason, Qt.Key.Key_Return)
+    assert move.result() == move.DialogCode.Accepted
+    session.rollback()
+    new_id = session.scalar(select(Room.id).where(Room.number == target, Room.floor_id == old.floor_id)) or next(
+        r.room_id for r in board_rooms(session, NOW.date()) if r.number == target
+    )
+    old_lines = [make_dialog(old.id, desk).history.item(i).text() for i in range(2)]
+    assert old_lines[0].endswith(f"{name} 调至 {target} 房间") and old_lines[1].endswith(f"{name} 入住")
+    new_dialog = make_dialog(new_id, desk)
+    new_lines = [new_dialog.history.item(i).text() for i in range(new_dialog.history.count())]
+    assert new_lines == [f"{NOW.date()}  {name} 由 {old.number} 房间调入"]  # from the move, not from arrival

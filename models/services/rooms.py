@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError, Notice, coded
 from models.services import audit
 from models.services.audit import transactional
-from models.store.orm import Room, RoomEvent, RoomEventKind, RoomMove, RoomState, Stay, User
+from models.store.orm import DepartureKind, Room, RoomEvent, RoomEventKind, RoomMove, RoomState, Stay, User
 
 
 def active_stays_in(session: Session, room_id: int) -> list[Stay]:
@@ -181,21 +182,69 @@ def _line(at: datetime, message: str, **params: object) -> tuple[datetime, str, 
     return at, said.zh, said.en
 
 
-def room_history(session: Session, room_id: int, limit: int = 50) -> list[tuple[datetime, str, str]]:
-    """Newest first: (when, zh, en) for stays in and out of the room, disinfections and service changes."""
+@dataclass(frozen=True)
+class RoomStay:
+    """The time one stay spent in one room: from check-in or a move in, to a departure or a move out."""
+
+    stay_id: int
+    name: str
+    start: datetime
+    end: datetime | None  # None: still there
+    moved_in_from: str | None  # the room number it came from, when it came by a move
+    moved_out_to: str | None
+    how: DepartureKind | None  # how it left the site, when it left from this room
+
+
+def room_stays(session: Session, room_id: int, limit: int = 50) -> list[RoomStay]:
+    """Everyone who was in the room, for the time they were there, newest first. A room move splits a
+    stay: the old room keeps the person until the move, the new one has them from the move (not from
+    their arrival)."""
     from models.store.orm import Person
 
-    events: list[tuple[datetime, str, str]] = []
-    for name, arrived, left, kind in session.execute(
-        select(Person.name, Stay.arrived_at, Stay.departed_at, Stay.departure_kind)
+    moved_ids = select(RoomMove.stay_id).where(
+        or_(RoomMove.from_room_id == room_id, RoomMove.to_room_id == room_id)
+    )
+    stays = session.execute(
+        select(Stay.id, Person.name, Stay.room_id, Stay.arrived_at, Stay.departed_at, Stay.departure_kind)
         .join(Person, Stay.person_id == Person.id)
-        .where(Stay.room_id == room_id)
+        .where(or_(Stay.room_id == room_id, Stay.id.in_(moved_ids)))
         .order_by(Stay.arrived_at.desc())
         .limit(limit)
+    ).all()
+    moves: dict[int, list[RoomMove]] = {}
+    for m in session.scalars(
+        select(RoomMove).where(RoomMove.stay_id.in_([r[0] for r in stays])).order_by(RoomMove.at, RoomMove.id)
     ):
-        events.append(_line(arrived, "rh_checked_in", name=name))
-        if left is not None and kind is not None:  # both or neither (departure_has_kind)
-            events.append(_line(left, "rh_left", name=name, how=coded("departure", kind.value)))
+        moves.setdefault(m.stay_id, []).append(m)
+    numbers = dict(session.execute(select(Room.id, Room.number)).all()) if moves else {}
+    out: list[RoomStay] = []
+    for stay_id, name, current, arrived, departed, how in stays:
+        path = moves.get(stay_id, [])
+        room = path[0].from_room_id if path else current
+        start, came_from = arrived, None
+        for m in path:
+            if room == room_id:
+                out.append(RoomStay(stay_id, name, start, m.at, came_from, numbers.get(m.to_room_id), None))
+            room, start, came_from = m.to_room_id, m.at, numbers.get(m.from_room_id)
+        if room == room_id:
+            out.append(RoomStay(stay_id, name, start, departed, came_from, None, how))
+    out.sort(key=lambda r: r.start, reverse=True)
+    return out[:limit]
+
+
+def room_history(session: Session, room_id: int, limit: int = 50) -> list[tuple[datetime, str, str]]:
+    """Newest first: (when, zh, en) for stays in and out of the room, disinfections and service changes."""
+
+    events: list[tuple[datetime, str, str]] = []
+    for seg in room_stays(session, room_id, limit):
+        if seg.moved_in_from is None:
+            events.append(_line(seg.start, "rh_checked_in", name=seg.name))
+        else:
+            events.append(_line(seg.start, "rh_moved_in", name=seg.name, room=seg.moved_in_from))
+        if seg.moved_out_to is not None and seg.end is not None:
+            events.append(_line(seg.end, "rh_moved_out", name=seg.name, room=seg.moved_out_to))
+        elif seg.end is not None and seg.how is not None:  # both or neither (departure_has_kind)
+            events.append(_line(seg.end, "rh_left", name=seg.name, how=coded("departure", seg.how.value)))
     for e in session.scalars(
         select(RoomEvent).where(RoomEvent.room_id == room_id).order_by(RoomEvent.at.desc()).limit(limit)
     ):
