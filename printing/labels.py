@@ -144,6 +144,15 @@ LABELS = Catalogue(
             "请监护人督促{name}自 {start} 至 {end} 进行居家健康监测（共 {n} 天），并遵守以下要求：",
             "Please see that {name}'s health is monitored at home from {start} to {end} ({n} days) as follows:",
         ),
+        "rl_isolation_adult": (
+            "请您自 {start} 至 {end} 进行居家隔离（共 {n} 天），期间不外出、不接触他人，按要求配合核酸检测。",
+            "Please stay in home isolation from {start} to {end} ({n} days): do not go out or meet anyone, and take the tests you are called for.",
+        ),
+        "rl_isolation_minor": (
+            "请监护人督促{name}自 {start} 至 {end} 进行居家隔离（共 {n} 天），期间不外出、不接触他人，按要求配合核酸检测。",
+            "Please see that {name} stays in home isolation from {start} to {end} ({n} days): no going out or meeting anyone, and the tests when called.",
+        ),
+        "home_isolation_period": ("居家隔离", "Home isolation"),
         "rl_no_home": (
             "请配合所在社区（街道）做好后续健康管理。",
             "Follow your community's instructions for health management.",

@@ -209,3 +209,26 @@ def test_forms_not_checked_for_release_never_claim_readiness(session, site, desk
     unchecked = reports.person_forms(session, [stay.id])  # no release_check: nothing known about readiness
     [page] = text_of(forms.release_notices(site.name, unchecked, "zh_CN", "前台一", PRINTED))
     assert "未核查解除条件" in page and "经评估符合解除条件" not in page
+
+
+def test_a_rule_with_home_isolation_prints_both_home_phases_with_their_dates(session, site, desk, arrive):
+    """7+7+3: seven days centralized, seven of home isolation (居家隔离), three of home health monitoring."""
+    from models.store.orm import CategoryRule, RuleSet
+
+    rule = session.scalar(
+        select(CategoryRule).join(RuleSet).where(RuleSet.name == "第九版", CategoryRule.category_code == "inbound")
+    )
+    rule.days_home_isolation, rule.home_isolation_swab_days = 7, "2,7"
+    session.commit()
+    stay = arrive()
+    assert stay.home_until == date(2026, 12, 2)  # 11-23 + 7 + 3 - 1
+    swabs_done(session, desk, stay)
+    for lang, isolation, monitoring in (
+        ("zh_CN", "居家隔离2026-11-23至2026-11-29（7天）", "居家健康监测2026-11-30至2026-12-02（3天）"),
+        ("en", "Homeisolation2026-11-23to2026-11-29(7days)", "Homehealthmonitoring2026-11-30to2026-12-02(3days)"),
+    ):
+        text = flat(pdf_text(session, desk, lang, stay_ids=[stay.id]))
+        assert isolation in text and monitoring in text, text
+    zh = flat(pdf_text(session, desk, stay_ids=[stay.id]))
+    assert "请您自2026-11-23至2026-11-29进行居家隔离（共7天）" in zh
+    assert "请您自2026-11-30至2026-12-02进行居家健康监测（共3天）" in zh

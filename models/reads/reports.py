@@ -28,6 +28,7 @@ from models.store.orm import (
     AuditEntry,
     Building,
     Category,
+    CategoryRule,
     DepartureKind,
     Floor,
     Observation,
@@ -327,8 +328,9 @@ def sheet_floors(session: Session, day: date, floor_id: int | None = None) -> li
     for _order, _bed, fid, row in listed:
         floors[fid].rows.append(row)
     state = rooms_at(session, end)
+    retired = set(session.scalars(select(Room.id).where(Room.retired_on <= day)))  # no longer a room that day
     for rid, (number, fid, _order) in rooms.items():
-        if fid in floors and rid not in state.occupied:
+        if fid in floors and rid not in state.occupied and rid not in retired:
             floors[fid].empty_rooms.append((number, state.state(rid).value))
     return list(floors.values())
 
@@ -408,6 +410,7 @@ class PersonForm:
     person_notes: str = ""  # the person's notes (the arrival's): ``notes`` are the stay's
     registered_on: date | None = None  # site day the stay was registered (its check-in entry), else arrival day
     observations: tuple[Reading, ...] = ()  # with_readings: every reading, rechecks included, by time
+    home_isolation_days: int = 0  # the first of the home days spent in home isolation (居家隔离), by the rule
 
 
 def person_forms(
@@ -465,6 +468,14 @@ def person_forms(
                 observations.setdefault(sid, []).append(
                     Reading(local_at, on, code, temp, recheck_of is not None, reason or "")
                 )
+        isolation_days = {
+            (rs_id, code): days
+            for rs_id, code, days in session.execute(
+                select(CategoryRule.rule_set_id, CategoryRule.category_code, CategoryRule.days_home_isolation).where(
+                    CategoryRule.rule_set_id.in_({row[0].rule_set_id for row in rows})
+                )
+            )
+        }
         registered: dict[int, date] = {}
         for entry_stay, at in session.execute(
             select(AuditEntry.entity_id, func.min(AuditEntry.at))
@@ -524,6 +535,7 @@ def person_forms(
                     person_notes=person.notes or "",
                     registered_on=registered.get(sid, stay.arrival_day),
                     observations=tuple(observations.get(sid, [])),
+                    home_isolation_days=isolation_days.get((stay.rule_set_id, stay.category_code), 0),
                 )
             )
     return out
@@ -677,7 +689,12 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
     in_day = lambda col: (col >= start) & (col < end)  # noqa: E731
     count_if = lambda cond: func.coalesce(func.sum(case((cond, 1), else_=0)), 0)  # noqa: E731
     rooms = rooms_at(session, end)
-    rooms_total = int(session.scalar(select(func.count()).select_from(Room)) or 0)
+    rooms_total = int(  # the rooms of that day: one retired later still counts, one retired by then no more
+        session.scalar(
+            select(func.count()).select_from(Room).where(Room.retired_on.is_(None) | (Room.retired_on > day))
+        )
+        or 0
+    )
     present = Stay.departed_at.is_(None) | (Stay.departed_at >= end)
     by_code = {  # one pass over the stays that had come by the end of the day: present, arrived that day, all
         code: (int(here), int(arrived), int(came))

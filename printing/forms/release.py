@@ -11,8 +11,9 @@ and gets no notice.
 
 Dates: one release date (解除日期), the day the person leaves the site (``PersonForm.release_on``: the
 day of departure, else the planned release, i.e. day 1 + D for D days centralized; the last day of
-isolation is the day before, and the notice prints no second "end" date). Home health monitoring starts
-that day and lasts the rule set's days at home; the issue date beside the stamp is the release date.
+isolation is the day before, and the notice prints no second "end" date). The home phases start that day:
+home isolation first when the rule has one (14+7+7), then home health monitoring, each with its own
+dates; the issue date beside the stamp is the release date.
 
 The receiving street/community (接收街道/社区) has no field in the data model: the notice prints a blank
 line for the desk to fill in by hand. The destination is the one recorded at departure, else the
@@ -134,12 +135,18 @@ def _notice(site: str, f: PersonForm, lang: str, width: float) -> list[Flowable]
     end = release_day(f)
     age = age_on(f.birth_date, end)
     minor = is_minor(f)
+    # the home days: first home isolation (居家隔离), then home health monitoring, as the rule chains them
+    iso_days = min(f.home_isolation_days, f.home_days)
+    mon_days = f.home_days - iso_days
+    iso_end = end + timedelta(days=iso_days - 1)
+    mon_start = end + timedelta(days=iso_days)
     home_end = end + timedelta(days=f.home_days - 1)
     home = (
-        t["rl_home_value"].format(start=end.isoformat(), end=home_end.isoformat(), n=f.home_days)
-        if f.home_days
+        t["rl_home_value"].format(start=mon_start.isoformat(), end=home_end.isoformat(), n=mon_days)
+        if mon_days
         else t["rl_none"]
     )
+    isolation = t["rl_home_value"].format(start=end.isoformat(), end=iso_end.isoformat(), n=iso_days)
     basis = t["rl_override"].format(reason=f.release_override) if f.release_override else t["rl_ready"]
     pairs = [
         (t["name"], f.name),
@@ -152,6 +159,7 @@ def _notice(site: str, f: PersonForm, lang: str, width: float) -> list[Flowable]
         (t["room"], f.room),
         (t["rl_day_one"], f.day_one.isoformat()),
         (t["rl_release_on"], end.isoformat()),
+        *([(t["home_isolation_period"], isolation)] if iso_days else []),
         (t["home_period"], home),
         (t["rl_destination"], f.destination or f.address or "＿" * 12),
     ]
@@ -176,15 +184,26 @@ def _notice(site: str, f: PersonForm, lang: str, width: float) -> list[Flowable]
             text,
         ),
     ]
-    if f.home_days:
+    if iso_days:
         story.append(
             _para(
-                t[f"rl_home_{who}"].format(name=f.name, start=end.isoformat(), end=home_end.isoformat(), n=f.home_days),
+                t[f"rl_isolation_{who}"].format(
+                    name=f.name, start=end.isoformat(), end=iso_end.isoformat(), n=iso_days
+                ),
+                text,
+            )
+        )
+    if mon_days:
+        story.append(
+            _para(
+                t[f"rl_home_{who}"].format(
+                    name=f.name, start=mon_start.isoformat(), end=home_end.isoformat(), n=mon_days
+                ),
                 text,
             )
         )
         story += [_para(rule, text) for rule in lines(lang, "home_rules")]
-    else:
+    if not f.home_days:
         story.append(_para(t["rl_no_home"], text))
     story.append(Spacer(1, 10 * mm))
     if minor:
