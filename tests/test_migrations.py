@@ -303,3 +303,55 @@ def test_the_upgrade_stores_reasons_as_codes_and_indexes_every_surname_reading(h
             None,
         }
         assert dict(conn.execute(text("SELECT name, name_pinyin FROM person")).all())["曾伟"] == "cengwei|cw"
+
+
+def test_the_upgrade_keeps_the_decisions_about_each_stay_and_stores_zones_as_codes(head_database, make_arrival):
+    """Revision 9908979806ae on a database written before it: the date changes get their kind from the reasons
+    the app wrote; a restarted stay counts its days from the restart (it had kept its first day 1); the days
+    extended by hand become the stay's manual days, which a later switch keeps; zones become codes."""
+    from datetime import date, timedelta
+
+    from sqlalchemy import text
+
+    from models.services.arrivals import register_arrival
+    from models.services.outbreak import apply_restart, preview_restart
+    from models.services.sites import FloorSpec, create_site, room_numbers
+    from models.services.stays import change_release_date
+    from models.services.swabs import mark_sampled, record_result, swab_plan
+    from models.store.orm import Role, StayDateChange, User
+    from tests.conftest import NOW, local
+
+    engine = head_database
+    with session_factory(engine)() as s:
+        user = User(username="desk1", display_name="前台一", role=Role.ADMIN)
+        s.add(user)
+        s.commit()
+        create_site(s, user, "升级测试", [FloorSpec("1号楼", 1, room_numbers(1, 1, 4))], rule_set_name="第九版")
+        rooms = list(s.scalars(select(Room.id).order_by(Room.id)))
+        arrived = local(2026, 11, 20)
+        case, near, extended = (
+            register_arrival(s, user, make_arrival(arrived_at=arrived), r, now=NOW).id for r in rooms[:3]
+        )
+        change_release_date(s, user, extended, date(2026, 11, 30), "结果未出", now=NOW)
+        swab = swab_plan(s, case)[0]
+        mark_sampled(s, user, swab.id, by="护士", at=local(2026, 11, 21, 8))
+        record_result(s, user, swab.id, "positive")
+        apply_restart(s, user, preview_restart(s, swab.id), now=NOW)
+    command.downgrade(alembic_config(engine), "9488095077fd")
+    with engine.begin() as conn:  # as the older version left a restart: the first day 1 kept
+        conn.execute(text("UPDATE stay SET day_one = arrival_day"))
+        assert {z for (z,) in conn.execute(text("SELECT zone FROM room"))} == {"污染区"}
+    upgrade(engine)
+    with session_factory(engine)() as s:
+        restarted, kept = s.get(Stay, near), s.get(Stay, extended)
+        assert (restarted.restart_day, restarted.day_one, restarted.day_n(date(2026, 11, 22))) == (
+            date(2026, 11, 22),
+            date(2026, 11, 22),
+            1,
+        )
+        assert (kept.manual_days, kept.restart_day, kept.day_one) == (3, None, date(2026, 11, 20))
+        kinds = {(c.stay_id, c.kind) for c in s.scalars(select(StayDateChange))}
+        assert kinds == {(extended, "manual"), (near, "restart")}
+        assert set(s.scalars(select(Room.zone))) == {"contaminated"}
+        assert kept.planned_release == date(2026, 11, 27) + timedelta(days=3)
+    assert run_checks(engine) == []
