@@ -21,13 +21,21 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.reads.board import BoardRoom
 from models.reads.lookups import room_version
-from models.services.rooms import back_in_service, record_disinfection, room_history, set_out_of_service
+from models.services.rooms import (
+    back_in_service,
+    last_disinfection,
+    record_disinfection,
+    room_history,
+    set_out_of_service,
+)
 from models.store.orm import RoomState
 
 from .context import AppContext
 from .date_field import DateField
+from .disinfection_dialog import disinfection_correction_dialog
 from .labels import state_label
 from .permissions_ui import explain_disabled
+from .stay_actions import StayActionDialog
 
 
 class RoomDialog(QDialog):
@@ -102,6 +110,11 @@ class RoomDialog(QDialog):
         self.back_button.setVisible(room.state is RoomState.OUT_OF_SERVICE)
         self.check_in_button = QPushButton(self.tr("Check someone in here…"), self)
         self.check_in_button.setVisible(room.state is RoomState.AVAILABLE)
+        with sessions() as s:  # the last terminal disinfection, if any: corrected when entered wrongly
+            self.last_disinfection = last_disinfection(s, room.room_id)
+        self.correct_disinfection_button = QPushButton(self.tr("Correct the last disinfection…"), self)
+        self.correct_disinfection_button.setVisible(self.last_disinfection is not None)
+        explain_disabled(self.correct_disinfection_button, ctx.user.role, "rooms")
         explain_disabled([self.disinfect_button, self.oos_button, self.back_button], ctx.user.role, "rooms")
         explain_disabled(self.check_in_button, ctx.user.role, "arrivals")
 
@@ -121,11 +134,13 @@ class RoomDialog(QDialog):
         layout.addWidget(oos)
         layout.addWidget(self.back_button)
         layout.addWidget(self.check_in_button)
+        layout.addWidget(self.correct_disinfection_button)
         layout.addWidget(self.error)
         self.disinfect_button.clicked.connect(self.disinfect)
         self.oos_button.clicked.connect(self.take_out)
         self.back_button.clicked.connect(self.bring_back)
         self.check_in_button.clicked.connect(self._check_in)
+        self.correct_disinfection_button.clicked.connect(lambda: self.correct_disinfection())  # noqa: PLW0108
         self.resize(720, 560)
 
     def _run(self, fn, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
@@ -158,6 +173,16 @@ class RoomDialog(QDialog):
 
     def bring_back(self) -> bool:
         return self._run(back_in_service)
+
+    def correct_disinfection(self) -> StayActionDialog | None:
+        """The last disinfection record, corrected (the old values kept in the audit trail); the room stays."""
+        if self.last_disinfection is None:
+            return None
+        d = disinfection_correction_dialog(self.ctx, self.last_disinfection, self)
+        if d.exec():
+            self.changed = True
+            self.accept()
+        return d
 
     def _check_in(self) -> None:
         self.check_in_requested = True

@@ -38,6 +38,7 @@ from ui.theme import mark_status
 from .context import AppContext
 from .labels import swab_result_label
 from .permissions_ui import explain_disabled
+from .swab_dialogs import SwabActionDialog, correct_result_dialog, unscheduled_swab_dialog
 from .tasks import Task
 
 RESULT_COLOURS = {
@@ -81,6 +82,9 @@ class SwabsPage(QWidget):
         self.lab.setPlaceholderText(self.tr("Lab"))
         self.result_button = QPushButton(self.tr("Record result for selected"), self)
         self.import_button = QPushButton(self.tr("Import lab file…"), self)
+        self.unscheduled_button = QPushButton(self.tr("Add unscheduled swab…"), self)
+        self.correct_button = QPushButton(self.tr("Correct result…"), self)
+        self.correct_button.setToolTip(self.tr("Correct the result of the selected swab, entered wrongly"))
         self.message = mark_status(QLabel(self))
         self.message.setWordWrap(True)
         # lab file preview
@@ -122,6 +126,7 @@ class SwabsPage(QWidget):
         pos.addWidget(self.apply_restart_button)
         self.positive_box.setVisible(False)
         swab_buttons = [self.sample_button, self.result_button, self.import_button, self.apply_lab_button]
+        swab_buttons += [self.unscheduled_button, self.correct_button]
         explain_disabled([*swab_buttons, self.preview_button, self.apply_restart_button], ctx.user.role, "swabs")
         explain_disabled(self.transfer_button, ctx.user.role, "transfer")
 
@@ -135,6 +140,8 @@ class SwabsPage(QWidget):
         top.addWidget(self.import_button)
         actions = QHBoxLayout()
         actions.addWidget(self.sample_button)
+        actions.addWidget(self.unscheduled_button)
+        actions.addWidget(self.correct_button)
         actions.addStretch(1)
         actions.addWidget(self.result)
         actions.addWidget(self.lab)
@@ -152,6 +159,8 @@ class SwabsPage(QWidget):
         self.sample_button.clicked.connect(self.mark_selected)
         self.result_button.clicked.connect(self.record_selected)
         self.import_button.clicked.connect(self._choose_lab_file)
+        self.unscheduled_button.clicked.connect(lambda: self.add_unscheduled())  # noqa: PLW0108 (passes a bool)
+        self.correct_button.clicked.connect(lambda: self.correct_selected())  # noqa: PLW0108
         self.apply_lab_button.clicked.connect(self.apply_lab)
         self.transfer_button.clicked.connect(self.transfer_positive)
         self.preview_button.clicked.connect(self.preview_restart)
@@ -202,7 +211,8 @@ class SwabsPage(QWidget):
             values = [
                 f"{r.floor} {r.room}",
                 r.name,
-                self.tr("day {0}").format(r.planned_day),
+                self.tr("day {0}").format(r.planned_day)
+                + (" · " + self.tr("unscheduled: {0}").format(r.reason or "") if r.unscheduled else ""),
                 "✓" if r.sampled else "",
                 results.get(r.result, "") if r.result else "",
             ]
@@ -214,6 +224,32 @@ class SwabsPage(QWidget):
                 self.table.setItem(i, col, item)
         done = sum(1 for r in self.rows if r.sampled)
         self.count.setText(self.tr("{0} due · {1} sampled").format(len(self.rows), done))
+
+    def add_unscheduled(self) -> SwabActionDialog:
+        """An unscheduled swab (计划外) for the selected person (or one chosen in the dialog)."""
+        chosen = self.selected()
+        d = unscheduled_swab_dialog(self.ctx, chosen[0].stay_id if chosen else None, self)
+        if d.exec():
+            self.message.setText(self.tr("Unscheduled swab added"))
+            self.changed.emit()
+            self.refresh()
+        return d
+
+    def correct_selected(self) -> SwabActionDialog | None:
+        """Correct the result of the selected swab (one with a result); a correction to positive asks first,
+        then goes on to the guided path as a positive result does."""
+        chosen = [r for r in self.selected() if r.result in (SwabResult.NEGATIVE, SwabResult.POSITIVE)]
+        if len(chosen) != 1:
+            self.message.setText(self.tr("Select one swab with a result to correct it"))
+            return None
+        d = correct_result_dialog(self.ctx, chosen[0], self.ask, self)
+        if d.exec():
+            self.message.setText(self.tr("Result corrected"))
+            self.changed.emit()
+            self.refresh()
+            if d.new_result.currentData() == SwabResult.POSITIVE.value:  # type: ignore[attr-defined]
+                self.show_positive(chosen[0].swab_id)
+        return d
 
     def result_names(self) -> dict[SwabResult, str]:
         return {result: swab_result_label(result) for result in SwabResult}

@@ -34,6 +34,7 @@ from .context import AppContext
 from .date_field import DateField
 from .labels import swab_result_label
 from .permissions_ui import explain_disabled
+from .release_batch_dialog import ReleaseBatchDialog
 from .stay_actions import close_alert_flow
 
 STAY, ROOM, PAGE, SWAB, OOS = (Qt.ItemDataRole.UserRole + i for i in range(5))
@@ -45,6 +46,7 @@ class TodayPage(QWidget):
     open_page = Signal(str)
     open_swab = Signal(int)  # a positive sample: the swabs screen's guided path
     changed = Signal()  # a fever alert was closed, a room brought back or its out-of-service extended here
+    print_release_notices = Signal(list, object)  # stay ids, the dialog to preview over: the batch's notices
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,19 @@ class TodayPage(QWidget):
         self.extend_button.clicked.connect(lambda: self.extend_out_of_service())  # noqa: PLW0108
         self.boxes["oos"].layout().addWidget(self.back_button)
         self.boxes["oos"].layout().addWidget(self.extend_button)
+        # the releases due today: everyone ready released in one action (Ctrl+R), with their notices
+        self.release_batch_action = QAction(self.tr("Release the ready ones… (Ctrl+R)"), self)
+        self.release_batch_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.release_batch_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.release_batch_action.triggered.connect(lambda: self.release_batch())  # noqa: PLW0108
+        self.addAction(self.release_batch_action)
+        releases_box = self.boxes["releases_today"]
+        self.release_batch_button = QPushButton(self.tr("Release the ready ones… (Ctrl+R)"), releases_box)
+        self.release_batch_button.clicked.connect(lambda: self.release_batch())  # noqa: PLW0108
+        releases_box.layout().addWidget(self.release_batch_button)
+        self.may_release = explain_disabled(
+            [self.release_batch_action, self.release_batch_button], ctx.user.role, "departures"
+        )
         self.may_handle_rooms = explain_disabled(
             [self.back_action, self.extend_action, self.back_button, self.extend_button], ctx.user.role, "rooms"
         )
@@ -211,6 +226,23 @@ class TodayPage(QWidget):
             item.setData(STAY, stay_id)
             item.setData(PAGE, page)
             item.setData(ROOM, room[0] if room else None)
+
+    def release_batch(self) -> ReleaseBatchDialog | None:
+        """The ready ones of today's releases, in one action (views/release_batch_dialog.py); window-modal, so
+        the print preview of their notices opens over it."""
+        if not self.may_release:
+            return None
+        dialog = ReleaseBatchDialog(self.ctx, self)
+        dialog.print_notices.connect(lambda ids: self.print_release_notices.emit(ids, dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._released(dialog))
+        dialog.open()
+        return dialog
+
+    def _released(self, dialog: ReleaseBatchDialog) -> None:
+        if dialog.released:
+            self.refresh()
+            self.changed.emit()
 
     def close_alert(self) -> None:
         """Close the selected open fever alert (the first one if none is selected) with a decision."""

@@ -78,6 +78,63 @@ def record_disinfection(
     return event
 
 
+@dataclass(frozen=True)
+class Disinfection:
+    """A terminal disinfection as recorded: what the correction dialog starts from."""
+
+    event_id: int
+    at: datetime
+    agent: str
+    concentration: str
+    done_by: str
+    checked_by: str
+
+
+def last_disinfection(session: Session, room_id: int) -> Disinfection | None:
+    """The room's latest terminal disinfection, or None."""
+    e = session.scalars(
+        select(RoomEvent)
+        .where(RoomEvent.room_id == room_id, RoomEvent.kind == RoomEventKind.DISINFECTED)
+        .order_by(RoomEvent.at.desc(), RoomEvent.id.desc())
+        .limit(1)
+    ).first()
+    if e is None or e.at is None:
+        return None
+    return Disinfection(e.id, e.at, e.agent or "", e.concentration or "", e.done_by or "", e.checked_by or "")
+
+
+@transactional("rooms")
+def correct_disinfection(
+    session: Session,
+    actor: User | None,
+    event_id: int,
+    agent: str,
+    concentration: str,
+    done_by: str,
+    checked_by: str,
+    reason: str,
+) -> RoomEvent:
+    """A disinfection record entered wrongly (agent, concentration, who did or checked it), corrected; its
+    time and the room's state stay. The old values stay in the audit trail (``room.disinfection_correct``,
+    before and after, with the reason)."""
+    event = session.get(RoomEvent, event_id)
+    if event is None or event.kind is not RoomEventKind.DISINFECTED:
+        raise DomainError("disinfection_not_found")
+    if not reason.strip():
+        raise DomainError("reason_required")
+    if not (agent.strip() and done_by.strip() and checked_by.strip()):
+        raise DomainError("disinfection_fields")
+    new = (agent.strip(), concentration.strip(), done_by.strip(), checked_by.strip())
+    if new == (event.agent, event.concentration or "", event.done_by, event.checked_by):
+        raise DomainError("disinfection_correct_same")
+    before = audit.snapshot(event)
+    event.agent, event.concentration, event.done_by, event.checked_by = new
+    audit.record(
+        session, actor, "room.disinfection_correct", event, before, room_id=event.room_id, note=reason.strip()
+    )
+    return event
+
+
 @transactional("rooms")
 def set_out_of_service(
     session: Session,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from models import clock, permissions
@@ -182,10 +182,15 @@ def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
     reached = today >= stay.planned_release
     if not reached:
         problems.append(DomainError("release_too_early", date=stay.planned_release.isoformat()))
+    # the last planned swab by its date (after a restart the day numbers start again from 1)
     last = session.scalar(
         select(SwabTest)
-        .where(SwabTest.stay_id == stay.id, SwabTest.planned_date < stay.planned_release)
-        .order_by(SwabTest.planned_day.desc())
+        .where(
+            SwabTest.stay_id == stay.id,
+            SwabTest.planned_date < stay.planned_release,
+            SwabTest.unscheduled.is_(False),
+        )
+        .order_by(SwabTest.planned_date.desc(), SwabTest.planned_day.desc(), SwabTest.id.desc())
         .limit(1)
     )
     result = None
@@ -193,6 +198,19 @@ def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
         result = last.result.value if last.result else ("pending" if last.sampled_at else "not_sampled")
         if last.result is not SwabResult.NEGATIVE:
             problems.append(DomainError("release_swab", day=last.planned_day, result=coded("swab_result", result)))
+    # a swab medical staff added, due by now, holds the release back until it is negative
+    for extra in session.scalars(
+        select(SwabTest)
+        .where(
+            SwabTest.stay_id == stay.id,
+            SwabTest.unscheduled.is_(True),
+            SwabTest.planned_date <= max(today, stay.planned_release),
+            or_(SwabTest.result.is_(None), SwabTest.result != SwabResult.NEGATIVE),
+        )
+        .order_by(SwabTest.planned_date, SwabTest.id)
+    ):
+        code = extra.result.value if extra.result else ("pending" if extra.sampled_at else "not_sampled")
+        problems.append(DomainError("release_swab", day=extra.planned_day, result=coded("swab_result", code)))
     fever = (
         session.scalar(
             select(FeverAlert.id).where(FeverAlert.stay_id == stay.id, FeverAlert.state == AlertState.OPEN).limit(1)

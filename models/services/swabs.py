@@ -13,6 +13,7 @@ from models.errors import DomainError
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
+from models.services.stays import get_stay
 from models.store.orm import Building, Floor, Person, Room, Stay, SwabResult, SwabTest, User
 
 
@@ -89,6 +90,78 @@ def record_results_many(
     return [record_result(session, actor, swab_id, result, lab=lab, at=at) for swab_id in swab_ids]
 
 
+@transactional("swabs")
+def add_unscheduled(
+    session: Session, actor: User | None, stay_id: int, day: date, reason: str, *, today: date | None = None
+) -> SwabTest:
+    """A swab outside the rule's plan (计划外: symptoms, a contact, the lab's request), added by medical
+    staff for ``day``: today or later, not after the planned release, one per stay per day (a day that
+    already has a swab, planned or not, is refused). It is due like a planned one: on the swab list, the
+    daily sheet and the today screen."""
+    stay = get_stay(session, stay_id)
+    if not reason.strip():
+        raise DomainError("reason_required")
+    today = today or clock.local_date(clock.now(), get_site(session).timezone)
+    if day < today:
+        raise DomainError("swab_unscheduled_past", today=today.isoformat())
+    if day > stay.planned_release:
+        raise DomainError("swab_unscheduled_after_release", date=stay.planned_release.isoformat())
+    taken = session.scalar(
+        select(SwabTest).where(SwabTest.stay_id == stay.id, SwabTest.planned_date == day).limit(1)
+    )
+    if taken is not None:
+        raise DomainError(
+            "swab_unscheduled_duplicate", name=stay.person.name, date=day.isoformat(), day=taken.planned_day
+        )
+    swab = SwabTest(
+        stay_id=stay.id, planned_day=stay.day_n(day), planned_date=day, unscheduled=True, reason=reason.strip()
+    )
+    session.add(swab)
+    session.flush()
+    audit.record(
+        session, actor, "swab.add", swab, None, person_id=stay.person_id, room_id=stay.room_id, note=reason.strip()
+    )
+    return swab
+
+
+@transactional("swabs")
+def correct_result(
+    session: Session,
+    actor: User | None,
+    swab_id: int,
+    result: SwabResult | str,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> SwabTest:
+    """A result entered wrongly, corrected (negative to positive or back, or back to awaiting the lab): the
+    old value stays in the audit trail (``swab.correct``, before and after, with the reason). A stale version
+    is refused. Allowed after the person left too: the record is what the ledgers and reports read."""
+    swab, stay = _swab(session, swab_id)
+    if expected_version is not None and swab.version != expected_version:
+        raise DomainError("stale")
+    try:
+        result = SwabResult(result)
+    except ValueError as exc:
+        raise DomainError("swab_result_invalid", result=result) from exc
+    if not reason.strip():
+        raise DomainError("reason_required")
+    if swab.result is None or swab.result is SwabResult.PENDING:
+        raise DomainError("swab_correct_no_result")
+    if result is swab.result:
+        raise DomainError("swab_correct_same")
+    before = audit.snapshot(swab)
+    swab.result = result
+    # the time the lab gave the result stays (the report counts it that day); back to pending: none
+    swab.result_at = (swab.result_at or at or clock.now()) if result is not SwabResult.PENDING else None
+    audit.record(
+        session, actor, "swab.correct", swab, before, person_id=stay.person_id, room_id=stay.room_id,
+        note=reason.strip(),
+    )  # fmt: skip
+    return swab
+
+
 @dataclass(frozen=True)
 class SwabDue:
     swab_id: int
@@ -100,6 +173,8 @@ class SwabDue:
     planned_day: int
     sampled: bool
     result: SwabResult | None = None
+    unscheduled: bool = False  # added by medical staff outside the rule's plan (计划外), with its reason
+    reason: str | None = None
 
 
 def swabs_due(session: Session, day: date, floor_id: int | None = None) -> list[SwabDue]:
@@ -115,6 +190,8 @@ def swabs_due(session: Session, day: date, floor_id: int | None = None) -> list[
             SwabTest.planned_day,
             SwabTest.sampled_at.is_not(None),
             SwabTest.result,
+            SwabTest.unscheduled,
+            SwabTest.reason,
         )
         .join(Stay, SwabTest.stay_id == Stay.id)
         .join(Person, Stay.person_id == Person.id)
@@ -131,3 +208,31 @@ def swabs_due(session: Session, day: date, floor_id: int | None = None) -> list[
 
 def swab_plan(session: Session, stay_id: int) -> list[SwabTest]:
     return list(session.scalars(select(SwabTest).where(SwabTest.stay_id == stay_id).order_by(SwabTest.planned_day)))
+
+
+@dataclass(frozen=True)
+class Present:
+    """A person present, as the unscheduled-swab dialog offers them: room and name."""
+
+    stay_id: int
+    label: str  # "A栋 3F 305 张三"
+
+
+def present_people(session: Session) -> list[Present]:
+    """Everyone present, in room order (whom an unscheduled swab may be added for)."""
+    q = (
+        select(Stay.id, Building.name, Floor.name, Room.number, Person.name)
+        .join(Person, Stay.person_id == Person.id)
+        .join(Room, Stay.room_id == Room.id)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .where(Stay.departed_at.is_(None))
+        .order_by(Building.sort, Floor.sort, Room.sort, Stay.bed)
+    )
+    return [Present(sid, f"{b} {f} {r} {name}") for sid, b, f, r, name in session.execute(q)]
+
+
+def swab_version(session: Session, swab_id: int) -> tuple[SwabResult | None, int, bool]:
+    """A swab's result, version and whether its person is still present: what a correction starts from."""
+    swab, stay = _swab(session, swab_id)
+    return swab.result, swab.version, stay.departed_at is None
