@@ -417,6 +417,11 @@ MESSAGES = Catalogue(
         ),
         "permission": ("当前用户无权执行此操作", "The current user is not allowed to do this"),
         "rule_set_unknown": ("找不到该隔离规则", "No such rule set"),
+        "site_name_required": ("请填写隔离点名称", "The site needs a name"),
+        "site_details_long": (
+            "隔离点名称最多 200 字，地址最多 400 字",
+            "The site's name has at most 200 characters, its address at most 400",
+        ),
         "rule_set_final": (
             "隔离规则“{name}”已启用过，不能直接修改：请复制为新版本后编辑",
             "Rule set “{name}” has been in use and is not edited in place: copy it to a new version and edit that",

@@ -251,3 +251,41 @@ def test_the_admin_sets_the_idle_lock_and_others_only_see_it(settings_page, qtbo
     qtbot.addWidget(page)
     assert page.lock_minutes is None  # shown, not editable
     assert "5 分钟" in [label.text() for label in page.findChildren(QLabel)]
+
+
+def test_the_admin_changes_the_site_name_and_address_printed_on_the_forms(
+    qtbot, site, app_context, engine, make_app_context, session, desk
+):
+    from PySide6.QtTest import QTest
+    from sqlalchemy import select
+
+    from models.services.accounts import create_user
+    from models.store.db import session_factory
+    from models.store.orm import AuditEntry, Role, Site
+
+    page = SettingsPage(app_context, "sqlite:///demo.sqlite3")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.site_name is not None and page.site_address is not None
+    page.site_name.setFocus()
+    page.site_name.selectAll()
+    page.site_name.insert("  第二 集中隔离点 ")  # typed through the input method
+    QTest.keyClick(page.site_name, Qt.Key.Key_Tab)  # leaving the field saves it
+    page.site_address.insert("滨江路 8 号")
+    QTest.keyClick(page.site_address, Qt.Key.Key_Return)
+    with session_factory(engine)() as s:
+        stored = s.scalar(select(Site))
+        assert (stored.name, stored.address) == ("第二 集中隔离点", "滨江路 8 号")
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "site.update")))
+        assert [e.after.get("name") for e in entries][:1] == ["第二 集中隔离点"]
+    assert page.site_name.text() == "第二 集中隔离点" and "已保存" in page.message.text()
+    page.site_name.clear()
+    QTest.keyClick(page.site_name, Qt.Key.Key_Return)
+    assert "请填写隔离点名称" in page.message.text()
+    with session_factory(engine)() as s:
+        assert s.scalar(select(Site.name)) == "第二 集中隔离点"  # nothing half-saved
+    viewer = create_user(session, desk, "v1", "pass word 1", Role.VIEWER)
+    other = SettingsPage(make_app_context(viewer), "sqlite:///demo.sqlite3")
+    qtbot.addWidget(other)
+    assert other.site_name is None  # only an admin sees the fields

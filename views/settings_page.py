@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from models import permissions
 from models.errors import DomainError
 from models.services.desk_settings import LOCK_MINUTES, change_desk_setting, change_preference, lock_minutes
-from models.services.sites import get_site, set_fever_threshold
+from models.services.sites import get_site, set_fever_threshold, update_site_details
 from models.store import credentials
 
 from .backup_panel import BackupPanel
@@ -109,6 +110,18 @@ class SettingsPage(QWidget):
             form.addRow(self.tr("Fever threshold"), self.threshold)
         elif self.site_id is not None:
             form.addRow(self.tr("Fever threshold"), QLabel(f"{current:.1f} °C", self))
+        # the site's name and address: printed on every form (saved in the database, audited)
+        self.site_name: QLineEdit | None = None
+        self.site_address: QLineEdit | None = None
+        if self.site_id is not None and self.admin:
+            self.site_name, self.site_address = QLineEdit(site.name, self), QLineEdit(site.address, self)
+            self.site_shown = (site.name, site.address)
+            self.site_name.setMaxLength(200)
+            self.site_address.setMaxLength(400)
+            for field in (self.site_name, self.site_address):
+                field.editingFinished.connect(self._site_details_changed)
+            form.addRow(self.tr("Site name"), self.site_name)
+            form.addRow(self.tr("Site address"), self.site_address)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -148,6 +161,27 @@ class SettingsPage(QWidget):
             return
         self.message.setText(self.tr("Fever threshold saved: {0} °C").format(f"{value:.1f}"))
         self.threshold_changed.emit(value)
+
+    def _site_details_changed(self) -> None:
+        if self.site_id is None or self.site_name is None or self.site_address is None:
+            return
+        typed = (" ".join(self.site_name.text().split()), " ".join(self.site_address.text().split()))
+        if typed == self.site_shown:
+            return  # left the field without a change
+        try:
+            with self.ctx.sessions() as s:
+                site = update_site_details(
+                    s, self.ctx.user, self.site_id, name=self.site_name.text(), address=self.site_address.text()
+                )
+                shown = (site.name, site.address)
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return
+        self.site_shown = shown
+        if (self.site_name.text(), self.site_address.text()) != shown:
+            self.site_name.setText(shown[0])
+            self.site_address.setText(shown[1])
+        self.message.setText(self.tr("Site name and address saved"))
 
     def _language_changed(self) -> None:
         self._preference("ui/language", self.language.currentData())

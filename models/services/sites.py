@@ -176,6 +176,23 @@ def site_today(session: Session, at: datetime | None = None) -> date:
 
 
 @transactional("settings")
+def update_site_details(session: Session, actor: User | None, site_id: int, *, name: str, address: str) -> Site:
+    """The site's name and address, as every printed form carries them (admin; audited)."""
+    name, address = " ".join(name.split()), " ".join(address.split())
+    if not name:
+        raise DomainError("site_name_required")
+    if len(name) > 200 or len(address) > 400:
+        raise DomainError("site_details_long")
+    site = session.get_one(Site, site_id)
+    if (site.name, site.address) == (name, address):
+        return site
+    before = audit.snapshot(site)
+    site.name, site.address = name, address
+    audit.record(session, actor, "site.update", site, before)
+    return site
+
+
+@transactional("settings")
 def set_fever_threshold(session: Session, actor: User | None, site_id: int, value: float) -> Site:
     if not 36.0 <= value <= 40.0:
         raise DomainError("threshold_range")
