@@ -59,6 +59,7 @@ def board_rooms(session: Session, today: date) -> list[BoardRoom]:
         )
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
+        .where(Room.retired_on.is_(None))  # a retired room is in the history, not on the board
         .order_by(Building.sort, Building.id, Floor.sort, Room.sort, Room.id)
     ):
         rooms[row[0]] = BoardRoom(*row)
@@ -69,6 +70,8 @@ def board_rooms(session: Session, today: date) -> list[BoardRoom]:
         .where(Stay.departed_at.is_(None))
         .order_by(Stay.room_id, Stay.bed)
     ):
+        if room_id not in rooms:
+            continue  # never: a retired room has nobody in it (layout.retire_room)
         rooms[room_id].occupants.append(
             BoardOccupant(
                 stay_id,

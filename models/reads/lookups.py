@@ -145,7 +145,7 @@ def free_rooms(session: Session) -> list[RoomChoice]:
         select(Room.id, Room.number, Room.beds)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
-        .where(Room.state == RoomState.AVAILABLE)
+        .where(Room.state == RoomState.AVAILABLE, Room.retired_on.is_(None))
         .order_by(Building.sort, Building.id, Floor.sort, Floor.id, Room.sort, Room.id)
     )
     return [RoomChoice(*row) for row in session.execute(q)]

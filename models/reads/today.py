@@ -231,6 +231,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         select(Floor.id, Floor.name, Building.name, Room.state, func.count(Room.id))
         .join(Room, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
+        .where(Room.retired_on.is_(None))
         .group_by(Floor.id, Floor.name, Building.name, Building.sort, Floor.sort, Room.state)
         .order_by(Building.sort, Floor.sort)
     ):

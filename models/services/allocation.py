@@ -77,7 +77,7 @@ def _free_rooms(session: Session) -> list[_Room]:
         select(Room.id, Room.number, Building.name, Floor.id, Floor.name, Room.beds, Room.room_type)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
-        .where(Room.state == RoomState.AVAILABLE)
+        .where(Room.state == RoomState.AVAILABLE, Room.retired_on.is_(None))
         .order_by(Building.sort, Building.id, Floor.sort, Floor.id, Room.sort, Room.id)
     )
     return [_Room(*r) for r in rows]

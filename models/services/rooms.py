@@ -36,6 +36,8 @@ def _room(session: Session, room_id: int, expected_version: int | None = None) -
         raise DomainError("room_not_found", room=room_id)
     if expected_version is not None and room.version != expected_version:
         raise DomainError("stale")
+    if room.retired_on is not None:  # kept for its history only: nothing is done to it any more
+        raise DomainError("room_retired", room=room.number)
     return room
 
 

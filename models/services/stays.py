@@ -376,6 +376,8 @@ def undo_departure_refusal(session: Session, stay: Stay, now: datetime) -> Domai
     )
     if later_stay is not None or moved_in is not None or bed_taken is not None:
         return DomainError("undo_room_reused", room=room.number)
+    if room.retired_on is not None:
+        return DomainError("room_retired", room=room.number)
     if room.state is RoomState.OUT_OF_SERVICE:
         return DomainError("undo_room_out_of_service", room=room.number)
     return None

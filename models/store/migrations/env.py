@@ -23,7 +23,7 @@ def run_migrations_online() -> None:
             # table others refer to (room, stay) fails. Off for the migration (outside any transaction, where
             # SQLite takes the pragma), then every reference is checked before it is committed.
             # (on the driver's connection: SQLAlchemy's would begin a transaction first)
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -38,7 +38,7 @@ def run_migrations_online() -> None:
                     raise RuntimeError(f"the migration left references to missing rows: {broken[:5]}")
         connection.commit()
         if sqlite:
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 run_migrations_online()
