@@ -322,6 +322,119 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rooms_import(args: argparse.Namespace) -> int:
+    """``rooms-import FILE [--apply]``: the room list's preview, row by row; with --apply it is written (admin)."""
+    from models import permissions
+    from models.services.layout_import import apply_room_list, read_room_list
+    from models.store.db import session_factory
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise DomainError("file_missing", path=str(path))
+    engine = _existing_database(args)
+    with session_factory(engine)() as session:
+        actor = _signed_in(session, args)
+        permissions.check(session, actor, "settings")  # the site's layout is the admin's, its preview too
+        preview = read_room_list(session, path)
+        for r in preview.rows:
+            changes = ", ".join(f"{k} {a}→{b}" for k, (a, b) in r.changes.items())
+            room = f"{r.building} {r.level if r.level is not None else '?'} {r.number}"
+            print(f"{r.row:>5}  {r.status:<8} {room}  {changes or r.message(args.lang)}".rstrip())
+        counts = {s: len(preview.of(s)) for s in ("add", "change", "same", "rejected")}
+        print(" · ".join(f"{k} {n}" for k, n in counts.items()))
+        session.rollback()  # the preview's reads end here: applying checks everything again
+        if not args.apply:
+            return 0 if not counts["rejected"] else 1
+        added, changed = apply_room_list(session, actor, preview)
+        print(f"added {added}, changed {changed} / 已添加 {added} 间，已修改 {changed} 间", file=sys.stderr)
+    return 0
+
+
+RULE_STATUS = {"in_use": ("使用中", "in use"), "draft": ("草稿", "draft"), "earlier": ("以往版本", "earlier")}
+
+
+def _rule_set_status(session: Any, rs: Any) -> tuple[str, int]:
+    from models.services.rulesets import rule_set_use
+
+    use = rule_set_use(session, rs.id)
+    return ("in_use" if use.in_use else "draft" if rs.draft else "earlier"), use.stays
+
+
+def _switch_line(ch: Any, lang: str, category: str) -> str:
+    """One changed stay of a switch's preview: who, the dates old → new, and what is kept."""
+    zh = lang == "zh_CN"
+
+    def days(d: tuple[int, ...]) -> str:
+        return ",".join(map(str, d)) or "—"
+
+    def day(d: date | None) -> str:
+        return d.isoformat() if d else "—"
+
+    if ch.problem == "no_rule":
+        kept = (
+            "新规则未定义该类别，日期不变" if zh else "the new rule set has no rule for this category: dates unchanged"
+        )
+    else:
+        parts = []
+        if ch.kept_manual_days:
+            n = ch.kept_manual_days
+            parts.append(
+                (f"人工延长 +{n} 天" if n > 0 else f"人工缩短 {-n} 天") if zh else f"kept: {n:+d} days by hand"
+            )
+        if ch.kept_restart is not None:
+            md = ch.kept_restart.strftime("%m-%d")
+            parts.append(f"自 {md} 重新计算（阳性病例）" if zh else f"kept: counted again from {md} (positive case)")
+        kept = "; ".join(parts)
+    release, home, tests = ("解除", "居家至", "检测日") if zh else ("release", "home until", "test days")
+    return (
+        f"{ch.room}  {ch.name}  {category}  {release} {ch.old_release} → {ch.new_release}  "
+        f"{home} {day(ch.old_home_until)} → {day(ch.new_home_until)}  "
+        f"{tests} {days(ch.old_swab_days)} → {days(ch.new_swab_days)}  {kept}"
+    ).rstrip()
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """``rules list``: the rule sets (name, in force from, status); ``rules switch NAME [--date D] [--apply]``:
+    the switch's preview, one line per stay whose dates change; applied only with --apply (admin)."""
+    from models import permissions
+    from models.reads.lookups import categories
+    from models.services.rulesets import apply_rule_switch, preview_rule_switch, rule_sets
+    from models.store.db import session_factory
+
+    lang = 0 if args.lang == "zh_CN" else 1
+    engine = _existing_database(args)
+    with session_factory(engine)() as session:
+        actor = _signed_in(session, args)
+        permissions.check(session, actor, "settings")  # the site's rules are the admin's, their preview too
+        if args.action == "list":
+            for rs in rule_sets(session):
+                status, stays = _rule_set_status(session, rs)
+                print(f"{rs.name}\t{rs.effective_from.isoformat()}\t{RULE_STATUS[status][lang]}\t{stays}")
+            return 0
+        if not args.name:
+            raise DomainError("cli_usage", detail="rules switch NAME --date YYYY-MM-DD [--apply]")
+        found = [rs for rs in rule_sets(session) if rs.name == args.name.strip()]
+        if not found:
+            raise DomainError("rule_set_unknown")
+        day = _day(args.date, session)
+        preview = preview_rule_switch(session, found[0].id, day)
+        names = {c.code: c.label(args.lang) for c in categories(session)}
+        for ch in preview.changes:
+            print(_switch_line(ch, args.lang, names.get(ch.category, ch.category)))
+        moved = sum(1 for c in preview.changes if not c.problem)
+        print(
+            f"{preview.rule_set_name} {day}: 日期变化 {moved} 人，不变 {len(preview.unchanged)} 人"
+            if lang == 0
+            else f"{preview.rule_set_name} from {day}: {moved} stays change, {len(preview.unchanged)} unchanged"
+        )
+        session.rollback()  # the preview's reads end here: applying checks it again
+        if not args.apply:
+            return 0
+        applied = apply_rule_switch(session, actor, preview)
+        print(f"switched: {applied} stays changed / 已切换，{applied} 人日期变化", file=sys.stderr)
+    return 0
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     """``user add NAME --role R``: a new account, created by a signed-in admin (the service checks the role)."""
     from models.services.accounts import create_user
@@ -382,6 +495,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="the language of the rows' messages")
     _add_user(p)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "rooms-import", help="a room list (.xlsx: 楼栋, 楼层, 房间号, 房型, 床位数, 区域): preview; --apply (admin)"
+    )
+    _add_db(p)
+    p.add_argument("file", help="the room list, .xlsx or .csv")
+    p.add_argument("--apply", action="store_true", help="write the rows to add and to change, all or nothing")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="the language of the rows' messages")
+    _add_user(p)
+    p.set_defaults(func=cmd_rooms_import)
+
+    p = sub.add_parser(
+        "rules", help="rule sets (admin): rules list; rules switch NAME --date YYYY-MM-DD [--apply] (a preview first)"
+    )
+    _add_db(p)
+    p.add_argument("action", choices=("list", "switch"))
+    p.add_argument("name", nargs="?", help="switch: the rule set's name")
+    p.add_argument("--date", help="switch: the day the site follows it (YYYY-MM-DD; default today)")
+    p.add_argument("--apply", action="store_true", help="switch: apply the preview (else it is only printed)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="the language of the lines")
+    _add_user(p)
+    p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("print", help="print a form to PDF: " + ", ".join(FORMS))
     _add_db(p)

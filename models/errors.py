@@ -157,7 +157,10 @@ MESSAGES = Catalogue(
             "楼层应为 {low} 到 {high} 之间的整数（不含 0），不是 {level}",
             "The floor must be a whole number from {low} to {high}, not 0 (not {level})",
         ),
-        "layout_beds_type": ("{type}的床位数应为 {allowed}（不是 {beds}）", "Beds of a {type} room: {allowed} (not {beds})"),
+        "layout_beds_type": (
+            "{type}的床位数应为 {allowed}（不是 {beds}）",
+            "Beds of a {type} room: {allowed} (not {beds})",
+        ),
         "layout_beds_below_occupants": (
             "房间 {room} 现有 {people} 人入住，床位不能少于 {people} 张",
             "Room {room} has {people} occupants: it needs at least {people} beds",

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QTreeWidget,
     QWidget,
 )
 
@@ -100,6 +101,13 @@ def texts(widget: QWidget) -> list[tuple[str, str]]:
             out += [(f"{where} line", w.item(i).text()) for i in range(w.count())]
         elif isinstance(w, QTextBrowser):  # an occupant's detail and timeline
             out += [(f"{where} line", line) for line in w.toPlainText().splitlines()]
+        if isinstance(w, QTreeWidget):  # the site layout: headers, and what the screen writes beside the names
+            out += [(f"{where} header", w.headerItem().text(c)) for c in range(w.columnCount())]
+            stack = [w.topLevelItem(i) for i in range(w.topLevelItemCount())]
+            while stack:
+                item = stack.pop()
+                out += [(f"{where} cell", item.text(c)) for c in range(1, w.columnCount())]
+                stack += [item.child(j) for j in range(item.childCount())]
         if isinstance(w, QTableView) and isinstance(w.model(), QAbstractItemModel):
             model = w.model()
             for c in range(model.columnCount(QModelIndex())):
@@ -189,7 +197,7 @@ def all_screens(window, ctx, look, tmp_path) -> None:
         window.nav.setCurrentRow(row)
         keys.add(window.nav.item(row).data(Qt.ItemDataRole.UserRole))
         look(f"page {window.nav.item(row).text()}", window)
-    assert {"settings", "users", "audit"} <= keys  # the admin's pages are walked too
+    assert {"settings", "users", "audit", "rulesets"} <= keys  # the admin's pages are walked too
     assert window.settings_page.database is not None and window.settings_page.backups is not None
     page = window.occupants
     window.show_page("occupants")
@@ -206,6 +214,12 @@ def all_screens(window, ctx, look, tmp_path) -> None:
     room = next(r for r in window.model._all if r.occupants)  # an occupied room: its history and actions
     look("room", RoomDialog(ctx, room))
     look("login", LoginDialog(ctx.sessions, ctx.language))
+    layout_dialogs(window, ctx, look)
+    from views.release_batch_dialog import ReleaseBatchDialog
+    from views.swab_dialogs import unscheduled_swab_dialog
+
+    look("release the ready ones", ReleaseBatchDialog(ctx))  # the list: ticked, and why the others are not
+    look("unscheduled swab", unscheduled_swab_dialog(ctx, None))
     empty = open_database(tmp_path / "first-run.sqlite3")  # the first run: signed in, no site yet
     wizard = SiteWizard(AppContext.open(empty, ctx.user, ctx.settings, clock=ctx.clock, language=ctx.language))
     wizard.show()
@@ -223,6 +237,41 @@ def all_screens(window, ctx, look, tmp_path) -> None:
         pdf = render(s, "daily-report", ctx.today(), actor=ctx.user, now=ctx.now())
     title = "日报表" if ctx.language == "zh_CN" else "Daily report"
     look("print preview", PrintPreview(pdf, title))  # its buttons and page count (the title is the caller's)
+    from views.rule_sets_page import NameDialog, SwitchDateDialog, SwitchPreviewDialog
+
+    other = next(rs for rs in window.rule_sets_page.sets if not rs.in_use)  # the rule-set editor's dialogs
+    look("rule set: copy", NameDialog(other.name, window))
+    look("rule set: switch date", SwitchDateDialog(ctx, other.name, window))
+    look("rule set: switch preview", SwitchPreviewDialog(ctx, other.id, ctx.today(), window))
+
+
+def layout_dialogs(window, ctx, look) -> None:  # type: ignore[no-untyped-def]
+    """The site layout's forms (a room, a floor, a building's name) and a room list's preview, every status."""
+    from models.services.importer import RowMessage
+    from models.services.layout_import import RoomRow, RoomsPreview
+    from models.store.orm import RoomType
+    from views.layout_page import ImportPreviewDialog
+
+    page = window.layout_page
+    window.show_page("layout")
+    floor = next(iter(page._floors))
+    building = next(iter(page._buildings))
+    for kind, id_, open_form in (
+        ("floor", floor, page.add_room),
+        ("building", building, page.add_floor),
+        ("building", building, page.edit),
+    ):
+        page.tree.setCurrentItem(page.item_of(kind, id_))
+        open_form()
+        look(f"layout form {open_form.__name__} on a {kind}", page.dialog)
+        page.dialog.reject()
+    rows = [
+        RoomRow(2, "change", "A", 1, "101", RoomType.SINGLE, 1, "buffer", {"zone": ("contaminated", "buffer")}),
+        RoomRow(3, "add", "C", 2, "201", RoomType.DOUBLE, 2, "clean"),
+        RoomRow(4, "same", "A", 1, "102", RoomType.ACCESSIBLE, 1, "contaminated"),
+        RoomRow(5, "rejected", "A", 1, "103", messages=[RowMessage("layout_type_unknown", value="X")]),
+    ]
+    look("room list preview", ImportPreviewDialog(RoomsPreview(rows, ["C"], [("C", 2)]), "rooms.xlsx", ctx.language))
 
 
 def test_no_english_source_and_no_code_on_a_chinese_screen(zh_window, qtbot, tmp_path):

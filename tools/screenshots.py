@@ -14,7 +14,7 @@ import os
 import random
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -143,6 +143,36 @@ def stay_actions(window: MainWindow, lang: str, out: Path) -> None:
     page.table.selectRow(3)
 
 
+def rule_sets(window: MainWindow, lang: str, out: Path) -> None:
+    """The rule-set editor on a draft copied from the rule set in use and typed to 14+7+7, then the preview of
+    switching the site to it (each stay whose dates change, what is kept)."""
+    from models.services.rulesets import RuleInput, copy_rule_set, update_draft
+    from models.services.sites import get_site
+    from views.rule_sets_page import SwitchPreviewDialog
+
+    name = "本地 14+7+7" if lang == "zh_CN" else "Local 14+7+7"
+    notes = "市指挥部通知" if lang == "zh_CN" else "City headquarters' notice"
+    with window.ctx.sessions() as s:
+        draft = copy_rule_set(s, window.ctx.user, get_site(s).rule_set_id, name)
+        rules = [RuleInput(r.category_code, 14, 7, 7, "1,4,7,14", "2,7", "7", r.count_from) for r in draft.rules]
+        draft_id = update_draft(
+            s, window.ctx.user, draft.id, name=name, effective_from=NOW.date(), notes=notes, rules=rules
+        ).id
+        from models.services.rulesets import preview_rule_switch
+        from models.services.stays import change_release_date
+
+        first = preview_rule_switch(s, draft_id, NOW.date()).changes[0]  # extended by hand: kept at the switch
+        reason = "复查 CT 异常" if lang == "zh_CN" else "CT to be repeated"
+        change_release_date(s, window.ctx.user, first.stay_id, first.old_release + timedelta(days=5), reason)
+    window.show_page("rulesets")
+    window.rule_sets_page.refresh(draft_id)
+    window.resize(1600, 860)  # nine columns of rules beside the list
+    QApplication.processEvents()
+    window.grab().save(str(out / f"rule-sets-{lang}.png"))
+    window.resize(1400, 860)
+    shoot(SwitchPreviewDialog(window.ctx, draft_id, NOW.date(), window), out / f"rule-switch-{lang}.png", (1100, 560))
+
+
 def fever_round(window: MainWindow) -> None:
     """The evening round with a few readings typed in, the last one a fever (its cell stands out)."""
     rounds = window.rounds_page
@@ -203,7 +233,7 @@ def main() -> None:
             QApplication.processEvents()
             window.grab().save(str(out / f"occupants-{lang}.png"))
             stay_actions(window, lang, out)
-            for key in ("today", "swabs", "reports", "settings"):
+            for key in ("today", "swabs", "reports", "settings", "layout"):
                 window.show_page(key)
                 QApplication.processEvents()
                 window.grab().save(str(out / f"{key}-{lang}.png"))
@@ -223,6 +253,7 @@ def main() -> None:
             window.show_page("audit")
             QApplication.processEvents()
             window.grab().save(str(out / f"audit-{lang}.png"))
+            rule_sets(window, lang, out)
             window.close()
             window.deleteLater()
             QApplication.processEvents()

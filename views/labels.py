@@ -161,7 +161,15 @@ def audit_action_labels() -> dict[str, str]:
         "backup.restored": QCoreApplication.translate("Labels", "Restored from a backup"),
         "site.create": QCoreApplication.translate("Labels", "Site set up"),
         "site.threshold": QCoreApplication.translate("Labels", "Fever threshold changed"),
+        "site.update": QCoreApplication.translate("Labels", "Site name or address changed"),
         "site.rule_set": QCoreApplication.translate("Labels", "Rule set switched"),
+        "rule_set.copy": QCoreApplication.translate("Labels", "Rule set copied to a new draft"),
+        "rule_set.update": QCoreApplication.translate("Labels", "Rule set draft saved"),
+        "rule_set.delete": QCoreApplication.translate("Labels", "Rule set draft deleted"),
+        "rule_set.final": QCoreApplication.translate("Labels", "Rule set put in use"),
+        "rule.add": QCoreApplication.translate("Labels", "Category rule added"),
+        "rule.update": QCoreApplication.translate("Labels", "Category rule changed"),
+        "rule.remove": QCoreApplication.translate("Labels", "Category rule removed"),
         "person.create": QCoreApplication.translate("Labels", "Person registered"),
         "person.update": QCoreApplication.translate("Labels", "Person's details changed"),
         "person.reveal": QCoreApplication.translate("Labels", "Full ID number and phone shown"),
@@ -171,9 +179,20 @@ def audit_action_labels() -> dict[str, str]:
         "room.occupied": QCoreApplication.translate("Labels", "Room occupied"),
         "room.awaiting_disinfection": QCoreApplication.translate("Labels", "Room awaiting disinfection"),
         "room.disinfected": QCoreApplication.translate("Labels", "Room disinfected"),
+        "room.disinfection_correct": QCoreApplication.translate("Labels", "Disinfection record corrected"),
         "room.out_of_service": QCoreApplication.translate("Labels", "Room taken out of service"),
         "room.back_in_service": QCoreApplication.translate("Labels", "Room back in service"),
         "room.oos_ended": QCoreApplication.translate("Labels", "Room back in service: its out-of-service period ended"),
+        "building.add": QCoreApplication.translate("Labels", "Building added"),
+        "building.rename": QCoreApplication.translate("Labels", "Building renamed"),
+        "building.retire": QCoreApplication.translate("Labels", "Building retired"),
+        "floor.add": QCoreApplication.translate("Labels", "Floor added"),
+        "floor.rename": QCoreApplication.translate("Labels", "Floor renamed"),
+        "floor.retire": QCoreApplication.translate("Labels", "Floor retired"),
+        "room.add": QCoreApplication.translate("Labels", "Room added"),
+        "room.update": QCoreApplication.translate("Labels", "Room changed (number, type, beds or zone)"),
+        "room.retire": QCoreApplication.translate("Labels", "Room retired"),
+        "room.delete": QCoreApplication.translate("Labels", "Room deleted (never used)"),
         "stay.check_in": QCoreApplication.translate("Labels", "Checked in"),
         "stay.room_change": QCoreApplication.translate("Labels", "Moved to another room"),
         "stay.release_date": QCoreApplication.translate("Labels", "Release date changed"),
@@ -182,6 +201,8 @@ def audit_action_labels() -> dict[str, str]:
         "stay.undo_departure": QCoreApplication.translate("Labels", "Departure undone"),
         "swab.sampled": QCoreApplication.translate("Labels", "Swab taken"),
         "swab.result": QCoreApplication.translate("Labels", "Swab result recorded"),
+        "swab.add": QCoreApplication.translate("Labels", "Unscheduled swab added"),
+        "swab.correct": QCoreApplication.translate("Labels", "Swab result corrected"),
         "demo.build": QCoreApplication.translate("Labels", "Demo site built"),
     }
     for kind in DepartureKind:  # stays.depart records f"stay.{kind}"
@@ -227,6 +248,15 @@ def zone_label(code: str) -> str:
         "buffer": QCoreApplication.translate("Labels", "Buffer zone"),
         "clean": QCoreApplication.translate("Labels", "Clean zone"),
     }.get(code, code)
+
+
+def room_type_label(code: RoomType | str) -> str:
+    """A room's type, as the audit trail and the layout editor say it."""
+    return {
+        RoomType.SINGLE.value: QCoreApplication.translate("Labels", "Single"),
+        RoomType.DOUBLE.value: QCoreApplication.translate("Labels", "Double"),
+        RoomType.ACCESSIBLE.value: QCoreApplication.translate("Labels", "Accessible"),
+    }.get(str(code), str(code))
 
 
 def audit_field_labels() -> dict[str, str]:

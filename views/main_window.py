@@ -44,6 +44,7 @@ from .batch_dialog import BatchDialog
 from .context import AppContext
 from .db_status import ConnectionWatch
 from .labels import form_title, state_label
+from .layout_page import LayoutPage
 from .lock_screen import DeskLock, IdleWatch
 from .login_dialog import LoginDialog
 from .occupants_page import OccupantsPage
@@ -53,6 +54,7 @@ from .reports_page import ReportsPage
 from .room_board import BoardModel, RoomBoardView
 from .room_dialog import RoomDialog
 from .rounds_page import RoundsPage
+from .rule_sets_page import RuleSetsPage
 from .scanner import ScanListener
 from .settings_page import SettingsPage
 from .swabs_page import SwabsPage
@@ -125,7 +127,14 @@ class MainWindow(QMainWindow):
         self.today_page.open_room.connect(self.open_room)
         self.today_page.open_page.connect(self.show_page)
         self.today_page.changed.connect(self.reload)
+        self.today_page.print_release_notices.connect(
+            lambda ids, dialog: self.print_form("release-notices", ids, parent=dialog)
+        )
         self.audit_page = AuditPage(ctx, self)
+        self.layout_page = LayoutPage(ctx, self)
+        self.layout_page.changed.connect(self._layout_changed)
+        self.rule_sets_page = RuleSetsPage(ctx, self)
+        self.rule_sets_page.changed.connect(self.reload)
         self.reports_page = ReportsPage(ctx, self)
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
@@ -141,8 +150,10 @@ class MainWindow(QMainWindow):
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),
+            ("layout", self.tr("Site layout"), self.layout_page),
+            ("rulesets", self.tr("Rule sets"), self.rule_sets_page),
         ):
-            if key == "audit" and self.actor.role is not Role.ADMIN:
+            if key in ("audit", "layout", "rulesets") and self.actor.role is not Role.ADMIN:
                 page.hide()  # the site lead's screen
                 continue
             item = QListWidgetItem(label, self.nav)
@@ -158,8 +169,9 @@ class MainWindow(QMainWindow):
         from ui.theme import fit_combo_boxes
 
         fit_combo_boxes(self)  # every drop-down of every screen as wide as its items, whenever they come
-        for i in range(self.nav.count()):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda row=i: self.nav.setCurrentRow(row))
+        for i in range(min(self.nav.count(), 10)):  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page
+            key = f"Ctrl+{(i + 1) % 10}"
+            QShortcut(QKeySequence(key), self, activated=lambda row=i: self.nav.setCurrentRow(row))
 
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
@@ -513,6 +525,11 @@ class MainWindow(QMainWindow):
             self.new_arrival(room_id)
         elif dialog.changed:
             self.reload()
+
+    def _layout_changed(self) -> None:
+        """Rooms added, changed or retired: the board's building and floor lists are made again with it."""
+        self.building.clear()
+        self.reload()
 
     def _building_changed(self) -> None:
         """The floor list follows the building: "all floors" plus that building's floors."""

@@ -131,9 +131,7 @@ def correct_disinfection(
         raise DomainError("disinfection_correct_same")
     before = audit.snapshot(event)
     event.agent, event.concentration, event.done_by, event.checked_by = new
-    audit.record(
-        session, actor, "room.disinfection_correct", event, before, room_id=event.room_id, note=reason.strip()
-    )
+    audit.record(session, actor, "room.disinfection_correct", event, before, room_id=event.room_id, note=reason.strip())
     return event
 
 
@@ -260,9 +258,7 @@ def room_stays(session: Session, room_id: int, limit: int = 50) -> list[RoomStay
     their arrival)."""
     from models.store.orm import Person
 
-    moved_ids = select(RoomMove.stay_id).where(
-        or_(RoomMove.from_room_id == room_id, RoomMove.to_room_id == room_id)
-    )
+    moved_ids = select(RoomMove.stay_id).where(or_(RoomMove.from_room_id == room_id, RoomMove.to_room_id == room_id))
     stays = session.execute(
         select(Stay.id, Person.name, Stay.room_id, Stay.arrived_at, Stay.departed_at, Stay.departure_kind)
         .join(Person, Stay.person_id == Person.id)

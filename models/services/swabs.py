@@ -106,9 +106,7 @@ def add_unscheduled(
         raise DomainError("swab_unscheduled_past", today=today.isoformat())
     if day > stay.planned_release:
         raise DomainError("swab_unscheduled_after_release", date=stay.planned_release.isoformat())
-    taken = session.scalar(
-        select(SwabTest).where(SwabTest.stay_id == stay.id, SwabTest.planned_date == day).limit(1)
-    )
+    taken = session.scalar(select(SwabTest).where(SwabTest.stay_id == stay.id, SwabTest.planned_date == day).limit(1))
     if taken is not None:
         raise DomainError(
             "swab_unscheduled_duplicate", name=stay.person.name, date=day.isoformat(), day=taken.planned_day

@@ -56,9 +56,87 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="168"/>
+        <source>%n room(s) to add</source>
+        <translation>
+            <numerusform>%n room to add</numerusform>
+            <numerusform>%n rooms to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="169"/>
+        <source>%n to change</source>
+        <translation>
+            <numerusform>%n to change</numerusform>
+            <numerusform>%n to change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="170"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="171"/>
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayoutPage</name>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="373"/>
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n room</numerusform>
+            <numerusform>%n rooms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="610"/>
+        <source>Retire floor {0} and its %n room(s)? Its history is kept.</source>
+        <translation>
+            <numerusform>Retire floor {0} and its %n room? Its history is kept.</numerusform>
+            <numerusform>Retire floor {0} and its %n rooms? Its history is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="616"/>
+        <source>Retire building {0} and its %n room(s)? Its history is kept.</source>
+        <translation>
+            <numerusform>Retire building {0} and its %n room? Its history is kept.</numerusform>
+            <numerusform>Retire building {0} and its %n rooms? Its history is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="663"/>
+        <source>%n room(s) added</source>
+        <translation>
+            <numerusform>%n room added</numerusform>
+            <numerusform>%n rooms added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/layout_page.py" line="663"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="357"/>
+        <location filename="../../views/main_window.py" line="369"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>
@@ -108,13 +186,43 @@
     </message>
 </context>
 <context>
+    <name>ReleaseBatchDialog</name>
+    <message numerus="yes">
+        <location filename="../../views/release_batch_dialog.py" line="215"/>
+        <source>Release %n people?</source>
+        <translation>
+            <numerusform>Release %n person?</numerusform>
+            <numerusform>Release %n people?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/release_batch_dialog.py" line="237"/>
+        <source>%n people released</source>
+        <translation>
+            <numerusform>%n person released</numerusform>
+            <numerusform>%n people released</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoomDialog</name>
     <message numerus="yes">
-        <location filename="../../views/room_dialog.py" line="53"/>
+        <location filename="../../views/room_dialog.py" line="61"/>
         <source>%n beds</source>
         <translation>
             <numerusform>%n bed</numerusform>
             <numerusform>%n beds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetsPage</name>
+    <message numerus="yes">
+        <location filename="../../views/rule_sets_page.py" line="677"/>
+        <source>The site follows “{0}” from {1}: %n stays&apos; dates changed.</source>
+        <translation>
+            <numerusform>The site follows “{0}” from {1}: %n stay&apos;s dates changed.</numerusform>
+            <numerusform>The site follows “{0}” from {1}: %n stays&apos; dates changed.</numerusform>
         </translation>
     </message>
 </context>
@@ -143,8 +251,8 @@
 <context>
     <name>SwabsPage</name>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="253"/>
-        <location filename="../../views/swabs_page.py" line="338"/>
+        <location filename="../../views/swabs_page.py" line="289"/>
+        <location filename="../../views/swabs_page.py" line="374"/>
         <source>%n results recorded</source>
         <translation>
             <numerusform>%n result recorded</numerusform>
@@ -152,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="265"/>
+        <location filename="../../views/swabs_page.py" line="301"/>
         <source>Record a POSITIVE result for these %n people: {0}?</source>
         <translation>
             <numerusform>Record a POSITIVE result for this person: {0}?</numerusform>
@@ -160,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="317"/>
+        <location filename="../../views/swabs_page.py" line="353"/>
         <source>%n rows matched, {0} not matched</source>
         <translation>
             <numerusform>%n row matched, {0} not matched</numerusform>
@@ -168,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="329"/>
+        <location filename="../../views/swabs_page.py" line="365"/>
         <source>The lab file has %n positive results: {0}. Record the matched results?</source>
         <translation>
             <numerusform>The lab file has %n positive result: {0}. Record the matched results?</numerusform>
@@ -176,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="412"/>
+        <location filename="../../views/swabs_page.py" line="448"/>
         <source>%n people would restart their isolation</source>
         <translation>
             <numerusform>%n person would restart their isolation</numerusform>
@@ -184,11 +292,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="420"/>
+        <location filename="../../views/swabs_page.py" line="456"/>
         <source>Isolation restarted for %n people</source>
         <translation>
             <numerusform>Isolation restarted for %n person</numerusform>
             <numerusform>Isolation restarted for %n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SwitchPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../views/rule_sets_page.py" line="240"/>
+        <source>Switch the site to “{0}” from {1}: the dates of %n current stays change.</source>
+        <translation>
+            <numerusform>Switch the site to “{0}” from {1}: the dates of %n current stay change.</numerusform>
+            <numerusform>Switch the site to “{0}” from {1}: the dates of %n current stays change.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/rule_sets_page.py" line="260"/>
+        <source>%n current stays keep their dates.</source>
+        <translation>
+            <numerusform>%n current stay keeps its dates.</numerusform>
+            <numerusform>%n current stays keep their dates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/rule_sets_page.py" line="270"/>
+        <source>Extended by hand +%n days</source>
+        <translation>
+            <numerusform>Extended by hand +%n day</numerusform>
+            <numerusform>Extended by hand +%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/rule_sets_page.py" line="272"/>
+        <source>Shortened by hand by %n days</source>
+        <translation>
+            <numerusform>Shortened by hand by %n day</numerusform>
+            <numerusform>Shortened by hand by %n days</numerusform>
         </translation>
     </message>
 </context>
