@@ -276,3 +276,33 @@ def test_a_desk_user_has_no_rule_sets_page(qtbot, session, site, make_app_contex
     qtbot.addWidget(w)
     keys = {w.nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(w.nav.count())}
     assert "rulesets" not in keys and "settings" in keys
+
+
+def test_leaving_a_draft_with_unsaved_edits_asks_and_cancel_stays(page, engine, desk, session, monkeypatch):
+    from models.services.rulesets import copy_rule_set
+
+    nine = session.scalar(select(RuleSet).where(RuleSet.name == "第九版"))
+    copy_rule_set(session, desk, nine.id, "草稿丙")
+    page.refresh()
+    select_by_keyboard(page, "草稿丙")
+    page.rules.setFocus()
+    page.rules.setCurrentCell(0, CENTRAL)
+    cell("10")
+    assert page.dirty
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[-1])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    page.list.setCurrentCell(names(page).index("第九版"), 0)  # Cancel (the default): still on the draft, kept
+    assert asked == [QMessageBox.StandardButton.Cancel]
+    assert page.current.name == "草稿丙" and page.dirty and page.rules.item(0, CENTRAL).text() == "10"
+    assert names(page)[page.list.currentRow()] == "草稿丙"
+    answer = QMessageBox.StandardButton.Save
+    page.list.setCurrentCell(names(page).index("第九版"), 0)  # Save: saved, then the other one shown
+    assert page.current.name == "第九版"
+    _rs, rules, _in_use = rule_set(engine, "草稿丙")
+    assert 10 in {r.days_central for r in rules.values()}

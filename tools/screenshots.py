@@ -31,7 +31,7 @@ from models.reads.board import board_rooms
 from models.services.stays import stay_readiness
 from models.services.users import ensure_user
 from models.store.db import open_database, session_factory
-from models.store.orm import Role, Slot, User
+from models.store.orm import Role, Slot, Stay, User
 from views.application import install_translators, make_app
 from views.arrival_dialog import ArrivalDialog
 from views.batch_dialog import BatchDialog
@@ -112,6 +112,13 @@ def dialogs(ctx: AppContext, lang: str, out: Path, tmp: Path) -> None:
         rooms = board_rooms(s, NOW.date())
     occupied = next(r for r in rooms if r.occupants)
     shoot(RoomDialog(ctx, occupied), out / f"room-{lang}.png", (640, 560))
+    from views.person_dialog import PersonDialog
+
+    with sessions() as s:
+        person_id = s.get_one(Stay, occupied.occupants[0].stay_id).person_id
+    edit = PersonDialog(ctx, person_id)  # Occupants › Edit details… (Ctrl+E)
+    edit.phone.setText("13912345678")  # a mistyped phone, corrected
+    shoot(edit, out / f"person-edit-{lang}.png", (600, 0))
     login = LoginDialog(sessions, lang)
     login.username.setText("desk")
     shoot(login, out / f"login-{lang}.png", (420, 220))

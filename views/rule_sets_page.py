@@ -490,7 +490,29 @@ class RuleSetsPage(QWidget):
         rs = self.sets[row] if 0 <= row < len(self.sets) else None
         if rs is not None and self.current is not None and rs.id == self.current.id:
             return
+        if self.dirty and self.current is not None and not self._leave_draft():
+            back = [i for i, shown in enumerate(self.sets) if shown.id == self.current.id]
+            self.list.blockSignals(True)
+            if back:
+                self.list.setCurrentCell(back[0], 0)
+            self.list.blockSignals(False)
+            return
         self._show(rs)
+
+    def _leave_draft(self) -> bool:
+        """The draft shown has unsaved edits and another rule set is chosen: save them, drop them, or stay."""
+        assert self.current is not None
+        box = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to the draft “{0}”?").format(self.current.name),
+            box.Save | box.Discard | box.Cancel,
+            box.Cancel,
+        )
+        if answer == box.Save:
+            return self.save()
+        return answer == box.Discard
 
     def _show(self, rs: ShownSet | None) -> None:
         self.current, self.dirty, self._loading = rs, False, True

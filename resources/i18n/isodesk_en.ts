@@ -218,7 +218,7 @@
 <context>
     <name>RuleSetsPage</name>
     <message numerus="yes">
-        <location filename="../../views/rule_sets_page.py" line="677"/>
+        <location filename="../../views/rule_sets_page.py" line="714"/>
         <source>The site follows “{0}” from {1}: %n stays&apos; dates changed.</source>
         <translation>
             <numerusform>The site follows “{0}” from {1}: %n stay&apos;s dates changed.</numerusform>
