@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from models.services.arrivals import register_arrival
 from models.store.db import session_factory
-from models.store.orm import DepartureKind, Room, RoomState, Stay, StayDateChange
+from models.store.orm import DepartureKind, Room, RoomState, Stay, StayDateChange, SwabTest
 from tests.conftest import NOW, local
 from tests.helpers import free_rooms
 from views.occupants_page import OccupantsPage
@@ -70,6 +70,10 @@ def test_extend_with_reason_and_change_room(page, engine):
     with session_factory(engine)() as s:
         change = s.scalars(select(StayDateChange)).one()
         assert (change.new_release, change.reason) == (date(2026, 11, 29), "核酸结果未出")
+        # 7 days from 11-20 (tests on days 1, 2, 3, 5, 7) became 9: the release test moves to day 9 (11-28)
+        plan = s.execute(select(SwabTest.planned_day, SwabTest.planned_date).where(SwabTest.stay_id == stay.id))
+        assert sorted(plan) == [(1, date(2026, 11, 20)), (2, date(2026, 11, 21)), (3, date(2026, 11, 22)),
+                                (5, date(2026, 11, 24)), (7, date(2026, 11, 26)), (9, date(2026, 11, 28))]  # fmt: skip
     d = p.action_dialog("room")
     d.rooms.setCurrentIndex(d.rooms.findData(other.id))
     assert d.run()

@@ -99,6 +99,24 @@ def test_sample_then_bulk_results_then_the_positive_path(swabs, engine, today_st
         for sid in neighbours:
             assert s.get(Stay, sid).planned_release >= before[sid]
             assert s.get(Stay, sid).last_exposure is not None
+    # the day count starts again: the day after the sampling is day 1 on every screen that counts days
+    from models.reads.occupants import OccupantFilter, list_occupants
+
+    with session_factory(engine)() as s:
+        sampled_on = s.scalar(select(SwabTest.sampled_at).where(SwabTest.result == SwabResult.POSITIVE))
+        day_one = sampled_on.astimezone(_today_zone(s)).date() + timedelta(days=1)
+        shown = {o.stay_id: o for o in list_occupants(s, OccupantFilter())}
+        for sid in neighbours:
+            assert s.get(Stay, sid).restart_day == day_one
+            assert shown[sid].day_n(day_one) == 1
+
+
+def _today_zone(session):  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    from models.services.sites import get_site
+
+    return ZoneInfo(get_site(session).timezone)
 
 
 def test_a_positive_result_asks_first_and_no_records_nothing(swabs, engine, monkeypatch):
