@@ -361,14 +361,8 @@ def apply_rule_switch(session: Session, actor: User | None, preview: SwitchPrevi
         audit.record(session, actor, "rule_set.final", rs, rb)
     before = audit.snapshot(site)
     site.rule_set_id, site.rule_set_since = preview.rule_set_id, preview.effective
-    audit.record(
-        session,
-        actor,
-        "site.rule_set",
-        site,
-        before,
-        note=f"{preview.rule_set_name} from {preview.effective.isoformat()}",
-    )
+    note = f"{preview.rule_set_name} from {preview.effective.isoformat()}"  # audit_log NOTE_SHAPES
+    audit.record(session, actor, "site.rule_set", site, before, note=note)
     applied = 0
     for ch in preview.changes:
         if ch.problem:
@@ -399,26 +393,12 @@ def apply_rule_switch(session: Session, actor: User | None, preview: SwitchPrevi
         )
         by_day = dict(dates.swabs)
         session.add_all(SwabTest(stay_id=stay.id, planned_day=n, planned_date=by_day[n]) for n in ch.new_swab_days)
-        audit.record(
-            session,
-            actor,
-            "stay.rule_switch",
-            stay,
-            sb,
-            note=f"{preview.rule_set_name} from {preview.effective.isoformat()}",
-        )
+        audit.record(session, actor, "stay.rule_switch", stay, sb, note=note)
         applied += 1
     for stay_id in preview.unchanged:
         stay = session.get_one(Stay, stay_id)
         if stay.rule_set_id != preview.rule_set_id:
             sb = audit.snapshot(stay)
             stay.rule_set_id = preview.rule_set_id
-            audit.record(
-                session,
-                actor,
-                "stay.rule_switch",
-                stay,
-                sb,
-                note=f"{preview.rule_set_name} from {preview.effective.isoformat()}",
-            )
+            audit.record(session, actor, "stay.rule_switch", stay, sb, note=note)
     return applied
