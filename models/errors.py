@@ -121,6 +121,10 @@ MESSAGES = Catalogue(
         "rh_out_of_service": ("停用：{reason}", "Out of service: {reason}"),
         "rh_back_in_service": ("恢复使用", "Back in service"),
         "release_fever": ("有未处理的发热预警", "There is an open fever alert"),
+        "release_household": (
+            "同住人 {name} 尚不符合解除条件（同住人应一同解除）",
+            "{name}, who shares the room, is not ready yet (people sharing a room leave together)",
+        ),
         "override_reason": ("强制操作必须填写原因", "An override needs a reason"),
         "reason_required": ("请填写原因", "A reason is required"),
         "destination_required": ("请填写去向（医院或隔离点）", "A destination (hospital or site) is required"),

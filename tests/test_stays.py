@@ -508,3 +508,43 @@ def test_a_departed_stay_refuses_every_further_action(session, site, desk, make_
     refused(session, "stay_departed", transfer, desk, stay.id, DepartureKind.HOME_ISOLATION, "", now=NOW)
     refused(session, "stay_departed", depart_other, desk, stay.id, "再次离开", now=NOW)
     refused(session, "stay_not_found", release, desk, 999_999, now=NOW)
+
+
+def test_a_carer_and_the_child_sharing_the_room_leave_together(session, site, desk, make_arrival):
+    """A 3-year-old whose swabs are all negative was released alone while the mother's last swab was pending."""
+    from models.services.stays import release_readiness
+    from models.services.swabs import mark_sampled, record_result, swab_plan
+    from models.store.orm import CompanionReason
+
+    double = free_rooms(session, 1, beds=2)[0]
+    arrived = local(2026, 11, 16, 15)
+    mother = register_arrival(session, desk, make_arrival(arrived_at=arrived), double.id, now=NOW)
+    child = register_arrival(
+        session,
+        desk,
+        make_arrival(arrived_at=arrived, min_age=0),
+        double.id,
+        shares_with_stay_id=mother.id,
+        companion_reason=CompanionReason.CHILD,
+        now=NOW,
+    )
+    for who, last in ((child, "negative"), (mother, "pending")):
+        for t in swab_plan(session, who.id):
+            mark_sampled(
+                session,
+                desk,
+                t.id,
+                by="护士",
+                at=local(t.planned_date.year, t.planned_date.month, t.planned_date.day, 8),
+            )
+            if t.planned_day != 7 or last == "negative":
+                record_result(session, desk, t.id, "negative")
+    day = NOW.date()
+    child_check = release_readiness(session, session.get(Stay, child.id), day)
+    assert [p.code for p in child_check.problems] == ["release_household"]
+    assert mother.person.name in child_check.problems[0].zh and "一同解除" in child_check.problems[0].zh
+    assert [p.code for p in release_readiness(session, session.get(Stay, mother.id), day).problems] == ["release_swab"]
+    last = next(t for t in swab_plan(session, mother.id) if t.planned_day == 7)
+    record_result(session, desk, last.id, "negative")
+    assert release_readiness(session, session.get(Stay, child.id), day).ok
+    assert release_readiness(session, session.get(Stay, mother.id), day).ok

@@ -178,6 +178,34 @@ class Readiness:
 
 
 def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
+    """The release checks for ``stay`` on ``today``. People sharing a room as carer and companion (a child
+    under 14, a dependent person) leave together: one of them is not ready while the other, still here,
+    is not ready either (released alone, a child would go home without the carer, or the carer without
+    the child)."""
+    readiness = _own_readiness(session, stay, today)
+    for other in _room_household(session, stay):
+        if not _own_readiness(session, other, today).ok:
+            readiness.problems.append(DomainError("release_household", name=other.person.name))
+    return readiness
+
+
+def _room_household(session: Session, stay: Stay) -> list[Stay]:
+    """The others present in ``stay``'s household: its carer and the carer's companions, or its companions."""
+    lead_id = stay.shares_with_id or stay.id
+    return list(
+        session.scalars(
+            select(Stay)
+            .where(
+                or_(Stay.id == lead_id, Stay.shares_with_id == lead_id),
+                Stay.id != stay.id,
+                Stay.departed_at.is_(None),
+            )
+            .order_by(Stay.id)
+        )
+    )
+
+
+def _own_readiness(session: Session, stay: Stay, today: date) -> Readiness:
     problems: list[DomainError] = []
     reached = today >= stay.planned_release
     if not reached:
