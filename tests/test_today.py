@@ -67,3 +67,35 @@ def test_a_positive_result_stays_on_the_dashboard_until_the_person_has_left(sess
     assert line.stay_id == stay.id and "11-22" in line.detail
     transfer(session, desk, stay.id, DepartureKind.TO_HOSPITAL, "市定点医院", now=NOW)
     assert dashboard(session, NOW).positives == []
+
+
+def test_the_ready_marks_are_the_release_checks_themselves(session, site, desk, make_arrival):
+    """The today screen had its own copy of the checks: it called ready someone with a pending unscheduled
+    swab, or a child whose carer is not ready, whom the release (and the batch release) refuse."""
+    from models.reads.today import dashboard
+    from models.services.stays import release_readiness
+    from models.services.swabs import add_unscheduled, mark_sampled, record_result, swab_plan
+    from models.store.orm import CompanionReason, Stay
+    from tests.conftest import local
+    from tests.helpers import free_rooms
+
+    arrived = local(2026, 11, 16, 15)  # released today (第九版, 7 days)
+    single, double = free_rooms(session, 1)[0], free_rooms(session, 1, beds=2)[0]
+    alone = register_arrival(session, desk, make_arrival(arrived_at=arrived), single.id, now=NOW)
+    carer = register_arrival(session, desk, make_arrival(arrived_at=arrived), double.id, now=NOW)
+    child = register_arrival(
+        session, desk, make_arrival(arrived_at=arrived, min_age=0), double.id,
+        shares_with_stay_id=carer.id, companion_reason=CompanionReason.CHILD, now=NOW,
+    )  # fmt: skip
+    for who in (alone, carer, child):
+        for t in swab_plan(session, who.id):
+            day = t.planned_date
+            mark_sampled(session, desk, t.id, by="护士", at=local(day.year, day.month, day.day, 8))
+            if not (who is carer and t.planned_day == 7):
+                record_result(session, desk, t.id, "negative")
+    add_unscheduled(session, desk, alone.id, NOW.date(), "咽痛")
+    lines = {r.stay_id: r for r in dashboard(session, NOW).releases_today}
+    for who in (alone, carer, child):
+        assert lines[who.id].ready == release_readiness(session, session.get(Stay, who.id), NOW.date()).ok is False
+    assert lines[child.id].household_waiting == (carer.person.name,)
+    assert not lines[alone.id].swab_ok

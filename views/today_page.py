@@ -213,6 +213,9 @@ class TodayPage(QWidget):
                 marks.append(self.tr("swab: {0}").format(text))
             if r.fever_open:
                 marks.append(self.tr("fever open"))
+            if r.household_waiting:
+                names = ("、" if self.ctx.language.startswith("zh") else ", ").join(r.household_waiting)
+                marks.append(self.tr("leaves with {0}, not ready").format(names))
             status = "✓" if r.ready else "✗ " + "，".join(marks)
             items.append((f"{r.room} {r.name} · {status}", r.stay_id, None))
         self._fill(lst, items)

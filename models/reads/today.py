@@ -8,17 +8,17 @@ readings for the current round, rooms awaiting disinfection, occupancy by floor.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from models.reads.rounds import _chunks
 from models.rules.schedule import local_date
 from models.services.observations import MissingReading, missing_readings
 from models.services.sites import get_site
+from models.services.stays import Readiness, readiness_many
 from models.store.orm import (
     AlertState,
     Building,
@@ -54,13 +54,14 @@ class ReleaseLine:
     room_id: int
     room: str
     due: date
-    swab_ok: bool  # the last scheduled swab before release is negative (or none is planned)
-    swab_text: str  # negative / positive / pending / not_sampled / none
+    swab_ok: bool  # the swabs the release checks are negative (or none is planned)
+    swab_text: str  # the last scheduled one: negative / positive / pending / not_sampled / none
     fever_open: bool
+    household_waiting: tuple[str, ...] = ()  # who shares the room and is not ready yet (they leave together)
 
     @property
     def ready(self) -> bool:
-        return self.swab_ok and not self.fever_open
+        return self.swab_ok and not self.fever_open and not self.household_waiting
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,6 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     today = local_date(now, tz)
     d = Dashboard(today, current_slot(now, tz))
     zone = ZoneInfo(tz)
-    start = datetime.combine(today, time(0), zone)
     place = (Building.name + " " + Floor.name + " " + Room.number).label("place")
 
     def people(q: _Q) -> _Q:
@@ -127,7 +127,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
 
     for sid, name, rid, where, arrived in session.execute(
         people(select(Stay.id, Person.name, Room.id, place, Stay.arrived_at))
-        .where(Stay.arrived_at >= start, Stay.arrived_at < start + timedelta(days=1))
+        .where(Stay.arrival_day == today)  # the site-local day of arrived_at, indexed
         .order_by(Stay.arrived_at)
     ):
         d.arrivals.append(PersonLine(sid, name, rid, where, arrived.astimezone(zone).strftime("%H:%M")))
@@ -137,26 +137,19 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         .where(Stay.departed_at.is_(None), Stay.planned_release <= today + timedelta(days=1))
         .order_by(Stay.planned_release, Building.sort, Floor.sort, Room.sort)
     ).all()
-    ids = [r[0] for r in due]
-    last_swab: dict[int, str] = {}
-    fever_open: set[int] = set()
-    for chunk in _chunks(ids):
-        rows = session.execute(
-            select(SwabTest.stay_id, SwabTest.planned_day, SwabTest.result, SwabTest.sampled_at.is_not(None))
-            .join(Stay, SwabTest.stay_id == Stay.id)
-            .where(SwabTest.stay_id.in_(chunk), SwabTest.planned_date < Stay.planned_release)
-            .order_by(SwabTest.stay_id, SwabTest.planned_day)
-        )
-        for stay_id, _day, result, taken in rows:  # ordered by day: the last one wins
-            last_swab[stay_id] = result.value if result else ("pending" if taken else "not_sampled")
-        fever_open.update(
-            session.scalars(
-                select(FeverAlert.stay_id).where(FeverAlert.stay_id.in_(chunk), FeverAlert.state == AlertState.OPEN)
-            )
-        )
+    # each checked by the release's own rules (stays.readiness_many), on its release day: today's due today,
+    # tomorrow's as they will be checked tomorrow
+    stays = {st.id: st for st in session.scalars(select(Stay).where(Stay.id.in_([r[0] for r in due])))}
+    checks: dict[int, Readiness] = {}
+    for day in sorted({r[4] for r in due}):
+        day_stays = [stays[r[0]] for r in due if r[4] == day]
+        checks |= readiness_many(session, day_stays, max(day, today))
     for sid, name, rid, where, release in due:
-        swab = last_swab.get(sid, "none")
-        line = ReleaseLine(sid, name, rid, where, release, swab in ("negative", "none"), swab, sid in fever_open)
+        r = checks[sid]
+        waiting = tuple(str(p.params["name"]) for p in r.problems if p.code == "release_household")
+        line = ReleaseLine(
+            sid, name, rid, where, release, r.swabs_ok, r.last_swab_result or "none", r.open_fever, waiting
+        )
         (d.releases_tomorrow if release > today else d.releases_today).append(line)
 
     counts = dict(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -176,78 +177,97 @@ class Readiness:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def own_ok(self) -> bool:
+        """Ready by the person's own checks, whoever shares the room."""
+        return not any(p.code != "release_household" for p in self.problems)
+
+    @property
+    def swabs_ok(self) -> bool:
+        return not any(p.code == "release_swab" for p in self.problems)
+
 
 def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
-    """The release checks for ``stay`` on ``today``. People sharing a room as carer and companion (a child
-    under 14, a dependent person) leave together: one of them is not ready while the other, still here,
-    is not ready either (released alone, a child would go home without the carer, or the carer without
-    the child)."""
-    readiness = _own_readiness(session, stay, today)
-    for other in _room_household(session, stay):
-        if not _own_readiness(session, other, today).ok:
-            readiness.problems.append(DomainError("release_household", name=other.person.name))
-    return readiness
+    """The release checks for ``stay`` on ``today`` (:func:`readiness_many` for one stay)."""
+    return readiness_many(session, [stay], today)[stay.id]
 
 
-def _room_household(session: Session, stay: Stay) -> list[Stay]:
-    """The others present in ``stay``'s household: its carer and the carer's companions, or its companions."""
-    lead_id = stay.shares_with_id or stay.id
-    return list(
-        session.scalars(
+def readiness_many(session: Session, stays: Sequence[Stay], today: date) -> dict[int, Readiness]:
+    """The release checks of many stays on ``today``, in a few queries: the one implementation the release,
+    the batch release, the notices and the today screen's ready marks share.
+
+    People sharing a room as carer and companion (a child under 14, a dependent person) leave together: one
+    of them is not ready while the other, still here, is not ready either (released alone, a child would go
+    home without the carer, or the carer without the child)."""
+    out = _own_readiness_many(session, stays, today)
+    leads = {s.shares_with_id or s.id for s in stays}
+    members: dict[int, list[Stay]] = {}
+    for chunk in _chunks(sorted(leads)):
+        for m in session.scalars(
             select(Stay)
-            .where(
-                or_(Stay.id == lead_id, Stay.shares_with_id == lead_id),
-                Stay.id != stay.id,
-                Stay.departed_at.is_(None),
-            )
+            .where(or_(Stay.id.in_(chunk), Stay.shares_with_id.in_(chunk)), Stay.departed_at.is_(None))
             .order_by(Stay.id)
-        )
-    )
+        ):
+            members.setdefault(m.shares_with_id or m.id, []).append(m)
+    others = [m for group in members.values() for m in group if m.id not in out]
+    own_of_others = _own_readiness_many(session, others, today) if others else {}
+    for stay in stays:
+        for m in members.get(stay.shares_with_id or stay.id, []):
+            if m.id == stay.id:
+                continue
+            theirs = out.get(m.id) or own_of_others[m.id]
+            if not theirs.own_ok:
+                out[stay.id].problems.append(DomainError("release_household", name=m.person.name))
+    return out
 
 
-def _own_readiness(session: Session, stay: Stay, today: date) -> Readiness:
-    problems: list[DomainError] = []
-    reached = today >= stay.planned_release
-    if not reached:
-        problems.append(DomainError("release_too_early", date=stay.planned_release.isoformat()))
-    # the last planned swab by its date (after a restart the day numbers start again from 1)
-    last = session.scalar(
-        select(SwabTest)
-        .where(
-            SwabTest.stay_id == stay.id,
-            SwabTest.planned_date < stay.planned_release,
-            SwabTest.unscheduled.is_(False),
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _own_readiness_many(session: Session, stays: Sequence[Stay], today: date) -> dict[int, Readiness]:
+    """Each stay's own checks: the date, its swabs, an open fever alert."""
+    by_id = {s.id: s for s in stays}
+    swabs: dict[int, list[SwabTest]] = {}
+    fevers: set[int] = set()
+    for chunk in _chunks(sorted(by_id)):
+        for t in session.scalars(select(SwabTest).where(SwabTest.stay_id.in_(chunk))):
+            swabs.setdefault(t.stay_id, []).append(t)
+        fevers.update(
+            session.scalars(
+                select(FeverAlert.stay_id).where(FeverAlert.stay_id.in_(chunk), FeverAlert.state == AlertState.OPEN)
+            )
         )
-        .order_by(SwabTest.planned_date.desc(), SwabTest.planned_day.desc(), SwabTest.id.desc())
-        .limit(1)
-    )
-    result = None
-    if last is not None:
-        result = last.result.value if last.result else ("pending" if last.sampled_at else "not_sampled")
-        if last.result is not SwabResult.NEGATIVE:
-            problems.append(DomainError("release_swab", day=last.planned_day, result=coded("swab_result", result)))
-    # a swab medical staff added, due by now, holds the release back until it is negative
-    for extra in session.scalars(
-        select(SwabTest)
-        .where(
-            SwabTest.stay_id == stay.id,
-            SwabTest.unscheduled.is_(True),
-            SwabTest.planned_date <= max(today, stay.planned_release),
-            or_(SwabTest.result.is_(None), SwabTest.result != SwabResult.NEGATIVE),
-        )
-        .order_by(SwabTest.planned_date, SwabTest.id)
-    ):
-        code = extra.result.value if extra.result else ("pending" if extra.sampled_at else "not_sampled")
-        problems.append(DomainError("release_swab", day=extra.planned_day, result=coded("swab_result", code)))
-    fever = (
-        session.scalar(
-            select(FeverAlert.id).where(FeverAlert.stay_id == stay.id, FeverAlert.state == AlertState.OPEN).limit(1)
-        )
-        is not None
-    )
-    if fever:
-        problems.append(DomainError("release_fever"))
-    return Readiness(reached, last.planned_day if last else None, result, fever, problems)
+    out: dict[int, Readiness] = {}
+    for sid, stay in by_id.items():
+        problems: list[DomainError] = []
+        reached = today >= stay.planned_release
+        if not reached:
+            problems.append(DomainError("release_too_early", date=stay.planned_release.isoformat()))
+        mine = swabs.get(sid, [])
+        # the last planned swab by its date (after a restart the day numbers start again from 1)
+        planned = [t for t in mine if not t.unscheduled and t.planned_date < stay.planned_release]
+        last = max(planned, key=lambda t: (t.planned_date, t.planned_day, t.id)) if planned else None
+        result = None
+        if last is not None:
+            result = _swab_state(last)
+            if last.result is not SwabResult.NEGATIVE:
+                problems.append(DomainError("release_swab", day=last.planned_day, result=coded("swab_result", result)))
+        # a swab medical staff added, due by then, holds the release back until it is negative
+        due_by = max(today, stay.planned_release)
+        for extra in sorted((t for t in mine if t.unscheduled), key=lambda t: (t.planned_date, t.id)):
+            if extra.planned_date <= due_by and extra.result is not SwabResult.NEGATIVE:
+                code = _swab_state(extra)
+                problems.append(DomainError("release_swab", day=extra.planned_day, result=coded("swab_result", code)))
+        fever = sid in fevers
+        if fever:
+            problems.append(DomainError("release_fever"))
+        out[sid] = Readiness(reached, last.planned_day if last else None, result, fever, problems)
+    return out
+
+
+def _swab_state(t: SwabTest) -> str:
+    return t.result.value if t.result else ("pending" if t.sampled_at else "not_sampled")
 
 
 def stay_readiness(session: Session, stay_id: int, today: date) -> Readiness:

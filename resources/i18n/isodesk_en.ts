@@ -136,7 +136,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="369"/>
+        <location filename="../../views/main_window.py" line="376"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>

@@ -2898,191 +2898,191 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="93" />
+        <location filename="../../views/main_window.py" line="100" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="103" />
+        <location filename="../../views/main_window.py" line="110" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="106" />
+        <location filename="../../views/main_window.py" line="113" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="108" />
+        <location filename="../../views/main_window.py" line="115" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="110" />
+        <location filename="../../views/main_window.py" line="117" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="112" />
+        <location filename="../../views/main_window.py" line="119" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="144" />
+        <location filename="../../views/main_window.py" line="151" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="145" />
+        <location filename="../../views/main_window.py" line="152" />
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="146" />
+        <location filename="../../views/main_window.py" line="153" />
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="147" />
+        <location filename="../../views/main_window.py" line="154" />
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="148" />
+        <location filename="../../views/main_window.py" line="155" />
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="149" />
+        <location filename="../../views/main_window.py" line="156" />
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="150" />
+        <location filename="../../views/main_window.py" line="157" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="151" />
+        <location filename="../../views/main_window.py" line="158" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="152" />
+        <location filename="../../views/main_window.py" line="159" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="153" />
+        <location filename="../../views/main_window.py" line="160" />
         <source>Site layout</source>
         <translation>楼栋房间</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="154" />
+        <location filename="../../views/main_window.py" line="161" />
         <source>Rule sets</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="178" />
+        <location filename="../../views/main_window.py" line="185" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="186" />
+        <location filename="../../views/main_window.py" line="193" />
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="190" />
+        <location filename="../../views/main_window.py" line="197" />
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="193" />
+        <location filename="../../views/main_window.py" line="200" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="196" />
+        <location filename="../../views/main_window.py" line="203" />
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="292" />
+        <location filename="../../views/main_window.py" line="299" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="303" />
+        <location filename="../../views/main_window.py" line="310" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="311" />
+        <location filename="../../views/main_window.py" line="318" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="314" />
+        <location filename="../../views/main_window.py" line="321" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="315" />
+        <location filename="../../views/main_window.py" line="322" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="348" />
+        <location filename="../../views/main_window.py" line="355" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="349" />
+        <location filename="../../views/main_window.py" line="356" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="385" />
-        <location filename="../../views/main_window.py" line="397" />
+        <location filename="../../views/main_window.py" line="392" />
+        <location filename="../../views/main_window.py" line="404" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="379" />
-        <location filename="../../views/main_window.py" line="400" />
+        <location filename="../../views/main_window.py" line="386" />
+        <location filename="../../views/main_window.py" line="407" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="369" />
+        <location filename="../../views/main_window.py" line="376" />
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="416" />
+        <location filename="../../views/main_window.py" line="423" />
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="419" />
+        <location filename="../../views/main_window.py" line="426" />
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="422" />
+        <location filename="../../views/main_window.py" line="429" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="539" />
+        <location filename="../../views/main_window.py" line="546" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="556" />
+        <location filename="../../views/main_window.py" line="563" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -3747,98 +3747,98 @@ dis {2} · oos {3}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/reports_page.py" line="46" />
+        <location filename="../../views/reports_page.py" line="52" />
         <source>Daily observation sheets (per floor)</source>
         <translation>每日健康观察记录表（按楼层）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="47" />
+        <location filename="../../views/reports_page.py" line="53" />
         <source>Release notices for the day</source>
         <translation>当日解除隔离告知书（批量）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="48" />
+        <location filename="../../views/reports_page.py" line="54" />
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="49" />
-        <location filename="../../views/reports_page.py" line="71" />
+        <location filename="../../views/reports_page.py" line="55" />
+        <location filename="../../views/reports_page.py" line="77" />
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="50" />
+        <location filename="../../views/reports_page.py" line="56" />
         <source>Terminal disinfection record (month to date)</source>
         <translation>终末消毒记录（本月）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="51" />
+        <location filename="../../views/reports_page.py" line="57" />
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="52" />
+        <location filename="../../views/reports_page.py" line="58" />
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="53" />
+        <location filename="../../views/reports_page.py" line="59" />
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="66" />
+        <location filename="../../views/reports_page.py" line="72" />
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="67" />
+        <location filename="../../views/reports_page.py" line="73" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="75" />
+        <location filename="../../views/reports_page.py" line="81" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="76" />
+        <location filename="../../views/reports_page.py" line="82" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="77" />
+        <location filename="../../views/reports_page.py" line="83" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="78" />
+        <location filename="../../views/reports_page.py" line="84" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="98" />
+        <location filename="../../views/reports_page.py" line="104" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="172" />
+        <location filename="../../views/reports_page.py" line="182" />
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="192" />
+        <location filename="../../views/reports_page.py" line="202" />
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="201" />
+        <location filename="../../views/reports_page.py" line="211" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="202" />
+        <location filename="../../views/reports_page.py" line="212" />
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -5296,18 +5296,23 @@ monitoring (days)</source>
         <translation>发热未处置</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="273" />
-        <location filename="../../views/today_page.py" line="312" />
+        <location filename="../../views/today_page.py" line="218" />
+        <source>leaves with {0}, not ready</source>
+        <translation>须与同住人{0}一同解除，其尚未符合</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="276" />
+        <location filename="../../views/today_page.py" line="315" />
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="298" />
+        <location filename="../../views/today_page.py" line="301" />
         <source>Extend the out-of-service period</source>
         <translation>延长停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="306" />
+        <location filename="../../views/today_page.py" line="309" />
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
