@@ -28,6 +28,7 @@ from models.demo import synthetic
 from models.errors import DomainError, Notice
 from models.reads.rounds import NOT_MEASURED_REASONS
 from models.rules.schedule import compute_dates, local_date
+from models.rules.search_keys import person_keys
 from models.rules.surnames import index_text, readings
 from models.services import audit
 from models.services.sites import FloorSpec, create_site
@@ -42,6 +43,7 @@ from models.store.orm import (
     FeverAlert,
     Observation,
     Person,
+    PersonKey,
     Role,
     Room,
     RoomEvent,
@@ -489,6 +491,15 @@ class _Simulation:
 
     def _insert_people_and_stays(self) -> None:
         self._bulk(Person, self.persons)
+        # their search keys, as models/store/person_keys.py keeps them for people the ORM writes
+        self._bulk(
+            PersonKey,
+            [
+                {"key": k, "person_id": p["id"]}
+                for p in self.persons
+                for k in sorted(person_keys(p["name"], p["name_pinyin"]))
+            ],
+        )
         self._bulk(
             Stay,
             [

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from models.errors import Notice, coded
 from models.reads.identifiers import identifier_condition, identifier_kind
 from models.rules.identity import fold_width, mask_id, mask_phone
+from models.rules.search_keys import NAME, NAME_PIECE, PINYIN, PREFIX_END, normal
 from models.store.orm import (
     AlertState,
     Building,
@@ -29,6 +30,7 @@ from models.store.orm import (
     FeverAlert,
     Floor,
     Person,
+    PersonKey,
     Room,
     Sex,
     Stay,
@@ -99,8 +101,16 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
         return by_room if by_identifier is None else or_(by_room, by_identifier)
     if re.fullmatch(r"[A-Za-z' ]+", t):
         p = t.lower().replace(" ", "").replace("'", "")
-        return or_(Person.name_pinyin.like(f"{p}%"), Person.name_pinyin.like(f"%|{p}%"), Person.name.ilike(f"%{t}%"))
-    return Person.name.like(f"%{t}%")
+        begins = (PersonKey.key >= PINYIN + p) & (PersonKey.key < PINYIN + p + PREFIX_END)
+        return or_(Person.id.in_(select(PersonKey.person_id).where(begins)), _name_piece(t))
+    return _name_piece(t)
+
+
+def _name_piece(text: str) -> ColumnElement[bool]:
+    """The name holds ``text``: by the index of its pieces (person_key), never a scan of every person."""
+    t = normal(text)
+    found = Person.id.in_(select(PersonKey.person_id).where(PersonKey.key == NAME + t[:NAME_PIECE]))
+    return found if len(t) <= NAME_PIECE else found & func.lower(Person.name).contains(t, autoescape=True)
 
 
 def _query(f: OccupantFilter) -> Select:

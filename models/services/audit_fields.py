@@ -65,6 +65,8 @@ KEPT: dict[str, frozenset[str]] = {
 
 LEFT_OUT: dict[str, frozenset[str]] = {
     "app_user": frozenset({"password_hash"}),  # a secret: never in the trail, nor in its export
+    # derived from the person's name (models/rules/search_keys.py), never written on its own: the name is audited
+    "person_key": frozenset({"key", "person_id"}),
 }
 
 # kept, but only masked: the full value is shown through the audited reveal, never from the trail

@@ -7,20 +7,22 @@ same code through a URL for sites with several desks.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import clock
 from models.errors import DomainError
 from models.failures import first_line
 from models.files import create_private, private_dir, tighten
+from models.store import person_keys  # noqa: F401  (keeps person_key in step with every session's flushes)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 10_000
@@ -188,11 +190,59 @@ def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "ba
     return dest
 
 
+_REVISION_LINE = re.compile(r"^revision\s*(?::[^=\n]*)?=\s*['\"](\w+)['\"]\s*$", re.MULTILINE)
+_DOWN_LINE = re.compile(r"^down_revision\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+_HEAD_CACHE: dict[str, str | None] = {}
+
+
+def quick_head() -> str | None:
+    """This version's newest schema revision, read from the migrations' text without importing alembic
+    (which takes a good part of a second at start): None whenever that text is not plain enough to be sure
+    (not exactly one head, a revision line it cannot read) — then alembic itself is asked."""
+    if "head" in _HEAD_CACHE:
+        return _HEAD_CACHE["head"]
+    revisions: set[str] = set()
+    followed: set[str] = set()
+    head: str | None = None
+    try:
+        for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+            source = file.read_text(encoding="utf-8")
+            rev, down = _REVISION_LINE.findall(source), _DOWN_LINE.findall(source)
+            if len(rev) != 1 or len(down) != 1:
+                raise ValueError(file.name)
+            revisions.add(rev[0])
+            followed.update(re.findall(r"['\"](\w+)['\"]", down[0]))
+        heads = revisions - followed
+        head = heads.pop() if len(heads) == 1 and followed <= revisions else None
+    except (OSError, ValueError):
+        head = None
+    _HEAD_CACHE["head"] = head
+    return head
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database (``alembic_version``, one row), read with plain SQL; None when
+    there is none or it cannot be read that way (no table yet, several rows)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return None
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def upgrade(engine: Engine) -> Path | None:
     """Bring the database to the newest schema. An existing older database is backed up first.
 
-    Returns the path of the backup taken, if any.
+    Returns the path of the backup taken, if any. A database already at this version's head (the usual
+    start) is recognised without alembic: its one revision row against :func:`quick_head`.
     """
+    head = quick_head()
+    if head is not None and stored_revision(engine) == head:
+        from models.store.audit_guard import ensure_audit_guard
+
+        ensure_audit_guard(engine)
+        return None
     from alembic import command
 
     backup = None

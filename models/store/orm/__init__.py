@@ -19,7 +19,7 @@ from models.store.orm.base import (
     SwabResult,
 )
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
-from models.store.orm.people import Person
+from models.store.orm.people import Person, PersonKey
 from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
 from models.store.orm.site import ZONES, Building, Floor, Room, RoomEvent, Site
 from models.store.orm.stays import RoomMove, Stay, StayDateChange
@@ -43,6 +43,7 @@ __all__ = [
     "Floor",
     "Observation",
     "Person",
+    "PersonKey",
     "Role",
     "Room",
     "RoomEvent",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.store.orm.base import Base, DocType, Sex, str_enum
@@ -36,3 +36,18 @@ class Person(Base):
         Index("ix_person_name", "name"),
         Index("ix_person_phone", "phone"),
     )
+
+
+# binary order on PostgreSQL too: "begins with" is a range of the index ("p:zh" <= key < "p:zh\x7f"), which a
+# locale's collation (that skips punctuation) would not keep
+KEY_TYPE = String(60).with_variant(String(60, collation="C"), "postgresql")
+
+
+class PersonKey(Base):
+    """What a person is found by as the desk types (models/rules/search_keys.py): kept with the person."""
+
+    __tablename__ = "person_key"
+    key: Mapped[str] = mapped_column(KEY_TYPE, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = (Index("ix_person_key_person", "person_id"),)

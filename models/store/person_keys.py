@@ -1,0 +1,39 @@
+"""``person_key`` kept in step with ``person``: whenever a flush writes a person's name (new, or changed), its
+search keys (models/rules/search_keys.py) are rewritten in the same transaction. Bulk inserts that bypass
+the ORM (the demo builder) call :func:`write_keys` themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, event, insert, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, UOWTransaction
+
+from models.rules.search_keys import person_keys
+from models.store.orm import Person, PersonKey
+
+
+def write_keys(conn: Connection | Session, people: Iterable[tuple[int, str, str]], *, replace: bool = True) -> None:
+    """Store the keys of ``people`` (id, name, name_pinyin), replacing theirs."""
+    people = list(people)
+    if not people:
+        return
+    if replace:
+        conn.execute(delete(PersonKey).where(PersonKey.person_id.in_([pid for pid, _, _ in people])))
+    rows = [{"key": k, "person_id": pid} for pid, name, pinyin in people for k in person_keys(name, pinyin or "")]
+    if rows:
+        conn.execute(insert(PersonKey), rows)
+
+
+@event.listens_for(Session, "after_flush")
+def _keep_keys(session: Session, _flush: UOWTransaction) -> None:
+    changed = []
+    for obj in (*session.new, *session.dirty):
+        if not isinstance(obj, Person) or obj.id is None:
+            continue
+        attrs = inspect(obj).attrs
+        if obj in session.new or attrs.name.history.has_changes() or attrs.name_pinyin.history.has_changes():
+            changed.append((obj.id, obj.name, obj.name_pinyin or ""))
+    if changed:
+        write_keys(session.connection(), changed)
