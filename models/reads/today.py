@@ -109,6 +109,15 @@ def current_slot(now: datetime, tz: str) -> Slot:
     return Slot.MORNING if now.astimezone(ZoneInfo(tz)).hour < 12 else Slot.EVENING
 
 
+@dataclass(frozen=True)
+class _Due:
+    """A stay due for release, as the release checks take it (stays.Candidate)."""
+
+    id: int
+    planned_release: date
+    shares_with_id: int | None
+
+
 def dashboard(session: Session, now: datetime) -> Dashboard:
     site = get_site(session)
     tz = site.timezone
@@ -133,18 +142,17 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         d.arrivals.append(PersonLine(sid, name, rid, where, arrived.astimezone(zone).strftime("%H:%M")))
 
     due = session.execute(
-        people(select(Stay.id, Person.name, Room.id, place, Stay.planned_release))
+        people(select(Stay.id, Person.name, Room.id, place, Stay.planned_release, Stay.shares_with_id))
         .where(Stay.departed_at.is_(None), Stay.planned_release <= today + timedelta(days=1))
         .order_by(Stay.planned_release, Building.sort, Floor.sort, Room.sort)
     ).all()
     # each checked by the release's own rules (stays.readiness_many), on its release day: today's due today,
     # tomorrow's as they will be checked tomorrow
-    stays = {st.id: st for st in session.scalars(select(Stay).where(Stay.id.in_([r[0] for r in due])))}
     checks: dict[int, Readiness] = {}
     for day in sorted({r[4] for r in due}):
-        day_stays = [stays[r[0]] for r in due if r[4] == day]
+        day_stays = [_Due(r[0], r[4], r[5]) for r in due if r[4] == day]
         checks |= readiness_many(session, day_stays, max(day, today))
-    for sid, name, rid, where, release in due:
+    for sid, name, rid, where, release, _lead in due:
         r = checks[sid]
         waiting = tuple(str(p.params["name"]) for p in r.problems if p.code == "release_household")
         line = ReleaseLine(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from models.store.orm import (
     AlertState,
     DepartureKind,
     FeverAlert,
+    Person,
     Room,
     RoomMove,
     RoomState,
@@ -192,24 +194,47 @@ def release_readiness(session: Session, stay: Stay, today: date) -> Readiness:
     return readiness_many(session, [stay], today)[stay.id]
 
 
-def readiness_many(session: Session, stays: Sequence[Stay], today: date) -> dict[int, Readiness]:
-    """The release checks of many stays on ``today``, in a few queries: the one implementation the release,
-    the batch release, the notices and the today screen's ready marks share.
+class Candidate(Protocol):
+    """What the release checks need of a stay (a Stay, or a row of the today screen's query)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def planned_release(self) -> date: ...
+    @property
+    def shares_with_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class _Member:
+    id: int
+    planned_release: date
+    shares_with_id: int | None
+    name: str
+
+
+def readiness_many(session: Session, stays: Sequence[Candidate], today: date) -> dict[int, Readiness]:
+    """The release checks of many stays on ``today``, in a few queries (columns, no entities): the one
+    implementation the release, the batch release, the notices and the today screen's ready marks share.
 
     People sharing a room as carer and companion (a child under 14, a dependent person) leave together: one
     of them is not ready while the other, still here, is not ready either (released alone, a child would go
     home without the carer, or the carer without the child)."""
     out = _own_readiness_many(session, stays, today)
     leads = {s.shares_with_id or s.id for s in stays}
-    members: dict[int, list[Stay]] = {}
+    members: dict[int, list[_Member]] = {}
     for chunk in _chunks(sorted(leads)):
-        for m in session.scalars(
-            select(Stay)
+        for row in session.execute(
+            select(Stay.id, Stay.planned_release, Stay.shares_with_id, Person.name)
+            .join(Person, Stay.person_id == Person.id)
             .where(or_(Stay.id.in_(chunk), Stay.shares_with_id.in_(chunk)), Stay.departed_at.is_(None))
             .order_by(Stay.id)
         ):
+            m = _Member(*row)
             members.setdefault(m.shares_with_id or m.id, []).append(m)
-    others = [m for group in members.values() for m in group if m.id not in out]
+    if not any(len(group) > 1 for group in members.values()):
+        return out
+    others = [m for group in members.values() for m in group if m.id not in out and len(group) > 1]
     own_of_others = _own_readiness_many(session, others, today) if others else {}
     for stay in stays:
         for m in members.get(stay.shares_with_id or stay.id, []):
@@ -217,7 +242,7 @@ def readiness_many(session: Session, stays: Sequence[Stay], today: date) -> dict
                 continue
             theirs = out.get(m.id) or own_of_others[m.id]
             if not theirs.own_ok:
-                out[stay.id].problems.append(DomainError("release_household", name=m.person.name))
+                out[stay.id].problems.append(DomainError("release_household", name=m.name))
     return out
 
 
@@ -225,13 +250,35 @@ def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def _own_readiness_many(session: Session, stays: Sequence[Stay], today: date) -> dict[int, Readiness]:
+@dataclass(frozen=True)
+class _Swab:
+    stay_id: int
+    planned_day: int
+    planned_date: date
+    id: int
+    unscheduled: bool
+    result: SwabResult | None
+    sampled: bool
+
+
+def _own_readiness_many(session: Session, stays: Sequence[Candidate], today: date) -> dict[int, Readiness]:
     """Each stay's own checks: the date, its swabs, an open fever alert."""
     by_id = {s.id: s for s in stays}
-    swabs: dict[int, list[SwabTest]] = {}
+    swabs: dict[int, list[_Swab]] = {}
     fevers: set[int] = set()
     for chunk in _chunks(sorted(by_id)):
-        for t in session.scalars(select(SwabTest).where(SwabTest.stay_id.in_(chunk))):
+        for row in session.execute(
+            select(
+                SwabTest.stay_id,
+                SwabTest.planned_day,
+                SwabTest.planned_date,
+                SwabTest.id,
+                SwabTest.unscheduled,
+                SwabTest.result,
+                SwabTest.sampled_at.is_not(None),
+            ).where(SwabTest.stay_id.in_(chunk))
+        ):
+            t = _Swab(*row)
             swabs.setdefault(t.stay_id, []).append(t)
         fevers.update(
             session.scalars(
@@ -266,8 +313,8 @@ def _own_readiness_many(session: Session, stays: Sequence[Stay], today: date) ->
     return out
 
 
-def _swab_state(t: SwabTest) -> str:
-    return t.result.value if t.result else ("pending" if t.sampled_at else "not_sampled")
+def _swab_state(t: _Swab) -> str:
+    return t.result.value if t.result else ("pending" if t.sampled else "not_sampled")
 
 
 def stay_readiness(session: Session, stay_id: int, today: date) -> Readiness:
