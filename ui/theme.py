@@ -4,10 +4,16 @@ their items) for every screen at once."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import platform
 import re
+import shutil
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSizePolicy, QWidget
 
 from resources import FALLBACK_FONT_FAMILY, FALLBACK_FONT_FILE, FONT_FAMILY, FONT_FILE
@@ -66,21 +72,80 @@ def css_families(family: str) -> str:
     return ", ".join(f'"{f}"' for f in dict.fromkeys([family, FONT_FAMILY, FALLBACK_FONT_FAMILY]))
 
 
-def apply_theme(app: QApplication, family: str, dark: bool = False, *, cache: Path) -> None:
-    """qt-material, once, before windows are built; its icons go to ``cache``, not ~/.qt_material."""
-    from qt_material import apply_stylesheet
-
-    cache.mkdir(parents=True, exist_ok=True)
+def apply_theme(app: QApplication, family: str, dark: bool = False, *, cache: Path, version: str = "") -> None:
+    """qt-material, once, before windows are built. Its style sheet and icons are made at the first start
+    and kept in ``cache`` (not ~/.qt_material), keyed by qt-material's version, the theme, the font and
+    ``version`` (the app's): every later start reads them back instead of rendering qt-material's template
+    again (a third of a second)."""
     theme = "dark_blue.xml" if dark else "light_blue.xml"
-    apply_stylesheet(
-        app,
-        theme=theme,
-        invert_secondary=not dark,
-        parent=str(cache),
-        extra={"font_family": css_families(family), "density_scale": "-1"},
-    )
+    extra = {"font_family": css_families(family), "density_scale": "-1"}
+    app.setStyle("Fusion")  # what qt-material's apply_stylesheet sets first
+    css = material_stylesheet(theme, not dark, extra, cache=cache, version=version)
     app.setPalette(themed_palette(app.palette(), dark))
-    app.setStyleSheet(with_item_colours(app.styleSheet()) + "\n" + stylesheet_additions(dark))
+    app.setStyleSheet(with_item_colours(css) + "\n" + stylesheet_additions(dark))
+
+
+MATERIAL_FILES = ("material.qss", "theme.json")
+ICON_FOLDERS = ("primary", "disabled", "active")
+
+
+def _qt_material_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("qt-material")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def material_key(theme: str, invert: bool, extra: dict[str, str], version: str) -> str:
+    """The cache folder's name for one rendering of qt-material's style sheet: what its output depends on."""
+    what = [_qt_material_version(), theme, invert, sorted(extra.items()), platform.system(), version, 1]
+    return hashlib.sha256(json.dumps(what, ensure_ascii=False).encode()).hexdigest()[:20]
+
+
+def material_stylesheet(theme: str, invert: bool, extra: dict[str, str], *, cache: Path, version: str = "") -> str:
+    """qt-material's style sheet with its icons in ``cache``/KEY: read back when made before, else rendered by
+    qt-material (and kept). Either way the icons' search path and qt-material's text colour are set, as its
+    ``apply_stylesheet`` does."""
+    folder = cache / material_key(theme, invert, extra, version)
+    try:
+        css = (folder / "material.qss").read_text(encoding="utf-8")
+        text_colour = str(json.loads((folder / "theme.json").read_text(encoding="utf-8"))["text"])
+        if not all((folder / sub).is_dir() for sub in ICON_FOLDERS):
+            raise OSError("icons missing")
+    except (OSError, ValueError, KeyError, TypeError):
+        css, text_colour, folder = _render_material(theme, invert, extra, folder)
+    QDir.setSearchPaths("icon", [str(folder)])  # the style sheet's url(icon:/primary/…)
+    base = QGuiApplication.palette()
+    base.setColor(QPalette.ColorRole.Text, QColor(text_colour))
+    QGuiApplication.setPalette(base)
+    return css
+
+
+def _render_material(theme: str, invert: bool, extra: dict[str, str], folder: Path) -> tuple[str, str, Path]:
+    """Render qt-material's template and icons into a fresh folder beside ``folder``, then put it in place
+    whole (another start on the same PC never reads half a folder). Returns the style sheet, the text colour
+    qt-material gives the palette and the folder the icons are in."""
+    from qt_material import build_stylesheet
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    for legacy in ICON_FOLDERS:  # the icons an older version made right in the cache folder
+        shutil.rmtree(folder.parent / legacy, ignore_errors=True)
+    staging = folder.parent / f"{folder.name}.{os.getpid()}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    css = build_stylesheet(theme=theme, invert_secondary=invert, extra=dict(extra), parent=str(staging))
+    text_colour = QGuiApplication.palette().color(QPalette.ColorRole.Text).name(QColor.NameFormat.HexArgb)
+    if css is None:  # an unknown theme: qt-material says so in the log
+        return "", text_colour, staging
+    try:
+        (staging / "material.qss").write_text(css, encoding="utf-8")
+        (staging / "theme.json").write_text(json.dumps({"text": text_colour, "theme": theme}), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        staging.replace(folder)
+    except OSError:  # a cache that cannot be written (full, read-only): this start goes on with what it has
+        return css, text_colour, staging
+    return css, text_colour, folder
 
 
 _ITEM_RULE = re.compile(r"(QTableView::item,\s*QTreeView::item,\s*QListView::item\s*\{)([^}]*)\}")

@@ -56,10 +56,13 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def apply_theme(app: QApplication, family: str, dark: bool = False) -> None:
-    """The theme (ui/theme.py), with qt-material's icons in IsoDesk's cache folder."""
+    """The theme (ui/theme.py), with qt-material's style sheet and icons kept in IsoDesk's cache folder."""
     from platformdirs import user_cache_dir
 
-    theme.apply_theme(app, family, dark, cache=Path(user_cache_dir(APP, ORG)) / "qt_material")
+    from resources import app_version
+
+    cache = Path(user_cache_dir(APP, ORG)) / "qt_material"
+    theme.apply_theme(app, family, dark, cache=cache, version=app_version())  # rendered at the first start only
 
 
 def make_app(argv: list[str] | None = None, *, theme: bool = True, settings: QSettings | None = None) -> QApplication:
@@ -94,6 +97,12 @@ def run_gui(db: str | None, settings: QSettings | None = None) -> int:
         gui.close()
 
 
+def _import_main_window() -> None:
+    """The main window's modules (every page's), imported while the login dialog waits for the password:
+    half a second the desk does not wait for after pressing Enter."""
+    from . import main_window, site_wizard  # noqa: F401
+
+
 def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
     language = ui_language(settings)
     app = make_app(settings=settings)
@@ -103,8 +112,6 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
 
     from .context import AppContext
     from .login_dialog import LoginDialog
-    from .main_window import MainWindow
-    from .site_wizard import SiteWizard
 
     protect(settings)  # owner-only file, no password in it
     db = db or credentials.complete(str(settings.value("db/url", "") or "")) or None  # a shared database
@@ -112,9 +119,13 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
     if engine is None:
         return 1
     sessions = session_factory(engine)
-    login = LoginDialog(sessions, language, settings=settings)  # on a new database: creates the first admin
+    # on a new database it creates the first admin; while the password is typed, the window's modules load
+    login = LoginDialog(sessions, language, settings=settings, prepare=_import_main_window)
     if not login.exec() or login.user is None:
         return 1
+    from .main_window import MainWindow
+    from .site_wizard import SiteWizard
+
     language = login.language  # chosen on the login dialog, applied already
     ctx = AppContext(  # its task runner sends unexpected errors to the error dialog, the wizard's demo build's too
         sessions=sessions, engine=engine, user=login.user, settings=settings, language=language, tasks=gui.tasks()
@@ -131,5 +142,5 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
             return 1
     window = MainWindow(ctx)
     window.show()
-    window.back_up()  # a copy at every start (the schedule and exit take the others)
+    window.back_up_soon()  # a copy at every start, in the background once the board is painted
     return gui.run(app, window, ctx)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,10 +37,13 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
+        prepare: Callable[[], None] | None = None,
     ) -> None:
         """``settings``: where a language chosen here is saved (at start; None: the choice is offered only
-        there, not when switching user inside a session)."""
+        there, not when switching user inside a session). ``prepare``: work for after the login (the start's
+        imports of the main window), run once the dialog is shown, while the user types."""
         super().__init__(parent)
+        self._prepare = prepare
         self.sessions = sessions
         self.language = language
         self.settings = settings
@@ -110,6 +114,19 @@ class LoginDialog(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_translators(app, language)
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if self._prepare is not None:  # once, after the first paint is on the screen: while the user types
+            QTimer.singleShot(0, self, self._run_prepare)
+
+    def _run_prepare(self) -> None:
+        prepare, self._prepare = self._prepare, None
+        try:
+            if prepare is not None:
+                prepare()
+        except Exception:  # it is done again, as needed, after the login: there its error is reported
+            logging.getLogger("isodesk").exception("preparing the main window while the login waits")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

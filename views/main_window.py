@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QThread, QTimer, Signal
@@ -34,7 +35,6 @@ from models.services.rooms import end_expired_out_of_service
 from models.services.sites import get_site
 from models.store.connectivity import UNREACHABLE
 from models.store.orm import Role, RoomState, User
-from printing.documents import render
 
 from .about import HelpMenu
 from .arrival_dialog import ArrivalDialog
@@ -63,6 +63,7 @@ from .today_page import TodayPage
 from .users_page import UsersPage
 
 POLL_MS = 3000  # how soon a desk sees another desk's change
+START_BACKUP_DELAY_MS = 2000  # the start's backup, after the first paint: a big site's copy takes seconds
 log = logging.getLogger("isodesk")
 START_PAGES = {Role.MEDICAL: "rounds"}  # where a role starts before it has a page of its own; else Today
 
@@ -78,6 +79,13 @@ def page_key(user_id: int) -> str:
 
 def masked_url(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
+
+
+def render(*args: Any, **kwargs: Any) -> bytes:
+    """printing.documents.render, imported at the first print: ReportLab and openpyxl are not needed to start."""
+    from printing.documents import render as build
+
+    return build(*args, **kwargs)
 
 
 class MainWindow(QMainWindow):
@@ -113,16 +121,17 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.state)
         bar.addStretch(1)
         bar.addWidget(self.board.legend)  # what each tile colour means
-        board_page = QWidget(self)
+        self.stack = QStackedWidget(self)  # the pages' parent from the start: re-parenting restyles each widget
+        board_page = QWidget(self.stack)
         board_layout = QVBoxLayout(board_page)
         board_layout.addLayout(bar)
         board_layout.addWidget(self.board)
-        self.occupants = OccupantsPage(ctx, self)
-        self.settings_page = SettingsPage(ctx, masked_url(engine), self)
-        self.users_page = UsersPage(ctx, self)
-        self.rounds_page = RoundsPage(ctx, self)
-        self.swabs_page = SwabsPage(ctx, self)
-        self.today_page = TodayPage(ctx, self)
+        self.occupants = OccupantsPage(ctx, self.stack)
+        self.settings_page = SettingsPage(ctx, masked_url(engine), self.stack)
+        self.users_page = UsersPage(ctx, self.stack)
+        self.rounds_page = RoundsPage(ctx, self.stack)
+        self.swabs_page = SwabsPage(ctx, self.stack)
+        self.today_page = TodayPage(ctx, self.stack)
         self.today_page.open_stay.connect(self.open_stay)
         self.today_page.open_room.connect(self.open_room)
         self.today_page.open_page.connect(self.show_page)
@@ -130,16 +139,15 @@ class MainWindow(QMainWindow):
         self.today_page.print_release_notices.connect(
             lambda ids, dialog: self.print_form("release-notices", ids, parent=dialog)
         )
-        self.audit_page = AuditPage(ctx, self)
-        self.layout_page = LayoutPage(ctx, self)
+        self.audit_page = AuditPage(ctx, self.stack)
+        self.layout_page = LayoutPage(ctx, self.stack)
         self.layout_page.changed.connect(self._layout_changed)
-        self.rule_sets_page = RuleSetsPage(ctx, self)
+        self.rule_sets_page = RuleSetsPage(ctx, self.stack)
         self.rule_sets_page.changed.connect(self.reload)
-        self.reports_page = ReportsPage(ctx, self)
+        self.reports_page = ReportsPage(ctx, self.stack)
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
-        self.stack = QStackedWidget(self)
         for key, label, page in (
             ("today", self.tr("Today"), self.today_page),
             ("board", self.tr("Room board"), board_page),
@@ -163,9 +171,17 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget(self)
         layout = QHBoxLayout(central)
+        self.setCentralWidget(central)
+        # other desks' changes: poll the change counter every few seconds (in a worker), reload when it moved;
+        # when the database does not answer: banner, no writes, retry. Made while the central widget is still
+        # empty: the watch wraps it (its banner above), and re-parenting every page under a style sheet again
+        # costs a third of a second
+        self.connection = ConnectionWatch(
+            self, self.read_changes, self.reload, answered=self.apply_changes, tasks=ctx.tasks,
+            sessions=lambda: self.sessions,
+        )  # fmt: skip
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
         from ui.theme import fit_combo_boxes
 
         fit_combo_boxes(self)  # every drop-down of every screen as wide as its items, whenever they come
@@ -202,20 +218,17 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
         self.scanner.stay_scanned.connect(self.open_stay)
         self.board.room_activated.connect(self.open_room)
-        # other desks' changes: poll the change counter every few seconds (in a worker), reload when it moved;
-        # when the database does not answer: banner, no writes, retry
-        self.timer = QTimer(self)
+        self.timer = QTimer(self)  # the change poll (self.connection)
         self.timer.setInterval(POLL_MS)
-        self.connection = ConnectionWatch(
-            self, self.read_changes, self.reload, answered=self.apply_changes, tasks=ctx.tasks,
-            sessions=lambda: self.sessions,
-        )  # fmt: skip
         self.timer.timeout.connect(self.connection.poll)
         self._shifts()
         self.help_menu = HelpMenu(self)  # About (version, log file), the log folder
         self.timer.start()
-        # backups: at start (run_gui), every N hours and at exit
+        # backups: at start (run_gui, once the window is painted: back_up_soon), every N hours and at exit
         self._backup: Task | None = None  # the background backup running, if any
+        self.start_backup_timer = QTimer(self)
+        self.start_backup_timer.setSingleShot(True)
+        self.start_backup_timer.timeout.connect(self.back_up)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(backup_hours(ctx.settings) * 3600 * 1000)
         self.backup_timer.timeout.connect(self.back_up)
@@ -250,7 +263,7 @@ class MainWindow(QMainWindow):
         replaces the database under the engine. ``resume()`` starts again what was running (a failed
         restore); after a restore that worked the app restarts instead. ``wait_idle`` (in the restore's
         worker) waits for a poll already under way to end."""
-        timers = [self.timer, self.backup_timer, self.occupants.timer, self.audit_page.timer]
+        timers = [self.timer, self.backup_timer, self.start_backup_timer, self.occupants.timer, self.audit_page.timer]
         running = [t for t in timers if t.isActive()]
         for t in running:
             t.stop()
@@ -285,7 +298,7 @@ class MainWindow(QMainWindow):
             rooms = board_rooms(s, today)
             self.site_name = site.name
         self.model.set_rooms(rooms, today)
-        self.occupants.refresh()
+        self.occupants.refresh_when_shown()  # a page not shown reads again when it is
         if self.today_page.isVisible():  # the page shown follows too (40 arrivals are today's arrivals at once)
             self.today_page.refresh()
         if self.building.count() == 0:
@@ -385,6 +398,12 @@ class MainWindow(QMainWindow):
             on_error=tasks.error_to(self.statusBar().showMessage, self.ctx.language, self.tr("Backup failed: {0}")),
         )
         return self._backup
+
+    def back_up_soon(self, delay_ms: int = START_BACKUP_DELAY_MS) -> None:
+        """The backup at start, once the window has been painted and the desk can work: started by a timer
+        (a restore stops it, as it stops the schedule), then in the background as :meth:`back_up`."""
+        if is_file_database(self.engine):
+            self.start_backup_timer.start(delay_ms)
 
     def back_up_now(self) -> None:
         """The backup at exit, synchronous on purpose: the window is closing and the event loop ends right
@@ -508,6 +527,8 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
+        if self.stack.currentWidget() is self.occupants and not self.occupants.isVisible():
+            self.occupants.load_if_stale()  # the window not shown (yet): the page it is on has its list all the same
 
     def open_stay(self, stay_id: int) -> None:
         """A scanned sheet row or door card: show that person."""

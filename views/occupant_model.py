@@ -50,6 +50,7 @@ class OccupantModel(QAbstractTableModel):
         self.sort_key, self.descending = "room", False
         self.rows: list[OccupantRow] = []
         self.total = 0
+        self.loaded = False  # reload() has run: before that a sort only sets the order (the page not shown yet)
         self.language = language
 
     def headers(self) -> list[str]:
@@ -71,6 +72,7 @@ class OccupantModel(QAbstractTableModel):
             self.filter = flt
         if today is not None:
             self.today = today
+        self.loaded = True
         self.beginResetModel()
         with self.sessions() as s:
             self.total = count_occupants(s, self.filter, actor=self.actor)
@@ -97,7 +99,8 @@ class OccupantModel(QAbstractTableModel):
         if key is None:
             return
         self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.loaded:
+            self.reload()
 
     # --- Qt model ----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -210,6 +210,7 @@ class OccupantsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.show_id.toggled.connect(self._show_id_toggled)
         self._detail: StayDetail | None = None
+        self._stale = True  # the list is read when the page is first shown (refresh), and again after
         self._load_choices()
 
     def _load_choices(self) -> None:
@@ -217,6 +218,8 @@ class OccupantsPage(QWidget):
             cats = categories(s)  # all of them: people who came under an earlier rule set too
             places = buildings(s)
             levels = floors(s)
+        for combo in (self.category, self.building):
+            combo.blockSignals(True)  # the first item becomes current: no list to read for it yet
         self.category.addItem(self.tr("All categories"), None)
         for c in cats:
             self.category.addItem(c.label(self.ctx.language), c.code)
@@ -226,6 +229,8 @@ class OccupantsPage(QWidget):
             for f in levels:
                 if f.building_id == b.id:
                     self.building.addItem(f"    {f.label}", ("floor", f.id))
+        for combo in (self.category, self.building):
+            combo.blockSignals(False)
 
     @property
     def today(self) -> date:
@@ -293,7 +298,25 @@ class OccupantsPage(QWidget):
         self.timer.stop()
         self.refresh()
 
+    def refresh_when_shown(self) -> None:
+        """Something changed (here or at another desk): the list is read again now if the page is shown,
+        else when it is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def load_if_stale(self) -> None:
+        """The list read if it was not yet, or something changed while the page was not shown."""
+        if self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.load_if_stale()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         current = self.table.currentIndex()
         keep = current.data(STAY_ID_ROLE) if current.isValid() else None
         self.model.reload(self.current_filter(), self.today)

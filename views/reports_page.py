@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,15 +25,20 @@ from models.errors import DomainError
 from models.permissions import allowed
 from models.reads.lookups import floors
 from models.reads.reports import daily_report
-from printing.documents import HAS_XLSX, render
 from printing.form_names import FULL_IDENTIFIER_FORMS
-from printing.forms import REPORT_FIELDS
 from printing.labels import L
 
 from .context import AppContext
 from .labels import form_title
 from .print_preview import show_pdf
 from .tasks import Job, Task
+
+
+def render(*args: Any, **kwargs: Any) -> bytes:
+    """printing.documents.render, imported at the first print: ReportLab and openpyxl are not needed to start."""
+    from printing.documents import render as build
+
+    return build(*args, **kwargs)
 
 
 class ReportsPage(QWidget):
@@ -112,6 +118,8 @@ class ReportsPage(QWidget):
         super().showEvent(event)
 
     def _form_changed(self) -> None:
+        from printing.documents import HAS_XLSX  # ReportLab and openpyxl: once the page is first shown
+
         key = self.form.currentData()
         self.xlsx_button.setEnabled(key in HAS_XLSX)
         self.floor.setEnabled(key in ("daily-sheets", "door-cards"))
@@ -132,6 +140,8 @@ class ReportsPage(QWidget):
             return
         if self.message.text() == getattr(self, "_refused", None):
             self.message.clear()
+        from printing.forms import REPORT_FIELDS
+
         t = L(self.ctx.language)
         self.figures.setRowCount(len(REPORT_FIELDS))
         for i, k in enumerate(REPORT_FIELDS):

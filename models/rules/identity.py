@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-import phonenumbers
 from stdnum import exceptions as stdnum_exc
 from stdnum.cn import ric
 
@@ -174,6 +173,8 @@ def normalise_mobile(raw: str | None) -> str | None:
     text = fold_width(str(raw)).strip()
     if not text:
         return None
+    import phonenumbers  # its metadata takes a while to load: imported at the first phone number, not at start
+
     try:
         num = phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException as exc:
