@@ -83,30 +83,50 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 def register_font() -> str:
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # looked up when a document embeds its fonts
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE), subfontIndex=0))
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(FALLBACK_FONT_FILE)))
     return FONT
 
 
 @cache
-def _needs_fallback() -> re.Pattern[str]:
-    """A run of characters FONT lacks and FALLBACK has (a character class of ranges: one scan in C)."""
+def register_fallback() -> str:
+    """FALLBACK, registered when a text first needs it (reading its 25 MB file takes 0.2 s)."""
     register_font()
-    main = pdfmetrics.getFont(FONT)
-    extra = pdfmetrics.getFont(FALLBACK)
-    assert isinstance(main, TTFont) and isinstance(extra, TTFont)
-    chars = sorted(set(extra.face.charToGlyph) - set(main.face.charToGlyph) - set(range(0x21)))
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(FALLBACK_FONT_FILE)))
+    return FALLBACK
+
+
+def _ranges(chars: Sequence[int]) -> str:
+    """Sorted code points as the ranges of a regular expression's character class."""
     ranges: list[list[int]] = []
     for c in chars:
         if ranges and ranges[-1][1] == c - 1:
             ranges[-1][1] = c
         else:
             ranges.append([c, c])
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+@cache
+def _lacking() -> re.Pattern[str]:
+    """A character FONT lacks (the quick test, before FALLBACK is read)."""
+    main = pdfmetrics.getFont(register_font())
+    assert isinstance(main, TTFont)
+    return re.compile("[^" + _ranges(sorted(set(main.face.charToGlyph) | set(range(0x21)))) + "]")
+
+
+@cache
+def _needs_fallback() -> re.Pattern[str]:
+    """A run of characters FONT lacks and FALLBACK has (a character class of ranges: one scan in C)."""
+    register_fallback()
+    main = pdfmetrics.getFont(FONT)
+    extra = pdfmetrics.getFont(FALLBACK)
+    assert isinstance(main, TTFont) and isinstance(extra, TTFont)
+    chars = sorted(set(extra.face.charToGlyph) - set(main.face.charToGlyph) - set(range(0x21)))
+    return re.compile("[" + _ranges(chars) + "]+")
 
 
 def runs(text: str) -> list[tuple[str, str]]:
     """``text`` as (font, characters) runs: FONT, and FALLBACK for the characters FONT lacks."""
-    if text.isascii():
+    if text.isascii() or _lacking().search(text) is None:
         return [(FONT, text)] if text else []
     out: list[tuple[str, str]] = []
     at = 0
@@ -122,7 +142,9 @@ def runs(text: str) -> list[tuple[str, str]]:
 
 def needs_fallback(text: str) -> bool:
     """Whether ``text`` has a character FONT lacks (a plain table cell then must be a paragraph)."""
-    return not text.isascii() and _needs_fallback().search(text) is not None
+    if text.isascii() or _lacking().search(text) is None:
+        return False
+    return _needs_fallback().search(text) is not None
 
 
 def markup(text: object) -> str:
@@ -497,6 +519,37 @@ def build_pdf(
         doc.setProgressCallBack(_progress_callback(progress, frame.lang))
     doc.build(story, canvasmaker=_canvas_class(frame))
     return buf.getvalue()
+
+
+def page_code(canvas: rl_canvas.Canvas) -> list[str]:
+    """The content of ``canvas``'s current page as ReportLab keeps it (its operators, a string each), for
+    what is drawn by writing PDF operators directly (the sheets' rows, the QR codes' inline images)."""
+    code: list[str] = canvas._code  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
+    return code
+
+
+def frame_canvas(frame: Frame, buf: io.BytesIO) -> rl_canvas.Canvas:
+    """A canvas in ``frame`` for a form drawn directly, without Platypus (the daily sheets: thousands of
+    rows): the same page, document info and header, footer and "page N of M" as :func:`build_pdf`. The
+    body goes inside :func:`body_box`; ``showPage()`` ends a page, ``save()`` writes the PDF to ``buf``."""
+    register_font()
+    c = _canvas_class(frame)(buf, pagesize=landscape(A4) if frame.landscape else A4)
+    c.setTitle(frame.title)
+    c.setAuthor(frame.site)
+    c.setCreator("IsoDesk")
+    return c
+
+
+def body_box(frame: Frame) -> tuple[float, float, float, float]:
+    """(left, bottom, width, top) of the area :func:`build_pdf` lays its story in (its frame's padding
+    inside the margins)."""
+    w, h = landscape(A4) if frame.landscape else A4
+    return 15 * mm + 6, 14 * mm + 6, w - 30 * mm - 12, h - 16 * mm - 6
+
+
+def building_text(lang: str) -> str:
+    """The progress text of a page being laid out: "Page {0}"."""
+    return FRAME_TEXT.get(lang, FRAME_TEXT["en"])["building"]
 
 
 def content_width(frame: Frame) -> float:

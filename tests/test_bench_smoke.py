@@ -7,6 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = (
     "cold start",
+    "login dialog shown",
+    "board after the password",
     "room board: load + paint",
     "search per keystroke",
     "save one reading (p95)",
@@ -14,6 +16,7 @@ FIGURES = (
     "today dashboard",
     "daily report",
     "daily sheets, all floors",
+    "daily sheets, whole process",
     "ledger .xlsx export",
     "peak RSS (MB)",
     "print 50 pages (600 dpi)",

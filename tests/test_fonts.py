@@ -31,6 +31,7 @@ from models.store.orm import Site, User
 from printing import base, forms
 from printing.documents import render
 from printing.form_names import FORMS
+from printing.forms.sheets import recording_cells
 from resources import FALLBACK_FONT_FAMILY, FALLBACK_FONT_FILE, FONT_FAMILY
 from tests.conftest import NOW, TZ, local
 from tests.helpers import free_rooms
@@ -205,6 +206,16 @@ def _problems(f: object, avail: float, where: str) -> list[str]:
     return []
 
 
+def _drawn_problems(cell: tuple[object, float, float], where: str) -> list[str]:
+    """A cell of the daily sheets (printing.forms.sheets.recording_cells): a paragraph as in a table, a
+    plain text at the size it is drawn in."""
+    value, room, size = cell
+    if isinstance(value, Paragraph):
+        return _problems(value, room, where)
+    width = stringWidth(str(value), base.FONT, size)
+    return [f"{where}: {value!r} is {width:.1f}pt wide in {room:.1f}pt"] if width > room + 0.01 else []
+
+
 def _table_problems(t: Table, avail: float, where: str) -> list[str]:
     widths = list(getattr(t, "_colWidths", None) or t._argW)
     out = [f"{where}: table {sum(widths):.1f}pt wide in {avail:.1f}pt"] if sum(widths) > avail + 0.01 else []
@@ -263,11 +274,14 @@ def test_every_cell_of_every_form_fits_its_column(demo, monkeypatch, form, lang)
         return original(self, flowables, *args, **kwargs)
 
     monkeypatch.setattr(SimpleDocTemplate, "build", build)
-    with session_factory(engine)() as s:
+    with session_factory(engine)() as s, recording_cells() as drawn:
         ids = None if form == "daily-sheets" else stays
         assert render(s, form, NOW.date(), actor=None, stay_ids=ids, lang=lang, printed_by="前台一", now=PRINTED)
-    [(doc, story)] = built
-    problems = [p for i, f in enumerate(story) for p in _problems(f, doc.width, f"{form} {lang} #{i}")]
+    if form == "daily-sheets":  # drawn on the canvas, not by Platypus: every cell it laid out
+        problems = [p for i, c in enumerate(drawn) for p in _drawn_problems(c, f"{form} {lang} #{i}")]
+    else:
+        [(doc, story)] = built
+        problems = [p for i, f in enumerate(story) for p in _problems(f, doc.width, f"{form} {lang} #{i}")]
     assert not problems, "\n".join(dict.fromkeys(re.sub(r" #\d+ row \d+", "", p) for p in problems))
 
 
@@ -363,10 +377,17 @@ def test_every_line_of_every_form_breaks_where_its_language_allows(demo, monkeyp
             s.execute(update(Site).values(name=name))  # never committed
             built.clear()
             ids = None if form == "daily-sheets" else stays
-            assert render(s, form, NOW.date(), actor=None, stay_ids=ids, lang=lang, printed_by="前台一", now=PRINTED)
-            [(doc, story)] = built
-            for i, f in enumerate(story):
-                for para, avail, where in _paragraphs(f, doc.width, f"{form} {lang} {name[:6]} #{i}"):
+            with recording_cells() as drawn:
+                assert render(
+                    s, form, NOW.date(), actor=None, stay_ids=ids, lang=lang, printed_by="前台一", now=PRINTED
+                )
+            if form == "daily-sheets":  # drawn on the canvas: the paragraphs it laid out, in their widths
+                story = [(c[0], c[1]) for c in drawn if isinstance(c[0], Paragraph)]
+            else:
+                [(doc, flowables)] = built
+                story = [(f, doc.width) for f in flowables]
+            for i, (f, width) in enumerate(story):
+                for para, avail, where in _paragraphs(f, width, f"{form} {lang} {name[:6]} #{i}"):
                     assert isinstance(para, base.Para), f"{where}: a paragraph not wrapped by base.Para"
                     problems += _break_problems(para, avail, where)
         s.rollback()

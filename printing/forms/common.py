@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PIL import Image
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from ..base import Frame
+from .. import qr
+from ..base import Frame, page_code
 
 
 def stay_code(stay_id: int) -> str:
@@ -18,33 +18,24 @@ def stay_code(stay_id: int) -> str:
 
 
 def qr_image(text: str) -> ImageReader:
-    """A QR code as a tiny 1-bit image (fast to make, small in the PDF). The mask pattern is fixed:
-    trying all eight is ReportLab's default and costs 8x; any mask reads the same."""
-    # alphanumeric mode (capitals, digits, ':'): "ISODESK:STAY:<id>" fits a version-1 code up to id 9,999,999
-    q = qrencoder.QRCode(1 if len(text) <= 20 else 3, qrencoder.QRErrorCorrectLevel.M)
-    q.addData(qrencoder.QRAlphaNum(text))
-    q.makeImpl(False, 0)
-    n = q.getModuleCount()
-    border = 2
-    img = Image.new("1", (n + 2 * border, n + 2 * border), 1)
-    px = img.load()
-    assert px is not None  # None only for an image without pixels
-    for r in range(n):
-        for c in range(n):
-            if q.isDark(r, c):
-                px[c + border, r + border] = 0
-    # 4 pixels per module: viewers and printers that smooth a scaled-up bitmap keep the edges sharp
-    return ImageReader(img.resize((img.width * 4, img.height * 4), Image.Resampling.NEAREST))
+    """A QR code as a tiny 1-bit image (:mod:`printing.qr`: level M, mask pattern 0, a border of two
+    modules, 4 pixels a module so that viewers and printers that smooth a scaled-up bitmap keep the edges
+    sharp)."""
+    side, raw = qr.image_bits(text)
+    return ImageReader(Image.frombytes("1", (side, side), raw))
 
 
 class QR(Flowable):
+    """A QR code ``size`` square: an inline 1-bit image in the page (no RGB image object, no resizing)."""
+
     def __init__(self, text: str, size: float) -> None:
         super().__init__()
         self.text, self.size = text, size
         self.width = self.height = size
 
     def draw(self) -> None:
-        self.canv.drawImage(qr_image(self.text), 0, 0, self.size, self.size)
+        s = f"{self.size:.3f}"
+        page_code(self.canv).append(f"q {s} 0 0 {s} 0 0 cm\n{qr.inline_image(self.text)}\nQ")
 
 
 def frame_for(

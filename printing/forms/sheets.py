@@ -4,33 +4,73 @@ What a site lead checks on it: the building and floor on *every* page (a floor o
 several pages, and loose pages get mixed up on the clipboard), a row number, the morning, evening and
 recheck (复测) columns, the site's fever threshold, and the recorder's and checker's signatures.
 
-Each floor is one table whose first two rows (the band naming building, floor, day and threshold, then
-the column headings) repeat at the top of every page the table runs onto (``repeatRows``). The empty
-rooms, the instructions and the signature line are the table's last rows, so even a page holding only
-them carries the band. Who is listed and in which room is decided by ``models.reads.reports.sheet_floors``.
+Each floor is one ruled table whose first two rows (the band naming building, floor, day and threshold,
+then the column headings) repeat at the top of every page the table runs onto. The empty rooms, the
+instructions and the signature line are the table's last rows, so even a page holding only them carries
+the band. Who is listed and in which room is decided by ``models.reads.reports.sheet_floors``.
+
+A site prints thousands of rows every morning, so the table is drawn on the canvas directly, with the
+geometry Platypus gave it (column widths, paddings, a row as tall as its QR code or its name's notes,
+rows paginated whole): the band and headings are laid out once a floor and their drawing repeated on each
+page, a plain cell's text is encoded once per document, and a QR code is a 1-bit inline image from
+:mod:`printing.qr`. Paragraphs (with the forms' line-breaking rules) remain where text wraps: headings, a
+name with notes or too long for its cell, the last rows.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, TableStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
-from models.reads.reports import SheetFloor, SheetRow
+if TYPE_CHECKING:
+    from models.reads.reports import SheetFloor, SheetRow
 
-from ..base import Para, build_pdf, content_width, grid_table, markup, p, styles
+from ..base import (
+    _CJK,
+    FONT,
+    MIN_FONT,
+    Para,
+    body_box,
+    building_text,
+    content_width,
+    current_progress,
+    draw_text,
+    frame_canvas,
+    markup,
+    needs_fallback,
+    p,
+    page_code,
+    styles,
+)
 from ..labels import L, sex_label
-from .common import QR, frame_for, stay_code
+from ..qr import inline_image
+from .common import frame_for, stay_code
 
 DEFAULT_THRESHOLD = 37.3  # the schema's default (Site.fever_threshold); render() passes the site's own
 COLUMNS = 14
 SYMPTOMS = 10  # the column that takes the width left over
+FIXED = (10, 14, 24, 8, 8, 17, 16, 17, 17, 19, 0, 11, 18, 13)  # mm; 0 = the symptoms column takes the rest
+NAME, QR_COLUMN = 2, 13
+QR_SIZE = 11 * mm
+SIZE, LEADING = 8.5, 12  # a plain cell's font (grid_table's FONTSIZE; a table cell's leading)
+PAD = 2  # a cell's padding: 2 all round (the band 4 on the left; the last rows 4, the signatures 12)
+LINE = 0.4  # the rules
+HEADING = colors.HexColor("#eeeeee")
+STRIPE = colors.HexColor("#fafafa")  # every second row
 
 
 def day_cell(row: SheetRow, lang: str) -> str:
@@ -43,16 +83,22 @@ def day_cell(row: SheetRow, lang: str) -> str:
     return f"{row.day_n}/{row.days_total}"
 
 
-def _name_cell(row: SheetRow, lang: str) -> object:
-    """The name, and under it what happened that day: left at (and how), moved from another room."""
+def _name_notes(row: SheetRow, lang: str) -> list[str]:
+    """What happened that day, under the name: moved from another room, left at (and how)."""
     t = L(lang)
     notes = []
     if row.moved_at is not None:
         notes.append(t["sh_moved"].format(time=f"{row.moved_at:%H:%M}", room=row.moved_from))
     if row.left_at is not None:
         notes.append(t["sh_left"].format(time=f"{row.left_at:%H:%M}", kind=t.get(f"dep_{row.left_kind}", "")))
+    return notes
+
+
+def _name_cell(row: SheetRow, lang: str) -> Paragraph:
+    """The name as a paragraph, with the day's notes under it in a smaller size."""
+    notes = _name_notes(row, lang)
     if not notes:
-        return row.name
+        return p(row.name)
     lines = [markup(row.name), *(f'<font size="6.5">{markup(n)}</font>' for n in notes)]
     return Para("<br/>".join(lines), styles()["cell"])
 
@@ -65,6 +111,170 @@ def band_style() -> ParagraphStyle:
 
 def _threshold(value: float) -> str:
     return f"{value:.1f}"
+
+
+Drawn = list[tuple[object, float, float]]
+_recorders: list[Drawn] = []  # recording_cells(), innermost last
+
+
+@contextmanager
+def recording_cells() -> Iterator[Drawn]:
+    """Every text the sheets made inside the block lay out: (a paragraph, the width it is wrapped in, 0) or
+    (a plain cell's text, its column's width less the padding, the font size it is drawn in); what
+    tests/test_fonts.py measures (a cell that overflows, a word cut by the wrap)."""
+    _recorders.append([])
+    try:
+        yield _recorders[-1]
+    finally:
+        _recorders.pop()
+
+
+class _Sheet:
+    """One document's drawing: the canvas, the column geometry and the cells' encoded text."""
+
+    def __init__(self, c: Canvas, left: float, widths: list[float], lang: str) -> None:
+        self.c, self.left, self.widths, self.lang = c, left, widths, lang
+        self.xs = [left]
+        for w in widths:
+            self.xs.append(self.xs[-1] + w)
+        self.right = self.xs[-1]
+        self.width = self.right - left
+        self._texts: dict[tuple[str, float], str] = {}
+        self._cells: dict[tuple[int, str], list[tuple[str, str]] | None] = {}
+        self._row, self._baseline = (0.0, 0.0), ""  # the last row's (top, height), its one-line baseline
+        self.xs_pdf = [fp_str(x) for x in self.xs]
+        self._width = fp_str(self.width)
+        qs = fp_str(QR_SIZE)
+        self._qr_at = f"q {qs} 0 0 {qs} {fp_str(self.xs[QR_COLUMN] + PAD)} "  # the QR code's matrix up to its y
+        font = getFont(FONT)
+        assert isinstance(font, TTFont)
+        self.font = font
+        self.cjk_rise = SIZE  # a one-line paragraph's baseline below its top (the CJK wrap's ascent)
+        self.western_rise = getAscentDescent(FONT, SIZE)[0]
+
+    def encoded(self, s: str, size: float = SIZE) -> str:
+        """The PDF text operators of ``s`` in FONT (as ReportLab's text object writes them, with the font's
+        subset), made once a document: what follows the text matrix of a plain cell."""
+        body = self._texts.get((s, size))
+        if body is None:
+            doc = self.c._doc  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
+            tmpl = f"{fp_str(size)} Tf {fp_str(LEADING)} TL"
+            parts = []
+            current = -1
+            for subset, chunk in self.font.splitString(s, doc):
+                if subset != current:
+                    parts.append(f"{self.font.getSubsetInternalName(subset, doc)} {tmpl}")
+                    current = subset
+                parts.append(f"({escapePDF(chunk)}) Tj")
+            body = self._texts[(s, size)] = " ".join([*parts, "T* ET"])
+        return body
+
+    def text(self, x: float, y: float, s: str, size: float = SIZE) -> None:
+        """``s`` at (x, y) in FONT, as a table's plain cell draws it (FALLBACK for what FONT lacks)."""
+        if needs_fallback(s):
+            draw_text(self.c, x, y, s, size)
+        else:
+            page_code(self.c).append(f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {self.encoded(s, size)}")
+
+    def _fit(self, col: int, lines: list[str]) -> float:
+        room = self.widths[col] - 2 * PAD
+        widest = max(stringWidth(v, FONT, SIZE) for v in lines)
+        return max(MIN_FONT, SIZE * room / widest) if widest > room else SIZE
+
+    def _cell(self, col: int, value: str) -> list[tuple[str, str]] | None:
+        """A plain cell's lines as (text matrix up to its y, the rest), or None when it needs FALLBACK;
+        each line shrunk to fit its column when a word is wider (the English day column's "2 d past
+        release")."""
+        lines = value.split("\n")
+        room = self.widths[col] - 2 * PAD
+        size = self._fit(col, lines)
+        if _recorders:
+            _recorders[-1].extend((v, room, size) for v in lines)
+        if any(needs_fallback(v) for v in lines):
+            return None
+        x = fp_str(self.xs[col] + PAD)
+        return [(f"BT 1 0 0 1 {x} ", f" Tm {self.encoded(v, size)}") for v in lines]
+
+    def plain(self, col: int, top: float, height: float, value: str) -> None:
+        """A plain cell's text, left-aligned and vertically centred (ReportLab's Table)."""
+        if not value:
+            return
+        key = (col, value)
+        if key in self._cells:
+            cell = self._cells[key]
+        else:
+            cell = self._cells[key] = self._cell(col, value)
+        n = len(cell) if cell is not None else value.count("\n") + 1
+        y = top - height + (height + n * LEADING) / 2 - SIZE
+        if cell is not None and n == 1:  # most cells: one line, at the row's baseline
+            if self._row != (top, height):
+                self._row, self._baseline = (top, height), fp_str(y)
+            page_code(self.c).append(f"{cell[0][0]}{self._baseline}{cell[0][1]}")
+            return
+        if cell is None:
+            lines = value.split("\n")
+            size = self._fit(col, lines)
+            for v in lines:
+                self.text(self.xs[col] + PAD, y, v, size)
+                y -= LEADING
+            return
+        code = page_code(self.c)
+        for head, rest in cell:
+            code.append(f"{head}{fp_str(y)}{rest}")
+            y -= LEADING
+
+    def wrap(self, para: Paragraph, avail: float) -> float:
+        """``para`` laid out ``avail`` wide: its height."""
+        if _recorders:
+            _recorders[-1].append((para, avail, 0.0))
+        return para.wrapOn(self.c, avail, 1e6)[1]
+
+    def para(self, para: Paragraph, x: float, top: float, height: float, h: float) -> None:
+        """A wrapped paragraph vertically centred in a row ``height`` tall whose top is ``top``."""
+        para.drawOn(self.c, x, top - height + (height - h) / 2)
+
+    def one_line_name(self, name: str) -> bool:
+        """Whether a name without notes is drawn as plain text: one line in its cell, no CJK wrap needed."""
+        return stringWidth(name, FONT, SIZE) <= self.widths[NAME] - 2 * PAD
+
+    def name(self, top: float, height: float, name: str) -> None:
+        """A one-line name where its paragraph would put it (a paragraph's first baseline is its top less
+        the font's ascent, the font size for CJK text)."""
+        cjk = not name.isascii() and _CJK.search(name) is not None  # p()'s choice of style
+        rise = self.cjk_rise if cjk else self.western_rise
+        y = top - height + (height - styles()["cell"].leading) / 2 + styles()["cell"].leading - rise
+        if _recorders:
+            _recorders[-1].append((name, self.widths[NAME] - 2 * PAD, SIZE))
+        if needs_fallback(name):
+            draw_text(self.c, self.xs[NAME] + PAD, y, name, SIZE)
+        else:
+            self.text(self.xs[NAME] + PAD, y, name)
+
+    def qr(self, top: float, height: float, text: str) -> None:
+        y = top - height + (height - QR_SIZE) / 2
+        page_code(self.c).append(f"{self._qr_at}{fp_str(y)} cm\n{inline_image(text)}\nQ")
+
+    def rules(self, top: float, bounds: Sequence[float], inner: tuple[float, float] | None) -> None:
+        """The grid of a page's part of the table: a rule under every row (``bounds``, from the top), the
+        outer sides, and the column rules from ``inner[0]`` down to ``inner[1]`` (the heading and body
+        rows; the band and the last rows span the whole width)."""
+        code = [f"{fp_str(LINE)} w 2 J 0 0 0 RG"]
+        left, right = self.xs_pdf[0], self.xs_pdf[-1]
+        for y in (top, *bounds):
+            ys = fp_str(y)
+            code.append(f"{left} {ys} m {right} {ys} l")
+        t, b = fp_str(top), fp_str(bounds[-1])
+        code += [f"{x} {t} m {x} {b} l" for x in (left, right)]
+        if inner is not None:
+            t, b = fp_str(inner[0]), fp_str(inner[1])
+            code += [f"{x} {t} m {x} {b} l" for x in self.xs_pdf[1:-1]]
+        page_code(self.c).append("q " + " ".join(code) + " S Q")
+
+    def fill(self, color: colors.Color, top: float, bottom: float) -> None:
+        rgb = f"{fp_str(color.red)} {fp_str(color.green)} {fp_str(color.blue)}"
+        page_code(self.c).append(
+            f"q {rgb} rg {self.xs_pdf[0]} {fp_str(bottom)} {self._width} {fp_str(top - bottom)} re f Q"
+        )
 
 
 def daily_sheets(
@@ -80,12 +290,35 @@ def daily_sheets(
     t = L(lang)
     frame = frame_for(site, t["sheet_title"], day, printed_by, printed_at, lang, land=True)
     width = content_width(frame)
-    fixed = [10, 14, 24, 8, 8, 17, 16, 17, 17, 19, 0, 11, 18, 13]  # mm; 0 = the symptoms column takes the rest
-    widths = [w * mm for w in fixed]
+    widths = [w * mm for w in FIXED]
     widths[SYMPTOMS] = width - sum(widths)
-    # the headings are Paragraphs, so those of the plain columns wrap too
-    header: list[object] = [
-        p(t[k]) if k else ""
+    box_left, box_bottom, box_width, box_top = body_box(frame)
+    left = box_left + (box_width - width) / 2  # the table centred in the frame (it is wider, by its padding)
+    buf = io.BytesIO()
+    c = frame_canvas(frame, buf)
+    sheet = _Sheet(c, left, widths, lang)
+    progress = current_progress()
+    building = building_text(lang)
+    total = sum(len(f.rows) for f in floors) + len(floors) or 1
+    done = 0
+    page = 1
+
+    def next_page() -> None:
+        nonlocal page
+        if progress is not None:
+            progress(done, total, building.format(page))
+        c.showPage()
+        page += 1
+
+    def title(text: str) -> float:
+        """The title at the top of a floor's first page: where the table starts below it."""
+        para = p(text, "title")
+        h = sheet.wrap(para, box_width)
+        para.drawOn(c, box_left, box_top - h)
+        return box_top - h - para.style.spaceAfter
+
+    headings = [
+        p(t[k]) if k else None
         for k in (
             "sh_no",
             "room",
@@ -103,69 +336,128 @@ def daily_sheets(
             "",
         )
     ]
+    heading_h = [sheet.wrap(para, w - 2 * PAD) if para else 0.0 for para, w in zip(headings, widths, strict=True)]
+    heading_row = max(heading_h) + 2 * PAD
     limit = _threshold(threshold)
-    story: list[Flowable] = []
+    symptoms = t["symptom_boxes"]
+    qr_row = QR_SIZE + 2 * PAD
     for i, floor in enumerate(floors):
         if i:
-            story.append(PageBreak())
-        story.append(p(f"{t['sheet_title']} · {floor.label}", "title"))
+            next_page()
+        y = title(f"{t['sheet_title']} · {floor.label}")
         band = t["sh_band"].format(
             building=floor.building or floor.label, floor=floor.floor, day=day.isoformat(), threshold=limit
         )
         band = re.sub("[ \u3000]{2,}", "\xa0" * 6, band)  # wide gaps that the layout does not squeeze
-        rows: list[list[object]] = [[Para(markup(band), band_style()), *[""] * (COLUMNS - 1)], header]
-        for n, r in enumerate(floor.rows, 1):
-            rows.append(
-                [
-                    str(n),
-                    r.room,
-                    _name_cell(r, lang),
-                    sex_label(r.sex, lang),
-                    "" if r.age is None else str(r.age),
-                    day_cell(r, lang),
-                    r.planned_release.strftime("%m-%d"),
-                    "",
-                    "",
-                    "",
-                    t["symptom_boxes"],
-                    "●" if r.swab_due else "",
-                    "",
-                    QR(stay_code(r.stay_id), 11 * mm),
-                ]
-            )
-        body_end = len(rows) - 1
-        tail: list[str] = [] if floor.rows else [t["nobody"]]
+        band_para = Para(markup(band), band_style())
+        band_h = sheet.wrap(band_para, width - 4 - PAD)
+        band_row = band_h + 2 * PAD
+
+        def top_rows(band_para: Paragraph = band_para, band_h: float = band_h, band_row: float = band_row) -> None:
+            """The band and the headings, drawn with their top at 0 (repeated on every page)."""
+            sheet.fill(HEADING, -band_row, -band_row - heading_row)
+            sheet.para(band_para, left + 4, 0, band_row, band_h)
+            for col, para in enumerate(headings):
+                if para is not None:
+                    sheet.para(para, sheet.xs[col] + PAD, -band_row, heading_row, heading_h[col])
+
+        start = len(page_code(c))
+        c.saveState()
+        top_rows()
+        c.restoreState()
+        chunk = page_code(c)[start:]
+        del page_code(c)[start:]
+
+        # the body rows' heights (a row as tall as its QR code, or as its name and the day's notes)
+        names: dict[int, tuple[Paragraph, float]] = {}
+        heights: list[float] = []
+        for n, r in enumerate(floor.rows):
+            if _name_notes(r, lang) or not sheet.one_line_name(r.name):
+                para = _name_cell(r, lang)
+                h = sheet.wrap(para, widths[NAME] - 2 * PAD)
+                names[n] = (para, h)
+                heights.append(max(qr_row, h + 2 * PAD))
+            else:
+                heights.append(qr_row)
+        tail_texts: list[str] = [] if floor.rows else [t["nobody"]]
         if floor.empty_rooms:
-            tail.append(
+            tail_texts.append(
                 t["empty_rooms"]
                 + "："
                 + "、".join(f"{number} {t.get(f'state_{state}', '')}" for number, state in floor.empty_rooms)
             )
-        tail += [t["sheet_footer"].format(threshold=limit), t["sh_sign"]]
-        for text in tail:
-            rows.append([p(text, "small"), *[""] * (COLUMNS - 1)])
-        table = grid_table(rows, widths, repeat=2, plain=frozenset({0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}))
-        spans = [("SPAN", (0, k), (-1, k)) for k in [0, *range(body_end + 1, len(rows))]]
-        table.setStyle(
-            TableStyle(
-                [
-                    *spans,
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2),  # narrow columns: their words fit whole
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                    ("LEFTPADDING", (0, body_end + 1), (-1, -1), 4),
-                    ("LEFTPADDING", (0, 0), (-1, 0), 4),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.white),
-                    ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#eeeeee")),
-                    ("ROWBACKGROUNDS", (0, 2), (-1, body_end), [colors.white, colors.HexColor("#fafafa")]),
-                    ("TOPPADDING", (0, body_end + 1), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, body_end + 1), (-1, -1), 4),
-                    ("TOPPADDING", (0, len(rows) - 1), (-1, -1), 12),  # room to sign
-                    ("BOTTOMPADDING", (0, len(rows) - 1), (-1, -1), 12),
-                ]
-            )
-        )
-        story.append(table)
+        tail_texts += [t["sheet_footer"].format(threshold=limit), t["sh_sign"]]
+        tail: list[tuple[Paragraph, float, float]] = []
+        for k, text in enumerate(tail_texts):
+            para = p(text, "small")
+            h = sheet.wrap(para, width - 4 - PAD)
+            pad = 12 if k == len(tail_texts) - 1 else 4
+            tail.append((para, h, max(h, LEADING) + 2 * pad))  # the spanned cells' "" is a line tall too
+
+        # pages: the band and headings, then as many whole rows as fit
+        items: list[tuple[str, int]] = [("row", n) for n in range(len(floor.rows))]
+        items += [("tail", k) for k in range(len(tail))]
+        at = 0
+        first = True
+        while at < len(items):
+            if not first:
+                next_page()
+                y = box_top
+            first = False
+            page_code(c).append(f"q 1 0 0 1 0 {fp_str(y)} cm")
+            page_code(c).extend(chunk)
+            page_code(c).append("Q")
+            table_top = y
+            y -= band_row
+            body_top = y
+            y -= heading_row
+            bounds = [table_top - band_row, y]
+            body_end = y
+            placed = 0
+            while at < len(items):
+                kind, k = items[at]
+                h = heights[k] if kind == "row" else tail[k][2]
+                if y - h < box_bottom - 1e-6 and placed:
+                    break
+                if kind == "row":
+                    r = floor.rows[k]
+                    if k % 2:
+                        sheet.fill(STRIPE, y, y - h)
+                    sheet.plain(0, y, h, str(k + 1))
+                    sheet.plain(1, y, h, r.room)
+                    if k in names:
+                        para, ph = names[k]
+                        sheet.para(para, sheet.xs[NAME] + PAD, y, h, ph)
+                    else:
+                        sheet.name(y, h, r.name)
+                    sheet.plain(3, y, h, sex_label(r.sex, lang))
+                    sheet.plain(4, y, h, "" if r.age is None else str(r.age))
+                    sheet.plain(5, y, h, day_cell(r, lang))
+                    sheet.plain(6, y, h, r.planned_release.strftime("%m-%d"))
+                    sheet.plain(SYMPTOMS, y, h, symptoms)
+                    sheet.plain(11, y, h, "●" if r.swab_due else "")
+                    sheet.qr(y, h, stay_code(r.stay_id))
+                    done += 1
+                else:
+                    para, ph, _ = tail[k]
+                    sheet.para(para, left + 4, y, h, ph)
+                    if k == len(tail) - 1:
+                        done += 1
+                y -= h
+                if kind == "row":
+                    body_end = y
+                bounds.append(y)
+                at += 1
+                placed += 1
+            sheet.rules(table_top, bounds, (body_top, body_end))
     if not floors:
-        story.append(p(t["sheet_title"], "title"))
-        story.append(p(t["nobody"]))
-    return build_pdf(frame, story)
+        y = title(t["sheet_title"])
+        para = p(t["nobody"], "body")
+        h = sheet.wrap(para, box_width)
+        para.drawOn(c, box_left, y - h)
+        done = total
+    if progress is not None:
+        progress(total, total, building.format(page))
+    c.showPage()
+    c.save()
+    return buf.getvalue()
