@@ -420,11 +420,7 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
             "rule_switch": QCoreApplication.translate("Labels", "Rule set switch"),
         },
         "zone": {z: zone_label(z) for z in ZONES},
-        "room_type": {
-            RoomType.SINGLE.value: QCoreApplication.translate("Labels", "Single"),
-            RoomType.DOUBLE.value: QCoreApplication.translate("Labels", "Double"),
-            RoomType.ACCESSIBLE.value: QCoreApplication.translate("Labels", "Accessible"),
-        },
+        "room_type": {t.value: room_type_label(t) for t in RoomType},
         "companion_reason": {
             CompanionReason.CHILD.value: QCoreApplication.translate("Labels", "Child under 14"),
             CompanionReason.PREGNANT.value: QCoreApplication.translate("Labels", "Pregnant"),
