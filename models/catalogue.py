@@ -50,9 +50,20 @@ class Catalogue:
                 raise TypeError(f"{name}: {key!r} must give one text per language {LANGS}")
             if placeholders(texts[0]) != placeholders(texts[1]):
                 raise ValueError(f"{name}: {key!r} has other placeholders in {LANGS[0]} than in {LANGS[1]}")
+        self._needs: dict[str, frozenset[str]] = {}  # key -> its placeholders, as asked for
         self._tables: dict[str, Mapping[str, str]] = {
             lang: MappingProxyType({key: texts[i] for key, texts in source.items()}) for i, lang in enumerate(LANGS)
         }
+
+    def check(self, key: str, params: Mapping[str, Any]) -> None:
+        """Refuse, as ``text`` would, a ``key`` that is not here or ``params`` missing one of its
+        placeholders, without forming the text (for words formed only when read)."""
+        needed = self._needs.get(key)
+        if needed is None:
+            self._needs[key] = needed = placeholders(self.template(key, DEFAULT_LANG))
+        for name in needed:
+            if name not in params:
+                raise KeyError(f"{self.name}: {key!r} needs the parameter {name!r}")
 
     def table(self, lang: str | None) -> Mapping[str, str]:
         """Every text of the language ``lang`` reads (read-only)."""

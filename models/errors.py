@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache, cached_property
 from typing import Any
 
 from models.catalogue import Catalogue, language
@@ -635,6 +636,7 @@ class Coded(str):
         return self
 
 
+@cache  # a few dozen codes, asked for by the thousand (a site's release checks)
 def coded(kind: str, code: str) -> Coded:
     """``code`` of ``kind`` (e.g. ``swab_result``) with its words from MESSAGES[f"{kind}_{code}"]."""
     key = f"{kind}_{code}"
@@ -653,8 +655,17 @@ class Notice:
 
     def __init__(self, code: str, **params: Any) -> None:
         self.code, self.params = code, params
-        self.zh = MESSAGES.text(code, "zh_CN", **_said(params, True))
-        self.en = MESSAGES.text(code, "en", **_said(params, False))
+        MESSAGES.check(code, params)
+
+    # the words are formed when read: a check of 5,000 stays makes thousands of problems nobody reads
+
+    @cached_property
+    def zh(self) -> str:
+        return MESSAGES.text(self.code, "zh_CN", **_said(self.params, True))
+
+    @cached_property
+    def en(self) -> str:
+        return MESSAGES.text(self.code, "en", **_said(self.params, False))
 
     def message(self, lang: str = "zh_CN") -> str:
         return self.zh if language(lang) == "zh_CN" else self.en
@@ -669,9 +680,21 @@ class DomainError(Exception):
     def __init__(self, code: str, **params: Any) -> None:
         self.code = code
         self.params = params
-        self.zh = MESSAGES.text(code, "zh_CN", **_said(params, True))
-        self.en = MESSAGES.text(code, "en", **_said(params, False))
-        super().__init__(f"{self.zh} / {self.en}")
+        MESSAGES.check(code, params)  # an unknown code or a missing parameter fails where it is raised
+        super().__init__(code)
+
+    # formed when read (see Notice): the release checks of a whole site make problems by the thousand
+
+    @cached_property
+    def zh(self) -> str:
+        return MESSAGES.text(self.code, "zh_CN", **_said(self.params, True))
+
+    @cached_property
+    def en(self) -> str:
+        return MESSAGES.text(self.code, "en", **_said(self.params, False))
+
+    def __str__(self) -> str:
+        return f"{self.zh} / {self.en}"
 
     def message(self, lang: str = "zh_CN") -> str:
         return self.zh if language(lang) == "zh_CN" else self.en

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -63,3 +64,26 @@ def run_app(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         stdin=subprocess.DEVNULL,
         env={**os.environ, **env},
     )
+
+
+def query_plans(session: Session, run: Callable[[], object]) -> list[tuple[str, str]]:
+    """Each statement ``run`` executes on ``session``'s SQLite connection with SQLite's plan for it
+    (EXPLAIN QUERY PLAN, the steps joined by " | "), to assert that a read seeks instead of scanning."""
+    from sqlalchemy import event
+
+    connection = session.connection()
+    seen: list[tuple[str, object]] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            seen.append((statement, parameters))
+
+    event.listen(connection, "before_cursor_execute", note)
+    try:
+        run()
+    finally:
+        event.remove(connection, "before_cursor_execute", note)
+    return [
+        (sql, " | ".join(row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)))  # type: ignore[arg-type]
+        for sql, params in seen
+    ]

@@ -52,6 +52,16 @@ def test_an_unknown_key_or_a_missing_parameter_raises_naming_it():
         MESSAGES.text("alloc_shared", "zh_CN", people=2)
     with pytest.raises(KeyError, match="no_such_code"):
         DomainError("no_such_code")
+    # the words of a refusal are formed when read (a site's release checks make thousands), but a missing
+    # parameter is still refused where it is raised, not later in a message box
+    with pytest.raises(KeyError, match=r"release_swab.*result"):
+        DomainError("release_swab", day=7)
+    from models.errors import Notice
+
+    with pytest.raises(KeyError, match=r"alloc_shared.*beds"):
+        Notice("alloc_shared", people=2)
+    err = DomainError("release_too_early", date="2026-11-30")
+    assert "2026-11-30" in err.zh and "2026-11-30" in err.en and str(err) == f"{err.zh} / {err.en}"
     assert not MESSAGES.has("no_such_message") and MESSAGES.has("no_site") and labels.LABELS.has("room")
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select, union_all
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -97,8 +97,7 @@ def _rooms_at(session: Session, where: ColumnElement[bool], instant: datetime) -
     settled: set[int] = set()
     for sid, at, from_room, to_room in session.execute(
         select(RoomMove.stay_id, RoomMove.at, RoomMove.from_room_id, RoomMove.to_room_id)
-        .join(Stay, RoomMove.stay_id == Stay.id)
-        .where(where)
+        .where(RoomMove.stay_id.in_(select(Stay.id).where(where)))  # from the moves: few, indexed by stay
         .order_by(RoomMove.at, RoomMove.id)
     ):
         if sid in settled:
@@ -153,30 +152,30 @@ def rooms_at(session: Session, instant: datetime) -> RoomsAt:
             .where(RoomEvent.kind == RoomEventKind.OUT_OF_SERVICE)
         )
     )
-    left: dict[int, datetime] = {}
-    for rid, at in session.execute(
-        select(Stay.room_id, func.max(Stay.departed_at)).where(Stay.departed_at < instant).group_by(Stay.room_id)
-    ):
-        if at is not None:  # always: only rooms somebody left are grouped
-            left[rid] = at  # a departed stay's room_id is the room it left: moves happen only before
-    for rid, at in session.execute(
-        select(RoomMove.from_room_id, func.max(RoomMove.at))
-        .where(RoomMove.at < instant)
-        .group_by(RoomMove.from_room_id)
-    ):
-        if rid not in left or at > left[rid]:
-            left[rid] = at
-    cleaned: dict[int, datetime] = dict(
-        session.execute(
-            select(RoomEvent.room_id, func.max(RoomEvent.at))
-            .where(RoomEvent.kind == RoomEventKind.DISINFECTED, RoomEvent.at < instant)
-            .group_by(RoomEvent.room_id)
-        ).all()
+    # per room, its last departure, move out and terminal disinfection before then: three index seeks a
+    # room (ix_stay_room, ix_room_move_from_at, ix_room_event_room_kind_at), so the time grows with the
+    # site's rooms, not with its history
+    r = Room.__table__.alias("r")
+    last_left = select(func.max(Stay.departed_at)).where(Stay.room_id == r.c.id, Stay.departed_at < instant)
+    last_moved = select(func.max(RoomMove.at)).where(RoomMove.from_room_id == r.c.id, RoomMove.at < instant)
+    last_cleaned = select(func.max(RoomEvent.at)).where(
+        RoomEvent.room_id == r.c.id, RoomEvent.kind == RoomEventKind.DISINFECTED, RoomEvent.at < instant
+    )
+    last = select(
+        r.c.id.label("room_id"),
+        last_left.scalar_subquery().label("left"),
+        last_moved.scalar_subquery().label("moved"),
+        last_cleaned.scalar_subquery().label("cleaned"),
+    ).cte("last_use")
+    # materialised: each subquery runs once a room, not once each time the condition names it
+    last = last.prefix_with("MATERIALIZED")
+    left_since = (last.c.left.is_not(None) & (last.c.cleaned.is_(None) | (last.c.cleaned < last.c.left))) | (
+        last.c.moved.is_not(None) & (last.c.cleaned.is_(None) | (last.c.cleaned < last.c.moved))
     )
     dirty = frozenset(
         rid
-        for rid, at in left.items()
-        if rid not in occupied and rid not in oos and (rid not in cleaned or cleaned[rid] < at)
+        for rid in session.scalars(select(last.c.room_id).where(left_since))
+        if rid not in occupied and rid not in oos
     )
     return RoomsAt(stay_rooms, occupied, dirty, oos - occupied)
 
@@ -695,15 +694,18 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
         )
         or 0
     )
-    present = Stay.departed_at.is_(None) | (Stay.departed_at >= end)
-    by_code = {  # one pass over the stays that had come by the end of the day: present, arrived that day, all
-        code: (int(here), int(arrived), int(came))
-        for code, here, arrived, came in session.execute(
-            select(Stay.category_code, count_if(present), count_if(Stay.arrival_day == day), func.count())
-            .where(Stay.arrived_at < end)
-            .group_by(Stay.category_code)
-        )
-    }
+    # people by category: present at the end of the day (from the few stays not gone by then), arrived
+    # that day (arrival_day), arrived so far (ix_stay_category_arrived alone)
+    per = lambda where: dict(  # noqa: E731
+        session.execute(select(Stay.category_code, func.count()).where(where).group_by(Stay.category_code)).all()
+    )
+    not_gone = union_all(
+        select(Stay.id).where(Stay.departed_at.is_(None)), select(Stay.id).where(Stay.departed_at >= end)
+    )
+    here = per(Stay.id.in_(not_gone) & (Stay.arrived_at < end))  # by ix_stay_departed_at, not every stay
+    arrived = per(Stay.arrival_day == day)
+    came = per(Stay.arrived_at < end)
+    by_code = {code: (int(here.get(code, 0)), int(arrived.get(code, 0)), int(n)) for code, n in came.items()}
     gone: dict[DepartureKind, tuple[int, int]] = {  # kind -> (that day, up to its end)
         kind: (int(today), int(total))
         for kind, today, total in session.execute(

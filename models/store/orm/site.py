@@ -92,7 +92,7 @@ class RoomEvent(Base):
 
     __tablename__ = "room_event"
     id: Mapped[int] = mapped_column(primary_key=True)
-    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"), index=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     kind: Mapped[RoomEventKind] = mapped_column(str_enum(RoomEventKind, "room_event_kind"))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     previous_stay_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id"))
@@ -105,4 +105,7 @@ class RoomEvent(Base):
     until_date: Mapped[date | None] = mapped_column(Date)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
-    __table_args__ = (Index("ix_room_event_kind_at", "kind", "at"),)  # service state and disinfections as of a day
+    __table_args__ = (
+        Index("ix_room_event_kind_at", "kind", "at"),  # service state and disinfections as of a day
+        Index("ix_room_event_room_kind_at", "room_id", "kind", "at"),  # a room's last disinfection before then
+    )

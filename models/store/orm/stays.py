@@ -72,6 +72,7 @@ class Stay(Base):
         Index("ix_stay_arrival_day", "arrival_day"),
         Index("ix_stay_departed_at", "departed_at"),
         Index("ix_stay_kind_departed", "departure_kind", "departed_at"),  # releases / transfers per day
+        Index("ix_stay_category_arrived", "category_code", "arrived_at"),  # arrivals so far per category
         CheckConstraint("bed >= 1", name="bed_positive"),
         CheckConstraint("planned_release > arrival_day", name="release_after_arrival"),
         CheckConstraint("home_until IS NULL OR home_until >= planned_release", name="home_after_release"),
@@ -125,3 +126,5 @@ class RoomMove(Base):
     to_room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     reason: Mapped[str] = mapped_column(String(400), default="")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (Index("ix_room_move_from_at", "from_room_id", "at"),)  # a room's last move out before then
