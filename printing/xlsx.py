@@ -1,7 +1,7 @@
-"""The same reports as Excel workbooks (openpyxl, streamed for big ledgers).
+"""The same reports as Excel workbooks (the tables streamed by save_table, the daily report by openpyxl).
 
 The tables (the ledgers, the disinfection record) are written by ``write_rows`` over
-:func:`models.rules.spreadsheet.write_table`: header frozen, autofilter, widths fitted to the content,
+:func:`models.rules.spreadsheet.save_table`: header frozen, autofilter, widths fitted to the content,
 dates and times as real dates in the site's time zone, codes as words (the PDF's labels), no formula.
 """
 
@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.reads.reports import DailyReport, DepartureRow, DisinfectionRow, LedgerRow
-from models.rules.spreadsheet import append_row, write_table
+from models.rules.spreadsheet import append_row, save_table
 
 from .base import current_progress
 from .forms.registers import category_name, departure_label, sex_word
@@ -71,19 +71,15 @@ def _zone(rows: Sequence[object]) -> str | None:
 
 def write_rows(path: Path, title: str, header: list[str], rows: Sequence[Sequence[object]], tz: str | None) -> int:
     """One table as a workbook (streamed: a year's ledger is 100,000 rows), by
-    :func:`models.rules.spreadsheet.write_table`: header frozen, autofilter, widths fitted, dates as dates
+    :func:`models.rules.spreadsheet.save_table`: header frozen, autofilter, widths fitted, dates as dates
     in the site's time zone ``tz``, text never a formula. Reports its progress to a background export."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31])  # a sheet's name has at most 31 characters
     report = current_progress()  # a background export's (printing.base.reporting)
 
     def progress(done: int) -> None:
         if report is not None:
             report(done, len(rows), "")
 
-    n = write_table(ws, header, rows, tz=tz, progress=progress if report is not None else None)
-    wb.save(path)
-    return n
+    return save_table(path, title, header, rows, tz=tz, progress=progress if report is not None else None)
 
 
 def disinfection_xlsx(rows: Sequence[DisinfectionRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:

@@ -11,7 +11,7 @@ import io
 from datetime import date, datetime, timedelta
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pypdf import PdfReader
 from reportlab.lib.units import mm
@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from models.reads import reports
 from models.rules.identity import mask_id, mask_phone
-from models.rules.spreadsheet import display_width, write_table
+from models.rules.spreadsheet import display_width, save_table
 from models.services.arrivals import register_arrival
 from models.services.rooms import record_disinfection
 from models.services.stays import change_room, release, transfer
@@ -229,15 +229,32 @@ def test_the_rows_to_fix_are_a_table_with_names_not_codes(tmp_path):
     assert datetime(2026, 11, 19, 20, 0) in values  # as read: the importer reads it back the same
 
 
-def test_write_table_refuses_an_instant_without_the_sites_zone_and_counts_cjk_double(tmp_path):
+def test_a_table_refuses_an_instant_without_the_sites_zone_and_counts_cjk_double(tmp_path):
     assert display_width("张三") == 4 and display_width("ab") == 2 and display_width("Ｆ") == 2
-    wb = Workbook()
     with pytest.raises(ValueError, match="time zone"):
-        write_table(wb.active, ["时间"], [[NOW]])
-    ws = Workbook().active
-    assert write_table(ws, ["姓名", "时间"], [["欧阳娜娜", NOW], ['=HYPERLINK("x")', None]], tz="Asia/Shanghai") == 2
-    assert ws["B2"].value == datetime(2026, 11, 23, 10, 0) and ws["A3"].value == '\'=HYPERLINK("x")'
-    assert ws.column_dimensions["A"].width >= display_width("欧阳娜娜") and ws.auto_filter.ref == "A1:B3"
+        save_table(tmp_path / "a.xlsx", "t", ["时间"], [[NOW]])
+    rows = [["欧阳娜娜", NOW, 3], ['=HYPERLINK("x")', None, 2.5], [" 前后有空格 ", date(2026, 11, 23), True]]
+    assert save_table(tmp_path / "b.xlsx", "表", ["姓名", "时间", "数"], rows, tz="Asia/Shanghai") == 3
+    ws = load_workbook(tmp_path / "b.xlsx").active
+    assert ws.title == "表" and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:C4"
+    assert [c.value for c in ws[1]] == ["姓名", "时间", "数"]
+    assert ws["B2"].value == datetime(2026, 11, 23, 10, 0) and ws["B2"].number_format == "yyyy-mm-dd hh:mm"
+    assert ws["A3"].value == '\'=HYPERLINK("x")' and ws["A3"].data_type == "s" and ws["B3"].value is None
+    assert ws["A4"].value == " 前后有空格 " and ws["B4"].value == datetime(2026, 11, 23)  # spaces kept
+    assert ws["B4"].number_format == "yyyy-mm-dd" and (ws["C2"].value, ws["C3"].value, ws["C4"].value) == (3, 2.5, True)
+    assert ws.column_dimensions["A"].width >= display_width("欧阳娜娜")
+
+
+def test_a_table_holds_any_text_a_cell_can_and_drops_what_xml_cannot(tmp_path):
+    """A name or note with markup, quotes, a control character pasted from a web page, or more text than a
+    cell holds: the file still opens, with the text as typed (less what XML cannot carry)."""
+    odd = ['<b>"王&李"</b>', "a\x01b\x0bc", "x" * 40000, "第一行\n第二行", "'已是文本"]
+    save_table(tmp_path / "odd.xlsx", "odd's & <sheet>", ["文本"], [[t] for t in odd], formats={0: "@"})
+    wb = load_workbook(tmp_path / "odd.xlsx")
+    ws = wb.active
+    got = [ws.cell(r, 1).value for r in range(2, 7)]
+    assert got == ['<b>"王&李"</b>', "abc", "x" * 32767, "第一行\n第二行", "'已是文本"]
+    assert ws.cell(2, 1).number_format == "@" and ws.title == "odd's & <sheet>"
 
 
 def test_fit_columns_keeps_ids_on_one_line_and_fills_the_width():

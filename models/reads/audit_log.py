@@ -298,14 +298,12 @@ def export_audit_xlsx(
     """Write every matching entry to an .xlsx (streamed, page by page). Returns the number of rows.
     ``progress(rows written, rows in all, "")`` after each page (a background task's; it may raise to stop).
 
-    The table as every IsoDesk table (``models.rules.spreadsheet.write_table``): header frozen, autofilter,
+    The table as every IsoDesk table (``models.rules.spreadsheet.save_table``): header frozen, autofilter,
     widths fitted (on the first page), the time a real date-time in the site's zone ``tz``, no formula.
     ``words``: what actions, records, fields and values are called (the screens pass theirs, in the user's
     language, with the headers); without them the trail's own identifiers (``stay.released``) and the stored
     values (JSON) are written, under ``HEADERS[lang]``."""
-    from openpyxl import Workbook
-
-    from models.rules.spreadsheet import write_table
+    from models.rules.spreadsheet import save_table
 
     page_size = 2000
     total = count_audit(session, f, tz) if progress is not None else 0
@@ -338,18 +336,15 @@ def export_audit_xlsx(
                 return
             offset += page_size
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("audit")
-    n = write_table(
-        ws,
+    return save_table(
+        path,
+        "audit",
         list(words.headers) if words else HEADERS.get(lang, HEADERS["en"]),
         rows(),
         tz=tz,
         datetime_format="yyyy-mm-dd hh:mm:ss",
         fit=page_size,
     )
-    wb.save(path)
-    return n
 
 
 @dataclass(frozen=True)

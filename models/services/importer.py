@@ -546,19 +546,12 @@ def export_rows(
     so that the sender sees no code.
 
     Returns how many rows were written. The sheet is a table as every IsoDesk table
-    (``models.rules.spreadsheet.write_table``: header frozen, autofilter, widths fitted); the last exposure
+    (``models.rules.spreadsheet.save_table``: header frozen, autofilter, widths fitted); the last exposure
     a real date-time (the wall-clock time it was read as, which the importer reads back the same), the ID
     number a text cell (a number would lose its last digits).
     """
-    from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
+    from models.rules.spreadsheet import save_table
 
-    from models.rules.spreadsheet import write_table
-
-    wb = Workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
-    ws.title = "待修正"
     body: list[list[object]] = []
     for r in rows:
         if r.status not in statuses:
@@ -585,6 +578,4 @@ def export_rows(
                 "；".join(said(m, "zh_CN") for m in r.messages),  # the sender reads Chinese
             ]
         )
-    n = write_table(ws, EXPORT_COLUMNS, body, formats={3: "@"})  # keep ID numbers as text this time
-    wb.save(path)
-    return n
+    return save_table(path, "待修正", EXPORT_COLUMNS, body, formats={3: "@"})  # ID numbers as text this time
