@@ -230,3 +230,23 @@ def test_arrived_today_then_down_and_enter_from_the_search_box(window, engine, s
     QTest.keyClick(page.search, Qt.Key.Key_Return)  # one person found: Enter chooses them, as a click would
     assert window.focusWidget() is page.table
     assert page.table.currentIndex().data(STAY_ID_ROLE) == newcomer and "甄今到" in page.details.toPlainText()
+
+
+def test_a_broad_key_shows_its_first_rows_and_asks_for_more_letters(window, qtbot, engine, monkeypatch):
+    """Past SEARCH_CAP matches the list stops early: no further pages are read, and the count line says so."""
+    import views.occupant_model
+    import views.occupants_page
+    from models.reads import occupants
+
+    for module in (occupants, views.occupant_model, views.occupants_page):
+        monkeypatch.setattr(module, "SEARCH_CAP", 2)
+    window.show_page("occupants")
+    page = window.occupants
+    page.search.setText("1")  # a room number's start: three people on the demo's first floor
+    qtbot.waitUntil(lambda: page.model.filter.text == "1", timeout=2000)
+    assert page.model.broad and page.model.rows and not page.model.canFetchMore()
+    assert "2" in page.count.text() and page.count.text() != page.tr("%n people", "", page.model.total)
+    narrow = page.model.rows[0].room
+    page.search.setText(narrow)
+    qtbot.waitUntil(lambda: page.model.filter.text == narrow, timeout=2000)
+    assert not page.model.broad and page.model.total == len(page.model.rows)

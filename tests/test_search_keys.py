@@ -1,6 +1,8 @@
 """Search as you type through person_key (issue 16): every piece of a name and every pinyin reading is an index
 entry, kept with the person, so a keystroke looks up an index instead of scanning everyone who ever stayed."""
 
+from itertools import product
+
 from sqlalchemy import select, text
 
 from models.reads.occupants import OccupantFilter, list_occupants
@@ -46,7 +48,8 @@ def test_keys_follow_a_corrected_name_and_past_stays_are_found_too(session, site
     update_person(session, desk, stay.person_id, {"name": "李思"})
     assert found(session, "李四") == set() and found(session, "思") == {"李思"} and found(session, "lisi") == {"李思"}
     keys = set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == stay.person_id)))
-    assert keys == person_keys("李思", session.get(Person, stay.person_id).name_pinyin)  # none of the old name left
+    p = session.get(Person, stay.person_id)
+    assert keys == person_keys("李思", p.name_pinyin, p.doc_number, p.phone)  # none of the old name left
     release(session, desk, stay.id, override_reason="指挥部通知", now=NOW)
     assert found(session, "李思") == set() and found(session, "李思", present_only=False) == {"李思"}
 
@@ -57,8 +60,62 @@ def test_a_keystroke_is_an_index_lookup_not_a_scan(session, site, desk, make_arr
     arrive(session, desk, make_arrival, "赵钱孙")
     from models.reads.occupants import _query
 
-    for typed in ("钱", "zqs", "zhao"):
-        q = _query(OccupantFilter(text=typed, present_only=False))
+    for typed, present_only in product(("钱", "zqs", "zhao", "1234", "110105194912310021"), (False, True)):
+        q = _query(OccupantFilter(text=typed, present_only=present_only))
         compiled = q.compile(engine, compile_kwargs={"literal_binds": True})
         plan = " | ".join(row[3] for row in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
-        assert "person_key" in plan and "SCAN person " not in plan and "SCAN person_key" not in plan, plan
+        assert "SCAN person " not in plan and "SCAN person_key" not in plan and "SCAN stay" not in plan, plan
+        assert "person_key" in plan or "ix_person_doc_number" in plan, plan
+
+
+def test_the_shown_tail_of_an_id_or_phone_is_a_key_and_follows_a_correction(session, site, desk, make_arrival):
+    """Four digits typed (the tail a mask shows) were LIKE '%1234' over every identifier ever stored."""
+    stay = arrive(session, desk, make_arrival, "钱多多")
+    person = session.get(Person, stay.person_id)
+    doc_tail, phone_tail = person.doc_number[-4:], person.phone[-4:]
+    assert found(session, doc_tail) == found(session, phone_tail) == {"钱多多"}
+    keys = set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == person.id)))
+    assert {"t:" + doc_tail, "t:" + phone_tail} <= keys
+    assert not any(k.startswith("t:") and len(k) != 6 for k in keys)  # the tail only, never more of it
+    update_person(session, desk, person.id, {"phone": "13900001357"})
+    assert found(session, "1357") == {"钱多多"} and (phone_tail == doc_tail or found(session, phone_tail) == set())
+    assert found(session, "135") == set()  # three digits match no identifier
+
+
+def test_the_migration_gives_stored_people_the_keys_the_app_would(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from models.store.db import open_database, session_factory
+
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent / "data" / "isodesk-5fab85effead.sqlite3", db)
+    engine = open_database(db)
+    with session_factory(engine)() as s:
+        people = s.scalars(select(Person)).all()
+        assert people
+        for p in people:
+            stored = set(s.scalars(select(PersonKey.key).where(PersonKey.person_id == p.id)))
+            assert stored == person_keys(p.name, p.name_pinyin or "", p.doc_number, p.phone or ""), p.id
+    engine.dispose()
+
+
+def test_a_broad_key_is_counted_to_the_cap_and_its_first_rows_found_are_shown_in_order(
+    session, site, desk, make_arrival, monkeypatch
+):
+    """Issue 16's early stop: "z" among everyone who ever stayed matched 10,586 stays, all counted and sorted on
+    every keystroke. Past SEARCH_CAP matches the count stops and the page is the first rows the index gives,
+    in the list's order; the list tells the user to type more."""
+    from models.reads import occupants
+
+    for name in ("王一", "王二", "王三", "王四", "王五", "李六"):
+        arrive(session, desk, make_arrival, name)
+    monkeypatch.setattr(occupants, "SEARCH_CAP", 3)
+    broad = OccupantFilter(text="王")
+    assert occupants.count_occupants(session, broad, actor=None) == 4  # the cap and one: "more than 3"
+    everyone = list_occupants(session, broad, limit=200)  # the full sort, as a narrow key gets
+    first = list_occupants(session, broad, limit=2, first_found=True)
+    assert len(first) == 2 and {r.name for r in first} <= {r.name for r in everyone}
+    assert first == [r for r in everyone if r.stay_id in {f.stay_id for f in first}]  # in the list's order
+    narrow = OccupantFilter(text="李")
+    assert occupants.count_occupants(session, narrow, actor=None) == 1

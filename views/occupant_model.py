@@ -8,7 +8,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.reads.occupants import OccupantFilter, OccupantRow, count_occupants, list_occupants
+from models.reads.occupants import (
+    SEARCH_CAP,
+    OccupantFilter,
+    OccupantRow,
+    count_occupants,
+    is_search,
+    list_occupants,
+)
 from models.store.orm import Sex, User
 from ui import palette
 
@@ -50,6 +57,7 @@ class OccupantModel(QAbstractTableModel):
         self.sort_key, self.descending = "room", False
         self.rows: list[OccupantRow] = []
         self.total = 0
+        self.broad = False  # the last search matched more than SEARCH_CAP: only its first page is shown
         self.loaded = False  # reload() has run: before that a sort only sets the order (the page not shown yet)
         self.language = language
 
@@ -76,11 +84,15 @@ class OccupantModel(QAbstractTableModel):
         self.beginResetModel()
         with self.sessions() as s:
             self.total = count_occupants(s, self.filter, actor=self.actor)
-            self.rows = list_occupants(s, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE)
+            # a broad key (more than SEARCH_CAP matches): the first page found, no more pages (type more)
+            self.broad = is_search(self.filter) and self.total > SEARCH_CAP
+            self.rows = list_occupants(
+                s, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE, first_found=self.broad
+            )
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and not self.broad and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         with self.sessions() as s:

@@ -27,7 +27,7 @@ from models.errors import DomainError
 from models.permissions import allowed
 from models.reads.audit_log import reveal_identity
 from models.reads.lookups import buildings, categories, floors
-from models.reads.occupants import OccupantFilter, StayDetail, stay_detail
+from models.reads.occupants import SEARCH_CAP, OccupantFilter, StayDetail, stay_detail
 from models.rules.identity import mask_id, mask_phone
 from models.services.stays import undo_departure_check, undo_permission
 from printing.form_names import FULL_IDENTIFIER_FORMS
@@ -320,7 +320,10 @@ class OccupantsPage(QWidget):
         current = self.table.currentIndex()
         keep = current.data(STAY_ID_ROLE) if current.isValid() else None
         self.model.reload(self.current_filter(), self.today)
-        self.count.setText(self.tr("%n people", "", self.model.total))
+        if self.model.broad:
+            self.count.setText(self.tr("More than %n people: type more to narrow the search", "", SEARCH_CAP))
+        else:
+            self.count.setText(self.tr("%n people", "", self.model.total))
         if keep is not None:  # another desk's change must not lose the person being read
             for row, r in enumerate(self.model.rows):
                 if r.stay_id == keep:

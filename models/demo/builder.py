@@ -497,7 +497,7 @@ class _Simulation:
             [
                 {"key": k, "person_id": p["id"]}
                 for p in self.persons
-                for k in sorted(person_keys(p["name"], p["name_pinyin"]))
+                for k in sorted(person_keys(p["name"], p["name_pinyin"], p["doc_number"], p.get("phone") or ""))
             ],
         )
         self._bulk(

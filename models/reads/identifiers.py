@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, select
 
 from models.rules.identity import fold_width
-from models.store.orm import Person
+from models.rules.search_keys import TAIL, TAIL_LENGTH
+from models.store.orm import Person, PersonKey
 
-SHOWN_TAIL = 4  # the characters of an ID number or phone that its mask shows
+SHOWN_TAIL = TAIL_LENGTH  # the characters of an ID number or phone that its mask shows
 
 
 def identifier_kind(text: str) -> str | None:
@@ -32,8 +33,8 @@ def identifier_condition(text: str) -> ColumnElement[bool] | None:
     """The people whose ID number or phone is ``text`` in full, or ends with it when it is the shown tail;
     None when ``text`` can match no identifier."""
     t = fold_width(text).strip().upper()
-    if len(t) == SHOWN_TAIL and re.fullmatch(r"\d{3}[\dX]", t):
-        return or_(Person.doc_number.endswith(t, autoescape=True), Person.phone.endswith(t, autoescape=True))
+    if len(t) == SHOWN_TAIL and re.fullmatch(r"\d{3}[\dX]", t):  # by its key (models/rules/search_keys.py)
+        return Person.id.in_(select(PersonKey.person_id).where(PersonKey.key == TAIL + t))
     kind = identifier_kind(t)
     if kind == "doc":
         return Person.doc_number == t

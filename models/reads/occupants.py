@@ -91,25 +91,45 @@ SORT_KEYS = {
 }
 
 
-def _text_condition(text: str) -> ColumnElement[bool] | None:
+def _text_condition(text: str, present_only: bool = False) -> ColumnElement[bool] | None:
     t = fold_width(text).strip()
     if not t:
         return None
     if re.fullmatch(r"\d+[xX]?", t):
+        # each side a set of ids the stay's own indexes take (ix_stay_room, ix_stay_person): no scan of the stays
+        by_room = Stay.room_id.in_(select(Room.id).where(Room.number.like(f"{t}%")))
         by_identifier = identifier_condition(t)
-        by_room = Room.number.like(f"{t}%")
-        return by_room if by_identifier is None else or_(by_room, by_identifier)
+        if by_identifier is None:
+            return by_room
+        return or_(by_room, Stay.person_id.in_(select(Person.id).where(by_identifier)))
     if re.fullmatch(r"[A-Za-z' ]+", t):
         p = t.lower().replace(" ", "").replace("'", "")
         begins = (PersonKey.key >= PINYIN + p) & (PersonKey.key < PINYIN + p + PREFIX_END)
-        return or_(Person.id.in_(select(PersonKey.person_id).where(begins)), _name_piece(t))
-    return _name_piece(t)
+        if len(normal(t)) <= NAME_PIECE:  # a reading it begins, or a piece of the name: one look at the keys
+            return _keyed(or_(begins, _piece_key(t)), present_only)
+        return or_(_keyed(begins, present_only), _name_holds(t, present_only))
+    return _name_holds(t, present_only)
 
 
-def _name_piece(text: str) -> ColumnElement[bool]:
-    """The name holds ``text``: by the index of its pieces (person_key), never a scan of every person."""
+def _keyed(key: ColumnElement[bool], present_only: bool) -> ColumnElement[bool]:
+    """The stays of the people with a key matching ``key``. Among the people present (a few thousand at
+    most) each one's keys are probed (ix_person_key_person); among everyone who ever stayed the matching
+    keys are read first (the key's index range) and their stays looked up."""
+    if present_only:
+        return select(PersonKey.person_id).where(PersonKey.person_id == Stay.person_id, key).exists()
+    return Stay.person_id.in_(select(PersonKey.person_id).where(key))
+
+
+def _piece_key(text: str) -> ColumnElement[bool]:
+    """The name holds ``text`` (up to its first NAME_PIECE characters): by the index of its pieces."""
+    return PersonKey.key == NAME + normal(text)[:NAME_PIECE]
+
+
+def _name_holds(text: str, present_only: bool) -> ColumnElement[bool]:
+    """The name holds ``text``: by the key of its first NAME_PIECE characters, never a scan of every person;
+    a longer text is then checked against the whole name of the few people that key found."""
     t = normal(text)
-    found = Person.id.in_(select(PersonKey.person_id).where(PersonKey.key == NAME + t[:NAME_PIECE]))
+    found = _keyed(_piece_key(t), present_only)
     return found if len(t) <= NAME_PIECE else found & func.lower(Person.name).contains(t, autoescape=True)
 
 
@@ -143,6 +163,26 @@ def _query(f: OccupantFilter) -> Select:
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
     )
+    conds = _conditions(f)
+    return q.where(and_(*conds)) if conds else q
+
+
+def _ids(f: OccupantFilter) -> Select:
+    """The ids of the stays the filter matches, with only the joins its conditions need (counting a search
+    looks up no person, room or building it does not test)."""
+    q = select(Stay.id)
+    if len(normal(f.text)) > NAME_PIECE:  # a long text is checked against the whole name
+        q = q.join(Person, Stay.person_id == Person.id)
+    if f.floor_id is not None or f.building_id is not None:
+        q = q.join(Room, Stay.room_id == Room.id)
+    if f.building_id is not None:
+        q = q.join(Floor, Room.floor_id == Floor.id)
+    conds = _conditions(f)
+    return q.where(and_(*conds)) if conds else q
+
+
+def _conditions(f: OccupantFilter) -> list[ColumnElement[bool]]:
+    fever = select(FeverAlert.id).where(FeverAlert.stay_id == Stay.id, FeverAlert.state == AlertState.OPEN).exists()
     conds: list[ColumnElement[bool]] = []
     if f.present_only:
         conds.append(Stay.departed_at.is_(None))
@@ -165,15 +205,27 @@ def _query(f: OccupantFilter) -> Select:
                                               DepartureKind.HOME_ISOLATION]))  # fmt: skip
     elif f.state:
         conds.append(Stay.departure_kind == DepartureKind(f.state))
-    text = _text_condition(f.text)
+    text = _text_condition(f.text, f.present_only)
     if text is not None:
         conds.append(text)
-    return q.where(and_(*conds)) if conds else q
+    return conds
+
+
+SEARCH_CAP = 500  # matches counted for a typed key: past it, the key is broad and the list stops early
+
+
+def is_search(f: OccupantFilter) -> bool:
+    return bool(fold_width(f.text).strip())
 
 
 def count_occupants(session: Session, f: OccupantFilter, *, actor: User | None) -> int:
-    """How many rows the filter matches. A search by a full ID number or phone is recorded for ``actor``."""
-    found = session.scalar(select(func.count()).select_from(_query(f).subquery())) or 0
+    """How many rows the filter matches; for a typed key at most ``SEARCH_CAP + 1`` (more than the cap: a
+    broad key, "z" among everyone who ever stayed, is not counted to its end on every keystroke). A search
+    by a full ID number or phone is recorded for ``actor``."""
+    q = _ids(f)
+    if is_search(f):
+        q = q.limit(SEARCH_CAP + 1)
+    found = session.scalar(select(func.count()).select_from(q.subquery())) or 0
     kind = identifier_kind(f.text)
     if kind is not None:
         from models.services.disclosure import record_search
@@ -192,11 +244,19 @@ def list_occupants(
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
+    first_found: bool = False,
 ) -> list[OccupantRow]:
-    """One page of the list: one query, IDs and phones masked."""
+    """One page of the list: one query, IDs and phones masked. ``first_found`` (a broad key, more matches
+    than ``SEARCH_CAP``): the first ``limit`` matches the indexes give, in the list's order, instead of
+    the first ``limit`` of every match sorted (the early stop: the rest are neither read nor sorted)."""
     keys = SORT_KEYS[sort]
     order = [k.desc() if descending else k.asc() for k in keys] + [Stay.id]
-    rows = session.execute(_query(f).order_by(*order).offset(offset).limit(limit))
+    q = _query(f)
+    if first_found:  # the rows of the first ids found, and only the conditions of those ids
+        first = _ids(f).limit(limit).subquery()
+        q = _query(OccupantFilter(present_only=False)).where(Stay.id.in_(select(first.c.id)))
+        offset = 0
+    rows = session.execute(q.order_by(*order).offset(offset).limit(limit))
     # every column by index: mypy cannot count the arguments that follow a *slice of a 19-column row
     return [
         OccupantRow(r[0], r[1], r[2], r[3], r[4], mask_id(r[5]), mask_phone(r[6]), r[7], r[8], r[9], r[10], r[11],

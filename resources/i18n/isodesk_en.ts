@@ -136,7 +136,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="376"/>
+        <location filename="../../views/main_window.py" line="382"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>
@@ -147,7 +147,15 @@
 <context>
     <name>OccupantsPage</name>
     <message numerus="yes">
-        <location filename="../../views/occupants_page.py" line="300"/>
+        <location filename="../../views/occupants_page.py" line="324"/>
+        <source>More than %n people: type more to narrow the search</source>
+        <translation>
+            <numerusform>More than %n person: type more to narrow the search</numerusform>
+            <numerusform>More than %n people: type more to narrow the search</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../views/occupants_page.py" line="326"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>

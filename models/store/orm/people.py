@@ -35,6 +35,7 @@ class Person(Base):
         UniqueConstraint("doc_type", "doc_number"),
         Index("ix_person_name", "name"),
         Index("ix_person_phone", "phone"),
+        Index("ix_person_doc_number", "doc_number"),  # a whole ID number typed (any document type)
     )
 
 
@@ -50,4 +51,4 @@ class PersonKey(Base):
     key: Mapped[str] = mapped_column(KEY_TYPE, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
 
-    __table_args__ = (Index("ix_person_key_person", "person_id"),)
+    __table_args__ = (Index("ix_person_key_person", "person_id", "key"),)  # a person's keys, from the index alone
