@@ -200,6 +200,9 @@ def to_head(db: Path | str) -> None:
     if needs_upgrade(engine):
         started = time.perf_counter()
         command.upgrade(alembic_config(engine), "head")
+        if engine.dialect.name == "postgresql":  # the planner's counts, after a migration's bulk writes
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
         print(f"upgraded {db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     engine.dispose()
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from models.errors import Notice, coded
@@ -96,12 +96,14 @@ def _text_condition(text: str, present_only: bool = False) -> ColumnElement[bool
     if not t:
         return None
     if re.fullmatch(r"\d+[xX]?", t):
-        # each side a set of ids the stay's own indexes take (ix_stay_room, ix_stay_person): no scan of the stays
+        # each side the stays its own index finds (ix_stay_room, ix_stay_person), united: no scan of the stays
+        # (PostgreSQL cannot take an OR of two IN (subquery) by index)
         by_room = Stay.room_id.in_(select(Room.id).where(Room.number.like(f"{t}%")))
         by_identifier = identifier_condition(t)
         if by_identifier is None:
             return by_room
-        return or_(by_room, Stay.person_id.in_(select(Person.id).where(by_identifier)))
+        by_person = Stay.person_id.in_(select(Person.id).where(by_identifier))
+        return Stay.id.in_(union(select(Stay.id).where(by_room), select(Stay.id).where(by_person)))
     if re.fullmatch(r"[A-Za-z' ]+", t):
         p = t.lower().replace(" ", "").replace("'", "")
         begins = (PersonKey.key >= PINYIN + p) & (PersonKey.key < PINYIN + p + PREFIX_END)
@@ -252,10 +254,12 @@ def list_occupants(
     keys = SORT_KEYS[sort]
     order = [k.desc() if descending else k.asc() for k in keys] + [Stay.id]
     q = _query(f)
-    if first_found:  # the rows of the first ids found, and only the conditions of those ids
-        first = _ids(f).limit(limit).subquery()
-        q = _query(OccupantFilter(present_only=False)).where(Stay.id.in_(select(first.c.id)))
-        offset = 0
+    if is_search(f):
+        # the ids first, by the search's own indexes (and with only its joins), then the rows of those ids:
+        # else PostgreSQL's planner hashes the stays and scans every person to join them
+        found = _ids(f).limit(limit) if first_found else _ids(f)
+        q = _query(OccupantFilter(present_only=False)).where(Stay.id.in_(select(found.subquery().c.id)))
+        offset = 0 if first_found else offset
     rows = session.execute(q.order_by(*order).offset(offset).limit(limit))
     # every column by index: mypy cannot count the arguments that follow a *slice of a 19-column row
     return [
