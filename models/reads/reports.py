@@ -97,7 +97,8 @@ def _rooms_at(session: Session, where: ColumnElement[bool], instant: datetime) -
     settled: set[int] = set()
     for sid, at, from_room, to_room in session.execute(
         select(RoomMove.stay_id, RoomMove.at, RoomMove.from_room_id, RoomMove.to_room_id)
-        .where(RoomMove.stay_id.in_(select(Stay.id).where(where)))  # from the moves: few, indexed by stay
+        # from the moves (a few a day), each stay looked up by its key: not the stays first, every one present
+        .where(select(Stay.id).where(Stay.id == RoomMove.stay_id, where).exists())
         .order_by(RoomMove.at, RoomMove.id)
     ):
         if sid in settled:
