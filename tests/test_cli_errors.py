@@ -175,8 +175,13 @@ def test_postgresql_engines_have_a_connect_timeout(monkeypatch):
     monkeypatch.setattr(db_module, "create_engine", lambda url, **kw: seen.append(kw))
     db_module.make_engine("postgresql://u@db.example/isodesk")
     db_module.make_engine("postgresql://u@db.example/isodesk", connect_args={"options": "-csearch_path=x"})
-    assert seen[0]["connect_args"] == {"connect_timeout": db_module.PG_CONNECT_TIMEOUT_S}
-    assert seen[1]["connect_args"] == {"connect_timeout": db_module.PG_CONNECT_TIMEOUT_S, "options": "-csearch_path=x"}
+    db_module.make_engine("postgresql://u@db.example/isodesk?options=-cwork_mem%3D8MB")
+    timeout = db_module.PG_CONNECT_TIMEOUT_S
+    # the planner told that an index read costs about a sequential one (the data sits in memory): else it hashed
+    # every person ever stored to join the people present; a URL or caller setting its own options keeps them
+    assert seen[0]["connect_args"] == {"connect_timeout": timeout, "options": "-c random_page_cost=1.1"}
+    assert seen[1]["connect_args"] == {"connect_timeout": timeout, "options": "-csearch_path=x"}
+    assert seen[2]["connect_args"] == {"connect_timeout": timeout}
 
 
 @pytest.mark.parametrize(

@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
-from models.reads.rounds import _chunks
 from models.rules.identity import mask_id, mask_phone
 from models.services.allocation import age_on
 from models.services.observations import slot_instant
 from models.services.sites import get_site
 from models.services.stays import Readiness, release_readiness
+from models.store.id_lists import among, id_chunks
 from models.store.orm import (
     AuditEntry,
     Building,
@@ -422,17 +422,17 @@ def person_forms(
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
     out: list[PersonForm] = []
-    for chunk in _chunks(stay_ids):
+    for chunk in id_chunks(session, stay_ids):
         rows = session.execute(
             _stay_place(
                 select(Stay, Person, Room.number, Floor.name, Building.name, Category.name_zh, Category.name_en)
-            ).where(Stay.id.in_(chunk))
+            ).where(among(session, Stay.id, chunk))
         ).all()
         last_swab: dict[int, SwabResult | None] = {}
         swabs: dict[int, list[SwabLine]] = {}
         for sid, n, planned, sampled, result in session.execute(
             select(SwabTest.stay_id, SwabTest.planned_day, SwabTest.planned_date, SwabTest.sampled_at, SwabTest.result)
-            .where(SwabTest.stay_id.in_(chunk))
+            .where(among(session, SwabTest.stay_id, chunk))
             .order_by(SwabTest.stay_id, SwabTest.planned_day, SwabTest.id)
         ):
             on = sampled.astimezone(zone).date() if sampled else None
@@ -443,7 +443,7 @@ def person_forms(
         for lead, name in session.execute(
             select(Stay.shares_with_id, Person.name)
             .join(Person, Stay.person_id == Person.id)
-            .where(Stay.shares_with_id.in_(chunk), Stay.departed_at.is_(None))
+            .where(among(session, Stay.shares_with_id, chunk), Stay.departed_at.is_(None))
         ):
             if lead is not None:  # always: it is in the chunk
                 companions.setdefault(lead, []).append(name)
@@ -460,7 +460,7 @@ def person_forms(
                     Observation.recheck_of_id,
                     Observation.not_measured_reason,
                 )
-                .where(Observation.stay_id.in_(chunk))
+                .where(among(session, Observation.stay_id, chunk))
                 .order_by(Observation.taken_at, Observation.id)
             ):
                 local_at, code = at.astimezone(zone), "am" if slot is Slot.MORNING else "pm"
@@ -479,7 +479,11 @@ def person_forms(
         registered: dict[int, date] = {}
         for entry_stay, at in session.execute(
             select(AuditEntry.entity_id, func.min(AuditEntry.at))
-            .where(AuditEntry.entity == "stay", AuditEntry.action == "stay.check_in", AuditEntry.entity_id.in_(chunk))
+            .where(
+                AuditEntry.entity == "stay",
+                AuditEntry.action == "stay.check_in",
+                among(session, AuditEntry.entity_id, chunk),
+            )
             .group_by(AuditEntry.entity_id)
         ):
             if entry_stay is not None and at is not None:  # always: the entries asked for
@@ -827,10 +831,10 @@ def disinfection_rows(session: Session, day_from: date, day_to: date) -> list[Di
         }
     )
     moves: dict[tuple[int, int], list[datetime]] = {}  # (stay, room it moved out of) -> when, in order
-    for chunk in _chunks(movers):
+    for chunk in id_chunks(session, movers):
         for sid, from_room, at in session.execute(
             select(RoomMove.stay_id, RoomMove.from_room_id, RoomMove.at)
-            .where(RoomMove.stay_id.in_(chunk))
+            .where(among(session, RoomMove.stay_id, chunk))
             .order_by(RoomMove.at, RoomMove.id)
         ):
             moves.setdefault((sid, from_room), []).append(at)

@@ -19,6 +19,7 @@ from models.services.observations import (
     slot_instant,
 )
 from models.services.sites import get_site
+from models.store.id_lists import among, id_chunks
 from models.store.orm import AlertState, Building, FeverAlert, Floor, Observation, Person, Room, Slot, Stay
 
 # the one table of not-measured reasons and its label, for the screens and the forms (models/rules/not_measured.py)
@@ -102,10 +103,10 @@ def round_sheet(
         Observation.not_measured_reason,
         Observation.symptoms,
     )
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(session, ids):
         for sid, recheck_of, oid, version, temperature, reason, symptoms in session.execute(
             select(*columns)
-            .where(Observation.stay_id.in_(chunk), Observation.day == day, Observation.slot == slot)
+            .where(among(session, Observation.stay_id, chunk), Observation.day == day, Observation.slot == slot)
             .order_by(Observation.id)
         ):
             row = by_stay[sid]
@@ -115,21 +116,20 @@ def round_sheet(
                 row.rechecks.append(_reading(oid, version, temperature, reason, symptoms))
         for sid, _recheck_of, oid, version, temperature, reason, symptoms in session.execute(
             select(*columns)
-            .where(Observation.stay_id.in_(chunk), Observation.day == prev_day, Observation.slot == prev_slot)
+            .where(
+                among(session, Observation.stay_id, chunk), Observation.day == prev_day, Observation.slot == prev_slot
+            )
             .order_by(Observation.id)
         ):
             # the last one (a recheck) wins
             by_stay[sid].previous = _reading(oid, version, temperature, reason, symptoms)
         for sid in session.scalars(
-            select(FeverAlert.stay_id).where(FeverAlert.stay_id.in_(chunk), FeverAlert.state == AlertState.OPEN)
+            select(FeverAlert.stay_id).where(
+                among(session, FeverAlert.stay_id, chunk), FeverAlert.state == AlertState.OPEN
+            )
         ):
             by_stay[sid].alert_open = True
     return rows
-
-
-def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
-    """SQLite limits the number of bound parameters: ask in chunks."""
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 # --- typing a round in ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from models.services.audit import transactional
 from models.services.rooms import vacate_if_empty
 from models.services.sites import get_site
 from models.services.stay_dates import dates_of, replan_swabs
+from models.store.id_lists import among, id_chunks
 from models.store.orm import (
     AlertState,
     DepartureKind,
@@ -223,11 +224,14 @@ def readiness_many(session: Session, stays: Sequence[Candidate], today: date) ->
     out = _own_readiness_many(session, stays, today)
     leads = {s.shares_with_id or s.id for s in stays}
     members: dict[int, list[_Member]] = {}
-    for chunk in _chunks(sorted(leads)):
+    for chunk in id_chunks(session, sorted(leads)):
         for row in session.execute(
             select(Stay.id, Stay.planned_release, Stay.shares_with_id, Person.name)
             .join(Person, Stay.person_id == Person.id)
-            .where(or_(Stay.id.in_(chunk), Stay.shares_with_id.in_(chunk)), Stay.departed_at.is_(None))
+            .where(
+                or_(among(session, Stay.id, chunk), among(session, Stay.shares_with_id, chunk)),
+                Stay.departed_at.is_(None),
+            )
             .order_by(Stay.id)
         ):
             m = _Member(*row)
@@ -246,10 +250,6 @@ def readiness_many(session: Session, stays: Sequence[Candidate], today: date) ->
     return out
 
 
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
-
-
 @dataclass(frozen=True)
 class _Swab:
     stay_id: int
@@ -266,7 +266,7 @@ def _own_readiness_many(session: Session, stays: Sequence[Candidate], today: dat
     by_id = {s.id: s for s in stays}
     swabs: dict[int, list[_Swab]] = {}
     fevers: set[int] = set()
-    for chunk in _chunks(sorted(by_id)):
+    for chunk in id_chunks(session, sorted(by_id)):
         for row in session.execute(
             select(
                 SwabTest.stay_id,
@@ -276,13 +276,15 @@ def _own_readiness_many(session: Session, stays: Sequence[Candidate], today: dat
                 SwabTest.unscheduled,
                 SwabTest.result,
                 SwabTest.sampled_at.is_not(None),
-            ).where(SwabTest.stay_id.in_(chunk))
+            ).where(among(session, SwabTest.stay_id, chunk))
         ):
             t = _Swab(*row)
             swabs.setdefault(t.stay_id, []).append(t)
         fevers.update(
             session.scalars(
-                select(FeverAlert.stay_id).where(FeverAlert.stay_id.in_(chunk), FeverAlert.state == AlertState.OPEN)
+                select(FeverAlert.stay_id).where(
+                    among(session, FeverAlert.stay_id, chunk), FeverAlert.state == AlertState.OPEN
+                )
             )
         )
     out: dict[int, Readiness] = {}

@@ -27,6 +27,11 @@ from models.store import person_keys  # noqa: F401  (keeps person_key in step wi
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 10_000
 PG_CONNECT_TIMEOUT_S = 5
+# For IsoDesk's own sessions: a site's data is a few GB at most and sits in the server's memory, so reading a
+# row by its index costs about what reading it in sequence does. With PostgreSQL's default (4, for spinning
+# disks) the planner hashed every person ever stored to join the few thousand present (the today screen
+# 134 ms instead of 70). A URL that sets its own ``options`` keeps them.
+PG_SESSION_OPTIONS = "-c random_page_cost=1.1"
 
 
 def default_db_path() -> Path:
@@ -71,7 +76,8 @@ def _engine(url: URL, **kwargs: Any) -> Engine:
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() == "postgresql":  # an unreachable server fails in seconds, not minutes
-        kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **kwargs.get("connect_args", {})}
+        planner = {} if "options" in url.query else {"options": PG_SESSION_OPTIONS}
+        kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **planner, **kwargs.get("connect_args", {})}
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models import clock
@@ -107,6 +107,12 @@ class SwabTest(Base):
         Index("ix_swab_planned_date", "planned_date"),
         Index("ix_swab_sampled_at", "sampled_at"),  # the daily report: swabs taken that day
         Index("ix_swab_result_at", "result_at"),
+        Index(  # the positives still on site (the today screen): a handful among a year of swabs
+            "ix_swab_positive",
+            "stay_id",
+            sqlite_where=text("result = 'positive'"),
+            postgresql_where=text("result = 'positive'"),
+        ),
         CheckConstraint("result IS NULL OR sampled_at IS NOT NULL", name="result_needs_sample"),
         CheckConstraint("(result_at IS NULL) OR result IS NOT NULL", name="result_time_needs_result"),
     )
