@@ -385,15 +385,18 @@ def test_an_empty_database_and_the_stored_older_revisions_still_verify(sqlite_te
 
 
 def damage(path):
-    """Scribble over the last b-tree pages of a database (checkpointed first): it still opens, its
-    schema reads, the sqlite3 backup API copies it, but PRAGMA integrity_check fails."""
+    """Scribble over the b-tree pages of the site and of the audit trail (checkpointed first): the file still
+    opens, its schema reads, the sqlite3 backup API copies it, but PRAGMA integrity_check fails. (Pages in
+    use, by name: the last pages of a file can be free ones after a migration rebuilt an index.)"""
     con = sqlite3.connect(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    roots = [r for (r,) in con.execute("SELECT rootpage FROM sqlite_master WHERE name IN ('site', 'audit_entry')")]
     con.close()
+    assert len(roots) == 2
     data = bytearray(path.read_bytes())
-    page = 4096
-    for at in range(len(data) - page * 4, len(data)):
-        if at % page > 100:
+    for root in roots:  # page n starts at (n - 1) * page; page 1, the schema, is never one of them
+        for at in range((root - 1) * page, root * page):
             data[at] = 0x5A
     path.write_bytes(bytes(data))
     con = sqlite3.connect(path)
