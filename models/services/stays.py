@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -250,8 +250,7 @@ def readiness_many(session: Session, stays: Sequence[Candidate], today: date) ->
     return out
 
 
-@dataclass(frozen=True)
-class _Swab:
+class _Swab(NamedTuple):  # a tuple: a site's release checks read thousands of these
     stay_id: int
     planned_day: int
     planned_date: date
@@ -278,7 +277,7 @@ def _own_readiness_many(session: Session, stays: Sequence[Candidate], today: dat
                 SwabTest.sampled_at.is_not(None),
             ).where(among(session, SwabTest.stay_id, chunk))
         ):
-            t = _Swab(*row)
+            t = _Swab._make(row)
             swabs.setdefault(t.stay_id, []).append(t)
         fevers.update(
             session.scalars(
