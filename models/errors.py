@@ -649,55 +649,47 @@ def _said(params: dict[str, Any], zh: bool) -> dict[str, Any]:
     return {k: ((v.zh if zh else v.en) if isinstance(v, Coded) else v) for k, v in params.items()}
 
 
-class Notice:
+class _Said:
+    """A code of MESSAGES with its parameters, said in either language. The words are formed when read, not
+    when made: the release checks of a whole site make problems by the thousand that nobody reads; a code
+    not in the table or a missing parameter is still refused where it is made (``MESSAGES.check``)."""
+
+    code: str
+    params: dict[str, Any]
+
+    def _say(self, code: str, params: dict[str, Any]) -> None:
+        MESSAGES.check(code, params)
+        self.code, self.params = code, params
+
+    @cached_property
+    def zh(self) -> str:
+        return MESSAGES.text(self.code, "zh_CN", **_said(self.params, True))
+
+    @cached_property
+    def en(self) -> str:
+        return MESSAGES.text(self.code, "en", **_said(self.params, False))
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return self.zh if language(lang) == "zh_CN" else self.en
+
+    def __str__(self) -> str:
+        return f"{self.zh} / {self.en}"
+
+
+class Notice(_Said):
     """Something to tell the user that is not a refusal (a step of a long job): a code of the same
     table, said in either language; ``str()`` gives "中文 / English" for the command line."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        self.code, self.params = code, params
-        MESSAGES.check(code, params)
-
-    # the words are formed when read: a check of 5,000 stays makes thousands of problems nobody reads
-
-    @cached_property
-    def zh(self) -> str:
-        return MESSAGES.text(self.code, "zh_CN", **_said(self.params, True))
-
-    @cached_property
-    def en(self) -> str:
-        return MESSAGES.text(self.code, "en", **_said(self.params, False))
-
-    def message(self, lang: str = "zh_CN") -> str:
-        return self.zh if language(lang) == "zh_CN" else self.en
-
-    def __str__(self) -> str:
-        return f"{self.zh} / {self.en}"
+        self._say(code, params)
 
 
-class DomainError(Exception):
+class DomainError(_Said, Exception):
     """A refusal the user should read. ``code`` is stable; ``zh`` and ``en`` are the messages."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        MESSAGES.check(code, params)  # an unknown code or a missing parameter fails where it is raised
+        self._say(code, params)
         super().__init__(code)
-
-    # formed when read (see Notice): the release checks of a whole site make problems by the thousand
-
-    @cached_property
-    def zh(self) -> str:
-        return MESSAGES.text(self.code, "zh_CN", **_said(self.params, True))
-
-    @cached_property
-    def en(self) -> str:
-        return MESSAGES.text(self.code, "en", **_said(self.params, False))
-
-    def __str__(self) -> str:
-        return f"{self.zh} / {self.en}"
-
-    def message(self, lang: str = "zh_CN") -> str:
-        return self.zh if language(lang) == "zh_CN" else self.en
 
 
 class NoSiteError(DomainError, LookupError):
