@@ -13,14 +13,14 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, case, func, select, union_all
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
 from models.rules.identity import mask_id, mask_phone
 from models.services.allocation import age_on
-from models.services.observations import slot_instant
+from models.services.observations import present_before, slot_instant
 from models.services.sites import get_site
 from models.services.stays import Readiness, release_readiness
 from models.store.id_lists import among, id_chunks
@@ -135,8 +135,7 @@ def rooms_at(session: Session, instant: datetime) -> RoomsAt:
     count yet). The same rules as the live state (models/services/rooms.py): a room someone left, by a
     departure or a move, awaits terminal disinfection until one is recorded; a room is out of service
     from its out-of-service event to its back-in-service event."""
-    present = (Stay.arrived_at < instant) & (Stay.departed_at.is_(None) | (Stay.departed_at >= instant))
-    stay_rooms = _rooms_at(session, present, instant)
+    stay_rooms = _rooms_at(session, present_before(instant), instant)
     occupied = frozenset(stay_rooms.values())
     last_service = (
         select(RoomEvent.room_id, func.max(RoomEvent.id).label("last"))
@@ -704,10 +703,7 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
     per = lambda where: dict(  # noqa: E731
         session.execute(select(Stay.category_code, func.count()).where(where).group_by(Stay.category_code)).all()
     )
-    not_gone = union_all(
-        select(Stay.id).where(Stay.departed_at.is_(None)), select(Stay.id).where(Stay.departed_at >= end)
-    )
-    here = per(Stay.id.in_(not_gone) & (Stay.arrived_at < end))  # by ix_stay_departed_at, not every stay
+    here = per(present_before(end))
     arrived = per(Stay.arrival_day == day)
     came = per(Stay.arrived_at < end)
     by_code = {code: (int(here.get(code, 0)), int(arrived.get(code, 0)), int(n)) for code, n in came.items()}

@@ -251,14 +251,21 @@ class MissingReading:
     room: str
 
 
+def _not_gone(left_after: ColumnElement[bool]) -> ColumnElement[bool]:
+    """The stays still here, or that left under ``left_after``: found by the departure's index, never by a
+    scan of every stay that ever was (a plain OR of the two let SQLite scan a year's stays)."""
+    return Stay.id.in_(union_all(select(Stay.id).where(Stay.departed_at.is_(None)), select(Stay.id).where(left_after)))
+
+
 def present_at(instant: datetime) -> ColumnElement[bool]:
-    """SQL condition: the stay was at the site at that instant. The stays not gone by then are found by the
-    departure's index (still here, or left after it), never by a scan of every stay that ever was: a plain
-    OR of the two let SQLite scan the year's stays on every round and every today screen."""
-    not_gone = union_all(
-        select(Stay.id).where(Stay.departed_at.is_(None)), select(Stay.id).where(Stay.departed_at > instant)
-    )
-    return and_(Stay.id.in_(not_gone), Stay.arrived_at <= instant)
+    """SQL condition: the stay was at the site at that instant (arrived by then, not left by then)."""
+    return and_(_not_gone(Stay.departed_at > instant), Stay.arrived_at <= instant)
+
+
+def present_before(instant: datetime) -> ColumnElement[bool]:
+    """SQL condition: the stay was at the site just before that instant (arrived before it, not left before
+    it): the reports' "at the end of the day", where an event at 24:00 belongs to the next day."""
+    return and_(_not_gone(Stay.departed_at >= instant), Stay.arrived_at < instant)
 
 
 def missing_readings(session: Session, day: date, slot: Slot, floor_id: int | None = None) -> list[MissingReading]:
