@@ -135,8 +135,13 @@ def _name_holds(text: str, present_only: bool) -> ColumnElement[bool]:
     return found if len(t) <= NAME_PIECE else found & func.lower(Person.name).contains(t, autoescape=True)
 
 
+def _fever_open() -> ColumnElement[bool]:
+    """The stay has an open fever alert (a column of the list, and the "fever" state's condition)."""
+    return select(FeverAlert.id).where(FeverAlert.stay_id == Stay.id, FeverAlert.state == AlertState.OPEN).exists()
+
+
 def _query(f: OccupantFilter) -> Select:
-    fever = select(FeverAlert.id).where(FeverAlert.stay_id == Stay.id, FeverAlert.state == AlertState.OPEN).exists()
+    fever = _fever_open()
     q = (
         select(
             Stay.id,
@@ -184,7 +189,6 @@ def _ids(f: OccupantFilter) -> Select:
 
 
 def _conditions(f: OccupantFilter) -> list[ColumnElement[bool]]:
-    fever = select(FeverAlert.id).where(FeverAlert.stay_id == Stay.id, FeverAlert.state == AlertState.OPEN).exists()
     conds: list[ColumnElement[bool]] = []
     if f.present_only:
         conds.append(Stay.departed_at.is_(None))
@@ -201,7 +205,7 @@ def _conditions(f: OccupantFilter) -> list[ColumnElement[bool]]:
     if f.arrived_on is not None:
         conds.append(Stay.arrival_day == f.arrived_on)  # the arrival's day where the site is, stored with it
     if f.state == "fever":
-        conds += [Stay.departed_at.is_(None), fever]
+        conds += [Stay.departed_at.is_(None), _fever_open()]
     elif f.state == "transferred":
         conds.append(Stay.departure_kind.in_([DepartureKind.TO_HOSPITAL, DepartureKind.TO_OTHER_SITE,
                                               DepartureKind.HOME_ISOLATION]))  # fmt: skip
