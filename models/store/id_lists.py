@@ -23,11 +23,8 @@ SQLITE_CHUNK = 900  # bound parameters a query (SQLite allows 32,766 since 3.32;
 
 
 def _postgres(session: Session | Connection) -> bool:
-    return (
-        session.get_bind().dialect.name == "postgresql"
-        if isinstance(session, Session)
-        else (session.dialect.name == "postgresql")
-    )
+    bind = session.get_bind() if isinstance(session, Session) else session
+    return bind.dialect.name == "postgresql"
 
 
 def id_chunks(session: Session | Connection, ids: Iterable[int]) -> list[list[int]]:
