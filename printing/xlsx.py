@@ -12,9 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
 from models.reads.reports import DailyReport, DepartureRow, DisinfectionRow, LedgerRow
 from models.rules.spreadsheet import append_row, save_table
 
@@ -30,6 +27,9 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
     Row 1: title, site, day; row 2: the header; then one row per figure (label, count, section); then
     the people present by category, whether it is a zero report (零报告, marked when it is one), as at
     when, when it was made, and the reporter's and checker's names left blank."""
+    from openpyxl import Workbook  # here only: the tables are streamed by save_table without it
+    from openpyxl.worksheet.worksheet import Worksheet
+
     t = L(lang)
     wb = Workbook()
     ws = wb.active
