@@ -211,68 +211,67 @@ def to_head(db: Path | str) -> None:
     engine.dispose()
 
 
-def pg_site(base: str, rooms: int, days: int, seed: int) -> str:
-    """The generated site in a PostgreSQL database of its own on the server of ``base`` (a URL), built
-    once per (rooms, days, seed) and kept: the same site as :func:`site_db` builds in SQLite."""
-    import psycopg
+def _pg(url: str, database: str) -> str:
+    """The URL of ``database`` on the server of ``url``, for psycopg (password kept)."""
     from sqlalchemy.engine import make_url
 
+    return make_url(url).set(drivername="postgresql", database=database).render_as_string(hide_password=False)
+
+
+def _pg_admin(url: str) -> Any:
+    """An autocommit psycopg connection to the server's ``postgres`` database (create, drop, rename)."""
+    import psycopg
+
+    return psycopg.connect(_pg(url, "postgres"), autocommit=True)
+
+
+def pg_site(base: str, rooms: int, days: int, seed: int) -> str:
+    """The generated site in a PostgreSQL database of its own on the server of ``base`` (a URL), built
+    once per (rooms, days, seed) and kept: the same site as :func:`site_db` builds in SQLite (built under a
+    name of its own, renamed when done: an interrupted build is never taken for a site)."""
     name = f"isodesk_bench_{rooms}_{days}_s{seed}"
-    url = make_url(base)
-    admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
+    with _pg_admin(base) as con:
         exists = con.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
-        if exists:
-            done = con.execute("select 1 from pg_database where datname = %s", (name + "_building",)).fetchone()
-            if done:
-                con.execute(f'drop database "{name}"')
-                exists = None
         if not exists:
             con.execute(f'drop database if exists "{name}_building"')
             con.execute(f'create database "{name}_building"')
-    target = url.set(drivername="postgresql", database=name).render_as_string(hide_password=False)
     if not exists:
-        building = url.set(drivername="postgresql", database=name + "_building").render_as_string(hide_password=False)
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, str(ROOT / "app.py"), "demo", "--db", building, "--rooms", str(rooms),
-             "--days", str(days), "--seed", str(seed), "--quiet"],
+            [sys.executable, str(ROOT / "app.py"), "demo", "--db", _pg(base, f"{name}_building"), "--rooms",
+             str(rooms), "--days", str(days), "--seed", str(seed), "--quiet"],
             check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
-        with psycopg.connect(admin, autocommit=True) as con:
+        with _pg_admin(base) as con:
             con.execute(f'alter database "{name}_building" rename to "{name}"')
         print(f"built {name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    target = _pg(base, name)
     to_head(target)
     return target
 
 
 def pg_copy(db: str, suffix: str) -> str:
     """A copy of the PostgreSQL site ``db`` for the figures that write (CREATE DATABASE … TEMPLATE)."""
-    import psycopg
     from sqlalchemy.engine import make_url
 
-    url = make_url(db)
-    name = f"{url.database}_{suffix}"
-    admin = url.set(database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
+    source = make_url(db).database
+    name = f"{source}_{suffix}"
+    with _pg_admin(db) as con:
         con.execute(f'drop database if exists "{name}"')
         # the earlier figures' pooled connections (done with) would keep the template busy
         con.execute(
             "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> pg_backend_pid()",
-            (url.database,),
+            (source,),
         )
-        con.execute(f'create database "{name}" template "{url.database}"')
-    return url.set(database=name).render_as_string(hide_password=False)
+        con.execute(f'create database "{name}" template "{source}"')
+    return _pg(db, name)
 
 
 def pg_drop(db: str) -> None:
-    import psycopg
     from sqlalchemy.engine import make_url
 
-    url = make_url(db)
-    admin = url.set(database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'drop database if exists "{url.database}" with (force)')
+    with _pg_admin(db) as con:
+        con.execute(f'drop database if exists "{make_url(db).database}" with (force)')
 
 
 class Bare:
