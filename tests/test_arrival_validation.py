@@ -263,7 +263,8 @@ def test_any_text_is_refused_or_stored_on_either_database(session, site, make_ar
         assert all(e.zh and e.en and hidden_char(e.zh + e.en) is None for e in check.errors)
         return
     try:
-        _upsert_person(session, None, check)
+        person, _ = _upsert_person(check, None)
+        session.add(person)
         session.flush()
     finally:
         session.rollback()

@@ -553,6 +553,54 @@ def test_batch_with_the_same_person_twice_saves_nobody(session, site, desk, make
     )
 
 
+def test_a_batch_leaves_the_trail_one_arrival_after_another_would(engine, session, site, desk, make_arrival):
+    """The batch is written in a few flushes, but its audit trail reads as if each person were registered
+    alone, in the list's order: their entries in turn, ids in the chain's order, the chain intact."""
+    from models.store.audit_guard import first_break
+
+    rooms = free_rooms(session, 2)
+    double = free_rooms(session, 1, beds=2)[0]
+    items = [
+        BatchItem(make_arrival(), rooms[0].id),
+        BatchItem(make_arrival(), double.id),
+        BatchItem(make_arrival(min_age=2), double.id, shares_with_index=1, companion_reason=CompanionReason.CHILD),
+        BatchItem(make_arrival(), rooms[1].id),
+    ]
+    last = session.scalar(select(func.max(AuditEntry.id))) or 0
+    stays = register_batch(session, desk, items, now=NOW)
+    entries = list(session.scalars(select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id)))
+    person_created = "person.create", "room.occupied", "stay.check_in"
+    assert [e.action for e in entries] == [*person_created, *person_created, "person.create", "stay.check_in",
+                                           *person_created]  # fmt: skip
+    assert [e.entity_id for e in entries if e.action == "stay.check_in"] == [s.id for s in stays]
+    assert [e.room_id for e in entries if e.action == "room.occupied"] == [rooms[0].id, double.id, rooms[1].id]
+    with engine.connect() as conn:
+        assert first_break(conn) is None
+
+
+def test_a_batch_asks_the_database_the_same_few_questions_whatever_its_size(engine, session, site, desk, make_arrival):
+    """A bus of 30 is read in as many queries as a bus of 5: the people known by their documents, the rooms
+    and their beds, the rules, each asked once for the whole list (1,000 rows were 1,000 lookups each)."""
+    from sqlalchemy import event
+
+    def selects(n: int) -> int:
+        items = [BatchItem(make_arrival(), r.id) for r in free_rooms(session, n)]
+        seen: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            if statement.lstrip().upper().startswith("SELECT"):
+                seen.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            register_batch(session, desk, items, now=NOW)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(seen)
+
+    assert selects(5) == selects(30)
+
+
 # --- two desks at once -----------------------------------------------------------------------
 
 
@@ -571,8 +619,8 @@ def test_two_desks_booking_the_same_free_room_at_once_end_with_one_stay(
     both_read = threading.Barrier(2, timeout=10 if postgres else 0.5)
     real_free_beds = arrivals.free_beds
 
-    def free_beds_then_wait(s, room):
-        beds = real_free_beds(s, room)
+    def free_beds_then_wait(s, room, taken=None):  # the beds are read by now
+        beds = real_free_beds(s, room, taken)
         try:
             both_read.wait()
         except threading.BrokenBarrierError:
@@ -616,7 +664,9 @@ def test_partial_unique_index_refuses_a_second_active_stay_on_a_bed(
     """A desk whose free-bed check is out of date is stopped by the database, on both engines."""
     room_id = free_rooms(session, 1)[0].id
     register_arrival(session, desk, make_arrival(), room_id, now=NOW)
-    monkeypatch.setattr(arrivals, "free_beds", lambda _s, room: list(range(1, room.beds + 1)))  # seen a moment ago
+    monkeypatch.setattr(
+        arrivals, "free_beds", lambda _s, room, _taken=None: list(range(1, room.beds + 1))
+    )  # seen a moment ago
     with session_factory(engine)() as other:
         actor = other.get(User, desk.id)
         other.commit()

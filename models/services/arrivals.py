@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -27,6 +29,7 @@ from models.rules.surnames import index_text, readings
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
+from models.store.id_lists import SQLITE_CHUNK, among, id_chunks
 from models.store.orm import (
     Base,
     Category,
@@ -43,6 +46,8 @@ from models.store.orm import (
     SwabTest,
     User,
 )
+
+_Row = TypeVar("_Row", Person, Room)
 
 # a time typed a little ahead of the clock (the PC's and the server's clocks differ) is accepted
 FUTURE_SLACK = timedelta(minutes=5)
@@ -219,78 +224,116 @@ def check_person_fields(
 
 def check_arrival(session: Session, data: ArrivalInput, now: datetime | None = None) -> ArrivalCheck:
     """Validate every field and collect all problems (for forms and row-level import messages)."""
+    return check_arrivals(session, [data], now)[0]
+
+
+def check_arrivals(session: Session, datas: Sequence[ArrivalInput], now: datetime | None = None) -> list[ArrivalCheck]:
+    """:func:`check_arrival` of each of ``datas``, in their order: the fields one by one, the people already
+    known by these documents (and who of them is here now) in two queries for the whole list."""
     now = now or clock.now()
     site = get_site(session)
     today = local_date(now, site.timezone)
-    errors: list[DomainError] = []
-    warnings: list[str] = []
-    norm = replace(data)
-    bad = check_person_fields(data, norm, today, errors, warnings)
-    if norm.sex is None:
-        errors.append(DomainError("sex_mismatch", expected="?"))
-    category = data.category
-    code_limit = column_limit(Category, "code")
-    if (
-        not isinstance(category, str)
-        or (code_limit is not None and len(category) > code_limit)
-        or hidden_char(category, strict=True) is not None
-        or session.get(Category, category) is None
-    ):
-        errors.append(DomainError("category_unknown", category=shown(category)))
-    arrived = data.arrived_at or now
-    for instant in (arrived, data.last_exposure):
-        if instant is not None and instant.tzinfo is None:
-            raise ValueError("naive datetime given where an aware one is required")
-    norm.arrived_at = arrived
     # compared as instants, never converted (year 1 or 9999 would overflow a conversion)
     earliest = datetime.combine(EARLIEST_EVENT, time(0, 0), tzinfo=ZoneInfo(site.timezone))
-    if arrived < earliest:
-        errors.append(
-            DomainError("arrival_too_early", first=EARLIEST_EVENT.isoformat(), value=arrived.date().isoformat())
-        )
-    elif arrived > now + FUTURE_SLACK:
-        errors.append(DomainError("arrival_in_future"))
-    if data.last_exposure is not None and data.last_exposure < earliest:
-        errors.append(
-            DomainError(
-                "exposure_too_early", first=EARLIEST_EVENT.isoformat(), value=data.last_exposure.date().isoformat()
+    code_limit = column_limit(Category, "code")
+    checks: list[ArrivalCheck] = []
+    lookup: list[ArrivalCheck] = []  # a document refused is not looked up
+    known_category: dict[str, bool] = {}
+    for data in datas:
+        errors: list[DomainError] = []
+        warnings: list[str] = []
+        norm = replace(data)
+        bad = check_person_fields(data, norm, today, errors, warnings)
+        if norm.sex is None:
+            errors.append(DomainError("sex_mismatch", expected="?"))
+        category = data.category
+        if (
+            not isinstance(category, str)
+            or (code_limit is not None and len(category) > code_limit)
+            or hidden_char(category, strict=True) is not None
+            or not _is_category(session, category, known_category)
+        ):
+            errors.append(DomainError("category_unknown", category=shown(category)))
+        arrived = data.arrived_at or now
+        for instant in (arrived, data.last_exposure):
+            if instant is not None and instant.tzinfo is None:
+                raise ValueError("naive datetime given where an aware one is required")
+        norm.arrived_at = arrived
+        if arrived < earliest:
+            errors.append(
+                DomainError("arrival_too_early", first=EARLIEST_EVENT.isoformat(), value=arrived.date().isoformat())
             )
-        )
-    elif data.last_exposure is not None and data.last_exposure > arrived:
-        errors.append(DomainError("exposure_after_arrival"))
-    if "doc_number" not in bad and not any(e.code.startswith("id_") for e in errors):
-        person = session.scalar(
-            select(Person).where(Person.doc_type == norm.doc_type, Person.doc_number == norm.doc_number)
-        )
-        check = ArrivalCheck(norm, errors, warnings, person.id if person else None)
-        if person is not None:
-            row = session.execute(
-                select(Stay.id, Room.number)
-                .join(Room, Stay.room_id == Room.id)
-                .where(Stay.person_id == person.id, Stay.departed_at.is_(None))
-            ).first()
-            if row is not None:
-                check.present_stay_id, check.present_room = row[0], row[1]
-        return check
-    return ArrivalCheck(norm, errors, warnings)
+        elif arrived > now + FUTURE_SLACK:
+            errors.append(DomainError("arrival_in_future"))
+        if data.last_exposure is not None and data.last_exposure < earliest:
+            errors.append(
+                DomainError(
+                    "exposure_too_early", first=EARLIEST_EVENT.isoformat(), value=data.last_exposure.date().isoformat()
+                )
+            )
+        elif data.last_exposure is not None and data.last_exposure > arrived:
+            errors.append(DomainError("exposure_after_arrival"))
+        check = ArrivalCheck(norm, errors, warnings)
+        checks.append(check)
+        if "doc_number" not in bad and not any(e.code.startswith("id_") for e in errors):
+            lookup.append(check)
+    _known_people(session, lookup)
+    return checks
 
 
-def free_beds(session: Session, room: Room) -> list[int]:
-    taken = set(session.scalars(select(Stay.bed).where(Stay.room_id == room.id, Stay.departed_at.is_(None))))
+def _is_category(session: Session, code: str, seen: dict[str, bool]) -> bool:
+    if code not in seen:  # asked once a list: the session keeps no object nobody holds
+        seen[code] = session.get(Category, code) is not None
+    return seen[code]
+
+
+def _known_people(session: Session, checks: list[ArrivalCheck]) -> None:
+    """Fill in who of ``checks`` is already known by their document, and where those present are now."""
+    numbers = list(dict.fromkeys(c.data.doc_number for c in checks))
+    known: dict[tuple[DocType, str], int] = {}
+    for i in range(0, len(numbers), SQLITE_CHUNK):
+        for pid, doc_type, number in session.execute(
+            select(Person.id, Person.doc_type, Person.doc_number).where(
+                Person.doc_number.in_(numbers[i : i + SQLITE_CHUNK])
+            )
+        ):
+            known[(doc_type, number)] = pid
+    here: dict[int, tuple[int, str]] = {}
+    for ids in id_chunks(session, known.values()):
+        for pid, stay_id, room in session.execute(
+            select(Stay.person_id, Stay.id, Room.number)
+            .join(Room, Stay.room_id == Room.id)
+            .where(among(session, Stay.person_id, ids), Stay.departed_at.is_(None))
+        ):
+            here[pid] = (stay_id, room)
+    for c in checks:
+        c.person_id = known.get((c.data.doc_type, c.data.doc_number))
+        if c.person_id is not None and c.person_id in here:
+            c.present_stay_id, c.present_room = here[c.person_id]
+
+
+def free_beds(session: Session, room: Room, taken: set[int] | None = None) -> list[int]:
+    """The room's beds nobody present holds; ``taken``: the beds held, when the caller has read them already."""
+    if taken is None:
+        taken = set(session.scalars(select(Stay.bed).where(Stay.room_id == room.id, Stay.departed_at.is_(None))))
     return [b for b in range(1, room.beds + 1) if b not in taken]
 
 
 def ensure_room_accepts(
-    session: Session, room: Room, shares_with: Stay | None, companion_reason: CompanionReason | None
+    session: Session,
+    room: Room,
+    shares_with: Stay | None,
+    companion_reason: CompanionReason | None,
+    taken: set[int] | None = None,
 ) -> int:
-    """Return the bed the newcomer gets, or raise why the room cannot take them."""
+    """Return the bed the newcomer gets, or raise why the room cannot take them (``taken``: as for free_beds)."""
     if room.retired_on is not None:
         raise DomainError("room_retired", room=room.number)
     if room.state is RoomState.AWAITING_DISINFECTION:
         raise DomainError("room_dirty", room=room.number)
     if room.state is RoomState.OUT_OF_SERVICE:
         raise DomainError("room_out_of_service", room=room.number)
-    beds = free_beds(session, room)
+    beds = free_beds(session, room, taken)
     occupied = len(beds) < room.beds
     if occupied:
         if shares_with is None:
@@ -319,7 +362,9 @@ def rule_for(
     return rs, rule
 
 
-def _upsert_person(session: Session, actor: User | None, check: ArrivalCheck) -> Person:
+def _upsert_person(check: ArrivalCheck, known: Person | None) -> tuple[Person, dict[str, Any] | None]:
+    """The arriving person: ``known`` (the one with this document) brought up to date, or a new one (not yet
+    added). With it, what the known person was before, if this changed them (None: nothing changed, or new)."""
     d = check.data
     fields = {
         "name": d.name,
@@ -334,19 +379,12 @@ def _upsert_person(session: Session, actor: User | None, check: ArrivalCheck) ->
         "notes": d.notes,
         "name_pinyin": name_pinyin(d.name, column_limit(Person, "name_pinyin")),
     }
-    if check.person_id is not None:
-        person = session.get_one(Person, check.person_id)
-        before = audit.snapshot(person)
-        for k, v in fields.items():
-            setattr(person, k, v)
-        if before != audit.snapshot(person):
-            audit.record(session, actor, "person.update", person, before, person_id=person.id)
-        return person
-    person = Person(doc_type=d.doc_type, doc_number=d.doc_number, **fields)
-    session.add(person)
-    session.flush()
-    audit.record(session, actor, "person.create", person, person_id=person.id)
-    return person
+    if known is None:
+        return Person(doc_type=d.doc_type, doc_number=d.doc_number, **fields), None
+    before = audit.snapshot(known)
+    for k, v in fields.items():
+        setattr(known, k, v)
+    return known, (before if before != audit.snapshot(known) else None)
 
 
 def name_pinyin(name: str, limit: int | None = None) -> str:
@@ -454,61 +492,17 @@ def register_arrival(
     now: datetime | None = None,
 ) -> Stay:
     """Register a person and check them in to a room: one transaction, audited."""
-    now = now or clock.now()
-    site = get_site(session)
-    check = check_arrival(session, data, now)
-    if check.errors:
-        raise check.errors[0]
-    if check.present_stay_id is not None:
-        raise DomainError("already_present", name=check.data.name, room=check.present_room)
-    d = check.data
-    assert d.arrived_at is not None
-    room = session.get(Room, room_id)
-    if room is None:
-        raise DomainError("room_not_found", room=room_id)
-    shares_with = session.get(Stay, shares_with_stay_id) if shares_with_stay_id is not None else None
-    if shares_with_stay_id is not None and shares_with is None:
-        raise DomainError("stay_not_found")
-    bed = ensure_room_accepts(session, room, shares_with, companion_reason)
-    rs, rule = rule_for(session, site, d.category)
-    arrival_day = local_date(d.arrived_at, site.timezone)
-    exposure_day = local_date(d.last_exposure, site.timezone) if d.last_exposure else None
-    dates = compute_dates(rule, arrival_day, exposure_day)
-    if dates.rule_release <= arrival_day:
-        raise DomainError("period_over", release=dates.rule_release.isoformat())
-    person = _upsert_person(session, actor, check)
-    stay = Stay(
-        person_id=person.id,
-        room_id=room.id,
-        bed=bed,
-        category_code=d.category,
-        rule_set_id=rs.id,
-        last_exposure=d.last_exposure,
-        arrived_at=d.arrived_at,
-        arrival_day=arrival_day,
-        day_one=dates.day_one,
-        planned_release=dates.planned_release,
-        home_until=dates.home_until,
-        shares_with_id=shares_with.id if shares_with else None,
-        companion_reason=companion_reason if shares_with else None,
-    )
-    session.add(stay)
-    session.flush()
-    session.add_all(SwabTest(stay_id=stay.id, planned_day=n, planned_date=when) for n, when in dates.swabs)
-    if room.state is not RoomState.OCCUPIED:
-        before = audit.snapshot(room)
-        room.state = RoomState.OCCUPIED
-        audit.record(session, actor, "room.occupied", room, before, room_id=room.id)
-    audit.record(session, actor, "stay.check_in", stay, person_id=person.id, room_id=room.id)
-    return stay
+    item = BatchItem(data, room_id, shares_with_stay_id=shares_with_stay_id, companion_reason=companion_reason)
+    return _check_in(session, actor, [item], now)[0]
 
 
 @dataclass
 class BatchItem:
     data: ArrivalInput
     room_id: int
-    shares_with_index: int | None = None  # index of the lead person in the same batch
+    shares_with_index: int | None = None  # index of the lead person in the same batch (an earlier item)
     companion_reason: CompanionReason | None = None
+    shares_with_stay_id: int | None = None  # or the stay of a lead already here
 
 
 @transactional("arrivals")
@@ -516,21 +510,114 @@ def register_batch(
     session: Session, actor: User | None, items: list[BatchItem], now: datetime | None = None
 ) -> list[Stay]:
     """Check in a whole bus in one transaction: all or nothing."""
+    return _check_in(session, actor, items, now)
+
+
+def _check_in(session: Session, actor: User | None, items: list[BatchItem], now: datetime | None) -> list[Stay]:
+    """Check in ``items`` in their order, each as if alone after the ones before it: the first refusal (in that
+    order) refuses them all. Read in a few queries for the whole batch (the people, the rooms, their beds, the
+    rules) and written in two flushes; the audit trail reads as if each were registered on its own."""
+    now = now or clock.now()
+    site = get_site(session)
+    checks = check_arrivals(session, [item.data for item in items], now)
+    known = {p.id: p for p in _by_ids(session, Person, [c.person_id for c in checks if c.person_id is not None])}
+    rooms = {r.id: r for r in _by_ids(session, Room, [item.room_id for item in items])}
+    taken: dict[int, set[int]] = {room_id: set() for room_id in rooms}
+    for chunk in id_chunks(session, rooms):
+        for room_id, bed in session.execute(
+            select(Stay.room_id, Stay.bed).where(among(session, Stay.room_id, chunk), Stay.departed_at.is_(None))
+        ):
+            taken[room_id].add(bed)
+    rules: dict[str, tuple[RuleSet, CategoryRule]] = {}
+    here: dict[tuple[DocType, str], str] = {}  # checked in by this batch: document -> room
     stays: list[Stay] = []
-    for item in items:
-        lead = stays[item.shares_with_index].id if item.shares_with_index is not None else None
-        stays.append(
-            register_arrival(
-                session,
-                actor,
-                item.data,
-                item.room_id,
-                shares_with_stay_id=lead,
-                companion_reason=item.companion_reason,
-                now=now,
-            )
+    made: list[_Made] = []
+    filled: set[int] = set()  # rooms this batch puts people in
+    for item, check in zip(items, checks, strict=True):
+        if check.errors:
+            raise check.errors[0]
+        d = check.data
+        if check.present_stay_id is not None:
+            raise DomainError("already_present", name=d.name, room=check.present_room)
+        if (d.doc_type, d.doc_number) in here:
+            raise DomainError("already_present", name=d.name, room=here[(d.doc_type, d.doc_number)])
+        assert d.arrived_at is not None
+        room = rooms.get(item.room_id)
+        if room is None:
+            raise DomainError("room_not_found", room=item.room_id)
+        shares_with: Stay | None = None
+        if item.shares_with_index is not None:
+            shares_with = stays[item.shares_with_index]
+        elif item.shares_with_stay_id is not None:
+            shares_with = session.get(Stay, item.shares_with_stay_id)
+            if shares_with is None:
+                raise DomainError("stay_not_found")
+        bed = ensure_room_accepts(session, room, shares_with, item.companion_reason, taken[room.id])
+        if d.category not in rules:
+            rules[d.category] = rule_for(session, site, d.category)
+        rs, rule = rules[d.category]
+        arrival_day = local_date(d.arrived_at, site.timezone)
+        exposure_day = local_date(d.last_exposure, site.timezone) if d.last_exposure else None
+        dates = compute_dates(rule, arrival_day, exposure_day)
+        if dates.rule_release <= arrival_day:
+            raise DomainError("period_over", release=dates.rule_release.isoformat())
+        person, person_before = _upsert_person(check, known.get(check.person_id) if check.person_id else None)
+        stay = Stay(
+            person=person,
+            room_id=room.id,  # now: a companion later in the batch is checked against it before the flush
+            bed=bed,
+            category_code=d.category,
+            rule_set_id=rs.id,
+            last_exposure=d.last_exposure,
+            arrived_at=d.arrived_at,
+            arrival_day=arrival_day,
+            day_one=dates.day_one,
+            planned_release=dates.planned_release,
+            home_until=dates.home_until,
+            shares_with=shares_with,
+            companion_reason=item.companion_reason if shares_with else None,
         )
+        session.add(stay)
+        room_before = audit.snapshot(room) if room.state is not RoomState.OCCUPIED and room.id not in filled else None
+        filled.add(room.id)
+        taken[room.id].add(bed)
+        here[(d.doc_type, d.doc_number)] = room.number
+        stays.append(stay)
+        made.append(_Made(person, check.person_id is None, person_before, stay, room, room_before, dates.swabs))
+    session.flush()  # the people, then their stays: the ids the swabs and the audit entries need
+    for m in made:  # the rooms after the stays: a bed taken meanwhile by another desk is refused first
+        m.room.state = RoomState.OCCUPIED
+    swabs = [{"stay_id": m.stay.id, "planned_day": n, "planned_date": when} for m in made for n, when in m.swabs]
+    if swabs:  # one statement for all (as ORM objects, one INSERT each: their ids are not needed)
+        session.execute(insert(SwabTest), swabs)
+    for m in made:  # each one's entries in the order register_arrival alone would make them
+        if m.new:
+            audit.record(session, actor, "person.create", m.person, person_id=m.person.id)
+        elif m.person_before is not None:
+            audit.record(session, actor, "person.update", m.person, m.person_before, person_id=m.person.id)
+        if m.room_before is not None:
+            audit.record(session, actor, "room.occupied", m.room, m.room_before, room_id=m.room.id)
+        audit.record(session, actor, "stay.check_in", m.stay, person_id=m.person.id, room_id=m.room.id)
     return stays
+
+
+class _Made(NamedTuple):
+    """One arrival of a batch, written, for its audit entries."""
+
+    person: Person
+    new: bool
+    person_before: dict[str, Any] | None  # a known person changed by the arrival: as they were
+    stay: Stay
+    room: Room
+    room_before: dict[str, Any] | None  # a room the arrival occupied: as it was
+    swabs: tuple[tuple[int, date], ...]
+
+
+def _by_ids(session: Session, entity: type[_Row], ids: list[int]) -> list[_Row]:
+    found: list[_Row] = []
+    for chunk in id_chunks(session, ids):
+        found += session.scalars(select(entity).where(among(session, entity.id, chunk)))
+    return found
 
 
 def present_count(session: Session) -> int:

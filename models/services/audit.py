@@ -133,8 +133,10 @@ def append_pending(session: Session) -> None:
     previous = audit_guard.last_chain(session)
     for entry in entries:
         entry.chain = previous = audit_guard.link(previous, audit_guard.entry_values(entry))
-        session.add(entry)
-        session.flush()  # one INSERT each: ids come in the chain's order
+    # one flush: the unit of work inserts them in the order added (on PostgreSQL one INSERT … SELECT … ORDER BY
+    # of the rows' order), so their ids come in the chain's order
+    session.add_all(entries)
+    session.flush()
 
 
 @event.listens_for(Session, "before_commit")

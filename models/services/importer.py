@@ -25,7 +25,7 @@ from models.rules import table_files
 from models.rules.identity import fold_width, mask_id, mask_phone, shown
 from models.rules.spreadsheet import starts_a_formula
 from models.rules.typed_dates import parse_typed_datetime
-from models.services.arrivals import ArrivalInput, check_arrival
+from models.services.arrivals import ArrivalInput, check_arrivals
 from models.services.sites import get_site, site_today
 from models.store.orm import Category, DocType, Sex
 
@@ -325,6 +325,7 @@ def parse_rows(
     out: list[ImportRow] = []
     seen_docs: dict[tuple[DocType, str], int] = {}
     by_name: dict[str, int] = {}
+    read: list[tuple[ImportRow, dict[str, Any], list[str], str | None, ArrivalInput]] = []  # rows to check
     for i in range(header_at + 1, len(rows)):
         raw = rows[i]
         r = ImportRow(row=i + 1)
@@ -370,7 +371,9 @@ def parse_rows(
             last_exposure=exposure,
             arrived_at=arrived,
         )
-        check = check_arrival(session, data, now)
+        read.append((r, values, errors, category, data))
+    checks = check_arrivals(session, [data for *_, data in read], now)  # the people known: a few queries in all
+    for (r, values, errors, category, data), check in zip(read, checks, strict=True):
         n = check.data
         r.note_identifiers([data.doc_number, n.doc_number], [data.phone, n.phone], [data.birth_date, n.birth_date])
         for e in check.errors:
