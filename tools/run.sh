@@ -114,6 +114,8 @@ if [ "$MODE" = test ]; then
   command -v zbarimg >/dev/null 2>&1 || want zbar-tools
   # the suite runs a second time with the machine's date a year ahead (nothing may depend on the real clock)
   command -v faketime >/dev/null 2>&1 || want faketime
+  # the bundle test builds the app with PyInstaller, which reads the libraries with objdump (binutils)
+  command -v objdump >/dev/null 2>&1 || want binutils
 fi
 # as root a failed install stops here; otherwise carry on after printing the command (Qt may still start)
 apt_install || [ "$(id -u)" != 0 ] || exit 1
