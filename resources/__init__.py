@@ -9,6 +9,7 @@ FONT_FAMILY = "WenQuanYi Micro Hei"
 FALLBACK_FONT_FILE = HERE / "fonts" / "hanazono-ext-ab.ttf"
 FALLBACK_FONT_FAMILY = "IsoDesk CJK Ext"
 I18N_DIR = HERE / "i18n"
+ICON_FILE = HERE / "icons" / "isodesk.png"  # drawn by tools/make_icon.py (isodesk.ico beside it: Windows)
 
 
 def app_version() -> str:

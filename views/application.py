@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.store import credentials
-from resources import I18N_DIR
+from resources import I18N_DIR, ICON_FILE
 from ui import theme
 from ui.theme import register_font
 
@@ -72,7 +73,9 @@ def make_app(argv: list[str] | None = None, *, theme: bool = True, settings: QSe
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
+    app.setDesktopFileName("isodesk")  # Wayland and the Linux desktops: the window is isodesk.desktop's
     if not app.property(STYLED):  # font and theme once per application: re-styling live widgets is slow and fragile
+        app.setWindowIcon(QIcon(str(ICON_FILE)))  # every window's, the taskbar's
         family = register_font(app)
         if theme:
             apply_theme(app, family, dark=settings.value("ui/dark", False, type=bool))

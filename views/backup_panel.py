@@ -8,14 +8,12 @@ shown, when the folder changes (another desk's backup, a rotation) and before a 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QProcess, QSettings, Qt
+from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -45,6 +43,7 @@ from models.store.backup import (
 )
 
 from .context import AppContext
+from .restart import restart as start_again
 from .tasks import Job, Task
 
 POLL_WAIT_S = 60.0  # how long a restore waits for a change poll under way (a SQLite read: milliseconds)
@@ -302,10 +301,8 @@ class BackupPanel(QGroupBox):
         def done(safety: Path | None) -> None:
             self.refresh()  # the copy before the restore is in the list
             self.message.setText(self.tr("Restored. The replaced database is kept as {0}").format(safety or "—"))
-            if restart and QProcess.startDetached(sys.executable, sys.argv):
+            if restart and start_again():
                 restarting.append(True)  # the window's reads stay stopped: it closes now
-                QApplication.closeAllWindows()
-                QApplication.quit()
 
         def finished() -> None:
             self._set_busy(False)

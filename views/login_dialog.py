@@ -44,6 +44,7 @@ class LoginDialog(QDialog):
         imports of the main window), run once the dialog is shown, while the user types."""
         super().__init__(parent)
         self._prepare = prepare
+        self._shown = False  # painted once
         self.sessions = sessions
         self.language = language
         self.settings = settings
@@ -117,6 +118,9 @@ class LoginDialog(QDialog):
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().paintEvent(event)
+        if not self._shown:
+            self._shown = True
+            logging.getLogger("isodesk").info("the login dialog is shown")  # the log tells how far a start got
         if self._prepare is not None:  # once, after the first paint is on the screen: while the user types
             QTimer.singleShot(0, self, self._run_prepare)
 

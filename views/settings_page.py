@@ -6,11 +6,8 @@ the signed-in user's current role and records the change; the page shows only wh
 
 from __future__ import annotations
 
-import sys
-
-from PySide6.QtCore import QProcess, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -191,6 +188,6 @@ class SettingsPage(QWidget):
 
     def restart(self) -> None:
         """Start a new instance with the same arguments, then close this one (windows save their state)."""
-        if QProcess.startDetached(sys.executable, sys.argv):
-            QApplication.closeAllWindows()
-            QApplication.quit()
+        from .restart import restart
+
+        restart()
