@@ -4,6 +4,7 @@
     python app.py --help          list the commands
     python app.py demo --db X     build a demo site
     python app.py check --db X    check integrity and invariants (exit 0 when all hold)
+    python app.py upgrade --db URL --user ADMIN   upgrade a shared PostgreSQL database (after a logical backup)
     python app.py backup --db X   online backup of the SQLite file, rotated (every copy of the last 48 h kept)
     python app.py restore F --db X  restore a checked backup (the current database is kept aside)
     python app.py user add NAME --role desk   add an account (as an admin)
@@ -150,6 +151,49 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not problems:
         print("ok: integrity and invariants hold / 数据完整，规则均满足", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """The database to this version's schema. A SQLite file: as when it is opened (after a copy of it). A shared
+    PostgreSQL database: only by an admin (``--user``), under the upgrade's lock, after a logical backup into
+    ``--backup-dir`` (models/store/shared_upgrade.py); recorded in the audit trail."""
+    from models.permissions import check
+    from models.services.maintenance import record_upgrade
+    from models.store.db import check_revision, head_revision, make_engine, needs_upgrade, session_factory
+    from models.store.orm import User
+    from models.store.shared_upgrade import upgrade_shared
+    from resources import app_version
+
+    engine = make_engine(args.db)
+    if engine.dialect.name == "sqlite":
+        engine = _existing_database(args)
+        print(f"schema {head_revision(engine)}: up to date / 数据库结构已是最新")
+        return 0
+    check_revision(engine)
+    if not needs_upgrade(engine):
+        print(f"schema {head_revision(engine)}: up to date, nothing to do / 数据库结构已是最新，无需升级")
+        return 0
+    with session_factory(engine)() as session:  # the admin, proven before anything is copied or changed
+        actor = _signed_in(session, args, site=False)
+        check(session, actor, "settings")
+        actor_id = actor.id
+        session.commit()
+    folder = Path(args.backup_dir) if args.backup_dir else _user_backups()
+    done = upgrade_shared(engine, folder)
+    if done.backup is None:  # another desk did it while this one waited for the lock
+        print(f"schema {done.after}: upgraded meanwhile by another desk / 已由其他工作站升级")
+        return 0
+    with session_factory(engine)() as session:
+        record_upgrade(session, session.get(User, actor_id), done.before, done.after, app_version())
+    print(f"upgraded: schema {done.before} -> {done.after}; logical backup {done.backup}")
+    print(f"已升级：结构 {done.before} → {done.after}；升级前的逻辑备份 {done.backup}", file=sys.stderr)
+    return 0
+
+
+def _user_backups() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("IsoDesk", "IsoDesk")) / "backups"
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -463,9 +507,16 @@ def _mapping(items: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+def _program_name() -> str:
+    """What the user typed to run this: the bundle's program (isodesk-cli), else app.py."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).stem
+    return "app.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="app.py",
+        prog=_program_name(),
         description="IsoDesk 隔离点工作台: without a command, start the desktop app.",
         epilog="A failing command prints one line on stderr (中文 / English) and exits with 2."
         " ISODESK_NOW=2026-12-01T08:00+08:00 runs a command at that time.",
@@ -578,6 +629,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--upgrade", action="store_true", help="upgrade an older schema first (after a backup)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "upgrade",
+        help="bring the database to this version's schema; a shared PostgreSQL one by an admin, after a logical backup",
+    )
+    _add_db(p)
+    p.add_argument("--backup-dir", help="where the logical backup goes (default: the user data folder's backups/)")
+    _add_user(p)
+    p.set_defaults(func=cmd_upgrade)
     return parser
 
 

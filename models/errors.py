@@ -334,6 +334,10 @@ MESSAGES = Catalogue(
         ),
         "last_admin": ("不能停用或降级最后一个管理员", "The last admin cannot be disabled or demoted"),
         "user_not_found": ("找不到该用户", "User not found"),
+        "pg_driver_missing": (
+            "此安装没有 PostgreSQL 驱动：请安装 isodesk[postgresql]（安装程序版已自带）",
+            "This installation has no PostgreSQL driver: install isodesk[postgresql] (the installer's version has it)",
+        ),
         "db_url_invalid": ("数据库地址格式不正确：{detail}", "The database address is not valid: {detail}"),
         "db_unreachable": ("无法连接数据库：{detail}", "Cannot connect to the database: {detail}"),
         "form_unknown": ("没有这种表单：{form}", "No such form: {form}"),
@@ -373,6 +377,14 @@ MESSAGES = Catalogue(
         "system_error": ("系统错误（{reason}）", "System error ({reason})"),
         "disk_full": ("磁盘空间不足（{detail}）", "The disk is full ({detail})"),
         "db_missing": ("数据库文件不存在：{path}", "The database file does not exist: {path}"),
+        "db_upgrade_shared": (
+            "共享数据库需要升级后才能用于 IsoDesk {version}：请管理员先关闭其他工作站，再运行 isodesk-cli upgrade --db 数据库地址 --user 管理员",
+            "The shared database must be upgraded for IsoDesk {version}: an admin closes the other desks, then runs isodesk-cli upgrade --db ADDRESS --user ADMIN",
+        ),
+        "db_newer_version": (
+            "此数据库已由 IsoDesk {version} 升级：请安装 IsoDesk {version} 或更新的版本",
+            "This database was upgraded by IsoDesk {version}: install IsoDesk {version} or newer",
+        ),
         "db_newer": (
             "数据库来自更新版本的程序（结构版本 {revision}），请先升级本程序",
             "The database comes from a newer version of IsoDesk (schema {revision}): upgrade this program first",

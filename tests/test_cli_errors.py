@@ -205,6 +205,34 @@ def test_a_database_of_a_newer_schema(db, tmp_path, command):
     assert not (tmp_path / "out.pdf").exists()
 
 
+def test_a_database_upgraded_by_a_newer_version_names_the_version_to_install(db, tmp_path):
+    """The newer IsoDesk wrote which version it is when it upgraded the schema: the older desk says that
+    version, not only "newer" (a site admin then knows what to install)."""
+    stamp(db, NEWER)
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(
+            "INSERT INTO schema_release (revision, version, upgraded_at) VALUES (?, '9.4.1', '2027-03-01 08:00:00')",
+            (NEWER,),
+        )
+    con.close()
+    said = refused(run_app("report", "daily", "--db", str(db)), "IsoDesk 9.4.1", "install IsoDesk 9.4.1", "请安装")
+    assert NEWER not in said
+    assert not (tmp_path / "backups").exists()
+
+
+def test_an_upgrade_records_the_version_that_made_it(tmp_path):
+    from resources import app_version
+
+    engine = db_module.open_database(tmp_path / "new.sqlite3")
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT revision, version FROM schema_release").all()
+    assert rows == [(db_module.head_revision(engine), app_version())]
+    db_module.open_database(tmp_path / "new.sqlite3")  # opening it again records nothing more
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM schema_release").scalar() == 1
+
+
 def test_a_corrupt_file(tmp_path):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(os.urandom(8192))
@@ -414,3 +442,16 @@ def test_import_never_creates_a_database(tmp_path):
     new = tmp_path / "new.sqlite3"
     refused(run_app("import", str(listing), "--dry-run", "--db", str(new)), str(new))
     assert not new.exists()
+
+
+def test_a_postgresql_address_without_the_driver_says_what_to_install(monkeypatch, tmp_path):
+    """psycopg is the extra isodesk[postgresql]: a desk installed without it is told so, in both languages,
+    by the GUI and the command line alike (not 'No module named psycopg')."""
+    from models.errors import DomainError
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg -> ImportError
+    with pytest.raises(DomainError) as err:
+        db_module.make_engine("postgresql://u@db.example/isodesk")
+    assert err.value.code == "pg_driver_missing"
+    assert "isodesk[postgresql]" in err.value.zh and "isodesk[postgresql]" in err.value.en
+    assert db_module.make_engine(tmp_path / "a.sqlite3").dialect.name == "sqlite"  # SQLite needs no extra

@@ -73,6 +73,31 @@ def test_older_database_is_backed_up_then_upgraded_with_its_data(stored, tmp_pat
         assert s.scalar(select(Site.rule_set_since)) is not None  # filled by the data migration
     assert run_checks(engine) == []
     assert open_database(db) is not None and len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
+    assert f"-pre-upgrade-{old_rev}-to-{head_revision(engine)}-" in backups[0].name
+
+
+def test_an_upgrade_that_failed_and_is_tried_again_keeps_one_copy(tmp_path, monkeypatch):
+    """Each start that fails after the copy (a migration that breaks, a full disk) used to add a copy of
+    the whole database; the copy from before the first attempt is the one that matters, and is kept."""
+    db = tmp_path / "site.sqlite3"
+    shutil.copy(STORED[-1], db)
+    calls = []
+
+    def broken(*_a, **_k):
+        calls.append(1)
+        raise RuntimeError("a migration that breaks")
+
+    monkeypatch.setattr(command, "upgrade", broken)
+    for _ in range(3):
+        with pytest.raises(RuntimeError):
+            open_database(db)
+    assert len(calls) == 3
+    copies = list((tmp_path / "backups").iterdir())
+    assert len(copies) == 1 and copies[0].suffix == ".sqlite3"  # whole, named as a copy
+    monkeypatch.undo()
+    engine = open_database(db)
+    assert current_revision(engine) == head_revision(engine)
+    assert list((tmp_path / "backups").iterdir()) == copies
 
 
 def test_stored_databases_cover_every_past_revision():
@@ -169,7 +194,7 @@ def test_the_upgrade_scrubs_secrets_from_old_audit_entries_and_keeps_the_trail_a
             )
         )
         conn.execute(old.values(at=NOW, action="stay.check_in", entity="stay", entity_id=1, after={"id": 1, "bed": 1}))
-    upgrade(engine)
+    upgrade(engine, confirmed=True)  # a shared database: as the admin's upgrade does it
     with session_factory(engine)() as s:
         entries = {e.action: e for e in s.scalars(select(AuditEntry))}
         assert "password_hash" not in entries["user.login"].after
@@ -222,7 +247,7 @@ def test_the_upgrade_chains_the_entries_already_stored_and_closes_replace_and_tr
         conn.execute(
             text("DROP TRIGGER audit_entry_append_only ON audit_entry" if pg else "DROP TRIGGER audit_entry_no_update")
         )
-    upgrade(engine)
+    upgrade(engine, confirmed=True)  # a shared database: as the admin's upgrade does it
     with session_factory(engine)() as s:
         chains = list(s.scalars(select(AuditEntry.chain).order_by(AuditEntry.id)))
     assert len(chains) == 3 and all(len(c) == 64 for c in chains) and len(set(chains)) == 3
@@ -279,7 +304,7 @@ def test_the_upgrade_stores_reasons_as_codes_and_indexes_every_surname_reading(h
         )
         reasons = {r for (r,) in conn.execute(text("SELECT not_measured_reason FROM observation"))}
         assert reasons == {"睡眠中", "拒绝测量", "out for transfer", "asleep", "refused", None}
-    upgrade(engine)
+    upgrade(engine, confirmed=True)  # a shared database: as the admin's upgrade does it
     assert current_revision(engine) == head_revision(engine)
     with session_factory(engine)() as s:
         stored = dict(s.execute(select(Observation.stay_id, Observation.not_measured_reason)).all())
@@ -341,7 +366,7 @@ def test_the_upgrade_keeps_the_decisions_about_each_stay_and_stores_zones_as_cod
     with engine.begin() as conn:  # as the older version left a restart: the first day 1 kept
         conn.execute(text("UPDATE stay SET day_one = arrival_day"))
         assert {z for (z,) in conn.execute(text("SELECT zone FROM room"))} == {"污染区"}
-    upgrade(engine)
+    upgrade(engine, confirmed=True)  # a shared database: as the admin's upgrade does it
     with session_factory(engine)() as s:
         restarted, kept = s.get(Stay, near), s.get(Stay, extended)
         assert (restarted.restart_day, restarted.day_one, restarted.day_n(date(2026, 11, 22))) == (

@@ -159,6 +159,7 @@ def audit_action_labels() -> dict[str, str]:
         "alert.reopen": QCoreApplication.translate("Labels", "Fever alert open again (departure undone)"),
         "backup.restore": QCoreApplication.translate("Labels", "Backup restore started"),
         "backup.restored": QCoreApplication.translate("Labels", "Restored from a backup"),
+        "database.upgrade": QCoreApplication.translate("Labels", "Shared database upgraded"),
         "site.create": QCoreApplication.translate("Labels", "Site set up"),
         "site.threshold": QCoreApplication.translate("Labels", "Fever threshold changed"),
         "site.update": QCoreApplication.translate("Labels", "Site name or address changed"),
@@ -487,4 +488,7 @@ def audit_note_labels() -> dict[str, str]:
         "stay.restart": QCoreApplication.translate("Labels", "positive case (stay #{stay})"),
         "stay.rule_switch": QCoreApplication.translate("Labels", "{name} from {day}"),
         "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
+        "database.upgrade": QCoreApplication.translate(
+            "Labels", "schema {before} → {after}, by IsoDesk {version}"
+        ),
     }

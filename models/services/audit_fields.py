@@ -65,6 +65,7 @@ KEPT: dict[str, frozenset[str]] = {
 
 LEFT_OUT: dict[str, frozenset[str]] = {
     "app_user": frozenset({"password_hash"}),  # a secret: never in the trail, nor in its export
+    "schema_release": frozenset({"revision", "version", "upgraded_at"}),  # written by the upgrade, never by a user
     # derived from the person's name (models/rules/search_keys.py), never written on its own: the name is audited
     "person_key": frozenset({"key", "person_id"}),
 }

@@ -1,4 +1,6 @@
-"""Restoring a backup: an admin's act, checked and recorded on both sides of the swap.
+"""Restoring a backup, and upgrading a shared database: an admin's acts, checked and recorded.
+
+Restoring a backup is checked and recorded on both sides of the swap.
 
 The file copy itself is ``models.store.backup.restore``; this is the service the app and the command line
 call. It checks the backup, then (one transaction, permission ``settings``: admins only, read from the
@@ -32,6 +34,13 @@ def record_restore_request(session: Session, actor: User | None, source: str) ->
 def record_restored(session: Session, actor: User | None, source: str, by: str, safety: str) -> None:
     """The entry in the restored database: which file, by whom, where the replaced database went."""
     audit.record(session, actor, "backup.restored", None, note=f"restored from {source} by {by}; replaced: {safety}")
+
+
+@transactional("settings")
+def record_upgrade(session: Session, actor: User | None, before: str | None, after: str | None, version: str) -> None:
+    """The entry of a shared database's upgrade (models/store/shared_upgrade.py): from which schema, to which,
+    by which IsoDesk; written after it, in the upgraded database, as the admin who confirmed it."""
+    audit.record(session, actor, "database.upgrade", None, note=f"schema {before} -> {after} by IsoDesk {version}")
 
 
 def restore_backup(

@@ -59,6 +59,11 @@ def make_engine(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engi
         raise DomainError("db_url_invalid", detail=first_line(exc)) from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DomainError("db_url_invalid", detail=f"{url.get_backend_name()}: SQLite / PostgreSQL only")
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg", "psycopg2"):
+        try:
+            import psycopg  # noqa: F401  # the extra isodesk[postgresql]; the bundle carries it
+        except ImportError:
+            raise DomainError("pg_driver_missing") from None
     try:
         return _engine(url, **kwargs)
     except (ArgumentError, ImportError) as exc:  # an unknown driver (postgresql+foo), or one not installed
@@ -170,8 +175,40 @@ def check_revision(engine: Engine) -> str | None:
     if revision is not None:
         script = ScriptDirectory.from_config(alembic_config(engine))
         if all(rev.revision != revision for rev in script.walk_revisions()):
+            version = upgraded_by(engine, revision)
+            if version is not None:
+                raise DomainError("db_newer_version", version=version)
             raise DomainError("db_newer", revision=revision)
     return revision
+
+
+def upgraded_by(engine: Engine, revision: str) -> str | None:
+    """The IsoDesk version that brought the database to ``revision`` (``schema_release``, plain SQL: it is read
+    by a version that knows no more of the schema than that table); None when not recorded."""
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT version FROM schema_release WHERE revision = :revision"), {"revision": revision}
+            ).scalar()
+    except DBAPIError:
+        return None
+    return str(found) if found else None
+
+
+def _record_release(engine: Engine, revision: str | None) -> None:
+    """Note that this IsoDesk version brought the database to ``revision`` (once a revision)."""
+    from sqlalchemy import insert, select
+
+    from models.store.orm import SchemaRelease
+    from resources import app_version
+
+    if revision is None:
+        return
+    with engine.begin() as conn:
+        if conn.execute(select(SchemaRelease.revision).where(SchemaRelease.revision == revision)).first() is None:
+            conn.execute(
+                insert(SchemaRelease).values(revision=revision, version=app_version()[:40], upgraded_at=clock.now())
+            )
 
 
 def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "backup") -> Path | None:
@@ -184,16 +221,30 @@ def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "ba
     dest_dir = private_dir(dest_dir or src_path.parent / "backups")
     stamp = clock.now().strftime("%Y%m%d-%H%M%S-%fZ")
     dest = dest_dir / f"{src_path.stem}-{label}-{stamp}.sqlite3"
-    create_private(dest)  # 0600 before a byte is in it
+    partial = dest.with_name(dest.name + ".partial")  # named as a copy only once it is whole
+    create_private(partial)  # 0600 before a byte is in it
     src = sqlite3.connect(src_path)
     try:
-        dst = sqlite3.connect(dest)
+        dst = sqlite3.connect(partial)
         with dst:
             src.backup(dst)
         dst.close()
     finally:
         src.close()
+    partial.replace(dest)
     return dest
+
+
+def pre_upgrade_copy(engine: Engine, current: str | None, head: str | None) -> Path | None:
+    """The copy of a SQLite database as it was before the upgrade from ``current`` to ``head``: one for each
+    such upgrade, not one for each attempt (a start that failed after the copy, then another start, keeps
+    the first copy and makes none). None for PostgreSQL (backed up on the server) and memory."""
+    if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return None
+    src = Path(engine.url.database)
+    label = f"pre-upgrade-{current}-to-{head}"
+    made = sorted((src.parent / "backups").glob(f"{src.stem}-{label}-*.sqlite3"))
+    return made[0] if made else backup_sqlite(engine, label=label)
 
 
 _REVISION_LINE = re.compile(r"^revision\s*(?::[^=\n]*)?=\s*['\"](\w+)['\"]\s*$", re.MULTILINE)
@@ -237,8 +288,12 @@ def stored_revision(engine: Engine) -> str | None:
     return str(rows[0][0]) if len(rows) == 1 else None
 
 
-def upgrade(engine: Engine) -> Path | None:
+def upgrade(engine: Engine, *, confirmed: bool = False) -> Path | None:
     """Bring the database to the newest schema. An existing older database is backed up first.
+
+    A shared (PostgreSQL) database of an older schema is upgraded only when ``confirmed`` (by
+    models/store/shared_upgrade.py, for an admin, under its lock, after its backup): else it is refused with
+    ``db_upgrade_shared``, whichever desk starts first (an empty one is set up at once).
 
     Returns the path of the backup taken, if any. A database already at this version's head (the usual
     start) is recognised without alembic: its one revision row against :func:`quick_head`.
@@ -255,9 +310,14 @@ def upgrade(engine: Engine) -> Path | None:
     check_revision(engine)  # a newer schema is refused before anything is copied or changed
     has_tables = bool(inspect(engine).get_table_names())
     if has_tables and needs_upgrade(engine):
-        backup = backup_sqlite(engine, label="pre-upgrade")
+        if engine.dialect.name == "postgresql" and not confirmed:
+            from resources import app_version
+
+            raise DomainError("db_upgrade_shared", version=app_version())
+        backup = pre_upgrade_copy(engine, current_revision(engine), head_revision(engine))
     if needs_upgrade(engine):
         command.upgrade(alembic_config(engine), "head")
+        _record_release(engine, head_revision(engine))
     from models.store.audit_guard import ensure_audit_guard
 
     ensure_audit_guard(engine)  # the append-only triggers, put back if someone dropped or disabled them

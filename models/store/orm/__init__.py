@@ -1,7 +1,7 @@
 """ORM entities. Import from here: ``from models.store.orm import Room, Stay``."""
 
 from models.store.orm import text_guard  # noqa: F401  (the before-flush check of every text written)
-from models.store.orm.accounts import AuditEntry, User
+from models.store.orm.accounts import AuditEntry, SchemaRelease, User
 from models.store.orm.base import (
     SYMPTOMS,
     AlertState,
@@ -52,6 +52,7 @@ __all__ = [
     "RoomState",
     "RoomType",
     "RuleSet",
+    "SchemaRelease",
     "Sex",
     "Site",
     "Slot",

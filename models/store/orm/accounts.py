@@ -1,4 +1,4 @@
-"""Users and the append-only audit trail."""
+"""Users, the append-only audit trail, and which IsoDesk versions upgraded the schema."""
 
 from __future__ import annotations
 
@@ -50,3 +50,14 @@ class AuditEntry(Base):
         Index("ix_audit_at", "at"),
         {"sqlite_autoincrement": True},  # ids never reused: a deleted newest entry still leaves a gap
     )
+
+
+class SchemaRelease(Base):
+    """The IsoDesk version that brought the database to a schema revision (written by the upgrade, one row a
+    revision): a desk too old for the database can then say which version to install, not just that it is
+    older."""
+
+    __tablename__ = "schema_release"
+    revision: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40))
+    upgraded_at: Mapped[datetime] = mapped_column(UTCDateTime())
