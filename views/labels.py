@@ -488,7 +488,5 @@ def audit_note_labels() -> dict[str, str]:
         "stay.restart": QCoreApplication.translate("Labels", "positive case (stay #{stay})"),
         "stay.rule_switch": QCoreApplication.translate("Labels", "{name} from {day}"),
         "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
-        "database.upgrade": QCoreApplication.translate(
-            "Labels", "schema {before} → {after}, by IsoDesk {version}"
-        ),
+        "database.upgrade": QCoreApplication.translate("Labels", "schema {before} → {after}, by IsoDesk {version}"),
     }
