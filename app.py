@@ -102,10 +102,15 @@ def _signed_in(session: Any, args: argparse.Namespace, *, site: bool = True) -> 
 
     if site:
         get_site(session)  # a database without a site says so, before any password is asked for
+    return authenticate(session, *_credentials(args))
+
+
+def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+    """The account named (``--user`` or ISODESK_USER) and its password (ISODESK_PASSWORD, or asked)."""
     name = (getattr(args, "user", None) or os.environ.get(USER_ENV, "")).strip()
     if not name:
         raise DomainError("cli_user_needed", env=USER_ENV)
-    return authenticate(session, name, _password(f"{name} 的密码 / password: ", PASSWORD_ENV))
+    return name, _password(f"{name} 的密码 / password: ", PASSWORD_ENV)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -157,12 +162,9 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     """The database to this version's schema. A SQLite file: as when it is opened (after a copy of it). A shared
     PostgreSQL database: only by an admin (``--user``), under the upgrade's lock, after a logical backup into
     ``--backup-dir`` (models/store/shared_upgrade.py); recorded in the audit trail."""
-    from models.permissions import check
-    from models.services.maintenance import record_upgrade
-    from models.store.db import check_revision, head_revision, make_engine, needs_upgrade, session_factory
-    from models.store.orm import User
-    from models.store.shared_upgrade import upgrade_shared
-    from resources import app_version
+    from models.services.maintenance import upgrade_shared_database
+    from models.store.db import check_revision, head_revision, make_engine, needs_upgrade
+    from models.store.shared_upgrade import default_backup_dir
 
     engine = make_engine(args.db)
     if engine.dialect.name == "sqlite":
@@ -173,27 +175,14 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     if not needs_upgrade(engine):
         print(f"schema {head_revision(engine)}: up to date, nothing to do / 数据库结构已是最新，无需升级")
         return 0
-    with session_factory(engine)() as session:  # the admin, proven before anything is copied or changed
-        actor = _signed_in(session, args, site=False)
-        check(session, actor, "settings")
-        actor_id = actor.id
-        session.commit()
-    folder = Path(args.backup_dir) if args.backup_dir else _user_backups()
-    done = upgrade_shared(engine, folder)
+    folder = Path(args.backup_dir) if args.backup_dir else default_backup_dir()
+    done = upgrade_shared_database(engine, *_credentials(args), folder)
     if done.backup is None:  # another desk did it while this one waited for the lock
         print(f"schema {done.after}: upgraded meanwhile by another desk / 已由其他工作站升级")
         return 0
-    with session_factory(engine)() as session:
-        record_upgrade(session, session.get(User, actor_id), done.before, done.after, app_version())
     print(f"upgraded: schema {done.before} -> {done.after}; logical backup {done.backup}")
     print(f"已升级：结构 {done.before} → {done.after}；升级前的逻辑备份 {done.backup}", file=sys.stderr)
     return 0
-
-
-def _user_backups() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("IsoDesk", "IsoDesk")) / "backups"
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -114,3 +114,43 @@ def test_two_desks_upgrading_at_once_migrate_it_once(older_pg, tmp_path):
     assert current_revision(engine) == head_revision(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM schema_release")).scalar() == 1
+
+
+def test_at_the_desk_an_admin_upgrades_it_from_the_start_dialog_and_the_desk_opens_it(
+    older_pg, qapp, qtbot, app_settings, monkeypatch, tmp_path
+):
+    """The desk's start: the dialog says the shared database needs upgrading and offers it; a viewer's
+    password is refused there (nothing changed), an admin's upgrades it, and Retry opens it."""
+    from models.store import shared_upgrade
+    from views.application import install_translators
+    from views.db_status import open_database_or_ask
+    from views.tasks import TaskRunner
+
+    engine, url = older_pg
+    monkeypatch.setattr(shared_upgrade, "default_backup_dir", lambda: tmp_path)
+    install_translators(qapp, "zh_CN")
+    seen: list[str] = []
+
+    def ask(dialog) -> int:
+        qtbot.addWidget(dialog)
+        seen.append(dialog.headline.text())
+        assert dialog.upgrade_box.isVisibleTo(dialog)
+        dialog.admin_name.setText("watcher")
+        dialog.admin_password.setText(PASSWORD)
+        dialog.upgrade_now()
+        seen.append(dialog.upgrade_result.text())
+        assert current_revision(engine) == OLDER and not list(tmp_path.iterdir())
+        dialog.admin_name.setText("boss")
+        dialog.admin_password.setText(PASSWORD)
+        dialog.upgrade_now()
+        return dialog.result()
+
+    try:
+        opened = open_database_or_ask(url, app_settings, "zh_CN", ask=ask, tasks=TaskRunner(synchronous=True))
+    finally:
+        install_translators(qapp, "en")
+    assert opened is not None and current_revision(opened) == head_revision(opened)
+    assert seen[0] == "共享数据库需要先升级，本版 IsoDesk 才能使用。"
+    assert seen[1].startswith("未升级：")  # the viewer: refused, in Chinese
+    assert len(list(tmp_path.glob("*.zip"))) == 1
+    opened.dispose()

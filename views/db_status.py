@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QToolBar,
@@ -43,10 +45,23 @@ class DatabaseUnreachableDialog(QDialog):
     """The database named cannot be opened: why, then Retry, Open database settings, or Quit."""
 
     def __init__(
-        self, database: str, problem: str, settings: QSettings, language: str, parent: QWidget | None = None
+        self,
+        database: str,
+        problem: str,
+        settings: QSettings,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        upgrade: Callable[[str, str], Any] | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
+        """``upgrade``: the database is a shared one of an older schema; ``upgrade(name, password)`` upgrades
+        it as that admin (run in the background by ``tasks``), and the dialog offers it."""
         super().__init__(parent)
         self.settings = settings
+        self.language = language
+        self._upgrade = upgrade
+        self._tasks = tasks
         self.setWindowTitle(self.tr("IsoDesk — database unreachable"))
         self.setMinimumWidth(560)
         self.headline = QLabel(self.tr("IsoDesk cannot open its database."), self)
@@ -77,9 +92,63 @@ class DatabaseUnreachableDialog(QDialog):
         self.retry_button.clicked.connect(lambda: self.done(RETRY))
         self.quit_button.clicked.connect(lambda: self.done(QUIT))
         self.settings_button.clicked.connect(self.open_settings)
+        self.upgrade_box = self._upgrade_box()
         layout = QVBoxLayout(self)
-        for w in (self.headline, self.database, self.problem, self.hint, self.panel, self.buttons):
+        for w in (self.headline, self.database, self.problem, self.hint, self.upgrade_box, self.panel, self.buttons):
             layout.addWidget(w)
+        if upgrade is not None:
+            self.headline.setText(self.tr("The shared database must be upgraded before this IsoDesk can use it."))
+            self.hint.setText(
+                self.tr(
+                    "Close IsoDesk on the other desks first. An admin then upgrades it here: a backup of every "
+                    "table is written to this PC first, and the upgrade is recorded with the admin's name."
+                )
+            )
+            self.upgrade_box.show()
+
+    def _upgrade_box(self) -> QWidget:
+        box = QWidget(self)
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.admin_name = QLineEdit(box)
+        self.admin_password = QLineEdit(box)
+        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.upgrade_button = QPushButton(self.tr("Upgrade the database now"), box)
+        self.upgrade_button.clicked.connect(self.upgrade_now)
+        self.admin_password.returnPressed.connect(self.upgrade_now)
+        self.upgrade_result = QLabel(box)
+        self.upgrade_result.setWordWrap(True)
+        form.addRow(self.tr("Admin user name"), self.admin_name)
+        form.addRow(self.tr("Password"), self.admin_password)
+        form.addRow(self.upgrade_button)
+        form.addRow(self.upgrade_result)
+        box.hide()
+        return box
+
+    def upgrade_now(self) -> Task | None:
+        """Upgrade as the admin typed here, off the GUI thread; once done, Retry opens the upgraded database."""
+        if self._upgrade is None or self._tasks is None or not self.upgrade_button.isEnabled():
+            return None
+        name, password = self.admin_name.text().strip(), self.admin_password.text()
+        if not name or not password:
+            self.upgrade_result.setText(self.tr("Enter an admin's user name and password."))
+            return None
+        upgrade = self._upgrade
+        self.upgrade_button.setEnabled(False)
+        self.retry_button.setEnabled(False)
+        self.upgrade_result.setText(self.tr("Backing up and upgrading…"))
+
+        def finished() -> None:
+            self.upgrade_button.setEnabled(True)
+            self.retry_button.setEnabled(True)
+            self.admin_password.clear()
+
+        return self._tasks.run(
+            lambda _job: upgrade(name, password),
+            on_done=lambda _result: self.done(RETRY),
+            on_error=self._tasks.error_to(self.upgrade_result, self.language, self.tr("Not upgraded: {0}")),
+            on_finished=finished,
+        )
 
     def open_settings(self) -> None:
         self.panel.show()
@@ -106,8 +175,11 @@ def open_database_or_ask(
     *,
     opener: Callable[[str | None], Engine] | None = None,
     ask: Callable[[DatabaseUnreachableDialog], int] = _exec,
+    tasks: TaskRunner | None = None,
 ) -> Engine | None:
     """Open (and upgrade) the database; while it cannot be opened, ask: Retry, settings, or Quit (None).
+    A shared database of an older schema (``db_upgrade_shared``) is upgraded only by an admin, who can do
+    it in that dialog (with ``tasks``, in the background).
 
     Anything that is not a database problem (a bug) is raised as it is, for the error dialog.
     """
@@ -121,13 +193,33 @@ def open_database_or_ask(
             if problem is None:
                 raise
             log.warning("cannot open the database %s: %s", masked(db or "(default file)"), problem)
-            dialog = DatabaseUnreachableDialog(masked(db or _default_db()), problem, settings, language)
+            upgrade = _admin_upgrade(db) if getattr(exc, "code", None) == "db_upgrade_shared" else None
+            dialog = DatabaseUnreachableDialog(
+                masked(db or _default_db()), problem, settings, language, upgrade=upgrade, tasks=tasks
+            )
             answer = ask(dialog)
             db = dialog.database_to_try(db)
             dialog.deleteLater()
             if answer != RETRY:
                 log.info("quit: no database")
                 return None
+
+
+def _admin_upgrade(db: str | None) -> Callable[[str, str], Any]:
+    """The upgrade of the shared database ``db`` as an admin (models/services/maintenance.py), for the dialog."""
+
+    def upgrade(name: str, password: str) -> Any:
+        from models.services.maintenance import upgrade_shared_database
+        from models.store.db import make_engine
+        from models.store.shared_upgrade import default_backup_dir
+
+        engine = make_engine(db)  # the address as the start opened it (its password from the store already)
+        try:
+            return upgrade_shared_database(engine, name, password, default_backup_dir())
+        finally:
+            engine.dispose()
+
+    return upgrade
 
 
 def _default_db() -> str:

@@ -116,7 +116,7 @@ class GuiSession:
         """The database, or None when the desk chose Quit because it cannot be opened."""
         from .db_status import open_database_or_ask
 
-        self.engine = open_database_or_ask(db, settings, language)
+        self.engine = open_database_or_ask(db, settings, language, tasks=self.tasks())
         return self.engine
 
     def tasks(self) -> Any:

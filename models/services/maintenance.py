@@ -22,6 +22,7 @@ from models.services.audit import transactional
 from models.store import backup
 from models.store.db import session_factory
 from models.store.orm import User
+from models.store.shared_upgrade import SharedUpgrade, upgrade_shared
 
 
 @transactional("settings")
@@ -41,6 +42,26 @@ def record_upgrade(session: Session, actor: User | None, before: str | None, aft
     """The entry of a shared database's upgrade (models/store/shared_upgrade.py): from which schema, to which,
     by which IsoDesk; written after it, in the upgraded database, as the admin who confirmed it."""
     audit.record(session, actor, "database.upgrade", None, note=f"schema {before} -> {after} by IsoDesk {version}")
+
+
+def upgrade_shared_database(engine: Engine, username: str, password: str, backup_dir: Path) -> SharedUpgrade:
+    """A shared database's upgrade, confirmed by an admin (``username``, proven by ``password``, the role
+    read as it is now): under the upgrade's lock, after its logical backup (models/store/shared_upgrade.py),
+    then recorded, as that admin. The command line and the start dialog both come here."""
+    from models.permissions import check
+    from models.services.accounts import authenticate
+    from resources import app_version
+
+    with session_factory(engine)() as session:  # the admin, proven before anything is copied or changed
+        actor = authenticate(session, username, password)
+        check(session, actor, "settings")
+        actor_id = actor.id
+        session.commit()
+    done = upgrade_shared(engine, backup_dir)
+    if done.backup is not None:  # else another desk did it while this one waited for the lock
+        with session_factory(engine)() as session:
+            record_upgrade(session, session.get(User, actor_id), done.before, done.after, app_version())
+    return done
 
 
 def restore_backup(

@@ -42,6 +42,13 @@ class SharedUpgrade:
     backup: Path | None  # the logical backup taken (or found, from an earlier attempt); None: nothing to do
 
 
+def default_backup_dir() -> Path:
+    """Where this desk keeps the logical backups it takes before an upgrade: the user data folder's backups/."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("IsoDesk", "IsoDesk")) / "backups"
+
+
 def upgrade_shared(engine: Engine, backup_dir: Path) -> SharedUpgrade:
     """Bring a shared PostgreSQL database to this version's schema, as described above."""
     from models.store.db import check_revision, head_revision, needs_upgrade, upgrade

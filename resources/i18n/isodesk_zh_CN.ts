@@ -759,27 +759,27 @@ dis {2} · oos {3}</source>
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../views/db_status.py" line="179" />
+        <location filename="../../views/db_status.py" line="271" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="247" />
+        <location filename="../../views/db_status.py" line="339" />
         <source>Database unreachable — retrying every few seconds. Nothing can be saved until it answers.</source>
         <translation>无法连接数据库 — 每隔几秒自动重试。恢复连接之前无法保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="249" />
+        <location filename="../../views/db_status.py" line="341" />
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="252" />
+        <location filename="../../views/db_status.py" line="344" />
         <source>Database unreachable — retrying</source>
         <translation>无法连接数据库 — 正在重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="261" />
+        <location filename="../../views/db_status.py" line="353" />
         <source>The database answers again: reloaded.</source>
         <translation>数据库已恢复连接，数据已重新载入。</translation>
     </message>
@@ -855,44 +855,84 @@ dis {2} · oos {3}</source>
 <context>
     <name>DatabaseUnreachableDialog</name>
     <message>
-        <location filename="../../views/db_status.py" line="50" />
+        <location filename="../../views/db_status.py" line="65" />
         <source>IsoDesk — database unreachable</source>
         <translation>IsoDesk — 无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="52" />
+        <location filename="../../views/db_status.py" line="67" />
         <source>IsoDesk cannot open its database.</source>
         <translation>IsoDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="54" />
+        <location filename="../../views/db_status.py" line="69" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="55" />
+        <location filename="../../views/db_status.py" line="70" />
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="58" />
+        <location filename="../../views/db_status.py" line="73" />
         <source>For a shared PostgreSQL database: is the server running, and is this PC on its network? Then press Retry. To use another database this once, open the database settings, try it there, then Retry; an admin saves it for good in Settings.</source>
         <translation>如使用共享的 PostgreSQL 数据库：请确认服务器已启动、本机已连入其网络，然后点“重试”。如要临时改用其他数据库，请打开数据库设置，在那里测试，再点“重试”；长期使用须由管理员在“设置”中保存。</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="71" />
+        <location filename="../../views/db_status.py" line="86" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="73" />
+        <location filename="../../views/db_status.py" line="88" />
         <source>Open database settings</source>
         <translation>打开数据库设置</translation>
     </message>
     <message>
-        <location filename="../../views/db_status.py" line="75" />
+        <location filename="../../views/db_status.py" line="90" />
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="100" />
+        <source>The shared database must be upgraded before this IsoDesk can use it.</source>
+        <translation>共享数据库需要先升级，本版 IsoDesk 才能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="103" />
+        <source>Close IsoDesk on the other desks first. An admin then upgrades it here: a backup of every table is written to this PC first, and the upgrade is recorded with the admin's name.</source>
+        <translation>请先关闭其他工作站上的 IsoDesk，再由管理员在此升级：升级前会先把每张表备份到本机，升级记录中写明管理员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="116" />
+        <source>Upgrade the database now</source>
+        <translation>立即升级数据库</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="121" />
+        <source>Admin user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="122" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="134" />
+        <source>Enter an admin's user name and password.</source>
+        <translation>请输入管理员的用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="139" />
+        <source>Backing up and upgrading…</source>
+        <translation>正在备份并升级…</translation>
+    </message>
+    <message>
+        <location filename="../../views/db_status.py" line="149" />
+        <source>Not upgraded: {0}</source>
+        <translation>未升级：{0}</translation>
     </message>
 </context>
 <context>
