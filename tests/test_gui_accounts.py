@@ -37,6 +37,22 @@ def test_first_start_creates_the_admin(sessions, qtbot):
         assert authenticate(s, "lead", "long enough 1").username == "lead"
 
 
+def test_the_login_starts_in_the_user_name_with_the_language_list_above_it(sessions, qtbot, app_settings):
+    """A desk types its name at once (the language list, first in the dialog, took the keys before)."""
+    with sessions() as s:
+        create_first_admin(s, "lead", "long enough 1")
+    d = LoginDialog(sessions, "zh_CN", settings=app_settings)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(lambda: d.focusWidget() is d.username)
+    QTest.keyClicks(d.focusWidget(), "lead")
+    assert d.username.text() == "lead"
+    QTest.keyClick(d.username, Qt.Key.Key_Backtab)
+    assert d.focusWidget() is d.language_box
+
+
 def test_login_refuses_then_locks(sessions, qtbot):
     with sessions() as s:
         create_first_admin(s, "lead", "long enough 1")

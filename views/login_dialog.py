@@ -93,6 +93,7 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         self.retranslate()
+        self.username.setFocus()  # typing starts with the name; the language is a Shift+Tab away
 
     def retranslate(self) -> None:
         """Every text of the dialog in the current language (again after a language change)."""
