@@ -211,12 +211,17 @@ def _record_release(engine: Engine, revision: str | None) -> None:
             )
 
 
-def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "backup") -> Path | None:
-    """Copy a SQLite database with the online backup API. Returns the copy's path (None for PG/memory)."""
+def _sqlite_file(engine: Engine) -> Path | None:
+    """The engine's SQLite file; None for PostgreSQL and an in-memory database."""
     if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return None
-    src_path = Path(engine.url.database)
-    if not src_path.exists():
+    return Path(engine.url.database)
+
+
+def backup_sqlite(engine: Engine, dest_dir: Path | None = None, label: str = "backup") -> Path | None:
+    """Copy a SQLite database with the online backup API. Returns the copy's path (None for PG/memory)."""
+    src_path = _sqlite_file(engine)
+    if src_path is None or not src_path.exists():
         return None
     dest_dir = private_dir(dest_dir or src_path.parent / "backups")
     stamp = clock.now().strftime("%Y%m%d-%H%M%S-%fZ")
@@ -239,9 +244,9 @@ def pre_upgrade_copy(engine: Engine, current: str | None, head: str | None) -> P
     """The copy of a SQLite database as it was before the upgrade from ``current`` to ``head``: one for each
     such upgrade, not one for each attempt (a start that failed after the copy, then another start, keeps
     the first copy and makes none). None for PostgreSQL (backed up on the server) and memory."""
-    if engine.url.get_backend_name() != "sqlite" or engine.url.database in (None, "", ":memory:"):
+    src = _sqlite_file(engine)
+    if src is None:
         return None
-    src = Path(engine.url.database)
     label = f"pre-upgrade-{current}-to-{head}"
     made = sorted((src.parent / "backups").glob(f"{src.stem}-{label}-*.sqlite3"))
     return made[0] if made else backup_sqlite(engine, label=label)
@@ -307,17 +312,17 @@ def upgrade(engine: Engine, *, confirmed: bool = False) -> Path | None:
     from alembic import command
 
     backup = None
-    check_revision(engine)  # a newer schema is refused before anything is copied or changed
-    has_tables = bool(inspect(engine).get_table_names())
-    if has_tables and needs_upgrade(engine):
-        if engine.dialect.name == "postgresql" and not confirmed:
-            from resources import app_version
+    current = check_revision(engine)  # a newer schema is refused before anything is copied or changed
+    head = head_revision(engine)
+    if current != head:
+        if inspect(engine).get_table_names():  # an older database, not an empty one
+            if engine.dialect.name == "postgresql" and not confirmed:
+                from resources import app_version
 
-            raise DomainError("db_upgrade_shared", version=app_version())
-        backup = pre_upgrade_copy(engine, current_revision(engine), head_revision(engine))
-    if needs_upgrade(engine):
+                raise DomainError("db_upgrade_shared", version=app_version())
+            backup = pre_upgrade_copy(engine, current, head)
         command.upgrade(alembic_config(engine), "head")
-        _record_release(engine, head_revision(engine))
+        _record_release(engine, head)
     from models.store.audit_guard import ensure_audit_guard
 
     ensure_audit_guard(engine)  # the append-only triggers, put back if someone dropped or disabled them

@@ -51,7 +51,7 @@ def default_backup_dir() -> Path:
 
 def upgrade_shared(engine: Engine, backup_dir: Path) -> SharedUpgrade:
     """Bring a shared PostgreSQL database to this version's schema, as described above."""
-    from models.store.db import check_revision, head_revision, needs_upgrade, upgrade
+    from models.store.db import check_revision, head_revision, upgrade
 
     if engine.dialect.name != "postgresql":
         raise ValueError("upgrade_shared is for PostgreSQL; a SQLite file is upgraded when it is opened")
@@ -61,7 +61,7 @@ def upgrade_shared(engine: Engine, backup_dir: Path) -> SharedUpgrade:
         try:
             before = check_revision(engine)  # under the lock: another desk may have upgraded meanwhile
             head = head_revision(engine)
-            if not needs_upgrade(engine):
+            if before == head:
                 return SharedUpgrade(before, before, None)
             backup = logical_backup(engine, backup_dir, before, head)
             upgrade(engine, confirmed=True)
