@@ -506,7 +506,8 @@ def test_companion_into_a_single_room_is_refused_as_full(session, site, desk, ma
 # --- a bus at once ---------------------------------------------------------------------------
 
 
-def test_batch_checks_in_everyone_with_companions(session, site, desk, make_arrival):
+def bus_with_a_child(session, make_arrival):
+    """Four arrivals: one alone, a carer and a child sharing a double room, one more alone."""
     rooms = free_rooms(session, 2)
     double = free_rooms(session, 1, beds=2)[0]
     items = [
@@ -515,6 +516,11 @@ def test_batch_checks_in_everyone_with_companions(session, site, desk, make_arri
         BatchItem(make_arrival(min_age=2), double.id, shares_with_index=1, companion_reason=CompanionReason.CHILD),
         BatchItem(make_arrival(), rooms[1].id),
     ]
+    return rooms, double, items
+
+
+def test_batch_checks_in_everyone_with_companions(session, site, desk, make_arrival):
+    rooms, double, items = bus_with_a_child(session, make_arrival)
     stays = register_batch(session, desk, items, now=NOW)
     assert [s.room_id for s in stays] == [rooms[0].id, double.id, double.id, rooms[1].id]
     assert (stays[2].bed, stays[2].shares_with_id) == (2, stays[1].id)
@@ -558,14 +564,7 @@ def test_a_batch_leaves_the_trail_one_arrival_after_another_would(engine, sessio
     alone, in the list's order: their entries in turn, ids in the chain's order, the chain intact."""
     from models.store.audit_guard import first_break
 
-    rooms = free_rooms(session, 2)
-    double = free_rooms(session, 1, beds=2)[0]
-    items = [
-        BatchItem(make_arrival(), rooms[0].id),
-        BatchItem(make_arrival(), double.id),
-        BatchItem(make_arrival(min_age=2), double.id, shares_with_index=1, companion_reason=CompanionReason.CHILD),
-        BatchItem(make_arrival(), rooms[1].id),
-    ]
+    rooms, double, items = bus_with_a_child(session, make_arrival)
     last = session.scalar(select(func.max(AuditEntry.id))) or 0
     stays = register_batch(session, desk, items, now=NOW)
     entries = list(session.scalars(select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id)))
