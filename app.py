@@ -35,8 +35,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from models.errors import DomainError
-from printing.form_names import FORMS
+
+def _installed_package_first() -> None:
+    """Installed from the wheel, this file is ``isodesk/app.py`` and IsoDesk's packages sit beside it in
+    ``isodesk/`` (nothing of IsoDesk's at the top of site-packages, where names like ``models`` clash with
+    other projects'). They import one another by their own names (``from models import ...``), as in the
+    repository, so the package's folder goes first on ``sys.path``, for this process only. From a checkout
+    (``python app.py``) or the bundle the folder is first already."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if __package__ == "isodesk" and sys.path[:1] != [here]:
+        sys.path.insert(0, here)
+
+
+_installed_package_first()
+
+from models.errors import DomainError  # noqa: E402 (after the path is set)
+from printing.form_names import FORMS  # noqa: E402
 
 USER_ENV, PASSWORD_ENV, NEW_PASSWORD_ENV = "ISODESK_USER", "ISODESK_PASSWORD", "ISODESK_NEW_PASSWORD"
 DB_HELP = "database URL (postgresql://…) or SQLite file path; default: isodesk.sqlite3 in the user data folder"
@@ -497,9 +511,12 @@ def _mapping(items: Sequence[str]) -> dict[str, str]:
 
 
 def _program_name() -> str:
-    """What the user typed to run this: the bundle's program (isodesk-cli), else app.py."""
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).stem
+    """What the user typed to run this: the bundle's program (isodesk-cli), the wheel's launcher
+    (isodesk-cli), else app.py."""
+    if getattr(sys, "frozen", False):  # as typed: on Linux isodesk-cli is a link to isodesk
+        return Path(sys.argv[0] if sys.argv else sys.executable).stem
+    if __package__ == "isodesk" and sys.argv and not sys.argv[0].endswith(".py"):
+        return Path(sys.argv[0]).stem
     return "app.py"
 
 

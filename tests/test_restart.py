@@ -30,7 +30,7 @@ def test_the_installed_launcher_is_not_given_to_python_as_a_script():
     launcher = r"C:\Python311\Scripts\isodesk.exe"
     assert restart_command(False, r"C:\Python311\python.exe", [launcher, "--db", "s"]) == (
         r"C:\Python311\python.exe",
-        ["-m", "app", "--db", "s"],
+        ["-m", "isodesk.app", "--db", "s"],
     )
 
 

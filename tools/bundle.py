@@ -54,6 +54,7 @@ def sources_digest() -> str:
             *sorted(str(p.relative_to(ROOT)) for p in found if "__pycache__" not in p.parts),
             "app.py",
             "setup.cfg",
+            "setup.py",
         ]
     for name in names:
         path = ROOT / name

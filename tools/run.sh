@@ -120,9 +120,9 @@ fi
 # as root a failed install stops here; otherwise carry on after printing the command (Qt may still start)
 apt_install || [ "$(id -u)" != 0 ] || exit 1
 
-# 3. the project and its dependencies, reinstalled only when setup.cfg changes
+# 3. the project and its dependencies, reinstalled only when setup.cfg or setup.py changes
 stamp="$VENV/.isodesk-installed"
-want_stamp=$("$PY" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())' <setup.cfg)
+want_stamp=$("$PY" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())' < <(cat setup.cfg setup.py))
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want_stamp" ]; then
   echo "installing IsoDesk and its dependencies into .venv ..." >&2
   "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true

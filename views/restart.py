@@ -5,7 +5,7 @@ arguments, however it was started.
   (``isodesk isodesk`` is what passing ``sys.argv`` whole gave, and argparse refused it);
 - from a checkout: ``python app.py ARGS``, the script's path made absolute;
 - installed from the wheel (the ``isodesk`` launcher, a script or on Windows an .exe that Python cannot
-  run as a file): ``python -m app ARGS``.
+  run as a file): ``python -m isodesk.app ARGS`` (the wheel's one package, see setup.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def restart_command(frozen: bool, executable: str, argv: Sequence[str]) -> tuple
     script = argv[0] if argv else ""
     if script.endswith(".py") and os.path.isfile(script):
         return executable, [os.path.abspath(script), *args]
-    return executable, ["-m", "app", *args]
+    return executable, ["-m", "isodesk.app", *args]
 
 
 def restart() -> bool:
