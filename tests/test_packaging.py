@@ -4,6 +4,7 @@ fixtures and the .ts sources), a licence file, and requirements a desk really ne
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import subprocess
 import sys
@@ -98,11 +99,17 @@ def test_the_wheel_installs_one_package_named_isodesk_and_runs_from_it(tmp_path)
         "import sys; sys.path.insert(0, sys.argv[1]); from isodesk.app import main; code = main(sys.argv[2:]);"
         "import models; assert models.__file__.startswith(sys.argv[1]), models.__file__; sys.exit(code)"
     )
-    db = tmp_path / "site.sqlite3"
-    for args in (["--version"], ["demo", "--db", str(db), "--rooms", "12", "--days", "3"], ["check", "--db", str(db)]):
+    db, pdf = tmp_path / "site.sqlite3", tmp_path / "sheets.pdf"
+    signed_in = {**os.environ, "ISODESK_USER": "desk", "ISODESK_PASSWORD": "demo1234"}
+    for args in (
+        ["--version"],
+        ["demo", "--db", str(db), "--rooms", "12", "--days", "3"],
+        ["check", "--db", str(db)],
+        ["print", "daily-sheets", "--db", str(db), "-o", str(pdf)],
+    ):
         out = subprocess.run(
             [sys.executable, "-c", run, str(site), *args],
-            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+            cwd=tmp_path, env=signed_in, capture_output=True, text=True, timeout=300, check=False,
         )  # fmt: skip
         assert out.returncode == 0, (args, out.stdout[-1000:], out.stderr[-2000:])
-    assert db.is_file()
+    assert b"/FontFile2" in pdf.read_bytes()  # the CJK font, found inside the installed package
