@@ -6,6 +6,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from stdnum import exceptions as stdnum_exc
+from stdnum.cn import ric
 
 from models.demo import synthetic
 from models.errors import DomainError
@@ -183,6 +185,32 @@ def test_retired_region_code_stays_valid_for_life():
     # 110103 (崇文区) was merged away in 2010: a number issued there before is still a real number
     rid = parse_resident_id(with_check("11010319800101002"), TODAY)
     assert (rid.birth_date, rid.warnings) == (date(1980, 1, 1), [])
+
+
+@given(
+    region=st.sampled_from(["110105", "110112", "110103", "440305", "999999", "110100", "652901"]),
+    born=st.dates(date(1890, 1, 1), TODAY),
+    seq=st.integers(0, 999),
+    check=st.sampled_from([None, *"0123456789X"]),
+)
+def test_the_verdict_is_stdnums_with_the_region_only_a_warning(region, born, seq, check):
+    """parse_resident_id checks what stdnum's ric.validate checks, in its order, and asks stdnum's region
+    table once per region and year: the verdict and the warning are stdnum's for every number."""
+    body = f"{region}{born:%Y%m%d}{seq:03d}"
+    number = body + (check or check_char(body))
+    try:
+        ric.validate(number)
+        expected = ("ok", [])
+    except stdnum_exc.InvalidChecksum:
+        expected = ("id_checksum", None)
+    except (stdnum_exc.InvalidComponent, KeyError, ValueError):  # the region (the birth date is real)
+        expected = ("ok", ["region_unknown"])
+    try:
+        rid = parse_resident_id(number, TODAY)
+        got = ("ok", rid.warnings)
+    except DomainError as exc:
+        got = (exc.code, None)
+    assert got == expected
 
 
 def test_doc_numbers_by_type():

@@ -7,6 +7,7 @@ never refused for its region code: an unknown region is only a warning.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -88,8 +89,20 @@ class ResidentId:
 
 
 def region_known(number: str) -> bool:
+    """Whether stdnum's table knows the number's region code (its first six digits) in its birth year."""
     try:
-        return bool(ric.get_birth_place(number))
+        year = int(number[6:10])
+    except ValueError:
+        return False
+    return _region_known(number[:6], year)
+
+
+@functools.lru_cache(maxsize=16384)
+def _region_known(region: str, year: int) -> bool:
+    """stdnum reads only the region code and the birth year (a county is valid over years): asked once per
+    pair, not once per person (a 1,000-row list asked stdnum's table 4,000 times, half of checking it)."""
+    try:
+        return bool(ric.get_birth_place(f"{region}{year:04d}01010000"))
     except (stdnum_exc.ValidationError, KeyError, ValueError):  # KeyError: gaps in stdnum's table
         return False
 
@@ -116,21 +129,10 @@ def parse_resident_id(raw: str, today: date | None = None) -> ResidentId:
         text = upgrade_15(text)
     elif not re.fullmatch(r"\d{17}[\dX]", text):
         raise DomainError("id_format")
-    try:
-        text = ric.validate(text)
-    except stdnum_exc.InvalidChecksum as exc:
-        raise DomainError("id_checksum") from exc
-    except stdnum_exc.InvalidComponent as exc:
-        # stdnum refuses unknown region codes too; a region is never a reason to refuse
-        if not _birth_ok(text, today):
-            raise DomainError("id_birth_date") from exc
-        if check_char(text[:17]) != text[17]:
-            raise DomainError("id_checksum") from exc
-    except stdnum_exc.ValidationError as exc:
-        raise DomainError("id_format") from exc
-    except (KeyError, ValueError) as exc:  # stdnum's region table has gaps (found by fuzzing)
-        if not _birth_ok(text, today) or check_char(text[:17]) != text[17]:
-            raise DomainError("id_checksum" if _birth_ok(text, today) else "id_birth_date") from exc
+    # stdnum's ric.validate, in its order (the check character first) without its region lookup: a region
+    # is never a reason to refuse, and region_known asks the table once per region and year
+    if check_char(text[:17]) != text[17]:
+        raise DomainError("id_checksum")
     if not _birth_ok(text, today):
         raise DomainError("id_birth_date")
     birth = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
