@@ -8,7 +8,7 @@ import threading
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from models.errors import DomainError
 from models.rules.identity import check_char, mask_id
@@ -672,3 +672,43 @@ def test_partial_unique_index_refuses_a_second_active_stay_on_a_bed(
         refused(session, "conflict", register_arrival, other, actor, make_arrival(), room_id, now=NOW)
     active = session.scalars(select(Stay).where(Stay.room_id == room_id, Stay.departed_at.is_(None))).all()
     assert len(active) == 1
+
+
+def test_a_batch_writes_each_kind_of_row_in_one_statement_whatever_its_size(engine, session, site, desk, make_arrival):
+    """The people, their stays, swabs, search keys and audit entries go in as one INSERT each (an executemany):
+    on SQLite the ORM inserted every row with its own INSERT … RETURNING to learn its id (models/store/new_ids.py)."""
+    from sqlalchemy import event
+
+    def inserts(n: int) -> int:
+        items = [BatchItem(make_arrival(), r.id) for r in free_rooms(session, n)]
+        seen: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            if statement.lstrip().upper().startswith("INSERT"):
+                seen.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            register_batch(session, desk, items, now=NOW)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(seen)
+
+    assert inserts(3) == inserts(30) <= 6
+
+
+def test_ids_given_before_the_flush_are_never_ones_the_table_used(engine, session, site, desk, make_arrival):
+    """An AUTOINCREMENT table (the audit trail) never gives an id again, a deleted newest row's included:
+    the ids given to a batch continue from SQLite's own counter when it is ahead of the largest id."""
+    from models.store import new_ids
+
+    if engine.dialect.name != "sqlite":
+        assert new_ids.reserve(session, AuditEntry, 3) is None  # PostgreSQL's RETURNING keeps the order
+        return
+    largest = session.scalar(select(func.max(AuditEntry.id))) or 0
+    session.execute(text("UPDATE sqlite_sequence SET seq = :s WHERE name = 'audit_entry'"), {"s": largest + 40})
+    assert new_ids.reserve(session, AuditEntry, 3) == largest + 41
+    assert new_ids.reserve(session, Stay, 3) == (session.scalar(select(func.max(Stay.id))) or 0) + 1
+    *_rooms, items = bus_with_a_child(session, make_arrival)
+    register_batch(session, desk, items, now=NOW)
+    assert min(session.scalars(select(AuditEntry.id).where(AuditEntry.id > largest))) == largest + 41

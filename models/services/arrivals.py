@@ -29,6 +29,7 @@ from models.rules.surnames import index_text, readings
 from models.services import audit
 from models.services.audit import transactional
 from models.services.sites import get_site
+from models.store import new_ids
 from models.store.id_lists import SQLITE_CHUNK, among, id_chunks
 from models.store.orm import (
     Base,
@@ -584,6 +585,8 @@ def _check_in(session: Session, actor: User | None, items: list[BatchItem], now:
         here[(d.doc_type, d.doc_number)] = room.number
         stays.append(stay)
         made.append(_Made(person, check.person_id is None, person_before, stay, room, room_before, dates.swabs))
+    new_ids.assign(session, [m.person for m in made if m.new])  # on SQLite: inserted as one batch each
+    new_ids.assign(session, stays)
     session.flush()  # the people, then their stays: the ids the swabs and the audit entries need
     for m in made:  # the rooms after the stays: a bed taken meanwhile by another desk is refused first
         m.room.state = RoomState.OCCUPIED

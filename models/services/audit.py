@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from models import clock, permissions
 from models.errors import DomainError
 from models.services.audit_fields import KEPT, MASKED
-from models.store import audit_guard
+from models.store import audit_guard, new_ids
 from models.store.orm import AuditEntry, User
 from models.store.orm.base import jsonable
 
@@ -134,7 +134,9 @@ def append_pending(session: Session) -> None:
     for entry in entries:
         entry.chain = previous = audit_guard.link(previous, audit_guard.entry_values(entry))
     # one flush: the unit of work inserts them in the order added (on PostgreSQL one INSERT … SELECT … ORDER BY
-    # of the rows' order), so their ids come in the chain's order
+    # of the rows' order), so their ids come in the chain's order; on SQLite they are given those ids first,
+    # and go in as one batch rather than one INSERT … RETURNING each
+    new_ids.assign(session, entries)
     session.add_all(entries)
     session.flush()
 
