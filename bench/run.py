@@ -82,11 +82,13 @@ KNOWN = """Known limits (measured by hand on the same site, not by this script):
   check of the password is (about 0.13 s).
 - The sheets: the QR code on every row (zxing-cpp, about 0.14 ms a code with its image) is most of the
   distance to the floor, which draws no code.
-- The import of 1,000 rows: the table above was measured before the batch check-in (2026-12-02). Since, the
-  list is checked and checked in as a batch (a few queries for the whole list, the people, stays and
-  audit entries each in one flush): on a machine about twice as slow as the one above, 5.2 s -> 4.3 s,
-  reading and checking the list 1.68 s -> 0.80 s. What is left: about 6,000 single-row statements (on
-  SQLite the ORM fetches new ids a row at a time), pinyin, snapshots and the audit chain's JSON.
+- The import of 1,000 rows (reading the .xlsx, checking every row, allocating rooms, checking all in, one
+  commit): checked and checked in as a batch, a few queries for the whole list; on SQLite the people,
+  stays and audit entries get their ids before the flush (models/store/new_ids.py), so each kind is one
+  INSERT, not one INSERT … RETURNING a row; stdnum's region table is asked once per region and year. What
+  is left: the ORM's bookkeeping of 5,000 new objects, pinyin (its dictionary loads at the first name),
+  the audit snapshots and the chain's JSON, the commit. Before these (2026-12-01, the table's machine):
+  6.39 s.
 - Printing before the raster was capped (`--only print --before`: the old loop, kept in bench/print_job.py):
   every page rendered at the printer's 600 dpi in ARGB32 and stored by Qt's PDF engine as a JPEG, 50 pages
   74.6 s, peak RSS 401 MB, a 107.8 MB job (2026-12-01, 2 cores, load 2); 150.9 s, 355 MB, 108.8 MB with a
