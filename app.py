@@ -667,8 +667,10 @@ def _say(message: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command (or the GUI); a failure is one line on stderr and exit code 2."""
     from models import clock, failures, logs
+    from printing import qr
 
     logs.setup_logging()  # the log file, once at start: commands and the GUI alike (models/logs.py)
+    qr.use_store(qr.default_store())  # a stay's QR code is made once, not at every print (printing/qr.py)
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = clock.get_clock()
     db: str | None = None

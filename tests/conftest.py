@@ -90,6 +90,18 @@ def log_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 
 @pytest.fixture(autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The QR codes the CLI keeps (printing/qr.py) go to a temporary folder, never the user's cache;
+    subprocesses inherit it through ISODESK_CACHE_DIR."""
+    from printing import qr
+
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv(qr.STORE_ENV, str(folder))
+    yield folder
+    qr.use_store(None)  # app.main() sets it for the process
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog nobody closes would hang the run: in GUI tests, opening one fails the test at once.
 
