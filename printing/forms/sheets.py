@@ -13,8 +13,8 @@ A site prints thousands of rows every morning, so the table is drawn on the canv
 geometry Platypus gave it (column widths, paddings, a row as tall as its QR code or its name's notes,
 rows paginated whole): the band and headings are laid out once a floor and their drawing repeated on each
 page, a plain cell's text is encoded once per document, and a QR code is a 1-bit inline image from
-:mod:`printing.qr`. Paragraphs (with the forms' line-breaking rules) remain where text wraps: headings, a
-name with notes or too long for its cell, the last rows.
+:mod:`printing.qr` (each made once in a stay and kept). Paragraphs (with the forms' line-breaking rules)
+remain where text wraps: headings, a name with notes or too long for its cell, the last rows.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ from ..base import (
     styles,
 )
 from ..labels import L, sex_label
-from ..qr import inline_image
+from ..qr import inline_images
 from .common import frame_for, stay_code
 
 DEFAULT_THRESHOLD = 37.3  # the schema's default (Site.fever_threshold); render() passes the site's own
@@ -75,16 +75,17 @@ STRIPE = colors.HexColor("#fafafa")  # every second row
 
 def day_cell(row: SheetRow, lang: str) -> str:
     """ "N/M"; on the planned release date "release day" (not "8/7"); past it, the days overdue."""
-    t = L(lang)
     if row.release_day:
-        return t["sh_release_day"]
+        return L(lang)["sh_release_day"]
     if row.overdue_days:
-        return t["sh_overdue"].format(n=row.overdue_days)
+        return L(lang)["sh_overdue"].format(n=row.overdue_days)
     return f"{row.day_n}/{row.days_total}"
 
 
 def _name_notes(row: SheetRow, lang: str) -> list[str]:
     """What happened that day, under the name: moved from another room, left at (and how)."""
+    if row.moved_at is None and row.left_at is None:
+        return []
     t = L(lang)
     notes = []
     if row.moved_at is not None:
@@ -142,6 +143,9 @@ class _Sheet:
         self._texts: dict[tuple[str, float], str] = {}
         self._cells: dict[tuple[int, str], list[tuple[str, str]] | None] = {}
         self._row, self._baseline = (0.0, 0.0), ""  # the last row's (top, height), its one-line baseline
+        self._pieces: dict[tuple[int, str, float], str | None] = {}  # body_row's cells, by column, text, height
+        self._stripes: dict[float, str] = {}
+        self.xs_pdf_name = fp_str(self.xs[NAME] + PAD)
         self.xs_pdf = [fp_str(x) for x in self.xs]
         self._width = fp_str(self.width)
         qs = fp_str(QR_SIZE)
@@ -250,9 +254,73 @@ class _Sheet:
         else:
             self.text(self.xs[NAME] + PAD, y, name)
 
-    def qr(self, top: float, height: float, text: str) -> None:
+    def body_row(self, top: float, height: float, cells: Sequence[tuple[int, str]], image: str, stripe: bool) -> None:
+        """A body row of one-line cells (the name's among them, in the NAME column) as one piece of page code
+        moved to ``top``: its stripe, each cell's text in column order, encoded once a document at its place
+        in a row ``height`` tall, then the QR code. A cell that needs FALLBACK or more than one line is drawn
+        on its own after it, as before."""
+        code = [f"q 1 0 0 1 0 {fp_str(top)} cm"]
+        if stripe:
+            code.append(self._stripe(height))
+        late: list[tuple[int, str]] = []
+        for col, value in cells:
+            if value:
+                piece = self._name_piece(value, height) if col == NAME else self._piece(col, value, height)
+                if piece is None:
+                    late.append((col, value))
+                else:
+                    code.append(piece)
+        code.append(f"{self._qr_piece(height)}\n{image}\nQ Q")
+        page_code(self.c).append(" ".join(code))
+        for col, value in late:
+            if col == NAME:
+                self.name(top, height, value)
+            else:
+                self.plain(col, top, height, value)
+
+    def _piece(self, col: int, value: str, height: float) -> str | None:
+        """A one-line plain cell's text at its place in a row ``height`` tall with its top at 0 (None: it
+        needs FALLBACK or more lines)."""
+        key = (col, value, height)
+        piece = self._pieces.get(key, "")
+        if piece == "":
+            cell = self._cells[(col, value)] if (col, value) in self._cells else self._cell(col, value)
+            self._cells[(col, value)] = cell
+            if cell is None or len(cell) != 1:
+                piece = None
+            else:
+                piece = f"{cell[0][0]}{fp_str(-height + (height + LEADING) / 2 - SIZE)}{cell[0][1]}"
+            self._pieces[key] = piece
+        return piece
+
+    def _name_piece(self, name: str, height: float) -> str | None:
+        """A one-line name at its place in a row with its top at 0, as :meth:`name` puts it."""
+        if _recorders:
+            _recorders[-1].append((name, self.widths[NAME] - 2 * PAD, SIZE))
+        if needs_fallback(name):
+            return None
+        cjk = not name.isascii() and _CJK.search(name) is not None  # p()'s choice of style
+        rise = self.cjk_rise if cjk else self.western_rise
+        leading = styles()["cell"].leading
+        y = -height + (height - leading) / 2 + leading - rise
+        return f"BT 1 0 0 1 {self.xs_pdf_name} {fp_str(y)} Tm {self.encoded(name)}"
+
+    def _stripe(self, height: float) -> str:
+        piece = self._stripes.get(height)
+        if piece is None:
+            rgb = f"{fp_str(STRIPE.red)} {fp_str(STRIPE.green)} {fp_str(STRIPE.blue)}"
+            piece = self._stripes[height] = (
+                f"q {rgb} rg {self.xs_pdf[0]} {fp_str(-height)} {self._width} {fp_str(height)} re f Q"
+            )
+        return piece
+
+    def _qr_piece(self, height: float) -> str:
+        return f"{self._qr_at}{fp_str(-height + (height - QR_SIZE) / 2)} cm"
+
+    def qr(self, top: float, height: float, image: str) -> None:
+        """A QR code (its inline image, :func:`printing.qr.inline_images`) centred in its cell."""
         y = top - height + (height - QR_SIZE) / 2
-        page_code(self.c).append(f"{self._qr_at}{fp_str(y)} cm\n{inline_image(text)}\nQ")
+        page_code(self.c).append(f"{self._qr_at}{fp_str(y)} cm\n{image}\nQ")
 
     def rules(self, top: float, bounds: Sequence[float], inner: tuple[float, float] | None) -> None:
         """The grid of a page's part of the table: a rule under every row (``bounds``, from the top), the
@@ -341,6 +409,8 @@ def daily_sheets(
     limit = _threshold(threshold)
     symptoms = t["symptom_boxes"]
     qr_row = QR_SIZE + 2 * PAD
+    codes = inline_images(stay_code(r.stay_id) for floor in floors for r in floor.rows)  # each made once a stay
+    sexes = {sex: sex_label(sex, lang) for sex in ("M", "F")}
     for i, floor in enumerate(floors):
         if i:
             next_page()
@@ -421,22 +491,30 @@ def daily_sheets(
                     break
                 if kind == "row":
                     r = floor.rows[k]
-                    if k % 2:
-                        sheet.fill(STRIPE, y, y - h)
-                    sheet.plain(0, y, h, str(k + 1))
-                    sheet.plain(1, y, h, r.room)
+                    cells = (
+                        (0, str(k + 1)),
+                        (1, r.room),
+                        (NAME, r.name),
+                        (3, sexes[r.sex] if r.sex in sexes else sex_label(r.sex, lang)),
+                        (4, "" if r.age is None else str(r.age)),
+                        (5, day_cell(r, lang)),
+                        (6, f"{r.planned_release:%m-%d}"),
+                        (SYMPTOMS, symptoms),
+                        (11, "●" if r.swab_due else ""),
+                    )
+                    image = codes[stay_code(r.stay_id)]
                     if k in names:
-                        para, ph = names[k]
-                        sheet.para(para, sheet.xs[NAME] + PAD, y, h, ph)
+                        if k % 2:
+                            sheet.fill(STRIPE, y, y - h)
+                        for col, value in cells:
+                            if col == NAME:
+                                para, ph = names[k]
+                                sheet.para(para, sheet.xs[NAME] + PAD, y, h, ph)
+                            else:
+                                sheet.plain(col, y, h, value)
+                        sheet.qr(y, h, image)
                     else:
-                        sheet.name(y, h, r.name)
-                    sheet.plain(3, y, h, sex_label(r.sex, lang))
-                    sheet.plain(4, y, h, "" if r.age is None else str(r.age))
-                    sheet.plain(5, y, h, day_cell(r, lang))
-                    sheet.plain(6, y, h, r.planned_release.strftime("%m-%d"))
-                    sheet.plain(SYMPTOMS, y, h, symptoms)
-                    sheet.plain(11, y, h, "●" if r.swab_due else "")
-                    sheet.qr(y, h, stay_code(r.stay_id))
+                        sheet.body_row(y, h, cells, image, bool(k % 2))
                     done += 1
                 else:
                     para, ph, _ = tail[k]
