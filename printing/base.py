@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -34,7 +35,6 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not 
     cjkU,
     makeCJKParaLine,
 )
-from reportlab import rl_config
 from reportlab.rl_config import _FUZZ
 
 from resources import FALLBACK_FONT_FILE, FONT_FILE

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
@@ -143,9 +143,12 @@ class _Sheet:
         self._texts: dict[tuple[str, float], str] = {}
         self._cells: dict[tuple[int, str], list[tuple[str, str]] | None] = {}
         self._row, self._baseline = (0.0, 0.0), ""  # the last row's (top, height), its one-line baseline
-        self._pieces: dict[tuple[int, str, float], str | None] = {}  # body_row's cells, by column, text, height
+        # body_row's cells, by column, text and row height
+        self._pieces: dict[tuple[int, str, float], tuple[str, tuple[tuple[str, str], ...]] | None] = {}
+        self._shown: dict[tuple[str, float], tuple[tuple[str, str], ...]] = {}
         self._stripes: dict[float, str] = {}
-        self.xs_pdf_name = fp_str(self.xs[NAME] + PAD)
+        self._drawn: dict[object, list[str]] = {}  # drawn_once's
+        self.xs_pdf_cell = [fp_str(x + PAD) for x in self.xs]  # where a cell's text starts
         self.xs_pdf = [fp_str(x) for x in self.xs]
         self._width = fp_str(self.width)
         qs = fp_str(QR_SIZE)
@@ -172,6 +175,19 @@ class _Sheet:
                 parts.append(f"({escapePDF(chunk)}) Tj")
             body = self._texts[(s, size)] = " ".join([*parts, "T* ET"])
         return body
+
+    def shown(self, s: str, size: float = SIZE) -> tuple[tuple[str, str], ...]:
+        """``s`` in FONT as (font operator, show operator) pairs, a pair a subset of the font, made once a
+        document: the pieces of a row's one text object (:meth:`body_row`)."""
+        runs = self._shown.get((s, size))
+        if runs is None:
+            doc = self.c._doc  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
+            size_tf = f"{fp_str(size)} Tf"
+            runs = self._shown[(s, size)] = tuple(
+                (f"{self.font.getSubsetInternalName(subset, doc)} {size_tf}", f"({escapePDF(chunk)}) Tj")
+                for subset, chunk in self.font.splitString(s, doc)
+            )
+        return runs
 
     def text(self, x: float, y: float, s: str, size: float = SIZE) -> None:
         """``s`` at (x, y) in FONT, as a table's plain cell draws it (FALLBACK for what FONT lacks)."""
@@ -227,6 +243,31 @@ class _Sheet:
             code.append(f"{head}{fp_str(y)}{rest}")
             y -= LEADING
 
+    def drawn(self, draw: Callable[[], object]) -> list[str]:
+        """The page code ``draw()`` makes (in its own graphics state), taken off the page to be placed."""
+        code = page_code(self.c)
+        start = len(code)
+        self.c.saveState()
+        draw()
+        self.c.restoreState()
+        made = code[start:]
+        del code[start:]
+        return made
+
+    def drawn_once(self, key: object, draw: Callable[[], object]) -> list[str]:
+        """:meth:`drawn`, made once a document for ``key`` (what is the same on every floor or page)."""
+        made = self._drawn.get(key)
+        if made is None:
+            made = self._drawn[key] = self.drawn(draw)
+        return made
+
+    def place(self, code: list[str], top: float) -> None:
+        """Page code drawn with its top at 0, moved down the page to ``top``."""
+        page = page_code(self.c)
+        page.append(f"q 1 0 0 1 0 {fp_str(top)} cm")
+        page.extend(code)
+        page.append("Q")
+
     def wrap(self, para: Paragraph, avail: float) -> float:
         """``para`` laid out ``avail`` wide: its height."""
         if _recorders:
@@ -256,21 +297,30 @@ class _Sheet:
 
     def body_row(self, top: float, height: float, cells: Sequence[tuple[int, str]], image: str, stripe: bool) -> None:
         """A body row of one-line cells (the name's among them, in the NAME column) as one piece of page code
-        moved to ``top``: its stripe, each cell's text in column order, encoded once a document at its place
-        in a row ``height`` tall, then the QR code. A cell that needs FALLBACK or more than one line is drawn
-        on its own after it, as before."""
+        moved to ``top``: its stripe, one text object with each cell's text in column order at its place in
+        a row ``height`` tall (the font set only where it changes), then the QR code. A cell that needs
+        FALLBACK or more than one line is drawn on its own after it, as before."""
         code = [f"q 1 0 0 1 0 {fp_str(top)} cm"]
         if stripe:
             code.append(self._stripe(height))
+        code.append("BT")
+        font = ""
         late: list[tuple[int, str]] = []
         for col, value in cells:
-            if value:
-                piece = self._name_piece(value, height) if col == NAME else self._piece(col, value, height)
-                if piece is None:
-                    late.append((col, value))
-                else:
-                    code.append(piece)
-        code.append(f"{self._qr_piece(height)}\n{image}\nQ Q")
+            if not value:
+                continue
+            piece = self._name_piece(value, height) if col == NAME else self._piece(col, value, height)
+            if piece is None:
+                late.append((col, value))
+                continue
+            matrix, runs = piece
+            code.append(matrix)
+            for tf, shown in runs:
+                if tf != font:
+                    code.append(tf)
+                    font = tf
+                code.append(shown)
+        code.append(f"ET {self._qr_piece(height)}\n{image}\nQ Q")
         page_code(self.c).append(" ".join(code))
         for col, value in late:
             if col == NAME:
@@ -278,23 +328,25 @@ class _Sheet:
             else:
                 self.plain(col, top, height, value)
 
-    def _piece(self, col: int, value: str, height: float) -> str | None:
-        """A one-line plain cell's text at its place in a row ``height`` tall with its top at 0 (None: it
-        needs FALLBACK or more lines)."""
+    def _piece(self, col: int, value: str, height: float) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """A one-line plain cell in a row ``height`` tall with its top at 0: its text matrix and its text's
+        runs (None: it needs FALLBACK or more lines)."""
         key = (col, value, height)
-        piece = self._pieces.get(key, "")
-        if piece == "":
-            cell = self._cells[(col, value)] if (col, value) in self._cells else self._cell(col, value)
-            self._cells[(col, value)] = cell
-            if cell is None or len(cell) != 1:
-                piece = None
-            else:
-                piece = f"{cell[0][0]}{fp_str(-height + (height + LEADING) / 2 - SIZE)}{cell[0][1]}"
-            self._pieces[key] = piece
+        if key in self._pieces:
+            return self._pieces[key]
+        piece = None
+        if "\n" not in value:
+            size = self._fit(col, [value])
+            if _recorders:
+                _recorders[-1].append((value, self.widths[col] - 2 * PAD, size))
+            if not needs_fallback(value):
+                y = fp_str(-height + (height + LEADING) / 2 - SIZE)
+                piece = (f"1 0 0 1 {self.xs_pdf_cell[col]} {y} Tm", self.shown(value, size))
+        self._pieces[key] = piece
         return piece
 
-    def _name_piece(self, name: str, height: float) -> str | None:
-        """A one-line name at its place in a row with its top at 0, as :meth:`name` puts it."""
+    def _name_piece(self, name: str, height: float) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """A one-line name in a row with its top at 0, where :meth:`name` puts it: its text matrix and runs."""
         if _recorders:
             _recorders[-1].append((name, self.widths[NAME] - 2 * PAD, SIZE))
         if needs_fallback(name):
@@ -303,7 +355,7 @@ class _Sheet:
         rise = self.cjk_rise if cjk else self.western_rise
         leading = styles()["cell"].leading
         y = -height + (height - leading) / 2 + leading - rise
-        return f"BT 1 0 0 1 {self.xs_pdf_name} {fp_str(y)} Tm {self.encoded(name)}"
+        return f"1 0 0 1 {self.xs_pdf_cell[NAME]} {fp_str(y)} Tm", self.shown(name)
 
     def _stripe(self, height: float) -> str:
         piece = self._stripes.get(height)
@@ -411,6 +463,15 @@ def daily_sheets(
     qr_row = QR_SIZE + 2 * PAD
     codes = inline_images(stay_code(r.stay_id) for floor in floors for r in floor.rows)  # each made once a stay
     sexes = {sex: sex_label(sex, lang) for sex in ("M", "F")}
+
+    def top_rows(band_row: float) -> None:
+        """The headings under a band ``band_row`` tall, with the band's top at 0."""
+        sheet.fill(HEADING, -band_row, -band_row - heading_row)
+        for col, para in enumerate(headings):
+            if para is not None:
+                sheet.para(para, sheet.xs[col] + PAD, -band_row, heading_row, heading_h[col])
+
+    tails: dict[str, tuple[Paragraph, float]] = {}  # the last rows' paragraphs, most the same on every floor
     for i, floor in enumerate(floors):
         if i:
             next_page()
@@ -423,20 +484,10 @@ def daily_sheets(
         band_h = sheet.wrap(band_para, width - 4 - PAD)
         band_row = band_h + 2 * PAD
 
-        def top_rows(band_para: Paragraph = band_para, band_h: float = band_h, band_row: float = band_row) -> None:
-            """The band and the headings, drawn with their top at 0 (repeated on every page)."""
-            sheet.fill(HEADING, -band_row, -band_row - heading_row)
-            sheet.para(band_para, left + 4, 0, band_row, band_h)
-            for col, para in enumerate(headings):
-                if para is not None:
-                    sheet.para(para, sheet.xs[col] + PAD, -band_row, heading_row, heading_h[col])
-
-        start = len(page_code(c))
-        c.saveState()
-        top_rows()
-        c.restoreState()
-        chunk = page_code(c)[start:]
-        del page_code(c)[start:]
+        # the band and the headings, drawn with their top at 0 and repeated on every page; the headings
+        # (the same on every floor) drawn once a document
+        heads = sheet.drawn_once(("headings", band_row), lambda band_row=band_row: top_rows(band_row))
+        chunk = sheet.drawn(lambda bp=band_para, r=band_row, h=band_h: sheet.para(bp, left + 4, 0, r, h)) + heads
 
         # the body rows' heights (a row as tall as its QR code, or as its name and the day's notes)
         names: dict[int, tuple[Paragraph, float]] = {}
@@ -459,8 +510,10 @@ def daily_sheets(
         tail_texts += [t["sheet_footer"].format(threshold=limit), t["sh_sign"]]
         tail: list[tuple[Paragraph, float, float]] = []
         for k, text in enumerate(tail_texts):
-            para = p(text, "small")
-            h = sheet.wrap(para, width - 4 - PAD)
+            if text not in tails:
+                para = p(text, "small")
+                tails[text] = (para, sheet.wrap(para, width - 4 - PAD))
+            para, h = tails[text]
             pad = 12 if k == len(tail_texts) - 1 else 4
             tail.append((para, h, max(h, LEADING) + 2 * pad))  # the spanned cells' "" is a line tall too
 
@@ -474,9 +527,7 @@ def daily_sheets(
                 next_page()
                 y = box_top
             first = False
-            page_code(c).append(f"q 1 0 0 1 0 {fp_str(y)} cm")
-            page_code(c).extend(chunk)
-            page_code(c).append("Q")
+            sheet.place(chunk, y)
             table_top = y
             y -= band_row
             body_top = y
@@ -518,7 +569,10 @@ def daily_sheets(
                     done += 1
                 else:
                     para, ph, _ = tail[k]
-                    sheet.para(para, left + 4, y, h, ph)
+                    drawn = sheet.drawn_once(
+                        ("tail", id(para), h), lambda para=para, h=h, ph=ph: sheet.para(para, left + 4, 0, h, ph)
+                    )
+                    sheet.place(drawn, y)
                     if k == len(tail) - 1:
                         done += 1
                 y -= h
