@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from models.reads import reports
-from models.reads.reports import SheetFloor, SheetRow
+from models.reads.sheet_rows import SheetFloor, SheetRow
 from models.services.arrivals import register_arrival
 from models.services.rooms import set_out_of_service
 from models.services.sites import FloorSpec, create_site, room_numbers, set_fever_threshold

@@ -8,7 +8,7 @@ the rooms' events, so a report printed a week later says what it said on the day
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
+from models.reads.sheet_rows import SheetFloor, SheetRow
 from models.rules.identity import mask_id, mask_phone
 from models.services.allocation import age_on
 from models.services.observations import present_before, slot_instant
@@ -181,44 +182,6 @@ def rooms_at(session: Session, instant: datetime) -> RoomsAt:
 
 
 # --- daily observation sheets -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    stay_id: int
-    room: str
-    name: str
-    sex: str  # "M" / "F"
-    age: int | None
-    day_n: int
-    days_total: int
-    planned_release: date  # as it stood at the end of the day
-    swab_due: bool
-    bed: int = 1
-    left_at: datetime | None = None  # site time, when the person left during the day (after the morning round)
-    left_kind: str = ""  # DepartureKind value, with left_at
-    moved_from: str = ""  # the room the person moved out of during the day, if any
-    moved_at: datetime | None = None  # site time of that move
-
-    @property
-    def release_day(self) -> bool:
-        """The day is the planned release date: the person is still observed that morning ("day 8 of 7")."""
-        return self.day_n == self.days_total + 1
-
-    @property
-    def overdue_days(self) -> int:
-        """Days the person is still here past the planned release date (awaiting a result or a decision)."""
-        return max(0, self.day_n - self.days_total - 1)
-
-
-@dataclass
-class SheetFloor:
-    floor_id: int
-    label: str  # "A栋 3F"
-    rows: list[SheetRow] = field(default_factory=list)
-    empty_rooms: list[tuple[str, str]] = field(default_factory=list)  # (room number, RoomState value) that day
-    building: str = ""
-    floor: str = ""
 
 
 def sheet_floors(session: Session, day: date, floor_id: int | None = None) -> list[SheetFloor]:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -37,7 +37,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 if TYPE_CHECKING:
-    from models.reads.reports import SheetFloor, SheetRow
+    from models.reads.sheet_rows import SheetFloor, SheetRow
 
 from ..base import (
     _CJK,
@@ -486,8 +486,8 @@ def daily_sheets(
 
         # the band and the headings, drawn with their top at 0 and repeated on every page; the headings
         # (the same on every floor) drawn once a document
-        heads = sheet.drawn_once(("headings", band_row), lambda band_row=band_row: top_rows(band_row))
-        chunk = sheet.drawn(lambda bp=band_para, r=band_row, h=band_h: sheet.para(bp, left + 4, 0, r, h)) + heads
+        heads = sheet.drawn_once(("headings", band_row), partial(top_rows, band_row))
+        chunk = sheet.drawn(partial(sheet.para, band_para, left + 4, 0, band_row, band_h)) + heads
 
         # the body rows' heights (a row as tall as its QR code, or as its name and the day's notes)
         names: dict[int, tuple[Paragraph, float]] = {}
@@ -569,9 +569,7 @@ def daily_sheets(
                     done += 1
                 else:
                     para, ph, _ = tail[k]
-                    drawn = sheet.drawn_once(
-                        ("tail", id(para), h), lambda para=para, h=h, ph=ph: sheet.para(para, left + 4, 0, h, ph)
-                    )
+                    drawn = sheet.drawn_once(("tail", id(para), h), partial(sheet.para, para, left + 4, 0, h, ph))
                     sheet.place(drawn, y)
                     if k == len(tail) - 1:
                         done += 1
