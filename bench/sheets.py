@@ -7,9 +7,13 @@ imports, the rows read, the PDF written), interleaved run by run:
     python bench/sheets.py floor ROWS.json OUT.pdf
     python bench/sheets.py xlsx ROWS.json OUT.xlsx     # the peer's input, made once (not timed)
 
-isodesk      printing.forms.daily_sheets: every floor's table, a QR code per row, "page N of M".
+isodesk      printing.forms.daily_sheets: every floor's table, a QR code per row, "page N of M", with the
+             codes kept as the app and the CLI keep them (printing/qr.py: a store in the cache folder,
+             filled by the warm-up run): a morning whose occupants were there yesterday.
+isodesk-new  the same with an empty store at every run: every code encoded (a site full of new arrivals).
 floor        a bare ReportLab canvas writing the same rows' text in the embedded CJK font: one string a
-             row, no table, no QR code; the least a PDF of these rows costs in ReportLab.
+             row, no table, no QR code; the least a PDF of these rows costs in ReportLab (with the same
+             stream setting as IsoDesk's: Flate, no ASCII85).
 libreoffice  `soffice --headless --convert-to pdf` of the same rows as an .xlsx worksheet (each floor
              from a new page under its band, the headings repeated on every printed page, ruled cells,
              rows as tall as the sheet's, landscape A4, no QR codes), in the same font file. It is
@@ -90,8 +94,11 @@ def _load(path: Path) -> list[dict[str, object]]:
 
 
 def run_isodesk(rows: Path, out: Path) -> None:
-    from models.reads.reports import SheetFloor, SheetRow
+    from models.reads.sheet_rows import SheetFloor, SheetRow
+    from printing import qr
     from printing.forms import daily_sheets
+
+    qr.use_store(qr.default_store())  # as app.main() does: $ISODESK_CACHE_DIR, set by compare()
 
     floors = []
     for f in _load(rows):
@@ -114,9 +121,11 @@ def run_floor(rows: Path, out: Path) -> None:
 
 def floor_canvas(floors: list[dict[str, object]], out: str, font: str) -> None:
     """The same rows' text on a bare canvas in ``font`` (registered): one string a row, a title a floor."""
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
+    rl_config.useA85 = 0  # as printing/base.py sets it
     c = canvas.Canvas(out, pagesize=landscape(A4))
     for f in floors:
         y = 560.0
@@ -253,8 +262,10 @@ def compare(rows: Path, runs: int, work: Path, install: bool = True) -> dict[str
     conf = work / "fonts.conf"
     conf.write_text(FONTS_CONF.format(fonts=ROOT / "resources" / "fonts", cache=work / "fc-cache"))
     office_env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    kept, new = work / "codes-kept", work / "codes-new"  # the QR code stores (printing/qr.py)
     contestants: list[tuple[str, list[str], Path, dict[str, str] | None]] = [
-        ("isodesk", [*me, "isodesk", str(rows), str(pdf)], pdf, None),
+        ("isodesk", [*me, "isodesk", str(rows), str(pdf)], pdf, {**os.environ, "ISODESK_CACHE_DIR": str(kept)}),
+        ("isodesk-new", [*me, "isodesk", str(rows), str(pdf)], pdf, {**os.environ, "ISODESK_CACHE_DIR": str(new)}),
         ("floor", [*me, "floor", str(rows), str(floor_pdf)], floor_pdf, None),
     ]
     if office_cmd:
@@ -264,11 +275,13 @@ def compare(rows: Path, runs: int, work: Path, install: bool = True) -> dict[str
     samples: dict[str, list[float]] = {name: [] for name, *_ in contestants}
     for _ in range(runs):
         for name, cmd, out, env in contestants:
+            shutil.rmtree(new, ignore_errors=True)  # every code encoded again
             samples[name].append(_timed(cmd, out, env))
     from pypdf import PdfReader
 
     return {
         "isodesk": samples["isodesk"],
+        "isodesk_new": samples["isodesk-new"],
         "floor": samples["floor"],
         "libreoffice": samples.get("libreoffice"),
         "skipped": skipped,
@@ -298,8 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     me = statistics.median(got["isodesk"])  # type: ignore[arg-type]
     floor = statistics.median(got["floor"])  # type: ignore[arg-type]
     print(f"{args.rows} rows, {got['pages']} pages, {args.runs} interleaved runs, whole processes (medians)")
+    fresh = statistics.median(got["isodesk_new"])  # type: ignore[arg-type]
     print(f"isodesk      {me:.2f} s   (runs {', '.join(f'{s:.2f}' for s in got['isodesk'])})")  # type: ignore[attr-defined]
-    print(f"floor        {floor:.2f} s   isodesk/floor {me / floor:.2f}x")
+    print(f"isodesk-new  {fresh:.2f} s   every QR code encoded")
+    print(f"floor        {floor:.2f} s   isodesk/floor {me / floor:.2f}x, isodesk-new/floor {fresh / floor:.2f}x")
     if got["libreoffice"]:
         peer = statistics.median(got["libreoffice"])  # type: ignore[arg-type]
         print(f"libreoffice  {peer:.2f} s   isodesk/libreoffice {me / peer:.2f}x  ({got['peer_pages']} pages)")

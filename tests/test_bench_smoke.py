@@ -19,6 +19,8 @@ FIGURES = (
     "daily report",
     "daily sheets, all floors",
     "daily sheets, whole process",
+    "daily sheets, new codes",
+    "daily sheets, whole process, new codes",
     "ledger .xlsx export",
     "peak RSS (MB)",
     "print 50 pages (600 dpi)",
