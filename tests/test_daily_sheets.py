@@ -183,3 +183,37 @@ def test_a_floor_with_nobody_still_names_itself_and_asks_for_signatures(lang):
     [page] = pages_of(forms.daily_sheets("测试隔离点", TODAY, [floor], lang, "前台一", PRINTED))
     assert "2F" in page and ("无在住人员" in page or "Nobody present" in page)
     assert ("记录人" in page and "核对人" in page) or ("Recorded by" in page and "Checked by" in page)
+
+
+def test_a_title_and_band_too_long_for_one_line_wrap_and_the_short_ones_sit_where_a_paragraph_puts_them():
+    """The title and the band are drawn as one line of text when they fit, as a wrapping paragraph when not;
+    either way where the paragraph would put them, and nothing runs past the table."""
+    from printing.forms import sheets
+
+    long_building = "第三人民医院附属康复中心北区综合住院大楼" * 3
+    floors = [_floor("A栋 1F", "A栋", "1F", 3, 1), _floor(f"{long_building} 2F", long_building, "2F", 3, 10)]
+    with sheets.recording_cells() as drawn:
+        pdf = forms.daily_sheets("测试隔离点", TODAY, floors, "zh_CN", "前台一", PRINTED)
+    plain = [(text, avail) for text, avail, size in drawn if isinstance(text, str) and size]
+    assert any(text.startswith("每日健康观察记录表 · A栋 1F") for text, _ in plain)  # one line, drawn plainly
+    assert not any(long_building in text for text, _ in plain)  # too long: a paragraph, which wraps
+    pages = pages_of(pdf)
+    flat = "".join("".join(page.split()) for page in pages)
+    assert f"每日健康观察记录表·{long_building}2F" in flat and f"楼栋：{long_building}" in flat
+    # the one-line title is centred at the paragraph's first baseline: the same page as Platypus draws it
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from printing.base import FONT, styles
+
+    title = "每日健康观察记录表 · A栋 1F"
+    first = PdfReader(io.BytesIO(pdf)).pages[0]
+    found: list[tuple[float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if "每日健康观察记录表" in text:
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    first.extract_text(visitor_text=visit)
+    width = float(first.mediabox.width)
+    [(x, _y)] = found
+    assert abs(x + stringWidth(title, FONT, styles()["title"].fontSize) / 2 - width / 2) < 1.0

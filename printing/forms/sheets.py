@@ -114,6 +114,7 @@ def _threshold(value: float) -> str:
     return f"{value:.1f}"
 
 
+_UNMADE = ("", ())  # a piece not made yet (None is a cell that has none)
 Drawn = list[tuple[object, float, float]]
 _recorders: list[Drawn] = []  # recording_cells(), innermost last
 
@@ -146,6 +147,7 @@ class _Sheet:
         # body_row's cells, by column, text and row height
         self._pieces: dict[tuple[int, str, float], tuple[str, tuple[tuple[str, str], ...]] | None] = {}
         self._shown: dict[tuple[str, float], tuple[tuple[str, str], ...]] = {}
+        self._qr_pieces: dict[float, str] = {}
         self._stripes: dict[float, str] = {}
         self._drawn: dict[object, list[str]] = {}  # drawn_once's
         self.xs_pdf_cell = [fp_str(x + PAD) for x in self.xs]  # where a cell's text starts
@@ -268,6 +270,26 @@ class _Sheet:
         page.extend(code)
         page.append("Q")
 
+    def one_line(self, text: str, style: ParagraphStyle, avail: float) -> bool:
+        """Whether ``text`` as a paragraph in ``style`` would be one line of CJK-wrapped text in FONT, ``avail``
+        wide: then :meth:`line` draws it as the paragraph would, without laying one out."""
+        fits = (
+            not text.isascii()
+            and _CJK.search(text) is not None  # p()'s choice: the CJK style, whose first baseline is its size down
+            and not needs_fallback(text)
+            and stringWidth(text, FONT, style.fontSize) <= avail - style.leftIndent - style.rightIndent
+        )
+        if fits and _recorders:
+            _recorders[-1].append((text, avail, style.fontSize))
+        return fits
+
+    def line(self, text: str, style: ParagraphStyle, x: float, top: float, avail: float, centred: bool = False) -> None:
+        """A :meth:`one_line` text where its paragraph, its top at ``top``, ``avail`` wide, would draw it."""
+        size = style.fontSize
+        if centred:
+            x += (avail - stringWidth(text, FONT, size)) / 2
+        self.text(x, top - size, text, size)
+
     def wrap(self, para: Paragraph, avail: float) -> float:
         """``para`` laid out ``avail`` wide: its height."""
         if _recorders:
@@ -306,10 +328,16 @@ class _Sheet:
         code.append("BT")
         font = ""
         late: list[tuple[int, str]] = []
+        pieces = self._pieces
         for col, value in cells:
             if not value:
                 continue
-            piece = self._name_piece(value, height) if col == NAME else self._piece(col, value, height)
+            if col == NAME:
+                piece = self._name_piece(value, height)
+            else:
+                piece = pieces.get((col, value, height), _UNMADE)
+                if piece is _UNMADE:
+                    piece = self._piece(col, value, height)
             if piece is None:
                 late.append((col, value))
                 continue
@@ -320,7 +348,10 @@ class _Sheet:
                     code.append(tf)
                     font = tf
                 code.append(shown)
-        code.append(f"ET {self._qr_piece(height)}\n{image}\nQ Q")
+        qr_at = self._qr_pieces.get(height)
+        if qr_at is None:
+            qr_at = self._qr_pieces[height] = self._qr_piece(height)
+        code.append(f"ET {qr_at}\n{image}\nQ Q")
         page_code(self.c).append(" ".join(code))
         for col, value in late:
             if col == NAME:
@@ -332,8 +363,6 @@ class _Sheet:
         """A one-line plain cell in a row ``height`` tall with its top at 0: its text matrix and its text's
         runs (None: it needs FALLBACK or more lines)."""
         key = (col, value, height)
-        if key in self._pieces:
-            return self._pieces[key]
         piece = None
         if "\n" not in value:
             size = self._fit(col, [value])
@@ -432,6 +461,10 @@ def daily_sheets(
 
     def title(text: str) -> float:
         """The title at the top of a floor's first page: where the table starts below it."""
+        style = styles()["title"]
+        if sheet.one_line(text, style, box_width):
+            sheet.line(text, style, box_left, box_top, box_width, centred=True)
+            return box_top - style.leading - style.spaceAfter
         para = p(text, "title")
         h = sheet.wrap(para, box_width)
         para.drawOn(c, box_left, box_top - h)
@@ -463,6 +496,7 @@ def daily_sheets(
     qr_row = QR_SIZE + 2 * PAD
     codes = inline_images(stay_code(r.stay_id) for floor in floors for r in floor.rows)  # each made once a stay
     sexes = {sex: sex_label(sex, lang) for sex in ("M", "F")}
+    releases: dict[date, str] = {}  # "MM-DD" of each planned release date
 
     def top_rows(band_row: float) -> None:
         """The headings under a band ``band_row`` tall, with the band's top at 0."""
@@ -480,14 +514,20 @@ def daily_sheets(
             building=floor.building or floor.label, floor=floor.floor, day=day.isoformat(), threshold=limit
         )
         band = re.sub("[ \u3000]{2,}", "\xa0" * 6, band)  # wide gaps that the layout does not squeeze
-        band_para = Para(markup(band), band_style())
-        band_h = sheet.wrap(band_para, width - 4 - PAD)
+        style = band_style()
+        if sheet.one_line(band, style, width - 4 - PAD):
+            band_h = style.leading
+            draw_band = partial(sheet.line, band, style, left + 4, -PAD, width - 4 - PAD)
+        else:
+            band_para = Para(markup(band), style)
+            band_h = sheet.wrap(band_para, width - 4 - PAD)
+            draw_band = partial(sheet.para, band_para, left + 4, 0, band_h + 2 * PAD, band_h)
         band_row = band_h + 2 * PAD
 
         # the band and the headings, drawn with their top at 0 and repeated on every page; the headings
         # (the same on every floor) drawn once a document
         heads = sheet.drawn_once(("headings", band_row), partial(top_rows, band_row))
-        chunk = sheet.drawn(partial(sheet.para, band_para, left + 4, 0, band_row, band_h)) + heads
+        chunk = sheet.drawn(draw_band) + heads
 
         # the body rows' heights (a row as tall as its QR code, or as its name and the day's notes)
         names: dict[int, tuple[Paragraph, float]] = {}
@@ -549,7 +589,11 @@ def daily_sheets(
                         (3, sexes[r.sex] if r.sex in sexes else sex_label(r.sex, lang)),
                         (4, "" if r.age is None else str(r.age)),
                         (5, day_cell(r, lang)),
-                        (6, f"{r.planned_release:%m-%d}"),
+                        (
+                            6,
+                            releases.get(r.planned_release)
+                            or releases.setdefault(r.planned_release, f"{r.planned_release:%m-%d}"),
+                        ),
                         (SYMPTOMS, symptoms),
                         (11, "●" if r.swab_due else ""),
                     )
