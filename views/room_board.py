@@ -83,14 +83,9 @@ class BoardModel(QAbstractTableModel):
         building_id, floor_id, state = self._filter
         self.beginResetModel()
         rows: dict[int, FloorRow] = {}
+        filtered = building_id is not None or floor_id is not None or state is not None
         for r in self._all:
-            if building_id is not None and r.building_id != building_id:
-                continue
-            if floor_id is not None and r.floor_id != floor_id:
-                continue
-            if state == "fever" and not r.fever:
-                continue
-            if isinstance(state, RoomState) and r.state is not state:
+            if filtered and not self._shown(r):
                 continue
             row = rows.get(r.floor_id)
             if row is None:
@@ -100,6 +95,17 @@ class BoardModel(QAbstractTableModel):
         self._columns = max((len(r.rooms) for r in self._rows), default=0)
         self._counts = state_counts(self._all)
         self.endResetModel()
+
+    def _shown(self, r: BoardRoom) -> bool:
+        """Whether the filter keeps room ``r``."""
+        building_id, floor_id, state = self._filter
+        if building_id is not None and r.building_id != building_id:
+            return False
+        if floor_id is not None and r.floor_id != floor_id:
+            return False
+        if state == "fever" and not r.fever:
+            return False
+        return not (isinstance(state, RoomState) and r.state is not state)
 
     # --- Qt model -----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -177,8 +183,37 @@ class BoardModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+_LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_RIGHT_TOP = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_LEFT_BOTTOM = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+_MARKED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+_ELIDE = Qt.TextElideMode.ElideRight
+
+
 class TileDelegate(QStyledItemDelegate):
-    """Paints one room tile: colour by state (red for a fever alert), number, occupant, day N/M, release."""
+    """Paints one room tile: colour by state (red for a fever alert), number, occupant, day N/M, release.
+
+    A board repaints hundreds of tiles at a time: the pens, the bold and regular fonts and their metrics
+    are made once (a font once per base font the view gives), not once a tile."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pens = {colour.name(): QPen(colour.darker(130), 1) for colour in (*STATE_COLOURS.values(), FEVER_COLOUR)}
+        self._marked_pen = QPen(QColor(palette.ACCENT), 3)
+        self._text_colour = QColor(palette.TEXT)
+        self._fonts: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
+
+    def _fonts_of(self, base: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        """(bold, regular, their metrics) of the view's font."""
+        key = base.key()
+        got = self._fonts.get(key)
+        if got is None:
+            bold, regular = QFont(base), QFont(base)
+            bold.setBold(True)
+            regular.setBold(False)
+            got = self._fonts[key] = (bold, regular, QFontMetrics(bold), QFontMetrics(regular))
+        return got
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return TILE
@@ -195,69 +230,65 @@ class TileDelegate(QStyledItemDelegate):
         colour = FEVER_COLOUR if room.fever else STATE_COLOURS[room.state]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(colour)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        focus = bool(option.state & QStyle.StateFlag.State_HasFocus)  # type: ignore[attr-defined]
-        painter.setPen(QPen(QColor(palette.ACCENT), 3) if selected or focus else QPen(colour.darker(130), 1))
+        marked = bool(option.state & _MARKED)  # type: ignore[attr-defined]  # selected or with the focus
+        painter.setPen(self._marked_pen if marked else self._pens[colour.name()])
         painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(QColor(palette.TEXT))
-        font = QFont(option.font)  # type: ignore[attr-defined]
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setPen(self._text_colour)
+        bold, regular, bold_metrics, metrics = self._fonts_of(option.font)  # type: ignore[attr-defined]
+        painter.setFont(bold)
         inner = rect.adjusted(2, 2, -2, -2) if compact else rect.adjusted(6, 3, -6, -3)
         if compact:
-            self._paint_compact(painter, inner, font, room)
+            self._paint_compact(painter, inner, room, bold, bold_metrics, regular, metrics)
             painter.restore()
             return
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, room.number)
-        font.setBold(False)
-        painter.setFont(font)
+        painter.drawText(inner, _LEFT_TOP, room.number)
+        painter.setFont(regular)
         if room.occupants:
             first = room.occupants[0]
-            painter.drawText(
-                inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"{first.day_n}/{first.days_total}"
-            )
+            painter.drawText(inner, _RIGHT_TOP, f"{first.day_n}/{first.days_total}")
             names = "、".join(o.name for o in room.occupants)
-            painter.drawText(
-                inner,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                painter.fontMetrics().elidedText(names, Qt.TextElideMode.ElideRight, inner.width()),
-            )
-            painter.drawText(
-                inner,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                "→ " + first.planned_release.strftime("%m-%d"),
-            )
+            painter.drawText(inner, _LEFT_MIDDLE, metrics.elidedText(names, _ELIDE, inner.width()))
+            painter.drawText(inner, _LEFT_BOTTOM, "→ " + first.planned_release.strftime("%m-%d"))
         else:
-            label = painter.fontMetrics().elidedText(
-                state_label(room.state), Qt.TextElideMode.ElideRight, inner.width()
-            )
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+            label = metrics.elidedText(state_label(room.state), _ELIDE, inner.width())
+            painter.drawText(inner, _LEFT_BOTTOM, label)
         painter.restore()
 
     @staticmethod
-    def _paint_compact(painter: QPainter, inner: QRect, font: QFont, room: BoardRoom) -> None:
+    def _paint_compact(
+        painter: QPainter,
+        inner: QRect,
+        room: BoardRoom,
+        bold: QFont,
+        bold_metrics: QFontMetrics,
+        regular: QFont,
+        metrics: QFontMetrics,
+    ) -> None:
         """A narrow tile (a whole floor on one screen): the number, the occupants' names and day N/M, or the
         state of an empty room when it fits (the colour and the legend say it anyway); the rest is in the
         tooltip."""
         width = inner.width()
-        while font.pointSizeF() > 6 and QFontMetrics(font).horizontalAdvance(room.number) > width:
-            font.setPointSizeF(font.pointSizeF() - 0.5)  # the number in full, whatever the tile's width
-        painter.setFont(font)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, room.number)
-        font.setBold(False)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        elide = Qt.TextElideMode.ElideRight
+        if bold_metrics.horizontalAdvance(room.number) > width:  # the number in full, whatever the tile's width
+            font = QFont(bold)
+            while font.pointSizeF() > 6 and QFontMetrics(font).horizontalAdvance(room.number) > width:
+                font.setPointSizeF(font.pointSizeF() - 0.5)
+            painter.setFont(font)
+            painter.drawText(inner, _LEFT_TOP, room.number)
+            small = QFont(font)
+            small.setBold(False)
+            painter.setFont(small)
+            metrics = painter.fontMetrics()
+        else:
+            painter.drawText(inner, _LEFT_TOP, room.number)
+            painter.setFont(regular)
         if room.occupants:
             first = room.occupants[0]
             names = "、".join(o.name for o in room.occupants)
-            left = Qt.AlignmentFlag.AlignLeft
-            middle, bottom = left | Qt.AlignmentFlag.AlignVCenter, left | Qt.AlignmentFlag.AlignBottom
-            painter.drawText(inner, middle, metrics.elidedText(names, elide, width))
+            painter.drawText(inner, _LEFT_MIDDLE, metrics.elidedText(names, _ELIDE, width))
             day = f"{first.day_n}/{first.days_total}"
-            painter.drawText(inner, bottom, metrics.elidedText(day, elide, width))
+            painter.drawText(inner, _LEFT_BOTTOM, metrics.elidedText(day, _ELIDE, width))
         elif metrics.horizontalAdvance(label := state_label(room.state)) <= width:  # else the colour says it
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+            painter.drawText(inner, _LEFT_BOTTOM, label)
 
 
 class BoardLegend(QWidget):

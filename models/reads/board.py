@@ -44,7 +44,8 @@ class BoardRoom:
 def board_rooms(session: Session, today: date) -> list[BoardRoom]:
     """All rooms in building/floor/room order, each with its present occupants."""
     rooms: dict[int, BoardRoom] = {}
-    for row in session.execute(
+    run = session.connection().execute  # plain rows: the ORM's loading adds nothing to columns
+    for row in run(
         select(
             Room.id,
             Building.id,
@@ -63,8 +64,8 @@ def board_rooms(session: Session, today: date) -> list[BoardRoom]:
         .order_by(Building.sort, Building.id, Floor.sort, Room.sort, Room.id)
     ):
         rooms[row[0]] = BoardRoom(*row)
-    fevers = set(session.scalars(select(FeverAlert.stay_id).where(FeverAlert.state == AlertState.OPEN)))
-    for stay_id, room_id, name, day_one, release in session.execute(
+    fevers = set(run(select(FeverAlert.stay_id).where(FeverAlert.state == AlertState.OPEN)).scalars())
+    for stay_id, room_id, name, day_one, release in run(
         select(Stay.id, Stay.room_id, Person.name, Stay.day_one, Stay.planned_release)
         .join(Person, Stay.person_id == Person.id)
         .where(Stay.departed_at.is_(None))
@@ -87,8 +88,14 @@ def board_rooms(session: Session, today: date) -> list[BoardRoom]:
 
 def state_counts(rooms: list[BoardRoom]) -> dict[int | None, Counter[RoomState]]:
     """Rooms per state, per floor id and for the whole site (key None)."""
-    counts: dict[int | None, Counter[RoomState]] = {None: Counter()}
+    counts: dict[int | None, Counter[RoomState]] = {}
     for r in rooms:
-        counts.setdefault(r.floor_id, Counter())[r.state] += 1
-        counts[None][r.state] += 1
+        floor = counts.get(r.floor_id)
+        if floor is None:  # (setdefault would make a Counter a room)
+            floor = counts[r.floor_id] = Counter()
+        floor[r.state] += 1
+    site: Counter[RoomState] = Counter()
+    for floor in counts.values():
+        site.update(floor)
+    counts[None] = site
     return counts
