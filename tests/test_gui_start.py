@@ -95,3 +95,34 @@ def test_bundled_cjk_font_is_registered(app):
 def test_chinese_translation_files_load(app):
     assert install_translators(app, "zh_CN")  # qtbase_zh_CN and ours
     assert app.translate("Labels", "Awaiting disinfection") == "待消毒"  # views/labels.py's context
+
+
+def test_while_the_password_is_typed_the_boards_questions_are_asked_once_and_a_failure_stops_nothing(
+    demo_engine, monkeypatch, caplog
+):
+    """views/application.py's prepare: the window's modules imported and the board read once (compiled and
+    its pages in the cache), before anyone is signed in; nothing kept, and a database that fails is left to
+    the window to report."""
+    import logging
+
+    from models.store.db import session_factory
+    from views import application, main_window
+
+    asked: list[int] = []
+    real = main_window.board_rooms
+
+    def counting(session, today):  # type: ignore[no-untyped-def]
+        rooms = real(session, today)
+        asked.append(len(rooms))
+        return rooms
+
+    monkeypatch.setattr(main_window, "board_rooms", counting)
+    application._prepare_main_window(session_factory(demo_engine))
+    assert asked == [60]  # every room read once
+
+    def broken():  # type: ignore[no-untyped-def]
+        raise OSError("disk I/O error")
+
+    with caplog.at_level(logging.DEBUG, logger="isodesk"):
+        application._prepare_main_window(broken)  # no exception: the login goes on
+    assert "warm-up did not run" in caplog.text

@@ -18,6 +18,10 @@ from ui.theme import register_font
 from .preferences import APP, ORG, protect, ui_language
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy.orm import Session
+
     from .shutdown import GuiSession
 
 __all__ = ["APP", "ORG", "install_translators", "make_app", "run_gui", "ui_language"]
@@ -100,10 +104,12 @@ def run_gui(db: str | None, settings: QSettings | None = None) -> int:
         gui.close()
 
 
-def _import_main_window() -> None:
-    """The main window's modules (every page's), imported while the login dialog waits for the password:
-    half a second the desk does not wait for after pressing Enter."""
+def _prepare_main_window(sessions: Callable[[], Session]) -> None:
+    """The main window's modules (every page's) imported and the board's questions asked once, while the
+    login dialog waits for the password: half a second the desk does not wait for after pressing Enter."""
     from . import main_window, site_wizard  # noqa: F401
+
+    main_window.warm_up(sessions)
 
 
 def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
@@ -123,7 +129,7 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
         return 1
     sessions = session_factory(engine)
     # on a new database it creates the first admin; while the password is typed, the window's modules load
-    login = LoginDialog(sessions, language, settings=settings, prepare=_import_main_window)
+    login = LoginDialog(sessions, language, settings=settings, prepare=lambda: _prepare_main_window(sessions))
     if not login.exec() or login.user is None:
         return 1
     from .main_window import MainWindow

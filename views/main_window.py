@@ -72,6 +72,21 @@ def start_page(role: Role) -> str:
     return START_PAGES.get(role, "today")
 
 
+def warm_up(sessions: Any) -> None:
+    """The board's questions asked once while the login dialog waits for the password: their SQL compiled and
+    the rooms' pages read, so the window after Enter does not wait for either. Nothing is kept or shown; a
+    failure is left to the window's own load to report."""
+    from models import clock
+
+    try:
+        with sessions() as s:
+            change_marker(s)
+            get_site(s)
+            board_rooms(s, clock.now().date())
+    except Exception:  # a new database without a site, or one that does not answer: the window says so
+        log.debug("the board's warm-up did not run", exc_info=True)
+
+
 def page_key(user_id: int) -> str:
     """Each user's last page, restored at their next sign-in on this desk."""
     return f"main/page/{user_id}"

@@ -9,6 +9,7 @@ the tooltip). A legend says what each colour means.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,6 +64,8 @@ class BoardModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[FloorRow] = []
         self._all: list[BoardRoom] = []
+        self._present = self._fever = 0
+        self._counts: dict[int | None, Counter[RoomState]] = {None: Counter()}
         self._columns = 0
         self.today = date.min  # no day until set_rooms gives the site's (the model never reads the clock)
         self._filter: tuple[int | None, int | None, RoomState | str | None] = (None, None, None)
@@ -70,12 +73,17 @@ class BoardModel(QAbstractTableModel):
     # --- data in ------------------------------------------------------------------------------
     def set_rooms(self, rooms: list[BoardRoom], today: date) -> None:
         self._all, self.today = rooms, today
+        self._present = sum(len(r.occupants) for r in rooms)  # the counts line asks for these at every filter
+        self._fever = sum(1 for r in rooms if r.fever)
+        self._counts = state_counts(rooms)  # of every room, whatever the filter
         self._rebuild()
 
     def set_filter(self, building_id: int | None, floor_id: int | None, state: RoomState | str | None) -> None:
         """state may be a RoomState (or its value, as item data returns it) or "fever"."""
         if isinstance(state, str) and state != "fever":
             state = RoomState(state)
+        if (building_id, floor_id, state) == self._filter:
+            return  # the same rooms (the window sets its filters while it is built)
         self._filter = (building_id, floor_id, state)
         self._rebuild()
 
@@ -93,7 +101,6 @@ class BoardModel(QAbstractTableModel):
             row.rooms.append(r)
         self._rows = list(rows.values())
         self._columns = max((len(r.rooms) for r in self._rows), default=0)
-        self._counts = state_counts(self._all)
         self.endResetModel()
 
     def _shown(self, r: BoardRoom) -> bool:
@@ -165,10 +172,10 @@ class BoardModel(QAbstractTableModel):
         return next((r for r in self._all if r.room_id == room_id), None)
 
     def present_count(self) -> int:
-        return sum(len(r.occupants) for r in self._all)
+        return self._present
 
     def fever_rooms(self) -> int:
-        return sum(1 for r in self._all if r.fever)
+        return self._fever
 
     def _tooltip(self, room: BoardRoom) -> str:
         lines = [f"{room.building} {room.floor} {room.number} · {state_label(room.state)}"]

@@ -408,8 +408,7 @@ class RuleSetsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.message)
-        self.refresh()
+        layout.addWidget(self.message)  # the list is read when the page is shown (showEvent)
 
     def _action(self, text: str, keys: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
