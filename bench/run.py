@@ -83,15 +83,23 @@ KNOWN = """Known limits (measured by hand on the same site, not by this script):
   painting an empty QDialog) and "board after the password" (Enter on the password → the board painted;
   floor: the board's own queries with the bare sqlite3 module). The typing is not counted; the argon2
   check of the password is (about 0.13 s).
-- The sheets: the QR code on every row (zxing-cpp, about 0.14 ms a code with its image) is most of the
-  distance to the floor, which draws no code.
+- The sheets: a stay's QR code (zxing-cpp, about 0.14 ms a code with its image) is made once and kept
+  (printing/qr.py: in the process, and in the cache folder for the next process), so a morning's sheets
+  encode only the new arrivals' codes: "daily sheets, all floors" and "…, whole process" have every code
+  made before, the "new codes" figures none. What is left against the floor, which draws one string a row:
+  the sheet's QR rows are 11 mm tall, so 5,000 rows take 600 pages against the floor's 200 or so (ReportLab
+  writes and Flate-compresses each page: about 0.15 ms a page), and each row is nine cells and a code.
+  Before (2026-12-01, the table's machine, every code encoded, cells drawn one by one): all floors 1.33 s
+  (12.1× the floor), whole process 1.97 s.
 - The import of 1,000 rows (reading the .xlsx, checking every row, allocating rooms, checking all in, one
   commit): checked and checked in as a batch, a few queries for the whole list; on SQLite the people,
   stays and audit entries get their ids before the flush (models/store/new_ids.py), so each kind is one
   INSERT, not one INSERT … RETURNING a row; stdnum's region table is asked once per region and year. What
   is left: the ORM's bookkeeping of 5,000 new objects, pinyin (its dictionary loads at the first name),
-  the audit snapshots and the chain's JSON, the commit. Before these (2026-12-01, the table's machine):
-  6.39 s.
+  the audit snapshots and the chain's JSON, the commit. Before these (2026-12-01, a machine like this
+  one): 6.39 s.
+- The board after the password (bench/startup.py): the board's questions are asked once while the password
+  is typed (compiled, the rooms' pages read); before that and the board's own changes: 554 ms.
 - Printing before the raster was capped (`--only print --before`: the old loop, kept in bench/print_job.py):
   every page rendered at the printer's 600 dpi in ARGB32 and stored by Qt's PDF engine as a JPEG, 50 pages
   74.6 s, peak RSS 401 MB, a 107.8 MB job (2026-12-01, 2 cores, load 2); 150.9 s, 355 MB, 108.8 MB with a
