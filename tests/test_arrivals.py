@@ -606,16 +606,16 @@ def test_a_batch_asks_the_database_the_same_few_questions_whatever_its_size(engi
 def test_two_desks_booking_the_same_free_room_at_once_end_with_one_stay(
     engine, session, site, desk, make_arrival, monkeypatch
 ):
-    """Both desks have read the room as free before either writes.
+    """Both desks book the same free room at the same moment.
 
-    PostgreSQL lets both go on; the partial unique index on active (room, bed) refuses the second
-    insert, which surfaces as 'conflict'. SQLite takes the write lock at BEGIN IMMEDIATE, so the
-    second desk only reads once the first has committed, and is told the room is occupied.
+    The first to read the room holds it until it commits: on PostgreSQL the check-in locks the room's row
+    (SELECT … FOR UPDATE), on SQLite the write transaction (BEGIN IMMEDIATE) holds the file. So the second
+    desk only reads once the first has committed, and is told the room is occupied (before the lock,
+    PostgreSQL let both read the room as free and the bed index refused the second as a "conflict").
     """
     room_id = free_rooms(session, 1)[0].id
     people = [make_arrival(), make_arrival()]
-    postgres = engine.dialect.name == "postgresql"
-    both_read = threading.Barrier(2, timeout=10 if postgres else 0.5)
+    both_read = threading.Barrier(2, timeout=0.5)  # never both: the second waits for the first's lock
     real_free_beds = arrivals.free_beds
 
     def free_beds_then_wait(s, room, taken=None):  # the beds are read by now
@@ -623,7 +623,7 @@ def test_two_desks_booking_the_same_free_room_at_once_end_with_one_stay(
         try:
             both_read.wait()
         except threading.BrokenBarrierError:
-            pass  # SQLite: the other desk waits for the write lock and cannot have read yet
+            pass  # the other desk waits for the lock and cannot have read yet
         return beds
 
     outcome: dict[int, object] = {}
@@ -648,7 +648,7 @@ def test_two_desks_booking_the_same_free_room_at_once_end_with_one_stay(
     winners = [v for v in outcome.values() if isinstance(v, int)]
     losers = [v for v in outcome.values() if isinstance(v, str)]
     assert len(winners) == 1
-    assert losers == ["conflict" if postgres else "room_occupied"]
+    assert losers == ["room_occupied"]
     session.commit()  # a fresh snapshot (SQLite keeps the read transaction's view otherwise)
     active = list(session.scalars(select(Stay).where(Stay.room_id == room_id, Stay.departed_at.is_(None))))
     assert [s.id for s in active] == winners
@@ -712,3 +712,44 @@ def test_ids_given_before_the_flush_are_never_ones_the_table_used(engine, sessio
     *_rooms, items = bus_with_a_child(session, make_arrival)
     register_batch(session, desk, items, now=NOW)
     assert min(session.scalars(select(AuditEntry.id).where(AuditEntry.id > largest))) == largest + 41
+
+
+def test_a_desk_that_read_the_room_before_another_released_it_sees_the_room_as_it_is_now(
+    engine, session, site, desk, make_arrival
+):
+    """This desk holds a room as occupied (read a moment ago); another desk releases the one in it (the
+    room now awaits disinfection) and commits; this desk then checks someone in there. It must see the
+    room as it is now and refuse: never a person in a room marked "awaiting disinfection"."""
+    from models.services.stays import depart_other
+
+    room = free_rooms(session, 1)[0]
+    first = register_arrival(session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 20, 15)), room.id)
+    assert session.get(Room, room.id).state is RoomState.OCCUPIED  # read here, and held in the session
+    with session_factory(engine)() as other:
+        depart_other(other, desk, first.id, "moved to hospital")
+    with pytest.raises(DomainError) as refused:
+        register_arrival(session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 22, 9)), room.id)
+    # PostgreSQL reads the room again (locked): it awaits disinfection; SQLite's write waits for the other's
+    assert refused.value.code in ("room_dirty", "conflict", "stale")
+    session.rollback()
+    with session_factory(engine)() as fresh:
+        here = fresh.get(Room, room.id)
+        present = fresh.scalar(
+            select(func.count()).select_from(Stay).where(Stay.room_id == room.id, Stay.departed_at.is_(None))
+        )
+        assert (here.state, present) == (RoomState.AWAITING_DISINFECTION, 0)
+
+
+def test_a_check_in_moves_the_rooms_version_so_a_release_that_did_not_see_it_is_stale(
+    session, site, desk, make_arrival
+):
+    """A double room with one person: a companion checked in moves the room's version, so another desk's
+    release that read the room before it cannot mark the room empty ("awaiting") over the companion."""
+    room = free_rooms(session, 1, beds=2)[0]
+    first = register_arrival(session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 20, 15)), room.id)
+    version = session.get(Room, room.id).version
+    register_arrival(
+        session, desk, make_arrival("inbound", arrived_at=local(2026, 11, 20, 16)), room.id,
+        shares_with_stay_id=first.id, companion_reason=CompanionReason.FAMILY,
+    )  # fmt: skip
+    assert session.get(Room, room.id).version == version + 1  # occupied before and after, yet moved

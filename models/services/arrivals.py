@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from models import clock
 from models.errors import MESSAGES, Coded, DomainError
@@ -522,7 +523,9 @@ def _check_in(session: Session, actor: User | None, items: list[BatchItem], now:
     site = get_site(session)
     checks = check_arrivals(session, [item.data for item in items], now)
     known = {p.id: p for p in _by_ids(session, Person, [c.person_id for c in checks if c.person_id is not None])}
-    rooms = {r.id: r for r in _by_ids(session, Room, [item.room_id for item in items])}
+    # the rooms locked (PostgreSQL; SQLite's write transaction holds the whole file) and read as they are now:
+    # a release or disinfection at another desk either comes first and is seen here, or waits for this one
+    rooms = {r.id: r for r in _by_ids(session, Room, sorted({item.room_id for item in items}), lock=True)}
     taken: dict[int, set[int]] = {room_id: set() for room_id in rooms}
     for chunk in id_chunks(session, rooms):
         for room_id, bed in session.execute(
@@ -590,6 +593,8 @@ def _check_in(session: Session, actor: User | None, items: list[BatchItem], now:
     session.flush()  # the people, then their stays: the ids the swabs and the audit entries need
     for m in made:  # the rooms after the stays: a bed taken meanwhile by another desk is refused first
         m.room.state = RoomState.OCCUPIED
+        flag_modified(m.room, "state")  # its version moves even when it was occupied already: a release that
+        # read the room without this arrival fails as stale, it cannot leave a room "awaiting" with someone in it
     swabs = [{"stay_id": m.stay.id, "planned_day": n, "planned_date": when} for m in made for n, when in m.swabs]
     if swabs:  # one statement for all (as ORM objects, one INSERT each: their ids are not needed)
         session.execute(insert(SwabTest), swabs)
@@ -616,10 +621,15 @@ class _Made(NamedTuple):
     swabs: tuple[tuple[int, date], ...]
 
 
-def _by_ids(session: Session, entity: type[_Row], ids: list[int]) -> list[_Row]:
+def _by_ids(session: Session, entity: type[_Row], ids: list[int], lock: bool = False) -> list[_Row]:
+    """The rows of ``ids``; with ``lock``, locked for this transaction in id order (no two desks wait on
+    each other) and read again even when the session holds them already."""
     found: list[_Row] = []
     for chunk in id_chunks(session, ids):
-        found += session.scalars(select(entity).where(among(session, entity.id, chunk)))
+        query = select(entity).where(among(session, entity.id, chunk))
+        if lock:
+            query = query.order_by(entity.id).with_for_update().execution_options(populate_existing=True)
+        found += session.scalars(query)
     return found
 
 

@@ -257,7 +257,7 @@ def _transaction(fn: Callable[P, R], name: str, permission: str) -> Callable[P, 
             raise _marked(DomainError("conflict"), name, session, committing) from exc
         except OperationalError as exc:
             session.rollback()
-            if "locked" in str(exc) or "could not serialize" in str(exc):
+            if any(word in str(exc) for word in ("locked", "could not serialize", "deadlock detected")):
                 raise _marked(DomainError("conflict"), name, session, committing) from exc
             _marked(exc, name, session, committing)
             raise
