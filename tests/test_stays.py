@@ -220,6 +220,31 @@ def test_companion_can_move_out_alone(session, site, desk, make_arrival):
     assert session.get(Room, double).state is RoomState.OCCUPIED  # the carer is still there
 
 
+def test_a_companion_moved_takes_the_one_who_shares_with_them_along(session, site, desk, make_arrival):
+    """A child checked in as the companion of a companion (the carer they came with left first): moving
+    the companion moves the child too, never a child left in a room apart from whom they share with."""
+    from models.reads.checks import invariant_problems
+
+    d1, d2 = free_rooms(session, 2, beds=2)
+    carer = arrive(session, desk, make_arrival, d1.id)
+    partner = register_arrival(
+        session, desk, make_arrival(arrived_at=ARRIVED, min_age=20), d1.id,
+        shares_with_stay_id=carer.id, companion_reason=CompanionReason.FAMILY, now=ARRIVED,
+    )  # fmt: skip
+    depart_other(session, desk, carer.id, "转定点医院", now=ARRIVED + timedelta(hours=2))
+    child = register_arrival(
+        session, desk, make_arrival(arrived_at=ARRIVED + timedelta(hours=3), min_age=4), d1.id,
+        shares_with_stay_id=partner.id, companion_reason=CompanionReason.CHILD, now=ARRIVED + timedelta(hours=3),
+    )  # fmt: skip
+    change_room(session, desk, partner.id, d2.id, "楼层调整", now=NOW)
+    session.expire_all()
+    p, k = session.get(Stay, partner.id), session.get(Stay, child.id)
+    assert (p.room_id, p.shares_with_id) == (d2.id, None)  # left the carer (gone) they had shared with
+    assert (k.room_id, k.shares_with_id) == (d2.id, partner.id)  # and the child came along
+    assert session.get(Room, d1.id).state is RoomState.AWAITING_DISINFECTION
+    assert invariant_problems(session) == []
+
+
 def test_room_change_target_must_be_free(session, site, desk, make_arrival, stay):
     occupied, dirty, closed = free_rooms(session, 3)
     arrive(session, desk, make_arrival, occupied.id)

@@ -51,9 +51,20 @@ def get_stay(session: Session, stay_id: int, *, active: bool = True, expected_ve
 
 
 def household(session: Session, stay: Stay) -> list[Stay]:
-    """The stay and the active companions who share its room with it."""
-    companions = session.scalars(select(Stay).where(Stay.shares_with_id == stay.id, Stay.departed_at.is_(None))).all()
-    return [stay, *companions]
+    """The stay and the active companions who share its room with it: its companions, theirs (a child
+    checked in as the companion of a companion), and so on; the stay first, each after whom it shares with."""
+    members = [stay]
+    seen = {stay.id}
+    frontier = [stay.id]
+    while frontier:
+        found = session.scalars(
+            select(Stay).where(Stay.shares_with_id.in_(frontier), Stay.departed_at.is_(None)).order_by(Stay.id)
+        ).all()
+        found = [s for s in found if s.id not in seen]
+        seen.update(s.id for s in found)
+        members += found
+        frontier = [s.id for s in found]
+    return members
 
 
 @transactional("rooms")
@@ -79,7 +90,8 @@ def change_room(
     # room before it (room_id was set, the relationship is not refreshed), and the move would be recorded
     # from the wrong room and leave the right one "occupied" by nobody
     old_room = session.get_one(Room, stay.room_id)
-    movers = household(session, stay) if stay.shares_with_id is None else [stay]
+    # the person and whoever shares the room through them; a companion moved leaves the one they shared with
+    movers = household(session, stay)
     for i, s in enumerate(movers):
         before = audit.snapshot(s)
         if i == 0:
