@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.catalogue import Catalogue, language
+from models.codes import DepartureKind
 from models.errors import MESSAGES
-from models.store.orm.base import DepartureKind
 
 LABELS = Catalogue(
     "labels",

@@ -114,3 +114,20 @@ def f(sessions: sessionmaker[Session], actor: User | None) -> User | None:
         "v = s.get_one(x, 1).version",
     ):
         assert problems(bad), bad
+
+
+def test_the_forms_print_plain_data_without_the_database_layer() -> None:
+    """printing/forms/ draws what it is given (models/reads' rows, models/codes' enums): importing it loads
+    neither SQLAlchemy nor the ORM, so a process that only prints (the bench's, a print worker) does not
+    pay for them, and a form cannot start asking the database."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import printing.forms, printing.qr, models.reads.sheet_rows, models.codes\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m.startswith('models.store')))"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

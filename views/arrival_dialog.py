@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
 from models.reads.lookups import categories, free_rooms
-from models.rules.identity import normalise_mobile, parse_resident_id
-from models.services.allocation import AllocationRequest, age_on, companion_slots, suggest_room
+from models.rules.identity import age_on, normalise_mobile, parse_resident_id
+from models.services.allocation import AllocationRequest, companion_slots, suggest_room
 from models.services.arrivals import ArrivalInput, register_arrival
 from models.store.orm import CompanionReason, DocType, Sex, Stay
 from ui import palette

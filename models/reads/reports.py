@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 from models import clock
 from models.errors import DomainError
 from models.reads.sheet_rows import SheetFloor, SheetRow
-from models.rules.identity import mask_id, mask_phone
-from models.services.allocation import age_on
+from models.rules.identity import age_on, mask_id, mask_phone
 from models.services.observations import present_before, slot_instant
 from models.services.sites import get_site
 from models.services.stays import Readiness, release_readiness

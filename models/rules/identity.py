@@ -17,8 +17,8 @@ from stdnum import exceptions as stdnum_exc
 from stdnum.cn import ric
 
 from models import clock
+from models.codes import DocType, Sex
 from models.errors import MESSAGES, Coded, DomainError
-from models.store.orm import DocType, Sex
 
 CHINA_TZ = "Asia/Shanghai"
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "X"})
@@ -213,3 +213,10 @@ def mask_phone(number: str | None) -> str:
     if not number:
         return ""
     return number[:3] + "****" + number[-4:] if len(number) == 11 else "*" * len(number)
+
+
+def age_on(birth: date | None, today: date) -> int | None:
+    """Whole years from ``birth`` to ``today`` (None without a birth date)."""
+    if birth is None:
+        return None
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))

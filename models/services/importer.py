@@ -445,7 +445,8 @@ ACCESSIBLE_HINTS = ("行动不便", "轮椅", "无障碍", "残疾")
 
 
 def _requests(rows: list[ImportRow], today: date) -> list[Any]:
-    from models.services.allocation import AllocationRequest, age_on
+    from models.rules.identity import age_on
+    from models.services.allocation import AllocationRequest
     from models.store.orm import CompanionReason
 
     index = {r.row: i for i, r in enumerate(rows)}

@@ -16,18 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from models.reads.reports import PersonForm
 from models.rules.needs import NEED_CODES, sort_needs
 
 from ..base import FONT, Frame, build_pdf, content_width, p
 from ..labels import L, doc_type_label, lines
 from .common import frame_for
+
+if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.reports import PersonForm
 
 LABEL_W = 28 * mm
 SIGN_H = 16 * mm  # a signature box: at least 12 mm to sign in

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -18,11 +19,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
 
-from models.reads.reports import PersonForm
-
 from ..base import Para, build_pdf, content_width, draw_text, markup, p, styles
 from ..labels import L
 from .common import QR, frame_for, stay_code
+
+if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.reports import PersonForm
 
 # the printable height of a portrait page (build_pdf's margins, 16 mm and 14 mm, and the frame's 6 pt
 # paddings) and the cards' share of it

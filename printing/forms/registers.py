@@ -14,17 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
-from models.reads.reports import DepartureRow, DisinfectionRow, LedgerRow, PersonForm
 from models.rules.identity import mask_id, mask_phone
 
 from ..base import _CJK, build_pdf, content_width, grid_table, p, runs
 from ..labels import L
 from .common import frame_for
+
+if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.reports import DepartureRow, DisinfectionRow, LedgerRow, PersonForm
 
 SIZE = 8.5  # the body's font size (base.grid_table)
 PAD = 6.0  # a cell's left and right padding together (3 pt each side: a register has many columns)

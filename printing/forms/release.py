@@ -27,18 +27,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from models.reads.reports import PersonForm
-from models.rules.identity import mask_id
-from models.services.allocation import age_on
+from models.rules.identity import age_on, mask_id
 
 from ..base import Para, build_pdf, content_width, field_table, grid_table, markup, p, styles
 from ..labels import L, doc_type_label, lines, swab_label
 from .common import frame_for
+
+if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.reports import PersonForm
 
 ADULT_AGE = 18
 

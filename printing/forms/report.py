@@ -10,16 +10,18 @@ nothing happened, and the reporter's and checker's signatures. The figures are
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
-from models.reads.reports import DailyReport
-
 from ..base import build_pdf, content_width, grid_table, p
 from ..labels import L
 from .common import frame_for
+
+if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.reports import DailyReport
 
 REPORT_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sec_rooms", ("rooms_total", "occupied", "available", "awaiting_disinfection", "out_of_service")),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -28,13 +29,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from models.reads.reports import PersonForm, Reading
-from models.reads.rounds import not_measured_label
 from models.rules.identity import mask_id
+from models.rules.not_measured import not_measured_label
 
 from ..base import FONT, Para, build_pdf, content_width, field_table, grid_table, markup, p, styles
 from ..labels import L
 from .common import frame_for
+
+if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.reports import PersonForm, Reading
 
 LINE = colors.HexColor("#1565c0")
 FEVER = colors.HexColor("#c62828")

@@ -11,6 +11,23 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+# the codes the columns hold: in models/codes.py (plain enums, no database), named here as before
+from models.codes import (
+    SYMPTOMS,
+    AlertState,
+    CompanionReason,
+    CountFrom,
+    DepartureKind,
+    DocType,
+    Role,
+    RoomEventKind,
+    RoomState,
+    RoomType,
+    Sex,
+    Slot,
+    SwabResult,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -66,89 +83,25 @@ def str_enum(cls: type[enum.Enum], name: str) -> Enum:
     )
 
 
-class RoomState(enum.StrEnum):
-    AVAILABLE = "available"
-    OCCUPIED = "occupied"
-    AWAITING_DISINFECTION = "awaiting_disinfection"
-    OUT_OF_SERVICE = "out_of_service"
-
-
-class RoomType(enum.StrEnum):
-    SINGLE = "single"
-    DOUBLE = "double"
-    ACCESSIBLE = "accessible"
-
-
-class Sex(enum.StrEnum):
-    MALE = "M"
-    FEMALE = "F"
-
-
-class DocType(enum.StrEnum):
-    RESIDENT_ID = "resident_id"  # 居民身份证
-    PASSPORT = "passport"  # 护照
-    HK_MACAO_TAIWAN = "hmt_permit"  # 港澳台通行证/居住证
-    OTHER = "other"
-
-
-class DepartureKind(enum.StrEnum):
-    RELEASED = "released"
-    TO_HOSPITAL = "to_hospital"
-    TO_OTHER_SITE = "to_other_site"
-    HOME_ISOLATION = "home_isolation"
-    OTHER = "other"
-
-
-class CompanionReason(enum.StrEnum):
-    CHILD = "child"  # child under 14
-    PREGNANT = "pregnant"
-    DEPENDENT = "dependent"
-    FAMILY = "family"  # chosen by the desk
-
-
-class CountFrom(enum.StrEnum):
-    EXPOSURE = "exposure"  # 末次暴露
-    ARRIVAL = "arrival"  # 入住
-
-
-class Slot(enum.StrEnum):
-    MORNING = "am"
-    EVENING = "pm"
-
-
-class SwabResult(enum.StrEnum):
-    PENDING = "pending"
-    NEGATIVE = "negative"
-    POSITIVE = "positive"
-
-
-class RoomEventKind(enum.StrEnum):
-    DISINFECTED = "disinfected"
-    OUT_OF_SERVICE = "out_of_service"
-    BACK_IN_SERVICE = "back_in_service"
-
-
-class AlertState(enum.StrEnum):
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-class Role(enum.StrEnum):
-    ADMIN = "admin"
-    DESK = "desk"
-    MEDICAL = "medical"
-    VIEWER = "viewer"
-
-
-SYMPTOMS: tuple[str, ...] = (
-    "fever",  # 发热
-    "dry_cough",  # 干咳
-    "fatigue",  # 乏力
-    "sore_throat",  # 咽痛
-    "smell_taste",  # 嗅(味)觉减退
-    "diarrhea",  # 腹泻
-    "other",  # 其他
-)
+__all__ = [
+    "SYMPTOMS",
+    "AlertState",
+    "Base",
+    "CompanionReason",
+    "CountFrom",
+    "DepartureKind",
+    "DocType",
+    "Role",
+    "RoomEventKind",
+    "RoomState",
+    "RoomType",
+    "Sex",
+    "Slot",
+    "SwabResult",
+    "UTCDateTime",
+    "jsonable",
+    "str_enum",
+]
 
 
 def jsonable(value: Any) -> Any:
