@@ -13,9 +13,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from stdnum import exceptions as stdnum_exc
-from stdnum.cn import ric
-
 from models import clock
 from models.codes import DocType, Sex
 from models.errors import MESSAGES, Coded, DomainError
@@ -101,6 +98,9 @@ def region_known(number: str) -> bool:
 def _region_known(region: str, year: int) -> bool:
     """stdnum reads only the region code and the birth year (a county is valid over years): asked once per
     pair, not once per person (a 1,000-row list asked stdnum's table 4,000 times, half of checking it)."""
+    from stdnum import exceptions as stdnum_exc
+    from stdnum.cn import ric
+
     try:
         return bool(ric.get_birth_place(f"{region}{year:04d}01010000"))
     except (stdnum_exc.ValidationError, KeyError, ValueError):  # KeyError: gaps in stdnum's table
@@ -144,6 +144,8 @@ def parse_resident_id(raw: str, today: date | None = None) -> ResidentId:
 
 def check_char(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character for the first 17 digits (stdnum wants a placeholder)."""
+    from stdnum.cn import ric  # at first use: the forms mask numbers without loading stdnum
+
     return ric.calc_check_digit(first17 + "0")
 
 
