@@ -58,7 +58,9 @@ def household(session: Session, stay: Stay) -> list[Stay]:
     frontier = [stay.id]
     while frontier:
         found = session.scalars(
-            select(Stay).where(Stay.shares_with_id.in_(frontier), Stay.departed_at.is_(None)).order_by(Stay.id)
+            select(Stay)
+            .where(among(session, Stay.shares_with_id, frontier), Stay.departed_at.is_(None))
+            .order_by(Stay.id)
         ).all()
         found = [s for s in found if s.id not in seen]
         seen.update(s.id for s in found)

@@ -115,6 +115,14 @@ def _threshold(value: float) -> str:
 
 
 _UNMADE = ("", ())  # a piece not made yet (None is a cell that has none)
+
+
+def _first_baseline(height: float, lines: int = 1) -> float:
+    """Where a plain cell's first line sits, from the top of its row ``height`` tall: ``lines`` lines centred
+    vertically (ReportLab's Table)."""
+    return -height + (height + lines * LEADING) / 2 - SIZE
+
+
 Drawn = list[tuple[object, float, float]]
 _recorders: list[Drawn] = []  # recording_cells(), innermost last
 
@@ -227,7 +235,7 @@ class _Sheet:
         else:
             cell = self._cells[key] = self._cell(col, value)
         n = len(cell) if cell is not None else value.count("\n") + 1
-        y = top - height + (height + n * LEADING) / 2 - SIZE
+        y = top + _first_baseline(height, n)
         if cell is not None and n == 1:  # most cells: one line, at the row's baseline
             if self._row != (top, height):
                 self._row, self._baseline = (top, height), fp_str(y)
@@ -307,15 +315,20 @@ class _Sheet:
     def name(self, top: float, height: float, name: str) -> None:
         """A one-line name where its paragraph would put it (a paragraph's first baseline is its top less
         the font's ascent, the font size for CJK text)."""
-        cjk = not name.isascii() and _CJK.search(name) is not None  # p()'s choice of style
-        rise = self.cjk_rise if cjk else self.western_rise
-        y = top - height + (height - styles()["cell"].leading) / 2 + styles()["cell"].leading - rise
+        y = top + self._name_baseline(name, height)
         if _recorders:
             _recorders[-1].append((name, self.widths[NAME] - 2 * PAD, SIZE))
         if needs_fallback(name):
             draw_text(self.c, self.xs[NAME] + PAD, y, name, SIZE)
         else:
             self.text(self.xs[NAME] + PAD, y, name)
+
+    def _name_baseline(self, name: str, height: float) -> float:
+        """Where a one-line name's baseline is, from the top of its row ``height`` tall (below it: negative)."""
+        cjk = not name.isascii() and _CJK.search(name) is not None  # p()'s choice of style
+        rise = self.cjk_rise if cjk else self.western_rise
+        leading = styles()["cell"].leading
+        return -height + (height - leading) / 2 + leading - rise
 
     def body_row(self, top: float, height: float, cells: Sequence[tuple[int, str]], image: str, stripe: bool) -> None:
         """A body row of one-line cells (the name's among them, in the NAME column) as one piece of page code
@@ -348,10 +361,7 @@ class _Sheet:
                     code.append(tf)
                     font = tf
                 code.append(shown)
-        qr_at = self._qr_pieces.get(height)
-        if qr_at is None:
-            qr_at = self._qr_pieces[height] = self._qr_piece(height)
-        code.append(f"ET {qr_at}\n{image}\nQ Q")
+        code.append(f"ET {self._qr_piece(height)}\n{image}\nQ Q")
         page_code(self.c).append(" ".join(code))
         for col, value in late:
             if col == NAME:
@@ -364,27 +374,23 @@ class _Sheet:
         runs (None: it needs FALLBACK or more lines)."""
         key = (col, value, height)
         piece = None
-        if "\n" not in value:
+        if "\n" not in value and not needs_fallback(value):  # else plain() draws it (and records it)
             size = self._fit(col, [value])
             if _recorders:
                 _recorders[-1].append((value, self.widths[col] - 2 * PAD, size))
-            if not needs_fallback(value):
-                y = fp_str(-height + (height + LEADING) / 2 - SIZE)
-                piece = (f"1 0 0 1 {self.xs_pdf_cell[col]} {y} Tm", self.shown(value, size))
+            y = fp_str(_first_baseline(height))
+            piece = (f"1 0 0 1 {self.xs_pdf_cell[col]} {y} Tm", self.shown(value, size))
         self._pieces[key] = piece
         return piece
 
     def _name_piece(self, name: str, height: float) -> tuple[str, tuple[tuple[str, str], ...]] | None:
         """A one-line name in a row with its top at 0, where :meth:`name` puts it: its text matrix and runs."""
+        if needs_fallback(name):
+            return None  # name() draws it (and records it)
         if _recorders:
             _recorders[-1].append((name, self.widths[NAME] - 2 * PAD, SIZE))
-        if needs_fallback(name):
-            return None
-        cjk = not name.isascii() and _CJK.search(name) is not None  # p()'s choice of style
-        rise = self.cjk_rise if cjk else self.western_rise
-        leading = styles()["cell"].leading
-        y = -height + (height - leading) / 2 + leading - rise
-        return f"1 0 0 1 {self.xs_pdf_cell[NAME]} {fp_str(y)} Tm", self.shown(name)
+        y = fp_str(self._name_baseline(name, height))
+        return f"1 0 0 1 {self.xs_pdf_cell[NAME]} {y} Tm", self.shown(name)
 
     def _stripe(self, height: float) -> str:
         piece = self._stripes.get(height)
@@ -396,7 +402,11 @@ class _Sheet:
         return piece
 
     def _qr_piece(self, height: float) -> str:
-        return f"{self._qr_at}{fp_str(-height + (height - QR_SIZE) / 2)} cm"
+        """The QR code's matrix in a row ``height`` tall with its top at 0."""
+        piece = self._qr_pieces.get(height)
+        if piece is None:
+            piece = self._qr_pieces[height] = f"{self._qr_at}{fp_str(-height + (height - QR_SIZE) / 2)} cm"
+        return piece
 
     def qr(self, top: float, height: float, image: str) -> None:
         """A QR code (its inline image, :func:`printing.qr.inline_images`) centred in its cell."""
