@@ -9,12 +9,12 @@ the tooltip). A legend says what each colour means.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
 TILE = QSize(132, 64)  # a tile at its widest: number, day N/M, names, release date
 MIN_TILE_WIDTH = 44  # narrower tiles (a whole floor of 25 rooms at 1600 px): number, name, day N/M
 COMPACT_BELOW = 100  # tiles narrower than this show the compact layout (the release date is in the tooltip)
+TILE_CACHE_BYTES = 24 * 1024 * 1024  # drawn tiles kept: two boards of the widest tiles at a device ratio of 2
 
 STATE_COLOURS = {
     RoomState.AVAILABLE: QColor(palette.OK),
@@ -73,8 +74,11 @@ class BoardModel(QAbstractTableModel):
     # --- data in ------------------------------------------------------------------------------
     def set_rooms(self, rooms: list[BoardRoom], today: date) -> None:
         self._all, self.today = rooms, today
-        self._present = sum(len(r.occupants) for r in rooms)  # the counts line asks for these at every filter
-        self._fever = sum(1 for r in rooms if r.fever)
+        present = fever = 0  # the counts line asks for these at every filter: counted once, in one pass
+        for r in rooms:
+            present += len(r.occupants)
+            fever += r.fever
+        self._present, self._fever = present, fever
         self._counts = state_counts(rooms)  # of every room, whatever the filter
         self._rebuild()
 
@@ -202,7 +206,8 @@ class TileDelegate(QStyledItemDelegate):
     """Paints one room tile: colour by state (red for a fever alert), number, occupant, day N/M, release.
 
     A board repaints hundreds of tiles at a time: the pens, the bold and regular fonts and their metrics
-    are made once (a font once per base font the view gives), not once a tile."""
+    are made once (a font once per base font the view gives), not once a tile, and a drawn tile is kept
+    (by everything it shows) for the next paint."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +215,8 @@ class TileDelegate(QStyledItemDelegate):
         self._marked_pen = QPen(QColor(palette.ACCENT), 3)
         self._text_colour = QColor(palette.TEXT)
         self._fonts: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
+        self._tiles: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()  # drawn tiles, by what they show
+        self._bytes = 0
 
     def _fonts_of(self, base: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
         """(bold, regular, their metrics) of the view's font."""
@@ -229,19 +236,61 @@ class TileDelegate(QStyledItemDelegate):
         room: BoardRoom | None = index.data(ROOM_ROLE)
         if room is None:
             return
+        full: QRect = option.rect
+        marked = bool(option.state & _MARKED)  # selected or with the focus
+        font: QFont = option.font
+        ratio = painter.device().devicePixelRatioF()
+        # Everything the tile shows is in its key: an unchanged room is drawn from the tile kept at the last
+        # paint (a board reloads after every change, and nearly every room is as it was).
+        key = (
+            full.width(),
+            full.height(),
+            ratio,
+            marked,
+            font.key(),
+            room.state,
+            room.fever,
+            room.number,
+            tuple((o.name, o.day_n, o.days_total, o.planned_release) for o in room.occupants),
+            "" if room.occupants else state_label(room.state),  # the language may change
+        )
+        tile = self._tiles.get(key)
+        if tile is None:
+            tile = QPixmap(round(full.width() * ratio), round(full.height() * ratio))
+            tile.setDevicePixelRatio(ratio)
+            tile.fill(Qt.GlobalColor.transparent)
+            tiles = QPainter(tile)
+            try:
+                self.draw(tiles, QRect(0, 0, full.width(), full.height()), room, marked, font)
+            finally:
+                tiles.end()
+            self._keep(key, tile)
+        else:
+            self._tiles.move_to_end(key)
+        painter.drawPixmap(full.topLeft(), tile)
+
+    def _keep(self, key: tuple[object, ...], tile: QPixmap) -> None:
+        """Keep ``tile``, the least recently painted tiles leaving past TILE_CACHE_BYTES."""
+        self._tiles[key] = tile
+        self._bytes += tile.width() * tile.height() * 4
+        while self._bytes > TILE_CACHE_BYTES and len(self._tiles) > 1:
+            _key, old = self._tiles.popitem(last=False)
+            self._bytes -= old.width() * old.height() * 4
+
+    def draw(self, painter: QPainter, full: QRect, room: BoardRoom, marked: bool, font: QFont) -> None:
+        """Draw ``room``'s tile in ``full``: the colour of its state (red for a fever alert), its number, and
+        the occupants with day N/M and the release date, or the state of an empty room."""
         painter.save()
-        full: QRect = option.rect  # type: ignore[attr-defined]
         compact = full.width() < COMPACT_BELOW
         gap = 2 if compact else 3
         rect = full.adjusted(gap, gap, -gap, -gap)
         colour = FEVER_COLOUR if room.fever else STATE_COLOURS[room.state]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(colour)
-        marked = bool(option.state & _MARKED)  # type: ignore[attr-defined]  # selected or with the focus
         painter.setPen(self._marked_pen if marked else self._pens[colour.name()])
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(self._text_colour)
-        bold, regular, bold_metrics, metrics = self._fonts_of(option.font)  # type: ignore[attr-defined]
+        bold, regular, bold_metrics, metrics = self._fonts_of(font)
         painter.setFont(bold)
         inner = rect.adjusted(2, 2, -2, -2) if compact else rect.adjusted(6, 3, -6, -3)
         if compact:
@@ -346,6 +395,7 @@ class RoomBoardView(QTableView):
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.doubleClicked.connect(self._activate)
         self.setTabKeyNavigation(False)
+        self._label_font, self._label_widths = "", dict[str, int]()
 
     def setModel(self, model) -> None:  # type: ignore[no-untyped-def]
         super().setModel(model)
@@ -373,13 +423,17 @@ class RoomBoardView(QTableView):
         model, header = self.model(), self.verticalHeader()
         font = header.font()
         font.setBold(True)
-        metrics = QFontMetrics(font)
-        lines = [
-            line
-            for r in range(model.rowCount())
-            for line in str(model.headerData(r, Qt.Orientation.Vertical) or "").splitlines()
-        ]
-        width = max((metrics.horizontalAdvance(line.upper()) for line in lines), default=60)
+        if font.key() != self._label_font:  # the widths of the labels met so far, in the header's font
+            self._label_font, self._label_widths = font.key(), {}
+        metrics, widths = QFontMetrics(font), self._label_widths
+        width: int | None = None
+        for r in range(model.rowCount()):
+            for line in str(model.headerData(r, Qt.Orientation.Vertical) or "").splitlines():
+                got = widths.get(line)
+                if got is None:
+                    got = widths[line] = metrics.horizontalAdvance(line.upper())
+                width = got if width is None else max(width, got)
+        width = 60 if width is None else width
         header.setFixedWidth(int(width * 1.3) + 32)
         self._fit_tiles()
 

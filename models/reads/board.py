@@ -35,10 +35,11 @@ class BoardRoom:
     state: RoomState
     oos_reason: str | None
     occupants: list[BoardOccupant] = field(default_factory=list)
+    fever: bool = False  # an occupant has an open fever alert (kept, not derived: the board asks it per tile)
 
-    @property
-    def fever(self) -> bool:
-        return any(o.fever for o in self.occupants)
+    def __post_init__(self) -> None:
+        if self.occupants and not self.fever:
+            self.fever = any(o.fever for o in self.occupants)
 
 
 def board_rooms(session: Session, today: date) -> list[BoardRoom]:
@@ -62,7 +63,7 @@ def board_rooms(session: Session, today: date) -> list[BoardRoom]:
         .join(Building, Floor.building_id == Building.id)
         .where(Room.retired_on.is_(None))  # a retired room is in the history, not on the board
         .order_by(Building.sort, Building.id, Floor.sort, Room.sort, Room.id)
-    ):
+    ).all():  # fetched at once: a row at a time costs the driver a call each
         rooms[row[0]] = BoardRoom(*row)
     fevers = set(run(select(FeverAlert.stay_id).where(FeverAlert.state == AlertState.OPEN)).scalars())
     for stay_id, room_id, name, day_one, release in run(
@@ -70,19 +71,15 @@ def board_rooms(session: Session, today: date) -> list[BoardRoom]:
         .join(Person, Stay.person_id == Person.id)
         .where(Stay.departed_at.is_(None))
         .order_by(Stay.room_id, Stay.bed)
-    ):
-        if room_id not in rooms:
+    ).all():
+        room = rooms.get(room_id)
+        if room is None:
             continue  # never: a retired room has nobody in it (layout.retire_room)
-        rooms[room_id].occupants.append(
-            BoardOccupant(
-                stay_id,
-                name,
-                (today - day_one).days + 1,
-                (release - day_one).days,
-                release,
-                stay_id in fevers,
-            )
+        fever = stay_id in fevers
+        room.occupants.append(
+            BoardOccupant(stay_id, name, (today - day_one).days + 1, (release - day_one).days, release, fever)
         )
+        room.fever = room.fever or fever
     return list(rooms.values())
 
 
