@@ -25,7 +25,7 @@ KEPT: dict[str, frozenset[str]] = {
             "id", "person_id", "room_id", "bed", "category_code", "rule_set_id", "last_exposure", "arrived_at",
             "arrival_day", "day_one", "planned_release", "home_until", "departed_at", "departure_kind",
             "departure_reason", "departure_destination", "release_override", "shares_with_id",
-            "companion_reason", "notes", "restart_day", "manual_days", "version",
+            "companion_reason", "notes", "restart_day", "manual_days", "community_id", "transport", "version",
         }
     ),
     "room": frozenset(
@@ -61,6 +61,7 @@ KEPT: dict[str, frozenset[str]] = {
          "count_from", "days_home_isolation", "home_isolation_swab_days"}
     ),
     "category": frozenset({"code", "name_zh", "name_en", "sort"}),
+    "community": frozenset({"id", "street", "name", "contact", "phone", "retired_on", "version"}),
 }  # fmt: skip
 
 LEFT_OUT: dict[str, frozenset[str]] = {
@@ -75,4 +76,5 @@ MASKED: dict[tuple[str, str], Callable[[str], str]] = {
     ("person", "doc_number"): mask_id,
     ("person", "phone"): mask_phone,
     ("person", "emergency_phone"): mask_phone,
+    ("community", "phone"): mask_phone,  # a community worker's phone: a person's number all the same
 }

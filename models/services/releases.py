@@ -21,6 +21,7 @@ from models import clock
 from models.errors import Coded, DomainError
 from models.rules.schedule import local_date
 from models.services.audit import transactional
+from models.services.communities import Handover
 from models.services.sites import get_site
 from models.services.stays import get_stay, release, release_readiness
 from models.store.orm import Building, Floor, Person, Room, Stay, User
@@ -76,13 +77,15 @@ def release_many(
     *,
     expected_versions: dict[int, int] | None = None,
     now: datetime | None = None,
+    handovers: dict[int, Handover] | None = None,
 ) -> list[Stay]:
     """Release every stay of ``stay_ids`` at ``now``, in one transaction, or nobody.
 
     Each stay is checked again here: one that has left, was changed by another desk since the list was read
     (``expected_versions``: stay id -> version seen) or is no longer ready today is refused with its name
     (``release_batch_not_ready`` / ``release_batch_changed``), and nobody is released. Each release is
-    audited as the single one is (``stay.released``, the room awaiting disinfection when it empties)."""
+    audited as the single one is (``stay.released``, the room awaiting disinfection when it empties).
+    ``handovers``: stay id -> where that person goes (a bus to one community: the same for all)."""
     if not stay_ids:
         raise DomainError("release_batch_empty")
     now = now or clock.now()
@@ -96,4 +99,5 @@ def release_many(
         if not ready.ok:
             why = ready.problems[0]
             raise DomainError("release_batch_not_ready", name=stay.person.name, why=Coded(why.code, why.zh, why.en))
-    return [release(session, actor, stay.id, now=now) for stay in stays]
+    given = handovers or {}
+    return [release(session, actor, stay.id, now=now, handover=given.get(stay.id)) for stay in stays]

@@ -16,6 +16,7 @@ from models.rules.schedule import local_date
 from models.services import audit
 from models.services.arrivals import FUTURE_SLACK, ensure_room_accepts, rule_for
 from models.services.audit import transactional
+from models.services.communities import Handover, checked_handover
 from models.services.rooms import vacate_if_empty
 from models.services.sites import get_site
 from models.services.stay_dates import dates_of, replan_swabs
@@ -348,6 +349,8 @@ def _depart(
     reason: str | None = None,
     destination: str | None = None,
     override: str | None = None,
+    community_id: int | None = None,
+    transport: str | None = None,
 ) -> Stay:
     """The stay leaves at ``at`` (not after ``now``, not before its arrival)."""
     if at > now + FUTURE_SLACK:
@@ -357,6 +360,7 @@ def _depart(
     before = audit.snapshot(stay)
     stay.departed_at, stay.departure_kind = at, kind
     stay.departure_reason, stay.departure_destination, stay.release_override = reason, destination, override
+    stay.community_id, stay.transport = community_id, transport
     for alert in session.scalars(
         select(FeverAlert).where(FeverAlert.stay_id == stay.id, FeverAlert.state == AlertState.OPEN)
     ):
@@ -379,9 +383,12 @@ def release(
     override_reason: str | None = None,
     now: datetime | None = None,
     expected_version: int | None = None,
+    handover: Handover | None = None,
 ) -> Stay:
     """解除隔离. Refused unless the date is reached, the last scheduled swab is negative and no fever
-    alert is open; a desk may override with a reason (kept on the stay and in the audit trail)."""
+    alert is open; a desk may override with a reason (kept on the stay and in the audit trail).
+    ``handover``: where the person goes (address, receiving community, transport), kept on the stay for the
+    hand-over list (解除隔离人员交接单) and the release notice."""
     now = now or clock.now()
     stay = get_stay(session, stay_id, expected_version=expected_version)
     ready = release_readiness(session, stay, local_date(now, get_site(session).timezone))
@@ -391,8 +398,18 @@ def release(
             raise ready.problems[0]
         if not override:
             raise DomainError("override_reason")
+    destination, community, transport = checked_handover(session, handover or Handover())
     return _depart(
-        session, actor, stay, DepartureKind.RELEASED, now, now=now, override=override if not ready.ok else None
+        session,
+        actor,
+        stay,
+        DepartureKind.RELEASED,
+        now,
+        now=now,
+        destination=destination,
+        override=override if not ready.ok else None,
+        community_id=community.id if community else None,
+        transport=transport,
     )
 
 
@@ -530,6 +547,7 @@ def undo_departure(
     before = audit.snapshot(stay)
     stay.departed_at = stay.departure_kind = None
     stay.departure_reason = stay.departure_destination = stay.release_override = None
+    stay.community_id = stay.transport = None
     session.flush()
     for alert in session.scalars(
         select(FeverAlert).where(

@@ -18,6 +18,7 @@ from models.store.orm.base import (
     Slot,
     SwabResult,
 )
+from models.store.orm.communities import Community
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
 from models.store.orm.people import Person, PersonKey
 from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
@@ -35,6 +36,7 @@ __all__ = [
     "Building",
     "Category",
     "CategoryRule",
+    "Community",
     "CompanionReason",
     "CountFrom",
     "DepartureKind",

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models import clock
 from models.store.orm.base import Base, CompanionReason, DepartureKind, UTCDateTime, str_enum
+from models.store.orm.communities import Community
 from models.store.orm.people import Person
 from models.store.orm.rules import RuleSet
 from models.store.orm.site import Room
@@ -38,6 +39,9 @@ class Stay(Base):
     departure_reason: Mapped[str | None] = mapped_column(String(400))
     departure_destination: Mapped[str | None] = mapped_column(String(200))
     release_override: Mapped[str | None] = mapped_column(String(400))
+    # at release, the hand-over: the receiving community and the point-to-point transport (点对点, by whom)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    transport: Mapped[str | None] = mapped_column(String(200))
     shares_with_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id"))
     companion_reason: Mapped[CompanionReason | None] = mapped_column(str_enum(CompanionReason, "companion_reason"))
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -45,6 +49,7 @@ class Stay(Base):
 
     person: Mapped[Person] = relationship()
     room: Mapped[Room] = relationship()
+    community: Mapped[Community | None] = relationship()
     rule_set: Mapped[RuleSet] = relationship()
     shares_with: Mapped[Stay | None] = relationship(remote_side="Stay.id")
 
@@ -73,6 +78,7 @@ class Stay(Base):
         Index("ix_stay_departed_at", "departed_at"),
         Index("ix_stay_kind_departed", "departure_kind", "departed_at"),  # releases / transfers per day
         Index("ix_stay_category_arrived", "category_code", "arrived_at"),  # arrivals so far per category
+        Index("ix_stay_community_departed", "community_id", "departed_at"),  # a community's hand-over list
         CheckConstraint("bed >= 1", name="bed_positive"),
         CheckConstraint("planned_release > arrival_day", name="release_after_arrival"),
         CheckConstraint("home_until IS NULL OR home_until >= planned_release", name="home_after_release"),
