@@ -159,14 +159,12 @@ def releases_by_community(session: Session, day: date) -> list[tuple[str, int]]:
     report, in the order of the community's street and name, none last."""
     site = get_site(session)
     start, end = _bounds(day, site.timezone)
-    counts: dict[int | None, int] = {
-        community: n
-        for community, n in session.execute(
-            select(Stay.community_id, func.count())
-            .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.departed_at < end)
-            .group_by(Stay.community_id)
-        )
-    }
+    query = (
+        select(Stay.community_id, func.count())
+        .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.departed_at < end)
+        .group_by(Stay.community_id)
+    )
+    counts: dict[int | None, int] = dict(session.execute(query).all())  # (a Result has keys(): not a mapping)
     named = session.scalars(select(Community).where(Community.id.in_([k for k in counts if k is not None])))
     out = [(c.label, counts[c.id]) for c in sorted(named, key=lambda c: (c.street, c.name, c.id))]
     if None in counts:

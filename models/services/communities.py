@@ -31,6 +31,7 @@ class Handover:
     community_id: int | None = None
     transport: str = ""
 
+
 LIMITS = {
     "community_street": 100,
     "community_name": 100,
