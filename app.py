@@ -288,10 +288,27 @@ def cmd_print(args: argparse.Namespace) -> int:
             lang=args.lang,
             printed_by=actor.display_name or actor.username,
             xlsx_path=xlsx_path,
+            day_from=_day(args.date_from, s) if args.date_from else None,
+            community_id=_community(s, args.community) if args.community else None,
         )
     output.write_bytes(pdf)
     print(args.output)
     return 0
+
+
+def _community(session, text: str) -> int:  # type: ignore[no-untyped-def]
+    """A receiving community given as its id, or by its name or "街道 社区" (e.g. "安居苑社区")."""
+    from sqlalchemy import select
+
+    from models.store.orm import Community
+
+    text = text.strip()
+    if text.isdigit() and session.get(Community, int(text)) is not None:
+        return int(text)
+    found = [c.id for c in session.scalars(select(Community)) if text in (c.name, c.label, f"{c.street}{c.name}")]
+    if len(found) != 1:
+        raise DomainError("community_unknown", community=text)
+    return found[0]
 
 
 def _floor(session, text: str) -> int:  # type: ignore[no-untyped-def]
@@ -578,7 +595,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("print", help="print a form to PDF: " + ", ".join(FORMS))
     _add_db(p)
     p.add_argument("form", choices=FORMS, metavar="FORM", help=", ".join(FORMS))
-    p.add_argument("--date", help="the day (YYYY-MM-DD; default today)")
+    p.add_argument("--date", help="the day (YYYY-MM-DD; default today); handover: the last day")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="handover: the first day (default --date)")
+    p.add_argument("--community", help="handover: one receiving community, its id or name (default: all)")
     p.add_argument("--floor", help="one floor: its id or name, e.g. 'A栋 3F'")
     p.add_argument(
         "--stay",
@@ -591,7 +610,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--xlsx",
         metavar="FILE",
-        help="also write .xlsx (daily-report, disinfection, ledger, release-ledger, transfer-ledger)",
+        help="also write .xlsx (daily-report, disinfection, ledger, release-ledger, transfer-ledger, handover)",
     )
     _add_user(p)
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")

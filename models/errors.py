@@ -160,6 +160,14 @@ MESSAGES = Catalogue(
             "联系电话无效（手机号码或带区号的固定电话）：{phone}",
             "Not a valid phone (a mobile, or a landline with its area code): {phone}",
         ),
+        "period_reversed": (
+            "起始日期 {first} 晚于结束日期 {last}",
+            "The first day {first} is after the last day {last}",
+        ),
+        "community_unknown": (
+            "没有名为“{community}”的接收社区（或不止一个）",
+            "No receiving community is called “{community}” (or more than one is)",
+        ),
         "community_not_found": ("未找到该接收社区", "No such receiving community"),
         "community_taken": ("接收社区“{name}”已存在", "The receiving community “{name}” is already listed"),
         "community_retired": (

@@ -31,7 +31,7 @@ PER_PERSON = {
     "release-notices": forms.release_notices,
     "arrival-receipt": forms.arrival_receipt,
 }
-HAS_XLSX = ("daily-report", "disinfection", "ledger", "release-ledger", "transfer-ledger")
+HAS_XLSX = ("daily-report", "disinfection", "ledger", "release-ledger", "transfer-ledger", "handover")
 
 
 def render(
@@ -48,6 +48,8 @@ def render(
     xlsx_path: Path | None = None,
     pdf: bool = True,
     progress: Progress | None = None,
+    day_from: date | None = None,
+    community_id: int | None = None,
 ) -> bytes:
     """The PDF of ``form``; with ``xlsx_path`` the tabular forms also write their .xlsx (``pdf=False``: only
     that, and b"" for the PDF). ``progress(done, total, text)`` hears how far the document is (a background
@@ -55,14 +57,18 @@ def render(
 
     ``actor`` is who prints (None: the system). A form that carries full ID numbers
     (``FULL_IDENTIFIER_FORMS``) needs a role that may see them, checked before the build, and is recorded
-    in the audit trail per person once built: the PDF is returned only after that entry is saved."""
+    in the audit trail per person once built: the PDF is returned only after that entry is saved.
+
+    ``handover``: the releases from ``day_from`` (default ``day``) to ``day``, one list per receiving
+    community, or only ``community_id``'s."""
     if form not in FORMS:
         raise DomainError("form_unknown", form=form)
     if progress is not None:
         with reporting(progress):
             return render(
                 session, form, day, actor=actor, floor_id=floor_id, stay_ids=stay_ids, lang=lang,
-                printed_by=printed_by, now=now, xlsx_path=xlsx_path, pdf=pdf,
+                printed_by=printed_by, now=now, xlsx_path=xlsx_path, pdf=pdf, day_from=day_from,
+                community_id=community_id,
             )  # fmt: skip
     now = clock.site_now(get_site(session).timezone, now)
     site = get_site(session).name
@@ -73,6 +79,8 @@ def render(
         return forms.daily_sheets(site, day, floors, lang, printed_by, now, threshold=threshold)
     if form == "arrival-batch":
         return _batch(session, day, actor, stay_ids, lang, printed_by, now)
+    if form == "handover":
+        return _handover(session, day_from or day, day, community_id, actor, lang, printed_by, now, xlsx_path, pdf)
     if form in PER_PERSON:
         if not stay_ids:
             if form in ("arrival-pack", "registration", "notice", "temperature-record"):
@@ -147,3 +155,34 @@ def _batch(
     session.rollback()  # the reads end: the record opens its own write transaction
     record_print(session, actor, "arrival-batch", stay_ids)
     return out.getvalue()
+
+
+def _handover(
+    session: Session,
+    day_from: date,
+    day_to: date,
+    community_id: int | None,
+    actor: User | None,
+    lang: str,
+    printed_by: str,
+    now: datetime,
+    xlsx_path: Path | None,
+    pdf: bool,
+) -> bytes:
+    """``handover``: the lists with full identifiers, so a role that may see them, checked before the build;
+    each person on them recorded (``document.print``) before the paper or the workbook is handed back."""
+    from models.reads.handover import handover_lists
+
+    if day_from > day_to:
+        raise DomainError("period_reversed", first=day_from.isoformat(), last=day_to.isoformat())
+    permissions.check(session, actor, "identity")
+    lists = handover_lists(session, day_from, day_to, community_id)
+    site = get_site(session)
+    if xlsx_path:
+        xlsx.handover_xlsx(lists, xlsx_path, lang, site.timezone)
+    document = forms.handover(site.name, day_from, day_to, lists, lang, printed_by, now) if pdf else b""
+    shown = forms.handover_stays(lists)
+    session.rollback()  # the reads end: the record opens its own write transaction
+    if shown:
+        record_print(session, actor, "handover", shown)
+    return document

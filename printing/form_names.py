@@ -15,12 +15,13 @@ FORMS = (
     "transfer-ledger",
     "arrival-receipt",
     "arrival-batch",
+    "handover",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is
 # recorded in the audit trail, per person, and needs a role that may see full identifiers
 # (tests/test_printing.py checks this list against what each form really prints)
-FULL_IDENTIFIER_FORMS = frozenset({"arrival-pack", "registration", "release-notices", "arrival-batch"})
+FULL_IDENTIFIER_FORMS = frozenset({"arrival-pack", "registration", "release-notices", "arrival-batch", "handover"})
 
 # a bus's paper in one print job: each person's registration form and notice, the door cards, and the
 # hand-over list the transfer team signs (``arrival-receipt``), for the stays given and nobody else

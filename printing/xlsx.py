@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from models.reads.reports import DailyReport, DepartureRow, DisinfectionRow, LedgerRow
@@ -19,6 +20,9 @@ from .base import current_progress
 from .forms.registers import category_name, departure_label, sex_word
 from .forms.report import REPORT_SECTIONS, report_subtitle
 from .labels import L
+
+if TYPE_CHECKING:
+    from models.reads.handover import HandoverList
 
 
 def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> None:
@@ -48,6 +52,11 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
         ws, [t["cat_total"], sum(c.present for c in report.by_category), sum(c.arrivals for c in report.by_category)]
     )
     append_row(ws, [])
+    if report.by_community:
+        append_row(ws, [t["ho_community_col"], t["com_releases"]])
+        for place in report.by_community:
+            append_row(ws, [place.community or t["com_none"], place.releases])
+        append_row(ws, [])
     if report.zero:
         append_row(ws, [t["zero_mark"], t["zero_yes"], t["zero_report"]])
     append_row(ws, [t["report_as_of"], report_subtitle(report, lang)])
@@ -122,3 +131,17 @@ def transfer_ledger_xlsx(rows: Sequence[DepartureRow], path: Path, lang: str = "
              r.room, r.arrived, r.departed, departure_label(r.kind, lang), r.destination, r.reason]
             for r in rows]  # fmt: skip
     return write_rows(path, t["tl_title"], [t[k] for k in keys], body, tz or _zone(rows))
+
+
+def handover_xlsx(lists: Sequence[HandoverList], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """解除隔离人员交接单 as one table: the receiving community first on each row, then the person (in full:
+    the same as the paper, and as audited)."""
+    t = L(lang)
+    keys = ["ho_community_col", "name", "sex", "age", "doc_number", "phone", "ho_address", "room", "rel_released",
+            "ho_home_to", "ho_home_tests", "ho_transport"]  # fmt: skip
+    body = [[f"{h.street} {h.community}".strip() or t["ho_none_short"], r.name, sex_word(r.sex, lang), r.age,
+             r.doc_number, r.phone, r.address, r.room, r.released, r.home_to,
+             "、".join(d.isoformat() for d in r.home_tests), r.transport]
+            for h in lists for r in h.people]  # fmt: skip
+    people = [r for h in lists for r in h.people]
+    return write_rows(path, t["ho_title"], [t[k] for k in keys], body, tz or _zone(people))

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models.errors import DomainError
-from models.reads.handover import handover_lists, releases_by_community
+from models.reads.handover import handover_lists
+from models.reads.reports import daily_report
 from models.services.arrivals import register_arrival
 from models.services.communities import (
     Handover,
@@ -143,10 +144,14 @@ def test_the_hand_over_list_groups_by_community_with_full_ids_and_the_home_tests
     assert both[-1].community_id is None and [p.stay_id for p in both[-1].people] == [d.id]  # none named: last
     only = handover_lists(session, date(2026, 11, 23), date(2026, 11, 24), second.id)
     assert [(h.community_id, [p.stay_id for p in h.people]) for h in only] == [(second.id, [b.id])]
-    assert releases_by_community(session, date(2026, 11, 23)) == [
+    report = daily_report(session, date(2026, 11, 23), now=local(2026, 11, 24, 12))
+    assert [(c.community, c.releases) for c in report.by_community] == [
         (h.street + " " + h.community, len(h.people)) for h in lists
     ]
-    assert releases_by_community(session, date(2026, 11, 24)) == [("", 1)]
+    assert sum(c.releases for c in report.by_community) == report.releases == 3
+    later = daily_report(session, date(2026, 11, 24), now=local(2026, 11, 24, 12))
+    assert [(c.community, c.releases) for c in later.by_community] == [("", 1)]
+    assert daily_report(session, date(2026, 11, 22), now=local(2026, 11, 24, 12)).by_community == ()
 
 
 def test_a_batch_release_hands_each_person_to_their_community(session, site, desk, make_arrival, communities):
@@ -181,3 +186,132 @@ def test_a_batch_with_a_retired_community_releases_nobody(session, site, desk, m
     assert e.value.code == "community_retired"
     session.expire_all()
     assert session.get(Stay, a.id).departed_at is None and session.get(Stay, b.id).departed_at is None
+
+
+# --- the hand-over list on paper, as a workbook, from the command line ---------------------------------------
+
+
+@pytest.fixture
+def handed_over(session, site, desk, make_arrival, communities):
+    """Three released on the 23rd (two to the first community, one to the second), one on the 24th with none."""
+    a, b, c, d = arrive(session, desk, make_arrival, n=4)
+    first, second = communities
+    release(
+        session, desk, a.id, override_reason="测试", now=RELEASED, handover=Handover("安居苑 3 栋", first.id, "专车")
+    )
+    release(session, desk, b.id, override_reason="测试", now=RELEASED, handover=Handover("", second.id))
+    release(session, desk, c.id, override_reason="测试", now=RELEASED, handover=Handover("", first.id))
+    release(session, desk, d.id, override_reason="测试", now=local(2026, 11, 24, 9))
+    return a, b, c, d
+
+
+def _pdf_text(pdf: bytes) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_hand_over_list_prints_each_community_on_its_pages_with_full_ids_and_is_audited(
+    session, site, desk, handed_over, tmp_path
+):
+    from printing.documents import render
+
+    a, b, c, _d = handed_over
+    session.expire_all()
+    people = {s.id: session.get(Stay, s.id).person for s in (a, b, c)}
+    before = session.scalar(select(func.count()).select_from(AuditEntry))
+    pdf = render(session, "handover", date(2026, 11, 23), actor=desk, printed_by="前台一", now=NOW)
+    pages = _pdf_text(pdf)
+    assert len(pages) == 2  # one community a page (each fits on one)
+    assert "解除隔离人员交接单" in pages[0] and "接收街道/社区：三里庵街道 安居苑社区" in pages[0]
+    assert "联系人：王敏" in pages[0] and "移交方（隔离点）签名" in pages[0] and "接收方（街道/社区）签名" in pages[0]
+    for stay in (a, c):
+        assert people[stay.id].doc_number in pages[0] and people[stay.id].phone in pages[0]
+    assert people[b.id].doc_number in pages[1] and people[b.id].doc_number not in pages[0]
+    assert "11-25" in pages[0] and "2026-11-25" in pages[0]  # the home test day, the end of home monitoring
+    assert "专车" in pages[0] and "安居苑 3 栋" in pages[0]
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "document.print")).all()
+    assert sorted(e.note for e in entries) == sorted(f"form=handover stay={s.id}" for s in (a, b, c))
+    assert session.scalar(select(func.count()).select_from(AuditEntry)) == before + 3
+    english = _pdf_text(render(session, "handover", date(2026, 11, 23), actor=desk, lang="en", now=NOW))
+    assert "Hand-over list of released people" in english[0] and "解除隔离" not in english[0]
+
+
+def test_a_range_one_community_and_a_day_without_releases(session, site, desk, handed_over, communities):
+    from printing.documents import render
+
+    del handed_over  # (the releases are what is printed)
+    both = _pdf_text(render(session, "handover", date(2026, 11, 24), day_from=date(2026, 11, 23), actor=desk, now=NOW))
+    assert len(both) == 3 and "未登记接收街道/社区" in both[-1] and "2026-11-23 – 2026-11-24" in both[0]
+    one = _pdf_text(
+        render(session, "handover", date(2026, 11, 23), community_id=communities[1].id, actor=desk, now=NOW)
+    )
+    assert len(one) == 1 and "稻香村街道 绿怡居社区" in one[0] and "安居苑社区" not in one[0]
+    before = session.scalar(select(func.count()).select_from(AuditEntry))
+    empty = _pdf_text(render(session, "handover", date(2026, 11, 22), actor=desk, now=NOW))
+    assert "所选日期内无解除隔离人员" in empty[0]
+    assert session.scalar(select(func.count()).select_from(AuditEntry)) == before  # nobody's ID printed
+    with pytest.raises(DomainError) as e:
+        render(session, "handover", date(2026, 11, 22), day_from=date(2026, 11, 23), actor=desk, now=NOW)
+    assert e.value.code == "period_reversed"
+
+
+def test_a_viewer_may_not_print_full_identifiers(session, site, desk, handed_over):
+    from printing.documents import render
+
+    viewer = User(username="viewer2", role=Role.VIEWER)
+    session.add(viewer)
+    session.commit()
+    before = session.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(DomainError) as e:
+        render(session, "handover", date(2026, 11, 23), actor=viewer, now=NOW)
+    assert e.value.code == "forbidden"
+    assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+
+
+def test_the_workbook_has_a_row_a_person_with_the_community_first(session, site, desk, handed_over, tmp_path):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from printing.documents import render
+
+    a, *_ = handed_over
+    path = tmp_path / "handover.xlsx"
+    render(session, "handover", date(2026, 11, 23), actor=desk, now=NOW, xlsx_path=path, pdf=False)
+    ws = load_workbook(path).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:2] == ("接收街道/社区", "姓名")
+    assert [r[0] for r in rows[1:]] == ["三里庵街道 安居苑社区", "三里庵街道 安居苑社区", "稻香村街道 绿怡居社区"]
+    session.expire_all()
+    assert rows[1][4] == session.get(Stay, a.id).person.doc_number  # in full, as on the paper
+    assert isinstance(rows[1][8], datetime) and rows[1][8].hour == 9 and rows[1][8].minute == 30  # site time
+    assert ws.freeze_panes == "A2"
+
+
+def test_the_command_line_prints_one_communitys_list(session, site, engine, desk, handed_over, tmp_path):
+    from tests.helpers import cli_account, run_app
+
+    if engine.url.get_backend_name() != "sqlite":
+        pytest.skip("the CLI test uses the SQLite file")
+    db = str(engine.url.database)
+    signed = cli_account(db, "clerk", "desk")
+    out = tmp_path / "ho.pdf"
+    done = run_app(
+        "print", "handover", "--db", db, "--date", "2026-11-23", "--community", "绿怡居社区", "-o", str(out), **signed
+    )
+    assert done.returncode == 0, done.stderr
+    pages = _pdf_text(out.read_bytes())
+    assert len(pages) == 1 and "稻香村街道 绿怡居社区" in pages[0]
+    wrong = run_app("print", "handover", "--db", db, "--community", "没有这个社区", "-o", str(out), **signed)
+    assert wrong.returncode == 2 and "没有这个社区" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_the_release_notice_names_the_receiving_community_once_recorded(session, site, desk, handed_over):
+    from printing.documents import render
+
+    a, *_ = handed_over
+    pages = _pdf_text(render(session, "release-notices", date(2026, 11, 23), actor=desk, stay_ids=[a.id], now=NOW))
+    assert "三里庵街道 安居苑社区" in pages[0] and "安居苑 3 栋" in pages[0]

@@ -37,6 +37,8 @@ def main() -> int:
             someone = reports.present_on_floor(s, None)[:1]
             first_floor = reports.sheet_floors(s, day)[0].floor_id
             for form in FORMS:
+                if form == "arrival-batch":  # a bus's registration forms, notices, door cards: shown one by one
+                    continue
                 for lang in ("zh_CN", "en"):
                     pdf = render(
                         s,

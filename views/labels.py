@@ -121,6 +121,7 @@ def form_title(form: str) -> str:
         "transfer-ledger": QCoreApplication.translate("Labels", "Transfer ledger"),
         "arrival-receipt": QCoreApplication.translate("Labels", "Arrival hand-over list"),
         "arrival-batch": QCoreApplication.translate("Labels", "The batch's forms"),
+        "handover": QCoreApplication.translate("Labels", "Release hand-over list"),
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]

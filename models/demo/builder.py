@@ -37,6 +37,7 @@ from models.store.orm import (
     AlertState,
     Base,
     CategoryRule,
+    Community,
     CompanionReason,
     DepartureKind,
     DocType,
@@ -75,6 +76,16 @@ NURSES = ["李护士", "王护士", "张护士", "刘护士", "陈护士"]
 NOT_MEASURED = list(NOT_MEASURED_REASONS)  # codes: each screen and form shows its label
 OOS_REASONS = ["空调维修", "卫生间漏水", "门锁故障", "预留应急"]
 CHUNK = 20_000
+# the receiving streets and communities of the demo site: invented names, contacts and office phones
+COMMUNITIES = (
+    ("东城街道", "和平里社区", "周晓燕"),
+    ("东城街道", "安华里社区", "吴建国"),
+    ("西湖街道", "桂花园社区", "郑丽"),
+    ("西湖街道", "文华社区", "孙海峰"),
+    ("南山街道", "南苑社区", "钱芳"),
+    ("北关镇", "北关村", "陈德明"),
+)
+TRANSPORTS = ("社区专车点对点接回", "家属自驾点对点接回", "隔离点转运车送达")
 
 
 @dataclass
@@ -251,6 +262,15 @@ class _Simulation:
         self._hours: dict[tuple[date, int], datetime] = {}
         self.room_events: list[dict[str, Any]] = []
         self.date_changes: list[dict[str, Any]] = []
+        # who received each person released: a stream of its own, so the rest of the site is as it was
+        self.handover_rng = random.Random(seed * 7919 + 17)
+        made = [
+            Community(street=street, name=name, contact=contact, phone=f"0551-6{i + 1}{seed % 10}{60000 + i * 37:05d}")
+            for i, (street, name, contact) in enumerate(COMMUNITIES)
+        ]
+        session.add_all(made)
+        session.flush()
+        self.community_ids = [c.id for c in made]
 
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         key = (day, hour)
@@ -501,6 +521,21 @@ class _Simulation:
             ]
             conn.exec_driver_sql(sql, params)
 
+    def _handover(self, stay: PlannedStay) -> dict[str, Any]:
+        """Who received a released person, and how they got there (one in twenty not recorded)."""
+        rng = self.handover_rng
+        if stay.kind is not DepartureKind.RELEASED or rng.random() < 0.05:
+            return {"community_id": None, "transport": None}
+        i = rng.randrange(len(self.community_ids))
+        street, name, _contact = COMMUNITIES[i]
+        block, unit, floor, door = rng.randrange(1, 30), rng.randrange(1, 5), rng.randrange(1, 19), rng.randrange(1, 5)
+        home = f"{street}{name}{block}栋{unit}单元{floor}0{door}室"
+        return {
+            "community_id": self.community_ids[i],
+            "transport": rng.choice(TRANSPORTS),
+            "departure_destination": stay.destination or home,
+        }
+
     def _insert_people_and_stays(self) -> None:
         self._bulk(Person, self.persons)
         # their search keys, as models/store/person_keys.py keeps them for people the ORM writes
@@ -531,13 +566,14 @@ class _Simulation:
                     "departed_at": s.departed_at,
                     "departure_kind": s.kind,
                     "departure_reason": s.reason,
-                    "departure_destination": s.destination,
                     "release_override": None,
                     "shares_with_id": s.shares_with,
                     "companion_reason": CompanionReason.CHILD if s.shares_with else None,
                     "notes": "",
                     "manual_days": (s.extension[1] - s.extension[0]).days if s.extension else 0,
                     "version": 1,
+                    "departure_destination": s.destination,
+                    **self._handover(s),  # a release's community, transport and the address it went to
                 }
                 for s in self.stays
             ],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.reads.reports import _bounds, _stay_place
@@ -151,22 +151,4 @@ def handover_lists(
     ]
     if None in grouped:
         out.append(HandoverList(None, "", "", "", "", tuple(grouped[None])))
-    return out
-
-
-def releases_by_community(session: Session, day: date) -> list[tuple[str, int]]:
-    """The releases of ``day`` per receiving community ("street community", or "" for none), for the daily
-    report, in the order of the community's street and name, none last."""
-    site = get_site(session)
-    start, end = _bounds(day, site.timezone)
-    query = (
-        select(Stay.community_id, func.count())
-        .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.departed_at < end)
-        .group_by(Stay.community_id)
-    )
-    counts: dict[int | None, int] = dict(session.execute(query).all())  # (a Result has keys(): not a mapping)
-    named = session.scalars(select(Community).where(Community.id.in_([k for k in counts if k is not None])))
-    out = [(c.label, counts[c.id]) for c in sorted(named, key=lambda c: (c.street, c.name, c.id))]
-    if None in counts:
-        out.append(("", counts[None]))
     return out

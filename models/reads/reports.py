@@ -29,6 +29,7 @@ from models.store.orm import (
     Building,
     Category,
     CategoryRule,
+    Community,
     DepartureKind,
     Floor,
     Observation,
@@ -372,6 +373,7 @@ class PersonForm:
     registered_on: date | None = None  # site day the stay was registered (its check-in entry), else arrival day
     observations: tuple[Reading, ...] = ()  # with_readings: every reading, rechecks included, by time
     home_isolation_days: int = 0  # the first of the home days spent in home isolation (居家隔离), by the rule
+    community: str = ""  # the receiving street and community recorded at release, else ""
 
 
 def person_forms(
@@ -450,6 +452,10 @@ def person_forms(
             if entry_stay is not None and at is not None:  # always: the entries asked for
                 registered[entry_stay] = at.astimezone(zone).date()
         by_id = {r[0].id: r for r in rows}
+        wanted = [r[0].community_id for r in rows if r[0].community_id is not None]
+        communities: dict[int, str] = {}
+        if wanted:  # the receiving communities named at release, for the notices' community line
+            communities = {c.id: c.label for c in session.scalars(select(Community).where(Community.id.in_(wanted)))}
         for sid in chunk:
             if sid not in by_id:
                 raise DomainError("stay_not_found")
@@ -501,6 +507,7 @@ def person_forms(
                     registered_on=registered.get(sid, stay.arrival_day),
                     observations=tuple(observations.get(sid, [])),
                     home_isolation_days=isolation_days.get((stay.rule_set_id, stay.category_code), 0),
+                    community=communities.get(stay.community_id, "") if stay.community_id else "",
                 )
             )
     return out
@@ -573,6 +580,31 @@ class CategoryCount:
 
 
 @dataclass(frozen=True)
+class CommunityCount:
+    """One line of the report's releases by receiving community (接收街道/社区); ``community`` "" for the
+    releases with none recorded."""
+
+    community: str
+    releases: int
+
+
+def releases_by_community(session: Session, start: datetime, end: datetime) -> tuple[CommunityCount, ...]:
+    """The releases from ``start`` to ``end`` per receiving community, in the order of the community's
+    street and name, the releases with none recorded last."""
+    query = (
+        select(Stay.community_id, func.count())
+        .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.departed_at < end)
+        .group_by(Stay.community_id)
+    )
+    counts: dict[int | None, int] = dict(session.execute(query).all())  # (a Result has keys(): not a mapping)
+    named = session.scalars(select(Community).where(Community.id.in_([k for k in counts if k is not None])))
+    out = [CommunityCount(c.label, counts[c.id]) for c in sorted(named, key=lambda c: (c.street, c.name, c.id))]
+    if None in counts:
+        out.append(CommunityCount("", counts[None]))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class DailyReport:
     """日报表 of one day, as it stood at the end of that day (or, for today, at ``as_of``).
 
@@ -606,6 +638,7 @@ class DailyReport:
     by_category: tuple[CategoryCount, ...]
     as_of: datetime  # site time the figures stand at: the day's end (24:00), or the report time for today
     made_at: datetime  # site time the report was made
+    by_community: tuple[CommunityCount, ...] = ()  # the day's releases per receiving community
 
     @property
     def complete(self) -> bool:
@@ -635,6 +668,7 @@ class DailyReport:
         d["as_of"] = self.as_of.isoformat()
         d["made_at"] = self.made_at.isoformat()
         d["by_category"] = [asdict(c) for c in self.by_category]
+        d["by_community"] = [asdict(c) for c in self.by_community]
         d["zero"] = self.zero
         return d
 
@@ -729,6 +763,7 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
         by_category=categories,
         as_of=min(made, end.astimezone(made.tzinfo)),
         made_at=made,
+        by_community=releases_by_community(session, start, end) if today_of(DepartureKind.RELEASED) else (),
     )
 
 

@@ -12,6 +12,7 @@ ledger              人员台账
 release_ledger      解除隔离台账
 transfer_ledger     转运台账
 arrival_receipt     入住人员交接清单 (a batch of arrivals, signed with the transfer team)
+handover            解除隔离人员交接单 (the people released to each receiving community, signed by both sides)
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 from .arrival import arrival_pack, notice, registration
 from .common import QR, qr_image, stay_code
 from .door_cards import door_cards
+from .handover import handover
+from .handover import shown_stays as handover_stays
 from .registers import arrival_receipt, disinfection, ledger, release_ledger, transfer_ledger
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
@@ -34,6 +37,8 @@ __all__ = [
     "daily_sheets",
     "disinfection",
     "door_cards",
+    "handover",
+    "handover_stays",
     "ledger",
     "notice",
     "qr_image",

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from models.rules.identity import mask_id, mask_phone
 
-from ..base import _CJK, build_pdf, content_width, grid_table, p, runs
+from ..base import _CJK, Frame, build_pdf, content_width, grid_table, p, runs
 from ..labels import L
 from .common import frame_for
 
@@ -169,8 +169,32 @@ def _register(
 ) -> bytes:
     """A register: the title, the table (``head`` then ``body``, numbered), a count, the signature line
     (``sign``) and a note below."""
-    t = L(lang)
     frame = frame_for(site, title, subtitle, printed_by, printed_at, lang, land=True)
+    story = register_story(
+        frame, title, head, body, lang, nowrap=nowrap, blank=blank, total_line=total_line, foot=foot, tall=tall,
+        sign=sign,
+    )  # fmt: skip
+    return build_pdf(frame, story)
+
+
+def register_story(
+    frame: Frame,
+    title: str,
+    head: list[str],
+    body: list[list[str]],
+    lang: str,
+    *,
+    nowrap: frozenset[int],
+    blank: dict[int, float] | None = None,
+    total_line: str = "",
+    foot: str = "",
+    tall: bool = False,
+    sign: str = "",
+    above: str = "",
+) -> list[Flowable]:
+    """The flowables of one register on ``frame`` (see :func:`_register`); ``above``: a line between the
+    title and the table (whom a hand-over list is for)."""
+    t = L(lang)
     width = content_width(frame)
     head = [t["lg_no"], *head]
     rows = [[str(i), *r] for i, r in enumerate(body, 1)] or [["", t["none"], *[""] * (len(head) - 2)]]
@@ -189,14 +213,17 @@ def _register(
     )
     if tall:  # room to sign in each row
         table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]))
-    story: list[Flowable] = [p(title, "title"), table]
+    story: list[Flowable] = [p(title, "title")]
+    if above:
+        story += [p(above, "body"), Spacer(1, 2 * mm)]
+    story.append(table)
     if total_line:
         story += [Spacer(1, 2 * mm), p(total_line, "body")]
     if sign:
         story += [Spacer(1, 8 * mm), p(sign, "body")]
     if foot:
         story += [Spacer(1, 1 * mm), p(foot, "small")]
-    return build_pdf(frame, story)
+    return story
 
 
 def disinfection(

@@ -15,9 +15,9 @@ isolation is the day before, and the notice prints no second "end" date). The ho
 home isolation first when the rule has one (14+7+7), then home health monitoring, each with its own
 dates; the issue date beside the stamp is the release date.
 
-The receiving street/community (接收街道/社区) has no field in the data model: the notice prints a blank
-line for the desk to fill in by hand. The destination is the one recorded at departure, else the
-person's address, else a blank line.
+The receiving street/community (接收街道/社区) is the one recorded at release; before the release (a notice
+printed the evening before) or when none was recorded, a blank line for the desk to fill in by hand. The
+destination is the one recorded at departure, else the person's address, else a blank line.
 
 A minor (under 18 on the release day) is not addressed as 同志: the notice speaks to the parent or
 guardian, who signs (with their relationship) instead of the person.
@@ -165,7 +165,7 @@ def _notice(site: str, f: PersonForm, lang: str, width: float) -> list[Flowable]
         (t["home_period"], home),
         (t["rl_destination"], f.destination or f.address or "＿" * 12),
     ]
-    wide = [(t["rl_community"], t["rl_community_blank"]), (t["rl_basis"], basis)]
+    wide = [(t["rl_community"], f.community or t["rl_community_blank"]), (t["rl_basis"], basis)]
     text = _style("text")
     plain = _style("text", firstLineIndent=0)
     who = "minor" if minor else "adult"

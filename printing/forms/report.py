@@ -104,6 +104,13 @@ def daily_report(report: DailyReport, lang: str, printed_by: str, printed_at: da
         Spacer(1, 3 * mm),
         KeepTogether([p(t["sec_categories"], "h2"), grid_table(cats, [width * 0.6, width * 0.2, width * 0.2])]),
     ]
+    if report.by_community:  # the day's releases: where each went (the receiving community)
+        com: list[list[object]] = [[t["ho_community_col"], t["com_releases"]]]
+        com += [[c.community or t["com_none"], str(c.releases)] for c in report.by_community]
+        story += [
+            Spacer(1, 3 * mm),
+            KeepTogether([p(t["sec_communities"], "h2"), grid_table(com, [width * 0.6, width * 0.4])]),
+        ]
     if report.zero:
         story += [Spacer(1, 3 * mm), p(t["zero_report"], "body")]  # 零报告: nothing happened, still reported
     story += [Spacer(1, 12 * mm), p(t["report_sign"], "body")]
