@@ -126,10 +126,8 @@ def test_the_hand_over_list_groups_by_community_with_full_ids_and_the_home_tests
         release(session, desk, stay.id, override_reason="测试", now=RELEASED, handover=Handover("", community.id))
     release(session, desk, d.id, override_reason="测试", now=local(2026, 11, 24, 9))  # no community named
     lists = handover_lists(session, date(2026, 11, 23), date(2026, 11, 23))
-    # in the order of the street's and the community's text (the same on every desk and database)
-    assert [(h.street, h.community) for h in lists] == sorted(
-        [("三里庵街道", "安居苑社区"), ("稻香村街道", "绿怡居社区")]
-    )
+    # in the pinyin order of the street (dào before sān), the same on every desk and database
+    assert [(h.street, h.community) for h in lists] == [("稻香村街道", "绿怡居社区"), ("三里庵街道", "安居苑社区")]
     by_id = {h.community_id: h for h in lists}
     assert [p.stay_id for p in by_id[first.id].people] == [a.id, c.id]
     person = by_id[first.id].people[0]
@@ -225,13 +223,14 @@ def test_the_hand_over_list_prints_each_community_on_its_pages_with_full_ids_and
     pdf = render(session, "handover", date(2026, 11, 23), actor=desk, printed_by="前台一", now=NOW)
     pages = _pdf_text(pdf)
     assert len(pages) == 2  # one community a page (each fits on one)
-    assert "解除隔离人员交接单" in pages[0] and "接收街道/社区：三里庵街道 安居苑社区" in pages[0]
-    assert "联系人：王敏" in pages[0] and "移交方（隔离点）签名" in pages[0] and "接收方（街道/社区）签名" in pages[0]
+    # 稻香村 (dào) before 三里庵 (sān): pinyin order
+    assert "解除隔离人员交接单" in pages[1] and "接收街道/社区：三里庵街道 安居苑社区" in pages[1]
+    assert "联系人：王敏" in pages[1] and "移交方（隔离点）签名" in pages[1] and "接收方（街道/社区）签名" in pages[1]
     for stay in (a, c):
-        assert people[stay.id].doc_number in pages[0] and people[stay.id].phone in pages[0]
-    assert people[b.id].doc_number in pages[1] and people[b.id].doc_number not in pages[0]
-    assert "11-25" in pages[0] and "2026-11-25" in pages[0]  # the home test day, the end of home monitoring
-    assert "专车" in pages[0] and "安居苑 3 栋" in pages[0]
+        assert people[stay.id].doc_number in pages[1] and people[stay.id].phone in pages[1]
+    assert people[b.id].doc_number in pages[0] and people[b.id].doc_number not in pages[1]
+    assert "11-25" in pages[1] and "2026-11-25" in pages[1]  # the home test day, the end of home monitoring
+    assert "专车" in pages[1] and "安居苑 3 栋" in pages[1]
     entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "document.print")).all()
     assert sorted(e.note for e in entries) == sorted(f"form=handover stay={s.id}" for s in (a, b, c))
     assert session.scalar(select(func.count()).select_from(AuditEntry)) == before + 3
@@ -284,10 +283,10 @@ def test_the_workbook_has_a_row_a_person_with_the_community_first(session, site,
     ws = load_workbook(path).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:2] == ("接收街道/社区", "姓名")
-    assert [r[0] for r in rows[1:]] == ["三里庵街道 安居苑社区", "三里庵街道 安居苑社区", "稻香村街道 绿怡居社区"]
+    assert [r[0] for r in rows[1:]] == ["稻香村街道 绿怡居社区", "三里庵街道 安居苑社区", "三里庵街道 安居苑社区"]
     session.expire_all()
-    assert rows[1][4] == session.get(Stay, a.id).person.doc_number  # in full, as on the paper
-    assert isinstance(rows[1][8], datetime) and rows[1][8].hour == 9 and rows[1][8].minute == 30  # site time
+    assert rows[2][4] == session.get(Stay, a.id).person.doc_number  # in full, as on the paper
+    assert isinstance(rows[2][8], datetime) and rows[2][8].hour == 9 and rows[2][8].minute == 30  # site time
     assert ws.freeze_panes == "A2"
 
 

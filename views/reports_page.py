@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.permissions import allowed
+from models.reads.handover import communities
 from models.reads.lookups import floors
 from models.reads.reports import daily_report
 from printing.form_names import FULL_IDENTIFIER_FORMS
 from printing.labels import L
 
+from .communities_dialog import CommunitiesDialog
 from .context import AppContext
 from .labels import form_title
 from .print_preview import show_pdf
@@ -57,6 +59,7 @@ class ReportsPage(QWidget):
             ("ledger", self.tr("People ledger")),
             ("release-ledger", self.tr("Release ledger")),
             ("transfer-ledger", self.tr("Transfer ledger")),
+            ("handover", self.tr("Release hand-over lists (by receiving community)")),
         ):
             if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
                 continue  # it prints full ID numbers: not offered to a role that may not see them
@@ -65,6 +68,12 @@ class ReportsPage(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.floor = QComboBox(self)
+        self.day_from = QDateEdit(self)  # the hand-over lists: from this day to the date above
+        self.day_from.setCalendarPopup(True)
+        self.day_from.setDisplayFormat("yyyy-MM-dd")
+        self.community = QComboBox(self)
+        self.communities_button = QPushButton(self.tr("Receiving communities…"), self)
+        self.communities_button.setVisible(allowed(ctx.user.role, "departures"))
         self.lang = QComboBox(self)
         self.lang.addItem("简体中文", "zh_CN")
         self.lang.addItem("English", "en")
@@ -81,6 +90,11 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Form"), self.form)
         form.addRow(self.tr("Date"), self.day)
         form.addRow(self.tr("Floor"), self.floor)
+        form.addRow(self.tr("From"), self.day_from)
+        community_row = QHBoxLayout()
+        community_row.addWidget(self.community, 1)
+        community_row.addWidget(self.communities_button)
+        form.addRow(self.tr("Receiving community"), community_row)
         form.addRow(self.tr("Language"), self.lang)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
@@ -94,6 +108,7 @@ class ReportsPage(QWidget):
         self._loaded = False
         self.preview_button.clicked.connect(self.preview)
         self.xlsx_button.clicked.connect(self._xlsx_clicked)
+        self.communities_button.clicked.connect(self.edit_communities)
         self.form.currentIndexChanged.connect(lambda _i: self._form_changed())
         self.day.dateChanged.connect(lambda _d: self.show_figures())
 
@@ -107,6 +122,8 @@ class ReportsPage(QWidget):
         self.day.blockSignals(True)
         self.day.setDate(self.ctx.qdate(today))
         self.day.blockSignals(False)
+        self.day_from.setDate(self.ctx.qdate(today))
+        self._fill_communities()
         self._loaded = True
         self._form_changed()
         self.show_figures()
@@ -123,6 +140,24 @@ class ReportsPage(QWidget):
         key = self.form.currentData()
         self.xlsx_button.setEnabled(key in HAS_XLSX)
         self.floor.setEnabled(key in ("daily-sheets", "door-cards"))
+        self.day_from.setEnabled(key == "handover")
+        self.community.setEnabled(key == "handover")
+
+    def _fill_communities(self, keep: int | None = None) -> None:
+        with self.sessions() as s:
+            rows = communities(s, with_retired=True)  # a retired one's past hand-overs are still printed
+        self.community.clear()
+        self.community.addItem(self.tr("All communities"), None)
+        for r in rows:
+            self.community.addItem(r.label, r.id)
+        if keep is not None and self.community.findData(keep) >= 0:
+            self.community.setCurrentIndex(self.community.findData(keep))
+
+    def edit_communities(self) -> CommunitiesDialog:
+        dialog = CommunitiesDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self._fill_communities(self.community.currentData()))
+        dialog.open()
+        return dialog
 
     def selected_day(self) -> date:
         return self.day.date().toPython()  # type: ignore[return-value]
@@ -162,12 +197,15 @@ class ReportsPage(QWidget):
             self._load()
         form, day, lang = self.form.currentData(), self.selected_day(), self.lang.currentData()
         floor_id = self.floor.currentData() if self.floor.isEnabled() else None
+        handover = form == "handover"
+        day_from = self.day_from.date().toPython() if handover else None
+        community_id = self.community.currentData() if handover else None
         who, now, actor = self.ctx.user_name, self.ctx.now(), self.ctx.user
 
         def job(job: Job) -> bytes:  # in a worker thread, with its own session: plain values only
             return render(
                 job.session, form, day, actor=actor, floor_id=floor_id, lang=lang, printed_by=who, now=now,
-                xlsx_path=xlsx_path, pdf=pdf, progress=job.progress,
+                xlsx_path=xlsx_path, pdf=pdf, progress=job.progress, day_from=day_from, community_id=community_id,
             )  # fmt: skip
 
         self.message.clear()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import DomainError
+from models.reads.handover import home_address
 from models.reads.lookups import free_rooms, stay_summary
 from models.services.observations import close_alert, open_alert
 from models.services.stays import (
@@ -32,6 +33,7 @@ from models.services.stays import (
 )
 from models.store.orm import DepartureKind
 
+from .communities_dialog import HandoverFields
 from .context import AppContext
 from .date_field import DateField
 from .labels import alert_decision_label, list_separator, swab_result_label
@@ -139,6 +141,7 @@ def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None)
     with sessions() as s:
         ready = stay_readiness(s, stay_id, ctx.today())  # refuses a stay that has left
         seen = stay_summary(s, stay_id).version
+        address = home_address(s, stay_id)
     yes, no = "✓", "✗"
     d.form.addRow(
         QCoreApplication.translate("StayActionDialog", "Release date reached"),
@@ -159,6 +162,8 @@ def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None)
         d.form.addRow(QLabel(list_separator(d.lang).join(p.message(d.lang) for p in ready.problems), d))
         d.form.addRow(QCoreApplication.translate("StayActionDialog", "Override reason"), override)
     d.override = override  # type: ignore[attr-defined]
+    handover = HandoverFields(ctx, d.form, d, address)  # where the person goes: for the hand-over list
+    d.handover = handover  # type: ignore[attr-defined]
 
     def act() -> None:
         with sessions() as s:
@@ -169,6 +174,7 @@ def release_dialog(ctx: AppContext, stay_id: int, parent: QWidget | None = None)
                 override_reason=None if ready.ok else override.text(),
                 now=ctx.now(),
                 expected_version=seen,
+                handover=handover.value(),
             )
 
     d.action = act

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.reads.reports import _bounds, _stay_place
+from models.rules.collation import chinese_order
 from models.rules.identity import age_on
 from models.rules.schedule import home_phases
 from models.services.sites import get_site
@@ -76,7 +77,8 @@ def handover_lists(
     session: Session, day_from: date, day_to: date, community_id: int | None = None
 ) -> list[HandoverList]:
     """The releases from ``day_from`` to ``day_to`` (site days), one list per receiving community in the
-    order of their street and name, the people in the order they left; ``community_id``: only that one's."""
+    pinyin order of their street and name, the people in the order they left; ``community_id``: only that
+    one's."""
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
     q = select(
@@ -147,8 +149,39 @@ def handover_lists(
     known = {c.id: c for c in session.scalars(select(Community).where(Community.id.in_([k for k in grouped if k])))}
     out = [
         HandoverList(c.id, c.street, c.name, c.contact, c.phone, tuple(grouped[c.id]))
-        for c in sorted(known.values(), key=lambda c: (c.street, c.name, c.id))
+        for c in sorted(known.values(), key=lambda c: (chinese_order(c.street), chinese_order(c.name), c.id))
     ]
     if None in grouped:
         out.append(HandoverList(None, "", "", "", "", tuple(grouped[None])))
     return out
+
+
+@dataclass(frozen=True)
+class CommunityRow:
+    id: int
+    street: str
+    name: str
+    contact: str
+    phone: str  # as kept: the list is the desk's own contacts, shown to the roles that hand people over
+    retired: bool
+    version: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.street} {self.name}".strip()
+
+
+def communities(session: Session, *, with_retired: bool = False) -> list[CommunityRow]:
+    """The receiving communities in the pinyin order of their street and name (the retired ones only if
+    asked)."""
+    q = select(Community)
+    if not with_retired:
+        q = q.where(Community.retired_on.is_(None))
+    rows = sorted(session.scalars(q), key=lambda c: (chinese_order(c.street), chinese_order(c.name), c.id))
+    return [CommunityRow(c.id, c.street, c.name, c.contact, c.phone, c.retired_on is not None, c.version) for c in rows]
+
+
+def home_address(session: Session, stay_id: int) -> str:
+    """The address the release dialog offers as where the person goes: their own, as registered."""
+    query = select(Person.address).join(Stay, Stay.person_id == Person.id).where(Stay.id == stay_id)
+    return session.scalar(query) or ""

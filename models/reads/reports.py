@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from models import clock
 from models.errors import DomainError
 from models.reads.sheet_rows import SheetFloor, SheetRow
+from models.rules.collation import chinese_order
 from models.rules.identity import age_on, mask_id, mask_phone
 from models.services.observations import present_before, slot_instant
 from models.services.sites import get_site
@@ -589,8 +590,8 @@ class CommunityCount:
 
 
 def releases_by_community(session: Session, start: datetime, end: datetime) -> tuple[CommunityCount, ...]:
-    """The releases from ``start`` to ``end`` per receiving community, in the order of the community's
-    street and name, the releases with none recorded last."""
+    """The releases from ``start`` to ``end`` per receiving community, in the pinyin order of the
+    community's street and name, the releases with none recorded last."""
     query = (
         select(Stay.community_id, func.count())
         .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.departed_at < end)
@@ -598,7 +599,8 @@ def releases_by_community(session: Session, start: datetime, end: datetime) -> t
     )
     counts: dict[int | None, int] = dict(session.execute(query).all())  # (a Result has keys(): not a mapping)
     named = session.scalars(select(Community).where(Community.id.in_([k for k in counts if k is not None])))
-    out = [CommunityCount(c.label, counts[c.id]) for c in sorted(named, key=lambda c: (c.street, c.name, c.id))]
+    order = lambda c: (chinese_order(c.street), chinese_order(c.name), c.id)  # noqa: E731
+    out = [CommunityCount(c.label, counts[c.id]) for c in sorted(named, key=order)]
     if None in counts:
         out.append(CommunityCount("", counts[None]))
     return tuple(out)

@@ -136,7 +136,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="382"/>
+        <location filename="../../views/main_window.py" line="397"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>RuleSetsPage</name>
     <message numerus="yes">
-        <location filename="../../views/rule_sets_page.py" line="714"/>
+        <location filename="../../views/rule_sets_page.py" line="713"/>
         <source>The site follows “{0}” from {1}: %n stays&apos; dates changed.</source>
         <translation>
             <numerusform>The site follows “{0}” from {1}: %n stay&apos;s dates changed.</numerusform>
