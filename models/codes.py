@@ -65,6 +65,16 @@ class SwabResult(enum.StrEnum):
     POSITIVE = "positive"
 
 
+class HomeTest(enum.StrEnum):
+    """A follow-up call's answer about the test at home (居家检测)."""
+
+    NOT_DUE = "not_due"  # no test due by that day
+    NOT_DONE = "not_done"  # due, not done
+    PENDING = "pending"  # done, the result not back
+    NEGATIVE = "negative"
+    POSITIVE = "positive"
+
+
 class RoomEventKind(enum.StrEnum):
     DISINFECTED = "disinfected"
     OUT_OF_SERVICE = "out_of_service"

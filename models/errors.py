@@ -160,6 +160,24 @@ MESSAGES = Catalogue(
             "联系电话无效（手机号码或带区号的固定电话）：{phone}",
             "Not a valid phone (a mobile, or a landline with its area code): {phone}",
         ),
+        "followup_days_empty": ("请填写回访日（如 1,3,last）", "Give the call days (e.g. 1,3,last)"),
+        "followup_days_invalid": (
+            "回访日应为 1 至 60 的天数或 last（最后一天）：{value}",
+            "A call day is a day number 1 to 60, or last: {value}",
+        ),
+        "followup_not_released": ("此人未解除隔离，无需回访", "This person was not released: no follow-up call"),
+        "followup_no_home_monitoring": (
+            "此人解除隔离后无居家健康监测，无需回访",
+            "No home health monitoring follows this release: no follow-up call",
+        ),
+        "followup_day_range": (
+            "居家监测第 {day} 天不存在（共 {days} 天）",
+            "Home monitoring has no day {day} (it lasts {days} days)",
+        ),
+        "followup_day_future": ("居家监测第 {day} 天还未到", "Day {day} of home monitoring has not come yet"),
+        "followup_alert_not_found": ("未找到该回访预警", "No such follow-up alert"),
+        "followup_alert_closed": ("该回访预警已处理", "This follow-up alert is already closed"),
+        "followup_alert_note": ("请填写处置情况", "Say what was done"),
         "period_reversed": (
             "起始日期 {first} 晚于结束日期 {last}",
             "The first day {first} is after the last day {last}",

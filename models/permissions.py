@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "readings": frozenset({Role.ADMIN, Role.MEDICAL}),
     "swabs": frozenset({Role.ADMIN, Role.MEDICAL}),
     "alerts": frozenset({Role.ADMIN, Role.MEDICAL}),
+    "followups": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),  # the calls after release (回访)
     "identity": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),
     "settings": frozenset({Role.ADMIN}),
     "users": frozenset({Role.ADMIN}),

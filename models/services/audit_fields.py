@@ -51,7 +51,8 @@ KEPT: dict[str, frozenset[str]] = {
          "unscheduled", "reason", "version"}
     ),
     "site": frozenset(
-        {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "version"}
+        {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "followup_days",
+         "version"}
     ),
     "building": frozenset({"id", "site_id", "name", "sort", "retired_on"}),
     "floor": frozenset({"id", "building_id", "level", "name", "sort", "retired_on"}),
@@ -62,6 +63,10 @@ KEPT: dict[str, frozenset[str]] = {
     ),
     "category": frozenset({"code", "name_zh", "name_en", "sort"}),
     "community": frozenset({"id", "street", "name", "contact", "phone", "retired_on", "version"}),
+    "follow_up": frozenset(
+        {"id", "stay_id", "home_day", "called_at", "reached", "temperature", "symptoms", "home_test", "note",
+         "called_by", "abnormal", "alert_state", "alert_closed_at", "alert_note", "user_id", "version"}
+    ),
 }  # fmt: skip
 
 LEFT_OUT: dict[str, frozenset[str]] = {

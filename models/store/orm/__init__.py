@@ -10,6 +10,7 @@ from models.store.orm.base import (
     CountFrom,
     DepartureKind,
     DocType,
+    HomeTest,
     Role,
     RoomEventKind,
     RoomState,
@@ -19,6 +20,7 @@ from models.store.orm.base import (
     SwabResult,
 )
 from models.store.orm.communities import Community
+from models.store.orm.followups import FollowUp
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
 from models.store.orm.people import Person, PersonKey
 from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
@@ -43,6 +45,8 @@ __all__ = [
     "DocType",
     "FeverAlert",
     "Floor",
+    "FollowUp",
+    "HomeTest",
     "Observation",
     "Person",
     "PersonKey",

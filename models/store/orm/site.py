@@ -25,6 +25,8 @@ class Site(Base):
     fever_threshold: Mapped[float] = mapped_column(Numeric(3, 1, asdecimal=False), default=37.3)
     rule_set_id: Mapped[int | None] = mapped_column(ForeignKey("rule_set.id"))
     rule_set_since: Mapped[date | None] = mapped_column(Date)  # when the site switched to its rule set
+    # the days of home health monitoring the site calls on (回访): day numbers from release, "last" its last
+    followup_days: Mapped[str] = mapped_column(String(50), default="1,3,last", server_default="1,3,last")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     buildings: Mapped[list[Building]] = relationship(back_populates="site", order_by="Building.sort")

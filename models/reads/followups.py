@@ -1,0 +1,184 @@
+"""The follow-up calls (回访) as the Today screen and the ledger show them, as plain data.
+
+Due calls are worked out, not stored: for every person released into home health monitoring, the site's
+call days (``Site.followup_days``) fall on days of that monitoring; a call is due from its day until a call
+that reached the person is recorded for it, and overdue after its day. A call still unanswered a week after
+the monitoring ended leaves the list (the ledger keeps what was done). Phones are shown in full here: the
+caller dials them (the list is for the roles that make the calls).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.rules.identity import age_on
+from models.services.followups import call_days, due_date, site_plan
+from models.services.sites import get_site
+from models.store.orm import (
+    AlertState,
+    Building,
+    Community,
+    DepartureKind,
+    Floor,
+    FollowUp,
+    Person,
+    Room,
+    Stay,
+)
+
+KEEP_OVERDUE = 7  # days after home monitoring ends that an unanswered call stays on the list
+
+
+@dataclass(frozen=True)
+class DueCall:
+    stay_id: int
+    name: str
+    phone: str
+    community: str  # "street community", "" when none was recorded
+    home_day: int
+    due: date
+    overdue: bool
+    attempts: int  # calls made for that day that did not reach the person
+    home_to: date
+
+
+def _released_since(session: Session, first: date) -> list[tuple[Stay, str, str, str]]:
+    site = get_site(session)
+    start = datetime.combine(first, time(0), ZoneInfo(site.timezone))
+    q = (
+        select(Stay, Person.name, Person.phone, Community.street, Community.name)
+        .join(Person, Stay.person_id == Person.id)
+        .outerjoin(Community, Stay.community_id == Community.id)
+        .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.home_until.is_not(None))
+        .order_by(Stay.departed_at, Stay.id)
+    )
+    return [
+        (stay, name, phone or "", f"{street or ''} {cname or ''}".strip())
+        for stay, name, phone, street, cname in session.execute(q)
+    ]
+
+
+def calls_due(session: Session, today: date) -> list[DueCall]:
+    """The calls due today and the overdue ones, the overdue first, then by due day and release."""
+    site = get_site(session)
+    zone = ZoneInfo(site.timezone)
+    plan = site_plan(session)
+    people = _released_since(session, today - timedelta(days=60 + KEEP_OVERDUE))
+    stay_ids = [p[0].id for p in people]
+    answered: set[tuple[int, int]] = set()
+    attempts: dict[tuple[int, int], int] = {}
+    for i in range(0, len(stay_ids), 500):
+        for stay_id, day, reached in session.execute(
+            select(FollowUp.stay_id, FollowUp.home_day, FollowUp.reached).where(
+                FollowUp.stay_id.in_(stay_ids[i : i + 500])
+            )
+        ):
+            if reached:
+                answered.add((stay_id, day))
+            else:
+                attempts[(stay_id, day)] = attempts.get((stay_id, day), 0) + 1
+    out: list[DueCall] = []
+    for stay, name, phone, community in people:
+        assert stay.departed_at is not None and stay.home_until is not None  # the query's
+        released = stay.departed_at.astimezone(zone).date()
+        days = (stay.home_until - stay.planned_release).days + 1
+        home_to = released + timedelta(days=days - 1)
+        if today > home_to + timedelta(days=KEEP_OVERDUE):
+            continue
+        for k in call_days(plan, days):
+            due = due_date(released, k)
+            if due > today or (stay.id, k) in answered:
+                continue
+            out.append(
+                DueCall(stay.id, name, phone, community, k, due, due < today, attempts.get((stay.id, k), 0), home_to)
+            )
+    out.sort(key=lambda c: (not c.overdue, c.due, c.stay_id, c.home_day))
+    return out
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """One call made, for the ledger and the alerts: site times, codes for the forms to put in words."""
+
+    id: int
+    name: str
+    sex: str
+    age: int | None
+    phone: str  # masked in the ledger
+    community: str
+    room: str
+    released: datetime
+    home_day: int
+    called_at: datetime
+    reached: bool
+    temperature: float | None
+    symptoms: str  # codes
+    home_test: str  # a HomeTest value, or ""
+    note: str
+    called_by: str
+    abnormal: bool
+    alert: str  # an AlertState value, or ""
+    alert_note: str
+
+
+def _rows(session: Session, where: object, masked: bool) -> list[FollowUpRow]:
+    from models.rules.identity import mask_phone
+
+    zone = ZoneInfo(get_site(session).timezone)
+    q = (
+        select(FollowUp, Person.name, Person.sex, Person.birth_date, Person.phone, Stay.arrival_day, Stay.departed_at,
+               Community.street, Community.name, Building.name, Floor.name, Room.number)
+        .join(Stay, FollowUp.stay_id == Stay.id)
+        .join(Person, Stay.person_id == Person.id)
+        .outerjoin(Community, Stay.community_id == Community.id)
+        .join(Room, Stay.room_id == Room.id)
+        .join(Floor, Room.floor_id == Floor.id)
+        .join(Building, Floor.building_id == Building.id)
+        .where(where)  # type: ignore[arg-type]
+        .order_by(FollowUp.called_at, FollowUp.id)
+    )  # fmt: skip
+    out = []
+    for call, name, sex, birth, phone, arrival_day, left, street, cname, b, f, number in session.execute(q):
+        assert left is not None  # a follow-up is of a stay that was released
+        out.append(
+            FollowUpRow(
+                call.id,
+                name,
+                sex.value if sex else "",
+                age_on(birth, arrival_day),
+                mask_phone(phone) if masked else phone or "",
+                f"{street or ''} {cname or ''}".strip(),
+                f"{b} {f} {number}",
+                left.astimezone(zone),
+                call.home_day,
+                call.called_at.astimezone(zone),
+                call.reached,
+                call.temperature,
+                call.symptoms,
+                call.home_test.value if call.home_test else "",
+                call.note,
+                call.called_by,
+                call.abnormal,
+                call.alert_state.value if call.alert_state else "",
+                call.alert_note,
+            )
+        )
+    return out
+
+
+def followup_rows(session: Session, day_from: date, day_to: date) -> list[FollowUpRow]:
+    """回访台账: the calls made from ``day_from`` to ``day_to`` (site days), phones masked, in order."""
+    zone = ZoneInfo(get_site(session).timezone)
+    start = datetime.combine(day_from, time(0), zone)
+    end = datetime.combine(day_to + timedelta(days=1), time(0), zone)
+    return _rows(session, (FollowUp.called_at >= start) & (FollowUp.called_at < end), masked=True)
+
+
+def open_alerts(session: Session) -> list[FollowUpRow]:
+    """The abnormal follow-ups not yet dealt with, the oldest first, with the phone in full (to call back)."""
+    return _rows(session, FollowUp.alert_state == AlertState.OPEN, masked=False)
