@@ -31,7 +31,15 @@ PER_PERSON = {
     "release-notices": forms.release_notices,
     "arrival-receipt": forms.arrival_receipt,
 }
-HAS_XLSX = ("daily-report", "disinfection", "ledger", "release-ledger", "transfer-ledger", "handover")
+HAS_XLSX = (
+    "daily-report",
+    "disinfection",
+    "ledger",
+    "release-ledger",
+    "transfer-ledger",
+    "handover",
+    "followup-ledger",
+)
 
 
 def render(
@@ -104,6 +112,16 @@ def render(
             session.rollback()  # the reads end: the record opens its own write transaction
             record_print(session, actor, form, shown)
         return document
+    if form == "followup-ledger":  # the calls from day_from (default: the month's first day) to the day
+        from models.reads.followups import followup_rows
+
+        first = day_from or day.replace(day=1)
+        if first > day:
+            raise DomainError("period_reversed", first=first.isoformat(), last=day.isoformat())
+        calls = followup_rows(session, first, day)
+        if xlsx_path:
+            xlsx.followup_ledger_xlsx(calls, xlsx_path, lang, tz)
+        return forms.followup_ledger(site, first, day, calls, lang, printed_by, now) if pdf else b""
     if form == "daily-report":
         report = reports.daily_report(session, day, now)
         if xlsx_path:

@@ -16,6 +16,7 @@ FORMS = (
     "arrival-receipt",
     "arrival-batch",
     "handover",
+    "followup-ledger",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

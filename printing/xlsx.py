@@ -17,11 +17,12 @@ from models.reads.reports import DailyReport, DepartureRow, DisinfectionRow, Led
 from models.rules.spreadsheet import append_row, save_table
 
 from .base import current_progress
-from .forms.registers import category_name, departure_label, sex_word
+from .forms.registers import FOLLOWUP_HEAD, category_name, departure_label, followup_cells, sex_word
 from .forms.report import REPORT_SECTIONS, report_subtitle
 from .labels import L
 
 if TYPE_CHECKING:
+    from models.reads.followups import FollowUpRow
     from models.reads.handover import HandoverList
 
 
@@ -145,3 +146,10 @@ def handover_xlsx(lists: Sequence[HandoverList], path: Path, lang: str = "zh_CN"
             for h in lists for r in h.people]  # fmt: skip
     people = [r for h in lists for r in h.people]
     return write_rows(path, t["ho_title"], [t[k] for k in keys], body, tz or _zone(people))
+
+
+def followup_ledger_xlsx(rows: Sequence[FollowUpRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """回访台账 for the command centre: a row a call, times as dates, the temperature a number."""
+    t = L(lang)
+    body = [followup_cells(r, lang) for r in rows]
+    return write_rows(path, t["fu_title"], [t[k] for k in FOLLOWUP_HEAD], body, tz or _zone(rows))

@@ -120,7 +120,7 @@ def test_an_abnormal_answer_opens_an_alert_naming_the_community(session, site, d
     alerts = open_alerts(session)
     assert len(alerts) == abnormal
     if abnormal:
-        assert alerts[0].community == "三里庵街道 安居苑社区" and len(alerts[0].phone) == 11  # in full, to call back
+        assert alerts[0].community == "三里庵街道 安居苑社区" and "****" in alerts[0].phone  # the reveal shows it
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "followup.call")).one()
     assert entry.after["abnormal"] is abnormal
 
@@ -166,3 +166,33 @@ def test_the_ledger_lists_the_calls_made_with_phones_masked(session, site, desk,
     assert [(r.reached, r.note, r.called_by) for r in rows] == [(False, "无人接听", ""), (True, "", "李医生")]
     assert "****" in rows[0].phone and rows[1].called_at.hour == 15  # site time
     assert followup_rows(session, date(2026, 11, 24), date(2026, 11, 24)) == []
+
+
+def test_the_ledger_on_paper_and_as_a_workbook_says_the_codes_in_words(session, site, desk, released, tmp_path):
+    import io
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from printing.documents import render
+
+    stay = released[0]
+    record_call(session, desk, stay.id, 1, CallAnswer(False, note="无人接听"), now=RELEASED)
+    call = record_call(
+        session, desk, stay.id, 1, CallAnswer(True, "37.6", ("dry_cough",), HomeTest.PENDING, called_by="李医生"),
+        now=local(2026, 11, 23, 15),
+    )  # fmt: skip
+    close_alert(session, desk, call.id, "已报告社区", now=local(2026, 11, 23, 16))
+    path = tmp_path / "fu.xlsx"
+    pdf = render(session, "followup-ledger", date(2026, 11, 30), actor=desk, now=local(2026, 11, 30), xlsx_path=path)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "解除隔离人员回访台账" in text and "2026-11-01 – 2026-11-30" in text  # the month so far
+    assert "干咳" in text and "已检，结果未出" in text and "已报告社区" in text and "共 2 次回访" in text
+    assert "dry_cough" not in text and "pending" not in text
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[0][0] == "姓名" and len(rows) == 3
+    assert rows[2][8] == "是" and rows[2][9] == 37.6 and isinstance(rows[2][7], datetime)
+    assert "****" in rows[2][3]  # phones masked
+    english = render(session, "followup-ledger", date(2026, 11, 30), actor=desk, lang="en", now=local(2026, 11, 30))
+    assert "dry cough" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(english)).pages)

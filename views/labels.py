@@ -60,6 +60,17 @@ def swab_result_label(result: str | None) -> str:
     }[str(result or "")]
 
 
+def home_test_label(code: str) -> str:
+    """A follow-up call's answer about the home test (HomeTest value)."""
+    return {
+        "not_due": QCoreApplication.translate("Labels", "Not due yet"),
+        "not_done": QCoreApplication.translate("Labels", "Due, not done"),
+        "pending": QCoreApplication.translate("Labels", "Done, result pending"),
+        "negative": QCoreApplication.translate("Labels", "Negative"),
+        "positive": QCoreApplication.translate("Labels", "Positive"),
+    }[str(code)]
+
+
 def symptom_label(code: str) -> str:
     """One of models.store.orm.SYMPTOMS."""
     return {
@@ -122,6 +133,7 @@ def form_title(form: str) -> str:
         "arrival-receipt": QCoreApplication.translate("Labels", "Arrival hand-over list"),
         "arrival-batch": QCoreApplication.translate("Labels", "The batch's forms"),
         "handover": QCoreApplication.translate("Labels", "Release hand-over list"),
+        "followup-ledger": QCoreApplication.translate("Labels", "Follow-up call ledger"),
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]

@@ -60,6 +60,7 @@ class ReportsPage(QWidget):
             ("release-ledger", self.tr("Release ledger")),
             ("transfer-ledger", self.tr("Transfer ledger")),
             ("handover", self.tr("Release hand-over lists (by receiving community)")),
+            ("followup-ledger", self.tr("Follow-up call ledger")),
         ):
             if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
                 continue  # it prints full ID numbers: not offered to a role that may not see them
@@ -140,7 +141,7 @@ class ReportsPage(QWidget):
         key = self.form.currentData()
         self.xlsx_button.setEnabled(key in HAS_XLSX)
         self.floor.setEnabled(key in ("daily-sheets", "door-cards"))
-        self.day_from.setEnabled(key == "handover")
+        self.day_from.setEnabled(key in ("handover", "followup-ledger"))
         self.community.setEnabled(key == "handover")
 
     def _fill_communities(self, keep: int | None = None) -> None:
@@ -198,7 +199,7 @@ class ReportsPage(QWidget):
         form, day, lang = self.form.currentData(), self.selected_day(), self.lang.currentData()
         floor_id = self.floor.currentData() if self.floor.isEnabled() else None
         handover = form == "handover"
-        day_from = self.day_from.date().toPython() if handover else None
+        day_from = self.day_from.date().toPython() if self.day_from.isEnabled() else None
         community_id = self.community.currentData() if handover else None
         who, now, actor = self.ctx.user_name, self.ctx.now(), self.ctx.user
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from models import permissions
 from models.errors import DomainError
 from models.services.desk_settings import LOCK_MINUTES, change_desk_setting, change_preference, lock_minutes
+from models.services.followups import set_followup_days
 from models.services.sites import get_site, set_fever_threshold, update_site_details
 from models.store import credentials
 
@@ -119,6 +120,18 @@ class SettingsPage(QWidget):
                 field.editingFinished.connect(self._site_details_changed)
             form.addRow(self.tr("Site name"), self.site_name)
             form.addRow(self.tr("Site address"), self.site_address)
+        # the days of home monitoring the site calls the people it released on (回访)
+        self.followup_days: QLineEdit | None = None
+        if self.site_id is not None and self.admin:
+            self.followup_days = QLineEdit(site.followup_days, self)
+            self.followup_days.setMaxLength(50)
+            self.followup_days.setToolTip(
+                self.tr("Days of home monitoring, counted from the day of release as day 1; last: its last day")
+            )
+            self.followup_days.editingFinished.connect(self._followup_days_changed)
+            form.addRow(self.tr("Follow-up call days"), self.followup_days)
+        elif self.site_id is not None:
+            form.addRow(self.tr("Follow-up call days"), QLabel(site.followup_days, self))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -158,6 +171,18 @@ class SettingsPage(QWidget):
             return
         self.message.setText(self.tr("Fever threshold saved: {0} °C").format(f"{value:.1f}"))
         self.threshold_changed.emit(value)
+
+    def _followup_days_changed(self) -> None:
+        if self.site_id is None or self.followup_days is None:
+            return
+        try:
+            with self.ctx.sessions() as s:
+                saved = set_followup_days(s, self.ctx.user, self.followup_days.text())
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return
+        self.followup_days.setText(saved)
+        self.message.setText(self.tr("Follow-up call days saved: {0}").format(saved))
 
     def _site_details_changed(self) -> None:
         if self.site_id is None or self.site_name is None or self.site_address is None:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DomainError
+from models.reads.followups import DueCall, FollowUpRow, calls_due
+from models.reads.followups import open_alerts as open_followup_alerts
 from models.reads.today import Dashboard, OutOfServiceLine, ReleaseLine, dashboard
 from models.services.rooms import back_in_service, set_out_of_service
 from models.store.orm import Slot
@@ -32,12 +34,15 @@ from ui.theme import mark_status
 
 from .context import AppContext
 from .date_field import DateField
+from .followups_dialog import CallDialog, FollowUpAlertDialog
 from .labels import swab_result_label
 from .permissions_ui import explain_disabled
 from .release_batch_dialog import ReleaseBatchDialog
 from .stay_actions import close_alert_flow
+from .tasks import Job
 
-STAY, ROOM, PAGE, SWAB, OOS = (Qt.ItemDataRole.UserRole + i for i in range(5))
+STAY, ROOM, PAGE, SWAB, OOS, CALL, FOLLOWUP_ALERT = (Qt.ItemDataRole.UserRole + i for i in range(7))
+SHOWN_CALLS = 300  # lines of the calls list; the rest are counted (the ledger and the export have them all)
 
 
 class TodayPage(QWidget):
@@ -59,7 +64,8 @@ class TodayPage(QWidget):
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
-        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "arrivals", "missing", "dirty", "oos")
+        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "followups", "arrivals", "missing",
+                "dirty", "oos", "followup_alerts")  # fmt: skip
         for i, key in enumerate(keys):
             box = QGroupBox(self)
             lst = QListWidget(box)
@@ -67,7 +73,7 @@ class TodayPage(QWidget):
             lst.itemDoubleClicked.connect(self._activated)
             QVBoxLayout(box).addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
-            grid.addWidget(box, i // 4, i % 4)
+            grid.addWidget(box, i // 5, i % 5)
         # the open fevers: close one with a decision (button, F8 or the list's context menu)
         fevers = self.lists["fevers"]
         self.close_alert_action = QAction(self.tr("Close the fever alert…"), fevers)
@@ -111,6 +117,25 @@ class TodayPage(QWidget):
         self.may_release = explain_disabled(
             [self.release_batch_action, self.release_batch_button], ctx.user.role, "departures"
         )
+        # the follow-up calls (回访) due and overdue: record one (F7); the abnormal ones' alerts, closed with what
+        # was done. Read in the background: a big site has a thousand calls a day
+        self.calls: list[DueCall] = []
+        self.followup_alerts: list[FollowUpRow] = []
+        calls = self.lists["followups"]
+        self.call_action = QAction(self.tr("Record the call… (F7)"), calls)
+        self.call_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        self.call_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.call_action.triggered.connect(lambda: self.record_call())  # noqa: PLW0108
+        calls.addAction(self.call_action)
+        calls.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.call_button = QPushButton(self.tr("Record the call… (F7)"), self.boxes["followups"])
+        self.call_button.clicked.connect(lambda: self.record_call())  # noqa: PLW0108
+        self.boxes["followups"].layout().addWidget(self.call_button)
+        self.may_call = explain_disabled([self.call_action, self.call_button], ctx.user.role, "followups")
+        self.followup_alert_button = QPushButton(self.tr("Close the follow-up alert…"), self.boxes["followup_alerts"])
+        self.followup_alert_button.clicked.connect(lambda: self.close_followup_alert())  # noqa: PLW0108
+        self.boxes["followup_alerts"].layout().addWidget(self.followup_alert_button)
+        self.may_close_followups = explain_disabled([self.followup_alert_button], ctx.user.role, "alerts")
         self.may_handle_rooms = explain_disabled(
             [self.back_action, self.extend_action, self.back_button, self.extend_button], ctx.user.role, "rooms"
         )
@@ -199,10 +224,73 @@ class TodayPage(QWidget):
         )
         for i in range(len(d.oos_ending)):
             self.lists["oos"].item(i).setData(OOS, i)
+        self.load_followups()
         self.floors.setRowCount(len(d.floors))
         for i, f in enumerate(d.floors):
             for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
                 self.floors.setItem(i, col, QTableWidgetItem(str(value)))
+
+    def load_followups(self) -> None:
+        """The calls due and the open follow-up alerts, read in the background, shown when read."""
+        today = self.ctx.today()
+
+        def job(job: Job) -> tuple[list[DueCall], list[FollowUpRow]]:
+            return calls_due(job.session, today), open_followup_alerts(job.session)
+
+        self.ctx.tasks.run(job, sessions=self.sessions, on_done=self._show_followups)
+
+    def _show_followups(self, found: tuple[list[DueCall], list[FollowUpRow]]) -> None:
+        self.calls, self.followup_alerts = found
+        overdue = sum(1 for c in self.calls if c.overdue)
+        self.boxes["followups"].setTitle(
+            self.tr("Follow-up calls due ({0}, overdue {1})").format(len(self.calls), overdue)
+        )
+        lines = []
+        for i, c in enumerate(self.calls[:SHOWN_CALLS]):
+            when = self.tr("overdue since {0}").format(c.due.strftime("%m-%d")) if c.overdue else self.tr("today")
+            tried = self.tr(" · tried {0}×").format(c.attempts) if c.attempts else ""
+            where = c.community or self.tr("no community recorded")
+            text = self.tr("{0} · {1} · home day {2} · {3}").format(c.name, where, c.home_day, when) + tried
+            lines.append((text, None, None, None, i))
+        self._fill(self.lists["followups"], [line[:4] for line in lines])
+        for row, line in enumerate(lines):
+            item = self.lists["followups"].item(row)
+            item.setData(CALL, line[4])
+            if self.calls[line[4]].overdue:
+                item.setForeground(QColor(palette.BAD_TEXT))
+        if len(self.calls) > SHOWN_CALLS:
+            more = QListWidgetItem(self.tr("… and {0} more (the follow-up ledger lists them all)").format(
+                len(self.calls) - SHOWN_CALLS), self.lists["followups"])  # fmt: skip
+            more.setData(STAY, None)
+        self.boxes["followup_alerts"].setTitle(self.tr("Abnormal follow-ups ({0})").format(len(self.followup_alerts)))
+        self._fill(self.lists["followup_alerts"], [
+            (self.tr("{0} · {1} · home day {2}").format(a.name, a.community or self.tr("no community recorded"),
+                                                         a.home_day), None, None, None)
+            for a in self.followup_alerts
+        ])  # fmt: skip
+        for row in range(len(self.followup_alerts)):
+            self.lists["followup_alerts"].item(row).setData(FOLLOWUP_ALERT, row)
+
+    def record_call(self) -> CallDialog | None:
+        """The call dialog for the selected due call (the first one if none is selected)."""
+        lst = self.lists["followups"]
+        item = lst.currentItem() or lst.item(0)
+        if not self.may_call or item is None or item.data(CALL) is None:
+            return None
+        dialog = CallDialog(self.ctx, self.calls[int(item.data(CALL))], self)
+        dialog.accepted.connect(self.load_followups)
+        dialog.open()
+        return dialog
+
+    def close_followup_alert(self) -> FollowUpAlertDialog | None:
+        lst = self.lists["followup_alerts"]
+        item = lst.currentItem() or lst.item(0)
+        if not self.may_close_followups or item is None or item.data(FOLLOWUP_ALERT) is None:
+            return None
+        dialog = FollowUpAlertDialog(self.ctx, self.followup_alerts[int(item.data(FOLLOWUP_ALERT))], self)
+        dialog.accepted.connect(self.load_followups)
+        dialog.open()
+        return dialog
 
     def _fill_releases(self, lst: QListWidget, lines: list[ReleaseLine]) -> None:
         items = []
@@ -316,7 +404,13 @@ class TodayPage(QWidget):
         return None
 
     def _activated(self, item: QListWidgetItem) -> None:
-        if item.data(SWAB) is not None:
+        if item.data(CALL) is not None:
+            self.lists["followups"].setCurrentItem(item)
+            self.record_call()
+        elif item.data(FOLLOWUP_ALERT) is not None:
+            self.lists["followup_alerts"].setCurrentItem(item)
+            self.close_followup_alert()
+        elif item.data(SWAB) is not None:
             self.open_swab.emit(int(item.data(SWAB)))
         elif item.data(STAY) is not None:
             self.open_stay.emit(int(item.data(STAY)))

@@ -42,6 +42,8 @@ from models.store.orm import (
     DepartureKind,
     DocType,
     FeverAlert,
+    FollowUp,
+    HomeTest,
     Observation,
     Person,
     PersonKey,
@@ -342,6 +344,7 @@ class _Simulation:
         self._room_states(occupied, still_dirty)
         say(Notice("demo_history"))
         self._health()
+        self._followups()
         self._reset_sequences()
 
     def _beds(self, room: int) -> int:
@@ -780,6 +783,40 @@ class _Simulation:
                 )
             )
 
+    def _followups(self) -> None:
+        """The follow-up calls of the released people's home monitoring, on the site's call days up to now:
+        now and then nobody answers first; a few answers are abnormal, most of those dealt with since."""
+        rng = random.Random(self.seed * 104729 + 3)  # a stream of its own: the rest of the site is as it was
+        callers = ("回访组 李医生", "回访组 王护士", "前台 赵")
+        rows: list[dict[str, Any]] = []
+        for stay in self.stays:
+            if stay.kind is not DepartureKind.RELEASED or stay.departed_at is None or stay.home_until is None:
+                continue
+            released = stay.departed_at.astimezone(self.tz).date()
+            days = (stay.home_until - stay.planned_release).days + 1
+            tests = set(self.rules[stay.category].home_swab_day_list)
+            for k in sorted({1, 3, days} & set(range(1, days + 1))):
+                at = self.at(released + timedelta(days=k - 1), rng.randrange(10, 17), rng.randrange(60))
+                if at > self.now:
+                    continue
+                base = {"stay_id": stay.id, "home_day": k, "symptoms": "", "note": "", "version": 1,
+                        "user_id": self.user.id, "alert_closed_at": None, "alert_note": ""}  # fmt: skip
+                if rng.random() < 0.1:
+                    rows.append({**base, "called_at": at - timedelta(hours=2), "reached": False, "temperature": None,
+                                 "home_test": None, "called_by": rng.choice(callers), "abnormal": False,
+                                 "alert_state": None, "note": "无人接听"})  # fmt: skip
+                abnormal = rng.random() < 0.02
+                closed = abnormal and rng.random() < 0.7
+                rows.append({**base, "called_at": at, "reached": True,
+                             "temperature": round(rng.uniform(37.4, 38.2) if abnormal else rng.uniform(36.1, 36.9), 1),
+                             "symptoms": "fever" if abnormal else "",
+                             "home_test": HomeTest.NEGATIVE if k in tests else HomeTest.NOT_DUE,
+                             "called_by": rng.choice(callers), "abnormal": abnormal,
+                             "alert_state": (AlertState.CLOSED if closed else AlertState.OPEN) if abnormal else None,
+                             "alert_closed_at": at + timedelta(hours=1) if closed else None,
+                             "alert_note": "已报告接收社区，指导就近发热门诊就诊" if closed else ""})  # fmt: skip
+        self._bulk(FollowUp, rows)
+
     def _reset_sequences(self) -> None:
         if self.s.get_bind().dialect.name != "postgresql":
             return
@@ -793,6 +830,7 @@ class _Simulation:
             "stay_date_change",
             "room",
             "audit_entry",
+            "follow_up",
         ):
             self.s.execute(
                 text(

@@ -3,8 +3,8 @@
 Due calls are worked out, not stored: for every person released into home health monitoring, the site's
 call days (``Site.followup_days``) fall on days of that monitoring; a call is due from its day until a call
 that reached the person is recorded for it, and overdue after its day. A call still unanswered a week after
-the monitoring ended leaves the list (the ledger keeps what was done). Phones are shown in full here: the
-caller dials them (the list is for the roles that make the calls).
+the monitoring ended leaves the list (the ledger keeps what was done). Phones are masked: the call dialog
+shows the number to dial through the audited reveal.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.rules.identity import age_on
+from models.rules.identity import age_on, mask_phone
 from models.services.followups import call_days, due_date, site_plan
 from models.services.sites import get_site
+from models.store.id_lists import among, id_chunks
 from models.store.orm import (
     AlertState,
     Building,
@@ -32,13 +33,15 @@ from models.store.orm import (
 )
 
 KEEP_OVERDUE = 7  # days after home monitoring ends that an unanswered call stays on the list
+EARLY = 7  # a release this many days before its planned date still has its calls found
 
 
 @dataclass(frozen=True)
 class DueCall:
     stay_id: int
+    person_id: int  # to show the number in full, through the audited reveal, when dialling
     name: str
-    phone: str
+    phone: str  # masked
     community: str  # "street community", "" when none was recorded
     home_day: int
     due: date
@@ -47,56 +50,56 @@ class DueCall:
     home_to: date
 
 
-def _released_since(session: Session, first: date) -> list[tuple[Stay, str, str, str]]:
-    site = get_site(session)
-    start = datetime.combine(first, time(0), ZoneInfo(site.timezone))
-    q = (
-        select(Stay, Person.name, Person.phone, Community.street, Community.name)
-        .join(Person, Stay.person_id == Person.id)
-        .outerjoin(Community, Stay.community_id == Community.id)
-        .where(Stay.departure_kind == DepartureKind.RELEASED, Stay.departed_at >= start, Stay.home_until.is_not(None))
-        .order_by(Stay.departed_at, Stay.id)
-    )
-    return [
-        (stay, name, phone or "", f"{street or ''} {cname or ''}".strip())
-        for stay, name, phone, street, cname in session.execute(q)
-    ]
-
-
 def calls_due(session: Session, today: date) -> list[DueCall]:
-    """The calls due today and the overdue ones, the overdue first, then by due day and release."""
+    """The calls due today and the overdue ones, the overdue first, then by due day and release.
+
+    Read from the stays whose home monitoring ended at most KEEP_OVERDUE days ago, by their planned end
+    (``home_until``, index ix_stay_kind_home_until); a release up to EARLY days before its planned date
+    moves that end as much earlier, and is still found."""
     site = get_site(session)
     zone = ZoneInfo(site.timezone)
     plan = site_plan(session)
-    people = _released_since(session, today - timedelta(days=60 + KEEP_OVERDUE))
-    stay_ids = [p[0].id for p in people]
+    q = (
+        select(
+            Stay.id, Stay.departed_at, Stay.planned_release, Stay.home_until, Person.id, Person.name, Person.phone,
+            Community.street, Community.name,
+        )
+        .join(Person, Stay.person_id == Person.id)
+        .outerjoin(Community, Stay.community_id == Community.id)
+        .where(
+            Stay.departure_kind == DepartureKind.RELEASED,
+            Stay.home_until >= today - timedelta(days=KEEP_OVERDUE + EARLY),
+            Stay.departed_at.is_not(None),
+        )
+        .order_by(Stay.departed_at, Stay.id)
+    )  # fmt: skip
+    people = session.execute(q).all()
     answered: set[tuple[int, int]] = set()
     attempts: dict[tuple[int, int], int] = {}
-    for i in range(0, len(stay_ids), 500):
+    for chunk in id_chunks(session, [p[0] for p in people]):
         for stay_id, day, reached in session.execute(
-            select(FollowUp.stay_id, FollowUp.home_day, FollowUp.reached).where(
-                FollowUp.stay_id.in_(stay_ids[i : i + 500])
-            )
+            select(FollowUp.stay_id, FollowUp.home_day, FollowUp.reached).where(among(session, FollowUp.stay_id, chunk))
         ):
             if reached:
                 answered.add((stay_id, day))
             else:
                 attempts[(stay_id, day)] = attempts.get((stay_id, day), 0) + 1
     out: list[DueCall] = []
-    for stay, name, phone, community in people:
-        assert stay.departed_at is not None and stay.home_until is not None  # the query's
-        released = stay.departed_at.astimezone(zone).date()
-        days = (stay.home_until - stay.planned_release).days + 1
+    for stay_id, left, planned, home_until, person_id, name, phone, street, cname in people:
+        assert left is not None and home_until is not None  # the query's
+        released = left.astimezone(zone).date()
+        days = (home_until - planned).days + 1
         home_to = released + timedelta(days=days - 1)
         if today > home_to + timedelta(days=KEEP_OVERDUE):
             continue
+        community = f"{street or ''} {cname or ''}".strip()
         for k in call_days(plan, days):
             due = due_date(released, k)
-            if due > today or (stay.id, k) in answered:
+            if due > today or (stay_id, k) in answered:
                 continue
-            out.append(
-                DueCall(stay.id, name, phone, community, k, due, due < today, attempts.get((stay.id, k), 0), home_to)
-            )
+            tries = attempts.get((stay_id, k), 0)
+            shown = mask_phone(phone)
+            out.append(DueCall(stay_id, person_id, name, shown, community, k, due, due < today, tries, home_to))
     out.sort(key=lambda c: (not c.overdue, c.due, c.stay_id, c.home_day))
     return out
 
@@ -109,7 +112,7 @@ class FollowUpRow:
     name: str
     sex: str
     age: int | None
-    phone: str  # masked in the ledger
+    phone: str  # masked
     community: str
     room: str
     released: datetime
@@ -126,9 +129,7 @@ class FollowUpRow:
     alert_note: str
 
 
-def _rows(session: Session, where: object, masked: bool) -> list[FollowUpRow]:
-    from models.rules.identity import mask_phone
-
+def _rows(session: Session, where: object) -> list[FollowUpRow]:
     zone = ZoneInfo(get_site(session).timezone)
     q = (
         select(FollowUp, Person.name, Person.sex, Person.birth_date, Person.phone, Stay.arrival_day, Stay.departed_at,
@@ -151,7 +152,7 @@ def _rows(session: Session, where: object, masked: bool) -> list[FollowUpRow]:
                 name,
                 sex.value if sex else "",
                 age_on(birth, arrival_day),
-                mask_phone(phone) if masked else phone or "",
+                mask_phone(phone),
                 f"{street or ''} {cname or ''}".strip(),
                 f"{b} {f} {number}",
                 left.astimezone(zone),
@@ -176,9 +177,9 @@ def followup_rows(session: Session, day_from: date, day_to: date) -> list[Follow
     zone = ZoneInfo(get_site(session).timezone)
     start = datetime.combine(day_from, time(0), zone)
     end = datetime.combine(day_to + timedelta(days=1), time(0), zone)
-    return _rows(session, (FollowUp.called_at >= start) & (FollowUp.called_at < end), masked=True)
+    return _rows(session, (FollowUp.called_at >= start) & (FollowUp.called_at < end))
 
 
 def open_alerts(session: Session) -> list[FollowUpRow]:
-    """The abnormal follow-ups not yet dealt with, the oldest first, with the phone in full (to call back)."""
-    return _rows(session, FollowUp.alert_state == AlertState.OPEN, masked=False)
+    """The abnormal follow-ups not yet dealt with, the oldest first (phones masked: the reveal shows one)."""
+    return _rows(session, FollowUp.alert_state == AlertState.OPEN)

@@ -12,6 +12,7 @@ ledger              人员台账
 release_ledger      解除隔离台账
 transfer_ledger     转运台账
 arrival_receipt     入住人员交接清单 (a batch of arrivals, signed with the transfer team)
+followup_ledger     解除隔离人员回访台账 (the follow-up calls of a period)
 handover            解除隔离人员交接单 (the people released to each receiving community, signed by both sides)
 """
 
@@ -22,7 +23,7 @@ from .common import QR, qr_image, stay_code
 from .door_cards import door_cards
 from .handover import handover
 from .handover import shown_stays as handover_stays
-from .registers import arrival_receipt, disinfection, ledger, release_ledger, transfer_ledger
+from .registers import arrival_receipt, disinfection, followup_ledger, ledger, release_ledger, transfer_ledger
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
 from .sheets import daily_sheets
@@ -37,6 +38,7 @@ __all__ = [
     "daily_sheets",
     "disinfection",
     "door_cards",
+    "followup_ledger",
     "handover",
     "handover_stays",
     "ledger",

@@ -27,6 +27,7 @@ from ..labels import L
 from .common import frame_for
 
 if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.followups import FollowUpRow
     from models.reads.reports import DepartureRow, DisinfectionRow, LedgerRow, PersonForm
 
 SIZE = 8.5  # the body's font size (base.grid_table)
@@ -313,4 +314,47 @@ def arrival_receipt(site: str, people: Sequence[PersonForm], lang: str, printed_
         t["rc_title"], day, site, head, body, lang, printed_by, printed_at,
         nowrap=frozenset({1, 2, 3, 6}), total_line=t["rc_batch"].format(n=len(body)), sign=t["rc_sign"],
         foot=t["rc_foot"], tall=True,
+    )  # fmt: skip
+
+
+def symptom_words(codes: str, lang: str) -> str:
+    """Comma-separated symptom codes as words, listed as the language lists them."""
+    t = L(lang)
+    words = [t.get(f"sym_{c}", c) for c in codes.split(",") if c]
+    return ("、" if lang.startswith("zh") else ", ").join(words)
+
+
+def followup_cells(r: FollowUpRow, lang: str) -> list[object]:
+    """A call's cells, codes as words (the PDF makes them text; the workbook keeps dates and numbers)."""
+    t = L(lang)
+    alert = r.alert_note if r.alert == "closed" else t["fu_alert_open"] if r.alert == "open" else ""
+    return [r.name, sex_word(r.sex, lang), r.age, r.phone, r.community, r.released, r.home_day, r.called_at,
+            t["fu_yes"] if r.reached else t["fu_no"], r.temperature, symptom_words(r.symptoms, lang),
+            t.get(f"ht_{r.home_test}", "") if r.home_test else "", r.called_by, r.note, alert]  # fmt: skip
+
+
+FOLLOWUP_HEAD = ("name", "sex", "age", "phone", "ho_community_col", "rel_released", "fu_home_day", "fu_called_at",
+                 "fu_reached", "fu_temperature", "fu_symptoms", "fu_home_test", "fu_called_by", "fu_note",
+                 "fu_alert")  # fmt: skip
+
+
+def followup_ledger(
+    site: str, day_from: date, day_to: date, rows: Sequence[FollowUpRow], lang: str, printed_by: str,
+    printed_at: datetime,
+) -> bytes:  # fmt: skip
+    """回访台账: every call made in the period, whether it reached the person, what they said, and what was
+    done about an abnormal answer. Phones masked."""
+    t = L(lang)
+    body = []
+    for r in rows:
+        cells = followup_cells(r, lang)
+        cells[2] = str(r.age) if r.age is not None else ""
+        cells[5], cells[7] = _when(r.released), _when(r.called_at)
+        cells[6] = str(r.home_day)
+        cells[9] = f"{r.temperature:.1f}" if r.temperature is not None else ""
+        body.append([str(c) for c in cells])
+    period = day_from.isoformat() if day_from == day_to else f"{day_from} – {day_to}"
+    return _register(
+        t["fu_title"], period, site, [t[k] for k in FOLLOWUP_HEAD], body, lang, printed_by, printed_at,
+        nowrap=frozenset({1, 2, 3, 6, 8, 9}), total_line=t["fu_count"].format(n=len(body)),
     )  # fmt: skip

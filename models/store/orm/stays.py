@@ -79,6 +79,7 @@ class Stay(Base):
         Index("ix_stay_kind_departed", "departure_kind", "departed_at"),  # releases / transfers per day
         Index("ix_stay_category_arrived", "category_code", "arrived_at"),  # arrivals so far per category
         Index("ix_stay_community_departed", "community_id", "departed_at"),  # a community's hand-over list
+        Index("ix_stay_kind_home_until", "departure_kind", "home_until"),  # home monitoring running: the calls due
         CheckConstraint("bed >= 1", name="bed_positive"),
         CheckConstraint("planned_release > arrival_day", name="release_after_arrival"),
         CheckConstraint("home_until IS NULL OR home_until >= planned_release", name="home_after_release"),
