@@ -160,6 +160,14 @@ MESSAGES = Catalogue(
             "联系电话无效（手机号码或带区号的固定电话）：{phone}",
             "Not a valid phone (a mobile, or a landline with its area code): {phone}",
         ),
+        "undo_followed_up": (
+            "{name} 解除隔离后已有回访记录，不能撤销离开",
+            "{name} has been called at home since the release: the departure cannot be undone",
+        ),
+        "followup_day_answered": (
+            "居家监测第 {day} 天已回访并联系上本人",
+            "Day {day} of home monitoring has already been answered",
+        ),
         "followup_days_empty": ("请填写回访日（如 1,3,last）", "Give the call days (e.g. 1,3,last)"),
         "followup_days_invalid": (
             "回访日应为 1 至 60 的天数或 last（最后一天）：{value}",

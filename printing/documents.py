@@ -196,11 +196,19 @@ def _handover(
     permissions.check(session, actor, "identity")
     lists = handover_lists(session, day_from, day_to, community_id)
     site = get_site(session)
-    if xlsx_path:
-        xlsx.handover_xlsx(lists, xlsx_path, lang, site.timezone)
-    document = forms.handover(site.name, day_from, day_to, lists, lang, printed_by, now) if pdf else b""
-    shown = forms.handover_stays(lists)
-    session.rollback()  # the reads end: the record opens its own write transaction
-    if shown:
-        record_print(session, actor, "handover", shown)
+    # the workbook carries the full numbers too: written aside, in place only once the print is recorded
+    part = xlsx_path.with_name(f"{xlsx_path.stem}.part{xlsx_path.suffix}") if xlsx_path else None
+    try:
+        if part is not None:
+            xlsx.handover_xlsx(lists, part, lang, site.timezone)
+        document = forms.handover(site.name, day_from, day_to, lists, lang, printed_by, now) if pdf else b""
+        shown = forms.handover_stays(lists)
+        session.rollback()  # the reads end: the record opens its own write transaction
+        if shown:
+            record_print(session, actor, "handover", shown)
+        if part is not None and xlsx_path is not None:
+            part.replace(xlsx_path)
+    finally:
+        if part is not None:
+            part.unlink(missing_ok=True)
     return document

@@ -143,7 +143,10 @@ def test_a_call_is_refused_for_a_day_to_come_a_day_past_the_end_or_someone_not_r
 def test_the_alert_is_closed_with_what_was_done_by_the_medical_staff(session, site, desk, released):
     call = record_call(session, desk, released[0].id, 1, CallAnswer(True, "38.1"), now=RELEASED)
     clerk, nurse = user(session, Role.DESK), user(session, Role.MEDICAL)
-    record_call(session, clerk, released[0].id, 1, CallAnswer(True, "36.5"), now=RELEASED)  # a desk may call
+    record_call(session, clerk, released[0].id, 3, CallAnswer(True, "36.5"), now=local(2026, 11, 25))  # a desk calls
+    with pytest.raises(DomainError) as e:  # the day is answered: a second answer would contradict the first
+        record_call(session, clerk, released[0].id, 1, CallAnswer(True, "36.5"), now=local(2026, 11, 25))
+    assert e.value.code == "followup_day_answered"
     with pytest.raises(DomainError) as e:
         close_alert(session, clerk, call.id, "已报社区")
     assert e.value.code == "forbidden"
@@ -196,3 +199,12 @@ def test_the_ledger_on_paper_and_as_a_workbook_says_the_codes_in_words(session, 
     assert "****" in rows[2][3]  # phones masked
     english = render(session, "followup-ledger", date(2026, 11, 30), actor=desk, lang="en", now=local(2026, 11, 30))
     assert "dry cough" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(english)).pages)
+
+
+def test_a_release_followed_up_at_home_is_not_undone(session, site, desk, released):
+    from models.services.stays import undo_departure
+
+    record_call(session, desk, released[0].id, 1, CallAnswer(False, note="无人接听"), now=RELEASED)
+    with pytest.raises(DomainError) as e:
+        undo_departure(session, desk, released[0].id, "误操作", now=local(2026, 11, 23, 12))
+    assert e.value.code == "undo_followed_up" and "回访" in e.value.message("zh_CN")

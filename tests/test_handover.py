@@ -257,6 +257,21 @@ def test_a_range_one_community_and_a_day_without_releases(session, site, desk, h
     assert e.value.code == "period_reversed"
 
 
+def test_the_workbook_is_left_only_once_the_print_is_recorded(session, site, desk, handed_over, tmp_path, monkeypatch):
+    from printing import documents
+    from printing.documents import render
+
+    def failing(*_args, **_kwargs):
+        raise DomainError("conflict")
+
+    monkeypatch.setattr(documents, "record_print", failing)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DomainError):
+        render(session, "handover", date(2026, 11, 23), actor=desk, now=NOW, xlsx_path=out / "ho.xlsx", pdf=False)
+    assert list(out.iterdir()) == []  # no workbook of full numbers without its audit entries
+
+
 def test_a_viewer_may_not_print_full_identifiers(session, site, desk, handed_over):
     from printing.documents import render
 

@@ -31,6 +31,7 @@ from models.reads.audit_log import (
     list_audit,
     shown_note,
 )
+from models.reads.handover import communities
 from models.reads.lookups import categories, users
 from models.services.sites import get_site
 
@@ -118,7 +119,8 @@ class AuditModel(QAbstractTableModel):
 
 def load_words(session: Session, language: str) -> AuditWords:
     """The trail's words in the UI's language, the categories by their names in it."""
-    return audit_words({c.code: c.label(language) for c in categories(session)})
+    named = {str(c.id): c.label for c in communities(session, with_retired=True)}  # community_id said by name
+    return audit_words({c.code: c.label(language) for c in categories(session)}, named)
 
 
 class AuditPage(QWidget):

@@ -18,6 +18,7 @@ from models.store.orm import (
     CountFrom,
     DepartureKind,
     DocType,
+    HomeTest,
     Role,
     RoomEventKind,
     RoomState,
@@ -218,6 +219,14 @@ def audit_action_labels() -> dict[str, str]:
         "swab.add": QCoreApplication.translate("Labels", "Unscheduled swab added"),
         "swab.correct": QCoreApplication.translate("Labels", "Swab result corrected"),
         "demo.build": QCoreApplication.translate("Labels", "Demo site built"),
+        "community.add": QCoreApplication.translate("Labels", "Receiving community added"),
+        "community.edit": QCoreApplication.translate("Labels", "Receiving community corrected"),
+        "community.retire": QCoreApplication.translate("Labels", "Receiving community retired"),
+        "community.delete": QCoreApplication.translate("Labels", "Receiving community removed"),
+        "community.restore": QCoreApplication.translate("Labels", "Receiving community offered again"),
+        "followup.call": QCoreApplication.translate("Labels", "Follow-up call recorded"),
+        "followup.alert_close": QCoreApplication.translate("Labels", "Abnormal follow-up dealt with"),
+        "site.followup_days": QCoreApplication.translate("Labels", "Follow-up call days changed"),
     }
     for kind in DepartureKind:  # stays.depart records f"stay.{kind}"
         labels[f"stay.{kind.value}"] = departure_label(kind)
@@ -252,6 +261,9 @@ def audit_entity_labels() -> dict[str, str]:
         "import": QCoreApplication.translate("Labels", "Import"),
         "document": QCoreApplication.translate("Labels", "Form"),
         "demo": QCoreApplication.translate("Labels", "Demo"),
+        "community": QCoreApplication.translate("Labels", "Receiving community"),
+        "follow_up": QCoreApplication.translate("Labels", "Follow-up call"),
+        "followup": QCoreApplication.translate("Labels", "Follow-up call"),
     }
 
 
@@ -373,6 +385,20 @@ def audit_field_labels() -> dict[str, str]:
         "timezone": QCoreApplication.translate("Labels", "Time zone"),
         "fever_threshold": QCoreApplication.translate("Labels", "Fever threshold"),
         "rule_set_since": QCoreApplication.translate("Labels", "Rule set since"),
+        "community_id": QCoreApplication.translate("Labels", "Receiving community"),
+        "transport": QCoreApplication.translate("Labels", "Transport"),
+        "street": QCoreApplication.translate("Labels", "Street"),
+        "contact": QCoreApplication.translate("Labels", "Contact person"),
+        "followup_days": QCoreApplication.translate("Labels", "Follow-up call days"),
+        "home_day": QCoreApplication.translate("Labels", "Day of home monitoring"),
+        "called_at": QCoreApplication.translate("Labels", "Called at"),
+        "reached": QCoreApplication.translate("Labels", "Reached"),
+        "home_test": QCoreApplication.translate("Labels", "Home test"),
+        "called_by": QCoreApplication.translate("Labels", "Called by"),
+        "abnormal": QCoreApplication.translate("Labels", "Abnormal"),
+        "alert_state": QCoreApplication.translate("Labels", "Alert"),
+        "alert_closed_at": QCoreApplication.translate("Labels", "Alert closed at"),
+        "alert_note": QCoreApplication.translate("Labels", "What was done"),
         "site_id": QCoreApplication.translate("Labels", "Site"),
         "building_id": QCoreApplication.translate("Labels", "Building"),
         "level": QCoreApplication.translate("Labels", "Level"),
@@ -388,8 +414,11 @@ def audit_field_labels() -> dict[str, str]:
     }
 
 
-def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str]]:
-    """The words of the coded values an audited field holds (``categories``: code -> name)."""
+def audit_value_labels(
+    categories: Mapping[str, str], communities: Mapping[str, str] | None = None
+) -> dict[str, dict[str, str]]:
+    """The words of the coded values an audited field holds (``categories``: code -> name; ``communities``:
+    a receiving community's id, as text -> its street and name)."""
     from models.rules.not_measured import NOT_MEASURED_REASONS
 
     states = {s.value: state_label(s) for s in RoomState}
@@ -399,6 +428,9 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
     }
     return {
         "state": states,
+        "alert_state": states,
+        "home_test": {t.value: home_test_label(t.value) for t in HomeTest},
+        "community_id": dict(communities or {}),
         "departure_kind": {k.value: departure_label(k) for k in DepartureKind},
         "result": {r.value: swab_result_label(r.value) for r in SwabResult},
         "doc_type": {d.value: doc_type_label(d) for d in DocType},
@@ -454,7 +486,7 @@ def audit_value_labels(categories: Mapping[str, str]) -> dict[str, dict[str, str
     }
 
 
-def audit_words(categories: Mapping[str, str]) -> AuditWords:
+def audit_words(categories: Mapping[str, str], communities: Mapping[str, str] | None = None) -> AuditWords:
     """The audit trail's words in the UI's language, as plain data (the export runs in the background)."""
     headers = (
         QCoreApplication.translate("Labels", "No."),
@@ -475,7 +507,7 @@ def audit_words(categories: Mapping[str, str]) -> AuditWords:
         actions=audit_action_labels(),
         entities=audit_entity_labels(),
         fields=audit_field_labels(),
-        values=audit_value_labels(categories),
+        values=audit_value_labels(categories, communities),
         yes=QCoreApplication.translate("Labels", "Yes"),
         no=QCoreApplication.translate("Labels", "No"),
         none="—",

@@ -139,6 +139,8 @@ class AuditWords:
             return "、".join(words.get(str(v), str(v)) for v in value) if value else self.none
         if isinstance(value, str) and value in words:
             return words[value]
+        if isinstance(value, int) and str(value) in words:  # an id said by name (a receiving community)
+            return words[str(value)]
         if isinstance(value, str) and len(value) > 10 and value[10:11] == "T":
             try:
                 at = datetime.fromisoformat(value)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.rules.identity import age_on, mask_phone
-from models.services.followups import call_days, due_date, site_plan
+from models.services.followups import call_days, due_date, home_days, site_plan
 from models.services.sites import get_site
 from models.store.id_lists import among, id_chunks
 from models.store.orm import (
@@ -88,7 +88,7 @@ def calls_due(session: Session, today: date) -> list[DueCall]:
     for stay_id, left, planned, home_until, person_id, name, phone, street, cname in people:
         assert left is not None and home_until is not None  # the query's
         released = left.astimezone(zone).date()
-        days = (home_until - planned).days + 1
+        days = home_days(home_until, planned)
         home_to = released + timedelta(days=days - 1)
         if today > home_to + timedelta(days=KEEP_OVERDUE):
             continue
@@ -140,12 +140,12 @@ def _rows(session: Session, where: object) -> list[FollowUpRow]:
         .join(Room, Stay.room_id == Room.id)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
-        .where(where)  # type: ignore[arg-type]
+        .where(where, Stay.departed_at.is_not(None))  # type: ignore[arg-type]
         .order_by(FollowUp.called_at, FollowUp.id)
     )  # fmt: skip
     out = []
     for call, name, sex, birth, phone, arrival_day, left, street, cname, b, f, number in session.execute(q):
-        assert left is not None  # a follow-up is of a stay that was released
+        assert left is not None  # the query's (a release undone has no calls: stays.undo_departure_refusal)
         out.append(
             FollowUpRow(
                 call.id,

@@ -19,6 +19,7 @@ from models.reads.reports import _bounds, _stay_place
 from models.rules.collation import chinese_order
 from models.rules.identity import age_on
 from models.rules.schedule import home_phases
+from models.services.followups import home_days
 from models.services.sites import get_site
 from models.store.orm import (
     Building,
@@ -129,7 +130,7 @@ def handover_lists(
                 )
             )
         rule = rules[key]
-        home_days = (home_until - planned).days + 1 if home_until else 0
+        days = home_days(home_until, planned)
         grouped.setdefault(community, []).append(
             HandoverPerson(
                 stay_id,
@@ -141,8 +142,8 @@ def handover_lists(
                 dest or address or "",
                 on,
                 f"{building} {floor} {number}",
-                on.date() + timedelta(days=home_days - 1) if home_days > 0 else None,
-                home_tests(rule, on.date()) if rule is not None and home_days > 0 else (),
+                on.date() + timedelta(days=days - 1) if days > 0 else None,
+                home_tests(rule, on.date()) if rule is not None and days > 0 else (),
                 transport or "",
             )
         )

@@ -19,13 +19,20 @@ from sqlalchemy.orm import Session
 
 from models.services import audit
 from models.services.audit import transactional
+from models.store.id_lists import among, id_chunks
 from models.store.orm import Stay, User
 
 
 @transactional("identity")
 def record_print(session: Session, actor: User | None, form: str, stay_ids: Sequence[int]) -> int:
     """Record that ``form`` was printed for these stays' people; returns the number of entries."""
-    rows = session.execute(select(Stay.id, Stay.person_id, Stay.room_id).where(Stay.id.in_(list(stay_ids)))).all()
+    rows = [  # in chunks: a hand-over list of a long period names thousands of stays
+        row
+        for chunk in id_chunks(session, stay_ids)
+        for row in session.execute(
+            select(Stay.id, Stay.person_id, Stay.room_id).where(among(session, Stay.id, chunk))
+        ).all()
+    ]
     for stay_id, person_id, room_id in sorted(rows):
         audit.record(
             session, actor, "document.print", None, person_id=person_id, room_id=room_id,

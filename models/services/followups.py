@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -55,9 +56,10 @@ def call_days(plan: tuple[int | str, ...], home_days: int) -> tuple[int, ...]:
     return tuple(sorted(d for d in days if 1 <= d <= home_days))
 
 
-def home_days(stay: Stay) -> int:
-    """Days of home monitoring after this stay's release (0: none): as the release notice counts them."""
-    return (stay.home_until - stay.planned_release).days + 1 if stay.home_until else 0
+def home_days(home_until: date | None, planned_release: date) -> int:
+    """Days of home monitoring after a release (0: none), as the release notice counts them: the stay's
+    planned home phases (``home_until`` is counted from the planned release)."""
+    return (home_until - planned_release).days + 1 if home_until else 0
 
 
 @transactional("settings")
@@ -90,7 +92,7 @@ def _released(session: Session, stay_id: int) -> Stay:
         raise DomainError("stay_not_found")
     if stay.departure_kind is not DepartureKind.RELEASED or stay.departed_at is None:
         raise DomainError("followup_not_released")
-    if home_days(stay) == 0:
+    if home_days(stay.home_until, stay.planned_release) == 0:
         raise DomainError("followup_no_home_monitoring")
     return stay
 
@@ -110,12 +112,15 @@ def record_call(
     site = get_site(session)
     stay = _released(session, stay_id)
     assert stay.departed_at is not None  # _released
-    total = home_days(stay)
+    total = home_days(stay.home_until, stay.planned_release)
     if not 1 <= home_day <= total:
         raise DomainError("followup_day_range", day=home_day, days=total)
     released = local_date(stay.departed_at, site.timezone)
-    if released + timedelta(days=home_day - 1) > local_date(now, site.timezone):
+    if due_date(released, home_day) > local_date(now, site.timezone):
         raise DomainError("followup_day_future", day=home_day)
+    answered = select(FollowUp.id).where(FollowUp.stay_id == stay.id, FollowUp.home_day == home_day, FollowUp.reached)
+    if session.scalar(answered.limit(1)) is not None:
+        raise DomainError("followup_day_answered", day=home_day)
     note, called_by = answer.note.strip(), answer.called_by.strip()
     if answer.reached:
         temperature = None if answer.temperature in (None, "") else parse_temperature(answer.temperature)

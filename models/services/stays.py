@@ -25,6 +25,7 @@ from models.store.orm import (
     AlertState,
     DepartureKind,
     FeverAlert,
+    FollowUp,
     Person,
     Room,
     RoomMove,
@@ -507,6 +508,9 @@ def undo_departure_refusal(session: Session, stay: Stay, now: datetime) -> Domai
         return DomainError("room_retired", room=room.number)
     if room.state is RoomState.OUT_OF_SERVICE:
         return DomainError("undo_room_out_of_service", room=room.number)
+    called = session.scalar(select(FollowUp.id).where(FollowUp.stay_id == stay.id).limit(1))
+    if called is not None:  # the person was called at home: they did leave (the calls stay on record)
+        return DomainError("undo_followed_up", name=stay.person.name)
     return None
 
 
