@@ -138,3 +138,23 @@ def test_the_reports_page_prints_the_hand_over_lists_for_a_range_and_a_community
     page.preview()
     texts = [p.extract_text() for p in PdfReader(io.BytesIO(shown[-1][0])).pages]
     assert len(texts) == 1 and "绿怡居社区" in texts[0] and "安居苑社区" not in texts[0]
+
+
+def test_a_batch_release_hands_the_bus_to_one_community(qtbot, engine, session, site, desk, make_arrival, app_context):
+    from sqlalchemy.orm import Session as OrmSession
+
+    from tests.test_gui_release_batch import due_people, key, open_dialog, today_window
+
+    community = add_community(session, desk, "三里庵街道", "安居苑社区")
+    ids = due_people(session, desk, make_arrival)
+    d = open_dialog(today_window(qtbot, app_context))
+    d.table.setFocus()
+    key(d, Qt.Key.Key_Return)
+    assert d.step() == d.CONFIRM
+    d.handover.community.setCurrentIndex(d.handover.community.findData(community.id))
+    d.handover.transport.setText("社区专车")
+    assert not d.handover.destination.isVisible()  # each goes to their own address
+    assert d.confirm()
+    with OrmSession(engine) as s:
+        got = [(s.get(Stay, i).community_id, s.get(Stay, i).transport) for i in ids[:3]]
+    assert got == [(community.id, "社区专车")] * 3

@@ -37,8 +37,8 @@ class CommunityForm(QDialog):
         self.setWindowTitle(self.tr("Receiving community") if row is None else self.tr("Correct the community"))
         self.street, self.name = QLineEdit(self), QLineEdit(self)
         self.contact, self.phone = QLineEdit(self), QLineEdit(self)
-        self.street.setPlaceholderText(self.tr("e.g. 三里庵街道"))
-        self.name.setPlaceholderText(self.tr("e.g. 安居苑社区"))
+        self.street.setPlaceholderText(self.tr("e.g. Sanli'an Subdistrict"))
+        self.name.setPlaceholderText(self.tr("e.g. Anjuyuan Community"))
         self.phone.setPlaceholderText(self.tr("a mobile, or a landline with its area code"))
         for edit, limit in ((self.street, 100), (self.name, 100), (self.contact, 50), (self.phone, 20)):
             edit.setMaxLength(limit)
@@ -179,21 +179,25 @@ class HandoverFields:
     """The release dialog's hand-over rows: the address (the person's own, offered), the receiving community
     (a list the desk keeps, "New…" beside it) and the transport."""
 
-    def __init__(self, ctx: AppContext, form: QFormLayout, parent: QWidget, address: str) -> None:
+    def __init__(self, ctx: AppContext, form: QFormLayout, parent: QWidget, address: str | None) -> None:
+        """``address`` None: no address row (a batch: each person goes to their own address)."""
         self.ctx = ctx
-        self.destination = QLineEdit(address, parent)
+        self.destination = QLineEdit(address or "", parent)
         self.destination.setMaxLength(200)
         self.community = QComboBox(parent)
         self.new_button = QPushButton(QCoreApplication.translate("HandoverFields", "New…"), parent)
         self.transport = QLineEdit(parent)
         self.transport.setMaxLength(200)
         self.transport.setPlaceholderText(
-            QCoreApplication.translate("HandoverFields", "e.g. community car, point to point (皖A12345)")
+            QCoreApplication.translate("HandoverFields", "e.g. community car, point to point (plate A12345)")
         )
         row = QHBoxLayout()
         row.addWidget(self.community, 1)
         row.addWidget(self.new_button)
-        form.addRow(QCoreApplication.translate("HandoverFields", "Goes to (address)"), self.destination)
+        if address is not None:
+            form.addRow(QCoreApplication.translate("HandoverFields", "Goes to (address)"), self.destination)
+        else:
+            self.destination.hide()
         form.addRow(QCoreApplication.translate("HandoverFields", "Receiving community"), row)
         form.addRow(QCoreApplication.translate("HandoverFields", "Transport"), self.transport)
         self.new_button.clicked.connect(self.new_community)

@@ -138,9 +138,10 @@ class FollowUpAlertDialog(QDialog):
             said.append(symptoms_text(alert.symptoms.split(","), ctx.language))
         if alert.home_test:
             said.append(self.tr("home test: {0}").format(home_test_label(alert.home_test)))
+        joined = ("，" if ctx.language.startswith("zh") else ", ").join(said)
         summary = QLabel(
             self.tr("{0} · {1} · home day {2}: {3}").format(
-                alert.name, alert.community or self.tr("no community recorded"), alert.home_day, "，".join(said)
+                alert.name, alert.community or self.tr("no community recorded"), alert.home_day, joined
             ),
             self,
         )

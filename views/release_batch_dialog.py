@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +31,7 @@ from models.permissions import allowed
 from models.services.releases import DueRelease, due_today, release_many
 from ui import palette
 
+from .communities_dialog import HandoverFields
 from .context import AppContext
 from .labels import list_separator
 
@@ -111,7 +113,14 @@ class ReleaseBatchDialog(QDialog):
         self.confirm_button = QPushButton(self.tr("Release them"))
         self.back_button.clicked.connect(self.back_to_list)
         self.confirm_button.clicked.connect(self.confirm)
-        return self._step(self.confirm_title, self.confirm_table, [self.back_button, self.confirm_button])
+        page = self._step(self.confirm_title, self.confirm_table, [self.back_button, self.confirm_button])
+        # a bus home: one receiving community and one transport for all of them, each to their own address
+        form = QFormLayout()
+        self.handover = HandoverFields(self.ctx, form, page, None)
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)  # _step's
+        layout.insertLayout(2, form)
+        return page
 
     def _summary_page(self) -> QWidget:
         self.done_title = QLabel()
@@ -227,7 +236,15 @@ class ReleaseBatchDialog(QDialog):
         seen = {line.stay_id: line.version for line in self.chosen}
         try:
             with self.sessions() as s:
-                release_many(s, self.actor, ids, expected_versions=seen, now=self.ctx.now())
+                handover = self.handover.value()  # the same community and transport for everyone released here
+                release_many(
+                    s,
+                    self.actor,
+                    ids,
+                    expected_versions=seen,
+                    now=self.ctx.now(),
+                    handovers=dict.fromkeys(ids, handover),
+                )
         except DomainError as e:
             self.reload()
             self.back_to_list()

@@ -150,7 +150,7 @@ class ReportsPage(QWidget):
         self.community.clear()
         self.community.addItem(self.tr("All communities"), None)
         for r in rows:
-            self.community.addItem(r.label, r.id)
+            self.community.addItem(self.tr("{0} (retired)").format(r.label) if r.retired else r.label, r.id)
         if keep is not None and self.community.findData(keep) >= 0:
             self.community.setCurrentIndex(self.community.findData(keep))
 

@@ -37,7 +37,7 @@ ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
 TILE = QSize(132, 64)  # a tile at its widest: number, day N/M, names, release date
 MIN_TILE_WIDTH = 44  # narrower tiles (a whole floor of 25 rooms at 1600 px): number, name, day N/M
 COMPACT_BELOW = 100  # tiles narrower than this show the compact layout (the release date is in the tooltip)
-TILE_CACHE_BYTES = 24 * 1024 * 1024  # drawn tiles kept: two boards of the widest tiles at a device ratio of 2
+TILE_CACHE_BYTES = 24 * 1024 * 1024  # drawn tiles kept at least (more on a big screen: three screens' worth)
 
 STATE_COLOURS = {
     RoomState.AVAILABLE: QColor(palette.OK),
@@ -217,6 +217,7 @@ class TileDelegate(QStyledItemDelegate):
         self._fonts: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
         self._tiles: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()  # drawn tiles, by what they show
         self._bytes = 0
+        self._limit = TILE_CACHE_BYTES
 
     def _fonts_of(self, base: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
         """(bold, regular, their metrics) of the view's font."""
@@ -239,7 +240,10 @@ class TileDelegate(QStyledItemDelegate):
         full: QRect = option.rect
         marked = bool(option.state & _MARKED)  # selected or with the focus
         font: QFont = option.font
-        ratio = painter.device().devicePixelRatioF()
+        device = painter.device()
+        ratio = device.devicePixelRatioF()
+        # room for three screens of tiles, whatever the screen (a 4K board at a ratio of 2 shows hundreds)
+        self._limit = max(TILE_CACHE_BYTES, 3 * device.width() * device.height() * int(ratio * ratio) * 4)
         # Everything the tile shows is in its key: an unchanged room is drawn from the tile kept at the last
         # paint (a board reloads after every change, and nearly every room is as it was).
         key = (
@@ -270,10 +274,10 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawPixmap(full.topLeft(), tile)
 
     def _keep(self, key: tuple[object, ...], tile: QPixmap) -> None:
-        """Keep ``tile``, the least recently painted tiles leaving past TILE_CACHE_BYTES."""
+        """Keep ``tile``, the least recently painted tiles leaving past the limit (three screens' worth)."""
         self._tiles[key] = tile
         self._bytes += tile.width() * tile.height() * 4
-        while self._bytes > TILE_CACHE_BYTES and len(self._tiles) > 1:
+        while self._bytes > self._limit and len(self._tiles) > 1:
             _key, old = self._tiles.popitem(last=False)
             self._bytes -= old.width() * old.height() * 4
 

@@ -123,15 +123,15 @@ class SettingsPage(QWidget):
         # the days of home monitoring the site calls the people it released on (回访)
         self.followup_days: QLineEdit | None = None
         if self.site_id is not None and self.admin:
-            self.followup_days = QLineEdit(site.followup_days, self)
+            self.followup_days = QLineEdit(self._days_shown(site.followup_days), self)
             self.followup_days.setMaxLength(50)
             self.followup_days.setToolTip(
-                self.tr("Days of home monitoring, counted from the day of release as day 1; last: its last day")
+                self.tr("Days of home monitoring, counted from the day of release as day 1, and its last day")
             )
             self.followup_days.editingFinished.connect(self._followup_days_changed)
             form.addRow(self.tr("Follow-up call days"), self.followup_days)
         elif self.site_id is not None:
-            form.addRow(self.tr("Follow-up call days"), QLabel(site.followup_days, self))
+            form.addRow(self.tr("Follow-up call days"), QLabel(self._days_shown(site.followup_days), self))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -181,8 +181,13 @@ class SettingsPage(QWidget):
         except DomainError as e:
             self.message.setText(e.message(self.ctx.language))
             return
-        self.followup_days.setText(saved)
-        self.message.setText(self.tr("Follow-up call days saved: {0}").format(saved))
+        shown = self._days_shown(saved)
+        self.followup_days.setText(shown)
+        self.message.setText(self.tr("Follow-up call days saved: {0}").format(shown))
+
+    def _days_shown(self, stored: str) -> str:
+        """"1,3,last" as the user reads and types it ("1,3,最后一天" in Chinese; both are understood)."""
+        return ",".join(self.tr("last") if d == "last" else d for d in stored.split(","))
 
     def _site_details_changed(self) -> None:
         if self.site_id is None or self.site_name is None or self.site_address is None:

@@ -2,7 +2,8 @@
 
 The desk keeps this list as releases need it (permission ``departures``: admin and desk). A community that
 has received anyone is retired, never deleted: its hand-over lists and the reports of its days still name
-it. The contact's phone is a mobile or a landline (区号-号码); the audit trail keeps it masked.
+it; adding it again offers it again. The contact's phone is a mobile or a landline (区号-号码); the audit
+trail keeps it masked.
 """
 
 from __future__ import annotations
@@ -97,6 +98,16 @@ def add_community(
 ) -> Community:
     street = clean_text(street, "community_street", required=True)
     name = clean_text(name, "community_name", required=True)
+    retired = session.scalar(
+        select(Community).where(Community.street == street, Community.name == name, Community.retired_on.is_not(None))
+    )
+    if retired is not None:  # offered again (its past hand-overs name it): with the contact given now
+        before = audit.snapshot(retired)
+        retired.retired_on = None
+        retired.contact = clean_text(contact, "community_contact", required=False) or retired.contact
+        retired.phone = clean_phone(phone) or retired.phone
+        audit.record(session, actor, "community.restore", retired, before)
+        return retired
     _check_unique(session, street, name)
     community = Community(
         street=street,

@@ -4,7 +4,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="207"/>
+        <location filename="../../views/audit_page.py" line="209"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="221"/>
+        <location filename="../../views/audit_page.py" line="223"/>
         <source>%n entries written to {0}</source>
         <translation>
             <numerusform>%n entry written to {0}</numerusform>
@@ -196,7 +196,7 @@
 <context>
     <name>ReleaseBatchDialog</name>
     <message numerus="yes">
-        <location filename="../../views/release_batch_dialog.py" line="215"/>
+        <location filename="../../views/release_batch_dialog.py" line="224"/>
         <source>Release %n people?</source>
         <translation>
             <numerusform>Release %n person?</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/release_batch_dialog.py" line="237"/>
+        <location filename="../../views/release_batch_dialog.py" line="254"/>
         <source>%n people released</source>
         <translation>
             <numerusform>%n person released</numerusform>

@@ -250,32 +250,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../views/audit_page.py" line="58"/>
+        <location filename="../../views/audit_page.py" line="59"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="59"/>
+        <location filename="../../views/audit_page.py" line="60"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="60"/>
+        <location filename="../../views/audit_page.py" line="61"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="61"/>
+        <location filename="../../views/audit_page.py" line="62"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="62"/>
+        <location filename="../../views/audit_page.py" line="63"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="63"/>
+        <location filename="../../views/audit_page.py" line="64"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
@@ -283,61 +283,61 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../views/audit_page.py" line="132"/>
+        <location filename="../../views/audit_page.py" line="134"/>
         <source>Person: name or ID tail</source>
         <translation>人员：姓名或证件号尾号</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="134"/>
+        <location filename="../../views/audit_page.py" line="136"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="145"/>
+        <location filename="../../views/audit_page.py" line="147"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="156"/>
+        <location filename="../../views/audit_page.py" line="158"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="158"/>
+        <location filename="../../views/audit_page.py" line="160"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="160"/>
+        <location filename="../../views/audit_page.py" line="162"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="189"/>
+        <location filename="../../views/audit_page.py" line="191"/>
         <source>Everyone</source>
         <translation>全部用户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="207"/>
+        <location filename="../../views/audit_page.py" line="209"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/audit_page.py" line="221"/>
+        <location filename="../../views/audit_page.py" line="223"/>
         <source>%n entries written to {0}</source>
         <translation>
             <numerusform>已导出 %n 条到 {0}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="210"/>
+        <location filename="../../views/audit_page.py" line="212"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/audit_page.py" line="232"/>
+        <location filename="../../views/audit_page.py" line="234"/>
         <source>Exporting the audit trail…</source>
         <translation>正在导出审计记录…</translation>
     </message>
@@ -733,12 +733,12 @@
 <context>
     <name>BoardLegend</name>
     <message>
-        <location filename="../../views/room_board.py" line="356"/>
+        <location filename="../../views/room_board.py" line="360"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/room_board.py" line="370"/>
+        <location filename="../../views/room_board.py" line="374"/>
         <source>Colour legend</source>
         <translation>颜色图例</translation>
     </message>
@@ -888,12 +888,12 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/communities_dialog.py" line="40"/>
-        <source>e.g. 三里庵街道</source>
+        <source>e.g. Sanli&apos;an Subdistrict</source>
         <translation>例如：三里庵街道</translation>
     </message>
     <message>
         <location filename="../../views/communities_dialog.py" line="41"/>
-        <source>e.g. 安居苑社区</source>
+        <source>e.g. Anjuyuan Community</source>
         <translation>例如：安居苑社区</translation>
     </message>
     <message>
@@ -1299,22 +1299,22 @@ dis {2} · oos {3}</source>
         <translation>居家检测：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/followups_dialog.py" line="142"/>
+        <location filename="../../views/followups_dialog.py" line="143"/>
         <source>{0} · {1} · home day {2}: {3}</source>
         <translation>{0} · {1} · 居家第 {2} 天：{3}</translation>
     </message>
     <message>
-        <location filename="../../views/followups_dialog.py" line="143"/>
+        <location filename="../../views/followups_dialog.py" line="144"/>
         <source>no community recorded</source>
         <translation>未登记接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/followups_dialog.py" line="150"/>
+        <location filename="../../views/followups_dialog.py" line="151"/>
         <source>e.g. reported to the community, sent to a fever clinic</source>
         <translation>例如：已报告接收社区，指导至发热门诊就诊</translation>
     </message>
     <message>
-        <location filename="../../views/followups_dialog.py" line="159"/>
+        <location filename="../../views/followups_dialog.py" line="160"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
@@ -1322,32 +1322,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>HandoverFields</name>
     <message>
-        <location filename="../../views/communities_dialog.py" line="187"/>
+        <location filename="../../views/communities_dialog.py" line="188"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../views/communities_dialog.py" line="191"/>
-        <source>e.g. community car, point to point (皖A12345)</source>
+        <location filename="../../views/communities_dialog.py" line="192"/>
+        <source>e.g. community car, point to point (plate A12345)</source>
         <translation>例如：社区专车点对点接回（皖A12345）</translation>
     </message>
     <message>
-        <location filename="../../views/communities_dialog.py" line="196"/>
+        <location filename="../../views/communities_dialog.py" line="198"/>
         <source>Goes to (address)</source>
         <translation>去向地址</translation>
     </message>
     <message>
-        <location filename="../../views/communities_dialog.py" line="197"/>
+        <location filename="../../views/communities_dialog.py" line="201"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/communities_dialog.py" line="198"/>
+        <location filename="../../views/communities_dialog.py" line="202"/>
         <source>Transport</source>
         <translation>转运方式</translation>
     </message>
     <message>
-        <location filename="../../views/communities_dialog.py" line="207"/>
+        <location filename="../../views/communities_dialog.py" line="211"/>
         <source>(not recorded)</source>
         <translation>（未登记）</translation>
     </message>
@@ -1496,1442 +1496,1559 @@ dis {2} · oos {3}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../views/labels.py" line="34"/>
+        <location filename="../../views/labels.py" line="35"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="35"/>
+        <location filename="../../views/labels.py" line="36"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="36"/>
+        <location filename="../../views/labels.py" line="37"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="37"/>
+        <location filename="../../views/labels.py" line="38"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="43"/>
+        <location filename="../../views/labels.py" line="44"/>
         <source>Released from isolation</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="44"/>
-        <location filename="../../views/labels.py" line="147"/>
+        <location filename="../../views/labels.py" line="45"/>
+        <location filename="../../views/labels.py" line="148"/>
         <source>Transferred to hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="45"/>
+        <location filename="../../views/labels.py" line="46"/>
         <source>Transferred to another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="46"/>
+        <location filename="../../views/labels.py" line="47"/>
         <source>Moved to home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="47"/>
+        <location filename="../../views/labels.py" line="48"/>
         <source>Left for another reason</source>
         <translation>其他原因离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="54"/>
-        <location filename="../../views/labels.py" line="69"/>
+        <location filename="../../views/labels.py" line="55"/>
+        <location filename="../../views/labels.py" line="70"/>
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="55"/>
-        <location filename="../../views/labels.py" line="70"/>
+        <location filename="../../views/labels.py" line="56"/>
+        <location filename="../../views/labels.py" line="71"/>
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="56"/>
+        <location filename="../../views/labels.py" line="57"/>
         <source>Result pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="57"/>
         <location filename="../../views/labels.py" line="58"/>
+        <location filename="../../views/labels.py" line="59"/>
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="59"/>
+        <location filename="../../views/labels.py" line="60"/>
         <source>No swab scheduled</source>
         <translation>未安排核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="66"/>
+        <location filename="../../views/labels.py" line="67"/>
         <source>Not due yet</source>
         <translation>未到检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="67"/>
+        <location filename="../../views/labels.py" line="68"/>
         <source>Due, not done</source>
         <translation>应检未检</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="68"/>
+        <location filename="../../views/labels.py" line="69"/>
         <source>Done, result pending</source>
         <translation>已检，结果未出</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="77"/>
+        <location filename="../../views/labels.py" line="78"/>
         <source>Fever</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="78"/>
+        <location filename="../../views/labels.py" line="79"/>
         <source>Dry cough</source>
         <translation>干咳</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="79"/>
+        <location filename="../../views/labels.py" line="80"/>
         <source>Fatigue</source>
         <translation>乏力</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="80"/>
+        <location filename="../../views/labels.py" line="81"/>
         <source>Sore throat</source>
         <translation>咽痛</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="81"/>
+        <location filename="../../views/labels.py" line="82"/>
         <source>Loss of smell or taste</source>
         <translation>嗅味觉减退</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="82"/>
+        <location filename="../../views/labels.py" line="83"/>
         <source>Diarrhoea</source>
         <translation>腹泻</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="83"/>
+        <location filename="../../views/labels.py" line="84"/>
         <source>Other symptom</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="97"/>
+        <location filename="../../views/labels.py" line="98"/>
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="98"/>
+        <location filename="../../views/labels.py" line="99"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="111"/>
+        <location filename="../../views/labels.py" line="112"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="112"/>
+        <location filename="../../views/labels.py" line="113"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="113"/>
+        <location filename="../../views/labels.py" line="114"/>
         <source>Medical</source>
         <translation>医务</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="114"/>
+        <location filename="../../views/labels.py" line="115"/>
         <source>Viewer</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="121"/>
+        <location filename="../../views/labels.py" line="122"/>
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="122"/>
+        <location filename="../../views/labels.py" line="123"/>
         <source>Daily observation sheets</source>
         <translation>每日健康观察记录表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="123"/>
+        <location filename="../../views/labels.py" line="124"/>
         <source>Registration form</source>
         <translation>集中隔离人员登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="124"/>
+        <location filename="../../views/labels.py" line="125"/>
         <source>Notice of isolation</source>
         <translation>集中隔离医学观察告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="125"/>
+        <location filename="../../views/labels.py" line="126"/>
         <source>Release notices</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="126"/>
+        <location filename="../../views/labels.py" line="127"/>
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="127"/>
+        <location filename="../../views/labels.py" line="128"/>
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="128"/>
+        <location filename="../../views/labels.py" line="129"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="129"/>
+        <location filename="../../views/labels.py" line="130"/>
         <source>Terminal disinfection record</source>
         <translation>终末消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="130"/>
+        <location filename="../../views/labels.py" line="131"/>
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="131"/>
+        <location filename="../../views/labels.py" line="132"/>
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="132"/>
+        <location filename="../../views/labels.py" line="133"/>
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="133"/>
+        <location filename="../../views/labels.py" line="134"/>
         <source>Arrival hand-over list</source>
         <translation>入住人员交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="134"/>
+        <location filename="../../views/labels.py" line="135"/>
         <source>The batch&apos;s forms</source>
         <translation>本批入住表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="135"/>
+        <location filename="../../views/labels.py" line="136"/>
         <source>Release hand-over list</source>
         <translation>解除隔离人员交接单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="136"/>
+        <location filename="../../views/labels.py" line="137"/>
         <source>Follow-up call ledger</source>
         <translation>解除隔离人员回访台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="145"/>
-        <location filename="../../views/labels.py" line="450"/>
+        <location filename="../../views/labels.py" line="146"/>
+        <location filename="../../views/labels.py" line="482"/>
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="146"/>
-        <location filename="../../views/labels.py" line="451"/>
+        <location filename="../../views/labels.py" line="147"/>
+        <location filename="../../views/labels.py" line="483"/>
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="160"/>
+        <location filename="../../views/labels.py" line="161"/>
         <source>Account created</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="161"/>
+        <location filename="../../views/labels.py" line="162"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="162"/>
+        <location filename="../../views/labels.py" line="163"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="163"/>
+        <location filename="../../views/labels.py" line="164"/>
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="164"/>
+        <location filename="../../views/labels.py" line="165"/>
         <source>Account locked after failed sign-ins</source>
         <translation>多次登录失败，账号锁定</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="165"/>
+        <location filename="../../views/labels.py" line="166"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="166"/>
+        <location filename="../../views/labels.py" line="167"/>
         <source>Password reset by an admin</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="167"/>
+        <location filename="../../views/labels.py" line="168"/>
         <source>Desk setting changed</source>
         <translation>修改前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="168"/>
+        <location filename="../../views/labels.py" line="169"/>
         <source>Temperature recorded</source>
         <translation>录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="169"/>
+        <location filename="../../views/labels.py" line="170"/>
         <source>Temperature reading corrected</source>
         <translation>更正体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="170"/>
+        <location filename="../../views/labels.py" line="171"/>
         <source>Fever alert raised</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="171"/>
+        <location filename="../../views/labels.py" line="172"/>
         <source>Fever alert closed</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="172"/>
+        <location filename="../../views/labels.py" line="173"/>
         <source>Fever alert open again (departure undone)</source>
         <translation>发热预警重新打开（撤销离开）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="173"/>
+        <location filename="../../views/labels.py" line="174"/>
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="174"/>
+        <location filename="../../views/labels.py" line="175"/>
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="175"/>
+        <location filename="../../views/labels.py" line="176"/>
         <source>Shared database upgraded</source>
         <translation>共享数据库已升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="176"/>
+        <location filename="../../views/labels.py" line="177"/>
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="177"/>
+        <location filename="../../views/labels.py" line="178"/>
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="178"/>
+        <location filename="../../views/labels.py" line="179"/>
         <source>Site name or address changed</source>
         <translation>隔离点名称或地址已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="179"/>
+        <location filename="../../views/labels.py" line="180"/>
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="180"/>
+        <location filename="../../views/labels.py" line="181"/>
         <source>Rule set copied to a new draft</source>
         <translation>隔离规则复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="181"/>
+        <location filename="../../views/labels.py" line="182"/>
         <source>Rule set draft saved</source>
         <translation>隔离规则草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="182"/>
+        <location filename="../../views/labels.py" line="183"/>
         <source>Rule set draft deleted</source>
         <translation>隔离规则草稿已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="183"/>
+        <location filename="../../views/labels.py" line="184"/>
         <source>Rule set put in use</source>
         <translation>隔离规则启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="184"/>
+        <location filename="../../views/labels.py" line="185"/>
         <source>Category rule added</source>
         <translation>新增人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="185"/>
+        <location filename="../../views/labels.py" line="186"/>
         <source>Category rule changed</source>
         <translation>人员类别规则已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="186"/>
+        <location filename="../../views/labels.py" line="187"/>
         <source>Category rule removed</source>
         <translation>人员类别规则已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="187"/>
+        <location filename="../../views/labels.py" line="188"/>
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="188"/>
+        <location filename="../../views/labels.py" line="189"/>
         <source>Person&apos;s details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="189"/>
+        <location filename="../../views/labels.py" line="190"/>
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="190"/>
+        <location filename="../../views/labels.py" line="191"/>
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="191"/>
+        <location filename="../../views/labels.py" line="192"/>
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="192"/>
+        <location filename="../../views/labels.py" line="193"/>
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="193"/>
+        <location filename="../../views/labels.py" line="194"/>
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="194"/>
+        <location filename="../../views/labels.py" line="195"/>
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="195"/>
+        <location filename="../../views/labels.py" line="196"/>
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="196"/>
+        <location filename="../../views/labels.py" line="197"/>
         <source>Disinfection record corrected</source>
         <translation>消毒记录已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="197"/>
+        <location filename="../../views/labels.py" line="198"/>
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="198"/>
+        <location filename="../../views/labels.py" line="199"/>
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="199"/>
+        <location filename="../../views/labels.py" line="200"/>
         <source>Room back in service: its out-of-service period ended</source>
         <translation>停用到期，房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="200"/>
+        <location filename="../../views/labels.py" line="201"/>
         <source>Building added</source>
         <translation>添加楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="201"/>
+        <location filename="../../views/labels.py" line="202"/>
         <source>Building renamed</source>
         <translation>楼栋改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="202"/>
+        <location filename="../../views/labels.py" line="203"/>
         <source>Building retired</source>
         <translation>注销楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="203"/>
+        <location filename="../../views/labels.py" line="204"/>
         <source>Floor added</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="204"/>
+        <location filename="../../views/labels.py" line="205"/>
         <source>Floor renamed</source>
         <translation>楼层改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="205"/>
+        <location filename="../../views/labels.py" line="206"/>
         <source>Floor retired</source>
         <translation>注销楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="206"/>
+        <location filename="../../views/labels.py" line="207"/>
         <source>Room added</source>
         <translation>添加房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="207"/>
+        <location filename="../../views/labels.py" line="208"/>
         <source>Room changed (number, type, beds or zone)</source>
         <translation>修改房间（房间号、房型、床位数或区域）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="208"/>
+        <location filename="../../views/labels.py" line="209"/>
         <source>Room retired</source>
         <translation>注销房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="209"/>
+        <location filename="../../views/labels.py" line="210"/>
         <source>Room deleted (never used)</source>
         <translation>删除房间（从未使用）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="210"/>
+        <location filename="../../views/labels.py" line="211"/>
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="211"/>
+        <location filename="../../views/labels.py" line="212"/>
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="212"/>
+        <location filename="../../views/labels.py" line="213"/>
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="213"/>
+        <location filename="../../views/labels.py" line="214"/>
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="214"/>
+        <location filename="../../views/labels.py" line="215"/>
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="215"/>
+        <location filename="../../views/labels.py" line="216"/>
         <source>Departure undone</source>
         <translation>撤销离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="216"/>
+        <location filename="../../views/labels.py" line="217"/>
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="217"/>
+        <location filename="../../views/labels.py" line="218"/>
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="218"/>
+        <location filename="../../views/labels.py" line="219"/>
         <source>Unscheduled swab added</source>
         <translation>添加计划外核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="219"/>
+        <location filename="../../views/labels.py" line="220"/>
         <source>Swab result corrected</source>
         <translation>核酸结果已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="220"/>
+        <location filename="../../views/labels.py" line="221"/>
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="230"/>
-        <location filename="../../views/labels.py" line="231"/>
+        <location filename="../../views/labels.py" line="222"/>
+        <source>Receiving community added</source>
+        <translation>添加接收社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="223"/>
+        <source>Receiving community corrected</source>
+        <translation>修改接收社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="224"/>
+        <source>Receiving community retired</source>
+        <translation>停用接收社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="225"/>
+        <source>Receiving community removed</source>
+        <translation>删除接收社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="226"/>
+        <source>Receiving community offered again</source>
+        <translation>重新启用接收社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="227"/>
+        <source>Follow-up call recorded</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="228"/>
+        <source>Abnormal follow-up dealt with</source>
+        <translation>处置回访异常</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="229"/>
+        <source>Follow-up call days changed</source>
+        <translation>修改回访日</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="239"/>
+        <location filename="../../views/labels.py" line="240"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="232"/>
-        <location filename="../../views/labels.py" line="300"/>
-        <location filename="../../views/labels.py" line="466"/>
+        <location filename="../../views/labels.py" line="241"/>
+        <location filename="../../views/labels.py" line="312"/>
+        <location filename="../../views/labels.py" line="498"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="233"/>
-        <location filename="../../views/labels.py" line="347"/>
+        <location filename="../../views/labels.py" line="242"/>
+        <location filename="../../views/labels.py" line="359"/>
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="234"/>
-        <location filename="../../views/labels.py" line="301"/>
-        <location filename="../../views/labels.py" line="467"/>
+        <location filename="../../views/labels.py" line="243"/>
+        <location filename="../../views/labels.py" line="313"/>
+        <location filename="../../views/labels.py" line="499"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="235"/>
+        <location filename="../../views/labels.py" line="244"/>
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="236"/>
+        <location filename="../../views/labels.py" line="245"/>
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="237"/>
+        <location filename="../../views/labels.py" line="246"/>
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="238"/>
-        <location filename="../../views/labels.py" line="239"/>
+        <location filename="../../views/labels.py" line="247"/>
+        <location filename="../../views/labels.py" line="248"/>
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="240"/>
-        <location filename="../../views/labels.py" line="241"/>
+        <location filename="../../views/labels.py" line="249"/>
+        <location filename="../../views/labels.py" line="250"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="242"/>
-        <location filename="../../views/labels.py" line="243"/>
+        <location filename="../../views/labels.py" line="251"/>
+        <location filename="../../views/labels.py" line="252"/>
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="244"/>
-        <location filename="../../views/labels.py" line="376"/>
+        <location filename="../../views/labels.py" line="253"/>
+        <location filename="../../views/labels.py" line="402"/>
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="245"/>
-        <location filename="../../views/labels.py" line="377"/>
+        <location filename="../../views/labels.py" line="254"/>
+        <location filename="../../views/labels.py" line="403"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="246"/>
-        <location filename="../../views/labels.py" line="326"/>
+        <location filename="../../views/labels.py" line="255"/>
+        <location filename="../../views/labels.py" line="338"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="247"/>
-        <location filename="../../views/labels.py" line="304"/>
+        <location filename="../../views/labels.py" line="256"/>
+        <location filename="../../views/labels.py" line="316"/>
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="248"/>
+        <location filename="../../views/labels.py" line="257"/>
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="249"/>
-        <location filename="../../views/labels.py" line="303"/>
+        <location filename="../../views/labels.py" line="258"/>
+        <location filename="../../views/labels.py" line="315"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="250"/>
+        <location filename="../../views/labels.py" line="259"/>
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="251"/>
+        <location filename="../../views/labels.py" line="260"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="252"/>
+        <location filename="../../views/labels.py" line="261"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="253"/>
+        <location filename="../../views/labels.py" line="262"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="254"/>
+        <location filename="../../views/labels.py" line="263"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="261"/>
+        <location filename="../../views/labels.py" line="264"/>
+        <location filename="../../views/labels.py" line="388"/>
+        <source>Receiving community</source>
+        <translation>接收街道/社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="265"/>
+        <location filename="../../views/labels.py" line="266"/>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="273"/>
         <source>Contaminated zone</source>
         <translation>污染区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="262"/>
+        <location filename="../../views/labels.py" line="274"/>
         <source>Buffer zone</source>
         <translation>缓冲区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="263"/>
+        <location filename="../../views/labels.py" line="275"/>
         <source>Clean zone</source>
         <translation>清洁区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="279"/>
-        <location filename="../../views/labels.py" line="465"/>
+        <location filename="../../views/labels.py" line="291"/>
+        <location filename="../../views/labels.py" line="497"/>
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="280"/>
+        <location filename="../../views/labels.py" line="292"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="281"/>
+        <location filename="../../views/labels.py" line="293"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="282"/>
+        <location filename="../../views/labels.py" line="294"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283"/>
+        <location filename="../../views/labels.py" line="295"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="284"/>
+        <location filename="../../views/labels.py" line="296"/>
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="285"/>
+        <location filename="../../views/labels.py" line="297"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="286"/>
+        <location filename="../../views/labels.py" line="298"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="287"/>
+        <location filename="../../views/labels.py" line="299"/>
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="288"/>
+        <location filename="../../views/labels.py" line="300"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="289"/>
+        <location filename="../../views/labels.py" line="301"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="290"/>
+        <location filename="../../views/labels.py" line="302"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291"/>
+        <location filename="../../views/labels.py" line="303"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292"/>
+        <location filename="../../views/labels.py" line="304"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293"/>
+        <location filename="../../views/labels.py" line="305"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="294"/>
+        <location filename="../../views/labels.py" line="306"/>
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="295"/>
+        <location filename="../../views/labels.py" line="307"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="296"/>
+        <location filename="../../views/labels.py" line="308"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="297"/>
+        <location filename="../../views/labels.py" line="309"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="298"/>
+        <location filename="../../views/labels.py" line="310"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="299"/>
+        <location filename="../../views/labels.py" line="311"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302"/>
+        <location filename="../../views/labels.py" line="314"/>
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="305"/>
-        <location filename="../../views/labels.py" line="445"/>
+        <location filename="../../views/labels.py" line="317"/>
+        <location filename="../../views/labels.py" line="477"/>
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="306"/>
+        <location filename="../../views/labels.py" line="318"/>
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="307"/>
+        <location filename="../../views/labels.py" line="319"/>
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="308"/>
+        <location filename="../../views/labels.py" line="320"/>
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="309"/>
+        <location filename="../../views/labels.py" line="321"/>
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="319"/>
+        <location filename="../../views/labels.py" line="331"/>
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="320"/>
+        <location filename="../../views/labels.py" line="332"/>
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="321"/>
+        <location filename="../../views/labels.py" line="333"/>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="322"/>
+        <location filename="../../views/labels.py" line="334"/>
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323"/>
+        <location filename="../../views/labels.py" line="335"/>
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324"/>
+        <location filename="../../views/labels.py" line="336"/>
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325"/>
+        <location filename="../../views/labels.py" line="337"/>
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="327"/>
+        <location filename="../../views/labels.py" line="339"/>
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="328"/>
+        <location filename="../../views/labels.py" line="340"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="329"/>
+        <location filename="../../views/labels.py" line="341"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="330"/>
+        <location filename="../../views/labels.py" line="342"/>
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="331"/>
+        <location filename="../../views/labels.py" line="343"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="332"/>
+        <location filename="../../views/labels.py" line="344"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="333"/>
+        <location filename="../../views/labels.py" line="345"/>
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="334"/>
+        <location filename="../../views/labels.py" line="346"/>
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335"/>
+        <location filename="../../views/labels.py" line="347"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336"/>
+        <location filename="../../views/labels.py" line="348"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="337"/>
-        <location filename="../../views/labels.py" line="461"/>
+        <location filename="../../views/labels.py" line="349"/>
+        <location filename="../../views/labels.py" line="493"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="338"/>
+        <location filename="../../views/labels.py" line="350"/>
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="339"/>
+        <location filename="../../views/labels.py" line="351"/>
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="340"/>
+        <location filename="../../views/labels.py" line="352"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="341"/>
+        <location filename="../../views/labels.py" line="353"/>
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="342"/>
+        <location filename="../../views/labels.py" line="354"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="343"/>
+        <location filename="../../views/labels.py" line="355"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="344"/>
+        <location filename="../../views/labels.py" line="356"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="345"/>
+        <location filename="../../views/labels.py" line="357"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="346"/>
-        <location filename="../../views/labels.py" line="462"/>
+        <location filename="../../views/labels.py" line="358"/>
+        <location filename="../../views/labels.py" line="494"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348"/>
+        <location filename="../../views/labels.py" line="360"/>
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="349"/>
+        <location filename="../../views/labels.py" line="361"/>
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="350"/>
+        <location filename="../../views/labels.py" line="362"/>
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="351"/>
+        <location filename="../../views/labels.py" line="363"/>
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="352"/>
+        <location filename="../../views/labels.py" line="364"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="353"/>
+        <location filename="../../views/labels.py" line="365"/>
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354"/>
+        <location filename="../../views/labels.py" line="366"/>
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="355"/>
+        <location filename="../../views/labels.py" line="367"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="356"/>
+        <location filename="../../views/labels.py" line="368"/>
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="357"/>
+        <location filename="../../views/labels.py" line="369"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="358"/>
+        <location filename="../../views/labels.py" line="370"/>
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="359"/>
+        <location filename="../../views/labels.py" line="371"/>
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="360"/>
+        <location filename="../../views/labels.py" line="372"/>
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="361"/>
+        <location filename="../../views/labels.py" line="373"/>
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="362"/>
+        <location filename="../../views/labels.py" line="374"/>
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="363"/>
+        <location filename="../../views/labels.py" line="375"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="364"/>
-        <location filename="../../views/labels.py" line="471"/>
+        <location filename="../../views/labels.py" line="376"/>
+        <location filename="../../views/labels.py" line="503"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="365"/>
+        <location filename="../../views/labels.py" line="377"/>
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366"/>
+        <location filename="../../views/labels.py" line="378"/>
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="367"/>
+        <location filename="../../views/labels.py" line="379"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="368"/>
+        <location filename="../../views/labels.py" line="380"/>
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="369"/>
+        <location filename="../../views/labels.py" line="381"/>
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="370"/>
+        <location filename="../../views/labels.py" line="382"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371"/>
+        <location filename="../../views/labels.py" line="383"/>
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="372"/>
+        <location filename="../../views/labels.py" line="384"/>
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="373"/>
+        <location filename="../../views/labels.py" line="385"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="374"/>
+        <location filename="../../views/labels.py" line="386"/>
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="375"/>
+        <location filename="../../views/labels.py" line="387"/>
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="378"/>
+        <location filename="../../views/labels.py" line="389"/>
+        <source>Transport</source>
+        <translation>转运方式</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="390"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="391"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="392"/>
+        <source>Follow-up call days</source>
+        <translation>回访日</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="393"/>
+        <source>Day of home monitoring</source>
+        <translation>居家监测第几天</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="394"/>
+        <source>Called at</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="395"/>
+        <source>Reached</source>
+        <translation>是否联系上</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="396"/>
+        <source>Home test</source>
+        <translation>居家检测</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="397"/>
+        <source>Called by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="398"/>
+        <source>Abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="399"/>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="400"/>
+        <source>Alert closed at</source>
+        <translation>预警处置时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="401"/>
+        <source>What was done</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="404"/>
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="379"/>
+        <location filename="../../views/labels.py" line="405"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="380"/>
+        <location filename="../../views/labels.py" line="406"/>
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="382"/>
+        <location filename="../../views/labels.py" line="408"/>
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="384"/>
+        <location filename="../../views/labels.py" line="410"/>
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="385"/>
+        <location filename="../../views/labels.py" line="411"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="386"/>
+        <location filename="../../views/labels.py" line="412"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="387"/>
+        <location filename="../../views/labels.py" line="413"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="397"/>
+        <location filename="../../views/labels.py" line="426"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="398"/>
+        <location filename="../../views/labels.py" line="427"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="504"/>
+        <location filename="../../views/labels.py" line="536"/>
         <source>schema {before} → {after}, by IsoDesk {version}</source>
         <translation>结构 {before} → {after}，由 IsoDesk {version} 升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="95"/>
+        <location filename="../../views/labels.py" line="96"/>
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="96"/>
+        <location filename="../../views/labels.py" line="97"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="104"/>
+        <location filename="../../views/labels.py" line="105"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="105"/>
+        <location filename="../../views/labels.py" line="106"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="310"/>
+        <location filename="../../views/labels.py" line="322"/>
         <source>Home phases until</source>
         <translation>居家期至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="311"/>
+        <location filename="../../views/labels.py" line="323"/>
         <source>Restarted on</source>
         <translation>重新计算起始日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="312"/>
+        <location filename="../../views/labels.py" line="324"/>
         <source>Days changed by hand</source>
         <translation>人工调整天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="313"/>
+        <location filename="../../views/labels.py" line="325"/>
         <source>Retired on</source>
         <translation>撤除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="314"/>
+        <location filename="../../views/labels.py" line="326"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="315"/>
+        <location filename="../../views/labels.py" line="327"/>
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="316"/>
+        <location filename="../../views/labels.py" line="328"/>
         <source>Days of home isolation</source>
         <translation>居家隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="317"/>
+        <location filename="../../views/labels.py" line="329"/>
         <source>Swab days in home isolation</source>
         <translation>居家隔离检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="318"/>
+        <location filename="../../views/labels.py" line="330"/>
         <source>Unscheduled</source>
         <translation>计划外</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="381"/>
+        <location filename="../../views/labels.py" line="407"/>
         <source>Days of home health monitoring</source>
         <translation>居家健康监测天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="383"/>
+        <location filename="../../views/labels.py" line="409"/>
         <source>Swab days in home health monitoring</source>
         <translation>居家健康监测检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="409"/>
+        <location filename="../../views/labels.py" line="441"/>
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="410"/>
+        <location filename="../../views/labels.py" line="442"/>
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="416"/>
+        <location filename="../../views/labels.py" line="448"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="417"/>
+        <location filename="../../views/labels.py" line="449"/>
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="421"/>
+        <location filename="../../views/labels.py" line="453"/>
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="422"/>
+        <location filename="../../views/labels.py" line="454"/>
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="423"/>
+        <location filename="../../views/labels.py" line="455"/>
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="428"/>
+        <location filename="../../views/labels.py" line="460"/>
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="430"/>
+        <location filename="../../views/labels.py" line="462"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="432"/>
+        <location filename="../../views/labels.py" line="464"/>
         <source>Changed by hand</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="433"/>
+        <location filename="../../views/labels.py" line="465"/>
         <source>Restart after a positive case</source>
         <translation>阳性病例后重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="434"/>
+        <location filename="../../views/labels.py" line="466"/>
         <source>Rule set switch</source>
         <translation>规则切换</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="270"/>
+        <location filename="../../views/labels.py" line="282"/>
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="271"/>
+        <location filename="../../views/labels.py" line="283"/>
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="272"/>
+        <location filename="../../views/labels.py" line="284"/>
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="439"/>
+        <location filename="../../views/labels.py" line="471"/>
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="440"/>
+        <location filename="../../views/labels.py" line="472"/>
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="441"/>
+        <location filename="../../views/labels.py" line="473"/>
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="442"/>
+        <location filename="../../views/labels.py" line="474"/>
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="446"/>
+        <location filename="../../views/labels.py" line="478"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="449"/>
+        <location filename="../../views/labels.py" line="481"/>
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="452"/>
+        <location filename="../../views/labels.py" line="484"/>
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="460"/>
+        <location filename="../../views/labels.py" line="492"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="463"/>
+        <location filename="../../views/labels.py" line="495"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="464"/>
+        <location filename="../../views/labels.py" line="496"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="468"/>
+        <location filename="../../views/labels.py" line="500"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="469"/>
+        <location filename="../../views/labels.py" line="501"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="470"/>
+        <location filename="../../views/labels.py" line="502"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="479"/>
+        <location filename="../../views/labels.py" line="511"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="480"/>
+        <location filename="../../views/labels.py" line="512"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="482"/>
+        <location filename="../../views/labels.py" line="514"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="483"/>
+        <location filename="../../views/labels.py" line="515"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="492"/>
+        <location filename="../../views/labels.py" line="524"/>
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="493"/>
+        <location filename="../../views/labels.py" line="525"/>
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="494"/>
+        <location filename="../../views/labels.py" line="526"/>
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="495"/>
+        <location filename="../../views/labels.py" line="527"/>
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="496"/>
+        <location filename="../../views/labels.py" line="528"/>
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="497"/>
+        <location filename="../../views/labels.py" line="529"/>
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="498"/>
+        <location filename="../../views/labels.py" line="530"/>
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="501"/>
+        <location filename="../../views/labels.py" line="533"/>
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="502"/>
+        <location filename="../../views/labels.py" line="534"/>
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="503"/>
+        <location filename="../../views/labels.py" line="535"/>
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>
@@ -3994,83 +4111,83 @@ dis {2} · oos {3}</source>
 <context>
     <name>ReleaseBatchDialog</name>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="62"/>
+        <location filename="../../views/release_batch_dialog.py" line="64"/>
         <source>Release the ready ones</source>
         <translation>批量解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="99"/>
+        <location filename="../../views/release_batch_dialog.py" line="101"/>
         <source>Release</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="99"/>
-        <location filename="../../views/release_batch_dialog.py" line="109"/>
-        <location filename="../../views/release_batch_dialog.py" line="118"/>
+        <location filename="../../views/release_batch_dialog.py" line="101"/>
+        <location filename="../../views/release_batch_dialog.py" line="111"/>
+        <location filename="../../views/release_batch_dialog.py" line="127"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="99"/>
-        <location filename="../../views/release_batch_dialog.py" line="109"/>
-        <location filename="../../views/release_batch_dialog.py" line="118"/>
+        <location filename="../../views/release_batch_dialog.py" line="101"/>
+        <location filename="../../views/release_batch_dialog.py" line="111"/>
+        <location filename="../../views/release_batch_dialog.py" line="127"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="99"/>
+        <location filename="../../views/release_batch_dialog.py" line="101"/>
         <source>Why not</source>
         <translation>不能解除的原因</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="101"/>
+        <location filename="../../views/release_batch_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="102"/>
+        <location filename="../../views/release_batch_dialog.py" line="104"/>
         <source>Release the ticked people…</source>
         <translation>解除已勾选人员…</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="110"/>
+        <location filename="../../views/release_batch_dialog.py" line="112"/>
         <source>Back to the list</source>
         <translation>返回名单</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="111"/>
+        <location filename="../../views/release_batch_dialog.py" line="113"/>
         <source>Release them</source>
         <translation>确认解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="119"/>
+        <location filename="../../views/release_batch_dialog.py" line="128"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="120"/>
+        <location filename="../../views/release_batch_dialog.py" line="129"/>
         <source>Print their release notices (one print job)</source>
         <translation>打印这些人的解除隔离告知书（一次打印）</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="121"/>
+        <location filename="../../views/release_batch_dialog.py" line="130"/>
         <source>One print job, for the people released here only</source>
         <translation>一次打印，只含本次解除隔离的人员</translation>
     </message>
     <message>
-        <location filename="../../views/release_batch_dialog.py" line="186"/>
+        <location filename="../../views/release_batch_dialog.py" line="195"/>
         <source>Releases due today: {0} · ready {1} · ticked {2}</source>
         <translation>今日应解除 {0} 人 · 符合条件 {1} 人 · 已勾选 {2} 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/release_batch_dialog.py" line="215"/>
+        <location filename="../../views/release_batch_dialog.py" line="224"/>
         <source>Release %n people?</source>
         <translation>
             <numerusform>解除隔离 %n 人？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/release_batch_dialog.py" line="237"/>
+        <location filename="../../views/release_batch_dialog.py" line="254"/>
         <source>%n people released</source>
         <translation>
             <numerusform>已解除隔离 %n 人</numerusform>
@@ -4184,6 +4301,11 @@ dis {2} · oos {3}</source>
         <location filename="../../views/reports_page.py" line="151"/>
         <source>All communities</source>
         <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="153"/>
+        <source>{0} (retired)</source>
+        <translation>{0}（已停用）</translation>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="221"/>
@@ -4767,8 +4889,8 @@ monitoring (days)</source>
     </message>
     <message>
         <location filename="../../views/settings_page.py" line="129"/>
-        <source>Days of home monitoring, counted from the day of release as day 1; last: its last day</source>
-        <translation>居家健康监测的第几天回访，解除隔离当天为第 1 天；last 表示最后一天</translation>
+        <source>Days of home monitoring, counted from the day of release as day 1, and its last day</source>
+        <translation>居家健康监测的第几天回访：解除隔离当天为第 1 天，“最后一天”为监测的最后一天</translation>
     </message>
     <message>
         <location filename="../../views/settings_page.py" line="132"/>
@@ -4782,12 +4904,17 @@ monitoring (days)</source>
         <translation>发热阈值已保存：{0} °C</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="185"/>
+        <location filename="../../views/settings_page.py" line="186"/>
         <source>Follow-up call days saved: {0}</source>
         <translation>回访日已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="206"/>
+        <location filename="../../views/settings_page.py" line="190"/>
+        <source>last</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="211"/>
         <source>Site name and address saved</source>
         <translation>隔离点名称和地址已保存</translation>
     </message>

@@ -40,6 +40,7 @@ class FollowUp(Base):
     __table_args__ = (
         Index("ix_follow_up_stay_day", "stay_id", "home_day"),
         Index("ix_follow_up_alert_state", "alert_state"),
+        Index("ix_follow_up_called_at", "called_at"),  # the ledger of a period
         CheckConstraint("home_day >= 1", name="home_day_positive"),
         CheckConstraint(
             "temperature IS NULL OR (temperature >= 34.0 AND temperature <= 43.0)", name="temperature_plausible"

@@ -51,6 +51,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('follow_up', schema=None) as batch_op:
         batch_op.create_index('ix_follow_up_alert_state', ['alert_state'], unique=False)
+        batch_op.create_index('ix_follow_up_called_at', ['called_at'], unique=False)
         batch_op.create_index('ix_follow_up_stay_day', ['stay_id', 'home_day'], unique=False)
 
     with op.batch_alter_table('site', schema=None) as batch_op:
@@ -69,6 +70,7 @@ def downgrade() -> None:
     with op.batch_alter_table('follow_up', schema=None) as batch_op:
         batch_op.drop_index('ix_follow_up_stay_day')
         batch_op.drop_index('ix_follow_up_alert_state')
+        batch_op.drop_index('ix_follow_up_called_at')
 
     op.drop_table('follow_up')
     # ### end Alembic commands ###
