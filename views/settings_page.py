@@ -186,7 +186,7 @@ class SettingsPage(QWidget):
         self.message.setText(self.tr("Follow-up call days saved: {0}").format(shown))
 
     def _days_shown(self, stored: str) -> str:
-        """"1,3,last" as the user reads and types it ("1,3,最后一天" in Chinese; both are understood)."""
+        """ "1,3,last" as the user reads and types it ("1,3,最后一天" in Chinese; both are understood)."""
         return ",".join(self.tr("last") if d == "last" else d for d in stored.split(","))
 
     def _site_details_changed(self) -> None:
