@@ -43,6 +43,7 @@ def test_a_call_is_recorded_from_the_today_screen_and_an_abnormal_one_listed(
     assert page.boxes["followups"].title() == "待回访（1，逾期 0）"
     line = page.lists["followups"].item(0).text()
     assert "张三" in line and "三里庵街道 安居苑社区" in line and "居家第 1 天" in line
+    assert page.lists["followups"].item(0).toolTip() == line  # the whole line, where the box cuts it
     page.lists["followups"].setFocus()
     page.lists["followups"].setCurrentRow(0)
     opened = []

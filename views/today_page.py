@@ -256,6 +256,7 @@ class TodayPage(QWidget):
         for row, line in enumerate(lines):
             item = self.lists["followups"].item(row)
             item.setData(CALL, line[4])
+            item.setToolTip(line[0])  # the whole line: a narrow box cuts it
             if self.calls[line[4]].overdue:
                 item.setForeground(QColor(palette.BAD_TEXT))
         if len(self.calls) > SHOWN_CALLS:
