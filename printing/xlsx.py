@@ -140,7 +140,7 @@ def handover_xlsx(lists: Sequence[HandoverList], path: Path, lang: str = "zh_CN"
     t = L(lang)
     keys = ["ho_community_col", "name", "sex", "age", "doc_number", "phone", "ho_address", "room", "rel_released",
             "ho_home_to", "ho_home_tests", "ho_transport"]  # fmt: skip
-    body = [[f"{h.street} {h.community}".strip() or t["ho_none_short"], r.name, sex_word(r.sex, lang), r.age,
+    body = [[h.label or t["ho_none_short"], r.name, sex_word(r.sex, lang), r.age,
              r.doc_number, r.phone, r.address, r.room, r.released, r.home_to,
              "、".join(d.isoformat() for d in r.home_tests), r.transport]
             for h in lists for r in h.people]  # fmt: skip

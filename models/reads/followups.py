@@ -31,6 +31,7 @@ from models.store.orm import (
     Room,
     Stay,
 )
+from models.store.orm.communities import community_label
 
 KEEP_OVERDUE = 7  # days after home monitoring ends that an unanswered call stays on the list
 EARLY = 7  # a release this many days before its planned date still has its calls found
@@ -92,7 +93,7 @@ def calls_due(session: Session, today: date) -> list[DueCall]:
         home_to = released + timedelta(days=days - 1)
         if today > home_to + timedelta(days=KEEP_OVERDUE):
             continue
-        community = f"{street or ''} {cname or ''}".strip()
+        community = community_label(street, cname)
         for k in call_days(plan, days):
             due = due_date(released, k)
             if due > today or (stay_id, k) in answered:
@@ -153,7 +154,7 @@ def _rows(session: Session, where: object) -> list[FollowUpRow]:
                 sex.value if sex else "",
                 age_on(birth, arrival_day),
                 mask_phone(phone),
-                f"{street or ''} {cname or ''}".strip(),
+                community_label(street, cname),
                 f"{b} {f} {number}",
                 left.astimezone(zone),
                 call.home_day,

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.reads.reports import _bounds, _stay_place
-from models.rules.collation import chinese_order
 from models.rules.identity import age_on
 from models.rules.schedule import home_phases
 from models.services.followups import home_days
@@ -31,6 +30,7 @@ from models.store.orm import (
     Room,
     Stay,
 )
+from models.store.orm.communities import community_label
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,11 @@ class HandoverList:
     contact: str
     phone: str
     people: tuple[HandoverPerson, ...]
+
+    @property
+    def label(self) -> str:
+        """街道 社区 ("" for the people released with none recorded)."""
+        return community_label(self.street, self.community)
 
 
 def home_tests(rule: CategoryRule, released: date) -> tuple[date, ...]:
@@ -150,7 +155,7 @@ def handover_lists(
     known = {c.id: c for c in session.scalars(select(Community).where(Community.id.in_([k for k in grouped if k])))}
     out = [
         HandoverList(c.id, c.street, c.name, c.contact, c.phone, tuple(grouped[c.id]))
-        for c in sorted(known.values(), key=lambda c: (chinese_order(c.street), chinese_order(c.name), c.id))
+        for c in sorted(known.values(), key=lambda c: c.order)
     ]
     if None in grouped:
         out.append(HandoverList(None, "", "", "", "", tuple(grouped[None])))
@@ -169,7 +174,7 @@ class CommunityRow:
 
     @property
     def label(self) -> str:
-        return f"{self.street} {self.name}".strip()
+        return community_label(self.street, self.name)
 
 
 def communities(session: Session, *, with_retired: bool = False) -> list[CommunityRow]:
@@ -178,7 +183,7 @@ def communities(session: Session, *, with_retired: bool = False) -> list[Communi
     q = select(Community)
     if not with_retired:
         q = q.where(Community.retired_on.is_(None))
-    rows = sorted(session.scalars(q), key=lambda c: (chinese_order(c.street), chinese_order(c.name), c.id))
+    rows = sorted(session.scalars(q), key=lambda c: c.order)
     return [CommunityRow(c.id, c.street, c.name, c.contact, c.phone, c.retired_on is not None, c.version) for c in rows]
 
 

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from models import clock
 from models.errors import DomainError
 from models.reads.sheet_rows import SheetFloor, SheetRow
-from models.rules.collation import chinese_order
 from models.rules.identity import age_on, mask_id, mask_phone
 from models.services.observations import present_before, slot_instant
 from models.services.sites import get_site
@@ -599,8 +598,7 @@ def releases_by_community(session: Session, start: datetime, end: datetime) -> t
     )
     counts: dict[int | None, int] = dict(session.execute(query).all())  # (a Result has keys(): not a mapping)
     named = session.scalars(select(Community).where(Community.id.in_([k for k in counts if k is not None])))
-    order = lambda c: (chinese_order(c.street), chinese_order(c.name), c.id)  # noqa: E731
-    out = [CommunityCount(c.label, counts[c.id]) for c in sorted(named, key=order)]
+    out = [CommunityCount(c.label, counts[c.id]) for c in sorted(named, key=lambda c: c.order)]
     if None in counts:
         out.append(CommunityCount("", counts[None]))
     return tuple(out)

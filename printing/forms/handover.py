@@ -19,14 +19,10 @@ from reportlab.platypus import Flowable, PageBreak
 from ..base import build_pdf
 from ..labels import L
 from .common import frame_for
-from .registers import register_story, sex_word
+from .registers import period, register_story, sex_word
 
 if TYPE_CHECKING:  # the forms take plain data and need no database to print it
     from models.reads.handover import HandoverList
-
-
-def period(day_from: date, day_to: date) -> str:
-    return day_from.isoformat() if day_from == day_to else f"{day_from} – {day_to}"
 
 
 def whom(h: HandoverList, lang: str) -> str:
@@ -34,7 +30,7 @@ def whom(h: HandoverList, lang: str) -> str:
     t = L(lang)
     if h.community_id is None:
         return t["ho_no_community"]
-    line = t["ho_community"].format(name=f"{h.street} {h.community}".strip())
+    line = t["ho_community"].format(name=h.label)
     if h.contact or h.phone:
         line += "\u3000" + t["ho_contact"].format(contact=h.contact or "—", phone=h.phone or "—")
     return line

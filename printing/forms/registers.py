@@ -135,6 +135,11 @@ def _day(d: date | None) -> str:
     return d.isoformat() if d is not None else ""
 
 
+def period(day_from: date, day_to: date) -> str:
+    """The days a register covers, as its subtitle says them: one day, or the first – the last."""
+    return day_from.isoformat() if day_from == day_to else f"{day_from} – {day_to}"
+
+
 def departure_label(kind: str, lang: str) -> str:
     """A departure kind (DepartureKind value, or "moved" out of a room) as words."""
     t = L(lang)
@@ -353,8 +358,7 @@ def followup_ledger(
         cells[6] = str(r.home_day)
         cells[9] = f"{r.temperature:.1f}" if r.temperature is not None else ""
         body.append([str(c) for c in cells])
-    period = day_from.isoformat() if day_from == day_to else f"{day_from} – {day_to}"
     return _register(
-        t["fu_title"], period, site, [t[k] for k in FOLLOWUP_HEAD], body, lang, printed_by, printed_at,
-        nowrap=frozenset({1, 2, 3, 6, 8, 9}), total_line=t["fu_count"].format(n=len(body)),
+        t["fu_title"], period(day_from, day_to), site, [t[k] for k in FOLLOWUP_HEAD], body, lang, printed_by,
+        printed_at, nowrap=frozenset({1, 2, 3, 6, 8, 9}), total_line=t["fu_count"].format(n=len(body)),
     )  # fmt: skip

@@ -9,7 +9,13 @@ from typing import Any
 from sqlalchemy import Date, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models.rules.collation import chinese_order
 from models.store.orm.base import Base
+
+
+def community_label(street: str | None, name: str | None) -> str:
+    """街道 社区, as the lists and the forms print a community ("" for none)."""
+    return f"{street or ''} {name or ''}".strip()
 
 
 class Community(Base):
@@ -32,5 +38,9 @@ class Community(Base):
 
     @property
     def label(self) -> str:
-        """街道 社区, as the forms print it."""
-        return f"{self.street} {self.name}".strip()
+        return community_label(self.street, self.name)
+
+    @property
+    def order(self) -> tuple[tuple[str, str], tuple[str, str], int]:
+        """Where it comes in a list: by the pinyin of its street, then of its name (东城 before 三里庵)."""
+        return chinese_order(self.street), chinese_order(self.name), self.id
