@@ -75,6 +75,14 @@ class HomeTest(enum.StrEnum):
     POSITIVE = "positive"
 
 
+class BatchState(enum.StrEnum):
+    """A planned batch's (待转运批次) course: announced, then checked in (linked to its stays) or called off."""
+
+    PLANNED = "planned"
+    ARRIVED = "arrived"
+    CANCELLED = "cancelled"
+
+
 class RoomEventKind(enum.StrEnum):
     DISINFECTED = "disinfected"
     OUT_OF_SERVICE = "out_of_service"

@@ -6,6 +6,7 @@ from models.store.orm.base import (
     SYMPTOMS,
     AlertState,
     Base,
+    BatchState,
     CompanionReason,
     CountFrom,
     DepartureKind,
@@ -19,6 +20,7 @@ from models.store.orm.base import (
     Slot,
     SwabResult,
 )
+from models.store.orm.batches import PlannedBatch
 from models.store.orm.communities import Community
 from models.store.orm.followups import FollowUp
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
@@ -35,6 +37,7 @@ __all__ = [
     "AlertState",
     "AuditEntry",
     "Base",
+    "BatchState",
     "Building",
     "Category",
     "CategoryRule",
@@ -50,6 +53,7 @@ __all__ = [
     "Observation",
     "Person",
     "PersonKey",
+    "PlannedBatch",
     "Role",
     "Room",
     "RoomEvent",

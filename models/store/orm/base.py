@@ -15,6 +15,7 @@ from sqlalchemy.types import TypeDecorator
 from models.codes import (
     SYMPTOMS,
     AlertState,
+    BatchState,
     CompanionReason,
     CountFrom,
     DepartureKind,
@@ -88,6 +89,7 @@ __all__ = [
     "SYMPTOMS",
     "AlertState",
     "Base",
+    "BatchState",
     "CompanionReason",
     "CountFrom",
     "DepartureKind",

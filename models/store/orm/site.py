@@ -27,6 +27,8 @@ class Site(Base):
     rule_set_since: Mapped[date | None] = mapped_column(Date)  # when the site switched to its rule set
     # the days of home health monitoring the site calls on (回访): day numbers from release, "last" its last
     followup_days: Mapped[str] = mapped_column(String(50), default="1,3,last", server_default="1,3,last")
+    # the room forecast warns when a day's free rooms fall below this many
+    forecast_margin: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     buildings: Mapped[list[Building]] = relationship(back_populates="site", order_by="Building.sort")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models import clock
 from models.store.orm.base import Base, CompanionReason, DepartureKind, UTCDateTime, str_enum
+from models.store.orm.batches import PlannedBatch  # noqa: F401  (the table its key names)
 from models.store.orm.communities import Community
 from models.store.orm.people import Person
 from models.store.orm.rules import RuleSet
@@ -42,6 +43,7 @@ class Stay(Base):
     # at release, the hand-over: the receiving community and the point-to-point transport (点对点, by whom)
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
     transport: Mapped[str | None] = mapped_column(String(200))
+    planned_batch_id: Mapped[int | None] = mapped_column(ForeignKey("planned_batch.id"))  # came with it
     shares_with_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id"))
     companion_reason: Mapped[CompanionReason | None] = mapped_column(str_enum(CompanionReason, "companion_reason"))
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -79,6 +81,7 @@ class Stay(Base):
         Index("ix_stay_kind_departed", "departure_kind", "departed_at"),  # releases / transfers per day
         Index("ix_stay_category_arrived", "category_code", "arrived_at"),  # arrivals so far per category
         Index("ix_stay_community_departed", "community_id", "departed_at"),  # a community's hand-over list
+        Index("ix_stay_planned_batch", "planned_batch_id"),
         Index("ix_stay_kind_home_until", "departure_kind", "home_until"),  # home monitoring running: the calls due
         CheckConstraint("bed >= 1", name="bed_positive"),
         CheckConstraint("planned_release > arrival_day", name="release_after_arrival"),
