@@ -36,6 +36,7 @@ from models.store.db import session_factory
 from models.store.orm import (
     AlertState,
     Base,
+    BatchState,
     CategoryRule,
     Community,
     CompanionReason,
@@ -47,6 +48,7 @@ from models.store.orm import (
     Observation,
     Person,
     PersonKey,
+    PlannedBatch,
     Role,
     Room,
     RoomEvent,
@@ -273,6 +275,9 @@ class _Simulation:
         session.add_all(made)
         session.flush()
         self.community_ids = [c.id for c in made]
+        self.buses: list[tuple[datetime, list[int], int]] = []  # (time, its stays, rooms they took)
+        self.batch_rows: list[dict[str, Any]] = []
+        self.batch_of: dict[int, int] = {}  # stay -> the planned batch it came with
 
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         key = (day, hour)
@@ -310,6 +315,7 @@ class _Simulation:
                 # epidemic waves of ~4 months: the busiest now, a third as busy between waves
                 wave = 0.55 + 0.45 * math.cos(2 * math.pi * (self.today - day).days / 120)
                 n = int(per_day * wave * rng.uniform(0.7, 1.3)) + (3 if day == self.today else 0)
+                bus: tuple[datetime, list[int], int] = (bus_time, [], 0)
                 for _ in range(n):
                     with_child = rng.random() < 0.03 and free_double
                     pool = free_double if with_child or not free_single else free_single
@@ -323,10 +329,14 @@ class _Simulation:
                         child = self._arrive(room, 2, arrived, lead.category, adult=False, lead=lead)
                         last = child if (child.departed_at or self.now) > (lead.departed_at or self.now) else lead
                     self.room_last[room] = (arrived, last.id)
+                    bus = (bus_time, bus[1] + [lead.id] + ([last.id] if last is not lead else []), bus[2] + 1)
                     if lead.departed_at is not None:
                         end = max(s.departed_at for s in (lead, last) if s.departed_at)
                         heapq.heappush(leaving, (end, room))
+                if bus[1]:
+                    self.buses.append(bus)
             day += timedelta(days=1)
+        self._planned_batches(per_day)
         # departures after the last bus but before now, and the disinfections since
         while leaving and leaving[0][0] <= self.now:
             when, room = heapq.heappop(leaving)
@@ -346,6 +356,61 @@ class _Simulation:
         self._health()
         self._followups()
         self._reset_sequences()
+
+    def _planned_batches(self, per_day: float) -> None:
+        """Each bus announced a day or two ahead (待转运批次), its count and time roughly right, and checked in
+        from it; a few called off; the buses of the next three days announced already. A stream of its own:
+        the rest of the site is as it was."""
+        rng = random.Random(self.seed * 15485863 + 11)
+        rows = self.batch_rows
+        sources = ("市疫情防控指挥部", "区疾控中心", "机场转运专班", "街道防控办")
+        categories = [c for c, w in CATEGORY_WEIGHTS for _ in range(w)]
+
+        def batch(when: datetime, people: int, rooms: int, **extra: Any) -> dict[str, Any]:
+            announced = when - timedelta(hours=rng.uniform(18, 54))
+            minute = (when.minute // 30) * 30
+            return {
+                "id": len(rows) + 1,
+                "expected_at": when.replace(minute=minute, second=0, microsecond=0),
+                "people": people,
+                "rooms": min(people, max(1, rooms)),
+                "category_code": rng.choice(categories) if rng.random() < 0.6 else None,
+                "source": rng.choice(sources),
+                "note": "",
+                "list_name": None,
+                "list_data": None,
+                "announced_at": announced,
+                "user_id": self.user.id,
+                "version": 1,
+                "closed_at": None,
+                "cancel_reason": None,
+                **extra,
+            }
+
+        for when, stays, rooms in self.buses:
+            people = max(1, round(len(stays) * rng.uniform(0.85, 1.15)))
+            row = batch(when, people, round(rooms * people / len(stays)))
+            if row["announced_at"] > self.now:
+                continue  # a bus of today, come before it was announced: none
+            row.update(state=BatchState.ARRIVED, closed_at=when + timedelta(minutes=40))
+            rows.append(row)
+            for stay_id in stays:
+                self.batch_of[stay_id] = row["id"]
+            if rng.random() < 0.04:  # another bus that day, called off
+                off = batch(when + timedelta(hours=2), max(1, round(people * 0.3)), round(rooms * 0.3))
+                closed = max(off["announced_at"] + timedelta(hours=3), when - timedelta(hours=6))
+                if closed <= self.now:
+                    off.update(state=BatchState.CANCELLED, closed_at=closed, cancel_reason="指挥部通知取消转运")
+                    rows.append(off)
+        for ahead in range(0, 4):
+            day = self.today + timedelta(days=ahead)
+            when = self.at(day, rng.randrange(13, 21), rng.randrange(0, 60))
+            if when <= self.now:
+                continue
+            people = max(1, int(per_day * rng.uniform(0.7, 1.1)))
+            row = batch(when, people, people - max(0, round(people * 0.03)), state=BatchState.PLANNED)
+            if row["announced_at"] <= self.now:
+                rows.append(row)
 
     def _beds(self, room: int) -> int:
         return self.rooms[room - self.rooms[0].id].beds
@@ -541,6 +606,7 @@ class _Simulation:
 
     def _insert_people_and_stays(self) -> None:
         self._bulk(Person, self.persons)
+        self._bulk(PlannedBatch, self.batch_rows)
         # their search keys, as models/store/person_keys.py keeps them for people the ORM writes
         self._bulk(
             PersonKey,
@@ -576,6 +642,7 @@ class _Simulation:
                     "manual_days": (s.extension[1] - s.extension[0]).days if s.extension else 0,
                     "version": 1,
                     "departure_destination": s.destination,
+                    "planned_batch_id": self.batch_of.get(s.id),
                     **self._handover(s),  # a release's community, transport and the address it went to
                 }
                 for s in self.stays
@@ -831,6 +898,7 @@ class _Simulation:
             "room",
             "audit_entry",
             "follow_up",
+            "planned_batch",
         ):
             self.s.execute(
                 text(

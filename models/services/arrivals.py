@@ -509,13 +509,33 @@ class BatchItem:
 
 @transactional("arrivals")
 def register_batch(
-    session: Session, actor: User | None, items: list[BatchItem], now: datetime | None = None
+    session: Session,
+    actor: User | None,
+    items: list[BatchItem],
+    now: datetime | None = None,
+    *,
+    planned_batch_id: int | None = None,
 ) -> list[Stay]:
-    """Check in a whole bus in one transaction: all or nothing."""
-    return _check_in(session, actor, items, now)
+    """Check in a whole bus in one transaction: all or nothing. With ``planned_batch_id``, the bus the
+    command centre announced (待转运批次): its stays point back at it and it is closed as arrived, in the
+    same transaction (a batch already closed, say checked in at another desk, refuses the whole bus)."""
+    from models.services.planned_batches import mark_arrived, open_batch
+
+    if planned_batch_id is not None:
+        open_batch(session, planned_batch_id)
+    stays = _check_in(session, actor, items, now, planned_batch_id)
+    if planned_batch_id is not None:
+        mark_arrived(session, actor, planned_batch_id, len(stays), now=now)
+    return stays
 
 
-def _check_in(session: Session, actor: User | None, items: list[BatchItem], now: datetime | None) -> list[Stay]:
+def _check_in(
+    session: Session,
+    actor: User | None,
+    items: list[BatchItem],
+    now: datetime | None,
+    planned_batch_id: int | None = None,
+) -> list[Stay]:
     """Check in ``items`` in their order, each as if alone after the ones before it: the first refusal (in that
     order) refuses them all. Read in a few queries for the whole batch (the people, the rooms, their beds, the
     rules) and written in two flushes; the audit trail reads as if each were registered on its own."""
@@ -580,6 +600,7 @@ def _check_in(session: Session, actor: User | None, items: list[BatchItem], now:
             home_until=dates.home_until,
             shares_with=shares_with,
             companion_reason=item.companion_reason if shares_with else None,
+            planned_batch_id=planned_batch_id,
         )
         session.add(stay)
         room_before = audit.snapshot(room) if room.state is not RoomState.OCCUPIED and room.id not in filled else None

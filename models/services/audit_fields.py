@@ -25,7 +25,8 @@ KEPT: dict[str, frozenset[str]] = {
             "id", "person_id", "room_id", "bed", "category_code", "rule_set_id", "last_exposure", "arrived_at",
             "arrival_day", "day_one", "planned_release", "home_until", "departed_at", "departure_kind",
             "departure_reason", "departure_destination", "release_override", "shares_with_id",
-            "companion_reason", "notes", "restart_day", "manual_days", "community_id", "transport", "version",
+            "companion_reason", "notes", "restart_day", "manual_days", "community_id", "transport",
+            "planned_batch_id", "version",
         }
     ),
     "room": frozenset(
@@ -52,7 +53,7 @@ KEPT: dict[str, frozenset[str]] = {
     ),
     "site": frozenset(
         {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "followup_days",
-         "version"}
+         "forecast_margin", "version"}
     ),
     "building": frozenset({"id", "site_id", "name", "sort", "retired_on"}),
     "floor": frozenset({"id", "building_id", "level", "name", "sort", "retired_on"}),
@@ -67,6 +68,10 @@ KEPT: dict[str, frozenset[str]] = {
         {"id", "stay_id", "home_day", "called_at", "reached", "temperature", "symptoms", "home_test", "note",
          "called_by", "abnormal", "alert_state", "alert_closed_at", "alert_note", "user_id", "version"}
     ),
+    "planned_batch": frozenset(
+        {"id", "expected_at", "people", "rooms", "category_code", "source", "note", "list_name", "state",
+         "announced_at", "closed_at", "cancel_reason", "user_id", "version"}
+    ),
 }  # fmt: skip
 
 LEFT_OUT: dict[str, frozenset[str]] = {
@@ -74,6 +79,8 @@ LEFT_OUT: dict[str, frozenset[str]] = {
     "schema_release": frozenset({"revision", "version", "upgraded_at"}),  # written by the upgrade, never by a user
     # derived from the person's name (models/rules/search_keys.py), never written on its own: the name is audited
     "person_key": frozenset({"key", "person_id"}),
+    # the transfer list as it came (names, IDs, phones): its file name is kept, never its content
+    "planned_batch": frozenset({"list_data"}),
 }
 
 # kept, but only masked: the full value is shown through the audited reveal, never from the trail

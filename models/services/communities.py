@@ -48,8 +48,9 @@ def _field(field: str) -> Coded:
     return Coded(field, zh, en)
 
 
-def clean_text(value: str, field: str, *, required: bool) -> str:
-    """One line, trimmed, no hidden character, not a formula, within the column's length."""
+def clean_text(value: str, field: str, *, required: bool, limit: int | None = None) -> str:
+    """One line, trimmed, no hidden character, not a formula, within the column's length (``limit``, else
+    the one ``LIMITS`` gives the field)."""
     text = re.sub(r"\s+", " ", fold_width(str(value or ""))).strip()
     if not text:
         if required:
@@ -58,7 +59,7 @@ def clean_text(value: str, field: str, *, required: bool) -> str:
     check_chars(text, field, strict=True)
     if is_formula_like(text):
         raise DomainError("layout_formula", field=_field(field), value=text[:40])
-    limit = LIMITS[field]
+    limit = limit or LIMITS[field]
     if len(text) > limit:
         raise DomainError("text_too_long", field=_field(field), length=len(text), limit=limit)
     return text

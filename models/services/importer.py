@@ -494,14 +494,21 @@ def room_plan(rows: list[ImportRow], plan: list[Any]) -> dict[int, int]:
 
 
 def check_in_rows(
-    session: Session, actor: Any, rows: list[ImportRow], now: datetime | None = None, plan: dict[int, int] | None = None
+    session: Session,
+    actor: Any,
+    rows: list[ImportRow],
+    now: datetime | None = None,
+    plan: dict[int, int] | None = None,
+    *,
+    planned_batch_id: int | None = None,
 ) -> list[Any]:
     """Allocate rooms to every valid (or warned) row and check them all in: all or nothing.
 
     ``plan``: the room plan the desk confirmed (row number -> room id, :func:`room_plan`); everyone goes to
     the room shown, or nobody is checked in (``import_plan_changed``: a room was taken meanwhile, say by
-    another desk). Without it the rooms are allocated now. Returns the stays, in the list's order of carers
-    then companions.
+    another desk). Without it the rooms are allocated now. ``planned_batch_id``: the announced batch this list
+    is (待转运批次), closed as arrived with them. Returns the stays, in the list's order of carers then
+    companions.
     """
     from models.services.allocation import suggest_rooms, to_batch_items
     from models.services.arrivals import register_batch
@@ -520,7 +527,7 @@ def check_in_rows(
         if moved:
             raise DomainError("import_plan_changed", moved=moved)
     items = to_batch_items([r.arrival for r in todo if r.arrival is not None], reqs, suggestions)  # all: see _requests
-    return register_batch(session, actor, items, now=now)
+    return register_batch(session, actor, items, now=now, planned_batch_id=planned_batch_id)
 
 
 EXPORT_COLUMNS = [
