@@ -198,8 +198,14 @@ MESSAGES = Catalogue(
         "field_batch_note": ("备注", "Note"),
         "field_batch_reason": ("取消原因", "Reason for calling it off"),
         "batch_not_found": ("未找到该待转运批次", "No such planned batch"),
-        "batch_closed": ("该批次已入住或已取消，不能再修改", "This batch has checked in or was called off: it cannot change"),
-        "batch_people_range": ("人数应为 1 到 {limit} 之间的整数：{value}", "People: a whole number from 1 to {limit}, not {value}"),
+        "batch_closed": (
+            "该批次已入住或已取消，不能再修改",
+            "This batch has checked in or was called off: it cannot change",
+        ),
+        "batch_people_range": (
+            "人数应为 1 到 {limit} 之间的整数：{value}",
+            "People: a whole number from 1 to {limit}, not {value}",
+        ),
         "batch_rooms_range": (
             "需要的房间数应为 1 到人数（{people}）之间：{value}",
             "Rooms needed: from 1 to the number of people ({people}), not {value}",
@@ -218,7 +224,10 @@ MESSAGES = Catalogue(
             "该批次预计 {expected} 人，本次入住 {arrived} 人",
             "The batch was announced with {expected} people; {arrived} checked in",
         ),
-        "margin_range": ("预警余量应为 0 到 {limit} 之间的整数：{value}", "The margin: a whole number from 0 to {limit}, not {value}"),
+        "margin_range": (
+            "预警余量应为 0 到 {limit} 之间的整数：{value}",
+            "The margin: a whole number from 0 to {limit}, not {value}",
+        ),
         "community_not_found": ("未找到该接收社区", "No such receiving community"),
         "community_taken": ("接收社区“{name}”已存在", "The receiving community “{name}” is already listed"),
         "community_retired": (

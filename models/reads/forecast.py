@@ -61,6 +61,7 @@ MEASURE_DAYS = 30  # the turnaround and the release time are measured over this 
 MIN_SAMPLES = 5  # fewer measured turnarounds than this: the default is used (and said)
 DEFAULT_TURNAROUND = timedelta(hours=12)
 DEFAULT_RELEASE_TIME = time(10, 0)
+JUST = timedelta(microseconds=1)
 NEVER = datetime.max.replace(tzinfo=ZoneInfo("UTC"))
 
 
@@ -324,7 +325,7 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
                 PlannedBatch.category_code,
             )
             .where(
-                PlannedBatch.announced_at < at,
+                PlannedBatch.announced_at <= at,
                 PlannedBatch.expected_at < horizon_end,
                 or_(
                     PlannedBatch.state == BatchState.PLANNED,
@@ -460,7 +461,7 @@ def project(inputs: Inputs) -> Forecast:
         for rid in order:
             c = cells[index[building_of[rid]]]
             c["rooms"] += 1
-            what = timelines[rid].state(end)
+            what = timelines[rid].state(end - JUST)  # just before midnight, as the reports count a day's end
             if what == OCCUPIED:
                 c["in_use"] += 1
             elif what == AWAITING:
@@ -573,7 +574,7 @@ def backtest(session: Session, first: date, last: date, days: int = DAYS) -> Bac
 
     def unannounced(sid: int, at: datetime) -> bool:
         arrived, announced = came.get(sid, (at, at))
-        return arrived >= at and (announced is None or announced >= at)
+        return arrived >= at and (announced is None or announced > at)
 
     hs = range(1, days + 1)
     errors: dict[int, list[int]] = {h: [] for h in hs}
