@@ -39,6 +39,7 @@ HAS_XLSX = (
     "transfer-ledger",
     "handover",
     "followup-ledger",
+    "forecast",
 )
 
 
@@ -122,6 +123,8 @@ def render(
         if xlsx_path:
             xlsx.followup_ledger_xlsx(calls, xlsx_path, lang, tz)
         return forms.followup_ledger(site, first, day, calls, lang, printed_by, now) if pdf else b""
+    if form == "forecast":  # made now; for a past day, as it was made that evening (as the back-test makes it)
+        return _forecast(session, day, lang, printed_by, now, xlsx_path, pdf)
     if form == "daily-report":
         report = reports.daily_report(session, day, now)
         if xlsx_path:
@@ -144,6 +147,26 @@ def render(
     if xlsx_path:
         xlsx.ledger_xlsx(rows_l, xlsx_path, lang, tz)
     return forms.ledger(site, day, rows_l, lang, printed_by, now) if pdf else b""
+
+
+def _forecast(
+    session: Session, day: date, lang: str, printed_by: str, now: datetime, xlsx_path: Path | None, pdf: bool
+) -> bytes:
+    from datetime import datetime as _datetime
+    from zoneinfo import ZoneInfo
+
+    from models.reads.forecast import EVENING, forecast
+    from models.reads.planned_batches import batch_rows
+
+    site = get_site(session)
+    today = clock.local_date(now, site.timezone)
+    reports.check_day(day, today=today)
+    at = now if day == today else _datetime.combine(day, EVENING, ZoneInfo(site.timezone))
+    fc = forecast(session, at)
+    counted = batch_rows(session, at, ids=fc.batch_ids)
+    if xlsx_path:
+        xlsx.forecast_xlsx(fc, counted, xlsx_path, lang)
+    return forms.forecast(site.name, fc, counted, lang, printed_by, now) if pdf else b""
 
 
 def _batch(

@@ -17,6 +17,7 @@ FORMS = (
     "arrival-batch",
     "handover",
     "followup-ledger",
+    "forecast",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

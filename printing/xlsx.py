@@ -23,7 +23,9 @@ from .labels import L
 
 if TYPE_CHECKING:
     from models.reads.followups import FollowUpRow
+    from models.reads.forecast import Forecast
     from models.reads.handover import HandoverList
+    from models.reads.planned_batches import BatchRow
 
 
 def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> None:
@@ -153,3 +155,52 @@ def followup_ledger_xlsx(rows: Sequence[FollowUpRow], path: Path, lang: str = "z
     t = L(lang)
     body = [followup_cells(r, lang) for r in rows]
     return write_rows(path, t["fu_title"], [t[k] for k in FOLLOWUP_HEAD], body, tz or _zone(rows))
+
+
+def forecast_xlsx(fc: Forecast, batches: Sequence[BatchRow], path: Path, lang: str = "zh_CN") -> None:
+    """The room forecast as a workbook: the site's table with a chart of the free rooms (sheet 1), every
+    building's figures by day (sheet 2), the planned batches counted (sheet 3). Numbers as numbers."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .forms.forecast import TABLE, batch_table_rows, day_label, made_line
+
+    t = L(lang)
+    zh = lang.startswith("zh")
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    ws.title = "预测" if zh else "forecast"
+    append_row(ws, [t["fc_title"]])
+    append_row(ws, [made_line(fc, lang)])
+    append_row(ws, [t["fc_day"], *(t[f"fc_{c}"] for c in TABLE), t["fc_margin"], t["fc_warn"]])
+    for i, d in enumerate(fc.days):
+        append_row(ws, [day_label(fc, i, lang), *(getattr(d.total, c) for c in TABLE), fc.margin,
+                        t["fc_warn"] if d.below_margin else ""])  # fmt: skip
+    last = 3 + len(fc.days)
+    free_col = 2 + TABLE.index("free")
+    bars = BarChart()
+    bars.title = t["fc_chart"]
+    bars.y_axis.title = t["fc_free"]
+    bars.add_data(Reference(ws, min_col=free_col, min_row=3, max_row=last), titles_from_data=True)
+    bars.set_categories(Reference(ws, min_col=1, min_row=4, max_row=last))
+    bars.height, bars.width = 7.5, 18
+    ws.add_chart(bars, f"A{last + 3}")  # type: ignore[call-arg]
+    ws.column_dimensions["A"].width = 18
+    for col in range(2, len(TABLE) + 4):
+        ws.column_dimensions[get_column_letter(col)].width = 12
+
+    wb_b = wb.create_sheet("分楼栋" if zh else "by building")
+    append_row(wb_b, [t["fc_building"], t["fc_day"], t["fc_rooms"], *(t[f"fc_{c}"] for c in TABLE)])
+    for b, (_bid, name) in enumerate(fc.buildings):
+        for i, d in enumerate(fc.days):
+            cell = d.by_building[b]
+            append_row(wb_b, [name, day_label(fc, i, lang), cell.rooms, *(getattr(cell, c) for c in TABLE)])
+    wb_b.freeze_panes = "C2"
+
+    ws_c = wb.create_sheet("待转运批次" if zh else "planned batches")
+    for row in batch_table_rows(batches, lang) if batches else [[t["fc_no_batches"]]]:
+        append_row(ws_c, row)
+    wb.save(path)

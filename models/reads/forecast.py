@@ -167,7 +167,11 @@ class Forecast:
     turnaround_samples: int
     release_time: time
     margin: int
-    planned_batches: int
+    batch_ids: tuple[int, ...]  # the planned batches counted
+
+    @property
+    def planned_batches(self) -> int:
+        return len(self.batch_ids)
 
     @property
     def warnings(self) -> tuple[Day, ...]:
@@ -488,7 +492,7 @@ def project(inputs: Inputs) -> Forecast:
         turnaround_samples=inputs.turnaround_samples,
         release_time=inputs.release_time,
         margin=inputs.margin,
-        planned_batches=len(inputs.batches),
+        batch_ids=tuple(b.batch_id for b in inputs.batches),
     )
 
 

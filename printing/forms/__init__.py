@@ -14,6 +14,7 @@ transfer_ledger     转运台账
 arrival_receipt     入住人员交接清单 (a batch of arrivals, signed with the transfer team)
 followup_ledger     解除隔离人员回访台账 (the follow-up calls of a period)
 handover            解除隔离人员交接单 (the people released to each receiving community, signed by both sides)
+forecast            房间预测 (the rooms free today and on each of the next 7 days, by building)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 from .arrival import arrival_pack, notice, registration
 from .common import QR, qr_image, stay_code
 from .door_cards import door_cards
+from .forecast import forecast
 from .handover import handover
 from .handover import shown_stays as handover_stays
 from .registers import arrival_receipt, disinfection, followup_ledger, ledger, release_ledger, transfer_ledger
@@ -39,6 +41,7 @@ __all__ = [
     "disinfection",
     "door_cards",
     "followup_ledger",
+    "forecast",
     "handover",
     "handover_stays",
     "ledger",
