@@ -144,9 +144,10 @@ class BatchDialog(QDialog):
 
     PREVIEW, CONFIRM, SUMMARY = range(3)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, planned_batch_id: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.planned_batch_id = planned_batch_id  # the announced batch (待转运批次) this list is, closed with it
         self.sessions, self.actor = ctx.sessions, ctx.user
         self.lang = ctx.language
         self.rows: list[ImportRow] = []
@@ -157,7 +158,11 @@ class BatchDialog(QDialog):
         self.checked_in: list[PersonForm] = []  # the batch as checked in, for the summary
         self.plan: dict[int, int] = {}  # row -> room of the plan shown: kept on re-checks, checked in as shown
         self._suggestions: dict[int, Any] = {}  # row -> its suggestion (room, reasons)
-        self.setWindowTitle(self.tr("Batch arrival from a transfer list"))
+        self.setWindowTitle(
+            self.tr("Batch arrival from a transfer list")
+            if planned_batch_id is None
+            else self.tr("Check in the planned batch from its transfer list")
+        )
         self.pages = QStackedWidget(self)
         preview = QWidget(self.pages)
         self.file_label = QLabel(self.tr("No file"), preview)
@@ -542,11 +547,12 @@ class BatchDialog(QDialog):
         taken meanwhile by another desk: nobody is checked in, the list is checked again), so not cancellable.
         Then the summary."""
         actor, rows, now, plan = self.actor, list(self.rows), self.ctx.now(), dict(self.plan)
+        planned = self.planned_batch_id
         copy_before = copy_before_job(self.ctx.engine, self.ctx.settings, "import")  # reads QSettings: here
 
         def job(job: Job) -> tuple[list[object], list[PersonForm]]:
             copy_before(job)  # the database as it was, named for the import (SQLite); no copy, no import
-            stays = check_in_rows(job.session, actor, rows, now=now, plan=plan)
+            stays = check_in_rows(job.session, actor, rows, now=now, plan=plan, planned_batch_id=planned)
             ids = [s.id for s in stays]
             job.session.commit()
             return stays, person_forms(job.session, ids)

@@ -14,6 +14,7 @@ from models.store.orm import (
     SYMPTOMS,
     ZONES,
     AlertState,
+    BatchState,
     CompanionReason,
     CountFrom,
     DepartureKind,
@@ -70,6 +71,15 @@ def home_test_label(code: str) -> str:
         "negative": QCoreApplication.translate("Labels", "Negative"),
         "positive": QCoreApplication.translate("Labels", "Positive"),
     }[str(code)]
+
+
+def batch_state_label(state: BatchState | str) -> str:
+    """A planned batch's course (BatchState value)."""
+    return {
+        "planned": QCoreApplication.translate("Labels", "Expected"),
+        "arrived": QCoreApplication.translate("Labels", "Arrived and checked in"),
+        "cancelled": QCoreApplication.translate("Labels", "Called off"),
+    }[str(state)]
 
 
 def symptom_label(code: str) -> str:
@@ -135,6 +145,7 @@ def form_title(form: str) -> str:
         "arrival-batch": QCoreApplication.translate("Labels", "The batch's forms"),
         "handover": QCoreApplication.translate("Labels", "Release hand-over list"),
         "followup-ledger": QCoreApplication.translate("Labels", "Follow-up call ledger"),
+        "forecast": QCoreApplication.translate("Labels", "Room forecast"),
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]
@@ -227,6 +238,11 @@ def audit_action_labels() -> dict[str, str]:
         "followup.call": QCoreApplication.translate("Labels", "Follow-up call recorded"),
         "followup.alert_close": QCoreApplication.translate("Labels", "Abnormal follow-up dealt with"),
         "site.followup_days": QCoreApplication.translate("Labels", "Follow-up call days changed"),
+        "site.forecast_margin": QCoreApplication.translate("Labels", "Room forecast margin changed"),
+        "batch.plan": QCoreApplication.translate("Labels", "Planned batch announced"),
+        "batch.edit": QCoreApplication.translate("Labels", "Planned batch changed"),
+        "batch.cancel": QCoreApplication.translate("Labels", "Planned batch called off"),
+        "batch.arrive": QCoreApplication.translate("Labels", "Planned batch checked in"),
     }
     for kind in DepartureKind:  # stays.depart records f"stay.{kind}"
         labels[f"stay.{kind.value}"] = departure_label(kind)
@@ -264,6 +280,8 @@ def audit_entity_labels() -> dict[str, str]:
         "community": QCoreApplication.translate("Labels", "Receiving community"),
         "follow_up": QCoreApplication.translate("Labels", "Follow-up call"),
         "followup": QCoreApplication.translate("Labels", "Follow-up call"),
+        "planned_batch": QCoreApplication.translate("Labels", "Planned batch"),
+        "batch": QCoreApplication.translate("Labels", "Planned batch"),
     }
 
 
@@ -390,6 +408,15 @@ def audit_field_labels() -> dict[str, str]:
         "street": QCoreApplication.translate("Labels", "Street"),
         "contact": QCoreApplication.translate("Labels", "Contact person"),
         "followup_days": QCoreApplication.translate("Labels", "Follow-up call days"),
+        "forecast_margin": QCoreApplication.translate("Labels", "Room forecast margin"),
+        "planned_batch_id": QCoreApplication.translate("Labels", "Planned batch"),
+        "expected_at": QCoreApplication.translate("Labels", "Expected at"),
+        "people": QCoreApplication.translate("Labels", "People"),
+        "rooms": QCoreApplication.translate("Labels", "Rooms needed"),
+        "source": QCoreApplication.translate("Labels", "Source"),
+        "list_name": QCoreApplication.translate("Labels", "Transfer list"),
+        "announced_at": QCoreApplication.translate("Labels", "Announced at"),
+        "cancel_reason": QCoreApplication.translate("Labels", "Why called off"),
         "home_day": QCoreApplication.translate("Labels", "Day of home monitoring"),
         "called_at": QCoreApplication.translate("Labels", "Called at"),
         "reached": QCoreApplication.translate("Labels", "Reached"),
@@ -426,6 +453,7 @@ def audit_value_labels(
         AlertState.OPEN.value: QCoreApplication.translate("Labels", "Open"),
         AlertState.CLOSED.value: QCoreApplication.translate("Labels", "Closed"),
     }
+    states |= {s.value: batch_state_label(s) for s in BatchState}  # a planned batch's
     return {
         "state": states,
         "alert_state": states,
@@ -534,4 +562,5 @@ def audit_note_labels() -> dict[str, str]:
         "stay.rule_switch": QCoreApplication.translate("Labels", "{name} from {day}"),
         "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
         "database.upgrade": QCoreApplication.translate("Labels", "schema {before} → {after}, by IsoDesk {version}"),
+        "batch.arrive": QCoreApplication.translate("Labels", "{arrived} people checked in with it"),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -43,6 +44,7 @@ from .backup_panel import DatabasePause, backup_hours, backup_job, is_file_datab
 from .batch_dialog import BatchDialog
 from .context import AppContext
 from .db_status import ConnectionWatch
+from .forecast_page import ForecastPage
 from .labels import form_title, state_label
 from .layout_page import LayoutPage
 from .lock_screen import DeskLock, IdleWatch
@@ -160,6 +162,9 @@ class MainWindow(QMainWindow):
         self.rule_sets_page = RuleSetsPage(ctx, self.stack)
         self.rule_sets_page.changed.connect(self.reload)
         self.reports_page = ReportsPage(ctx, self.stack)
+        self.forecast_page = ForecastPage(ctx, self.stack)
+        self.forecast_page.print_requested.connect(lambda: self.print_form("forecast"))
+        self.forecast_page.check_in.connect(lambda batch_id, path: self.batch_arrival(batch_id, Path(path)))
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
             ("rounds", self.tr("Rounds"), self.rounds_page),
             ("swabs", self.tr("Swabs"), self.swabs_page),
             ("reports", self.tr("Reports"), self.reports_page),
+            ("forecast", self.tr("Room forecast"), self.forecast_page),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),
@@ -382,18 +388,23 @@ class MainWindow(QMainWindow):
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def batch_arrival(self) -> BatchDialog:
-        """The bus: list, confirmation, check-in, then the batch's paper from the summary (one print job)."""
-        dialog = BatchDialog(self.ctx, self)
+    def batch_arrival(self, planned_batch_id: int | None = None, path: Path | None = None) -> BatchDialog:
+        """The bus: list, confirmation, check-in, then the batch's paper from the summary (one print job).
+        ``planned_batch_id``: the announced batch checked in from its list (``path``, read at once)."""
+        dialog = BatchDialog(self.ctx, self, planned_batch_id=planned_batch_id)
         dialog.print_batch.connect(lambda ids: self.print_form("arrival-batch", ids, parent=dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._batch_done(dialog))
         dialog.open()  # window-modal, and the event loop goes on: its print preview opens over it
+        if path is not None:
+            dialog.load(path)
         return dialog
 
     def _batch_done(self, dialog: BatchDialog) -> None:
         if dialog.stays:
             self.reload()
+            if dialog.planned_batch_id is not None:
+                self.forecast_page.refresh()
             self.statusBar().showMessage(self.tr("Checked in: %n people", "", len(dialog.stays)), 8000)
 
     def back_up(self) -> Task:

@@ -61,6 +61,7 @@ class ReportsPage(QWidget):
             ("transfer-ledger", self.tr("Transfer ledger")),
             ("handover", self.tr("Release hand-over lists (by receiving community)")),
             ("followup-ledger", self.tr("Follow-up call ledger")),
+            ("forecast", self.tr("Room forecast (today and the next 7 days)")),
         ):
             if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
                 continue  # it prints full ID numbers: not offered to a role that may not see them

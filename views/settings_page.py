@@ -23,6 +23,7 @@ from models import permissions
 from models.errors import DomainError
 from models.services.desk_settings import LOCK_MINUTES, change_desk_setting, change_preference, lock_minutes
 from models.services.followups import set_followup_days
+from models.services.planned_batches import MAX_MARGIN, set_forecast_margin
 from models.services.sites import get_site, set_fever_threshold, update_site_details
 from models.store import credentials
 
@@ -132,6 +133,18 @@ class SettingsPage(QWidget):
             form.addRow(self.tr("Follow-up call days"), self.followup_days)
         elif self.site_id is not None:
             form.addRow(self.tr("Follow-up call days"), QLabel(self._days_shown(site.followup_days), self))
+        # the room forecast warns when a day's free rooms fall below this many
+        self.forecast_margin: QSpinBox | None = None
+        if self.site_id is not None and self.admin:
+            self.forecast_margin = QSpinBox(self)
+            self.forecast_margin.setRange(0, MAX_MARGIN)
+            self.forecast_margin.setValue(site.forecast_margin)
+            self.forecast_margin.setSuffix(self.tr(" rooms"))
+            self.forecast_margin.setToolTip(self.tr("0: no warning"))
+            self.forecast_margin.editingFinished.connect(self._margin_changed)
+            form.addRow(self.tr("Room forecast margin"), self.forecast_margin)
+        elif self.site_id is not None:
+            form.addRow(self.tr("Room forecast margin"), QLabel(str(site.forecast_margin), self))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -184,6 +197,17 @@ class SettingsPage(QWidget):
         shown = self._days_shown(saved)
         self.followup_days.setText(shown)
         self.message.setText(self.tr("Follow-up call days saved: {0}").format(shown))
+
+    def _margin_changed(self) -> None:
+        if self.site_id is None or self.forecast_margin is None:
+            return
+        try:
+            with self.ctx.sessions() as s:
+                saved = set_forecast_margin(s, self.ctx.user, self.forecast_margin.value())
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return
+        self.message.setText(self.tr("Room forecast margin saved: {0} rooms").format(saved))
 
     def _days_shown(self, stored: str) -> str:
         """ "1,3,last" as the user reads and types it ("1,3,最后一天" in Chinese; both are understood)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.reads.followups import DueCall, FollowUpRow, calls_due
 from models.reads.followups import open_alerts as open_followup_alerts
+from models.reads.forecast import Forecast, forecast
 from models.reads.today import Dashboard, OutOfServiceLine, ReleaseLine, dashboard
 from models.services.rooms import back_in_service, set_out_of_service
 from models.store.orm import Slot
@@ -61,6 +62,11 @@ class TodayPage(QWidget):
         self.headline = mark_status(QLabel(self))  # the day in one line, larger
         self.headline.setWordWrap(True)
         self.headline.linkActivated.connect(self.open_page.emit)  # "swabs", "rounds", "board"
+        # the room forecast in one line (read in the background), a link to its page
+        self.forecast_line = QLabel(self)
+        self.forecast_line.setWordWrap(True)
+        self.forecast_line.linkActivated.connect(self.open_page.emit)
+        self.forecast: Forecast | None = None
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
@@ -155,6 +161,7 @@ class TodayPage(QWidget):
         self.floors.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.forecast_line)
         layout.addLayout(grid, 3)
         layout.addWidget(self.floors, 2)
 
@@ -225,10 +232,32 @@ class TodayPage(QWidget):
         for i in range(len(d.oos_ending)):
             self.lists["oos"].item(i).setData(OOS, i)
         self.load_followups()
+        self.load_forecast()
         self.floors.setRowCount(len(d.floors))
         for i, f in enumerate(d.floors):
             for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
                 self.floors.setItem(i, col, QTableWidgetItem(str(value)))
+
+    def load_forecast(self) -> None:
+        """The room forecast's summary, read in the background (a big site's takes a few tenths of a second)."""
+        now = self.ctx.now()
+        self.ctx.tasks.run(lambda job: forecast(job.session, now), sessions=self.sessions, on_done=self._show_forecast)
+
+    def _show_forecast(self, fc: Forecast) -> None:
+        self.forecast = fc
+        fewest = min(fc.days[1:], key=lambda d: (d.total.free, d.day))
+        text = self.tr(
+            "<a href='forecast'>Room forecast</a>: free at the end of tomorrow {0} rooms ({1} beds), "
+            "the day after {2}; fewest in the next 7 days {3} on {4}"
+        ).format(
+            fc.days[1].total.free, fc.days[1].total.free_beds, fc.days[2].total.free, fewest.total.free,
+            fewest.day.strftime("%m-%d"),
+        )  # fmt: skip
+        if fc.warnings:
+            days = "、".join(d.day.strftime("%m-%d") for d in fc.warnings)
+            warn = self.tr("below the margin of {0} on {1}").format(fc.margin, days)
+            text += f" · <span style='color:{palette.BAD_TEXT}'>{warn}</span>"
+        self.forecast_line.setText(text)
 
     def load_followups(self) -> None:
         """The calls due and the open follow-up alerts, read in the background, shown when read."""

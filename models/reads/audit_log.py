@@ -195,6 +195,7 @@ NOTE_SHAPES: dict[str, str] = {
     "stay.rule_switch": r"(?P<name>.*) from (?P<day>\d{4}-\d{2}-\d{2})",
     "setting.change": r"(?P<key>[^:]+): (?P<before>.*) -> (?P<after>.*)",
     "database.upgrade": r"schema (?P<before>\S+) -> (?P<after>\S+) by IsoDesk (?P<version>\S+)",
+    "batch.arrive": r"arrived=(?P<arrived>\d+)",
 }
 
 

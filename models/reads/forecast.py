@@ -333,7 +333,7 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
                 PlannedBatch.expected_at < horizon_end,
                 or_(
                     PlannedBatch.state == BatchState.PLANNED,
-                    and_(PlannedBatch.state != BatchState.PLANNED, PlannedBatch.closed_at >= at),
+                    and_(PlannedBatch.state != BatchState.PLANNED, PlannedBatch.closed_at > at),
                 ),
             )
             .order_by(PlannedBatch.expected_at, PlannedBatch.id)
@@ -484,7 +484,7 @@ def project(inputs: Inputs) -> Forecast:
         days.append(Day(day, total, by_building, total.free < inputs.margin or short > 0))
         start = end
     return Forecast(
-        made_at=at,
+        made_at=at.astimezone(ZoneInfo(tz)),  # as the site's clock shows it
         today=today,
         buildings=inputs.buildings,
         days=tuple(days),

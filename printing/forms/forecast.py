@@ -52,13 +52,15 @@ def day_label(fc: Forecast, i: int, lang: str) -> str:
     return f"{text} {L(lang)['fc_today']}" if i == 0 else text
 
 
-def table_rows(fc: Forecast, lang: str) -> list[list[str]]:
-    """The site's table as text: the header, then a row a day (the same in the PDF, the workbook, the GUI)."""
+def table_rows(fc: Forecast, lang: str, building: int | None = None) -> list[list[str]]:
+    """The site's table (or the ``building``-th building's) as text: the header, then a row a day (the same
+    in the PDF, the workbook, the GUI)."""
     t = L(lang)
     rows = [[t["fc_day"], *(t[f"fc_{c}"] for c in TABLE)]]
     for i, d in enumerate(fc.days):
-        cells = [str(getattr(d.total, c)) for c in TABLE]
-        if d.below_margin:
+        cell = d.total if building is None else d.by_building[building]
+        cells = [str(getattr(cell, c)) for c in TABLE]
+        if d.below_margin and building is None:
             cells[-2] += f" ({t['fc_warn']})"
         rows.append([day_label(fc, i, lang), *cells])
     return rows

@@ -463,269 +463,274 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="160"/>
+        <location filename="../../views/batch_dialog.py" line="162"/>
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="163"/>
+        <location filename="../../views/batch_dialog.py" line="164"/>
+        <source>Check in the planned batch from its transfer list</source>
+        <translation>按转运名单办理待转运批次入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="168"/>
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="164"/>
+        <location filename="../../views/batch_dialog.py" line="169"/>
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="165"/>
+        <location filename="../../views/batch_dialog.py" line="170"/>
         <source>Show full ID numbers (recorded in the audit trail)</source>
         <translation>显示完整证件号（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171"/>
-        <location filename="../../views/batch_dialog.py" line="239"/>
-        <location filename="../../views/batch_dialog.py" line="253"/>
-        <location filename="../../views/batch_dialog.py" line="407"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
+        <location filename="../../views/batch_dialog.py" line="244"/>
+        <location filename="../../views/batch_dialog.py" line="258"/>
+        <location filename="../../views/batch_dialog.py" line="412"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171"/>
-        <location filename="../../views/batch_dialog.py" line="239"/>
-        <location filename="../../views/batch_dialog.py" line="253"/>
-        <location filename="../../views/batch_dialog.py" line="410"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
+        <location filename="../../views/batch_dialog.py" line="244"/>
+        <location filename="../../views/batch_dialog.py" line="258"/>
+        <location filename="../../views/batch_dialog.py" line="415"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171"/>
-        <location filename="../../views/batch_dialog.py" line="239"/>
-        <location filename="../../views/batch_dialog.py" line="253"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
+        <location filename="../../views/batch_dialog.py" line="244"/>
+        <location filename="../../views/batch_dialog.py" line="258"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="171"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="182"/>
+        <location filename="../../views/batch_dialog.py" line="187"/>
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="195"/>
+        <location filename="../../views/batch_dialog.py" line="200"/>
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="259"/>
+        <location filename="../../views/batch_dialog.py" line="264"/>
         <source>One print job, for the people of this batch only; the transfer team signs the hand-over list</source>
         <translation>一次打印，只含本批人员；交接清单由转运人员签字</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="279"/>
+        <location filename="../../views/batch_dialog.py" line="284"/>
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="279"/>
+        <location filename="../../views/batch_dialog.py" line="284"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="347"/>
+        <location filename="../../views/batch_dialog.py" line="352"/>
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="360"/>
+        <location filename="../../views/batch_dialog.py" line="365"/>
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="387"/>
+        <location filename="../../views/batch_dialog.py" line="392"/>
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="408"/>
+        <location filename="../../views/batch_dialog.py" line="413"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="409"/>
+        <location filename="../../views/batch_dialog.py" line="414"/>
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="411"/>
+        <location filename="../../views/batch_dialog.py" line="416"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="412"/>
+        <location filename="../../views/batch_dialog.py" line="417"/>
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="508"/>
+        <location filename="../../views/batch_dialog.py" line="513"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>已将 %n 行写入 {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="516"/>
+        <location filename="../../views/batch_dialog.py" line="521"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>确认入住 %n 人？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="568"/>
+        <location filename="../../views/batch_dialog.py" line="574"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="253"/>
-        <location filename="../../views/batch_dialog.py" line="413"/>
+        <location filename="../../views/batch_dialog.py" line="258"/>
+        <location filename="../../views/batch_dialog.py" line="418"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="200"/>
+        <location filename="../../views/batch_dialog.py" line="205"/>
         <source>Check in all valid rows…</source>
         <translation>全部有效人员入住…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="239"/>
+        <location filename="../../views/batch_dialog.py" line="244"/>
         <source>Why this room</source>
         <translation>安排理由</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="242"/>
+        <location filename="../../views/batch_dialog.py" line="247"/>
         <source>Check them in</source>
         <translation>确认入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="243"/>
+        <location filename="../../views/batch_dialog.py" line="248"/>
         <source>Back to the list</source>
         <translation>返回名单修改</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="256"/>
+        <location filename="../../views/batch_dialog.py" line="261"/>
         <source>Print for this batch: registration forms, notices, door cards, hand-over list</source>
         <translation>打印本批表单：登记表、告知书、门卡、交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="261"/>
+        <location filename="../../views/batch_dialog.py" line="266"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="414"/>
+        <location filename="../../views/batch_dialog.py" line="419"/>
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="415"/>
+        <location filename="../../views/batch_dialog.py" line="420"/>
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="416"/>
+        <location filename="../../views/batch_dialog.py" line="421"/>
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="417"/>
+        <location filename="../../views/batch_dialog.py" line="422"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="418"/>
+        <location filename="../../views/batch_dialog.py" line="423"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="419"/>
+        <location filename="../../views/batch_dialog.py" line="424"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="420"/>
+        <location filename="../../views/batch_dialog.py" line="425"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="421"/>
+        <location filename="../../views/batch_dialog.py" line="426"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="438"/>
+        <location filename="../../views/batch_dialog.py" line="443"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n 人没有房间：不会登记任何人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="461"/>
+        <location filename="../../views/batch_dialog.py" line="466"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="433"/>
+        <location filename="../../views/batch_dialog.py" line="438"/>
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="495"/>
+        <location filename="../../views/batch_dialog.py" line="500"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="496"/>
+        <location filename="../../views/batch_dialog.py" line="501"/>
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="497"/>
+        <location filename="../../views/batch_dialog.py" line="502"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="498"/>
+        <location filename="../../views/batch_dialog.py" line="503"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="499"/>
+        <location filename="../../views/batch_dialog.py" line="504"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="503"/>
+        <location filename="../../views/batch_dialog.py" line="508"/>
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="564"/>
+        <location filename="../../views/batch_dialog.py" line="570"/>
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -1320,6 +1325,155 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>ForecastPage</name>
+    <message>
+        <location filename="../../views/forecast_page.py" line="117"/>
+        <location filename="../../views/forecast_page.py" line="208"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="118"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="120"/>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="121"/>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="126"/>
+        <source>margin {0}</source>
+        <translation>预警余量 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="132"/>
+        <source>Expected at</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="132"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="132"/>
+        <source>Rooms needed</source>
+        <translation>需房间</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="132"/>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="133"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="133"/>
+        <source>Transfer list</source>
+        <translation>转运名单</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="133"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="133"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="140"/>
+        <source>Announce a batch… (Ins)</source>
+        <translation>登记待转运批次…（Ins）</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="141"/>
+        <source>Change… (Enter)</source>
+        <translation>修改…（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="142"/>
+        <source>Call off…</source>
+        <translation>取消批次…</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="143"/>
+        <source>Check in from its list…</source>
+        <translation>按名单办理入住…</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="153"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="160"/>
+        <source>Planned batches</source>
+        <translation>待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="248"/>
+        <source>Below the margin of {0} free rooms, or short of rooms, on: {1}</source>
+        <translation>空闲房间低于预警余量 {0} 间或缺房的日期：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="257"/>
+        <source>not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="260"/>
+        <source>{0} ({1} checked in)</source>
+        <translation>{0}（入住 {1} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="262"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="264"/>
+        <source>not yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="306"/>
+        <source>Call off the batch</source>
+        <translation>取消待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="306"/>
+        <source>Why is it called off?</source>
+        <translation>取消原因：</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="345"/>
+        <source>Export .xlsx</source>
+        <translation>导出 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="360"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/forecast_page.py" line="362"/>
+        <source>Exporting the forecast…</source>
+        <translation>正在导出房间预测…</translation>
+    </message>
+</context>
+<context>
     <name>HandoverFields</name>
     <message>
         <location filename="../../views/communities_dialog.py" line="188"/>
@@ -1496,1559 +1650,1656 @@ dis {2} · oos {3}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../views/labels.py" line="35"/>
+        <location filename="../../views/labels.py" line="36"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="36"/>
+        <location filename="../../views/labels.py" line="37"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="37"/>
+        <location filename="../../views/labels.py" line="38"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="38"/>
+        <location filename="../../views/labels.py" line="39"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="44"/>
+        <location filename="../../views/labels.py" line="45"/>
         <source>Released from isolation</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="45"/>
-        <location filename="../../views/labels.py" line="148"/>
+        <location filename="../../views/labels.py" line="46"/>
+        <location filename="../../views/labels.py" line="159"/>
         <source>Transferred to hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="46"/>
+        <location filename="../../views/labels.py" line="47"/>
         <source>Transferred to another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="47"/>
+        <location filename="../../views/labels.py" line="48"/>
         <source>Moved to home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="48"/>
+        <location filename="../../views/labels.py" line="49"/>
         <source>Left for another reason</source>
         <translation>其他原因离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="55"/>
-        <location filename="../../views/labels.py" line="70"/>
+        <location filename="../../views/labels.py" line="56"/>
+        <location filename="../../views/labels.py" line="71"/>
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="56"/>
-        <location filename="../../views/labels.py" line="71"/>
+        <location filename="../../views/labels.py" line="57"/>
+        <location filename="../../views/labels.py" line="72"/>
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="57"/>
+        <location filename="../../views/labels.py" line="58"/>
         <source>Result pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="58"/>
         <location filename="../../views/labels.py" line="59"/>
+        <location filename="../../views/labels.py" line="60"/>
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="60"/>
+        <location filename="../../views/labels.py" line="61"/>
         <source>No swab scheduled</source>
         <translation>未安排核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="67"/>
+        <location filename="../../views/labels.py" line="68"/>
         <source>Not due yet</source>
         <translation>未到检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="68"/>
+        <location filename="../../views/labels.py" line="69"/>
         <source>Due, not done</source>
         <translation>应检未检</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="69"/>
+        <location filename="../../views/labels.py" line="70"/>
         <source>Done, result pending</source>
         <translation>已检，结果未出</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="78"/>
+        <location filename="../../views/labels.py" line="88"/>
         <source>Fever</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="79"/>
+        <location filename="../../views/labels.py" line="89"/>
         <source>Dry cough</source>
         <translation>干咳</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="80"/>
+        <location filename="../../views/labels.py" line="90"/>
         <source>Fatigue</source>
         <translation>乏力</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="81"/>
+        <location filename="../../views/labels.py" line="91"/>
         <source>Sore throat</source>
         <translation>咽痛</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="82"/>
+        <location filename="../../views/labels.py" line="92"/>
         <source>Loss of smell or taste</source>
         <translation>嗅味觉减退</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="83"/>
+        <location filename="../../views/labels.py" line="93"/>
         <source>Diarrhoea</source>
         <translation>腹泻</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="84"/>
+        <location filename="../../views/labels.py" line="94"/>
         <source>Other symptom</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="98"/>
+        <location filename="../../views/labels.py" line="108"/>
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="99"/>
+        <location filename="../../views/labels.py" line="109"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="112"/>
+        <location filename="../../views/labels.py" line="122"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="113"/>
+        <location filename="../../views/labels.py" line="123"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="114"/>
+        <location filename="../../views/labels.py" line="124"/>
         <source>Medical</source>
         <translation>医务</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="115"/>
+        <location filename="../../views/labels.py" line="125"/>
         <source>Viewer</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="122"/>
+        <location filename="../../views/labels.py" line="132"/>
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="123"/>
+        <location filename="../../views/labels.py" line="133"/>
         <source>Daily observation sheets</source>
         <translation>每日健康观察记录表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="124"/>
+        <location filename="../../views/labels.py" line="134"/>
         <source>Registration form</source>
         <translation>集中隔离人员登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="125"/>
+        <location filename="../../views/labels.py" line="135"/>
         <source>Notice of isolation</source>
         <translation>集中隔离医学观察告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="126"/>
+        <location filename="../../views/labels.py" line="136"/>
         <source>Release notices</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="127"/>
+        <location filename="../../views/labels.py" line="137"/>
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="128"/>
+        <location filename="../../views/labels.py" line="138"/>
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="129"/>
+        <location filename="../../views/labels.py" line="139"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="130"/>
+        <location filename="../../views/labels.py" line="140"/>
         <source>Terminal disinfection record</source>
         <translation>终末消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="131"/>
+        <location filename="../../views/labels.py" line="141"/>
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="132"/>
+        <location filename="../../views/labels.py" line="142"/>
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="133"/>
+        <location filename="../../views/labels.py" line="143"/>
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="134"/>
+        <location filename="../../views/labels.py" line="144"/>
         <source>Arrival hand-over list</source>
         <translation>入住人员交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="135"/>
+        <location filename="../../views/labels.py" line="145"/>
         <source>The batch&apos;s forms</source>
         <translation>本批入住表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="136"/>
+        <location filename="../../views/labels.py" line="146"/>
         <source>Release hand-over list</source>
         <translation>解除隔离人员交接单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="137"/>
+        <location filename="../../views/labels.py" line="147"/>
         <source>Follow-up call ledger</source>
         <translation>解除隔离人员回访台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="146"/>
-        <location filename="../../views/labels.py" line="482"/>
+        <location filename="../../views/labels.py" line="157"/>
+        <location filename="../../views/labels.py" line="510"/>
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="147"/>
-        <location filename="../../views/labels.py" line="483"/>
+        <location filename="../../views/labels.py" line="158"/>
+        <location filename="../../views/labels.py" line="511"/>
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="161"/>
+        <location filename="../../views/labels.py" line="172"/>
         <source>Account created</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="162"/>
+        <location filename="../../views/labels.py" line="173"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="163"/>
+        <location filename="../../views/labels.py" line="174"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="164"/>
+        <location filename="../../views/labels.py" line="175"/>
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="165"/>
+        <location filename="../../views/labels.py" line="176"/>
         <source>Account locked after failed sign-ins</source>
         <translation>多次登录失败，账号锁定</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="166"/>
+        <location filename="../../views/labels.py" line="177"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="167"/>
+        <location filename="../../views/labels.py" line="178"/>
         <source>Password reset by an admin</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="168"/>
+        <location filename="../../views/labels.py" line="179"/>
         <source>Desk setting changed</source>
         <translation>修改前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="169"/>
+        <location filename="../../views/labels.py" line="180"/>
         <source>Temperature recorded</source>
         <translation>录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="170"/>
+        <location filename="../../views/labels.py" line="181"/>
         <source>Temperature reading corrected</source>
         <translation>更正体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="171"/>
+        <location filename="../../views/labels.py" line="182"/>
         <source>Fever alert raised</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="172"/>
+        <location filename="../../views/labels.py" line="183"/>
         <source>Fever alert closed</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="173"/>
+        <location filename="../../views/labels.py" line="184"/>
         <source>Fever alert open again (departure undone)</source>
         <translation>发热预警重新打开（撤销离开）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="174"/>
+        <location filename="../../views/labels.py" line="185"/>
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="175"/>
+        <location filename="../../views/labels.py" line="186"/>
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="176"/>
+        <location filename="../../views/labels.py" line="187"/>
         <source>Shared database upgraded</source>
         <translation>共享数据库已升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="177"/>
+        <location filename="../../views/labels.py" line="188"/>
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="178"/>
+        <location filename="../../views/labels.py" line="189"/>
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="179"/>
+        <location filename="../../views/labels.py" line="190"/>
         <source>Site name or address changed</source>
         <translation>隔离点名称或地址已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="180"/>
+        <location filename="../../views/labels.py" line="191"/>
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="181"/>
+        <location filename="../../views/labels.py" line="192"/>
         <source>Rule set copied to a new draft</source>
         <translation>隔离规则复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="182"/>
+        <location filename="../../views/labels.py" line="193"/>
         <source>Rule set draft saved</source>
         <translation>隔离规则草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="183"/>
+        <location filename="../../views/labels.py" line="194"/>
         <source>Rule set draft deleted</source>
         <translation>隔离规则草稿已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="184"/>
+        <location filename="../../views/labels.py" line="195"/>
         <source>Rule set put in use</source>
         <translation>隔离规则启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="185"/>
+        <location filename="../../views/labels.py" line="196"/>
         <source>Category rule added</source>
         <translation>新增人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="186"/>
+        <location filename="../../views/labels.py" line="197"/>
         <source>Category rule changed</source>
         <translation>人员类别规则已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="187"/>
+        <location filename="../../views/labels.py" line="198"/>
         <source>Category rule removed</source>
         <translation>人员类别规则已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="188"/>
+        <location filename="../../views/labels.py" line="199"/>
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="189"/>
+        <location filename="../../views/labels.py" line="200"/>
         <source>Person&apos;s details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="190"/>
+        <location filename="../../views/labels.py" line="201"/>
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="191"/>
+        <location filename="../../views/labels.py" line="202"/>
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="192"/>
+        <location filename="../../views/labels.py" line="203"/>
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="193"/>
+        <location filename="../../views/labels.py" line="204"/>
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="194"/>
+        <location filename="../../views/labels.py" line="205"/>
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="195"/>
+        <location filename="../../views/labels.py" line="206"/>
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="196"/>
+        <location filename="../../views/labels.py" line="207"/>
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="197"/>
+        <location filename="../../views/labels.py" line="208"/>
         <source>Disinfection record corrected</source>
         <translation>消毒记录已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="198"/>
+        <location filename="../../views/labels.py" line="209"/>
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="199"/>
+        <location filename="../../views/labels.py" line="210"/>
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="200"/>
+        <location filename="../../views/labels.py" line="211"/>
         <source>Room back in service: its out-of-service period ended</source>
         <translation>停用到期，房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="201"/>
+        <location filename="../../views/labels.py" line="212"/>
         <source>Building added</source>
         <translation>添加楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="202"/>
+        <location filename="../../views/labels.py" line="213"/>
         <source>Building renamed</source>
         <translation>楼栋改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="203"/>
+        <location filename="../../views/labels.py" line="214"/>
         <source>Building retired</source>
         <translation>注销楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="204"/>
+        <location filename="../../views/labels.py" line="215"/>
         <source>Floor added</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="205"/>
+        <location filename="../../views/labels.py" line="216"/>
         <source>Floor renamed</source>
         <translation>楼层改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="206"/>
+        <location filename="../../views/labels.py" line="217"/>
         <source>Floor retired</source>
         <translation>注销楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="207"/>
+        <location filename="../../views/labels.py" line="218"/>
         <source>Room added</source>
         <translation>添加房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="208"/>
+        <location filename="../../views/labels.py" line="219"/>
         <source>Room changed (number, type, beds or zone)</source>
         <translation>修改房间（房间号、房型、床位数或区域）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="209"/>
+        <location filename="../../views/labels.py" line="220"/>
         <source>Room retired</source>
         <translation>注销房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="210"/>
+        <location filename="../../views/labels.py" line="221"/>
         <source>Room deleted (never used)</source>
         <translation>删除房间（从未使用）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="211"/>
+        <location filename="../../views/labels.py" line="222"/>
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="212"/>
+        <location filename="../../views/labels.py" line="79"/>
+        <source>Expected</source>
+        <translation>待到达</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="80"/>
+        <source>Arrived and checked in</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="81"/>
+        <source>Called off</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="148"/>
+        <source>Room forecast</source>
+        <translation>房间预测</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="223"/>
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="213"/>
+        <location filename="../../views/labels.py" line="224"/>
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="214"/>
+        <location filename="../../views/labels.py" line="225"/>
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="215"/>
+        <location filename="../../views/labels.py" line="226"/>
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="216"/>
+        <location filename="../../views/labels.py" line="227"/>
         <source>Departure undone</source>
         <translation>撤销离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="217"/>
+        <location filename="../../views/labels.py" line="228"/>
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="218"/>
+        <location filename="../../views/labels.py" line="229"/>
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="219"/>
+        <location filename="../../views/labels.py" line="230"/>
         <source>Unscheduled swab added</source>
         <translation>添加计划外核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="220"/>
+        <location filename="../../views/labels.py" line="231"/>
         <source>Swab result corrected</source>
         <translation>核酸结果已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="221"/>
+        <location filename="../../views/labels.py" line="232"/>
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="222"/>
+        <location filename="../../views/labels.py" line="233"/>
         <source>Receiving community added</source>
         <translation>添加接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="223"/>
+        <location filename="../../views/labels.py" line="234"/>
         <source>Receiving community corrected</source>
         <translation>修改接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="224"/>
+        <location filename="../../views/labels.py" line="235"/>
         <source>Receiving community retired</source>
         <translation>停用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="225"/>
+        <location filename="../../views/labels.py" line="236"/>
         <source>Receiving community removed</source>
         <translation>删除接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="226"/>
+        <location filename="../../views/labels.py" line="237"/>
         <source>Receiving community offered again</source>
         <translation>重新启用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="227"/>
+        <location filename="../../views/labels.py" line="238"/>
         <source>Follow-up call recorded</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="228"/>
+        <location filename="../../views/labels.py" line="239"/>
         <source>Abnormal follow-up dealt with</source>
         <translation>处置回访异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="229"/>
+        <location filename="../../views/labels.py" line="240"/>
         <source>Follow-up call days changed</source>
         <translation>修改回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="239"/>
-        <location filename="../../views/labels.py" line="240"/>
+        <location filename="../../views/labels.py" line="241"/>
+        <source>Room forecast margin changed</source>
+        <translation>修改房间预测预警余量</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="242"/>
+        <source>Planned batch announced</source>
+        <translation>登记待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="243"/>
+        <source>Planned batch changed</source>
+        <translation>修改待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="244"/>
+        <source>Planned batch called off</source>
+        <translation>取消待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="245"/>
+        <source>Planned batch checked in</source>
+        <translation>待转运批次已入住</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="255"/>
+        <location filename="../../views/labels.py" line="256"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="241"/>
-        <location filename="../../views/labels.py" line="312"/>
-        <location filename="../../views/labels.py" line="498"/>
+        <location filename="../../views/labels.py" line="257"/>
+        <location filename="../../views/labels.py" line="330"/>
+        <location filename="../../views/labels.py" line="526"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="242"/>
-        <location filename="../../views/labels.py" line="359"/>
+        <location filename="../../views/labels.py" line="258"/>
+        <location filename="../../views/labels.py" line="377"/>
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="243"/>
-        <location filename="../../views/labels.py" line="313"/>
-        <location filename="../../views/labels.py" line="499"/>
+        <location filename="../../views/labels.py" line="259"/>
+        <location filename="../../views/labels.py" line="331"/>
+        <location filename="../../views/labels.py" line="527"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="244"/>
+        <location filename="../../views/labels.py" line="260"/>
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="245"/>
+        <location filename="../../views/labels.py" line="261"/>
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="246"/>
+        <location filename="../../views/labels.py" line="262"/>
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="247"/>
-        <location filename="../../views/labels.py" line="248"/>
+        <location filename="../../views/labels.py" line="263"/>
+        <location filename="../../views/labels.py" line="264"/>
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="249"/>
-        <location filename="../../views/labels.py" line="250"/>
+        <location filename="../../views/labels.py" line="265"/>
+        <location filename="../../views/labels.py" line="266"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="251"/>
-        <location filename="../../views/labels.py" line="252"/>
+        <location filename="../../views/labels.py" line="267"/>
+        <location filename="../../views/labels.py" line="268"/>
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="253"/>
-        <location filename="../../views/labels.py" line="402"/>
+        <location filename="../../views/labels.py" line="269"/>
+        <location filename="../../views/labels.py" line="429"/>
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="254"/>
-        <location filename="../../views/labels.py" line="403"/>
+        <location filename="../../views/labels.py" line="270"/>
+        <location filename="../../views/labels.py" line="430"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="255"/>
-        <location filename="../../views/labels.py" line="338"/>
+        <location filename="../../views/labels.py" line="271"/>
+        <location filename="../../views/labels.py" line="356"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="256"/>
-        <location filename="../../views/labels.py" line="316"/>
+        <location filename="../../views/labels.py" line="272"/>
+        <location filename="../../views/labels.py" line="334"/>
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="257"/>
+        <location filename="../../views/labels.py" line="273"/>
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="258"/>
-        <location filename="../../views/labels.py" line="315"/>
+        <location filename="../../views/labels.py" line="274"/>
+        <location filename="../../views/labels.py" line="333"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="259"/>
+        <location filename="../../views/labels.py" line="275"/>
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="260"/>
+        <location filename="../../views/labels.py" line="276"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="261"/>
+        <location filename="../../views/labels.py" line="277"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="262"/>
+        <location filename="../../views/labels.py" line="278"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="263"/>
+        <location filename="../../views/labels.py" line="279"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="264"/>
-        <location filename="../../views/labels.py" line="388"/>
+        <location filename="../../views/labels.py" line="280"/>
+        <location filename="../../views/labels.py" line="406"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="265"/>
-        <location filename="../../views/labels.py" line="266"/>
+        <location filename="../../views/labels.py" line="281"/>
+        <location filename="../../views/labels.py" line="282"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="273"/>
+        <location filename="../../views/labels.py" line="283"/>
+        <location filename="../../views/labels.py" line="284"/>
+        <location filename="../../views/labels.py" line="412"/>
+        <source>Planned batch</source>
+        <translation>待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="291"/>
         <source>Contaminated zone</source>
         <translation>污染区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="274"/>
+        <location filename="../../views/labels.py" line="292"/>
         <source>Buffer zone</source>
         <translation>缓冲区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="275"/>
+        <location filename="../../views/labels.py" line="293"/>
         <source>Clean zone</source>
         <translation>清洁区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291"/>
-        <location filename="../../views/labels.py" line="497"/>
+        <location filename="../../views/labels.py" line="309"/>
+        <location filename="../../views/labels.py" line="525"/>
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292"/>
+        <location filename="../../views/labels.py" line="310"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293"/>
+        <location filename="../../views/labels.py" line="311"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="294"/>
+        <location filename="../../views/labels.py" line="312"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="295"/>
+        <location filename="../../views/labels.py" line="313"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="296"/>
+        <location filename="../../views/labels.py" line="314"/>
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="297"/>
+        <location filename="../../views/labels.py" line="315"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="298"/>
+        <location filename="../../views/labels.py" line="316"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="299"/>
+        <location filename="../../views/labels.py" line="317"/>
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="300"/>
+        <location filename="../../views/labels.py" line="318"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="301"/>
+        <location filename="../../views/labels.py" line="319"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302"/>
+        <location filename="../../views/labels.py" line="320"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="303"/>
+        <location filename="../../views/labels.py" line="321"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="304"/>
+        <location filename="../../views/labels.py" line="322"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="305"/>
+        <location filename="../../views/labels.py" line="323"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="306"/>
+        <location filename="../../views/labels.py" line="324"/>
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="307"/>
+        <location filename="../../views/labels.py" line="325"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="308"/>
+        <location filename="../../views/labels.py" line="326"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="309"/>
+        <location filename="../../views/labels.py" line="327"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="310"/>
+        <location filename="../../views/labels.py" line="328"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="311"/>
+        <location filename="../../views/labels.py" line="329"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="314"/>
+        <location filename="../../views/labels.py" line="332"/>
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="317"/>
-        <location filename="../../views/labels.py" line="477"/>
+        <location filename="../../views/labels.py" line="335"/>
+        <location filename="../../views/labels.py" line="505"/>
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="318"/>
+        <location filename="../../views/labels.py" line="336"/>
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="319"/>
+        <location filename="../../views/labels.py" line="337"/>
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="320"/>
+        <location filename="../../views/labels.py" line="338"/>
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="321"/>
+        <location filename="../../views/labels.py" line="339"/>
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="331"/>
+        <location filename="../../views/labels.py" line="349"/>
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="332"/>
+        <location filename="../../views/labels.py" line="350"/>
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="333"/>
+        <location filename="../../views/labels.py" line="351"/>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="334"/>
+        <location filename="../../views/labels.py" line="352"/>
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335"/>
+        <location filename="../../views/labels.py" line="353"/>
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336"/>
+        <location filename="../../views/labels.py" line="354"/>
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="337"/>
+        <location filename="../../views/labels.py" line="355"/>
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="339"/>
+        <location filename="../../views/labels.py" line="357"/>
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="340"/>
+        <location filename="../../views/labels.py" line="358"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="341"/>
+        <location filename="../../views/labels.py" line="359"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="342"/>
+        <location filename="../../views/labels.py" line="360"/>
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="343"/>
+        <location filename="../../views/labels.py" line="361"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="344"/>
+        <location filename="../../views/labels.py" line="362"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="345"/>
+        <location filename="../../views/labels.py" line="363"/>
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="346"/>
+        <location filename="../../views/labels.py" line="364"/>
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="347"/>
+        <location filename="../../views/labels.py" line="365"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348"/>
+        <location filename="../../views/labels.py" line="366"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="349"/>
-        <location filename="../../views/labels.py" line="493"/>
+        <location filename="../../views/labels.py" line="367"/>
+        <location filename="../../views/labels.py" line="521"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="350"/>
+        <location filename="../../views/labels.py" line="368"/>
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="351"/>
+        <location filename="../../views/labels.py" line="369"/>
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="352"/>
+        <location filename="../../views/labels.py" line="370"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="353"/>
+        <location filename="../../views/labels.py" line="371"/>
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354"/>
+        <location filename="../../views/labels.py" line="372"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="355"/>
+        <location filename="../../views/labels.py" line="373"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="356"/>
+        <location filename="../../views/labels.py" line="374"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="357"/>
+        <location filename="../../views/labels.py" line="375"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="358"/>
-        <location filename="../../views/labels.py" line="494"/>
+        <location filename="../../views/labels.py" line="376"/>
+        <location filename="../../views/labels.py" line="522"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="360"/>
+        <location filename="../../views/labels.py" line="378"/>
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="361"/>
+        <location filename="../../views/labels.py" line="379"/>
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="362"/>
+        <location filename="../../views/labels.py" line="380"/>
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="363"/>
+        <location filename="../../views/labels.py" line="381"/>
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="364"/>
+        <location filename="../../views/labels.py" line="382"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="365"/>
+        <location filename="../../views/labels.py" line="383"/>
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366"/>
+        <location filename="../../views/labels.py" line="384"/>
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="367"/>
+        <location filename="../../views/labels.py" line="385"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="368"/>
+        <location filename="../../views/labels.py" line="386"/>
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="369"/>
+        <location filename="../../views/labels.py" line="387"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="370"/>
+        <location filename="../../views/labels.py" line="388"/>
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371"/>
+        <location filename="../../views/labels.py" line="389"/>
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="372"/>
+        <location filename="../../views/labels.py" line="390"/>
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="373"/>
+        <location filename="../../views/labels.py" line="391"/>
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="374"/>
+        <location filename="../../views/labels.py" line="392"/>
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="375"/>
+        <location filename="../../views/labels.py" line="393"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="376"/>
-        <location filename="../../views/labels.py" line="503"/>
+        <location filename="../../views/labels.py" line="394"/>
+        <location filename="../../views/labels.py" line="531"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="377"/>
+        <location filename="../../views/labels.py" line="395"/>
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="378"/>
+        <location filename="../../views/labels.py" line="396"/>
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="379"/>
+        <location filename="../../views/labels.py" line="397"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="380"/>
+        <location filename="../../views/labels.py" line="398"/>
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="381"/>
+        <location filename="../../views/labels.py" line="399"/>
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="382"/>
+        <location filename="../../views/labels.py" line="400"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="383"/>
+        <location filename="../../views/labels.py" line="401"/>
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="384"/>
+        <location filename="../../views/labels.py" line="402"/>
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="385"/>
+        <location filename="../../views/labels.py" line="403"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="386"/>
+        <location filename="../../views/labels.py" line="404"/>
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="387"/>
+        <location filename="../../views/labels.py" line="405"/>
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="389"/>
+        <location filename="../../views/labels.py" line="407"/>
         <source>Transport</source>
         <translation>转运方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="390"/>
+        <location filename="../../views/labels.py" line="408"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="391"/>
+        <location filename="../../views/labels.py" line="409"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="392"/>
+        <location filename="../../views/labels.py" line="410"/>
         <source>Follow-up call days</source>
         <translation>回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="393"/>
+        <location filename="../../views/labels.py" line="411"/>
+        <source>Room forecast margin</source>
+        <translation>房间预测预警余量</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="413"/>
+        <source>Expected at</source>
+        <translation>预计到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="414"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="415"/>
+        <source>Rooms needed</source>
+        <translation>需房间数</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="416"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="417"/>
+        <source>Transfer list</source>
+        <translation>转运名单</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="418"/>
+        <source>Announced at</source>
+        <translation>通报时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="419"/>
+        <source>Why called off</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="420"/>
         <source>Day of home monitoring</source>
         <translation>居家监测第几天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="394"/>
+        <location filename="../../views/labels.py" line="421"/>
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="395"/>
+        <location filename="../../views/labels.py" line="422"/>
         <source>Reached</source>
         <translation>是否联系上</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="396"/>
+        <location filename="../../views/labels.py" line="423"/>
         <source>Home test</source>
         <translation>居家检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="397"/>
+        <location filename="../../views/labels.py" line="424"/>
         <source>Called by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="398"/>
+        <location filename="../../views/labels.py" line="425"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="399"/>
+        <location filename="../../views/labels.py" line="426"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="400"/>
+        <location filename="../../views/labels.py" line="427"/>
         <source>Alert closed at</source>
         <translation>预警处置时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="401"/>
+        <location filename="../../views/labels.py" line="428"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="404"/>
+        <location filename="../../views/labels.py" line="431"/>
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="405"/>
+        <location filename="../../views/labels.py" line="432"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="406"/>
+        <location filename="../../views/labels.py" line="433"/>
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="408"/>
+        <location filename="../../views/labels.py" line="435"/>
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="410"/>
+        <location filename="../../views/labels.py" line="437"/>
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="411"/>
+        <location filename="../../views/labels.py" line="438"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="412"/>
+        <location filename="../../views/labels.py" line="439"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="413"/>
+        <location filename="../../views/labels.py" line="440"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="426"/>
+        <location filename="../../views/labels.py" line="453"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="427"/>
+        <location filename="../../views/labels.py" line="454"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="536"/>
+        <location filename="../../views/labels.py" line="564"/>
         <source>schema {before} → {after}, by IsoDesk {version}</source>
         <translation>结构 {before} → {after}，由 IsoDesk {version} 升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="96"/>
+        <location filename="../../views/labels.py" line="565"/>
+        <source>{arrived} people checked in with it</source>
+        <translation>随该批次入住 {arrived} 人</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="106"/>
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="97"/>
+        <location filename="../../views/labels.py" line="107"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="105"/>
+        <location filename="../../views/labels.py" line="115"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="106"/>
+        <location filename="../../views/labels.py" line="116"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="322"/>
+        <location filename="../../views/labels.py" line="340"/>
         <source>Home phases until</source>
         <translation>居家期至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323"/>
+        <location filename="../../views/labels.py" line="341"/>
         <source>Restarted on</source>
         <translation>重新计算起始日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324"/>
+        <location filename="../../views/labels.py" line="342"/>
         <source>Days changed by hand</source>
         <translation>人工调整天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325"/>
+        <location filename="../../views/labels.py" line="343"/>
         <source>Retired on</source>
         <translation>撤除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="326"/>
+        <location filename="../../views/labels.py" line="344"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="327"/>
+        <location filename="../../views/labels.py" line="345"/>
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="328"/>
+        <location filename="../../views/labels.py" line="346"/>
         <source>Days of home isolation</source>
         <translation>居家隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="329"/>
+        <location filename="../../views/labels.py" line="347"/>
         <source>Swab days in home isolation</source>
         <translation>居家隔离检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="330"/>
+        <location filename="../../views/labels.py" line="348"/>
         <source>Unscheduled</source>
         <translation>计划外</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="407"/>
+        <location filename="../../views/labels.py" line="434"/>
         <source>Days of home health monitoring</source>
         <translation>居家健康监测天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="409"/>
+        <location filename="../../views/labels.py" line="436"/>
         <source>Swab days in home health monitoring</source>
         <translation>居家健康监测检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="441"/>
+        <location filename="../../views/labels.py" line="469"/>
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="442"/>
+        <location filename="../../views/labels.py" line="470"/>
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="448"/>
+        <location filename="../../views/labels.py" line="476"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="449"/>
+        <location filename="../../views/labels.py" line="477"/>
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="453"/>
+        <location filename="../../views/labels.py" line="481"/>
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="454"/>
+        <location filename="../../views/labels.py" line="482"/>
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="455"/>
+        <location filename="../../views/labels.py" line="483"/>
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="460"/>
+        <location filename="../../views/labels.py" line="488"/>
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="462"/>
+        <location filename="../../views/labels.py" line="490"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="464"/>
+        <location filename="../../views/labels.py" line="492"/>
         <source>Changed by hand</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="465"/>
+        <location filename="../../views/labels.py" line="493"/>
         <source>Restart after a positive case</source>
         <translation>阳性病例后重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="466"/>
+        <location filename="../../views/labels.py" line="494"/>
         <source>Rule set switch</source>
         <translation>规则切换</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="282"/>
+        <location filename="../../views/labels.py" line="300"/>
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283"/>
+        <location filename="../../views/labels.py" line="301"/>
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="284"/>
+        <location filename="../../views/labels.py" line="302"/>
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="471"/>
+        <location filename="../../views/labels.py" line="499"/>
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="472"/>
+        <location filename="../../views/labels.py" line="500"/>
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="473"/>
+        <location filename="../../views/labels.py" line="501"/>
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="474"/>
+        <location filename="../../views/labels.py" line="502"/>
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="478"/>
+        <location filename="../../views/labels.py" line="506"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="481"/>
+        <location filename="../../views/labels.py" line="509"/>
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="484"/>
+        <location filename="../../views/labels.py" line="512"/>
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="492"/>
+        <location filename="../../views/labels.py" line="520"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="495"/>
+        <location filename="../../views/labels.py" line="523"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="496"/>
+        <location filename="../../views/labels.py" line="524"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="500"/>
+        <location filename="../../views/labels.py" line="528"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="501"/>
+        <location filename="../../views/labels.py" line="529"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="502"/>
+        <location filename="../../views/labels.py" line="530"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="511"/>
+        <location filename="../../views/labels.py" line="539"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="512"/>
+        <location filename="../../views/labels.py" line="540"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="514"/>
+        <location filename="../../views/labels.py" line="542"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="515"/>
+        <location filename="../../views/labels.py" line="543"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="524"/>
+        <location filename="../../views/labels.py" line="552"/>
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="525"/>
+        <location filename="../../views/labels.py" line="553"/>
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="526"/>
+        <location filename="../../views/labels.py" line="554"/>
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="527"/>
+        <location filename="../../views/labels.py" line="555"/>
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="528"/>
+        <location filename="../../views/labels.py" line="556"/>
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="529"/>
+        <location filename="../../views/labels.py" line="557"/>
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="530"/>
+        <location filename="../../views/labels.py" line="558"/>
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="533"/>
+        <location filename="../../views/labels.py" line="561"/>
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="534"/>
+        <location filename="../../views/labels.py" line="562"/>
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="535"/>
+        <location filename="../../views/labels.py" line="563"/>
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>
@@ -3341,191 +3592,196 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="116"/>
+        <location filename="../../views/main_window.py" line="118"/>
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="126"/>
+        <location filename="../../views/main_window.py" line="128"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="129"/>
+        <location filename="../../views/main_window.py" line="131"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="131"/>
+        <location filename="../../views/main_window.py" line="133"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="133"/>
+        <location filename="../../views/main_window.py" line="135"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="135"/>
+        <location filename="../../views/main_window.py" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="167"/>
+        <location filename="../../views/main_window.py" line="172"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="168"/>
+        <location filename="../../views/main_window.py" line="173"/>
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="169"/>
+        <location filename="../../views/main_window.py" line="174"/>
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="170"/>
+        <location filename="../../views/main_window.py" line="175"/>
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="171"/>
+        <location filename="../../views/main_window.py" line="176"/>
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="172"/>
+        <location filename="../../views/main_window.py" line="177"/>
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="173"/>
+        <location filename="../../views/main_window.py" line="178"/>
+        <source>Room forecast</source>
+        <translation>房间预测</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="179"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="174"/>
+        <location filename="../../views/main_window.py" line="180"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="175"/>
+        <location filename="../../views/main_window.py" line="181"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="176"/>
+        <location filename="../../views/main_window.py" line="182"/>
         <source>Site layout</source>
         <translation>楼栋房间</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="177"/>
+        <location filename="../../views/main_window.py" line="183"/>
         <source>Rule sets</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="209"/>
+        <location filename="../../views/main_window.py" line="215"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="217"/>
+        <location filename="../../views/main_window.py" line="223"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="221"/>
+        <location filename="../../views/main_window.py" line="227"/>
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="224"/>
+        <location filename="../../views/main_window.py" line="230"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="227"/>
+        <location filename="../../views/main_window.py" line="233"/>
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="320"/>
+        <location filename="../../views/main_window.py" line="326"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="331"/>
+        <location filename="../../views/main_window.py" line="337"/>
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="339"/>
+        <location filename="../../views/main_window.py" line="345"/>
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="342"/>
+        <location filename="../../views/main_window.py" line="348"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="343"/>
+        <location filename="../../views/main_window.py" line="349"/>
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="376"/>
+        <location filename="../../views/main_window.py" line="382"/>
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="377"/>
+        <location filename="../../views/main_window.py" line="383"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="413"/>
-        <location filename="../../views/main_window.py" line="431"/>
+        <location filename="../../views/main_window.py" line="424"/>
+        <location filename="../../views/main_window.py" line="442"/>
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="407"/>
-        <location filename="../../views/main_window.py" line="434"/>
+        <location filename="../../views/main_window.py" line="418"/>
+        <location filename="../../views/main_window.py" line="445"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="397"/>
+        <location filename="../../views/main_window.py" line="408"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="450"/>
+        <location filename="../../views/main_window.py" line="461"/>
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="453"/>
+        <location filename="../../views/main_window.py" line="464"/>
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="456"/>
+        <location filename="../../views/main_window.py" line="467"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="575"/>
+        <location filename="../../views/main_window.py" line="586"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="592"/>
+        <location filename="../../views/main_window.py" line="603"/>
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -4010,6 +4266,91 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>PlannedBatchForm</name>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="40"/>
+        <source>Planned batch</source>
+        <translation>待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="40"/>
+        <source>Change the planned batch</source>
+        <translation>修改待转运批次</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="47"/>
+        <source>one each</source>
+        <translation>每人一间</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="49"/>
+        <source>Not given (the longest stay is assumed)</source>
+        <translation>未指定（按最长隔离期计）</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="55"/>
+        <source>e.g. the district CDC</source>
+        <translation>如：区疾控中心</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="58"/>
+        <location filename="../../views/planned_batch_dialog.py" line="115"/>
+        <source>No transfer list yet</source>
+        <translation>尚未收到转运名单</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="59"/>
+        <source>Attach the transfer list…</source>
+        <translation>附上转运名单…</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="60"/>
+        <source>Remove it</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="85"/>
+        <source>Expected at</source>
+        <translation>预计到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="86"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="87"/>
+        <source>Rooms needed</source>
+        <translation>需房间数</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="88"/>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="89"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="90"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="91"/>
+        <location filename="../../views/planned_batch_dialog.py" line="98"/>
+        <source>Transfer list</source>
+        <translation>转运名单</translation>
+    </message>
+    <message>
+        <location filename="../../views/planned_batch_dialog.py" line="107"/>
+        <source>The file cannot be read: {0}</source>
+        <translation>无法读取该文件：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message numerus="yes">
         <location filename="../../views/print_preview.py" line="534"/>
@@ -4213,7 +4554,7 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="57"/>
-        <location filename="../../views/reports_page.py" line="87"/>
+        <location filename="../../views/reports_page.py" line="88"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
@@ -4248,82 +4589,87 @@ dis {2} · oos {3}</source>
         <translation>解除隔离人员回访台账</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="76"/>
+        <location filename="../../views/reports_page.py" line="64"/>
+        <source>Room forecast (today and the next 7 days)</source>
+        <translation>房间预测（今日及未来7天）</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="77"/>
         <source>Receiving communities…</source>
         <translation>接收街道/社区…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="82"/>
+        <location filename="../../views/reports_page.py" line="83"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="83"/>
+        <location filename="../../views/reports_page.py" line="84"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="91"/>
+        <location filename="../../views/reports_page.py" line="92"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="92"/>
+        <location filename="../../views/reports_page.py" line="93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="93"/>
+        <location filename="../../views/reports_page.py" line="94"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="94"/>
+        <location filename="../../views/reports_page.py" line="95"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="98"/>
+        <location filename="../../views/reports_page.py" line="99"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="99"/>
+        <location filename="../../views/reports_page.py" line="100"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="120"/>
+        <location filename="../../views/reports_page.py" line="121"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="151"/>
+        <location filename="../../views/reports_page.py" line="152"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="153"/>
+        <location filename="../../views/reports_page.py" line="154"/>
         <source>{0} (retired)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="221"/>
+        <location filename="../../views/reports_page.py" line="222"/>
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="241"/>
+        <location filename="../../views/reports_page.py" line="242"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="250"/>
+        <location filename="../../views/reports_page.py" line="251"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="251"/>
+        <location filename="../../views/reports_page.py" line="252"/>
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -4815,106 +5161,127 @@ monitoring (days)</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/settings_page.py" line="49"/>
+        <location filename="../../views/settings_page.py" line="50"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="52"/>
+        <location filename="../../views/settings_page.py" line="53"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="54"/>
+        <location filename="../../views/settings_page.py" line="55"/>
         <source>Language and theme apply at the next start.</source>
         <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="55"/>
+        <location filename="../../views/settings_page.py" line="56"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="70"/>
+        <location filename="../../views/settings_page.py" line="71"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="77"/>
+        <location filename="../../views/settings_page.py" line="78"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="78"/>
-        <location filename="../../views/settings_page.py" line="87"/>
+        <location filename="../../views/settings_page.py" line="79"/>
+        <location filename="../../views/settings_page.py" line="88"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="82"/>
+        <location filename="../../views/settings_page.py" line="83"/>
         <source>Without keyboard or mouse for this long, the screen locks (0: never)</source>
         <translation>键盘和鼠标闲置这么久后自动锁定屏幕（0 为从不）</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="85"/>
-        <location filename="../../views/settings_page.py" line="88"/>
+        <location filename="../../views/settings_page.py" line="86"/>
+        <location filename="../../views/settings_page.py" line="89"/>
         <source>Lock the screen after</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="87"/>
+        <location filename="../../views/settings_page.py" line="88"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="106"/>
+        <location filename="../../views/settings_page.py" line="107"/>
         <source>A reading at or above this opens a fever alert</source>
         <translation>体温达到或超过此值即发出发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="108"/>
-        <location filename="../../views/settings_page.py" line="110"/>
+        <location filename="../../views/settings_page.py" line="109"/>
+        <location filename="../../views/settings_page.py" line="111"/>
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="121"/>
+        <location filename="../../views/settings_page.py" line="122"/>
         <source>Site name</source>
         <translation>隔离点名称</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="122"/>
+        <location filename="../../views/settings_page.py" line="123"/>
         <source>Site address</source>
         <translation>隔离点地址</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="129"/>
+        <location filename="../../views/settings_page.py" line="130"/>
         <source>Days of home monitoring, counted from the day of release as day 1, and its last day</source>
         <translation>居家健康监测的第几天回访：解除隔离当天为第 1 天，“最后一天”为监测的最后一天</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="132"/>
-        <location filename="../../views/settings_page.py" line="134"/>
+        <location filename="../../views/settings_page.py" line="133"/>
+        <location filename="../../views/settings_page.py" line="135"/>
         <source>Follow-up call days</source>
         <translation>回访日</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="172"/>
+        <location filename="../../views/settings_page.py" line="142"/>
+        <source> rooms</source>
+        <translation> 间</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="143"/>
+        <source>0: no warning</source>
+        <translation>0：不预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="145"/>
+        <location filename="../../views/settings_page.py" line="147"/>
+        <source>Room forecast margin</source>
+        <translation>房间预测预警余量</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="185"/>
         <source>Fever threshold saved: {0} °C</source>
         <translation>发热阈值已保存：{0} °C</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="186"/>
+        <location filename="../../views/settings_page.py" line="199"/>
         <source>Follow-up call days saved: {0}</source>
         <translation>回访日已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="190"/>
+        <location filename="../../views/settings_page.py" line="210"/>
+        <source>Room forecast margin saved: {0} rooms</source>
+        <translation>房间预测预警余量已保存：{0} 间</translation>
+    </message>
+    <message>
+        <location filename="../../views/settings_page.py" line="214"/>
         <source>last</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../views/settings_page.py" line="211"/>
+        <location filename="../../views/settings_page.py" line="235"/>
         <source>Site name and address saved</source>
         <translation>隔离点名称和地址已保存</translation>
     </message>
@@ -5674,208 +6041,218 @@ monitoring (days)</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="79"/>
+        <location filename="../../views/today_page.py" line="85"/>
         <source>Close the fever alert…</source>
         <translation>关闭发热预警…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="85"/>
+        <location filename="../../views/today_page.py" line="91"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="93"/>
-        <location filename="../../views/today_page.py" line="101"/>
+        <location filename="../../views/today_page.py" line="99"/>
+        <location filename="../../views/today_page.py" line="107"/>
         <source>Back in service (F9)</source>
         <translation>恢复使用 (F9)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="97"/>
         <location filename="../../views/today_page.py" line="103"/>
+        <location filename="../../views/today_page.py" line="109"/>
         <source>Extend the out-of-service period…</source>
         <translation>延长停用…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="108"/>
         <location filename="../../views/today_page.py" line="114"/>
+        <location filename="../../views/today_page.py" line="120"/>
         <source>Release the ready ones… (Ctrl+R)</source>
         <translation>批量解除隔离… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="125"/>
         <location filename="../../views/today_page.py" line="131"/>
+        <location filename="../../views/today_page.py" line="137"/>
         <source>Record the call… (F7)</source>
         <translation>登记回访…（F7）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="135"/>
+        <location filename="../../views/today_page.py" line="141"/>
         <source>Close the follow-up alert…</source>
         <translation>处置回访异常…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="145"/>
+        <location filename="../../views/today_page.py" line="151"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="146"/>
+        <location filename="../../views/today_page.py" line="152"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="147"/>
+        <location filename="../../views/today_page.py" line="153"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="148"/>
+        <location filename="../../views/today_page.py" line="154"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="149"/>
+        <location filename="../../views/today_page.py" line="155"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="150"/>
+        <location filename="../../views/today_page.py" line="156"/>
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="172"/>
+        <location filename="../../views/today_page.py" line="179"/>
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="172"/>
+        <location filename="../../views/today_page.py" line="179"/>
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="175"/>
+        <location filename="../../views/today_page.py" line="182"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href=&apos;swabs&apos;&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href=&apos;rounds&apos;&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href=&apos;swabs&apos;&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href=&apos;rounds&apos;&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="193"/>
+        <location filename="../../views/today_page.py" line="200"/>
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="194"/>
+        <location filename="../../views/today_page.py" line="201"/>
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="195"/>
+        <location filename="../../views/today_page.py" line="202"/>
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="196"/>
+        <location filename="../../views/today_page.py" line="203"/>
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="197"/>
+        <location filename="../../views/today_page.py" line="204"/>
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="198"/>
+        <location filename="../../views/today_page.py" line="205"/>
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="199"/>
+        <location filename="../../views/today_page.py" line="206"/>
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="212"/>
+        <location filename="../../views/today_page.py" line="219"/>
         <source>Out of service, period ended ({0})</source>
         <translation>停用到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="217"/>
+        <location filename="../../views/today_page.py" line="224"/>
         <source>{0} · until {1} · {2}</source>
         <translation>{0} · 停用至 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="246"/>
+        <location filename="../../views/today_page.py" line="250"/>
+        <source>&lt;a href=&apos;forecast&apos;&gt;Room forecast&lt;/a&gt;: free at the end of tomorrow {0} rooms ({1} beds), the day after {2}; fewest in the next 7 days {3} on {4}</source>
+        <translation>&lt;a href=&apos;forecast&apos;&gt;房间预测&lt;/a&gt;：明日日终空闲 {0} 间（{1} 床），后日 {2} 间；未来7天最少 {3} 间（{4}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="258"/>
+        <source>below the margin of {0} on {1}</source>
+        <translation>{1} 低于预警余量 {0} 间</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="275"/>
         <source>Follow-up calls due ({0}, overdue {1})</source>
         <translation>待回访（{0}，逾期 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="250"/>
+        <location filename="../../views/today_page.py" line="279"/>
         <source>overdue since {0}</source>
         <translation>{0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="250"/>
+        <location filename="../../views/today_page.py" line="279"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="251"/>
+        <location filename="../../views/today_page.py" line="280"/>
         <source> · tried {0}×</source>
         <translation> · 已拨打 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="252"/>
-        <location filename="../../views/today_page.py" line="267"/>
+        <location filename="../../views/today_page.py" line="281"/>
+        <location filename="../../views/today_page.py" line="297"/>
         <source>no community recorded</source>
         <translation>未登记接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="253"/>
+        <location filename="../../views/today_page.py" line="282"/>
         <source>{0} · {1} · home day {2} · {3}</source>
         <translation>{0} · {1} · 居家第 {2} 天 · {3}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="262"/>
+        <location filename="../../views/today_page.py" line="292"/>
         <source>… and {0} more (the follow-up ledger lists them all)</source>
         <translation>… 另有 {0} 条（回访台账列出全部）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="265"/>
+        <location filename="../../views/today_page.py" line="295"/>
         <source>Abnormal follow-ups ({0})</source>
         <translation>回访异常（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="267"/>
+        <location filename="../../views/today_page.py" line="297"/>
         <source>{0} · {1} · home day {2}</source>
         <translation>{0} · {1} · 居家第 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="301"/>
+        <location filename="../../views/today_page.py" line="331"/>
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="303"/>
+        <location filename="../../views/today_page.py" line="333"/>
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="306"/>
+        <location filename="../../views/today_page.py" line="336"/>
         <source>leaves with {0}, not ready</source>
         <translation>须与同住人{0}一同解除，其尚未符合</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="364"/>
-        <location filename="../../views/today_page.py" line="403"/>
+        <location filename="../../views/today_page.py" line="394"/>
+        <location filename="../../views/today_page.py" line="433"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="389"/>
+        <location filename="../../views/today_page.py" line="419"/>
         <source>Extend the out-of-service period</source>
         <translation>延长停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="397"/>
+        <location filename="../../views/today_page.py" line="427"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
