@@ -227,3 +227,64 @@ def test_day_zero_is_the_rest_of_today_whatever_the_hour(session, site, hour):
     fc = forecast(session, at)
     assert fc.today == date(2026, 11, 23) and len(fc.days) == 8
     assert fc.cell(0).free == fc.cell(0).rooms
+
+
+# --- on paper, in a workbook, at the command line ------------------------------------------------------
+
+
+def test_the_forecast_prints_and_exports_what_the_page_shows(session, site, desk, make_arrival, tmp_path):
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from printing.documents import render
+
+    arrived = local(2026, 11, 18, 14)
+    for r in free_rooms(session, 3):
+        register_arrival(session, desk, make_arrival(arrived_at=arrived), r.id, now=arrived)
+    add_batch(session, desk, BatchInput(local(2026, 11, 24, 15), 4, 3, "close_contact", "区疾控中心"))
+    fc = forecast(session, NOW)
+    xlsx = tmp_path / "forecast.xlsx"
+    pdf = render(session, "forecast", NOW.date(), actor=desk, printed_by="前台一", now=NOW, xlsx_path=xlsx)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "房间预测（今日及未来7天）" in text and "区疾控中心" in text and "终末消毒周转按默认 12 小时" in text
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames == ["预测", "分楼栋", "待转运批次"]
+    sheet = wb["预测"]
+    header = [c.value for c in sheet[3]]
+    free = header.index("空闲房间")
+    assert [row[free] for row in sheet.iter_rows(min_row=4, max_row=11, values_only=True)] == [
+        d.total.free for d in fc.days
+    ]
+    assert sheet["A4"].value == "11-23 今日" and len(sheet._charts) == 1
+    assert [c.value for c in wb["待转运批次"][2]][:5] == ["11-24 15:00", "4", "3", "密切接触者", "区疾控中心"]
+    by_building = list(wb["分楼栋"].iter_rows(min_row=2, values_only=True))
+    assert len(by_building) == len(fc.buildings) * len(fc.days)
+    english = render(session, "forecast", NOW.date(), actor=desk, lang="en", now=NOW)
+    assert "Room forecast (today and the next 7 days)" in "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(english)).pages
+    )
+
+
+def test_a_forecast_for_a_day_to_come_is_refused_and_a_past_one_is_that_evenings(session, site, desk, tmp_path):
+    from models.errors import DomainError
+    from printing.documents import render
+
+    with pytest.raises(DomainError) as e:
+        render(session, "forecast", date(2026, 11, 24), actor=desk, now=NOW, xlsx_path=tmp_path / "x.xlsx")
+    assert e.value.code == "report_day_future" and not (tmp_path / "x.xlsx").exists()
+    assert render(session, "forecast", date(2026, 11, 20), actor=desk, now=NOW)
+
+
+def test_the_command_line_prints_the_forecast(session, site, engine, tmp_path):
+    from tests.helpers import cli_account, run_app
+
+    if engine.url.get_backend_name() != "sqlite":
+        pytest.skip("the CLI test uses the SQLite file")
+    db = str(engine.url.database)
+    signed = cli_account(db, "look", "viewer")  # a viewer prints it: no personal data on it
+    pdf, xlsx = tmp_path / "f.pdf", tmp_path / "f.xlsx"
+    done = run_app("print", "forecast", "--db", db, "-o", str(pdf), "--xlsx", str(xlsx), **signed)
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size

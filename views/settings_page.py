@@ -207,7 +207,7 @@ class SettingsPage(QWidget):
         except DomainError as e:
             self.message.setText(e.message(self.ctx.language))
             return
-        self.message.setText(self.tr("Room forecast margin saved: {0} rooms").format(saved))
+        self.message.setText(self.tr("Room forecast margin saved: {0}").format(saved))
 
     def _days_shown(self, stored: str) -> str:
         """ "1,3,last" as the user reads and types it ("1,3,最后一天" in Chinese; both are understood)."""

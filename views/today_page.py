@@ -247,8 +247,8 @@ class TodayPage(QWidget):
         self.forecast = fc
         fewest = min(fc.days[1:], key=lambda d: (d.total.free, d.day))
         text = self.tr(
-            "<a href='forecast'>Room forecast</a>: free at the end of tomorrow {0} rooms ({1} beds), "
-            "the day after {2}; fewest in the next 7 days {3} on {4}"
+            "<a href='forecast'>Room forecast</a>: free rooms at the end of tomorrow: {0} (beds: {1}); "
+            "the day after: {2}; fewest in the next 7 days: {3}, on {4}"
         ).format(
             fc.days[1].total.free, fc.days[1].total.free_beds, fc.days[2].total.free, fewest.total.free,
             fewest.day.strftime("%m-%d"),

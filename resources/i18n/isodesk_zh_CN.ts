@@ -5272,7 +5272,7 @@ monitoring (days)</source>
     </message>
     <message>
         <location filename="../../views/settings_page.py" line="210"/>
-        <source>Room forecast margin saved: {0} rooms</source>
+        <source>Room forecast margin saved: {0}</source>
         <translation>房间预测预警余量已保存：{0} 间</translation>
     </message>
     <message>
@@ -6171,7 +6171,7 @@ monitoring (days)</source>
     </message>
     <message>
         <location filename="../../views/today_page.py" line="250"/>
-        <source>&lt;a href=&apos;forecast&apos;&gt;Room forecast&lt;/a&gt;: free at the end of tomorrow {0} rooms ({1} beds), the day after {2}; fewest in the next 7 days {3} on {4}</source>
+        <source>&lt;a href=&apos;forecast&apos;&gt;Room forecast&lt;/a&gt;: free rooms at the end of tomorrow: {0} (beds: {1}); the day after: {2}; fewest in the next 7 days: {3}, on {4}</source>
         <translation>&lt;a href=&apos;forecast&apos;&gt;房间预测&lt;/a&gt;：明日日终空闲 {0} 间（{1} 床），后日 {2} 间；未来7天最少 {3} 间（{4}）</translation>
     </message>
     <message>
