@@ -8,8 +8,10 @@ worked out room by room from what is known at the instant the forecast is made:
   else 10:00), or now for anyone already past it. A companion keeps the room until both leave.
   Someone with an open fever alert is *held*: not counted as leaving within the forecast (their release
   waits for the alert to close), so their room is not promised to anyone;
-- a room that was left then awaits terminal disinfection for the site's measured turnaround: the median
-  time from a departure to the room's disinfection over the last 30 days (else 12 h), and is free after;
+- a room that was left then awaits terminal disinfection: its chance of being ready by an instant is what
+  the site's measured turnarounds give (every time from a departure to the room's disinfection over the
+  last 30 days; 12 h exactly when fewer than 5 were measured), so the rooms awaiting at a day's end are
+  the chances summed and rounded; the batches below are placed by the median;
 - a room out of service comes back the day after the last day it was taken out for (now, if that day
   has passed); without an end date, not within the forecast;
 - each planned batch (待转运批次) still expected takes, at its expected time, the rooms it needs from those
@@ -24,6 +26,7 @@ models/reads/reports.py ``rooms_at``), ``project`` is plain arithmetic over them
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
@@ -114,6 +117,7 @@ class Inputs:
     release_time: time
     margin: int
     days: int = DAYS
+    gaps: tuple[float, ...] = ()  # the measured turnarounds (seconds, sorted); none: ``turnaround`` exactly
 
 
 # --- the answer ------------------------------------------------------------------------------------------
@@ -199,10 +203,10 @@ def _median_time(instants: Iterable[datetime], tz: str) -> time | None:
     return time(m // 60, m % 60)
 
 
-def measured_turnaround(session: Session, at: datetime) -> tuple[timedelta, int]:
+def measured_turnaround(session: Session, at: datetime) -> tuple[timedelta, tuple[float, ...]]:
     """The median time from a departure to the room's terminal disinfection, over the disinfections of the
-    ``MEASURE_DAYS`` before ``at`` (each with the stay that left before it); the default below
-    ``MIN_SAMPLES``. Returns (turnaround, samples)."""
+    ``MEASURE_DAYS`` before ``at`` (each with the stay that left before it), and every gap measured (in
+    seconds, sorted); the default and no gaps below ``MIN_SAMPLES``."""
     rows = session.execute(
         select(RoomEvent.at, Stay.departed_at)
         .join(Stay, RoomEvent.previous_stay_id == Stay.id)
@@ -215,9 +219,9 @@ def measured_turnaround(session: Session, at: datetime) -> tuple[timedelta, int]
     ).all()
     gaps = [done - left for done, left in rows if left is not None and done >= left]
     if len(gaps) < MIN_SAMPLES:
-        return DEFAULT_TURNAROUND, 0
-    seconds = statistics.median(g.total_seconds() for g in gaps)
-    return timedelta(minutes=round(seconds / 60)), len(gaps)
+        return DEFAULT_TURNAROUND, ()
+    seconds = sorted(g.total_seconds() for g in gaps)
+    return timedelta(minutes=round(statistics.median(seconds) / 60)), tuple(seconds)
 
 
 def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> Inputs:
@@ -341,7 +345,7 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
         # one called off before it was due is gone; one announced for a day long past and never closed, too
         if when >= at - timedelta(days=1)
     )
-    turnaround, samples = measured_turnaround(session, at)
+    turnaround, gaps = measured_turnaround(session, at)
     return Inputs(
         at=at,
         tz=tz,
@@ -352,7 +356,8 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
         out_of_service=out,
         batches=batches,
         turnaround=turnaround,
-        turnaround_samples=samples,
+        turnaround_samples=len(gaps),
+        gaps=gaps,
         release_time=release_time,
         margin=site.forecast_margin,
         days=days,
@@ -364,25 +369,89 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
 OCCUPIED, AWAITING, OUT = "occupied", "awaiting", "out"
 
 
+@dataclass(frozen=True)
+class _Ready:
+    """When a room left at ``since`` is ready again: the measured turnarounds' distribution (``gaps``,
+    seconds), or exactly ``median`` when none was measured."""
+
+    gaps: tuple[float, ...]
+    median: float
+
+    def cdf(self, seconds: float) -> float:
+        if not self.gaps:
+            return 1.0 if seconds >= self.median else 0.0
+        return bisect.bisect_right(self.gaps, seconds) / len(self.gaps)
+
+    def by(self, since: datetime, waited: timedelta, instant: datetime) -> float:
+        """The chance a room left at ``since``, not ready after ``waited``, is ready by ``instant``."""
+        x, base = (instant - since).total_seconds(), self.cdf(waited.total_seconds())
+        if base >= 1.0:  # longer than any measured: ready now
+            return 1.0 if instant >= since + waited else 0.0
+        if x < waited.total_seconds():
+            return 0.0
+        return max(0.0, min(1.0, (self.cdf(x) - base) / (1.0 - base)))
+
+
 @dataclass
 class _Timeline:
-    """A room's coming states as (from, until, state) spans; free outside them."""
+    """A room's coming states as (from, until, state, left at) spans, in time order; free after the last.
+    An awaiting span's ``until`` is when the median turnaround makes it ready (batches are placed by it);
+    its state at an instant is a chance, by the measured distribution (:class:`_Ready`)."""
 
-    spans: list[tuple[datetime, datetime, str]] = field(default_factory=list)
+    spans: list[tuple[datetime, datetime, str, datetime]] = field(default_factory=list)
 
-    def state(self, instant: datetime) -> str | None:
-        for start, end, what in self.spans:
-            if start <= instant < end:
-                return what
-        return None
+    def add(self, start: datetime, end: datetime, what: str, since: datetime | None = None) -> None:
+        self.spans.append((start, end, what, since or start))
 
     def free_from(self) -> datetime:
-        return max((end for _, end, _ in self.spans), default=datetime.min.replace(tzinfo=ZoneInfo("UTC")))
+        return max((end for _, end, _, _ in self.spans), default=datetime.min.replace(tzinfo=ZoneInfo("UTC")))
+
+    def awaiting(self, ready: _Ready, instant: datetime) -> tuple[str | None, float]:
+        """The state at ``instant``: occupied or out of service (chance 1), awaiting disinfection with a
+        chance (the rest free), or free."""
+        last = None
+        for i, span in enumerate(self.spans):
+            if span[0] > instant:
+                break
+            last = i
+        if last is None:
+            return None, 0.0
+        start, end, what, since = self.spans[last]
+        if what != AWAITING:
+            return (what, 1.0) if instant < end else (None, 0.0)
+        taken = self.spans[last + 1][0] if last + 1 < len(self.spans) else None  # a batch takes it, ready by then
+        if taken is not None and instant >= taken:
+            return None, 0.0
+        return AWAITING, 1.0 - ready.by(since, start - since, instant)
+
+    def freed(self, ready: _Ready, start: datetime, end: datetime) -> float:
+        """The rooms (a chance) this one is ready again in [start, end)."""
+        got = 0.0
+        for i, (s, _e, what, since) in enumerate(self.spans):
+            if what != AWAITING:
+                continue
+            taken = self.spans[i + 1][0] if i + 1 < len(self.spans) else NEVER
+
+            def by(instant: datetime, s: datetime = s, since: datetime = since, taken: datetime = taken) -> float:
+                return 1.0 if instant >= taken else ready.by(since, s - since, instant)
+
+            got += by(end - JUST) - by(start - JUST)
+        return got
+
+
+def _cell(c: dict[str, float]) -> Cell:
+    """A building's day in whole rooms: the chances summed, then rounded, free the rooms left over."""
+    whole = {k: round(v) for k, v in c.items() if k in COLUMNS}
+    whole["free"] = (
+        whole.get("rooms", 0) - whole.get("in_use", 0) - whole.get("out_of_service", 0) - whole.get("awaiting", 0)
+    )
+    return Cell(**whole)
 
 
 def project(inputs: Inputs) -> Forecast:
     """The forecast from its facts: each room's timeline, then each day's flows and end state."""
     at, tz, ta = inputs.at, inputs.tz, inputs.turnaround
+    ready = _Ready(inputs.gaps, ta.total_seconds())
     today = clock.local_date(at, tz)
     timelines = {r.id: _Timeline() for r in inputs.rooms}
     by_room: dict[int, list[FStay]] = defaultdict(list)
@@ -390,23 +459,19 @@ def project(inputs: Inputs) -> Forecast:
         if s.room_id in timelines:
             by_room[s.room_id].append(s)
     vacating: list[tuple[datetime, int]] = []  # (when, room) a room's last occupant leaves
-    freeing: list[tuple[datetime, int]] = []  # (when, room) a room is ready again
     for rid, present in by_room.items():
         leaves = NEVER if any(s.held for s in present) else max(s.leaves for s in present)
-        timelines[rid].spans.append((at, leaves, OCCUPIED))
+        timelines[rid].add(at, leaves, OCCUPIED)
         if leaves is not NEVER:
             vacating.append((leaves, rid))
-            timelines[rid].spans.append((leaves, leaves + ta, AWAITING))
-            freeing.append((leaves + ta, rid))
+            timelines[rid].add(leaves, leaves + ta, AWAITING)
     for rid, left in inputs.awaiting.items():
         if rid in timelines and rid not in by_room:
-            ready = max(at, left + ta)
-            timelines[rid].spans.append((at, ready, AWAITING))
-            freeing.append((ready, rid))
+            timelines[rid].add(at, max(at, left + ta), AWAITING, left)
     returning: list[tuple[datetime, int]] = []
     for rid, back in inputs.out_of_service.items():
         if rid in timelines and rid not in by_room:
-            timelines[rid].spans.append((at, back, OUT))
+            timelines[rid].add(at, back, OUT)
             if back is not NEVER:
                 returning.append((back, rid))
 
@@ -430,11 +495,10 @@ def project(inputs: Inputs) -> Forecast:
             people = 2 if i < families and double[rid] else 1
             placed.append((b.at, rid, people))
             batch_leaving.append((leave, rid, people))
-            timelines[rid].spans.append((b.at, leave, OCCUPIED))
-            timelines[rid].spans.append((leave, leave + ta, AWAITING))
+            timelines[rid].add(b.at, leave, OCCUPIED)
+            timelines[rid].add(leave, leave + ta, AWAITING)
             taken.append((b.at, rid))
             vacating.append((leave, rid))
-            freeing.append((leave + ta, rid))
         arriving.append((b.at, b.people, b.rooms - len(chosen)))
 
     building_of = {r.id: r.building_id for r in inputs.rooms}
@@ -445,10 +509,9 @@ def project(inputs: Inputs) -> Forecast:
     for n in range(inputs.days + 1):
         day = today + timedelta(days=n)
         end = _local(day + timedelta(days=1), time(0), tz)
-        cells: list[defaultdict[str, int]] = [defaultdict(int) for _ in inputs.buildings]
+        cells: list[defaultdict[str, float]] = [defaultdict(float) for _ in inputs.buildings]
         for events, column in (
             (vacating, "vacated"),
-            (freeing, "freed"),
             (returning, "back_in_service"),
             (taken, "arrival_rooms"),
         ):
@@ -465,17 +528,17 @@ def project(inputs: Inputs) -> Forecast:
         for rid in order:
             c = cells[index[building_of[rid]]]
             c["rooms"] += 1
-            what = timelines[rid].state(end - JUST)  # just before midnight, as the reports count a day's end
+            c["freed"] += timelines[rid].freed(ready, start, end)
+            # just before midnight, as the reports count a day's end
+            what, chance = timelines[rid].awaiting(ready, end - JUST)
             if what == OCCUPIED:
                 c["in_use"] += 1
-            elif what == AWAITING:
-                c["awaiting"] += 1
             elif what == OUT:
                 c["out_of_service"] += 1
             else:
-                c["free"] += 1
-                c["free_beds"] += beds[rid]
-        by_building = tuple(Cell(**c) for c in cells)
+                c["awaiting"] += chance
+                c["free_beds"] += beds[rid] * (1 - chance)
+        by_building = tuple(_cell(c) for c in cells)
         total = sum(by_building, Cell())
         # the site's arrivals count everyone announced, placed or not; the rooms they lack are the site's
         people = sum(p for when, p, _ in arriving if start <= when < end)
