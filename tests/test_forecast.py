@@ -79,6 +79,20 @@ def test_a_released_room_is_free_again_after_the_turnaround_on_its_day_or_the_ne
     assert column(slow, "free")[:4] == [0, 0, 0, 2]
 
 
+def test_the_rooms_awaiting_at_a_days_end_are_the_chances_the_measured_turnarounds_give():
+    """Half the rooms measured took 6 hours, half 16: of four rooms left at 10:00, two are ready that
+    evening and two the next morning, not all four (the median, 11 h) nor none."""
+    rooms = [single(i) for i in range(1, 5)]
+    stays = [FStay(i, i, local(2026, 11, 24, 10)) for i in range(1, 5)]
+    measured = tuple(h * 3600.0 for h in (6, 6, 6, 16, 16, 16))
+    facts = inputs(rooms, stays, turnaround=timedelta(hours=11))
+    fc = project(Inputs(**{**facts.__dict__, "gaps": measured}))
+    assert column(fc, "vacated")[:3] == [0, 4, 0]
+    assert column(fc, "awaiting")[:3] == [0, 2, 0] and column(fc, "free")[:3] == [0, 2, 4]
+    assert column(fc, "freed")[:3] == [0, 2, 2]
+    assert column(project(facts), "free")[:3] == [0, 4, 4]  # the median alone: all four by 21:00
+
+
 def test_a_room_shared_by_companions_is_freed_when_the_last_of_them_leaves():
     rooms = [double(1)]
     stays = [FStay(1, 1, local(2026, 11, 24, 10)), FStay(2, 1, local(2026, 11, 26, 10))]
