@@ -187,3 +187,25 @@ def test_the_admin_sets_the_margin_in_the_settings(qtbot, app_context, session, 
 
     session.expire_all()
     assert session.scalar(select(Site.forecast_margin)) == 25
+
+
+def test_the_main_window_opens_the_batch_dialog_on_the_batchs_list(qtbot, app_context, session, desk, occupied):
+    from views.application import make_app
+    from views.main_window import MainWindow
+
+    batch = add_batch(session, desk, BatchInput(BUS, 2), TransferList("名单.csv", transfer_list(2, seed=9)))
+    make_app(theme=False, settings=app_context.settings)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    assert "forecast" in [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    window.show_page("forecast")
+    page = window.forecast_page
+    page.refresh()
+    page.batch_table.selectRow(0)
+    page.check_in_batch()
+    dialog = window.findChild(BatchDialog)
+    assert dialog is not None and dialog.planned_batch_id == batch.id
+    assert dialog.table.rowCount() == 2 and dialog._ready
+    dialog.confirm()
+    session.expire_all()
+    assert session.get_one(PlannedBatch, batch.id).state is BatchState.ARRIVED

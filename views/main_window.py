@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(new_arrival)
         batch = QAction(self.tr("Batch arrival"), self)
         batch.setShortcut(QKeySequence("Ctrl+B"))
-        batch.triggered.connect(self.batch_arrival)
+        batch.triggered.connect(lambda: self.batch_arrival())  # noqa: PLW0108 (triggered passes a bool)
         toolbar.addAction(batch)
         explain_disabled([new_arrival, batch], self.actor.role, "arrivals")  # the domain refuses anyway
         self.scanner = ScanListener(self, monotonic=ctx.monotonic)
