@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, select, union_all
+from sqlalchemy import ColumnElement, and_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from models import clock
-from models.errors import DomainError
+from models.errors import DomainError, NoSiteError
 from models.rules.not_measured import not_measured_code
 from models.services import audit
 from models.services.audit import transactional
@@ -27,6 +27,7 @@ from models.store.orm import (
     Observation,
     Person,
     Room,
+    Site,
     Slot,
     Stay,
     User,
@@ -103,8 +104,26 @@ def record_reading(
 ) -> ReadingResult:
     """Save one reading. At or above the site threshold it opens a fever alert (one per stay);
     a normal recheck of a fever reading closes the open alert."""
-    site = get_site(session)
-    stay = get_stay(session, stay_id)
+    # the stay, the site and whether the round has its first reading already, in one query: on PostgreSQL each
+    # statement is a round trip, and a round of readings is typed one after another
+    first = (
+        select(Observation.id)
+        .where(
+            Observation.stay_id == stay_id,
+            Observation.day == day,
+            Observation.slot == slot,
+            Observation.recheck_of_id.is_(None),
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
+    facts = session.execute(
+        select(Stay, Site, first).join(Site, true()).where(Stay.id == stay_id).order_by(Site.id).limit(1)
+    ).one_or_none()
+    if facts is None or facts[0].departed_at is not None:
+        get_stay(session, stay_id)  # not found, or gone: its own message
+        raise NoSiteError  # (a stay without a site: not a database IsoDesk made)
+    stay, site, exists = facts
     if temperature is None or temperature == "":
         if not (not_measured_reason or "").strip():
             raise DomainError("temp_or_reason")
@@ -122,17 +141,8 @@ def record_reading(
         recheck_of = session.get(Observation, recheck_of_id)
         if recheck_of is None or recheck_of.stay_id != stay.id:
             raise DomainError("recheck_target")
-    else:
-        exists = session.scalar(
-            select(Observation.id).where(
-                Observation.stay_id == stay.id,
-                Observation.day == day,
-                Observation.slot == slot,
-                Observation.recheck_of_id.is_(None),
-            )
-        )
-        if exists is not None:
-            raise DomainError("reading_exists", name=stay.person.name)
+    elif exists is not None:
+        raise DomainError("reading_exists", name=stay.person.name)
     obs = Observation(
         stay_id=stay.id,
         day=day,
@@ -150,7 +160,8 @@ def record_reading(
     audit.record(session, actor, "reading.create", obs, person_id=stay.person_id, room_id=stay.room_id)
     fever = value is not None and value >= site.fever_threshold
     result = ReadingResult(obs, fever)
-    current = open_alert(session, stay.id)
+    # the open alert matters to a fever (one alert a stay) and to a recheck (a normal one closes it) only
+    current = open_alert(session, stay.id) if fever or recheck_of is not None else None
     if fever and current is None:
         alert = FeverAlert(stay_id=stay.id, observation_id=obs.id, opened_at=at)
         session.add(alert)
