@@ -80,6 +80,7 @@ NURSES = ["李护士", "王护士", "张护士", "刘护士", "陈护士"]
 NOT_MEASURED = list(NOT_MEASURED_REASONS)  # codes: each screen and form shows its label
 OOS_REASONS = ["空调维修", "卫生间漏水", "门锁故障", "预留应急"]
 CHUNK = 20_000
+BUS_SEATS = 45  # the people of one planned batch (a bus of 20-50 people; a big day is several)
 # the receiving streets and communities of the demo site: invented names, contacts and office phones
 COMMUNITIES = (
     ("东城街道", "和平里社区", "周晓燕"),
@@ -275,7 +276,7 @@ class _Simulation:
         session.add_all(made)
         session.flush()
         self.community_ids = [c.id for c in made]
-        self.buses: list[tuple[datetime, list[int], int]] = []  # (time, its stays, rooms they took)
+        self.buses: list[tuple[datetime, list[list[int]]]] = []  # (time, its households' stays)
         self.batch_rows: list[dict[str, Any]] = []
         self.batch_of: dict[int, int] = {}  # stay -> the planned batch it came with
 
@@ -315,7 +316,7 @@ class _Simulation:
                 # epidemic waves of ~4 months: the busiest now, a third as busy between waves
                 wave = 0.55 + 0.45 * math.cos(2 * math.pi * (self.today - day).days / 120)
                 n = int(per_day * wave * rng.uniform(0.7, 1.3)) + (3 if day == self.today else 0)
-                bus: tuple[datetime, list[int], int] = (bus_time, [], 0)
+                households: list[list[int]] = []
                 for _ in range(n):
                     with_child = rng.random() < 0.03 and free_double
                     pool = free_double if with_child or not free_single else free_single
@@ -329,12 +330,12 @@ class _Simulation:
                         child = self._arrive(room, 2, arrived, lead.category, adult=False, lead=lead)
                         last = child if (child.departed_at or self.now) > (lead.departed_at or self.now) else lead
                     self.room_last[room] = (arrived, last.id)
-                    bus = (bus_time, bus[1] + [lead.id] + ([last.id] if last is not lead else []), bus[2] + 1)
+                    households.append([lead.id] + ([last.id] if last is not lead else []))
                     if lead.departed_at is not None:
                         end = max(s.departed_at for s in (lead, last) if s.departed_at)
                         heapq.heappush(leaving, (end, room))
-                if bus[1]:
-                    self.buses.append(bus)
+                if households:
+                    self.buses.append((bus_time, households))
             day += timedelta(days=1)
         self._planned_batches(per_day)
         # departures after the last bus but before now, and the disinfections since
@@ -387,30 +388,41 @@ class _Simulation:
                 **extra,
             }
 
-        for when, stays, rooms in self.buses:
-            people = max(1, round(len(stays) * rng.uniform(0.85, 1.15)))
-            row = batch(when, people, round(rooms * people / len(stays)))
-            if row["announced_at"] > self.now:
-                continue  # a bus of today, come before it was announced: none
-            row.update(state=BatchState.ARRIVED, closed_at=when + timedelta(minutes=40))
-            rows.append(row)
-            for stay_id in stays:
-                self.batch_of[stay_id] = row["id"]
-            if rng.random() < 0.04:  # another bus that day, called off
-                off = batch(when + timedelta(hours=2), max(1, round(people * 0.3)), round(rooms * 0.3))
-                closed = max(off["announced_at"] + timedelta(hours=3), when - timedelta(hours=6))
-                if closed <= self.now:
-                    off.update(state=BatchState.CANCELLED, closed_at=closed, cancel_reason="指挥部通知取消转运")
-                    rows.append(off)
+        for when, households in self.buses:
+            # a day's arrivals come by buses of up to BUS_SEATS people, each announced on its own
+            buses: list[list[list[int]]] = [[]]
+            for h in households:
+                if sum(len(x) for x in buses[-1]) + len(h) > BUS_SEATS:
+                    buses.append([])
+                buses[-1].append(h)
+            for bus in buses:
+                stays = [sid for h in bus for sid in h]
+                people = max(1, round(len(stays) * rng.uniform(0.85, 1.15)))
+                row = batch(when, people, round(len(bus) * people / len(stays)))
+                if row["announced_at"] > self.now:
+                    continue  # a bus of today, come before it was announced: none
+                row.update(state=BatchState.ARRIVED, closed_at=when + timedelta(minutes=40))
+                rows.append(row)
+                for stay_id in stays:
+                    self.batch_of[stay_id] = row["id"]
+                if rng.random() < 0.04:  # another bus that day, called off
+                    off = batch(when + timedelta(hours=2), max(1, round(people * 0.3)), round(len(bus) * 0.3))
+                    closed = max(off["announced_at"] + timedelta(hours=3), when - timedelta(hours=6))
+                    if closed <= self.now:
+                        off.update(state=BatchState.CANCELLED, closed_at=closed, cancel_reason="指挥部通知取消转运")
+                        rows.append(off)
         for ahead in range(0, 4):
             day = self.today + timedelta(days=ahead)
             when = self.at(day, rng.randrange(13, 21), rng.randrange(0, 60))
             if when <= self.now:
                 continue
-            people = max(1, int(per_day * rng.uniform(0.7, 1.1)))
-            row = batch(when, people, people - max(0, round(people * 0.03)), state=BatchState.PLANNED)
-            if row["announced_at"] <= self.now:
-                rows.append(row)
+            left = max(1, int(per_day * rng.uniform(0.7, 1.1)))
+            while left > 0:
+                people = min(left, BUS_SEATS)
+                left -= people
+                row = batch(when, people, people - max(0, round(people * 0.03)), state=BatchState.PLANNED)
+                if row["announced_at"] <= self.now:
+                    rows.append(row)
 
     def _beds(self, room: int) -> int:
         return self.rooms[room - self.rooms[0].id].beds
