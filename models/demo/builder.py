@@ -873,7 +873,7 @@ class _Simulation:
                 areas.append({"name": f"{building}{name}", "kind": kind, "rounds_per_day": n})
             for b, f in floors:
                 if b == building:
-                    areas.append({"name": f"{b}{f}走廊", "kind": AreaKind.CORRIDOR, "rounds_per_day": 2})
+                    areas.append({"name": f"{b}{f}公共走廊", "kind": AreaKind.CORRIDOR, "rounds_per_day": 2})
         for i, a in enumerate(areas, 1):
             a.update(id=i, sort=i, retired_on=None, version=1)
         self._bulk(PublicArea, areas)
