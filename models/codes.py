@@ -83,6 +83,18 @@ class BatchState(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class AreaKind(enum.StrEnum):
+    """A public area disinfected on a routine (日常消毒): what kind of place it is."""
+
+    CORRIDOR = "corridor"  # a floor's corridor
+    LIFT = "lift"
+    LOBBY = "lobby"
+    BUFFER = "buffer"  # 缓冲区 (潜在污染区)
+    STAFF = "staff"  # 工作人员区 (清洁区)
+    WASTE = "waste"  # 垃圾暂存点
+    OTHER = "other"
+
+
 class RoomEventKind(enum.StrEnum):
     DISINFECTED = "disinfected"
     OUT_OF_SERVICE = "out_of_service"

@@ -40,6 +40,7 @@ HAS_XLSX = (
     "handover",
     "followup-ledger",
     "forecast",
+    "area-disinfection",
 )
 
 
@@ -123,6 +124,16 @@ def render(
         if xlsx_path:
             xlsx.followup_ledger_xlsx(calls, xlsx_path, lang, tz)
         return forms.followup_ledger(site, first, day, calls, lang, printed_by, now) if pdf else b""
+    if form == "area-disinfection":  # the rounds from day_from (default: the day) to the day
+        from models.reads.areas import area_log
+
+        first = day_from or day
+        if first > day:
+            raise DomainError("period_reversed", first=first.isoformat(), last=day.isoformat())
+        rounds, days = area_log(session, first, day)
+        if xlsx_path:
+            xlsx.area_disinfection_xlsx(rounds, xlsx_path, lang, tz)
+        return forms.area_disinfection(site, first, day, rounds, days, lang, printed_by, now) if pdf else b""
     if form == "forecast":  # made now; for a past day, as it was made that evening (as the back-test makes it)
         return _forecast(session, day, lang, printed_by, now, xlsx_path, pdf)
     if form == "daily-report":

@@ -18,6 +18,7 @@ FORMS = (
     "handover",
     "followup-ledger",
     "forecast",
+    "area-disinfection",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

@@ -17,11 +17,20 @@ from models.reads.reports import DailyReport, DepartureRow, DisinfectionRow, Led
 from models.rules.spreadsheet import append_row, save_table
 
 from .base import current_progress
-from .forms.registers import FOLLOWUP_HEAD, category_name, departure_label, followup_cells, sex_word
+from .forms.registers import (
+    AREA_HEAD,
+    FOLLOWUP_HEAD,
+    area_cells,
+    category_name,
+    departure_label,
+    followup_cells,
+    sex_word,
+)
 from .forms.report import REPORT_SECTIONS, report_subtitle
 from .labels import L
 
 if TYPE_CHECKING:
+    from models.reads.areas import AreaLogRow
     from models.reads.followups import FollowUpRow
     from models.reads.forecast import Forecast
     from models.reads.handover import HandoverList
@@ -204,3 +213,10 @@ def forecast_xlsx(fc: Forecast, batches: Sequence[BatchRow], path: Path, lang: s
     for row in batch_table_rows(batches, lang) if batches else [[t["fc_no_batches"]]]:
         append_row(ws_c, row)
     wb.save(path)
+
+
+def area_disinfection_xlsx(rows: Sequence[AreaLogRow], path: Path, lang: str = "zh_CN", tz: str | None = None) -> int:
+    """公共区域日常消毒记录 as a table: a row a round, its time a date."""
+    t = L(lang)
+    body = [area_cells(r, lang) for r in rows]
+    return write_rows(path, t["ad_title"], [t[k] for k in AREA_HEAD], body, tz or _zone(rows))

@@ -14,6 +14,7 @@ from models.store.orm import (
     SYMPTOMS,
     ZONES,
     AlertState,
+    AreaKind,
     BatchState,
     CompanionReason,
     CountFrom,
@@ -71,6 +72,19 @@ def home_test_label(code: str) -> str:
         "negative": QCoreApplication.translate("Labels", "Negative"),
         "positive": QCoreApplication.translate("Labels", "Positive"),
     }[str(code)]
+
+
+def area_kind_label(kind: AreaKind | str) -> str:
+    """What kind of public area (AreaKind value)."""
+    return {
+        "corridor": QCoreApplication.translate("Labels", "Corridor"),
+        "lift": QCoreApplication.translate("Labels", "Lift"),
+        "lobby": QCoreApplication.translate("Labels", "Lobby"),
+        "buffer": QCoreApplication.translate("Labels", "Buffer zone"),
+        "staff": QCoreApplication.translate("Labels", "Staff zone"),
+        "waste": QCoreApplication.translate("Labels", "Waste point"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }[str(kind)]
 
 
 def batch_state_label(state: BatchState | str) -> str:
@@ -146,6 +160,7 @@ def form_title(form: str) -> str:
         "handover": QCoreApplication.translate("Labels", "Release hand-over list"),
         "followup-ledger": QCoreApplication.translate("Labels", "Follow-up call ledger"),
         "forecast": QCoreApplication.translate("Labels", "Room forecast"),
+        "area-disinfection": QCoreApplication.translate("Labels", "Routine disinfection of public areas"),
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]
@@ -239,6 +254,12 @@ def audit_action_labels() -> dict[str, str]:
         "followup.alert_close": QCoreApplication.translate("Labels", "Abnormal follow-up dealt with"),
         "site.followup_days": QCoreApplication.translate("Labels", "Follow-up call days changed"),
         "site.forecast_margin": QCoreApplication.translate("Labels", "Room forecast margin changed"),
+        "area.add": QCoreApplication.translate("Labels", "Public area added"),
+        "area.edit": QCoreApplication.translate("Labels", "Public area changed"),
+        "area.retire": QCoreApplication.translate("Labels", "Public area no longer in use"),
+        "area.delete": QCoreApplication.translate("Labels", "Public area removed"),
+        "area.restore": QCoreApplication.translate("Labels", "Public area in use again"),
+        "area.round": QCoreApplication.translate("Labels", "Routine disinfection round recorded"),
         "batch.plan": QCoreApplication.translate("Labels", "Planned batch announced"),
         "batch.edit": QCoreApplication.translate("Labels", "Planned batch changed"),
         "batch.cancel": QCoreApplication.translate("Labels", "Planned batch called off"),
@@ -282,6 +303,9 @@ def audit_entity_labels() -> dict[str, str]:
         "followup": QCoreApplication.translate("Labels", "Follow-up call"),
         "planned_batch": QCoreApplication.translate("Labels", "Planned batch"),
         "batch": QCoreApplication.translate("Labels", "Planned batch"),
+        "public_area": QCoreApplication.translate("Labels", "Public area"),
+        "area": QCoreApplication.translate("Labels", "Public area"),
+        "area_round": QCoreApplication.translate("Labels", "Routine disinfection round"),
     }
 
 
@@ -409,6 +433,9 @@ def audit_field_labels() -> dict[str, str]:
         "contact": QCoreApplication.translate("Labels", "Contact person"),
         "followup_days": QCoreApplication.translate("Labels", "Follow-up call days"),
         "forecast_margin": QCoreApplication.translate("Labels", "Room forecast margin"),
+        "rounds_per_day": QCoreApplication.translate("Labels", "Rounds a day"),
+        "area_id": QCoreApplication.translate("Labels", "Area"),
+        "done_at": QCoreApplication.translate("Labels", "Done at"),
         "planned_batch_id": QCoreApplication.translate("Labels", "Planned batch"),
         "expected_at": QCoreApplication.translate("Labels", "Expected at"),
         "people": QCoreApplication.translate("Labels", "People"),
@@ -492,6 +519,8 @@ def audit_value_labels(
             "manual": QCoreApplication.translate("Labels", "Changed by hand"),
             "restart": QCoreApplication.translate("Labels", "Restart after a positive case"),
             "rule_switch": QCoreApplication.translate("Labels", "Rule set switch"),
+            # a public area's (public_area.kind)
+            **{k.value: area_kind_label(k) for k in AreaKind},
         },
         "zone": {z: zone_label(z) for z in ZONES},
         "room_type": {t.value: room_type_label(t) for t in RoomType},

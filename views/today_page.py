@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DomainError
+from models.reads.areas import AreaStatus, area_status
 from models.reads.followups import DueCall, FollowUpRow, calls_due
 from models.reads.followups import open_alerts as open_followup_alerts
 from models.reads.forecast import Forecast, forecast
@@ -33,6 +34,7 @@ from models.store.orm import Slot
 from ui import palette
 from ui.theme import mark_status
 
+from .areas_dialog import AreaRoundDialog, AreasDialog
 from .context import AppContext
 from .date_field import DateField
 from .followups_dialog import CallDialog, FollowUpAlertDialog
@@ -42,7 +44,7 @@ from .release_batch_dialog import ReleaseBatchDialog
 from .stay_actions import close_alert_flow
 from .tasks import Job
 
-STAY, ROOM, PAGE, SWAB, OOS, CALL, FOLLOWUP_ALERT = (Qt.ItemDataRole.UserRole + i for i in range(7))
+STAY, ROOM, PAGE, SWAB, OOS, CALL, FOLLOWUP_ALERT, AREA = (Qt.ItemDataRole.UserRole + i for i in range(8))
 SHOWN_CALLS = 300  # lines of the calls list; the rest are counted (the ledger and the export have them all)
 
 
@@ -70,8 +72,8 @@ class TodayPage(QWidget):
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
-        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "followups", "arrivals", "missing",
-                "dirty", "oos", "followup_alerts")  # fmt: skip
+        keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "followups", "areas", "arrivals",
+                "missing", "dirty", "oos", "followup_alerts")  # fmt: skip
         for i, key in enumerate(keys):
             box = QGroupBox(self)
             lst = QListWidget(box)
@@ -79,7 +81,7 @@ class TodayPage(QWidget):
             lst.itemDoubleClicked.connect(self._activated)
             QVBoxLayout(box).addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
-            grid.addWidget(box, i // 5, i % 5)
+            grid.addWidget(box, i // 6, i % 6)
         # the open fevers: close one with a decision (button, F8 or the list's context menu)
         fevers = self.lists["fevers"]
         self.close_alert_action = QAction(self.tr("Close the fever alert…"), fevers)
@@ -142,9 +144,25 @@ class TodayPage(QWidget):
         self.followup_alert_button.clicked.connect(lambda: self.close_followup_alert())  # noqa: PLW0108
         self.boxes["followup_alerts"].layout().addWidget(self.followup_alert_button)
         self.may_close_followups = explain_disabled([self.followup_alert_button], ctx.user.role, "alerts")
+        # the public areas' routine disinfection (日常消毒): today's rounds still to do; record one (F6)
+        self.areas: list[AreaStatus] = []
+        areas = self.lists["areas"]
+        self.area_action = QAction(self.tr("Record a round… (F6)"), areas)
+        self.area_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        self.area_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.area_action.triggered.connect(lambda: self.record_area_round())  # noqa: PLW0108
+        areas.addAction(self.area_action)
+        areas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.area_button = QPushButton(self.tr("Record a round… (F6)"), self.boxes["areas"])
+        self.area_button.clicked.connect(lambda: self.record_area_round())  # noqa: PLW0108
+        self.areas_button = QPushButton(self.tr("Public areas…"), self.boxes["areas"])
+        self.areas_button.clicked.connect(lambda: self.edit_areas())  # noqa: PLW0108
+        self.boxes["areas"].layout().addWidget(self.area_button)
+        self.boxes["areas"].layout().addWidget(self.areas_button)
         self.may_handle_rooms = explain_disabled(
-            [self.back_action, self.extend_action, self.back_button, self.extend_button], ctx.user.role, "rooms"
-        )
+            [self.back_action, self.extend_action, self.back_button, self.extend_button, self.area_action,
+             self.area_button, self.areas_button], ctx.user.role, "rooms",
+        )  # fmt: skip
         self.floors = QTableWidget(0, 6, self)
         self.floors.setHorizontalHeaderLabels(
             [
@@ -233,10 +251,51 @@ class TodayPage(QWidget):
             self.lists["oos"].item(i).setData(OOS, i)
         self.load_followups()
         self.load_forecast()
+        self.show_areas()
         self.floors.setRowCount(len(d.floors))
         for i, f in enumerate(d.floors):
             for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
                 self.floors.setItem(i, col, QTableWidgetItem(str(value)))
+
+    def show_areas(self) -> None:
+        """Today's rounds of the public areas: the areas still short of them, the ones behind in red."""
+        with self.sessions() as s:
+            self.areas = [a for a in area_status(s, self.ctx.now()) if a.missing]
+        behind = sum(1 for a in self.areas if a.behind)
+        self.boxes["areas"].setTitle(
+            self.tr("Public areas to disinfect ({0}, behind {1})").format(len(self.areas), behind)
+        )
+        lines = []
+        for a in self.areas:
+            last = self.tr(" · last {0}").format(a.last_at.strftime("%H:%M")) if a.last_at else ""
+            lines.append((self.tr("{0} · {1}/{2} today").format(a.name, a.done, a.rounds_per_day) + last, None,
+                          None, None))  # fmt: skip
+        self._fill(self.lists["areas"], lines)
+        for row, a in enumerate(self.areas):
+            item = self.lists["areas"].item(row)
+            item.setData(AREA, a.area_id)
+            if a.behind:
+                item.setForeground(QColor(palette.BAD_TEXT))
+
+    def record_area_round(self) -> AreaRoundDialog | None:
+        """The round dialog for the selected area (the first one still short if none is selected)."""
+        if not self.may_handle_rooms:
+            return None
+        lst = self.lists["areas"]
+        item = lst.currentItem() or lst.item(0)
+        area_id = item.data(AREA) if item is not None else None
+        dialog = AreaRoundDialog(self.ctx, area_id, self)
+        dialog.accepted.connect(self.show_areas)
+        dialog.open()
+        return dialog
+
+    def edit_areas(self) -> AreasDialog | None:
+        if not self.may_handle_rooms:
+            return None
+        dialog = AreasDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.show_areas())
+        dialog.open()
+        return dialog
 
     def load_forecast(self) -> None:
         """The room forecast's summary, read in the background (a big site's takes a few tenths of a second)."""
@@ -434,7 +493,10 @@ class TodayPage(QWidget):
         return None
 
     def _activated(self, item: QListWidgetItem) -> None:
-        if item.data(CALL) is not None:
+        if item.data(AREA) is not None:
+            self.lists["areas"].setCurrentItem(item)
+            self.record_area_round()
+        elif item.data(CALL) is not None:
             self.lists["followups"].setCurrentItem(item)
             self.record_call()
         elif item.data(FOLLOWUP_ALERT) is not None:

@@ -35,6 +35,8 @@ from models.services.sites import FloorSpec, create_site
 from models.store.db import session_factory
 from models.store.orm import (
     AlertState,
+    AreaKind,
+    AreaRound,
     Base,
     BatchState,
     CategoryRule,
@@ -49,6 +51,7 @@ from models.store.orm import (
     Person,
     PersonKey,
     PlannedBatch,
+    PublicArea,
     Role,
     Room,
     RoomEvent,
@@ -356,6 +359,7 @@ class _Simulation:
         say(Notice("demo_history"))
         self._health()
         self._followups()
+        self._public_areas()
         self._reset_sequences()
 
     def _planned_batches(self, per_day: float) -> None:
@@ -862,6 +866,45 @@ class _Simulation:
                 )
             )
 
+    def _public_areas(self) -> None:
+        """Each building's lobby, lift, buffer and staff zones and waste point, and every floor's corridor, with
+        two to three rounds a day over the last 14 days and today's so far (now and then one missed). A stream of
+        its own: the rest of the site is as it was."""
+        rng = random.Random(self.seed * 7727 + 5)
+        floors = self.s.execute(
+            text(
+                "SELECT building.name, floor.name FROM floor JOIN building ON building.id = floor.building_id"
+                " ORDER BY building.sort, building.id, floor.sort, floor.id"
+            )
+        ).all()
+        areas: list[dict[str, Any]] = []
+        for building in dict.fromkeys(b for b, _f in floors):
+            for name, kind, n in (("大厅", AreaKind.LOBBY, 3), ("电梯", AreaKind.LIFT, 3),
+                                  ("缓冲区", AreaKind.BUFFER, 3), ("工作人员区", AreaKind.STAFF, 2),
+                                  ("垃圾暂存点", AreaKind.WASTE, 2)):  # fmt: skip
+                areas.append({"name": f"{building}{name}", "kind": kind, "rounds_per_day": n})
+            for b, f in floors:
+                if b == building:
+                    areas.append({"name": f"{b}{f}公共走廊", "kind": AreaKind.CORRIDOR, "rounds_per_day": 2})
+        for i, a in enumerate(areas, 1):
+            a.update(id=i, sort=i, retired_on=None, version=1)
+        self._bulk(PublicArea, areas)
+        people = ["消杀组 周师傅", "消杀组 吴师傅", "消杀组 郑师傅"]
+        rounds: list[dict[str, Any]] = []
+        for back in range(14, -1, -1):
+            day = self.today - timedelta(days=back)
+            for a in areas:
+                n = a["rounds_per_day"]
+                for k in range(n):
+                    hour = 7 + round(k * 13 / max(1, n - 1)) if n > 1 else 9
+                    at = self.at(day, min(hour, 21), rng.randrange(0, 50))
+                    if at > self.now or rng.random() < 0.02:  # a round to come, or one missed
+                        continue
+                    rounds.append({"area_id": a["id"], "done_at": at, "agent": "含氯消毒剂",
+                                   "concentration": "500 mg/L", "done_by": rng.choice(people),
+                                   "checked_by": "院感 孙医生", "note": "", "user_id": self.user.id})  # fmt: skip
+        self._bulk(AreaRound, rounds)
+
     def _followups(self) -> None:
         """The follow-up calls of the released people's home monitoring, on the site's call days up to now:
         now and then nobody answers first; a few answers are abnormal, most of those dealt with since."""
@@ -911,6 +954,8 @@ class _Simulation:
             "audit_entry",
             "follow_up",
             "planned_batch",
+            "public_area",
+            "area_round",
         ):
             self.s.execute(
                 text(

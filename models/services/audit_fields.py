@@ -72,6 +72,10 @@ KEPT: dict[str, frozenset[str]] = {
         {"id", "expected_at", "people", "rooms", "category_code", "source", "note", "list_name", "state",
          "announced_at", "closed_at", "cancel_reason", "user_id", "version"}
     ),
+    "public_area": frozenset({"id", "name", "kind", "rounds_per_day", "sort", "retired_on", "version"}),
+    "area_round": frozenset(
+        {"id", "area_id", "done_at", "agent", "concentration", "done_by", "checked_by", "note", "user_id"}
+    ),
 }  # fmt: skip
 
 LEFT_OUT: dict[str, frozenset[str]] = {

@@ -14,6 +14,7 @@ transfer_ledger     转运台账
 arrival_receipt     入住人员交接清单 (a batch of arrivals, signed with the transfer team)
 followup_ledger     解除隔离人员回访台账 (the follow-up calls of a period)
 handover            解除隔离人员交接单 (the people released to each receiving community, signed by both sides)
+area_disinfection   公共区域日常消毒记录 (the routine rounds of a period, and the areas short of them)
 forecast            房间预测 (the rooms free today and on each of the next 7 days, by building)
 """
 
@@ -25,7 +26,15 @@ from .door_cards import door_cards
 from .forecast import forecast
 from .handover import handover
 from .handover import shown_stays as handover_stays
-from .registers import arrival_receipt, disinfection, followup_ledger, ledger, release_ledger, transfer_ledger
+from .registers import (
+    area_disinfection,
+    arrival_receipt,
+    disinfection,
+    followup_ledger,
+    ledger,
+    release_ledger,
+    transfer_ledger,
+)
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
 from .sheets import daily_sheets
@@ -34,6 +43,7 @@ from .temperature import temperature_record
 __all__ = [
     "QR",
     "REPORT_FIELDS",
+    "area_disinfection",
     "arrival_pack",
     "arrival_receipt",
     "daily_report",

@@ -27,6 +27,7 @@ from ..labels import L
 from .common import frame_for
 
 if TYPE_CHECKING:  # the rows' types: the forms take plain data and need no database to print it
+    from models.reads.areas import AreaDay, AreaLogRow
     from models.reads.followups import FollowUpRow
     from models.reads.reports import DepartureRow, DisinfectionRow, LedgerRow, PersonForm
 
@@ -361,4 +362,45 @@ def followup_ledger(
     return _register(
         t["fu_title"], period(day_from, day_to), site, [t[k] for k in FOLLOWUP_HEAD], body, lang, printed_by,
         printed_at, nowrap=frozenset({1, 2, 3, 6, 8, 9}), total_line=t["fu_count"].format(n=len(body)),
+    )  # fmt: skip
+
+
+AREA_HEAD = ("ad_time", "ad_area", "ad_kind", "agent", "concentration", "done_by", "checked_by", "ad_note")
+
+
+def area_cells(r: AreaLogRow, lang: str) -> list[object]:
+    t = L(lang)
+    return [r.done_at, r.area, t[f"ak_{r.kind.value}"], r.agent, r.concentration, r.done_by, r.checked_by, r.note]
+
+
+def area_shortfall(days: Sequence[AreaDay], lang: str) -> str:
+    """The areas and days whose rounds fell short, in one line (or that none did)."""
+    t = L(lang)
+    short = [f"{d.day:%m-%d} {d.area} {d.done}/{d.rounds_per_day}" for d in days if d.done < d.rounds_per_day]
+    return t["ad_short"].format(lines="；".join(short)) if short else t["ad_all_done"]
+
+
+def area_disinfection(
+    site: str,
+    day_from: date,
+    day_to: date,
+    rows: Sequence[AreaLogRow],
+    days: Sequence[AreaDay],
+    lang: str,
+    printed_by: str,
+    printed_at: datetime,
+) -> bytes:
+    """公共区域日常消毒记录: every round of the period in time order (when, which area, the agent and its
+    concentration, who did it and who checked, a signature box), then the areas and days short of rounds."""
+    t = L(lang)
+    head = [t[k] for k in AREA_HEAD] + [t["ad_sign"]]
+    body = []
+    for r in rows:
+        cells = area_cells(r, lang)
+        cells[0] = _when(r.done_at)
+        body.append([str(c) for c in cells] + [""])
+    return _register(
+        t["ad_title"], period(day_from, day_to), site, head, body, lang, printed_by, printed_at,
+        nowrap=frozenset({0}), blank={8: 22 * mm}, total_line=t["ad_count"].format(n=len(rows)),
+        foot=area_shortfall(days, lang), tall=True,
     )  # fmt: skip

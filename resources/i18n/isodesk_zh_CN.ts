@@ -50,6 +50,125 @@
     </message>
 </context>
 <context>
+    <name>AreaForm</name>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="104"/>
+        <source>Public area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="104"/>
+        <source>Change the public area</source>
+        <translation>修改公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="107"/>
+        <source>e.g. Building A, 3rd floor corridor</source>
+        <translation>如：A栋3层走廊</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="120"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="121"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="122"/>
+        <source>Rounds a day</source>
+        <translation>每日消毒次数</translation>
+    </message>
+</context>
+<context>
+    <name>AreaRoundDialog</name>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="49"/>
+        <source>Record a disinfection round</source>
+        <translation>登记日常消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="67"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="68"/>
+        <source>Done at</source>
+        <translation>消毒时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="69"/>
+        <source>Disinfectant</source>
+        <translation>消毒剂</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="70"/>
+        <source>Concentration</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="71"/>
+        <source>Done by</source>
+        <translation>消毒人</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="72"/>
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="73"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="80"/>
+        <source>No public area is listed yet: add the areas first.</source>
+        <translation>尚未登记公共区域，请先添加区域。</translation>
+    </message>
+</context>
+<context>
+    <name>AreasDialog</name>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="148"/>
+        <source>Public areas</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="151"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="151"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="151"/>
+        <source>Rounds a day</source>
+        <translation>每日消毒次数</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="156"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="157"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../views/areas_dialog.py" line="158"/>
+        <source>No longer in use</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalDialog</name>
     <message>
         <location filename="../../views/arrival_dialog.py" line="93"/>
@@ -1650,1656 +1769,1744 @@ dis {2} · oos {3}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../views/labels.py" line="36"/>
+        <location filename="../../views/labels.py" line="37"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="37"/>
+        <location filename="../../views/labels.py" line="38"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="38"/>
+        <location filename="../../views/labels.py" line="39"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="39"/>
+        <location filename="../../views/labels.py" line="40"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="45"/>
+        <location filename="../../views/labels.py" line="46"/>
         <source>Released from isolation</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="46"/>
-        <location filename="../../views/labels.py" line="159"/>
+        <location filename="../../views/labels.py" line="47"/>
+        <location filename="../../views/labels.py" line="174"/>
         <source>Transferred to hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="47"/>
+        <location filename="../../views/labels.py" line="48"/>
         <source>Transferred to another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="48"/>
+        <location filename="../../views/labels.py" line="49"/>
         <source>Moved to home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="49"/>
+        <location filename="../../views/labels.py" line="50"/>
         <source>Left for another reason</source>
         <translation>其他原因离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="56"/>
-        <location filename="../../views/labels.py" line="71"/>
+        <location filename="../../views/labels.py" line="57"/>
+        <location filename="../../views/labels.py" line="72"/>
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="57"/>
-        <location filename="../../views/labels.py" line="72"/>
+        <location filename="../../views/labels.py" line="58"/>
+        <location filename="../../views/labels.py" line="73"/>
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="58"/>
+        <location filename="../../views/labels.py" line="59"/>
         <source>Result pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="59"/>
         <location filename="../../views/labels.py" line="60"/>
+        <location filename="../../views/labels.py" line="61"/>
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="61"/>
+        <location filename="../../views/labels.py" line="62"/>
         <source>No swab scheduled</source>
         <translation>未安排核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="68"/>
+        <location filename="../../views/labels.py" line="69"/>
         <source>Not due yet</source>
         <translation>未到检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="69"/>
+        <location filename="../../views/labels.py" line="70"/>
         <source>Due, not done</source>
         <translation>应检未检</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="70"/>
+        <location filename="../../views/labels.py" line="71"/>
         <source>Done, result pending</source>
         <translation>已检，结果未出</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="88"/>
+        <location filename="../../views/labels.py" line="102"/>
         <source>Fever</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="89"/>
+        <location filename="../../views/labels.py" line="103"/>
         <source>Dry cough</source>
         <translation>干咳</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="90"/>
+        <location filename="../../views/labels.py" line="104"/>
         <source>Fatigue</source>
         <translation>乏力</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="91"/>
+        <location filename="../../views/labels.py" line="105"/>
         <source>Sore throat</source>
         <translation>咽痛</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="92"/>
+        <location filename="../../views/labels.py" line="106"/>
         <source>Loss of smell or taste</source>
         <translation>嗅味觉减退</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="93"/>
+        <location filename="../../views/labels.py" line="107"/>
         <source>Diarrhoea</source>
         <translation>腹泻</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="94"/>
+        <location filename="../../views/labels.py" line="108"/>
         <source>Other symptom</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="108"/>
+        <location filename="../../views/labels.py" line="122"/>
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="109"/>
+        <location filename="../../views/labels.py" line="86"/>
+        <location filename="../../views/labels.py" line="123"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="122"/>
+        <location filename="../../views/labels.py" line="136"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="123"/>
+        <location filename="../../views/labels.py" line="137"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="124"/>
+        <location filename="../../views/labels.py" line="138"/>
         <source>Medical</source>
         <translation>医务</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="125"/>
+        <location filename="../../views/labels.py" line="139"/>
         <source>Viewer</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="132"/>
+        <location filename="../../views/labels.py" line="146"/>
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="133"/>
+        <location filename="../../views/labels.py" line="147"/>
         <source>Daily observation sheets</source>
         <translation>每日健康观察记录表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="134"/>
+        <location filename="../../views/labels.py" line="148"/>
         <source>Registration form</source>
         <translation>集中隔离人员登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="135"/>
+        <location filename="../../views/labels.py" line="149"/>
         <source>Notice of isolation</source>
         <translation>集中隔离医学观察告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="136"/>
+        <location filename="../../views/labels.py" line="150"/>
         <source>Release notices</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="137"/>
+        <location filename="../../views/labels.py" line="151"/>
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="138"/>
+        <location filename="../../views/labels.py" line="152"/>
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="139"/>
+        <location filename="../../views/labels.py" line="153"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="140"/>
+        <location filename="../../views/labels.py" line="154"/>
         <source>Terminal disinfection record</source>
         <translation>终末消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="141"/>
+        <location filename="../../views/labels.py" line="155"/>
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="142"/>
+        <location filename="../../views/labels.py" line="156"/>
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="143"/>
+        <location filename="../../views/labels.py" line="157"/>
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="144"/>
+        <location filename="../../views/labels.py" line="158"/>
         <source>Arrival hand-over list</source>
         <translation>入住人员交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="145"/>
+        <location filename="../../views/labels.py" line="159"/>
         <source>The batch&apos;s forms</source>
         <translation>本批入住表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="146"/>
+        <location filename="../../views/labels.py" line="160"/>
         <source>Release hand-over list</source>
         <translation>解除隔离人员交接单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="147"/>
+        <location filename="../../views/labels.py" line="161"/>
         <source>Follow-up call ledger</source>
         <translation>解除隔离人员回访台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="157"/>
-        <location filename="../../views/labels.py" line="510"/>
+        <location filename="../../views/labels.py" line="172"/>
+        <location filename="../../views/labels.py" line="539"/>
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="158"/>
-        <location filename="../../views/labels.py" line="511"/>
+        <location filename="../../views/labels.py" line="173"/>
+        <location filename="../../views/labels.py" line="540"/>
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="172"/>
+        <location filename="../../views/labels.py" line="187"/>
         <source>Account created</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="173"/>
+        <location filename="../../views/labels.py" line="188"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="174"/>
+        <location filename="../../views/labels.py" line="189"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="175"/>
+        <location filename="../../views/labels.py" line="190"/>
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="176"/>
+        <location filename="../../views/labels.py" line="191"/>
         <source>Account locked after failed sign-ins</source>
         <translation>多次登录失败，账号锁定</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="177"/>
+        <location filename="../../views/labels.py" line="192"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="178"/>
+        <location filename="../../views/labels.py" line="193"/>
         <source>Password reset by an admin</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="179"/>
+        <location filename="../../views/labels.py" line="194"/>
         <source>Desk setting changed</source>
         <translation>修改前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="180"/>
+        <location filename="../../views/labels.py" line="195"/>
         <source>Temperature recorded</source>
         <translation>录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="181"/>
+        <location filename="../../views/labels.py" line="196"/>
         <source>Temperature reading corrected</source>
         <translation>更正体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="182"/>
+        <location filename="../../views/labels.py" line="197"/>
         <source>Fever alert raised</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="183"/>
+        <location filename="../../views/labels.py" line="198"/>
         <source>Fever alert closed</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="184"/>
+        <location filename="../../views/labels.py" line="199"/>
         <source>Fever alert open again (departure undone)</source>
         <translation>发热预警重新打开（撤销离开）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="185"/>
+        <location filename="../../views/labels.py" line="200"/>
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="186"/>
+        <location filename="../../views/labels.py" line="201"/>
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="187"/>
+        <location filename="../../views/labels.py" line="202"/>
         <source>Shared database upgraded</source>
         <translation>共享数据库已升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="188"/>
+        <location filename="../../views/labels.py" line="203"/>
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="189"/>
+        <location filename="../../views/labels.py" line="204"/>
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="190"/>
+        <location filename="../../views/labels.py" line="205"/>
         <source>Site name or address changed</source>
         <translation>隔离点名称或地址已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="191"/>
+        <location filename="../../views/labels.py" line="206"/>
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="192"/>
+        <location filename="../../views/labels.py" line="207"/>
         <source>Rule set copied to a new draft</source>
         <translation>隔离规则复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="193"/>
+        <location filename="../../views/labels.py" line="208"/>
         <source>Rule set draft saved</source>
         <translation>隔离规则草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="194"/>
+        <location filename="../../views/labels.py" line="209"/>
         <source>Rule set draft deleted</source>
         <translation>隔离规则草稿已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="195"/>
+        <location filename="../../views/labels.py" line="210"/>
         <source>Rule set put in use</source>
         <translation>隔离规则启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="196"/>
+        <location filename="../../views/labels.py" line="211"/>
         <source>Category rule added</source>
         <translation>新增人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="197"/>
+        <location filename="../../views/labels.py" line="212"/>
         <source>Category rule changed</source>
         <translation>人员类别规则已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="198"/>
+        <location filename="../../views/labels.py" line="213"/>
         <source>Category rule removed</source>
         <translation>人员类别规则已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="199"/>
+        <location filename="../../views/labels.py" line="214"/>
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="200"/>
+        <location filename="../../views/labels.py" line="215"/>
         <source>Person&apos;s details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="201"/>
+        <location filename="../../views/labels.py" line="216"/>
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="202"/>
+        <location filename="../../views/labels.py" line="217"/>
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="203"/>
+        <location filename="../../views/labels.py" line="218"/>
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="204"/>
+        <location filename="../../views/labels.py" line="219"/>
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="205"/>
+        <location filename="../../views/labels.py" line="220"/>
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="206"/>
+        <location filename="../../views/labels.py" line="221"/>
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="207"/>
+        <location filename="../../views/labels.py" line="222"/>
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="208"/>
+        <location filename="../../views/labels.py" line="223"/>
         <source>Disinfection record corrected</source>
         <translation>消毒记录已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="209"/>
+        <location filename="../../views/labels.py" line="224"/>
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="210"/>
+        <location filename="../../views/labels.py" line="225"/>
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="211"/>
+        <location filename="../../views/labels.py" line="226"/>
         <source>Room back in service: its out-of-service period ended</source>
         <translation>停用到期，房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="212"/>
+        <location filename="../../views/labels.py" line="227"/>
         <source>Building added</source>
         <translation>添加楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="213"/>
+        <location filename="../../views/labels.py" line="228"/>
         <source>Building renamed</source>
         <translation>楼栋改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="214"/>
+        <location filename="../../views/labels.py" line="229"/>
         <source>Building retired</source>
         <translation>注销楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="215"/>
+        <location filename="../../views/labels.py" line="230"/>
         <source>Floor added</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="216"/>
+        <location filename="../../views/labels.py" line="231"/>
         <source>Floor renamed</source>
         <translation>楼层改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="217"/>
+        <location filename="../../views/labels.py" line="232"/>
         <source>Floor retired</source>
         <translation>注销楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="218"/>
+        <location filename="../../views/labels.py" line="233"/>
         <source>Room added</source>
         <translation>添加房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="219"/>
+        <location filename="../../views/labels.py" line="234"/>
         <source>Room changed (number, type, beds or zone)</source>
         <translation>修改房间（房间号、房型、床位数或区域）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="220"/>
+        <location filename="../../views/labels.py" line="235"/>
         <source>Room retired</source>
         <translation>注销房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="221"/>
+        <location filename="../../views/labels.py" line="236"/>
         <source>Room deleted (never used)</source>
         <translation>删除房间（从未使用）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="222"/>
+        <location filename="../../views/labels.py" line="237"/>
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="79"/>
+        <location filename="../../views/labels.py" line="93"/>
         <source>Expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="80"/>
+        <location filename="../../views/labels.py" line="94"/>
         <source>Arrived and checked in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="81"/>
+        <location filename="../../views/labels.py" line="95"/>
         <source>Called off</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="148"/>
+        <location filename="../../views/labels.py" line="162"/>
         <source>Room forecast</source>
         <translation>房间预测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="223"/>
+        <location filename="../../views/labels.py" line="238"/>
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="224"/>
+        <location filename="../../views/labels.py" line="239"/>
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="225"/>
+        <location filename="../../views/labels.py" line="240"/>
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="226"/>
+        <location filename="../../views/labels.py" line="241"/>
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="227"/>
+        <location filename="../../views/labels.py" line="242"/>
         <source>Departure undone</source>
         <translation>撤销离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="228"/>
+        <location filename="../../views/labels.py" line="243"/>
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="229"/>
+        <location filename="../../views/labels.py" line="244"/>
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="230"/>
+        <location filename="../../views/labels.py" line="245"/>
         <source>Unscheduled swab added</source>
         <translation>添加计划外核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="231"/>
+        <location filename="../../views/labels.py" line="246"/>
         <source>Swab result corrected</source>
         <translation>核酸结果已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="232"/>
+        <location filename="../../views/labels.py" line="247"/>
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="233"/>
+        <location filename="../../views/labels.py" line="248"/>
         <source>Receiving community added</source>
         <translation>添加接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="234"/>
+        <location filename="../../views/labels.py" line="249"/>
         <source>Receiving community corrected</source>
         <translation>修改接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="235"/>
+        <location filename="../../views/labels.py" line="250"/>
         <source>Receiving community retired</source>
         <translation>停用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="236"/>
+        <location filename="../../views/labels.py" line="251"/>
         <source>Receiving community removed</source>
         <translation>删除接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="237"/>
+        <location filename="../../views/labels.py" line="252"/>
         <source>Receiving community offered again</source>
         <translation>重新启用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="238"/>
+        <location filename="../../views/labels.py" line="253"/>
         <source>Follow-up call recorded</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="239"/>
+        <location filename="../../views/labels.py" line="254"/>
         <source>Abnormal follow-up dealt with</source>
         <translation>处置回访异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="240"/>
+        <location filename="../../views/labels.py" line="255"/>
         <source>Follow-up call days changed</source>
         <translation>修改回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="241"/>
+        <location filename="../../views/labels.py" line="256"/>
         <source>Room forecast margin changed</source>
         <translation>修改房间预测预警余量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="242"/>
+        <location filename="../../views/labels.py" line="263"/>
         <source>Planned batch announced</source>
         <translation>登记待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="243"/>
+        <location filename="../../views/labels.py" line="264"/>
         <source>Planned batch changed</source>
         <translation>修改待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="244"/>
+        <location filename="../../views/labels.py" line="265"/>
         <source>Planned batch called off</source>
         <translation>取消待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="245"/>
+        <location filename="../../views/labels.py" line="266"/>
         <source>Planned batch checked in</source>
         <translation>待转运批次已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="255"/>
-        <location filename="../../views/labels.py" line="256"/>
+        <location filename="../../views/labels.py" line="276"/>
+        <location filename="../../views/labels.py" line="277"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="257"/>
-        <location filename="../../views/labels.py" line="330"/>
-        <location filename="../../views/labels.py" line="526"/>
+        <location filename="../../views/labels.py" line="278"/>
+        <location filename="../../views/labels.py" line="354"/>
+        <location filename="../../views/labels.py" line="555"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="258"/>
-        <location filename="../../views/labels.py" line="377"/>
+        <location filename="../../views/labels.py" line="279"/>
+        <location filename="../../views/labels.py" line="401"/>
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="259"/>
-        <location filename="../../views/labels.py" line="331"/>
-        <location filename="../../views/labels.py" line="527"/>
+        <location filename="../../views/labels.py" line="280"/>
+        <location filename="../../views/labels.py" line="355"/>
+        <location filename="../../views/labels.py" line="556"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="260"/>
+        <location filename="../../views/labels.py" line="281"/>
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="261"/>
+        <location filename="../../views/labels.py" line="282"/>
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="262"/>
+        <location filename="../../views/labels.py" line="283"/>
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="263"/>
-        <location filename="../../views/labels.py" line="264"/>
+        <location filename="../../views/labels.py" line="284"/>
+        <location filename="../../views/labels.py" line="285"/>
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="265"/>
-        <location filename="../../views/labels.py" line="266"/>
+        <location filename="../../views/labels.py" line="286"/>
+        <location filename="../../views/labels.py" line="287"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="267"/>
-        <location filename="../../views/labels.py" line="268"/>
+        <location filename="../../views/labels.py" line="288"/>
+        <location filename="../../views/labels.py" line="289"/>
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="269"/>
-        <location filename="../../views/labels.py" line="429"/>
+        <location filename="../../views/labels.py" line="290"/>
+        <location filename="../../views/labels.py" line="456"/>
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="270"/>
-        <location filename="../../views/labels.py" line="430"/>
+        <location filename="../../views/labels.py" line="291"/>
+        <location filename="../../views/labels.py" line="457"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="271"/>
-        <location filename="../../views/labels.py" line="356"/>
+        <location filename="../../views/labels.py" line="292"/>
+        <location filename="../../views/labels.py" line="380"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="272"/>
-        <location filename="../../views/labels.py" line="334"/>
+        <location filename="../../views/labels.py" line="293"/>
+        <location filename="../../views/labels.py" line="358"/>
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="273"/>
+        <location filename="../../views/labels.py" line="294"/>
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="274"/>
-        <location filename="../../views/labels.py" line="333"/>
+        <location filename="../../views/labels.py" line="295"/>
+        <location filename="../../views/labels.py" line="357"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="275"/>
+        <location filename="../../views/labels.py" line="296"/>
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="276"/>
+        <location filename="../../views/labels.py" line="297"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="277"/>
+        <location filename="../../views/labels.py" line="298"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="278"/>
+        <location filename="../../views/labels.py" line="299"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="279"/>
+        <location filename="../../views/labels.py" line="300"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="280"/>
-        <location filename="../../views/labels.py" line="406"/>
+        <location filename="../../views/labels.py" line="301"/>
+        <location filename="../../views/labels.py" line="430"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="281"/>
-        <location filename="../../views/labels.py" line="282"/>
+        <location filename="../../views/labels.py" line="302"/>
+        <location filename="../../views/labels.py" line="303"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283"/>
-        <location filename="../../views/labels.py" line="284"/>
-        <location filename="../../views/labels.py" line="412"/>
+        <location filename="../../views/labels.py" line="304"/>
+        <location filename="../../views/labels.py" line="305"/>
+        <location filename="../../views/labels.py" line="439"/>
         <source>Planned batch</source>
         <translation>待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291"/>
+        <location filename="../../views/labels.py" line="315"/>
         <source>Contaminated zone</source>
         <translation>污染区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292"/>
+        <location filename="../../views/labels.py" line="83"/>
+        <location filename="../../views/labels.py" line="316"/>
         <source>Buffer zone</source>
         <translation>缓冲区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293"/>
+        <location filename="../../views/labels.py" line="80"/>
+        <source>Corridor</source>
+        <translation>走廊</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="81"/>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="82"/>
+        <source>Lobby</source>
+        <translation>大厅</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="84"/>
+        <source>Staff zone</source>
+        <translation>工作人员区</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="85"/>
+        <source>Waste point</source>
+        <translation>垃圾暂存点</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="163"/>
+        <source>Routine disinfection of public areas</source>
+        <translation>公共区域日常消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="257"/>
+        <source>Public area added</source>
+        <translation>添加公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="258"/>
+        <source>Public area changed</source>
+        <translation>修改公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="259"/>
+        <source>Public area no longer in use</source>
+        <translation>停用公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="260"/>
+        <source>Public area removed</source>
+        <translation>删除公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="261"/>
+        <source>Public area in use again</source>
+        <translation>重新启用公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="262"/>
+        <source>Routine disinfection round recorded</source>
+        <translation>登记日常消毒</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="306"/>
+        <location filename="../../views/labels.py" line="307"/>
+        <source>Public area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="308"/>
+        <source>Routine disinfection round</source>
+        <translation>日常消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="317"/>
         <source>Clean zone</source>
         <translation>清洁区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="309"/>
-        <location filename="../../views/labels.py" line="525"/>
+        <location filename="../../views/labels.py" line="333"/>
+        <location filename="../../views/labels.py" line="554"/>
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="310"/>
+        <location filename="../../views/labels.py" line="334"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="311"/>
+        <location filename="../../views/labels.py" line="335"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="312"/>
+        <location filename="../../views/labels.py" line="336"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="313"/>
+        <location filename="../../views/labels.py" line="337"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="314"/>
+        <location filename="../../views/labels.py" line="338"/>
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="315"/>
+        <location filename="../../views/labels.py" line="339"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="316"/>
+        <location filename="../../views/labels.py" line="340"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="317"/>
+        <location filename="../../views/labels.py" line="341"/>
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="318"/>
+        <location filename="../../views/labels.py" line="342"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="319"/>
+        <location filename="../../views/labels.py" line="343"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="320"/>
+        <location filename="../../views/labels.py" line="344"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="321"/>
+        <location filename="../../views/labels.py" line="345"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="322"/>
+        <location filename="../../views/labels.py" line="346"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323"/>
+        <location filename="../../views/labels.py" line="347"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324"/>
+        <location filename="../../views/labels.py" line="348"/>
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325"/>
+        <location filename="../../views/labels.py" line="349"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="326"/>
+        <location filename="../../views/labels.py" line="350"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="327"/>
+        <location filename="../../views/labels.py" line="351"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="328"/>
+        <location filename="../../views/labels.py" line="352"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="329"/>
+        <location filename="../../views/labels.py" line="353"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="332"/>
+        <location filename="../../views/labels.py" line="356"/>
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335"/>
-        <location filename="../../views/labels.py" line="505"/>
+        <location filename="../../views/labels.py" line="359"/>
+        <location filename="../../views/labels.py" line="534"/>
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336"/>
+        <location filename="../../views/labels.py" line="360"/>
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="337"/>
+        <location filename="../../views/labels.py" line="361"/>
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="338"/>
+        <location filename="../../views/labels.py" line="362"/>
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="339"/>
+        <location filename="../../views/labels.py" line="363"/>
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="349"/>
+        <location filename="../../views/labels.py" line="373"/>
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="350"/>
+        <location filename="../../views/labels.py" line="374"/>
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="351"/>
+        <location filename="../../views/labels.py" line="375"/>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="352"/>
+        <location filename="../../views/labels.py" line="376"/>
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="353"/>
+        <location filename="../../views/labels.py" line="377"/>
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354"/>
+        <location filename="../../views/labels.py" line="378"/>
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="355"/>
+        <location filename="../../views/labels.py" line="379"/>
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="357"/>
+        <location filename="../../views/labels.py" line="381"/>
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="358"/>
+        <location filename="../../views/labels.py" line="382"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="359"/>
+        <location filename="../../views/labels.py" line="383"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="360"/>
+        <location filename="../../views/labels.py" line="384"/>
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="361"/>
+        <location filename="../../views/labels.py" line="385"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="362"/>
+        <location filename="../../views/labels.py" line="386"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="363"/>
+        <location filename="../../views/labels.py" line="387"/>
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="364"/>
+        <location filename="../../views/labels.py" line="388"/>
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="365"/>
+        <location filename="../../views/labels.py" line="389"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366"/>
+        <location filename="../../views/labels.py" line="390"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="367"/>
-        <location filename="../../views/labels.py" line="521"/>
+        <location filename="../../views/labels.py" line="391"/>
+        <location filename="../../views/labels.py" line="550"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="368"/>
+        <location filename="../../views/labels.py" line="392"/>
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="369"/>
+        <location filename="../../views/labels.py" line="393"/>
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="370"/>
+        <location filename="../../views/labels.py" line="394"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371"/>
+        <location filename="../../views/labels.py" line="395"/>
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="372"/>
+        <location filename="../../views/labels.py" line="396"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="373"/>
+        <location filename="../../views/labels.py" line="397"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="374"/>
+        <location filename="../../views/labels.py" line="398"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="375"/>
+        <location filename="../../views/labels.py" line="399"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="376"/>
-        <location filename="../../views/labels.py" line="522"/>
+        <location filename="../../views/labels.py" line="400"/>
+        <location filename="../../views/labels.py" line="551"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="378"/>
+        <location filename="../../views/labels.py" line="402"/>
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="379"/>
+        <location filename="../../views/labels.py" line="403"/>
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="380"/>
+        <location filename="../../views/labels.py" line="404"/>
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="381"/>
+        <location filename="../../views/labels.py" line="405"/>
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="382"/>
+        <location filename="../../views/labels.py" line="406"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="383"/>
+        <location filename="../../views/labels.py" line="407"/>
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="384"/>
+        <location filename="../../views/labels.py" line="408"/>
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="385"/>
+        <location filename="../../views/labels.py" line="409"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="386"/>
+        <location filename="../../views/labels.py" line="410"/>
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="387"/>
+        <location filename="../../views/labels.py" line="411"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="388"/>
+        <location filename="../../views/labels.py" line="412"/>
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="389"/>
+        <location filename="../../views/labels.py" line="413"/>
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="390"/>
+        <location filename="../../views/labels.py" line="414"/>
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="391"/>
+        <location filename="../../views/labels.py" line="415"/>
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="392"/>
+        <location filename="../../views/labels.py" line="416"/>
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="393"/>
+        <location filename="../../views/labels.py" line="417"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="394"/>
-        <location filename="../../views/labels.py" line="531"/>
+        <location filename="../../views/labels.py" line="418"/>
+        <location filename="../../views/labels.py" line="560"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="395"/>
+        <location filename="../../views/labels.py" line="419"/>
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="396"/>
+        <location filename="../../views/labels.py" line="420"/>
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="397"/>
+        <location filename="../../views/labels.py" line="421"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="398"/>
+        <location filename="../../views/labels.py" line="422"/>
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="399"/>
+        <location filename="../../views/labels.py" line="423"/>
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="400"/>
+        <location filename="../../views/labels.py" line="424"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="401"/>
+        <location filename="../../views/labels.py" line="425"/>
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="402"/>
+        <location filename="../../views/labels.py" line="426"/>
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="403"/>
+        <location filename="../../views/labels.py" line="427"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="404"/>
+        <location filename="../../views/labels.py" line="428"/>
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="405"/>
+        <location filename="../../views/labels.py" line="429"/>
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="407"/>
+        <location filename="../../views/labels.py" line="431"/>
         <source>Transport</source>
         <translation>转运方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="408"/>
+        <location filename="../../views/labels.py" line="432"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="409"/>
+        <location filename="../../views/labels.py" line="433"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="410"/>
+        <location filename="../../views/labels.py" line="434"/>
         <source>Follow-up call days</source>
         <translation>回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="411"/>
+        <location filename="../../views/labels.py" line="435"/>
         <source>Room forecast margin</source>
         <translation>房间预测预警余量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="413"/>
+        <location filename="../../views/labels.py" line="436"/>
+        <source>Rounds a day</source>
+        <translation>每日消毒次数</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="437"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="438"/>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="440"/>
         <source>Expected at</source>
         <translation>预计到达时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="414"/>
+        <location filename="../../views/labels.py" line="441"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="415"/>
+        <location filename="../../views/labels.py" line="442"/>
         <source>Rooms needed</source>
         <translation>需房间数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="416"/>
+        <location filename="../../views/labels.py" line="443"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="417"/>
+        <location filename="../../views/labels.py" line="444"/>
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="418"/>
+        <location filename="../../views/labels.py" line="445"/>
         <source>Announced at</source>
         <translation>通报时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="419"/>
+        <location filename="../../views/labels.py" line="446"/>
         <source>Why called off</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="420"/>
+        <location filename="../../views/labels.py" line="447"/>
         <source>Day of home monitoring</source>
         <translation>居家监测第几天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="421"/>
+        <location filename="../../views/labels.py" line="448"/>
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="422"/>
+        <location filename="../../views/labels.py" line="449"/>
         <source>Reached</source>
         <translation>是否联系上</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="423"/>
+        <location filename="../../views/labels.py" line="450"/>
         <source>Home test</source>
         <translation>居家检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="424"/>
+        <location filename="../../views/labels.py" line="451"/>
         <source>Called by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="425"/>
+        <location filename="../../views/labels.py" line="452"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="426"/>
+        <location filename="../../views/labels.py" line="453"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="427"/>
+        <location filename="../../views/labels.py" line="454"/>
         <source>Alert closed at</source>
         <translation>预警处置时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="428"/>
+        <location filename="../../views/labels.py" line="455"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="431"/>
+        <location filename="../../views/labels.py" line="458"/>
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="432"/>
+        <location filename="../../views/labels.py" line="459"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="433"/>
+        <location filename="../../views/labels.py" line="460"/>
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="435"/>
+        <location filename="../../views/labels.py" line="462"/>
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="437"/>
+        <location filename="../../views/labels.py" line="464"/>
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="438"/>
+        <location filename="../../views/labels.py" line="465"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="439"/>
+        <location filename="../../views/labels.py" line="466"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="440"/>
+        <location filename="../../views/labels.py" line="467"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="453"/>
+        <location filename="../../views/labels.py" line="480"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="454"/>
+        <location filename="../../views/labels.py" line="481"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="564"/>
+        <location filename="../../views/labels.py" line="593"/>
         <source>schema {before} → {after}, by IsoDesk {version}</source>
         <translation>结构 {before} → {after}，由 IsoDesk {version} 升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="565"/>
+        <location filename="../../views/labels.py" line="594"/>
         <source>{arrived} people checked in with it</source>
         <translation>随该批次入住 {arrived} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="106"/>
+        <location filename="../../views/labels.py" line="120"/>
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="107"/>
+        <location filename="../../views/labels.py" line="121"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="115"/>
+        <location filename="../../views/labels.py" line="129"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="116"/>
+        <location filename="../../views/labels.py" line="130"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="340"/>
+        <location filename="../../views/labels.py" line="364"/>
         <source>Home phases until</source>
         <translation>居家期至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="341"/>
+        <location filename="../../views/labels.py" line="365"/>
         <source>Restarted on</source>
         <translation>重新计算起始日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="342"/>
+        <location filename="../../views/labels.py" line="366"/>
         <source>Days changed by hand</source>
         <translation>人工调整天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="343"/>
+        <location filename="../../views/labels.py" line="367"/>
         <source>Retired on</source>
         <translation>撤除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="344"/>
+        <location filename="../../views/labels.py" line="368"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="345"/>
+        <location filename="../../views/labels.py" line="369"/>
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="346"/>
+        <location filename="../../views/labels.py" line="370"/>
         <source>Days of home isolation</source>
         <translation>居家隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="347"/>
+        <location filename="../../views/labels.py" line="371"/>
         <source>Swab days in home isolation</source>
         <translation>居家隔离检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348"/>
+        <location filename="../../views/labels.py" line="372"/>
         <source>Unscheduled</source>
         <translation>计划外</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="434"/>
+        <location filename="../../views/labels.py" line="461"/>
         <source>Days of home health monitoring</source>
         <translation>居家健康监测天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="436"/>
+        <location filename="../../views/labels.py" line="463"/>
         <source>Swab days in home health monitoring</source>
         <translation>居家健康监测检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="469"/>
+        <location filename="../../views/labels.py" line="496"/>
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="470"/>
+        <location filename="../../views/labels.py" line="497"/>
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="476"/>
+        <location filename="../../views/labels.py" line="503"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="477"/>
+        <location filename="../../views/labels.py" line="504"/>
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="481"/>
+        <location filename="../../views/labels.py" line="508"/>
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="482"/>
+        <location filename="../../views/labels.py" line="509"/>
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="483"/>
+        <location filename="../../views/labels.py" line="510"/>
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="488"/>
+        <location filename="../../views/labels.py" line="515"/>
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="490"/>
+        <location filename="../../views/labels.py" line="517"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="492"/>
+        <location filename="../../views/labels.py" line="519"/>
         <source>Changed by hand</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="493"/>
+        <location filename="../../views/labels.py" line="520"/>
         <source>Restart after a positive case</source>
         <translation>阳性病例后重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="494"/>
+        <location filename="../../views/labels.py" line="521"/>
         <source>Rule set switch</source>
         <translation>规则切换</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="300"/>
+        <location filename="../../views/labels.py" line="324"/>
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="301"/>
+        <location filename="../../views/labels.py" line="325"/>
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302"/>
+        <location filename="../../views/labels.py" line="326"/>
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="499"/>
+        <location filename="../../views/labels.py" line="528"/>
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="500"/>
+        <location filename="../../views/labels.py" line="529"/>
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="501"/>
+        <location filename="../../views/labels.py" line="530"/>
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="502"/>
+        <location filename="../../views/labels.py" line="531"/>
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="506"/>
+        <location filename="../../views/labels.py" line="535"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="509"/>
+        <location filename="../../views/labels.py" line="538"/>
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="512"/>
+        <location filename="../../views/labels.py" line="541"/>
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="520"/>
+        <location filename="../../views/labels.py" line="549"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="523"/>
+        <location filename="../../views/labels.py" line="552"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="524"/>
+        <location filename="../../views/labels.py" line="553"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="528"/>
+        <location filename="../../views/labels.py" line="557"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="529"/>
+        <location filename="../../views/labels.py" line="558"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="530"/>
+        <location filename="../../views/labels.py" line="559"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="539"/>
+        <location filename="../../views/labels.py" line="568"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="540"/>
+        <location filename="../../views/labels.py" line="569"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="542"/>
+        <location filename="../../views/labels.py" line="571"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="543"/>
+        <location filename="../../views/labels.py" line="572"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="552"/>
+        <location filename="../../views/labels.py" line="581"/>
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="553"/>
+        <location filename="../../views/labels.py" line="582"/>
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="554"/>
+        <location filename="../../views/labels.py" line="583"/>
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="555"/>
+        <location filename="../../views/labels.py" line="584"/>
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="556"/>
+        <location filename="../../views/labels.py" line="585"/>
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="557"/>
+        <location filename="../../views/labels.py" line="586"/>
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="558"/>
+        <location filename="../../views/labels.py" line="587"/>
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="561"/>
+        <location filename="../../views/labels.py" line="590"/>
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="562"/>
+        <location filename="../../views/labels.py" line="591"/>
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="563"/>
+        <location filename="../../views/labels.py" line="592"/>
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>
@@ -4554,7 +4761,7 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="57"/>
-        <location filename="../../views/reports_page.py" line="88"/>
+        <location filename="../../views/reports_page.py" line="89"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
@@ -4594,82 +4801,87 @@ dis {2} · oos {3}</source>
         <translation>房间预测（今日及未来7天）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="77"/>
+        <location filename="../../views/reports_page.py" line="65"/>
+        <source>Routine disinfection of public areas</source>
+        <translation>公共区域日常消毒记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="78"/>
         <source>Receiving communities…</source>
         <translation>接收街道/社区…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="83"/>
+        <location filename="../../views/reports_page.py" line="84"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="84"/>
+        <location filename="../../views/reports_page.py" line="85"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="92"/>
+        <location filename="../../views/reports_page.py" line="93"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="93"/>
+        <location filename="../../views/reports_page.py" line="94"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="94"/>
+        <location filename="../../views/reports_page.py" line="95"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="95"/>
+        <location filename="../../views/reports_page.py" line="96"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="99"/>
+        <location filename="../../views/reports_page.py" line="100"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="100"/>
+        <location filename="../../views/reports_page.py" line="101"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="121"/>
+        <location filename="../../views/reports_page.py" line="122"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="152"/>
+        <location filename="../../views/reports_page.py" line="153"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="154"/>
+        <location filename="../../views/reports_page.py" line="155"/>
         <source>{0} (retired)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="222"/>
+        <location filename="../../views/reports_page.py" line="223"/>
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="242"/>
+        <location filename="../../views/reports_page.py" line="243"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="251"/>
+        <location filename="../../views/reports_page.py" line="252"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="252"/>
+        <location filename="../../views/reports_page.py" line="253"/>
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -6041,218 +6253,244 @@ monitoring (days)</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="85"/>
+        <location filename="../../views/today_page.py" line="87"/>
         <source>Close the fever alert…</source>
         <translation>关闭发热预警…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="91"/>
+        <location filename="../../views/today_page.py" line="93"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="99"/>
-        <location filename="../../views/today_page.py" line="107"/>
+        <location filename="../../views/today_page.py" line="101"/>
+        <location filename="../../views/today_page.py" line="109"/>
         <source>Back in service (F9)</source>
         <translation>恢复使用 (F9)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="103"/>
-        <location filename="../../views/today_page.py" line="109"/>
+        <location filename="../../views/today_page.py" line="105"/>
+        <location filename="../../views/today_page.py" line="111"/>
         <source>Extend the out-of-service period…</source>
         <translation>延长停用…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="114"/>
-        <location filename="../../views/today_page.py" line="120"/>
+        <location filename="../../views/today_page.py" line="116"/>
+        <location filename="../../views/today_page.py" line="122"/>
         <source>Release the ready ones… (Ctrl+R)</source>
         <translation>批量解除隔离… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="131"/>
-        <location filename="../../views/today_page.py" line="137"/>
+        <location filename="../../views/today_page.py" line="133"/>
+        <location filename="../../views/today_page.py" line="139"/>
         <source>Record the call… (F7)</source>
         <translation>登记回访…（F7）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="141"/>
+        <location filename="../../views/today_page.py" line="143"/>
         <source>Close the follow-up alert…</source>
         <translation>处置回访异常…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="151"/>
+        <location filename="../../views/today_page.py" line="150"/>
+        <location filename="../../views/today_page.py" line="156"/>
+        <source>Record a round… (F6)</source>
+        <translation>登记消毒…（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="158"/>
+        <source>Public areas…</source>
+        <translation>公共区域…</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="169"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="152"/>
+        <location filename="../../views/today_page.py" line="170"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="153"/>
+        <location filename="../../views/today_page.py" line="171"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="154"/>
+        <location filename="../../views/today_page.py" line="172"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="155"/>
+        <location filename="../../views/today_page.py" line="173"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="156"/>
+        <location filename="../../views/today_page.py" line="174"/>
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="179"/>
+        <location filename="../../views/today_page.py" line="197"/>
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="179"/>
+        <location filename="../../views/today_page.py" line="197"/>
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="182"/>
+        <location filename="../../views/today_page.py" line="200"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href=&apos;swabs&apos;&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href=&apos;rounds&apos;&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href=&apos;swabs&apos;&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href=&apos;rounds&apos;&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="200"/>
+        <location filename="../../views/today_page.py" line="218"/>
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="201"/>
+        <location filename="../../views/today_page.py" line="219"/>
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="202"/>
+        <location filename="../../views/today_page.py" line="220"/>
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="203"/>
+        <location filename="../../views/today_page.py" line="221"/>
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="204"/>
+        <location filename="../../views/today_page.py" line="222"/>
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="205"/>
+        <location filename="../../views/today_page.py" line="223"/>
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="206"/>
+        <location filename="../../views/today_page.py" line="224"/>
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="219"/>
+        <location filename="../../views/today_page.py" line="237"/>
         <source>Out of service, period ended ({0})</source>
         <translation>停用到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="224"/>
+        <location filename="../../views/today_page.py" line="242"/>
         <source>{0} · until {1} · {2}</source>
         <translation>{0} · 停用至 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="250"/>
+        <location filename="../../views/today_page.py" line="266"/>
+        <source>Public areas to disinfect ({0}, behind {1})</source>
+        <translation>公共区域待消毒（{0}，滞后 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="270"/>
+        <source> · last {0}</source>
+        <translation> · 上次 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="271"/>
+        <source>{0} · {1}/{2} today</source>
+        <translation>{0} · 今日 {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="309"/>
         <source>&lt;a href=&apos;forecast&apos;&gt;Room forecast&lt;/a&gt;: free rooms at the end of tomorrow: {0} (beds: {1}); the day after: {2}; fewest in the next 7 days: {3}, on {4}</source>
         <translation>&lt;a href=&apos;forecast&apos;&gt;房间预测&lt;/a&gt;：明日日终空闲 {0} 间（{1} 床），后日 {2} 间；未来7天最少 {3} 间（{4}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="258"/>
+        <location filename="../../views/today_page.py" line="317"/>
         <source>below the margin of {0} on {1}</source>
         <translation>{1} 低于预警余量 {0} 间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="275"/>
+        <location filename="../../views/today_page.py" line="334"/>
         <source>Follow-up calls due ({0}, overdue {1})</source>
         <translation>待回访（{0}，逾期 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="279"/>
+        <location filename="../../views/today_page.py" line="338"/>
         <source>overdue since {0}</source>
         <translation>{0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="279"/>
+        <location filename="../../views/today_page.py" line="338"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="280"/>
+        <location filename="../../views/today_page.py" line="339"/>
         <source> · tried {0}×</source>
         <translation> · 已拨打 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="281"/>
-        <location filename="../../views/today_page.py" line="297"/>
+        <location filename="../../views/today_page.py" line="340"/>
+        <location filename="../../views/today_page.py" line="356"/>
         <source>no community recorded</source>
         <translation>未登记接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="282"/>
+        <location filename="../../views/today_page.py" line="341"/>
         <source>{0} · {1} · home day {2} · {3}</source>
         <translation>{0} · {1} · 居家第 {2} 天 · {3}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="292"/>
+        <location filename="../../views/today_page.py" line="351"/>
         <source>… and {0} more (the follow-up ledger lists them all)</source>
         <translation>… 另有 {0} 条（回访台账列出全部）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="295"/>
+        <location filename="../../views/today_page.py" line="354"/>
         <source>Abnormal follow-ups ({0})</source>
         <translation>回访异常（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="297"/>
+        <location filename="../../views/today_page.py" line="356"/>
         <source>{0} · {1} · home day {2}</source>
         <translation>{0} · {1} · 居家第 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="331"/>
+        <location filename="../../views/today_page.py" line="390"/>
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="333"/>
+        <location filename="../../views/today_page.py" line="392"/>
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="336"/>
+        <location filename="../../views/today_page.py" line="395"/>
         <source>leaves with {0}, not ready</source>
         <translation>须与同住人{0}一同解除，其尚未符合</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="394"/>
-        <location filename="../../views/today_page.py" line="433"/>
+        <location filename="../../views/today_page.py" line="453"/>
+        <location filename="../../views/today_page.py" line="492"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="419"/>
+        <location filename="../../views/today_page.py" line="478"/>
         <source>Extend the out-of-service period</source>
         <translation>延长停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="427"/>
+        <location filename="../../views/today_page.py" line="486"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>

@@ -2,9 +2,11 @@
 
 from models.store.orm import text_guard  # noqa: F401  (the before-flush check of every text written)
 from models.store.orm.accounts import AuditEntry, SchemaRelease, User
+from models.store.orm.areas import AreaRound, PublicArea
 from models.store.orm.base import (
     SYMPTOMS,
     AlertState,
+    AreaKind,
     Base,
     BatchState,
     CompanionReason,
@@ -35,6 +37,8 @@ __all__ = [
     "TEMP_MIN",
     "ZONES",
     "AlertState",
+    "AreaKind",
+    "AreaRound",
     "AuditEntry",
     "Base",
     "BatchState",
@@ -54,6 +58,7 @@ __all__ = [
     "Person",
     "PersonKey",
     "PlannedBatch",
+    "PublicArea",
     "Role",
     "Room",
     "RoomEvent",

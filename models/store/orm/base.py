@@ -15,6 +15,7 @@ from sqlalchemy.types import TypeDecorator
 from models.codes import (
     SYMPTOMS,
     AlertState,
+    AreaKind,
     BatchState,
     CompanionReason,
     CountFrom,
@@ -88,6 +89,7 @@ def str_enum(cls: type[enum.Enum], name: str) -> Enum:
 __all__ = [
     "SYMPTOMS",
     "AlertState",
+    "AreaKind",
     "Base",
     "BatchState",
     "CompanionReason",
