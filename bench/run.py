@@ -107,7 +107,11 @@ KNOWN = """Known limits (measured by hand on the same site, not by this script):
   the CI's load.
 - Printing to a real printer on Linux and macOS hands the PDF itself to CUPS (`lp`): no rasterising, a
   job of the PDF's size (about 11 kB a page for these sheets), queued in well under a second; the
-  figures above are the raster path (Windows, print to file, no `lp`)."""
+  figures above are the raster path (Windows, print to file, no `lp`).
+- Peak RSS is the process's own high-water mark (VmHWM in /proc/self/status). Until 2026-12-03 it was
+  getrusage's ru_maxrss, which on Linux a child started by fork and exec inherits from its parent: the
+  print figure then read this script's own peak with the 5,000-room site loaded (352 MB, 468 MB), where
+  the print itself peaks at about 205 MB (the app, 171 MB, plus two 300 dpi pages in flight)."""
 
 
 @dataclass
