@@ -346,7 +346,8 @@ COLD_START = textwrap.dedent(
     window.board.viewport().repaint()
     QApplication.processEvents()
     hwm = [l for l in open("/proc/self/status").read().splitlines() if l.startswith("VmHWM:")]  # own peak
-    print(time.monotonic(), int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    peak = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(time.monotonic(), peak)
     """
 )
 
