@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,8 +13,10 @@ from sqlalchemy.orm import Session
 from models.store.orm import AlertState, Building, FeverAlert, Floor, Person, Room, RoomState, RoomType, Stay
 
 
-@dataclass(frozen=True)
-class BoardOccupant:
+class BoardOccupant(NamedTuple):
+    """One person on a tile (a tuple: a site's board makes 5,000 at each reload, a frozen dataclass three
+    times as slowly)."""
+
     stay_id: int
     name: str
     day_n: int
