@@ -163,16 +163,13 @@ def render(
 def _forecast(
     session: Session, day: date, lang: str, printed_by: str, now: datetime, xlsx_path: Path | None, pdf: bool
 ) -> bytes:
-    from datetime import datetime as _datetime
-    from zoneinfo import ZoneInfo
-
-    from models.reads.forecast import EVENING, forecast
+    from models.reads.forecast import evening, forecast
     from models.reads.planned_batches import batch_rows
 
     site = get_site(session)
     today = clock.local_date(now, site.timezone)
     reports.check_day(day, today=today)
-    at = now if day == today else _datetime.combine(day, EVENING, ZoneInfo(site.timezone))
+    at = now if day == today else evening(day, site.timezone)
     fc = forecast(session, at)
     counted = batch_rows(session, at, ids=fc.batch_ids)
     if xlsx_path:

@@ -45,7 +45,6 @@ def inputs(rooms, stays=(), awaiting=None, out=None, batches=(), turnaround=time
         out_of_service=out or {},
         batches=tuple(batches),
         turnaround=turnaround,
-        turnaround_samples=10,
         release_time=time(10),
         margin=margin,
     )

@@ -52,7 +52,6 @@ from models.store.orm import (
     Room,
     RoomEvent,
     RoomEventKind,
-    RoomMove,
     RoomType,
     RuleSet,
     Stay,
@@ -113,11 +112,15 @@ class Inputs:
     out_of_service: dict[int, datetime]  # room -> when it comes back (NEVER: no end date)
     batches: tuple[FBatch, ...]
     turnaround: timedelta
-    turnaround_samples: int  # how many measured (0: the default)
     release_time: time
     margin: int
     days: int = DAYS
     gaps: tuple[float, ...] = ()  # the measured turnarounds (seconds, sorted); none: ``turnaround`` exactly
+
+    @property
+    def turnaround_samples(self) -> int:
+        """How many turnarounds were measured (0: the default is used)."""
+        return len(self.gaps)
 
 
 # --- the answer ------------------------------------------------------------------------------------------
@@ -280,22 +283,6 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
         if sid in planned
     )
 
-    # when each room awaiting disinfection was left: its last departure or move out before then
-    awaiting: dict[int, datetime] = {}
-    dirty = sorted(state.awaiting_disinfection)
-    if dirty:
-        for q in (
-            select(Stay.room_id, func.max(Stay.departed_at)).where(Stay.departed_at < at).group_by(Stay.room_id),
-            select(RoomMove.from_room_id, func.max(RoomMove.at))
-            .where(RoomMove.at < at)
-            .group_by(RoomMove.from_room_id),
-        ):
-            for rid, left in session.execute(q):
-                if rid in state.awaiting_disinfection and left is not None:
-                    awaiting[rid] = max(awaiting.get(rid, left), left)
-        for rid in dirty:
-            awaiting.setdefault(rid, at)
-
     # when each room out of service comes back: the day after the last day of its out-of-service event
     out: dict[int, datetime] = {}
     if state.out_of_service:
@@ -352,11 +339,10 @@ def gather(session: Session, at: datetime | None = None, days: int = DAYS) -> In
         buildings=tuple(buildings.items()),
         rooms=tuple(rooms),
         stays=stays,
-        awaiting=awaiting,
+        awaiting=dict(state.left_at),
         out_of_service=out,
         batches=batches,
         turnaround=turnaround,
-        turnaround_samples=len(gaps),
         gaps=gaps,
         release_time=release_time,
         margin=site.forecast_margin,
@@ -406,7 +392,7 @@ class _Timeline:
     def free_from(self) -> datetime:
         return max((end for _, end, _, _ in self.spans), default=datetime.min.replace(tzinfo=ZoneInfo("UTC")))
 
-    def awaiting(self, ready: _Ready, instant: datetime) -> tuple[str | None, float]:
+    def state(self, ready: _Ready, instant: datetime) -> tuple[str | None, float]:
         """The state at ``instant``: occupied or out of service (chance 1), awaiting disinfection with a
         chance (the rest free), or free."""
         last = None
@@ -479,12 +465,12 @@ def project(inputs: Inputs) -> Forecast:
     order = [r.id for r in inputs.rooms]
     double = {r.id: r.double for r in inputs.rooms}
     arriving: list[tuple[datetime, int, int]] = []  # (when, people, rooms short)
-    taken: list[tuple[datetime, int]] = []
+    free_at = {rid: timelines[rid].free_from() for rid in order}  # when each room is free (a batch moves it)
     placed: list[tuple[datetime, int, int]] = []  # (when, room, people put in it)
     batch_leaving: list[tuple[datetime, int, int]] = []  # (when, room, people) a batch leaves again
     for b in inputs.batches:
         leave = _local(clock.local_date(b.at, tz) + timedelta(days=b.days), inputs.release_time, tz)
-        free = [rid for rid in order if timelines[rid].free_from() <= b.at]
+        free = [rid for rid in order if free_at[rid] <= b.at]
         families = b.people - b.rooms  # households of two, each in a double
         doubles = [rid for rid in free if double[rid]]
         singles = [rid for rid in free if not double[rid]]
@@ -497,7 +483,7 @@ def project(inputs: Inputs) -> Forecast:
             batch_leaving.append((leave, rid, people))
             timelines[rid].add(b.at, leave, OCCUPIED)
             timelines[rid].add(leave, leave + ta, AWAITING)
-            taken.append((b.at, rid))
+            free_at[rid] = leave + ta
             vacating.append((leave, rid))
         arriving.append((b.at, b.people, b.rooms - len(chosen)))
 
@@ -510,18 +496,17 @@ def project(inputs: Inputs) -> Forecast:
         day = today + timedelta(days=n)
         end = _local(day + timedelta(days=1), time(0), tz)
         cells: list[defaultdict[str, float]] = [defaultdict(float) for _ in inputs.buildings]
-        for events, column in (
-            (vacating, "vacated"),
-            (returning, "back_in_service"),
-            (taken, "arrival_rooms"),
-        ):
+        for events, column in ((vacating, "vacated"), (returning, "back_in_service")):
             for when, rid in events:
                 if start <= when < end:
                     cells[index[building_of[rid]]][column] += 1
-        for events3, column in ((placed, "arrivals"), (batch_leaving, "releases")):
-            for when, rid, people in events3:
-                if start <= when < end:
-                    cells[index[building_of[rid]]][column] += people
+        for when, rid, people in placed:
+            if start <= when < end:
+                cells[index[building_of[rid]]]["arrivals"] += people
+                cells[index[building_of[rid]]]["arrival_rooms"] += 1
+        for when, rid, people in batch_leaving:
+            if start <= when < end:
+                cells[index[building_of[rid]]]["releases"] += people
         for s in inputs.stays:
             if s.room_id in timelines and start <= s.leaves < end:
                 cells[index[building_of[s.room_id]]]["held" if s.held else "releases"] += 1
@@ -530,7 +515,7 @@ def project(inputs: Inputs) -> Forecast:
             c["rooms"] += 1
             c["freed"] += timelines[rid].freed(ready, start, end)
             # just before midnight, as the reports count a day's end
-            what, chance = timelines[rid].awaiting(ready, end - JUST)
+            what, chance = timelines[rid].state(ready, end - JUST)
             if what == OCCUPIED:
                 c["in_use"] += 1
             elif what == OUT:
@@ -594,6 +579,11 @@ class BackTest:
 EVENING = time(20, 0)  # when the command centre's daily question is answered
 
 
+def evening(day: date, tz: str) -> datetime:
+    """The instant a past day's forecast is made at: that day's ``EVENING``, site time."""
+    return _local(day, EVENING, tz)
+
+
 @dataclass(frozen=True)
 class _End:
     """A day's end as it happened: the free rooms, and who was in each occupied room."""
@@ -649,7 +639,7 @@ def backtest(session: Session, first: date, last: date, days: int = DAYS) -> Bac
     plain: dict[int, list[int]] = {h: [] for h in hs}
     rooms = 0
     for d in _days(first, last - timedelta(days=1)):
-        at = _local(d, EVENING, tz)
+        at = evening(d, tz)
         fc = forecast(session, at, days)
         rooms = max(rooms, fc.days[0].total.rooms)
         for h in hs:

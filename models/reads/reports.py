@@ -8,7 +8,8 @@ the rooms' events, so a report printed a week later says what it said on the day
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -120,6 +121,7 @@ class RoomsAt:
     occupied: frozenset[int]
     awaiting_disinfection: frozenset[int]  # left by someone (departure or move) since its last disinfection
     out_of_service: frozenset[int]
+    left_at: Mapping[int, datetime] = field(default_factory=dict)  # each room awaiting: when it was last left
 
     def state(self, room_id: int) -> RoomState:
         if room_id in self.occupied:
@@ -173,12 +175,12 @@ def rooms_at(session: Session, instant: datetime) -> RoomsAt:
     left_since = (last.c.left.is_not(None) & (last.c.cleaned.is_(None) | (last.c.cleaned < last.c.left))) | (
         last.c.moved.is_not(None) & (last.c.cleaned.is_(None) | (last.c.cleaned < last.c.moved))
     )
-    dirty = frozenset(
-        rid
-        for rid in session.scalars(select(last.c.room_id).where(left_since))
+    left_at = {
+        rid: max(t for t in (left, moved) if t is not None)
+        for rid, left, moved in session.execute(select(last.c.room_id, last.c.left, last.c.moved).where(left_since))
         if rid not in occupied and rid not in oos
-    )
-    return RoomsAt(stay_rooms, occupied, dirty, oos - occupied)
+    }
+    return RoomsAt(stay_rooms, occupied, frozenset(left_at), oos - occupied, left_at)
 
 
 # --- daily observation sheets -------------------------------------------------------------------------
