@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import clock
 from models.errors import DomainError
+from models.rules.numbers import whole_number
 from models.services import audit
 from models.services.audit import transactional
 from models.services.communities import clean_text
@@ -32,11 +33,8 @@ def _text(value: str, field: str, *, required: bool = False) -> str:
 
 
 def _rounds(value: object) -> int:
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        n = 0
-    if not 1 <= n <= MAX_ROUNDS:
+    n = whole_number(value)
+    if n is None or not 1 <= n <= MAX_ROUNDS:
         raise DomainError("area_rounds_range", limit=MAX_ROUNDS, value=str(value)[:20])
     return n
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models import clock
 from models.errors import DomainError
 from models.rules import table_files
+from models.rules.numbers import whole_number
 from models.services import audit
 from models.services.audit import transactional
 from models.services.communities import clean_text
@@ -58,23 +59,12 @@ def _text(value: str, field: str) -> str:
     return clean_text(value, field, required=False, limit=LIMITS[field])
 
 
-def _whole(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None
-
-
 def checked_batch(session: Session, data: BatchInput, now: datetime) -> BatchInput:
     """``data`` cleaned, or the first thing wrong with it as a DomainError."""
-    people = _whole(data.people)
+    people = whole_number(data.people)
     if people is None or not 1 <= people <= MAX_PEOPLE:
         raise DomainError("batch_people_range", limit=MAX_PEOPLE, value=str(data.people))
-    rooms = people if data.rooms in (None, "") else _whole(data.rooms)
+    rooms = people if data.rooms in (None, "") else whole_number(data.rooms)
     if rooms is None or not 1 <= rooms <= people:
         raise DomainError("batch_rooms_range", people=people, value=str(data.rooms))
     if data.expected_at.tzinfo is None:
@@ -234,7 +224,7 @@ def list_data(session: Session, batch_id: int) -> TransferList | None:
 @transactional("settings")
 def set_forecast_margin(session: Session, actor: User | None, value: object) -> int:
     """The free rooms below which the room forecast warns."""
-    margin = _whole(value)
+    margin = whole_number(value)
     if margin is None or not 0 <= margin <= MAX_MARGIN:
         raise DomainError("margin_range", limit=MAX_MARGIN, value=str(value)[:20])
     site = get_site(session)
