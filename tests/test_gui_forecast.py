@@ -202,10 +202,13 @@ def test_the_main_window_opens_the_batch_dialog_on_the_batchs_list(qtbot, app_co
     page = window.forecast_page
     page.refresh()
     page.batch_table.selectRow(0)
-    page.check_in_batch()
+    written = page.check_in_batch()
     dialog = window.findChild(BatchDialog)
     assert dialog is not None and dialog.planned_batch_id == batch.id
     assert dialog.table.rowCount() == 2 and dialog._ready
     dialog.confirm()
     session.expire_all()
     assert session.get_one(PlannedBatch, batch.id).state is BatchState.ARRIVED
+    assert written.exists()
+    dialog.done(0)  # closed: the list's copy (names, ID numbers) is gone with it
+    assert not written.parent.exists()

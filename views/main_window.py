@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         self.reports_page = ReportsPage(ctx, self.stack)
         self.forecast_page = ForecastPage(ctx, self.stack)
         self.forecast_page.print_requested.connect(lambda: self.print_form("forecast"))
-        self.forecast_page.check_in.connect(lambda batch_id, path: self.batch_arrival(batch_id, Path(path)))
+        self.forecast_page.check_in.connect(self._check_in_planned)
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
@@ -398,6 +399,13 @@ class MainWindow(QMainWindow):
         dialog.open()  # window-modal, and the event loop goes on: its print preview opens over it
         if path is not None:
             dialog.load(path)
+        return dialog
+
+    def _check_in_planned(self, batch_id: int, path: str) -> BatchDialog:
+        """A planned batch checked in from the list sent ahead with it, which the forecast page wrote to a folder
+        of its own: that folder (the list's names and ID numbers) goes when the dialog closes."""
+        dialog = self.batch_arrival(batch_id, Path(path))
+        dialog.finished.connect(lambda _result: shutil.rmtree(Path(path).parent, ignore_errors=True))
         return dialog
 
     def _batch_done(self, dialog: BatchDialog) -> None:
