@@ -95,6 +95,65 @@ class AreaKind(enum.StrEnum):
     OTHER = "other"
 
 
+class SupplyCategory(enum.StrEnum):
+    """What a supply item is for (物资台账的分类)."""
+
+    PROTECTION = "protection"  # masks, protective suits, gloves, face shields
+    DISINFECTANT = "disinfectant"
+    MEDICAL = "medical"  # thermometers, swab kits, medicines
+    FOOD = "food"  # meals, water
+    DAILY = "daily"  # daily necessities
+    OTHER = "other"
+
+
+class UseBasis(enum.StrEnum):
+    """How a supply item's use a day is reckoned, for its days of stock left."""
+
+    MEASURED = "measured"  # what went out over the last 7 days, a day
+    PER_OCCUPANT = "per_occupant"  # so many per person present a day (masks, meals)
+
+
+class MoveKind(enum.StrEnum):
+    """A stock movement (出入库): in (with its source and lot), out (to whom or which floor), or a count."""
+
+    IN = "in"
+    OUT = "out"
+    COUNT = "count"  # a stocktake: the count found replaces the stock, the difference recorded
+
+
+class RequestKind(enum.StrEnum):
+    """What an occupant asks for (人文关怀)."""
+
+    MEALS = "meals"  # meals and diet
+    MEDICINE = "medicine"
+    COUNSELLING = "counselling"
+    DELIVERY = "delivery"  # a parcel or a delivery from home
+    REPAIR = "repair"
+    OTHER = "other"
+
+
+class RequestChannel(enum.StrEnum):
+    """How a request came in."""
+
+    DESK = "desk"
+    PHONE = "phone"
+    WECHAT = "wechat"
+
+
+class RequestState(enum.StrEnum):
+    """A request's course: open, then in hand, then done or refused (with a reason)."""
+
+    OPEN = "open"
+    IN_HAND = "in_hand"
+    DONE = "done"
+    REFUSED = "refused"
+
+
+class Urgency(enum.StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+
+
 class RoomEventKind(enum.StrEnum):
     DISINFECTED = "disinfected"
     OUT_OF_SERVICE = "out_of_service"

@@ -212,6 +212,48 @@ MESSAGES = Catalogue(
         "area_kind_unknown": ("未知的区域类型：{kind}", "Unknown kind of area: {kind}"),
         "area_round_future": ("消毒时间不能晚于现在", "A round cannot be recorded for a time to come"),
         "area_round_old": ("只能补录 7 天内的消毒记录", "Rounds can be recorded up to 7 days back"),
+        "field_supply_name": ("物资名称", "Item"),
+        "field_supply_unit": ("单位", "Unit"),
+        "field_supply_party": ("来源/领用方", "From / to"),
+        "field_supply_lot": ("批号", "Lot"),
+        "field_supply_by": ("经手人", "Handled by"),
+        "field_supply_note": ("备注", "Note"),
+        "supply_not_found": ("未找到该物资", "No such item"),
+        "supply_taken": ("物资“{name}”已存在", "The item “{name}” is already listed"),
+        "supply_retired": ("物资“{name}”已停用", "The item “{name}” is no longer kept"),
+        "supply_category_unknown": ("未知的物资分类：{value}", "Unknown kind of supply: {value}"),
+        "supply_basis_unknown": ("未知的消耗计算方式：{value}", "Unknown way of counting use: {value}"),
+        "supply_move_unknown": ("未知的出入库类型：{value}", "Unknown kind of movement: {value}"),
+        "supply_min_range": (
+            "最低库存应为 0 到 {limit} 之间的整数：{value}",
+            "Minimum stock: a whole number from 0 to {limit}, not {value}",
+        ),
+        "supply_rate_range": (
+            "每人每日用量应为 0 到 {limit} 之间的数：{value}",
+            "Use per person a day: a number from 0 to {limit}, not {value}",
+        ),
+        "supply_rate_needed": (
+            "按在住人数计算时，请填写每人每日用量",
+            "Counted per person present: give the use per person a day",
+        ),
+        "supply_quantity_range": (
+            "数量应为 1 到 {limit} 之间的整数：{value}",
+            "Quantity: a whole number from 1 to {limit}, not {value}",
+        ),
+        "supply_count_range": (
+            "盘点数应为 0 到 {limit} 之间的整数：{value}",
+            "Count: a whole number from 0 to {limit}, not {value}",
+        ),
+        "supply_short": (
+            "“{name}”库存只有 {stock} {unit}，不能发放 {quantity} {unit}",
+            "Only {stock} {unit} of “{name}” in stock: {quantity} {unit} cannot go out",
+        ),
+        "supply_count_note": (
+            "盘点数 {counted} 与账面 {stock} 不符，请在备注中说明原因",
+            "The count {counted} differs from the books ({stock}): say why in the note",
+        ),
+        "supply_move_future": ("出入库时间不能晚于现在", "A movement cannot be recorded for a time to come"),
+        "supply_move_old": ("只能补录 7 天内的出入库", "Movements can be recorded up to 7 days back"),
         "batch_not_found": ("未找到该待转运批次", "No such planned batch"),
         "batch_closed": (
             "该批次已入住或已取消，不能再修改",

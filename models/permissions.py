@@ -26,6 +26,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "swabs": frozenset({Role.ADMIN, Role.MEDICAL}),
     "alerts": frozenset({Role.ADMIN, Role.MEDICAL}),
     "followups": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),  # the calls after release (回访)
+    "supplies": frozenset({Role.ADMIN, Role.DESK}),  # the stock (物资台账): the logistics group, through the desk
+    "requests": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),  # occupants' requests (人文关怀)
     "identity": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),
     "settings": frozenset({Role.ADMIN}),
     "users": frozenset({Role.ADMIN}),

@@ -6,8 +6,9 @@ Used by the command line (`app.py print`) and the app's print buttons, so both p
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -41,6 +42,7 @@ HAS_XLSX = (
     "followup-ledger",
     "forecast",
     "area-disinfection",
+    "supplies",
 )
 
 
@@ -134,6 +136,17 @@ def render(
         if xlsx_path:
             xlsx.area_disinfection_xlsx(rounds, xlsx_path, lang, tz)
         return forms.area_disinfection(site, first, day, rounds, days, lang, printed_by, now) if pdf else b""
+    if form == "supplies":  # the stock now (a past day: at its end), the movements from day_from (the month's first)
+        from models.reads.supplies import move_rows, stock_rows
+
+        first = day_from or day.replace(day=1)
+        if first > day:
+            raise DomainError("period_reversed", first=first.isoformat(), last=day.isoformat())
+        at = min(now, datetime.combine(day + timedelta(days=1), time(0), ZoneInfo(tz)))
+        stock, moves = stock_rows(session, at), move_rows(session, first, day)
+        if xlsx_path:
+            xlsx.supplies_xlsx(stock, moves, at, xlsx_path, lang, tz)
+        return forms.supplies(site, first, day, at, stock, moves, lang, printed_by, now) if pdf else b""
     if form == "forecast":  # made now; for a past day, as it was made that evening (as the back-test makes it)
         return _forecast(session, day, lang, printed_by, now, xlsx_path, pdf)
     if form == "daily-report":

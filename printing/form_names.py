@@ -19,6 +19,7 @@ FORMS = (
     "followup-ledger",
     "forecast",
     "area-disinfection",
+    "supplies",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

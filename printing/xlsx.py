@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from models.reads.forecast import Forecast
     from models.reads.handover import HandoverList
     from models.reads.planned_batches import BatchRow
+    from models.reads.supplies import MoveRow, StockRow
 
 
 def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> None:
@@ -68,6 +69,14 @@ def daily_report_xlsx(report: DailyReport, path: Path, lang: str = "zh_CN") -> N
         append_row(ws, [t["ho_community_col"], t["com_releases"]])
         for place in report.by_community:
             append_row(ws, [place.community or t["com_none"], place.releases])
+        append_row(ws, [])
+    if report.supplies:
+        from .forms.supplies import amount
+
+        append_row(ws, [t["sp_item"], t["sp_stock"], t["sp_unit"], t["sp_days_left"], t["sp_status"]])
+        for item in report.supplies:
+            append_row(ws, [item.name, item.stock, item.unit, amount(item.days_left),
+                            t["sp_low"] if item.low else t["sp_ok"]])  # fmt: skip
         append_row(ws, [])
     if report.zero:
         append_row(ws, [t["zero_mark"], t["zero_yes"], t["zero_report"]])
@@ -220,3 +229,39 @@ def area_disinfection_xlsx(rows: Sequence[AreaLogRow], path: Path, lang: str = "
     t = L(lang)
     body = [area_cells(r, lang) for r in rows]
     return write_rows(path, t["ad_title"], [t[k] for k in AREA_HEAD], body, tz or _zone(rows))
+
+
+def supplies_xlsx(
+    stock: Sequence[StockRow],
+    moves: Sequence[MoveRow],
+    at: datetime,
+    path: Path,
+    lang: str = "zh_CN",
+    tz: str | None = None,
+) -> None:
+    """物资台账 as a workbook: the stock as at ``at`` (sheet 1), every movement of the period with the balance
+    after it (sheet 2). Quantities as numbers, times as times."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .forms.supplies import MOVE_HEAD, STOCK_HEAD, move_cells, stock_cells
+
+    t = L(lang)
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    ws.title = "库存" if lang.startswith("zh") else "stock"
+    append_row(ws, [t["sp_stock_title"], t["sp_as_at"].format(time=f"{at:%Y-%m-%d %H:%M}")])
+    append_row(ws, [t[k] for k in STOCK_HEAD])
+    for r in stock:
+        append_row(ws, stock_cells(r, lang))
+    ws.freeze_panes = "A3"
+    moves_ws = wb.create_sheet("出入库" if lang.startswith("zh") else "movements")
+    append_row(moves_ws, [t[k] for k in MOVE_HEAD])
+    for m in moves:
+        append_row(moves_ws, move_cells(m, lang), tz=tz)
+    moves_ws.freeze_panes = "A2"
+    for sheet in (ws, moves_ws):
+        sheet.column_dimensions["A"].width = 18
+        sheet.column_dimensions["B"].width = 20
+    wb.save(path)

@@ -607,6 +607,23 @@ def releases_by_community(session: Session, start: datetime, end: datetime) -> t
 
 
 @dataclass(frozen=True)
+class SupplyLine:
+    """One item of the report's supplies line (物资): its stock at the report's time, the days it lasts."""
+
+    name: str
+    unit: str
+    stock: int
+    days_left: float | None
+    low: bool
+
+
+def supply_lines(session: Session, at: datetime) -> tuple[SupplyLine, ...]:
+    from models.reads.supplies import stock_rows
+
+    return tuple(SupplyLine(r.name, r.unit, r.stock, r.days_left, r.low) for r in stock_rows(session, at))
+
+
+@dataclass(frozen=True)
 class DailyReport:
     """日报表 of one day, as it stood at the end of that day (or, for today, at ``as_of``).
 
@@ -641,6 +658,7 @@ class DailyReport:
     as_of: datetime  # site time the figures stand at: the day's end (24:00), or the report time for today
     made_at: datetime  # site time the report was made
     by_community: tuple[CommunityCount, ...] = ()  # the day's releases per receiving community
+    supplies: tuple[SupplyLine, ...] = ()  # the stock at the report's time, when the site reports it
 
     @property
     def complete(self) -> bool:
@@ -671,6 +689,7 @@ class DailyReport:
         d["made_at"] = self.made_at.isoformat()
         d["by_category"] = [asdict(c) for c in self.by_category]
         d["by_community"] = [asdict(c) for c in self.by_community]
+        d["supplies"] = [asdict(c) for c in self.supplies]
         d["zero"] = self.zero
         return d
 
@@ -738,6 +757,7 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
             | (SwabTest.result_at >= start) & (SwabTest.result_at < end)
         )
     ).one()
+    as_of = min(made, end.astimezone(made.tzinfo))
     today_of = lambda *kinds: sum(gone.get(k, (0, 0))[0] for k in kinds)  # noqa: E731
     up_to = lambda *kinds: sum(gone.get(k, (0, 0))[1] for k in kinds)  # noqa: E731
     return DailyReport(
@@ -763,9 +783,10 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
         swabs_taken=int(taken),
         swabs_positive=int(positive),
         by_category=categories,
-        as_of=min(made, end.astimezone(made.tzinfo)),
+        as_of=as_of,
         made_at=made,
         by_community=releases_by_community(session, start, end) if today_of(DepartureKind.RELEASED) else (),
+        supplies=supply_lines(session, as_of) if site.report_supplies else (),
     )
 
 

@@ -53,7 +53,7 @@ KEPT: dict[str, frozenset[str]] = {
     ),
     "site": frozenset(
         {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "followup_days",
-         "forecast_margin", "version"}
+         "forecast_margin", "report_supplies", "version"}
     ),
     "building": frozenset({"id", "site_id", "name", "sort", "retired_on"}),
     "floor": frozenset({"id", "building_id", "level", "name", "sort", "retired_on"}),
@@ -75,6 +75,17 @@ KEPT: dict[str, frozenset[str]] = {
     "public_area": frozenset({"id", "name", "kind", "rounds_per_day", "sort", "retired_on", "version"}),
     "area_round": frozenset(
         {"id", "area_id", "done_at", "agent", "concentration", "done_by", "checked_by", "note", "user_id"}
+    ),
+    "supply_item": frozenset(
+        {"id", "name", "category", "unit", "min_stock", "basis", "per_person_day", "stock", "sort", "retired_on",
+         "version"}
+    ),
+    "supply_move": frozenset(
+        {"id", "item_id", "at", "kind", "delta", "counted", "party", "lot", "done_by", "note", "user_id"}
+    ),
+    "care_request": frozenset(
+        {"id", "stay_id", "kind", "text", "urgency", "channel", "state", "opened_at", "opened_by", "taken_at",
+         "taken_by", "handler", "closed_at", "closed_by", "outcome", "version"}
     ),
 }  # fmt: skip
 

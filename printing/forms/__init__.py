@@ -15,6 +15,7 @@ arrival_receipt     入住人员交接清单 (a batch of arrivals, signed with t
 followup_ledger     解除隔离人员回访台账 (the follow-up calls of a period)
 handover            解除隔离人员交接单 (the people released to each receiving community, signed by both sides)
 area_disinfection   公共区域日常消毒记录 (the routine rounds of a period, and the areas short of them)
+supplies            物资台账 (the stock sheet: days left and low items; the movements of a period)
 forecast            房间预测 (the rooms free today and on each of the next 7 days, by building)
 """
 
@@ -38,6 +39,7 @@ from .registers import (
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
 from .sheets import daily_sheets
+from .supplies import supplies
 from .temperature import temperature_record
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "release_ledger",
     "release_notices",
     "stay_code",
+    "supplies",
     "temperature_record",
     "transfer_ledger",
 ]

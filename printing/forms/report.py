@@ -69,6 +69,11 @@ def report_subtitle(report: DailyReport, lang: str) -> str:
     return t["report_sub_today"].format(site=report.site, day=report.day.isoformat(), time=f"{report.as_of:%H:%M}")
 
 
+def _numeral(n: int, lang: str) -> str:
+    """A section's number as the report writes it: 六、 in Chinese, 6. in English."""
+    return "一二三四五六七八九"[n - 1] if lang.startswith("zh") else str(n)
+
+
 def daily_report(report: DailyReport, lang: str, printed_by: str, printed_at: datetime) -> bytes:
     t = L(lang)
     frame = frame_for(report.site, t["report_title"], report.day, printed_by, printed_at, lang)
@@ -110,6 +115,21 @@ def daily_report(report: DailyReport, lang: str, printed_by: str, printed_at: da
         story += [
             Spacer(1, 3 * mm),
             KeepTogether([p(t["sec_communities"], "h2"), grid_table(com, [width * 0.6, width * 0.4])]),
+        ]
+    if report.supplies:  # the site reports its stock: each item, the days it lasts, the low ones marked
+        from .supplies import amount
+
+        sup: list[list[object]] = [[t["sp_item"], t["sp_stock"], t["sp_days_left"], t["sp_status"]]]
+        sup += [[s.name, f"{s.stock} {s.unit}", amount(s.days_left), t["sp_low"] if s.low else t["sp_ok"]]
+                for s in report.supplies]  # fmt: skip
+        story += [
+            Spacer(1, 3 * mm),
+            KeepTogether(
+                [
+                    p(t["sec_supplies"].format(n=_numeral(7 if report.by_community else 6, lang)), "h2"),
+                    grid_table(sup, [width * 0.4, width * 0.2, width * 0.2, width * 0.2]),
+                ]
+            ),
         ]
     if report.zero:
         story += [Spacer(1, 3 * mm), p(t["zero_report"], "body")]  # 零报告: nothing happened, still reported

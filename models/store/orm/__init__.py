@@ -1,5 +1,6 @@
 """ORM entities. Import from here: ``from models.store.orm import Room, Stay``."""
 
+from models.codes import MoveKind, RequestChannel, RequestKind, RequestState, SupplyCategory, Urgency, UseBasis
 from models.store.orm import text_guard  # noqa: F401  (the before-flush check of every text written)
 from models.store.orm.accounts import AuditEntry, SchemaRelease, User
 from models.store.orm.areas import AreaRound, PublicArea
@@ -23,6 +24,7 @@ from models.store.orm.base import (
     SwabResult,
 )
 from models.store.orm.batches import PlannedBatch
+from models.store.orm.care_requests import CareRequest
 from models.store.orm.communities import Community
 from models.store.orm.followups import FollowUp
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
@@ -30,6 +32,7 @@ from models.store.orm.people import Person, PersonKey
 from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
 from models.store.orm.site import ZONES, Building, Floor, Room, RoomEvent, Site
 from models.store.orm.stays import RoomMove, Stay, StayDateChange
+from models.store.orm.supplies import SupplyItem, SupplyMove
 
 __all__ = [
     "SYMPTOMS",
@@ -43,6 +46,7 @@ __all__ = [
     "Base",
     "BatchState",
     "Building",
+    "CareRequest",
     "Category",
     "CategoryRule",
     "Community",
@@ -54,11 +58,15 @@ __all__ = [
     "Floor",
     "FollowUp",
     "HomeTest",
+    "MoveKind",
     "Observation",
     "Person",
     "PersonKey",
     "PlannedBatch",
     "PublicArea",
+    "RequestChannel",
+    "RequestKind",
+    "RequestState",
     "Role",
     "Room",
     "RoomEvent",
@@ -73,8 +81,13 @@ __all__ = [
     "Slot",
     "Stay",
     "StayDateChange",
+    "SupplyCategory",
+    "SupplyItem",
+    "SupplyMove",
     "SwabResult",
     "SwabTest",
+    "Urgency",
+    "UseBasis",
     "User",
     "parse_days",
 ]

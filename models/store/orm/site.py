@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models import clock
@@ -29,6 +40,8 @@ class Site(Base):
     followup_days: Mapped[str] = mapped_column(String(50), default="1,3,last", server_default="1,3,last")
     # the room forecast warns when a day's free rooms fall below this many
     forecast_margin: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    # the daily report carries a line of the supplies' stock (物资), when the site sends it
+    report_supplies: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     buildings: Mapped[list[Building]] = relationship(back_populates="site", order_by="Building.sort")
