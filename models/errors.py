@@ -254,6 +254,13 @@ MESSAGES = Catalogue(
         ),
         "supply_move_future": ("出入库时间不能晚于现在", "A movement cannot be recorded for a time to come"),
         "supply_move_old": ("只能补录 7 天内的出入库", "Movements can be recorded up to 7 days back"),
+        "field_request_text": ("需求内容", "The request"),
+        "field_request_handler": ("处理人", "Handled by"),
+        "field_request_outcome": ("处理结果或不予办理的原因", "What was done, or why it was refused"),
+        "request_not_found": ("未找到该需求", "No such request"),
+        "request_closed": ("该需求已办结，不能再修改", "This request is closed: it cannot change"),
+        "request_in_hand": ("该需求已在处理中", "This request is already in hand"),
+        "request_code_unknown": ("未知的选项：{value}", "Unknown choice: {value}"),
         "batch_not_found": ("未找到该待转运批次", "No such planned batch"),
         "batch_closed": (
             "该批次已入住或已取消，不能再修改",

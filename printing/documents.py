@@ -43,6 +43,7 @@ HAS_XLSX = (
     "forecast",
     "area-disinfection",
     "supplies",
+    "care-requests",
 )
 
 
@@ -147,6 +148,17 @@ def render(
         if xlsx_path:
             xlsx.supplies_xlsx(stock, moves, at, xlsx_path, lang, tz)
         return forms.supplies(site, first, day, at, stock, moves, lang, printed_by, now) if pdf else b""
+    if form == "care-requests":  # the open ones (a floor's with floor_id); the workbook: from day_from to the day
+        from models.reads.care_requests import request_rows
+
+        open_rows = request_rows(session, floor_id=floor_id)
+        if xlsx_path:
+            first = day_from or day.replace(day=1)
+            if first > day:
+                raise DomainError("period_reversed", first=first.isoformat(), last=day.isoformat())
+            every = request_rows(session, open_only=False, floor_id=floor_id, day_from=first, day_to=day)
+            xlsx.care_requests_xlsx(every, xlsx_path, now, lang, tz)
+        return forms.care_requests(site, open_rows, lang, printed_by, now) if pdf else b""
     if form == "forecast":  # made now; for a past day, as it was made that evening (as the back-test makes it)
         return _forecast(session, day, lang, printed_by, now, xlsx_path, pdf)
     if form == "daily-report":

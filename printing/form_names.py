@@ -20,6 +20,7 @@ FORMS = (
     "forecast",
     "area-disinfection",
     "supplies",
+    "care-requests",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

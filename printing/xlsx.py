@@ -31,6 +31,7 @@ from .labels import L
 
 if TYPE_CHECKING:
     from models.reads.areas import AreaLogRow
+    from models.reads.care_requests import RequestRow
     from models.reads.followups import FollowUpRow
     from models.reads.forecast import Forecast
     from models.reads.handover import HandoverList
@@ -265,3 +266,14 @@ def supplies_xlsx(
         sheet.column_dimensions["A"].width = 18
         sheet.column_dimensions["B"].width = 20
     wb.save(path)
+
+
+def care_requests_xlsx(
+    rows: Sequence[RequestRow], path: Path, now: datetime, lang: str = "zh_CN", tz: str | None = None
+) -> int:
+    """人文关怀需求清单 as a table: a row a request, with its closing (when, what was done or why refused)."""
+    from .forms.care_requests import FULL_HEAD, request_cells
+
+    t = L(lang)
+    body = [request_cells(r, lang, now, full=True) for r in rows]
+    return write_rows(path, t["cr_title"], [t[k] for k in FULL_HEAD], body, tz)

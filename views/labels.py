@@ -21,13 +21,20 @@ from models.store.orm import (
     DepartureKind,
     DocType,
     HomeTest,
+    MoveKind,
+    RequestChannel,
+    RequestKind,
+    RequestState,
     Role,
     RoomEventKind,
     RoomState,
     RoomType,
     Sex,
     Slot,
+    SupplyCategory,
     SwabResult,
+    Urgency,
+    UseBasis,
 )
 from printing.form_names import FORMS
 
@@ -85,6 +92,73 @@ def area_kind_label(kind: AreaKind | str) -> str:
         "waste": QCoreApplication.translate("Labels", "Waste point"),
         "other": QCoreApplication.translate("Labels", "Other"),
     }[str(kind)]
+
+
+def supply_category_label(code: SupplyCategory | str) -> str:
+    """What a supply item is for (SupplyCategory value)."""
+    return {
+        "protection": QCoreApplication.translate("Labels", "Protection"),
+        "disinfectant": QCoreApplication.translate("Labels", "Disinfectant"),
+        "medical": QCoreApplication.translate("Labels", "Medical"),
+        "food": QCoreApplication.translate("Labels", "Meals and water"),
+        "daily": QCoreApplication.translate("Labels", "Daily necessities"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }[str(code)]
+
+
+def use_basis_label(code: UseBasis | str) -> str:
+    """How an item's use a day is reckoned (UseBasis value)."""
+    return {
+        "measured": QCoreApplication.translate("Labels", "Measured over the last 7 days"),
+        "per_occupant": QCoreApplication.translate("Labels", "Per person present a day"),
+    }[str(code)]
+
+
+def move_kind_label(code: MoveKind | str) -> str:
+    """A stock movement (MoveKind value)."""
+    return {
+        "in": QCoreApplication.translate("Labels", "In"),
+        "out": QCoreApplication.translate("Labels", "Out"),
+        "count": QCoreApplication.translate("Labels", "Count"),
+    }[str(code)]
+
+
+def request_kind_label(code: RequestKind | str) -> str:
+    """What an occupant asks for (RequestKind value)."""
+    return {
+        "meals": QCoreApplication.translate("Labels", "Meals and diet"),
+        "medicine": QCoreApplication.translate("Labels", "Medicine"),
+        "counselling": QCoreApplication.translate("Labels", "Counselling"),
+        "delivery": QCoreApplication.translate("Labels", "Delivery"),
+        "repair": QCoreApplication.translate("Labels", "Repair"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }[str(code)]
+
+
+def request_state_label(code: RequestState | str) -> str:
+    """Where a request stands (RequestState value)."""
+    return {
+        "open": QCoreApplication.translate("Labels", "Open"),
+        "in_hand": QCoreApplication.translate("Labels", "In hand"),
+        "done": QCoreApplication.translate("Labels", "Done"),
+        "refused": QCoreApplication.translate("Labels", "Refused"),
+    }[str(code)]
+
+
+def request_channel_label(code: RequestChannel | str) -> str:
+    """How a request came in (RequestChannel value)."""
+    return {
+        "desk": QCoreApplication.translate("Labels", "At the desk"),
+        "phone": QCoreApplication.translate("Labels", "By phone"),
+        "wechat": QCoreApplication.translate("Labels", "By WeChat"),
+    }[str(code)]
+
+
+def urgency_label(code: Urgency | str) -> str:
+    return {
+        "normal": QCoreApplication.translate("Labels", "Normal"),
+        "urgent": QCoreApplication.translate("Labels", "Urgent"),
+    }[str(code)]
 
 
 def batch_state_label(state: BatchState | str) -> str:
@@ -161,6 +235,8 @@ def form_title(form: str) -> str:
         "followup-ledger": QCoreApplication.translate("Labels", "Follow-up call ledger"),
         "forecast": QCoreApplication.translate("Labels", "Room forecast"),
         "area-disinfection": QCoreApplication.translate("Labels", "Routine disinfection of public areas"),
+        "supplies": QCoreApplication.translate("Labels", "Supplies ledger"),
+        "care-requests": QCoreApplication.translate("Labels", "Occupants' requests"),
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]
@@ -264,6 +340,20 @@ def audit_action_labels() -> dict[str, str]:
         "batch.edit": QCoreApplication.translate("Labels", "Planned batch changed"),
         "batch.cancel": QCoreApplication.translate("Labels", "Planned batch called off"),
         "batch.arrive": QCoreApplication.translate("Labels", "Planned batch checked in"),
+        "supply.add": QCoreApplication.translate("Labels", "Supply item added"),
+        "supply.edit": QCoreApplication.translate("Labels", "Supply item changed"),
+        "supply.retire": QCoreApplication.translate("Labels", "Supply item no longer kept"),
+        "supply.delete": QCoreApplication.translate("Labels", "Supply item removed"),
+        "supply.restore": QCoreApplication.translate("Labels", "Supply item kept again"),
+        "supply.in": QCoreApplication.translate("Labels", "Stock received"),
+        "supply.out": QCoreApplication.translate("Labels", "Stock handed out"),
+        "supply.count": QCoreApplication.translate("Labels", "Stock counted"),
+        "site.report_supplies": QCoreApplication.translate("Labels", "Supplies in the daily report changed"),
+        "request.open": QCoreApplication.translate("Labels", "Occupant's request taken down"),
+        "request.take": QCoreApplication.translate("Labels", "Occupant's request in hand"),
+        "request.done": QCoreApplication.translate("Labels", "Occupant's request done"),
+        "request.refuse": QCoreApplication.translate("Labels", "Occupant's request refused"),
+        "request.edit": QCoreApplication.translate("Labels", "Occupant's request changed"),
     }
     for kind in DepartureKind:  # stays.depart records f"stay.{kind}"
         labels[f"stay.{kind.value}"] = departure_label(kind)
@@ -306,6 +396,11 @@ def audit_entity_labels() -> dict[str, str]:
         "public_area": QCoreApplication.translate("Labels", "Public area"),
         "area": QCoreApplication.translate("Labels", "Public area"),
         "area_round": QCoreApplication.translate("Labels", "Routine disinfection round"),
+        "supply_item": QCoreApplication.translate("Labels", "Supply item"),
+        "supply": QCoreApplication.translate("Labels", "Supply item"),
+        "supply_move": QCoreApplication.translate("Labels", "Stock movement"),
+        "care_request": QCoreApplication.translate("Labels", "Occupant's request"),
+        "request": QCoreApplication.translate("Labels", "Occupant's request"),
     }
 
 
@@ -465,6 +560,25 @@ def audit_field_labels() -> dict[str, str]:
         "code": QCoreApplication.translate("Labels", "Code"),
         "name_zh": QCoreApplication.translate("Labels", "Chinese name"),
         "name_en": QCoreApplication.translate("Labels", "English name"),
+        "category": QCoreApplication.translate("Labels", "Kind of supply"),
+        "unit": QCoreApplication.translate("Labels", "Unit"),
+        "min_stock": QCoreApplication.translate("Labels", "Minimum stock"),
+        "basis": QCoreApplication.translate("Labels", "Use counted"),
+        "per_person_day": QCoreApplication.translate("Labels", "Use per person a day"),
+        "stock": QCoreApplication.translate("Labels", "In stock"),
+        "item_id": QCoreApplication.translate("Labels", "Supply item"),
+        "delta": QCoreApplication.translate("Labels", "Change"),
+        "counted": QCoreApplication.translate("Labels", "Counted"),
+        "party": QCoreApplication.translate("Labels", "From / to"),
+        "lot": QCoreApplication.translate("Labels", "Lot"),
+        "report_supplies": QCoreApplication.translate("Labels", "Supplies in the daily report"),
+        "text": QCoreApplication.translate("Labels", "Request"),
+        "urgency": QCoreApplication.translate("Labels", "Urgency"),
+        "channel": QCoreApplication.translate("Labels", "Came in"),
+        "opened_by": QCoreApplication.translate("Labels", "Taken down by"),
+        "handler": QCoreApplication.translate("Labels", "Handled by"),
+        "closed_by": QCoreApplication.translate("Labels", "Closed by"),
+        "outcome": QCoreApplication.translate("Labels", "Outcome"),
     }
 
 
@@ -481,6 +595,7 @@ def audit_value_labels(
         AlertState.CLOSED.value: QCoreApplication.translate("Labels", "Closed"),
     }
     states |= {s.value: batch_state_label(s) for s in BatchState}  # a planned batch's
+    states |= {s.value: request_state_label(s) for s in RequestState}  # an occupant's request's
     return {
         "state": states,
         "alert_state": states,
@@ -521,7 +636,14 @@ def audit_value_labels(
             "rule_switch": QCoreApplication.translate("Labels", "Rule set switch"),
             # a public area's (public_area.kind)
             **{k.value: area_kind_label(k) for k in AreaKind},
+            # a stock movement's (supply_move.kind), an occupant's request's (care_request.kind)
+            **{k.value: move_kind_label(k) for k in MoveKind},
+            **{k.value: request_kind_label(k) for k in RequestKind},
         },
+        "category": {c.value: supply_category_label(c) for c in SupplyCategory},
+        "basis": {b.value: use_basis_label(b) for b in UseBasis},
+        "urgency": {u.value: urgency_label(u) for u in Urgency},
+        "channel": {c.value: request_channel_label(c) for c in RequestChannel},
         "zone": {z: zone_label(z) for z in ZONES},
         "room_type": {t.value: room_type_label(t) for t in RoomType},
         "companion_reason": {

@@ -16,12 +16,14 @@ followup_ledger     解除隔离人员回访台账 (the follow-up calls of a per
 handover            解除隔离人员交接单 (the people released to each receiving community, signed by both sides)
 area_disinfection   公共区域日常消毒记录 (the routine rounds of a period, and the areas short of them)
 supplies            物资台账 (the stock sheet: days left and low items; the movements of a period)
+care_requests       人文关怀需求清单 (the occupants' open requests, a page per floor, for the logistics group)
 forecast            房间预测 (the rooms free today and on each of the next 7 days, by building)
 """
 
 from __future__ import annotations
 
 from .arrival import arrival_pack, notice, registration
+from .care_requests import care_requests
 from .common import QR, qr_image, stay_code
 from .door_cards import door_cards
 from .forecast import forecast
@@ -48,6 +50,7 @@ __all__ = [
     "area_disinfection",
     "arrival_pack",
     "arrival_receipt",
+    "care_requests",
     "daily_report",
     "daily_sheets",
     "disinfection",

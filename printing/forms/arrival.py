@@ -37,7 +37,7 @@ NOTES_H = 16 * mm
 LABEL_BG = colors.HexColor("#f2f2f2")
 
 
-def _items(items: Sequence[str], lang: str) -> str:
+def need_items(items: Sequence[str], lang: str) -> str:
     t = L(lang)
     shown = [t[f"need_{i.lower()}"] if i.lower() in NEED_CODES else i for i in items]
     return ("、" if lang.startswith("zh") else ", ").join(shown)
@@ -72,9 +72,9 @@ def registration_rows(f: PersonForm, lang: str) -> list[tuple[str, object] | tup
         (t["exposure"], f.last_exposure, t["arrived"], f.arrived_at),
         (t["room"], f.room, t["release"], f.planned_release.isoformat()),
         (t["home_until"], f.home_until.isoformat() if f.home_until else "—", t["companions"], f.companions or "—"),
-        (t["pf_chronic"], _items(needs.chronic, lang) or t["pf_tick_blank"]),
-        (t["pf_allergies"], _items(needs.allergies, lang) or t["pf_tick_blank"]),
-        (t["needs"], _items(needs.other, lang) or "—"),
+        (t["pf_chronic"], need_items(needs.chronic, lang) or t["pf_tick_blank"]),
+        (t["pf_allergies"], need_items(needs.allergies, lang) or t["pf_tick_blank"]),
+        (t["needs"], need_items(needs.other, lang) or "—"),
         (t["notes"], _notes(f)),
         (t["pf_registered_on"], f.registered_on.isoformat() if f.registered_on else t["pf_blank"]),
     ]
