@@ -143,8 +143,9 @@ def render(
         first = day_from or day.replace(day=1)
         if first > day:
             raise DomainError("period_reversed", first=first.isoformat(), last=day.isoformat())
-        at = min(now, datetime.combine(day + timedelta(days=1), time(0), ZoneInfo(tz)))
-        stock, moves = stock_rows(session, at), move_rows(session, first, day)
+        end = datetime.combine(day + timedelta(days=1), time(0), ZoneInfo(tz))
+        at = min(now, end)
+        stock, moves = stock_rows(session, at, before=at >= end), move_rows(session, first, day)
         if xlsx_path:
             xlsx.supplies_xlsx(stock, moves, at, xlsx_path, lang, tz)
         return forms.supplies(site, first, day, at, stock, moves, lang, printed_by, now) if pdf else b""

@@ -54,12 +54,14 @@ from .occupants_page import OccupantsPage
 from .permissions_ui import explain_disabled
 from .print_preview import show_pdf
 from .reports_page import ReportsPage
+from .requests_page import RequestsPage
 from .room_board import BoardModel, RoomBoardView
 from .room_dialog import RoomDialog
 from .rounds_page import RoundsPage
 from .rule_sets_page import RuleSetsPage
 from .scanner import ScanListener
 from .settings_page import SettingsPage
+from .supplies_page import SuppliesPage
 from .swabs_page import SwabsPage
 from .tasks import Job, Task
 from .today_page import TodayPage
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.today_page.open_stay.connect(self.open_stay)
         self.today_page.open_room.connect(self.open_room)
         self.today_page.open_page.connect(self.show_page)
+        self.today_page.open_request.connect(self.open_request)
         self.today_page.changed.connect(self.reload)
         self.today_page.print_release_notices.connect(
             lambda ids, dialog: self.print_form("release-notices", ids, parent=dialog)
@@ -166,6 +169,10 @@ class MainWindow(QMainWindow):
         self.forecast_page = ForecastPage(ctx, self.stack)
         self.forecast_page.print_requested.connect(lambda: self.print_form("forecast"))
         self.forecast_page.check_in.connect(self._check_in_planned)
+        self.requests_page = RequestsPage(ctx, self.stack)
+        self.requests_page.print_requested.connect(lambda floor_id: self.print_form("care-requests", floor_id=floor_id))
+        self.supplies_page = SuppliesPage(ctx, self.stack)
+        self.supplies_page.print_requested.connect(lambda: self.print_form("supplies"))
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
             ("swabs", self.tr("Swabs"), self.swabs_page),
             ("reports", self.tr("Reports"), self.reports_page),
             ("forecast", self.tr("Room forecast"), self.forecast_page),
+            ("requests", self.tr("Requests"), self.requests_page),
+            ("supplies", self.tr("Supplies"), self.supplies_page),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),
@@ -563,6 +572,11 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
         if self.stack.currentWidget() is self.occupants and not self.occupants.isVisible():
             self.occupants.load_if_stale()  # the window not shown (yet): the page it is on has its list all the same
+
+    def open_request(self, request_id: int) -> None:
+        """An occupant's request from Today: the requests page, with it selected."""
+        self.show_page("requests")
+        self.requests_page.select_request(request_id)
 
     def open_stay(self, stay_id: int) -> None:
         """A scanned sheet row or door card: show that person."""

@@ -39,6 +39,8 @@ def may_not(role: Role, permission: str) -> str:
         "swabs": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not record swabs or their results"),
         "alerts": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not close fever alerts"),
         "identity": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not see ID numbers in full"),
+        "supplies": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not change the supplies' stock"),
+        "requests": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not take down or close requests"),
         "settings": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not change the desk's settings"),
         "users": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not manage accounts"),
     }

@@ -63,6 +63,8 @@ class ReportsPage(QWidget):
             ("followup-ledger", self.tr("Follow-up call ledger")),
             ("forecast", self.tr("Room forecast (today and the next 7 days)")),
             ("area-disinfection", self.tr("Routine disinfection of public areas")),
+            ("supplies", self.tr("Supplies: stock and movements")),
+            ("care-requests", self.tr("Occupants' requests (by floor)")),
         ):
             if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
                 continue  # it prints full ID numbers: not offered to a role that may not see them
@@ -142,8 +144,10 @@ class ReportsPage(QWidget):
 
         key = self.form.currentData()
         self.xlsx_button.setEnabled(key in HAS_XLSX)
-        self.floor.setEnabled(key in ("daily-sheets", "door-cards"))
-        self.day_from.setEnabled(key in ("handover", "followup-ledger", "area-disinfection"))
+        self.floor.setEnabled(key in ("daily-sheets", "door-cards", "care-requests"))
+        self.day_from.setEnabled(
+            key in ("handover", "followup-ledger", "area-disinfection", "supplies", "care-requests")
+        )
         self.community.setEnabled(key == "handover")
 
     def _fill_communities(self, keep: int | None = None) -> None:

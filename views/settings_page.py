@@ -25,6 +25,7 @@ from models.services.desk_settings import LOCK_MINUTES, change_desk_setting, cha
 from models.services.followups import set_followup_days
 from models.services.planned_batches import MAX_MARGIN, set_forecast_margin
 from models.services.sites import get_site, set_fever_threshold, update_site_details
+from models.services.supplies import set_report_supplies
 from models.store import credentials
 
 from .backup_panel import BackupPanel
@@ -145,6 +146,13 @@ class SettingsPage(QWidget):
             form.addRow(self.tr("Room forecast margin"), self.forecast_margin)
         elif self.site_id is not None:
             form.addRow(self.tr("Room forecast margin"), QLabel(str(site.forecast_margin), self))
+        # the daily report carries the supplies' stock (物资), when the command centre asks for it
+        self.report_supplies = QCheckBox(self.tr("The daily report lists the supplies in stock"), self)
+        if self.site_id is not None:
+            self.report_supplies.setChecked(site.report_supplies)
+            self.report_supplies.setEnabled(self.admin)
+            self.report_supplies.toggled.connect(self._report_supplies_changed)
+            form.addRow(self.tr("Supplies"), self.report_supplies)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.dark.toggled.connect(self._dark_changed)
         self.restart_button.clicked.connect(self.restart)
@@ -208,6 +216,16 @@ class SettingsPage(QWidget):
             self.message.setText(e.message(self.ctx.language))
             return
         self.message.setText(self.tr("Room forecast margin saved: {0}").format(saved))
+
+    def _report_supplies_changed(self, on: bool) -> None:
+        try:
+            with self.ctx.sessions() as s:
+                set_report_supplies(s, self.ctx.user, on)
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return
+        shown = self.tr("The daily report lists the supplies")
+        self.message.setText(shown if on else self.tr("The daily report leaves out the supplies"))
 
     def _days_shown(self, stored: str) -> str:
         """ "1,3,last" as the user reads and types it ("1,3,最后一天" in Chinese; both are understood)."""

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.reads.areas import AreaStatus, area_status
+from models.reads.care_requests import RequestRow, open_requests
 from models.reads.followups import DueCall, FollowUpRow, calls_due
 from models.reads.followups import open_alerts as open_followup_alerts
 from models.reads.forecast import Forecast, forecast
+from models.reads.supplies import StockRow, low_stock
 from models.reads.today import Dashboard, OutOfServiceLine, ReleaseLine, dashboard
 from models.services.rooms import back_in_service, set_out_of_service
 from models.store.orm import Slot
@@ -38,13 +40,14 @@ from .areas_dialog import AreaRoundDialog, AreasDialog
 from .context import AppContext
 from .date_field import DateField
 from .followups_dialog import CallDialog, FollowUpAlertDialog
-from .labels import swab_result_label
+from .labels import request_kind_label, swab_result_label
 from .permissions_ui import explain_disabled
 from .release_batch_dialog import ReleaseBatchDialog
+from .requests_page import RequestDialog
 from .stay_actions import close_alert_flow
 from .tasks import Job
 
-STAY, ROOM, PAGE, SWAB, OOS, CALL, FOLLOWUP_ALERT, AREA = (Qt.ItemDataRole.UserRole + i for i in range(8))
+STAY, ROOM, PAGE, SWAB, OOS, CALL, FOLLOWUP_ALERT, AREA, REQUEST = (Qt.ItemDataRole.UserRole + i for i in range(9))
 SHOWN_CALLS = 300  # lines of the calls list; the rest are counted (the ledger and the export have them all)
 
 
@@ -53,6 +56,7 @@ class TodayPage(QWidget):
     open_room = Signal(int)
     open_page = Signal(str)
     open_swab = Signal(int)  # a positive sample: the swabs screen's guided path
+    open_request = Signal(int)  # an occupant's request: the requests page, with it selected
     changed = Signal()  # a fever alert was closed, a room brought back or its out-of-service extended here
     print_release_notices = Signal(list, object)  # stay ids, the dialog to preview over: the batch's notices
 
@@ -69,11 +73,16 @@ class TodayPage(QWidget):
         self.forecast_line.setWordWrap(True)
         self.forecast_line.linkActivated.connect(self.open_page.emit)
         self.forecast: Forecast | None = None
+        # the supplies that run low (物资), in one line, a link to the supplies page
+        self.supplies_line = QLabel(self)
+        self.supplies_line.setWordWrap(True)
+        self.supplies_line.linkActivated.connect(self.open_page.emit)
+        self.low: list[StockRow] = []
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
         keys = ("positives", "fevers", "releases_today", "releases_tomorrow", "followups", "areas", "arrivals",
-                "missing", "dirty", "oos", "followup_alerts")  # fmt: skip
+                "missing", "dirty", "oos", "followup_alerts", "requests")  # fmt: skip
         for i, key in enumerate(keys):
             box = QGroupBox(self)
             lst = QListWidget(box)
@@ -163,6 +172,12 @@ class TodayPage(QWidget):
             [self.back_action, self.extend_action, self.back_button, self.extend_button, self.area_action,
              self.area_button, self.areas_button], ctx.user.role, "rooms",
         )  # fmt: skip
+        # the occupants' open requests (人文关怀): the overdue first; a line opens it on the requests page
+        self.requests: list[RequestRow] = []
+        self.request_button = QPushButton(self.tr("Take down a request…"), self.boxes["requests"])
+        self.request_button.clicked.connect(lambda: self.new_request())  # noqa: PLW0108 (clicked passes a bool)
+        self.boxes["requests"].layout().addWidget(self.request_button)
+        self.may_take_requests = explain_disabled([self.request_button], ctx.user.role, "requests")
         self.floors = QTableWidget(0, 6, self)
         self.floors.setHorizontalHeaderLabels(
             [
@@ -180,6 +195,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.forecast_line)
+        layout.addWidget(self.supplies_line)
         layout.addLayout(grid, 3)
         layout.addWidget(self.floors, 2)
 
@@ -252,6 +268,8 @@ class TodayPage(QWidget):
         self.load_followups()
         self.load_forecast()
         self.show_areas()
+        self.show_requests()
+        self.show_low_stock()
         self.floors.setRowCount(len(d.floors))
         for i, f in enumerate(d.floors):
             for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
@@ -276,6 +294,51 @@ class TodayPage(QWidget):
             item.setData(AREA, a.area_id)
             if a.behind:
                 item.setForeground(QColor(palette.BAD_TEXT))
+
+    def show_requests(self) -> None:
+        """The occupants' open requests: overdue (red) first, then urgent, then the oldest."""
+        now = self.ctx.now()
+        with self.sessions() as s:
+            self.requests = open_requests(s, now)
+        late = sum(1 for r in self.requests if r.overdue(now))
+        self.boxes["requests"].setTitle(
+            self.tr("Occupants' requests ({0}, overdue {1})").format(len(self.requests), late)
+        )
+        lines = [
+            (f"{r.where} {r.name} · {request_kind_label(r.kind)} · {r.text}", None, None, None) for r in self.requests
+        ]
+        self._fill(self.lists["requests"], lines)
+        for row, r in enumerate(self.requests):
+            item = self.lists["requests"].item(row)
+            item.setData(REQUEST, r.id)
+            if r.overdue(now):
+                item.setForeground(QColor(palette.BAD_TEXT))
+
+    def show_low_stock(self) -> None:
+        """The supplies at or below their minimum, or lasting less than a few days, in one red line."""
+        from printing.forms.supplies import amount
+
+        with self.sessions() as s:
+            self.low = low_stock(s, self.ctx.now())
+        if not self.low:
+            self.supplies_line.clear()
+            self.supplies_line.hide()
+            return
+        items = []
+        for r in self.low:
+            days = self.tr(", days left: {0}").format(amount(r.days_left)) if r.days_left is not None else ""
+            items.append(self.tr("{0} {1} {2}{3}").format(r.name, r.stock, r.unit, days))
+        text = self.tr("<a href='supplies'>Supplies running low</a>: {0}").format("；".join(items))
+        self.supplies_line.setText(f"<span style='color:{palette.BAD_TEXT}'>{text}</span>")
+        self.supplies_line.show()
+
+    def new_request(self) -> RequestDialog | None:
+        if not self.may_take_requests:
+            return None
+        dialog = RequestDialog(self.ctx, None, self)
+        dialog.accepted.connect(self.show_requests)
+        dialog.open()
+        return dialog
 
     def record_area_round(self) -> AreaRoundDialog | None:
         """The round dialog for the selected area (the first one still short if none is selected)."""
@@ -493,7 +556,9 @@ class TodayPage(QWidget):
         return None
 
     def _activated(self, item: QListWidgetItem) -> None:
-        if item.data(AREA) is not None:
+        if item.data(REQUEST) is not None:
+            self.open_request.emit(int(item.data(REQUEST)))
+        elif item.data(AREA) is not None:
             self.lists["areas"].setCurrentItem(item)
             self.record_area_round()
         elif item.data(CALL) is not None:

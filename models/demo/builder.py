@@ -39,6 +39,7 @@ from models.store.orm import (
     AreaRound,
     Base,
     BatchState,
+    CareRequest,
     CategoryRule,
     Community,
     CompanionReason,
@@ -47,11 +48,15 @@ from models.store.orm import (
     FeverAlert,
     FollowUp,
     HomeTest,
+    MoveKind,
     Observation,
     Person,
     PersonKey,
     PlannedBatch,
     PublicArea,
+    RequestChannel,
+    RequestKind,
+    RequestState,
     Role,
     Room,
     RoomEvent,
@@ -63,8 +68,13 @@ from models.store.orm import (
     Slot,
     Stay,
     StayDateChange,
+    SupplyCategory,
+    SupplyItem,
+    SupplyMove,
     SwabResult,
     SwabTest,
+    Urgency,
+    UseBasis,
     User,
 )
 
@@ -360,6 +370,8 @@ class _Simulation:
         self._health()
         self._followups()
         self._public_areas()
+        self._supplies()
+        self._care_requests()
         self._reset_sequences()
 
     def _planned_batches(self, per_day: float) -> None:
@@ -905,6 +917,125 @@ class _Simulation:
                                    "checked_by": "院感 孙医生", "note": "", "user_id": self.user.id})  # fmt: skip
         self._bulk(AreaRound, rounds)
 
+    def _supplies(self) -> None:
+        """The usual stock of a site (物资台账) over the last 30 days: deliveries every few days from the district's
+        store, what goes out each day to the floors and the groups (masks and meals by the people present), a
+        weekly stocktake now and then one short; the antigen tests left low, so the warning shows. A stream of
+        its own: the rest of the site is as it was."""
+        rng = random.Random(self.seed * 6007 + 13)
+        present = max(1, sum(1 for st in self.stays if st.departed_at is None or st.departed_at > self.now))
+        # name, kind, unit, minimum (days of use), basis, a person's use a day, or the site's use a day
+        kept = (
+            ("医用外科口罩", SupplyCategory.PROTECTION, "个", UseBasis.PER_OCCUPANT, 2.0, 0.0),
+            ("N95 防护口罩", SupplyCategory.PROTECTION, "个", UseBasis.MEASURED, 0.0, 0.3),
+            ("医用防护服", SupplyCategory.PROTECTION, "套", UseBasis.MEASURED, 0.0, 0.08),
+            ("一次性手套", SupplyCategory.PROTECTION, "副", UseBasis.MEASURED, 0.0, 0.4),
+            ("含氯消毒片", SupplyCategory.DISINFECTANT, "瓶", UseBasis.MEASURED, 0.0, 0.01),
+            ("75% 酒精", SupplyCategory.DISINFECTANT, "瓶", UseBasis.MEASURED, 0.0, 0.02),
+            ("电子体温计", SupplyCategory.MEDICAL, "支", UseBasis.MEASURED, 0.0, 0.01),
+            ("核酸采样管", SupplyCategory.MEDICAL, "支", UseBasis.MEASURED, 0.0, 0.4),
+            ("抗原检测试剂", SupplyCategory.MEDICAL, "盒", UseBasis.MEASURED, 0.0, 0.15),
+            ("盒饭", SupplyCategory.FOOD, "份", UseBasis.PER_OCCUPANT, 3.0, 0.0),
+            ("瓶装水", SupplyCategory.FOOD, "瓶", UseBasis.PER_OCCUPANT, 2.0, 0.0),
+        )
+        takers = list(
+            self.s.scalars(
+                text(
+                    "SELECT building.name || floor.name FROM floor JOIN building ON building.id ="
+                    " floor.building_id ORDER BY building.sort, floor.sort"
+                )
+            )
+        ) or ["A栋"]
+        groups = ("消杀组", "医疗组", "后勤保障组", "安保组")
+        hands = ("后勤 钱师傅", "后勤 孙师傅", "前台 赵")
+        items: list[dict[str, Any]] = []
+        moves: list[dict[str, Any]] = []
+        for i, (name, category, unit, basis, per_person, per_room) in enumerate(kept, 1):
+            daily = per_person * present if basis is UseBasis.PER_OCCUPANT else max(1.0, per_room * present)
+            low = name == "抗原检测试剂"
+            stock = 0  # the first delivery, 30 days ago, brings it
+            minimum = round(daily * 3)
+            for back in range(30, -1, -1):
+                day = self.today - timedelta(days=back)
+                if stock < daily * (4 if not low or back > 4 else 0) or back == 30:
+                    came = round(daily * rng.uniform(8, 12))
+                    at = self.at(day, 9, rng.randrange(60))
+                    if at <= self.now:
+                        stock += came
+                        moves.append({"item_id": i, "at": at, "kind": MoveKind.IN, "delta": came, "counted": None,
+                                      "party": "区防控物资储备库", "lot": f"{day:%Y%m%d}-{i:02d}",
+                                      "done_by": rng.choice(hands), "note": "", "user_id": self.user.id})  # fmt: skip
+                for hour in (8, 15):
+                    at = self.at(day, hour, rng.randrange(60))
+                    out = min(stock, round(daily / 2 * rng.uniform(0.8, 1.2)))
+                    if at > self.now or out <= 0:
+                        continue
+                    stock -= out
+                    to = rng.choice(takers) if basis is UseBasis.PER_OCCUPANT else rng.choice(groups)
+                    moves.append({"item_id": i, "at": at, "kind": MoveKind.OUT, "delta": -out, "counted": None,
+                                  "party": to, "lot": "", "done_by": rng.choice(hands), "note": "",
+                                  "user_id": self.user.id})  # fmt: skip
+                if day.weekday() == 6 and back and stock > 0:  # Sunday's stocktake: now and then one short
+                    found = stock - (1 if rng.random() < 0.3 else 0)
+                    moves.append({"item_id": i, "at": self.at(day, 20, 30), "kind": MoveKind.COUNT,
+                                  "delta": found - stock, "counted": found, "party": "", "lot": "",
+                                  "done_by": "后勤 钱师傅", "note": "盘点短少" if found < stock else "",
+                                  "user_id": self.user.id})  # fmt: skip
+                    stock = found
+            items.append({"id": i, "name": name, "category": category, "unit": unit, "min_stock": minimum,
+                          "basis": basis, "per_person_day": per_person, "stock": stock, "sort": i,
+                          "retired_on": None, "version": 1})  # fmt: skip
+        self._bulk(SupplyItem, items)
+        moves.sort(key=lambda m: m["at"])
+        self._bulk(SupplyMove, moves)
+
+    def _care_requests(self) -> None:
+        """The occupants' requests (人文关怀) of the last 7 days: most done, a few refused with the reason, some
+        still open or in hand, now and then one overdue. About one person in twelve asks something. A stream of
+        its own: the rest of the site is as it was."""
+        rng = random.Random(self.seed * 9973 + 17)
+        asks = (
+            (RequestKind.MEALS, ("想要清淡一点的饭菜", "需要清真餐", "孩子要喝牛奶", "晚饭少了一份")),
+            (RequestKind.MEDICINE, ("降压药快吃完了", "需要感冒药", "胰岛素需要冷藏", "想要一些创可贴")),
+            (RequestKind.COUNSELLING, ("晚上睡不着，心里着急", "想和心理老师聊聊")),
+            (RequestKind.DELIVERY, ("家属送来换洗衣服", "有一个快递到了门口", "家里送来充电器")),
+            (RequestKind.REPAIR, ("空调不制热", "卫生间下水慢", "台灯不亮")),
+            (RequestKind.OTHER, ("想要几本书", "需要打印一份证明")),
+        )
+        handlers = ("后勤 钱师傅", "医疗组 孙医生", "心理热线 刘老师", "前台 赵")
+        here = [st for st in self.stays if st.departed_at is None or st.departed_at > self.now]
+        rows: list[dict[str, Any]] = []
+        for st in here:
+            if rng.random() >= 1 / 12:
+                continue
+            kind, texts = rng.choice(asks)
+            urgent = kind is RequestKind.MEDICINE and rng.random() < 0.5
+            fate = rng.random()
+            ago = rng.uniform(0.2, 7 * 24) if fate < 0.75 else rng.uniform(0.2, 30)  # the open ones mostly recent
+            opened = max(st.arrived_at, self.now - timedelta(hours=ago))
+            base = {"stay_id": st.id, "kind": kind, "text": rng.choice(texts),
+                    "urgency": Urgency.URGENT if urgent else Urgency.NORMAL,
+                    "channel": rng.choice(list(RequestChannel)), "opened_at": opened, "opened_by": self.user.id,
+                    "taken_at": None, "taken_by": None, "handler": "", "closed_at": None, "closed_by": None,
+                    "outcome": "", "version": 1}  # fmt: skip
+            taken = opened + timedelta(minutes=rng.uniform(10, 120))
+            closed = taken + timedelta(hours=rng.uniform(0.3, 8))
+            if fate < 0.75 and closed <= self.now:
+                refuse = kind is RequestKind.DELIVERY and rng.random() < 0.3
+                base.update(state=RequestState.REFUSED if refuse else RequestState.DONE, taken_at=taken,
+                            taken_by=self.user.id, handler=rng.choice(handlers), closed_at=closed,
+                            closed_by=self.user.id, outcome="生鲜食品不予代收" if refuse else "已办理")  # fmt: skip
+            elif fate < 0.9 and taken <= self.now:
+                base.update(state=RequestState.IN_HAND, taken_at=taken, taken_by=self.user.id,
+                            handler=rng.choice(handlers))  # fmt: skip
+            else:
+                base.update(state=RequestState.OPEN)
+            rows.append(base)
+        rows.sort(key=lambda r: r["opened_at"])
+        for i, r in enumerate(rows, 1):
+            r["id"] = i
+        self._bulk(CareRequest, rows)
+
     def _followups(self) -> None:
         """The follow-up calls of the released people's home monitoring, on the site's call days up to now:
         now and then nobody answers first; a few answers are abnormal, most of those dealt with since."""
@@ -956,6 +1087,9 @@ class _Simulation:
             "planned_batch",
             "public_area",
             "area_round",
+            "supply_item",
+            "supply_move",
+            "care_request",
         ):
             self.s.execute(
                 text(

@@ -129,3 +129,12 @@ def open_requests(session: Session, now: datetime | None = None) -> list[Request
     rows = request_rows(session)
     rows.sort(key=lambda r: (not r.overdue(now), r.urgency is not Urgency.URGENT, r.opened_at, r.id))
     return rows
+
+
+def needs_of(session: Session, stay_id: int) -> SortedNeeds:
+    """The special needs recorded at the arrival of ``stay_id``'s person, sorted as the registration form sorts
+    them (shown beside a request being taken down)."""
+    text = session.scalar(
+        select(Person.special_needs).join(Stay, Stay.person_id == Person.id).where(Stay.id == stay_id)
+    )
+    return sort_needs(text or "")

@@ -617,10 +617,12 @@ class SupplyLine:
     low: bool
 
 
-def supply_lines(session: Session, at: datetime) -> tuple[SupplyLine, ...]:
+def supply_lines(session: Session, at: datetime, *, day_over: bool) -> tuple[SupplyLine, ...]:
+    """The stock at ``at``: the report time, or (``day_over``) the day's end, what came before midnight."""
     from models.reads.supplies import stock_rows
 
-    return tuple(SupplyLine(r.name, r.unit, r.stock, r.days_left, r.low) for r in stock_rows(session, at))
+    rows = stock_rows(session, at, before=day_over)
+    return tuple(SupplyLine(r.name, r.unit, r.stock, r.days_left, r.low) for r in rows)
 
 
 @dataclass(frozen=True)
@@ -786,7 +788,7 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
         as_of=as_of,
         made_at=made,
         by_community=releases_by_community(session, start, end) if today_of(DepartureKind.RELEASED) else (),
-        supplies=supply_lines(session, as_of) if site.report_supplies else (),
+        supplies=supply_lines(session, as_of, day_over=as_of >= end) if site.report_supplies else (),
     )
 
 

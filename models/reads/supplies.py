@@ -58,11 +58,15 @@ class StockRow:
         return self.below_minimum or (days is not None and days < WARN_DAYS)
 
 
-def stock_rows(session: Session, at: datetime | None = None, *, with_retired: bool = False) -> list[StockRow]:
-    """Every item kept (and, ``with_retired``, the retired ones) with its stock just before ``at`` (default
-    now), in the list's order. The stock is the sum of the movements before ``at``: a past instant gives the
-    stock as it stood then (the daily report of a past day)."""
+def stock_rows(
+    session: Session, at: datetime | None = None, *, with_retired: bool = False, before: bool = False
+) -> list[StockRow]:
+    """Every item kept (and, ``with_retired``, the retired ones) with its stock at ``at`` (default now), in the
+    list's order. The stock is the sum of the movements up to ``at`` (``before``: those before it, as a day's
+    end at 24:00 counts what came before midnight): a past instant gives the stock as it stood then (the daily
+    report of a past day)."""
     at = at or clock.now()
+    upto = SupplyMove.at < at if before else SupplyMove.at <= at
     q = select(SupplyItem).order_by(SupplyItem.retired_on.is_not(None), SupplyItem.sort, SupplyItem.id)
     if not with_retired:
         q = q.where(SupplyItem.retired_on.is_(None))
@@ -71,22 +75,20 @@ def stock_rows(session: Session, at: datetime | None = None, *, with_retired: bo
         return []
     stock = dict(
         session.execute(
-            select(SupplyMove.item_id, func.sum(SupplyMove.delta))
-            .where(SupplyMove.at < at)
-            .group_by(SupplyMove.item_id)
+            select(SupplyMove.item_id, func.sum(SupplyMove.delta)).where(upto).group_by(SupplyMove.item_id)
         ).all()
     )
     since = at - WINDOW
     out_qty = dict(
         session.execute(
             select(SupplyMove.item_id, func.sum(-SupplyMove.delta))
-            .where(SupplyMove.kind == MoveKind.OUT, SupplyMove.at >= since, SupplyMove.at < at)
+            .where(SupplyMove.kind == MoveKind.OUT, SupplyMove.at >= since, upto)
             .group_by(SupplyMove.item_id)
         ).all()
     )
     first = dict(
         session.execute(
-            select(SupplyMove.item_id, func.min(SupplyMove.at)).where(SupplyMove.at < at).group_by(SupplyMove.item_id)
+            select(SupplyMove.item_id, func.min(SupplyMove.at)).where(upto).group_by(SupplyMove.item_id)
         ).all()
     )
     present: int | None = None
