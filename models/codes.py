@@ -154,6 +154,19 @@ class Urgency(enum.StrEnum):
     URGENT = "urgent"
 
 
+class GroupDuty(enum.StrEnum):
+    """What a working group of the site's management team answers for (工作组): the usual seven, or another."""
+
+    GENERAL = "general"  # 综合协调
+    HEALTH = "health"  # 健康观察: the rounds' readings
+    MEDICAL = "medical"  # 医疗救治
+    LOGISTICS = "logistics"  # 后勤保障: supplies, meals, the occupants' requests
+    SECURITY = "security"  # 安全保卫
+    DISINFECTION = "disinfection"  # 消杀: rooms and public areas
+    REPORTING = "reporting"  # 信息报送
+    OTHER = "other"
+
+
 class RoomEventKind(enum.StrEnum):
     DISINFECTED = "disinfected"
     OUT_OF_SERVICE = "out_of_service"

@@ -28,6 +28,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "followups": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),  # the calls after release (回访)
     "supplies": frozenset({Role.ADMIN, Role.DESK}),  # the stock (物资台账): the logistics group, through the desk
     "requests": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),  # occupants' requests (人文关怀)
+    "roster": frozenset({Role.ADMIN, Role.DESK}),  # the team, its shifts and the duty roster (排班)
+    "staff_health": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),  # the staff's own temperature
     "identity": frozenset({Role.ADMIN, Role.DESK, Role.MEDICAL}),
     "settings": frozenset({Role.ADMIN}),
     "users": frozenset({Role.ADMIN}),

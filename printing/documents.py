@@ -160,6 +160,11 @@ def render(
             every = request_rows(session, open_only=False, floor_id=floor_id, day_from=first, day_to=day)
             xlsx.care_requests_xlsx(every, xlsx_path, now, lang, tz)
         return forms.care_requests(site, open_rows, lang, printed_by, now) if pdf else b""
+    if form == "roster":  # the week (from its Monday) that holds the day, each working group's
+        from models.reads.roster import week_roster
+
+        monday = day - timedelta(days=day.weekday())
+        return forms.roster(site, week_roster(session, monday), lang, printed_by, now)
     if form == "forecast":  # made now; for a past day, as it was made that evening (as the back-test makes it)
         return _forecast(session, day, lang, printed_by, now, xlsx_path, pdf)
     if form == "daily-report":

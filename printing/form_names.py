@@ -21,6 +21,7 @@ FORMS = (
     "area-disinfection",
     "supplies",
     "care-requests",
+    "roster",
 )
 
 # the forms that print a person's full ID number (the authorities need it on paper): printing one is

@@ -423,6 +423,18 @@ LABELS = Catalogue(
         "rs_in_hand": ("处理中", "in hand"),
         "rs_done": ("已办结", "done"),
         "rs_refused": ("不予办理", "refused"),
+        # the weekly duty roster (printing/forms/roster.py)
+        "ro_title": ("值班排班表", "Duty roster"),
+        "ro_week": ("{first} 至 {last}", "{first} to {last}"),
+        "ro_group": ("工作组：{name}", "Working group: {name}"),
+        "ro_shift": ("班次", "Shift"),
+        "ro_gaps": ("无人值守时段：{lines}", "Hours nobody is on duty: {lines}"),
+        "ro_covered": ("每天 24 小时均有人值守", "Someone is on duty every hour of every day"),
+        "ro_sign": (
+            "排班人：＿＿＿＿＿＿\u3000\u3000审核（隔离点负责人）：＿＿＿＿＿＿",
+            "Made by: ____________    Approved (site lead): ____________",
+        ),
+        "ro_days": ("一,二,三,四,五,六,日", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
         "ak_corridor": ("走廊", "corridor"),
         "ak_lift": ("电梯", "lift"),
         "ak_lobby": ("大厅", "lobby"),

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.reads.areas import AreaRow, area_rows
+from models.reads.roster import on_duty_name
 from models.services.areas import DEFAULT_AGENT, MAX_ROUNDS, add_area, edit_area, record_area_round, retire_area
-from models.store.orm import AreaKind
+from models.store.orm import AreaKind, GroupDuty
 from ui import palette
 
 from .context import AppContext
@@ -56,6 +57,8 @@ class AreaRoundDialog(QDialog):
         self.when = DateField(ctx, self)
         self.agent, self.concentration = QLineEdit(self.last_agent[0], self), QLineEdit(self.last_agent[1], self)
         self.done_by, self.checked_by, self.note = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        with ctx.sessions() as s:  # whoever of the disinfection group is on duty now (the roster's)
+            self.done_by.setText(on_duty_name(s, GroupDuty.DISINFECTION, ctx.now()))
         for edit, limit in ((self.agent, 100), (self.concentration, 50), (self.done_by, 100),
                             (self.checked_by, 100), (self.note, 400)):  # fmt: skip
             edit.setMaxLength(limit)

@@ -20,6 +20,7 @@ from models.store.orm import (
     CountFrom,
     DepartureKind,
     DocType,
+    GroupDuty,
     HomeTest,
     MoveKind,
     RequestChannel,
@@ -154,6 +155,20 @@ def request_channel_label(code: RequestChannel | str) -> str:
     }[str(code)]
 
 
+def group_duty_label(code: GroupDuty | str) -> str:
+    """What a working group answers for (GroupDuty value)."""
+    return {
+        "general": QCoreApplication.translate("Labels", "General coordination"),
+        "health": QCoreApplication.translate("Labels", "Health observation"),
+        "medical": QCoreApplication.translate("Labels", "Medical care"),
+        "logistics": QCoreApplication.translate("Labels", "Logistics"),
+        "security": QCoreApplication.translate("Labels", "Security"),
+        "disinfection": QCoreApplication.translate("Labels", "Disinfection"),
+        "reporting": QCoreApplication.translate("Labels", "Information and reporting"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }[str(code)]
+
+
 def urgency_label(code: Urgency | str) -> str:
     return {
         "normal": QCoreApplication.translate("Labels", "Normal"),
@@ -237,6 +252,7 @@ def form_title(form: str) -> str:
         "area-disinfection": QCoreApplication.translate("Labels", "Routine disinfection of public areas"),
         "supplies": QCoreApplication.translate("Labels", "Supplies ledger"),
         "care-requests": QCoreApplication.translate("Labels", "Occupants' requests"),
+        "roster": QCoreApplication.translate("Labels", "Duty roster"),
     }
     assert set(titles) == set(FORMS)  # a new form gets its title here
     return titles[form]
@@ -354,6 +370,20 @@ def audit_action_labels() -> dict[str, str]:
         "request.done": QCoreApplication.translate("Labels", "Occupant's request done"),
         "request.refuse": QCoreApplication.translate("Labels", "Occupant's request refused"),
         "request.edit": QCoreApplication.translate("Labels", "Occupant's request changed"),
+        "group.add": QCoreApplication.translate("Labels", "Working group added"),
+        "group.edit": QCoreApplication.translate("Labels", "Working group changed"),
+        "group.retire": QCoreApplication.translate("Labels", "Working group no longer in use"),
+        "staff.add": QCoreApplication.translate("Labels", "Staff member added"),
+        "staff.edit": QCoreApplication.translate("Labels", "Staff member changed"),
+        "staff.retire": QCoreApplication.translate("Labels", "Staff member left the team"),
+        "shift.add": QCoreApplication.translate("Labels", "Shift added"),
+        "shift.edit": QCoreApplication.translate("Labels", "Shift changed"),
+        "shift.retire": QCoreApplication.translate("Labels", "Shift no longer in use"),
+        "duty.assign": QCoreApplication.translate("Labels", "Put on duty"),
+        "duty.remove": QCoreApplication.translate("Labels", "Taken off duty"),
+        "duty.copy_week": QCoreApplication.translate("Labels", "Week's roster copied"),
+        "staff.reading": QCoreApplication.translate("Labels", "Staff temperature recorded"),
+        "staff.alert_close": QCoreApplication.translate("Labels", "Staff temperature alert dealt with"),
     }
     for kind in DepartureKind:  # stays.depart records f"stay.{kind}"
         labels[f"stay.{kind.value}"] = departure_label(kind)
@@ -401,6 +431,14 @@ def audit_entity_labels() -> dict[str, str]:
         "supply_move": QCoreApplication.translate("Labels", "Stock movement"),
         "care_request": QCoreApplication.translate("Labels", "Occupant's request"),
         "request": QCoreApplication.translate("Labels", "Occupant's request"),
+        "work_group": QCoreApplication.translate("Labels", "Working group"),
+        "group": QCoreApplication.translate("Labels", "Working group"),
+        "staff_member": QCoreApplication.translate("Labels", "Staff member"),
+        "staff": QCoreApplication.translate("Labels", "Staff member"),
+        "shift": QCoreApplication.translate("Labels", "Shift"),
+        "duty_slot": QCoreApplication.translate("Labels", "Duty"),
+        "duty": QCoreApplication.translate("Labels", "Duty"),
+        "staff_reading": QCoreApplication.translate("Labels", "Staff temperature"),
     }
 
 
@@ -579,6 +617,14 @@ def audit_field_labels() -> dict[str, str]:
         "handler": QCoreApplication.translate("Labels", "Handled by"),
         "closed_by": QCoreApplication.translate("Labels", "Closed by"),
         "outcome": QCoreApplication.translate("Labels", "Outcome"),
+        "duty": QCoreApplication.translate("Labels", "Answers for"),
+        "group_id": QCoreApplication.translate("Labels", "Working group"),
+        "title": QCoreApplication.translate("Labels", "Title"),
+        "closed_loop": QCoreApplication.translate("Labels", "Closed-loop management"),
+        "starts": QCoreApplication.translate("Labels", "Starts at"),
+        "hours": QCoreApplication.translate("Labels", "Hours"),
+        "staff_id": QCoreApplication.translate("Labels", "Staff member"),
+        "shift_id": QCoreApplication.translate("Labels", "Shift"),
     }
 
 
@@ -644,6 +690,7 @@ def audit_value_labels(
         "basis": {b.value: use_basis_label(b) for b in UseBasis},
         "urgency": {u.value: urgency_label(u) for u in Urgency},
         "channel": {c.value: request_channel_label(c) for c in RequestChannel},
+        "duty": {d.value: group_duty_label(d) for d in GroupDuty},
         "zone": {z: zone_label(z) for z in ZONES},
         "room_type": {t.value: room_type_label(t) for t in RoomType},
         "companion_reason": {
@@ -714,4 +761,7 @@ def audit_note_labels() -> dict[str, str]:
         "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
         "database.upgrade": QCoreApplication.translate("Labels", "schema {before} → {after}, by IsoDesk {version}"),
         "batch.arrive": QCoreApplication.translate("Labels", "{arrived} people checked in with it"),
+        "duty.copy_week": QCoreApplication.translate(
+            "Labels", "the roster of the week from {first} copied to the week from {to}: {made} duties made"
+        ),
     }

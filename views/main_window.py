@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ from .rounds_page import RoundsPage
 from .rule_sets_page import RuleSetsPage
 from .scanner import ScanListener
 from .settings_page import SettingsPage
+from .staff_page import StaffPage
 from .supplies_page import SuppliesPage
 from .swabs_page import SwabsPage
 from .tasks import Job, Task
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         self.requests_page.print_requested.connect(lambda floor_id: self.print_form("care-requests", floor_id=floor_id))
         self.supplies_page = SuppliesPage(ctx, self.stack)
         self.supplies_page.print_requested.connect(lambda: self.print_form("supplies"))
+        self.staff_page = StaffPage(ctx, self.stack)
+        self.staff_page.print_requested.connect(lambda monday: self.print_form("roster", day=monday))
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
@@ -186,6 +190,7 @@ class MainWindow(QMainWindow):
             ("forecast", self.tr("Room forecast"), self.forecast_page),
             ("requests", self.tr("Requests"), self.requests_page),
             ("supplies", self.tr("Supplies"), self.supplies_page),
+            ("staff", self.tr("Staff"), self.staff_page),
             ("settings", self.tr("Settings"), self.settings_page),
             ("users", self.tr("Users"), self.users_page),
             ("audit", self.tr("Audit trail"), self.audit_page),
@@ -369,11 +374,13 @@ class MainWindow(QMainWindow):
         *,
         title: str = "",
         parent: QWidget | None = None,
+        day: date | None = None,
     ) -> Task:
         """Build a form in the background (progress, Cancel: every floor's sheets take a while on a big site),
         then open the print preview (Print / Save as PDF, titled ``title``) on the GUI thread, over ``parent``
-        (default: this window)."""
-        day, lang, who, now = self.model.today, self.ctx.language, self.ctx.user_name, self.ctx.now()
+        (default: this window); of ``day`` (default today)."""
+        lang, who, now = self.ctx.language, self.ctx.user_name, self.ctx.now()
+        day = day or self.model.today
         actor = self.ctx.user
         ids = list(stay_ids) if stay_ids else None
 

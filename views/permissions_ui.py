@@ -41,6 +41,10 @@ def may_not(role: Role, permission: str) -> str:
         "identity": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not see ID numbers in full"),
         "supplies": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not change the supplies' stock"),
         "requests": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not take down or close requests"),
+        "roster": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not change the team or the roster"),
+        "staff_health": QCoreApplication.translate(
+            "PermissionsUi", "Your role ({0}) may not record staff temperatures"
+        ),
         "settings": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not change the desk's settings"),
         "users": QCoreApplication.translate("PermissionsUi", "Your role ({0}) may not manage accounts"),
     }

@@ -65,6 +65,7 @@ class ReportsPage(QWidget):
             ("area-disinfection", self.tr("Routine disinfection of public areas")),
             ("supplies", self.tr("Supplies: stock and movements")),
             ("care-requests", self.tr("Occupants' requests (by floor)")),
+            ("roster", self.tr("Duty roster (the week of the date)")),
         ):
             if key in FULL_IDENTIFIER_FORMS and not allowed(ctx.user.role, "identity"):
                 continue  # it prints full ID numbers: not offered to a role that may not see them

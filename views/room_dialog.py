@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from models.reads.board import BoardRoom
 from models.reads.lookups import room_version
+from models.reads.roster import on_duty_name
 from models.services.rooms import (
     back_in_service,
     last_disinfection,
@@ -28,7 +29,7 @@ from models.services.rooms import (
     room_history,
     set_out_of_service,
 )
-from models.store.orm import RoomState
+from models.store.orm import GroupDuty, RoomState
 
 from .context import AppContext
 from .date_field import DateField
@@ -81,6 +82,9 @@ class RoomDialog(QDialog):
         self.agent = QLineEdit("含氯消毒剂", self)
         self.concentration = QLineEdit("1000 mg/L", self)
         self.done_by = QLineEdit(self)
+        if room.state is RoomState.AWAITING_DISINFECTION:  # whoever of the disinfection group is on duty now
+            with sessions() as s:
+                self.done_by.setText(on_duty_name(s, GroupDuty.DISINFECTION, ctx.now()))
         self.checked_by = QLineEdit(self)
         self.disinfect_button = QPushButton(self.tr("Record terminal disinfection"), self)
         dis = QGroupBox(self.tr("Terminal disinfection"), self)

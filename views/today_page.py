@@ -29,6 +29,7 @@ from models.reads.care_requests import RequestRow, open_requests
 from models.reads.followups import DueCall, FollowUpRow, calls_due
 from models.reads.followups import open_alerts as open_followup_alerts
 from models.reads.forecast import Forecast, forecast
+from models.reads.roster import on_duty, staff_alerts
 from models.reads.supplies import StockRow, low_stock
 from models.reads.today import Dashboard, OutOfServiceLine, ReleaseLine, dashboard
 from models.services.rooms import back_in_service, set_out_of_service
@@ -78,6 +79,10 @@ class TodayPage(QWidget):
         self.supplies_line.setWordWrap(True)
         self.supplies_line.linkActivated.connect(self.open_page.emit)
         self.low: list[StockRow] = []
+        # who is on duty now (the roster), and the staff's open temperature alerts: a link to the staff page
+        self.staff_line = QLabel(self)
+        self.staff_line.setWordWrap(True)
+        self.staff_line.linkActivated.connect(self.open_page.emit)
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
@@ -196,6 +201,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.forecast_line)
         layout.addWidget(self.supplies_line)
+        layout.addWidget(self.staff_line)
         layout.addLayout(grid, 3)
         layout.addWidget(self.floors, 2)
 
@@ -270,6 +276,7 @@ class TodayPage(QWidget):
         self.show_areas()
         self.show_requests()
         self.show_low_stock()
+        self.show_staff()
         self.floors.setRowCount(len(d.floors))
         for i, f in enumerate(d.floors):
             for col, value in enumerate((f.floor, f.rooms, f.occupied, f.available, f.awaiting_disinfection, f.people)):
@@ -331,6 +338,22 @@ class TodayPage(QWidget):
         text = self.tr("<a href='supplies'>Supplies running low</a>: {0}").format("；".join(items))
         self.supplies_line.setText(f"<span style='color:{palette.BAD_TEXT}'>{text}</span>")
         self.supplies_line.show()
+
+    def show_staff(self) -> None:
+        """On duty now, group by group (the roster's), and the staff's open temperature alerts in red."""
+        now = self.ctx.now()
+        with self.sessions() as s:
+            present = on_duty(s, now)
+            alerts = staff_alerts(s)
+        by_group: dict[str, list[str]] = {}
+        for o in present:
+            by_group.setdefault(o.group, []).append(o.name)
+        names = "；".join(f"{g} {'、'.join(n)}" for g, n in by_group.items()) or self.tr("nobody on the roster")
+        text = self.tr("<a href='staff'>On duty now</a>: {0}").format(names)
+        if alerts:
+            warn = self.tr("staff temperature alerts: {0}").format(len(alerts))
+            text += f" · <span style='color:{palette.BAD_TEXT}'>{warn}</span>"
+        self.staff_line.setText(text)
 
     def new_request(self) -> RequestDialog | None:
         if not self.may_take_requests:

@@ -45,6 +45,7 @@ from models.store.orm import (
     CompanionReason,
     DepartureKind,
     DocType,
+    DutySlot,
     FeverAlert,
     FollowUp,
     HomeTest,
@@ -66,6 +67,8 @@ from models.store.orm import (
     RuleSet,
     Site,
     Slot,
+    StaffMember,
+    StaffReading,
     Stay,
     StayDateChange,
     SupplyCategory,
@@ -372,6 +375,7 @@ class _Simulation:
         self._public_areas()
         self._supplies()
         self._care_requests()
+        self._team()
         self._reset_sequences()
 
     def _planned_batches(self, per_day: float) -> None:
@@ -1036,6 +1040,61 @@ class _Simulation:
             r["id"] = i
         self._bulk(CareRequest, rows)
 
+    def _team(self) -> None:
+        """The management team: a few members in each working group (the site's own groups and shifts, made with
+        it), the day and night shifts of the last 14 days and the next 7 taken in turn (tomorrow night's security
+        shift left open, so the roster shows a gap), and the closed-loop members' temperatures twice a day, one
+        of today's at 37.5 and its alert still open. A stream of its own: the rest of the site is as it was."""
+        rng = random.Random(self.seed * 3571 + 19)
+        groups = self.s.execute(text("SELECT id, duty FROM work_group ORDER BY sort, id")).all()
+        shift_rows = self.s.execute(text("SELECT id, name FROM shift ORDER BY sort, id")).all()
+        if not groups or not shift_rows:
+            return
+        titles = ("组长", "组员", "组员", "组员")
+        members: list[dict[str, Any]] = []
+        by_group: dict[int, list[int]] = {}
+        seen: set[str] = set()
+        for gid, duty in groups:
+            for k in range(4 if duty in ("general", "reporting") else 5):
+                who = synthetic.name(rng)
+                while who in seen:
+                    who = synthetic.name(rng)
+                seen.add(who)
+                sid = len(members) + 1
+                members.append({"id": sid, "name": who, "group_id": gid, "title": titles[min(k, 3)],
+                                "phone": synthetic.mobile(rng), "closed_loop": duty != "security" or k < 2,
+                                "retired_on": None, "version": 1})  # fmt: skip
+                by_group.setdefault(gid, []).append(sid)
+        self._bulk(StaffMember, members)
+        slots: list[dict[str, Any]] = []
+        security = next((gid for gid, duty in groups if duty == "security"), None)
+        for back in range(14, -8, -1):
+            day = self.today - timedelta(days=back)
+            for gid, _duty in groups:
+                crew = by_group[gid]
+                for j, (shift_id, _name) in enumerate(shift_rows):
+                    if back == -1 and gid == security and j == len(shift_rows) - 1:
+                        continue  # tomorrow night: nobody of security yet
+                    on = crew[(day.toordinal() * len(shift_rows) + j) % len(crew)]
+                    slots.append({"staff_id": on, "day": day, "shift_id": shift_id, "user_id": self.user.id})
+        self._bulk(DutySlot, slots)
+        readings: list[dict[str, Any]] = []
+        closed_loop = [m for m in members if m["closed_loop"]]
+        for back in range(14, -1, -1):
+            day = self.today - timedelta(days=back)
+            for slot, hour in ((Slot.MORNING, 7), (Slot.EVENING, 19)):
+                for m in closed_loop:
+                    at = self.at(day, hour, rng.randrange(50))
+                    if at > self.now:
+                        continue
+                    fever = back == 0 and slot is Slot.MORNING and m is closed_loop[3]
+                    readings.append({"staff_id": m["id"], "day": day, "slot": slot, "user_id": self.user.id,
+                                     "temperature": 37.5 if fever else round(rng.uniform(36.0, 36.9), 1),
+                                     "taken_at": at, "symptoms": "咽痛" if fever else "",
+                                     "alert_state": AlertState.OPEN if fever else None, "alert_closed_at": None,
+                                     "alert_note": "", "version": 1})  # fmt: skip
+        self._bulk(StaffReading, readings)
+
     def _followups(self) -> None:
         """The follow-up calls of the released people's home monitoring, on the site's call days up to now:
         now and then nobody answers first; a few answers are abnormal, most of those dealt with since."""
@@ -1090,6 +1149,9 @@ class _Simulation:
             "supply_item",
             "supply_move",
             "care_request",
+            "staff_member",
+            "duty_slot",
+            "staff_reading",
         ):
             self.s.execute(
                 text(

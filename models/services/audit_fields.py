@@ -87,6 +87,14 @@ KEPT: dict[str, frozenset[str]] = {
         {"id", "stay_id", "kind", "text", "urgency", "channel", "state", "opened_at", "opened_by", "taken_at",
          "taken_by", "handler", "closed_at", "closed_by", "outcome", "version"}
     ),
+    "work_group": frozenset({"id", "name", "duty", "sort", "retired_on", "version"}),
+    "staff_member": frozenset({"id", "name", "group_id", "title", "phone", "closed_loop", "retired_on", "version"}),
+    "shift": frozenset({"id", "name", "starts", "hours", "sort", "retired_on", "version"}),
+    "duty_slot": frozenset({"id", "staff_id", "day", "shift_id", "user_id"}),
+    "staff_reading": frozenset(
+        {"id", "staff_id", "day", "slot", "temperature", "taken_at", "symptoms", "alert_state", "alert_closed_at",
+         "alert_note", "user_id", "version"}
+    ),
 }  # fmt: skip
 
 LEFT_OUT: dict[str, frozenset[str]] = {
@@ -104,4 +112,5 @@ MASKED: dict[tuple[str, str], Callable[[str], str]] = {
     ("person", "phone"): mask_phone,
     ("person", "emergency_phone"): mask_phone,
     ("community", "phone"): mask_phone,  # a community worker's phone: a person's number all the same
+    ("staff_member", "phone"): mask_phone,  # a staff member's own number
 }

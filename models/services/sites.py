@@ -152,6 +152,9 @@ def create_site(
             Room(floor_id=f.id, number=n, sort=_room_sort(n), room_type=spec.room_type, beds=spec.beds, zone=spec.zone)
             for n in spec.rooms
         )
+    from models.services.roster import seed_team  # the team's usual groups and shifts come with the site
+
+    seed_team(session)
     audit.record(session, actor, "site.create", site)
     return site
 

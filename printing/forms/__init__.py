@@ -17,6 +17,7 @@ handover            解除隔离人员交接单 (the people released to each rec
 area_disinfection   公共区域日常消毒记录 (the routine rounds of a period, and the areas short of them)
 supplies            物资台账 (the stock sheet: days left and low items; the movements of a period)
 care_requests       人文关怀需求清单 (the occupants' open requests, a page per floor, for the logistics group)
+roster              值班排班表 (the week's duty roster of each working group, and the hours nobody covers)
 forecast            房间预测 (the rooms free today and on each of the next 7 days, by building)
 """
 
@@ -40,6 +41,7 @@ from .registers import (
 )
 from .release import release_notices
 from .report import REPORT_FIELDS, daily_report
+from .roster import roster
 from .sheets import daily_sheets
 from .supplies import supplies
 from .temperature import temperature_record
@@ -65,6 +67,7 @@ __all__ = [
     "registration",
     "release_ledger",
     "release_notices",
+    "roster",
     "stay_code",
     "supplies",
     "temperature_record",

@@ -136,7 +136,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="425"/>
+        <location filename="../../views/main_window.py" line="432"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>
@@ -215,7 +215,7 @@
 <context>
     <name>RoomDialog</name>
     <message numerus="yes">
-        <location filename="../../views/room_dialog.py" line="61"/>
+        <location filename="../../views/room_dialog.py" line="62"/>
         <source>%n beds</source>
         <translation>
             <numerusform>%n bed</numerusform>

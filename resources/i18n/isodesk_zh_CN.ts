@@ -52,32 +52,32 @@
 <context>
     <name>AreaForm</name>
     <message>
-        <location filename="../../views/areas_dialog.py" line="104"/>
+        <location filename="../../views/areas_dialog.py" line="107"/>
         <source>Public area</source>
         <translation>公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="104"/>
+        <location filename="../../views/areas_dialog.py" line="107"/>
         <source>Change the public area</source>
         <translation>修改公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="107"/>
+        <location filename="../../views/areas_dialog.py" line="110"/>
         <source>e.g. Building A, 3rd floor corridor</source>
         <translation>如：A栋3层走廊</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="120"/>
+        <location filename="../../views/areas_dialog.py" line="123"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="121"/>
+        <location filename="../../views/areas_dialog.py" line="124"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="122"/>
+        <location filename="../../views/areas_dialog.py" line="125"/>
         <source>Rounds a day</source>
         <translation>每日消毒次数</translation>
     </message>
@@ -85,47 +85,47 @@
 <context>
     <name>AreaRoundDialog</name>
     <message>
-        <location filename="../../views/areas_dialog.py" line="49"/>
+        <location filename="../../views/areas_dialog.py" line="50"/>
         <source>Record a disinfection round</source>
         <translation>登记日常消毒</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="67"/>
+        <location filename="../../views/areas_dialog.py" line="70"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="68"/>
+        <location filename="../../views/areas_dialog.py" line="71"/>
         <source>Done at</source>
         <translation>消毒时间</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="69"/>
+        <location filename="../../views/areas_dialog.py" line="72"/>
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="70"/>
+        <location filename="../../views/areas_dialog.py" line="73"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="71"/>
+        <location filename="../../views/areas_dialog.py" line="74"/>
         <source>Done by</source>
         <translation>消毒人</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="72"/>
+        <location filename="../../views/areas_dialog.py" line="75"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="73"/>
+        <location filename="../../views/areas_dialog.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="80"/>
+        <location filename="../../views/areas_dialog.py" line="83"/>
         <source>No public area is listed yet: add the areas first.</source>
         <translation>尚未登记公共区域，请先添加区域。</translation>
     </message>
@@ -133,37 +133,37 @@
 <context>
     <name>AreasDialog</name>
     <message>
-        <location filename="../../views/areas_dialog.py" line="148"/>
+        <location filename="../../views/areas_dialog.py" line="151"/>
         <source>Public areas</source>
         <translation>公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="151"/>
+        <location filename="../../views/areas_dialog.py" line="154"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="151"/>
+        <location filename="../../views/areas_dialog.py" line="154"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="151"/>
+        <location filename="../../views/areas_dialog.py" line="154"/>
         <source>Rounds a day</source>
         <translation>每日消毒次数</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="156"/>
+        <location filename="../../views/areas_dialog.py" line="159"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="157"/>
+        <location filename="../../views/areas_dialog.py" line="160"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../views/areas_dialog.py" line="158"/>
+        <location filename="../../views/areas_dialog.py" line="161"/>
         <source>No longer in use</source>
         <translation>停用</translation>
     </message>
@@ -1626,6 +1626,85 @@ dis {2} · oos {3}</source>
     </message>
 </context>
 <context>
+    <name>HealthTab</name>
+    <message>
+        <location filename="../../views/staff_page.py" line="295"/>
+        <source>Morning round</source>
+        <translation>上午测温</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="296"/>
+        <source>Evening round</source>
+        <translation>下午测温</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="299"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="299"/>
+        <source>Working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="299"/>
+        <location filename="../../views/staff_page.py" line="371"/>
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="304"/>
+        <source>Record the temperature… (Enter)</source>
+        <translation>登记体温…（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="306"/>
+        <source>Close the alert…</source>
+        <translation>处理预警…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="310"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="319"/>
+        <source>Staff temperature alerts</source>
+        <translation>工作人员体温预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="350"/>
+        <source>Closed-loop staff: {0}, not yet measured this round: {1}</source>
+        <translation>闭环管理人员：{0}，本轮未测：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="366"/>
+        <source>Staff temperature</source>
+        <translation>工作人员体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="372"/>
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="392"/>
+        <source>Close the alert</source>
+        <translation>处理预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="395"/>
+        <source>e.g. rechecked 36.8, off duty and tested</source>
+        <translation>例如：复测 36.8，暂停上岗并做核酸</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="397"/>
+        <source>What was done</source>
+        <translation>处置情况</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../views/about.py" line="98"/>
@@ -1769,2034 +1848,2206 @@ dis {2} · oos {3}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../views/labels.py" line="44"/>
+        <location filename="../../views/labels.py" line="45"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="45"/>
+        <location filename="../../views/labels.py" line="46"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="46"/>
+        <location filename="../../views/labels.py" line="47"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="47"/>
+        <location filename="../../views/labels.py" line="48"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="53"/>
+        <location filename="../../views/labels.py" line="54"/>
         <source>Released from isolation</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="54"/>
-        <location filename="../../views/labels.py" line="250"/>
+        <location filename="../../views/labels.py" line="55"/>
+        <location filename="../../views/labels.py" line="266"/>
         <source>Transferred to hospital</source>
         <translation>转运至医院</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="55"/>
+        <location filename="../../views/labels.py" line="56"/>
         <source>Transferred to another site</source>
         <translation>转至其他隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="56"/>
+        <location filename="../../views/labels.py" line="57"/>
         <source>Moved to home isolation</source>
         <translation>转居家隔离</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="57"/>
+        <location filename="../../views/labels.py" line="58"/>
         <source>Left for another reason</source>
         <translation>其他原因离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="64"/>
-        <location filename="../../views/labels.py" line="79"/>
+        <location filename="../../views/labels.py" line="65"/>
+        <location filename="../../views/labels.py" line="80"/>
         <source>Negative</source>
         <translation>阴性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="65"/>
-        <location filename="../../views/labels.py" line="80"/>
+        <location filename="../../views/labels.py" line="66"/>
+        <location filename="../../views/labels.py" line="81"/>
         <source>Positive</source>
         <translation>阳性</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="66"/>
+        <location filename="../../views/labels.py" line="67"/>
         <source>Result pending</source>
         <translation>待出结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="67"/>
         <location filename="../../views/labels.py" line="68"/>
+        <location filename="../../views/labels.py" line="69"/>
         <source>Not sampled</source>
         <translation>未采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="69"/>
+        <location filename="../../views/labels.py" line="70"/>
         <source>No swab scheduled</source>
         <translation>未安排核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="76"/>
+        <location filename="../../views/labels.py" line="77"/>
         <source>Not due yet</source>
         <translation>未到检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="77"/>
+        <location filename="../../views/labels.py" line="78"/>
         <source>Due, not done</source>
         <translation>应检未检</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="78"/>
+        <location filename="../../views/labels.py" line="79"/>
         <source>Done, result pending</source>
         <translation>已检，结果未出</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="176"/>
+        <location filename="../../views/labels.py" line="191"/>
         <source>Fever</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="177"/>
+        <location filename="../../views/labels.py" line="192"/>
         <source>Dry cough</source>
         <translation>干咳</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="178"/>
+        <location filename="../../views/labels.py" line="193"/>
         <source>Fatigue</source>
         <translation>乏力</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="179"/>
+        <location filename="../../views/labels.py" line="194"/>
         <source>Sore throat</source>
         <translation>咽痛</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="180"/>
+        <location filename="../../views/labels.py" line="195"/>
         <source>Loss of smell or taste</source>
         <translation>嗅味觉减退</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="181"/>
+        <location filename="../../views/labels.py" line="196"/>
         <source>Diarrhoea</source>
         <translation>腹泻</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="182"/>
+        <location filename="../../views/labels.py" line="197"/>
         <source>Other symptom</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="196"/>
+        <location filename="../../views/labels.py" line="211"/>
         <source>HK/Macao/Taiwan permit</source>
         <translation>港澳台通行证/居住证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="93"/>
-        <location filename="../../views/labels.py" line="105"/>
-        <location filename="../../views/labels.py" line="134"/>
-        <location filename="../../views/labels.py" line="197"/>
+        <location filename="../../views/labels.py" line="94"/>
+        <location filename="../../views/labels.py" line="106"/>
+        <location filename="../../views/labels.py" line="135"/>
+        <location filename="../../views/labels.py" line="168"/>
+        <location filename="../../views/labels.py" line="212"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="210"/>
+        <location filename="../../views/labels.py" line="225"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="211"/>
+        <location filename="../../views/labels.py" line="226"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="102"/>
-        <location filename="../../views/labels.py" line="212"/>
+        <location filename="../../views/labels.py" line="103"/>
+        <location filename="../../views/labels.py" line="227"/>
         <source>Medical</source>
         <translation>医务</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="100"/>
+        <location filename="../../views/labels.py" line="101"/>
         <source>Protection</source>
         <translation>防护用品</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="103"/>
+        <location filename="../../views/labels.py" line="104"/>
         <source>Meals and water</source>
         <translation>餐食饮水</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="104"/>
+        <location filename="../../views/labels.py" line="105"/>
         <source>Daily necessities</source>
         <translation>生活物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="112"/>
+        <location filename="../../views/labels.py" line="113"/>
         <source>Measured over the last 7 days</source>
         <translation>按近 7 天实际消耗</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="113"/>
+        <location filename="../../views/labels.py" line="114"/>
         <source>Per person present a day</source>
         <translation>按在住人数（每人每日）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="120"/>
+        <location filename="../../views/labels.py" line="121"/>
         <source>In</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="121"/>
+        <location filename="../../views/labels.py" line="122"/>
         <source>Out</source>
         <translation>出库</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="122"/>
+        <location filename="../../views/labels.py" line="123"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="129"/>
+        <location filename="../../views/labels.py" line="130"/>
         <source>Meals and diet</source>
         <translation>餐食/饮食</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="130"/>
+        <location filename="../../views/labels.py" line="131"/>
         <source>Medicine</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="131"/>
+        <location filename="../../views/labels.py" line="132"/>
         <source>Counselling</source>
         <translation>心理疏导</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="132"/>
+        <location filename="../../views/labels.py" line="133"/>
         <source>Delivery</source>
         <translation>快递/物品代收</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="133"/>
+        <location filename="../../views/labels.py" line="134"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="142"/>
+        <location filename="../../views/labels.py" line="143"/>
         <source>In hand</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="143"/>
+        <location filename="../../views/labels.py" line="144"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="151"/>
+        <location filename="../../views/labels.py" line="152"/>
         <source>At the desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="152"/>
+        <location filename="../../views/labels.py" line="153"/>
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="153"/>
+        <location filename="../../views/labels.py" line="154"/>
         <source>By WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="159"/>
+        <location filename="../../views/labels.py" line="161"/>
+        <source>General coordination</source>
+        <translation>综合协调</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="162"/>
+        <source>Health observation</source>
+        <translation>健康观察</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="163"/>
+        <source>Medical care</source>
+        <translation>医疗救治</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="164"/>
+        <source>Logistics</source>
+        <translation>后勤保障</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="165"/>
+        <source>Security</source>
+        <translation>安全保卫</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="166"/>
+        <source>Disinfection</source>
+        <translation>消杀</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="167"/>
+        <source>Information and reporting</source>
+        <translation>信息报送</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="174"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="160"/>
+        <location filename="../../views/labels.py" line="175"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="213"/>
+        <location filename="../../views/labels.py" line="228"/>
         <source>Viewer</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="220"/>
+        <location filename="../../views/labels.py" line="235"/>
         <source>Registration form and notice</source>
         <translation>登记表和告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="221"/>
+        <location filename="../../views/labels.py" line="236"/>
         <source>Daily observation sheets</source>
         <translation>每日健康观察记录表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="222"/>
+        <location filename="../../views/labels.py" line="237"/>
         <source>Registration form</source>
         <translation>集中隔离人员登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="223"/>
+        <location filename="../../views/labels.py" line="238"/>
         <source>Notice of isolation</source>
         <translation>集中隔离医学观察告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="224"/>
+        <location filename="../../views/labels.py" line="239"/>
         <source>Release notices</source>
         <translation>解除隔离告知书</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="225"/>
+        <location filename="../../views/labels.py" line="240"/>
         <source>Temperature record</source>
         <translation>体温登记表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="226"/>
+        <location filename="../../views/labels.py" line="241"/>
         <source>Door cards</source>
         <translation>房间门卡</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="227"/>
+        <location filename="../../views/labels.py" line="242"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="228"/>
+        <location filename="../../views/labels.py" line="243"/>
         <source>Terminal disinfection record</source>
         <translation>终末消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="229"/>
+        <location filename="../../views/labels.py" line="244"/>
         <source>People ledger</source>
         <translation>人员台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="230"/>
+        <location filename="../../views/labels.py" line="245"/>
         <source>Release ledger</source>
         <translation>解除隔离台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="231"/>
+        <location filename="../../views/labels.py" line="246"/>
         <source>Transfer ledger</source>
         <translation>转运台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="232"/>
+        <location filename="../../views/labels.py" line="247"/>
         <source>Arrival hand-over list</source>
         <translation>入住人员交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="233"/>
+        <location filename="../../views/labels.py" line="248"/>
         <source>The batch&apos;s forms</source>
         <translation>本批入住表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="234"/>
+        <location filename="../../views/labels.py" line="249"/>
         <source>Release hand-over list</source>
         <translation>解除隔离人员交接单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="235"/>
+        <location filename="../../views/labels.py" line="250"/>
         <source>Follow-up call ledger</source>
         <translation>解除隔离人员回访台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="238"/>
+        <location filename="../../views/labels.py" line="253"/>
         <source>Supplies ledger</source>
         <translation>物资台账</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="239"/>
+        <location filename="../../views/labels.py" line="254"/>
         <source>Occupants&apos; requests</source>
         <translation>人文关怀需求清单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="248"/>
-        <location filename="../../views/labels.py" line="661"/>
+        <location filename="../../views/labels.py" line="255"/>
+        <source>Duty roster</source>
+        <translation>值班排班表</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="264"/>
+        <location filename="../../views/labels.py" line="708"/>
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="249"/>
-        <location filename="../../views/labels.py" line="662"/>
+        <location filename="../../views/labels.py" line="265"/>
+        <location filename="../../views/labels.py" line="709"/>
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="263"/>
+        <location filename="../../views/labels.py" line="279"/>
         <source>Account created</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="264"/>
+        <location filename="../../views/labels.py" line="280"/>
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="265"/>
+        <location filename="../../views/labels.py" line="281"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="266"/>
+        <location filename="../../views/labels.py" line="282"/>
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="267"/>
+        <location filename="../../views/labels.py" line="283"/>
         <source>Account locked after failed sign-ins</source>
         <translation>多次登录失败，账号锁定</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="268"/>
+        <location filename="../../views/labels.py" line="284"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="269"/>
+        <location filename="../../views/labels.py" line="285"/>
         <source>Password reset by an admin</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="270"/>
+        <location filename="../../views/labels.py" line="286"/>
         <source>Desk setting changed</source>
         <translation>修改前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="271"/>
+        <location filename="../../views/labels.py" line="287"/>
         <source>Temperature recorded</source>
         <translation>录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="272"/>
+        <location filename="../../views/labels.py" line="288"/>
         <source>Temperature reading corrected</source>
         <translation>更正体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="273"/>
+        <location filename="../../views/labels.py" line="289"/>
         <source>Fever alert raised</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="274"/>
+        <location filename="../../views/labels.py" line="290"/>
         <source>Fever alert closed</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="275"/>
+        <location filename="../../views/labels.py" line="291"/>
         <source>Fever alert open again (departure undone)</source>
         <translation>发热预警重新打开（撤销离开）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="276"/>
+        <location filename="../../views/labels.py" line="292"/>
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="277"/>
+        <location filename="../../views/labels.py" line="293"/>
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="278"/>
+        <location filename="../../views/labels.py" line="294"/>
         <source>Shared database upgraded</source>
         <translation>共享数据库已升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="279"/>
+        <location filename="../../views/labels.py" line="295"/>
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="280"/>
+        <location filename="../../views/labels.py" line="296"/>
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="281"/>
+        <location filename="../../views/labels.py" line="297"/>
         <source>Site name or address changed</source>
         <translation>隔离点名称或地址已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="282"/>
+        <location filename="../../views/labels.py" line="298"/>
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283"/>
+        <location filename="../../views/labels.py" line="299"/>
         <source>Rule set copied to a new draft</source>
         <translation>隔离规则复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="284"/>
+        <location filename="../../views/labels.py" line="300"/>
         <source>Rule set draft saved</source>
         <translation>隔离规则草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="285"/>
+        <location filename="../../views/labels.py" line="301"/>
         <source>Rule set draft deleted</source>
         <translation>隔离规则草稿已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="286"/>
+        <location filename="../../views/labels.py" line="302"/>
         <source>Rule set put in use</source>
         <translation>隔离规则启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="287"/>
+        <location filename="../../views/labels.py" line="303"/>
         <source>Category rule added</source>
         <translation>新增人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="288"/>
+        <location filename="../../views/labels.py" line="304"/>
         <source>Category rule changed</source>
         <translation>人员类别规则已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="289"/>
+        <location filename="../../views/labels.py" line="305"/>
         <source>Category rule removed</source>
         <translation>人员类别规则已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="290"/>
+        <location filename="../../views/labels.py" line="306"/>
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291"/>
+        <location filename="../../views/labels.py" line="307"/>
         <source>Person&apos;s details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292"/>
+        <location filename="../../views/labels.py" line="308"/>
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293"/>
+        <location filename="../../views/labels.py" line="309"/>
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="294"/>
+        <location filename="../../views/labels.py" line="310"/>
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="295"/>
+        <location filename="../../views/labels.py" line="311"/>
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="296"/>
+        <location filename="../../views/labels.py" line="312"/>
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="297"/>
+        <location filename="../../views/labels.py" line="313"/>
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="298"/>
+        <location filename="../../views/labels.py" line="314"/>
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="299"/>
+        <location filename="../../views/labels.py" line="315"/>
         <source>Disinfection record corrected</source>
         <translation>消毒记录已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="300"/>
+        <location filename="../../views/labels.py" line="316"/>
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="301"/>
+        <location filename="../../views/labels.py" line="317"/>
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302"/>
+        <location filename="../../views/labels.py" line="318"/>
         <source>Room back in service: its out-of-service period ended</source>
         <translation>停用到期，房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="303"/>
+        <location filename="../../views/labels.py" line="319"/>
         <source>Building added</source>
         <translation>添加楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="304"/>
+        <location filename="../../views/labels.py" line="320"/>
         <source>Building renamed</source>
         <translation>楼栋改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="305"/>
+        <location filename="../../views/labels.py" line="321"/>
         <source>Building retired</source>
         <translation>注销楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="306"/>
+        <location filename="../../views/labels.py" line="322"/>
         <source>Floor added</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="307"/>
+        <location filename="../../views/labels.py" line="323"/>
         <source>Floor renamed</source>
         <translation>楼层改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="308"/>
+        <location filename="../../views/labels.py" line="324"/>
         <source>Floor retired</source>
         <translation>注销楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="309"/>
+        <location filename="../../views/labels.py" line="325"/>
         <source>Room added</source>
         <translation>添加房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="310"/>
+        <location filename="../../views/labels.py" line="326"/>
         <source>Room changed (number, type, beds or zone)</source>
         <translation>修改房间（房间号、房型、床位数或区域）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="311"/>
+        <location filename="../../views/labels.py" line="327"/>
         <source>Room retired</source>
         <translation>注销房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="312"/>
+        <location filename="../../views/labels.py" line="328"/>
         <source>Room deleted (never used)</source>
         <translation>删除房间（从未使用）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="313"/>
+        <location filename="../../views/labels.py" line="329"/>
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="167"/>
+        <location filename="../../views/labels.py" line="182"/>
         <source>Expected</source>
         <translation>待到达</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="168"/>
+        <location filename="../../views/labels.py" line="183"/>
         <source>Arrived and checked in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="169"/>
+        <location filename="../../views/labels.py" line="184"/>
         <source>Called off</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="236"/>
+        <location filename="../../views/labels.py" line="251"/>
         <source>Room forecast</source>
         <translation>房间预测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="314"/>
+        <location filename="../../views/labels.py" line="330"/>
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="315"/>
+        <location filename="../../views/labels.py" line="331"/>
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="316"/>
+        <location filename="../../views/labels.py" line="332"/>
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="317"/>
+        <location filename="../../views/labels.py" line="333"/>
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="318"/>
+        <location filename="../../views/labels.py" line="334"/>
         <source>Departure undone</source>
         <translation>撤销离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="319"/>
+        <location filename="../../views/labels.py" line="335"/>
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="320"/>
+        <location filename="../../views/labels.py" line="336"/>
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="321"/>
+        <location filename="../../views/labels.py" line="337"/>
         <source>Unscheduled swab added</source>
         <translation>添加计划外核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="322"/>
+        <location filename="../../views/labels.py" line="338"/>
         <source>Swab result corrected</source>
         <translation>核酸结果已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323"/>
+        <location filename="../../views/labels.py" line="339"/>
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324"/>
+        <location filename="../../views/labels.py" line="340"/>
         <source>Receiving community added</source>
         <translation>添加接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325"/>
+        <location filename="../../views/labels.py" line="341"/>
         <source>Receiving community corrected</source>
         <translation>修改接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="326"/>
+        <location filename="../../views/labels.py" line="342"/>
         <source>Receiving community retired</source>
         <translation>停用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="327"/>
+        <location filename="../../views/labels.py" line="343"/>
         <source>Receiving community removed</source>
         <translation>删除接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="328"/>
+        <location filename="../../views/labels.py" line="344"/>
         <source>Receiving community offered again</source>
         <translation>重新启用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="329"/>
+        <location filename="../../views/labels.py" line="345"/>
         <source>Follow-up call recorded</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="330"/>
+        <location filename="../../views/labels.py" line="346"/>
         <source>Abnormal follow-up dealt with</source>
         <translation>处置回访异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="331"/>
+        <location filename="../../views/labels.py" line="347"/>
         <source>Follow-up call days changed</source>
         <translation>修改回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="332"/>
+        <location filename="../../views/labels.py" line="348"/>
         <source>Room forecast margin changed</source>
         <translation>修改房间预测预警余量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="339"/>
+        <location filename="../../views/labels.py" line="355"/>
         <source>Planned batch announced</source>
         <translation>登记待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="340"/>
+        <location filename="../../views/labels.py" line="356"/>
         <source>Planned batch changed</source>
         <translation>修改待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="341"/>
+        <location filename="../../views/labels.py" line="357"/>
         <source>Planned batch called off</source>
         <translation>取消待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="342"/>
+        <location filename="../../views/labels.py" line="358"/>
         <source>Planned batch checked in</source>
         <translation>待转运批次已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366"/>
-        <location filename="../../views/labels.py" line="367"/>
+        <location filename="../../views/labels.py" line="396"/>
+        <location filename="../../views/labels.py" line="397"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="368"/>
-        <location filename="../../views/labels.py" line="449"/>
-        <location filename="../../views/labels.py" line="677"/>
+        <location filename="../../views/labels.py" line="398"/>
+        <location filename="../../views/labels.py" line="487"/>
+        <location filename="../../views/labels.py" line="724"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="369"/>
-        <location filename="../../views/labels.py" line="496"/>
+        <location filename="../../views/labels.py" line="399"/>
+        <location filename="../../views/labels.py" line="534"/>
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="370"/>
-        <location filename="../../views/labels.py" line="450"/>
-        <location filename="../../views/labels.py" line="678"/>
+        <location filename="../../views/labels.py" line="400"/>
+        <location filename="../../views/labels.py" line="488"/>
+        <location filename="../../views/labels.py" line="725"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371"/>
+        <location filename="../../views/labels.py" line="401"/>
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="372"/>
+        <location filename="../../views/labels.py" line="402"/>
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="373"/>
+        <location filename="../../views/labels.py" line="403"/>
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="374"/>
-        <location filename="../../views/labels.py" line="375"/>
+        <location filename="../../views/labels.py" line="404"/>
+        <location filename="../../views/labels.py" line="405"/>
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="376"/>
-        <location filename="../../views/labels.py" line="377"/>
+        <location filename="../../views/labels.py" line="406"/>
+        <location filename="../../views/labels.py" line="407"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="378"/>
-        <location filename="../../views/labels.py" line="379"/>
+        <location filename="../../views/labels.py" line="408"/>
+        <location filename="../../views/labels.py" line="409"/>
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="380"/>
-        <location filename="../../views/labels.py" line="551"/>
+        <location filename="../../views/labels.py" line="410"/>
+        <location filename="../../views/labels.py" line="589"/>
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="381"/>
-        <location filename="../../views/labels.py" line="552"/>
+        <location filename="../../views/labels.py" line="411"/>
+        <location filename="../../views/labels.py" line="590"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="382"/>
-        <location filename="../../views/labels.py" line="475"/>
+        <location filename="../../views/labels.py" line="412"/>
+        <location filename="../../views/labels.py" line="513"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="383"/>
-        <location filename="../../views/labels.py" line="453"/>
+        <location filename="../../views/labels.py" line="413"/>
+        <location filename="../../views/labels.py" line="491"/>
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="384"/>
+        <location filename="../../views/labels.py" line="414"/>
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="385"/>
-        <location filename="../../views/labels.py" line="452"/>
+        <location filename="../../views/labels.py" line="415"/>
+        <location filename="../../views/labels.py" line="490"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="386"/>
+        <location filename="../../views/labels.py" line="416"/>
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="387"/>
+        <location filename="../../views/labels.py" line="417"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="388"/>
+        <location filename="../../views/labels.py" line="418"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="389"/>
+        <location filename="../../views/labels.py" line="419"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="390"/>
+        <location filename="../../views/labels.py" line="420"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="391"/>
-        <location filename="../../views/labels.py" line="525"/>
+        <location filename="../../views/labels.py" line="421"/>
+        <location filename="../../views/labels.py" line="563"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="392"/>
-        <location filename="../../views/labels.py" line="393"/>
+        <location filename="../../views/labels.py" line="422"/>
+        <location filename="../../views/labels.py" line="423"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="394"/>
-        <location filename="../../views/labels.py" line="395"/>
-        <location filename="../../views/labels.py" line="534"/>
+        <location filename="../../views/labels.py" line="424"/>
+        <location filename="../../views/labels.py" line="425"/>
+        <location filename="../../views/labels.py" line="572"/>
         <source>Planned batch</source>
         <translation>待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="410"/>
+        <location filename="../../views/labels.py" line="448"/>
         <source>Contaminated zone</source>
         <translation>污染区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="90"/>
-        <location filename="../../views/labels.py" line="411"/>
+        <location filename="../../views/labels.py" line="91"/>
+        <location filename="../../views/labels.py" line="449"/>
         <source>Buffer zone</source>
         <translation>缓冲区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="87"/>
+        <location filename="../../views/labels.py" line="88"/>
         <source>Corridor</source>
         <translation>走廊</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="88"/>
+        <location filename="../../views/labels.py" line="89"/>
         <source>Lift</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="89"/>
+        <location filename="../../views/labels.py" line="90"/>
         <source>Lobby</source>
         <translation>大厅</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="91"/>
+        <location filename="../../views/labels.py" line="92"/>
         <source>Staff zone</source>
         <translation>工作人员区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="92"/>
+        <location filename="../../views/labels.py" line="93"/>
         <source>Waste point</source>
         <translation>垃圾暂存点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="237"/>
+        <location filename="../../views/labels.py" line="252"/>
         <source>Routine disinfection of public areas</source>
         <translation>公共区域日常消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="333"/>
+        <location filename="../../views/labels.py" line="349"/>
         <source>Public area added</source>
         <translation>添加公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="334"/>
+        <location filename="../../views/labels.py" line="350"/>
         <source>Public area changed</source>
         <translation>修改公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335"/>
+        <location filename="../../views/labels.py" line="351"/>
         <source>Public area no longer in use</source>
         <translation>停用公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336"/>
+        <location filename="../../views/labels.py" line="352"/>
         <source>Public area removed</source>
         <translation>删除公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="337"/>
+        <location filename="../../views/labels.py" line="353"/>
         <source>Public area in use again</source>
         <translation>重新启用公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="338"/>
+        <location filename="../../views/labels.py" line="354"/>
         <source>Routine disinfection round recorded</source>
         <translation>登记日常消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="396"/>
-        <location filename="../../views/labels.py" line="397"/>
+        <location filename="../../views/labels.py" line="426"/>
+        <location filename="../../views/labels.py" line="427"/>
         <source>Public area</source>
         <translation>公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="398"/>
+        <location filename="../../views/labels.py" line="428"/>
         <source>Routine disinfection round</source>
         <translation>日常消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="412"/>
+        <location filename="../../views/labels.py" line="450"/>
         <source>Clean zone</source>
         <translation>清洁区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="428"/>
-        <location filename="../../views/labels.py" line="676"/>
+        <location filename="../../views/labels.py" line="466"/>
+        <location filename="../../views/labels.py" line="723"/>
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="429"/>
+        <location filename="../../views/labels.py" line="467"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="430"/>
+        <location filename="../../views/labels.py" line="468"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="431"/>
+        <location filename="../../views/labels.py" line="469"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="432"/>
+        <location filename="../../views/labels.py" line="470"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="433"/>
+        <location filename="../../views/labels.py" line="471"/>
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="434"/>
+        <location filename="../../views/labels.py" line="472"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="435"/>
+        <location filename="../../views/labels.py" line="473"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="436"/>
+        <location filename="../../views/labels.py" line="474"/>
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="437"/>
+        <location filename="../../views/labels.py" line="475"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="438"/>
+        <location filename="../../views/labels.py" line="476"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="439"/>
+        <location filename="../../views/labels.py" line="477"/>
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="440"/>
+        <location filename="../../views/labels.py" line="478"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="441"/>
+        <location filename="../../views/labels.py" line="479"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="442"/>
+        <location filename="../../views/labels.py" line="480"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="443"/>
+        <location filename="../../views/labels.py" line="481"/>
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="444"/>
+        <location filename="../../views/labels.py" line="482"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="445"/>
+        <location filename="../../views/labels.py" line="483"/>
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="446"/>
+        <location filename="../../views/labels.py" line="484"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="447"/>
+        <location filename="../../views/labels.py" line="485"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="448"/>
+        <location filename="../../views/labels.py" line="486"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="451"/>
+        <location filename="../../views/labels.py" line="489"/>
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="454"/>
-        <location filename="../../views/labels.py" line="656"/>
+        <location filename="../../views/labels.py" line="492"/>
+        <location filename="../../views/labels.py" line="703"/>
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="455"/>
+        <location filename="../../views/labels.py" line="493"/>
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="456"/>
+        <location filename="../../views/labels.py" line="494"/>
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="457"/>
+        <location filename="../../views/labels.py" line="495"/>
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="458"/>
+        <location filename="../../views/labels.py" line="496"/>
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="468"/>
+        <location filename="../../views/labels.py" line="506"/>
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="469"/>
+        <location filename="../../views/labels.py" line="507"/>
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="470"/>
+        <location filename="../../views/labels.py" line="508"/>
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="471"/>
+        <location filename="../../views/labels.py" line="509"/>
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="472"/>
+        <location filename="../../views/labels.py" line="510"/>
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="473"/>
+        <location filename="../../views/labels.py" line="511"/>
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="474"/>
+        <location filename="../../views/labels.py" line="512"/>
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="476"/>
+        <location filename="../../views/labels.py" line="514"/>
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="477"/>
+        <location filename="../../views/labels.py" line="515"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="478"/>
+        <location filename="../../views/labels.py" line="516"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="479"/>
+        <location filename="../../views/labels.py" line="517"/>
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="480"/>
+        <location filename="../../views/labels.py" line="518"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="481"/>
+        <location filename="../../views/labels.py" line="519"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="482"/>
+        <location filename="../../views/labels.py" line="520"/>
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="483"/>
+        <location filename="../../views/labels.py" line="521"/>
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="484"/>
+        <location filename="../../views/labels.py" line="522"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="485"/>
+        <location filename="../../views/labels.py" line="523"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="486"/>
-        <location filename="../../views/labels.py" line="672"/>
+        <location filename="../../views/labels.py" line="524"/>
+        <location filename="../../views/labels.py" line="719"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="487"/>
+        <location filename="../../views/labels.py" line="525"/>
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="101"/>
-        <location filename="../../views/labels.py" line="488"/>
+        <location filename="../../views/labels.py" line="102"/>
+        <location filename="../../views/labels.py" line="526"/>
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="343"/>
+        <location filename="../../views/labels.py" line="359"/>
         <source>Supply item added</source>
         <translation>新增物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="344"/>
+        <location filename="../../views/labels.py" line="360"/>
         <source>Supply item changed</source>
         <translation>修改物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="345"/>
+        <location filename="../../views/labels.py" line="361"/>
         <source>Supply item no longer kept</source>
         <translation>物资停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="346"/>
+        <location filename="../../views/labels.py" line="362"/>
         <source>Supply item removed</source>
         <translation>删除物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="347"/>
+        <location filename="../../views/labels.py" line="363"/>
         <source>Supply item kept again</source>
         <translation>物资重新启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348"/>
+        <location filename="../../views/labels.py" line="364"/>
         <source>Stock received</source>
         <translation>物资入库</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="349"/>
+        <location filename="../../views/labels.py" line="365"/>
         <source>Stock handed out</source>
         <translation>物资出库</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="350"/>
+        <location filename="../../views/labels.py" line="366"/>
         <source>Stock counted</source>
         <translation>物资盘点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="351"/>
+        <location filename="../../views/labels.py" line="367"/>
         <source>Supplies in the daily report changed</source>
         <translation>修改日报是否报送物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="352"/>
+        <location filename="../../views/labels.py" line="368"/>
         <source>Occupant&apos;s request taken down</source>
         <translation>登记人员需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="353"/>
+        <location filename="../../views/labels.py" line="369"/>
         <source>Occupant&apos;s request in hand</source>
         <translation>需求开始处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354"/>
+        <location filename="../../views/labels.py" line="370"/>
         <source>Occupant&apos;s request done</source>
         <translation>需求办结</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="355"/>
+        <location filename="../../views/labels.py" line="371"/>
         <source>Occupant&apos;s request refused</source>
         <translation>需求不予办理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="356"/>
+        <location filename="../../views/labels.py" line="372"/>
         <source>Occupant&apos;s request changed</source>
         <translation>修改人员需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="399"/>
-        <location filename="../../views/labels.py" line="400"/>
-        <location filename="../../views/labels.py" line="569"/>
+        <location filename="../../views/labels.py" line="373"/>
+        <source>Working group added</source>
+        <translation>新增工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="374"/>
+        <source>Working group changed</source>
+        <translation>修改工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="375"/>
+        <source>Working group no longer in use</source>
+        <translation>撤销工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="376"/>
+        <source>Staff member added</source>
+        <translation>新增工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="377"/>
+        <source>Staff member changed</source>
+        <translation>修改工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="378"/>
+        <source>Staff member left the team</source>
+        <translation>工作人员离岗</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="379"/>
+        <source>Shift added</source>
+        <translation>新增班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="380"/>
+        <source>Shift changed</source>
+        <translation>修改班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="381"/>
+        <source>Shift no longer in use</source>
+        <translation>停用班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="382"/>
+        <source>Put on duty</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="383"/>
+        <source>Taken off duty</source>
+        <translation>取消排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="384"/>
+        <source>Week&apos;s roster copied</source>
+        <translation>复制一周排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="385"/>
+        <source>Staff temperature recorded</source>
+        <translation>登记工作人员体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="386"/>
+        <source>Staff temperature alert dealt with</source>
+        <translation>处理工作人员体温预警</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="429"/>
+        <location filename="../../views/labels.py" line="430"/>
+        <location filename="../../views/labels.py" line="607"/>
         <source>Supply item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="401"/>
+        <location filename="../../views/labels.py" line="431"/>
         <source>Stock movement</source>
         <translation>出入库记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="402"/>
-        <location filename="../../views/labels.py" line="403"/>
+        <location filename="../../views/labels.py" line="432"/>
+        <location filename="../../views/labels.py" line="433"/>
         <source>Occupant&apos;s request</source>
         <translation>人员需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="489"/>
+        <location filename="../../views/labels.py" line="434"/>
+        <location filename="../../views/labels.py" line="435"/>
+        <location filename="../../views/labels.py" line="621"/>
+        <source>Working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="436"/>
+        <location filename="../../views/labels.py" line="437"/>
+        <location filename="../../views/labels.py" line="626"/>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="438"/>
+        <location filename="../../views/labels.py" line="627"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="439"/>
+        <location filename="../../views/labels.py" line="440"/>
+        <source>Duty</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="441"/>
+        <source>Staff temperature</source>
+        <translation>工作人员体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="527"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="490"/>
+        <location filename="../../views/labels.py" line="528"/>
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="491"/>
+        <location filename="../../views/labels.py" line="529"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="492"/>
+        <location filename="../../views/labels.py" line="530"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="493"/>
+        <location filename="../../views/labels.py" line="531"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="494"/>
+        <location filename="../../views/labels.py" line="532"/>
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="495"/>
-        <location filename="../../views/labels.py" line="673"/>
+        <location filename="../../views/labels.py" line="533"/>
+        <location filename="../../views/labels.py" line="720"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="497"/>
+        <location filename="../../views/labels.py" line="535"/>
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="498"/>
+        <location filename="../../views/labels.py" line="536"/>
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="499"/>
+        <location filename="../../views/labels.py" line="537"/>
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="500"/>
+        <location filename="../../views/labels.py" line="538"/>
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="501"/>
+        <location filename="../../views/labels.py" line="539"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="502"/>
+        <location filename="../../views/labels.py" line="540"/>
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="503"/>
+        <location filename="../../views/labels.py" line="541"/>
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="504"/>
+        <location filename="../../views/labels.py" line="542"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="505"/>
+        <location filename="../../views/labels.py" line="543"/>
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="506"/>
+        <location filename="../../views/labels.py" line="544"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="507"/>
+        <location filename="../../views/labels.py" line="545"/>
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="508"/>
+        <location filename="../../views/labels.py" line="546"/>
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="509"/>
+        <location filename="../../views/labels.py" line="547"/>
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="510"/>
+        <location filename="../../views/labels.py" line="548"/>
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="511"/>
+        <location filename="../../views/labels.py" line="549"/>
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="512"/>
+        <location filename="../../views/labels.py" line="550"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="513"/>
-        <location filename="../../views/labels.py" line="682"/>
+        <location filename="../../views/labels.py" line="551"/>
+        <location filename="../../views/labels.py" line="729"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="514"/>
-        <location filename="../../views/labels.py" line="580"/>
+        <location filename="../../views/labels.py" line="552"/>
+        <location filename="../../views/labels.py" line="618"/>
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="515"/>
+        <location filename="../../views/labels.py" line="553"/>
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="516"/>
+        <location filename="../../views/labels.py" line="554"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="517"/>
+        <location filename="../../views/labels.py" line="555"/>
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="518"/>
+        <location filename="../../views/labels.py" line="556"/>
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="519"/>
+        <location filename="../../views/labels.py" line="557"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="520"/>
+        <location filename="../../views/labels.py" line="558"/>
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="521"/>
+        <location filename="../../views/labels.py" line="559"/>
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="522"/>
+        <location filename="../../views/labels.py" line="560"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="523"/>
+        <location filename="../../views/labels.py" line="561"/>
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="524"/>
+        <location filename="../../views/labels.py" line="562"/>
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="526"/>
+        <location filename="../../views/labels.py" line="564"/>
         <source>Transport</source>
         <translation>转运方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="527"/>
+        <location filename="../../views/labels.py" line="565"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="528"/>
+        <location filename="../../views/labels.py" line="566"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="529"/>
+        <location filename="../../views/labels.py" line="567"/>
         <source>Follow-up call days</source>
         <translation>回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="530"/>
+        <location filename="../../views/labels.py" line="568"/>
         <source>Room forecast margin</source>
         <translation>房间预测预警余量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="531"/>
+        <location filename="../../views/labels.py" line="569"/>
         <source>Rounds a day</source>
         <translation>每日消毒次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="532"/>
+        <location filename="../../views/labels.py" line="570"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="533"/>
+        <location filename="../../views/labels.py" line="571"/>
         <source>Done at</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="535"/>
+        <location filename="../../views/labels.py" line="573"/>
         <source>Expected at</source>
         <translation>预计到达时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="536"/>
+        <location filename="../../views/labels.py" line="574"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="537"/>
+        <location filename="../../views/labels.py" line="575"/>
         <source>Rooms needed</source>
         <translation>需房间数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="538"/>
+        <location filename="../../views/labels.py" line="576"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="539"/>
+        <location filename="../../views/labels.py" line="577"/>
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="540"/>
+        <location filename="../../views/labels.py" line="578"/>
         <source>Announced at</source>
         <translation>通报时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="541"/>
+        <location filename="../../views/labels.py" line="579"/>
         <source>Why called off</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="542"/>
+        <location filename="../../views/labels.py" line="580"/>
         <source>Day of home monitoring</source>
         <translation>居家监测第几天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="543"/>
+        <location filename="../../views/labels.py" line="581"/>
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="544"/>
+        <location filename="../../views/labels.py" line="582"/>
         <source>Reached</source>
         <translation>是否联系上</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="545"/>
+        <location filename="../../views/labels.py" line="583"/>
         <source>Home test</source>
         <translation>居家检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="546"/>
+        <location filename="../../views/labels.py" line="584"/>
         <source>Called by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="547"/>
+        <location filename="../../views/labels.py" line="585"/>
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="548"/>
+        <location filename="../../views/labels.py" line="586"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="549"/>
+        <location filename="../../views/labels.py" line="587"/>
         <source>Alert closed at</source>
         <translation>预警处置时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="550"/>
+        <location filename="../../views/labels.py" line="588"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="553"/>
+        <location filename="../../views/labels.py" line="591"/>
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="554"/>
+        <location filename="../../views/labels.py" line="592"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="555"/>
+        <location filename="../../views/labels.py" line="593"/>
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="557"/>
+        <location filename="../../views/labels.py" line="595"/>
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="559"/>
+        <location filename="../../views/labels.py" line="597"/>
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="560"/>
+        <location filename="../../views/labels.py" line="598"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="561"/>
+        <location filename="../../views/labels.py" line="599"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="562"/>
+        <location filename="../../views/labels.py" line="600"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="141"/>
-        <location filename="../../views/labels.py" line="594"/>
+        <location filename="../../views/labels.py" line="764"/>
+        <source>the roster of the week from {first} copied to the week from {to}: {made} duties made</source>
+        <translation>{first} 起一周的排班复制到 {to} 起的一周：新增 {made} 个班</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="142"/>
+        <location filename="../../views/labels.py" line="640"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="595"/>
+        <location filename="../../views/labels.py" line="641"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="715"/>
+        <location filename="../../views/labels.py" line="762"/>
         <source>schema {before} → {after}, by IsoDesk {version}</source>
         <translation>结构 {before} → {after}，由 IsoDesk {version} 升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="716"/>
+        <location filename="../../views/labels.py" line="763"/>
         <source>{arrived} people checked in with it</source>
         <translation>随该批次入住 {arrived} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="194"/>
+        <location filename="../../views/labels.py" line="209"/>
         <source>Resident ID</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="195"/>
+        <location filename="../../views/labels.py" line="210"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="203"/>
+        <location filename="../../views/labels.py" line="218"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="204"/>
+        <location filename="../../views/labels.py" line="219"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="459"/>
+        <location filename="../../views/labels.py" line="497"/>
         <source>Home phases until</source>
         <translation>居家期至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="460"/>
+        <location filename="../../views/labels.py" line="498"/>
         <source>Restarted on</source>
         <translation>重新计算起始日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="461"/>
+        <location filename="../../views/labels.py" line="499"/>
         <source>Days changed by hand</source>
         <translation>人工调整天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="462"/>
+        <location filename="../../views/labels.py" line="500"/>
         <source>Retired on</source>
         <translation>撤除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="463"/>
+        <location filename="../../views/labels.py" line="501"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="464"/>
+        <location filename="../../views/labels.py" line="502"/>
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="465"/>
+        <location filename="../../views/labels.py" line="503"/>
         <source>Days of home isolation</source>
         <translation>居家隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="466"/>
+        <location filename="../../views/labels.py" line="504"/>
         <source>Swab days in home isolation</source>
         <translation>居家隔离检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="467"/>
+        <location filename="../../views/labels.py" line="505"/>
         <source>Unscheduled</source>
         <translation>计划外</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="556"/>
+        <location filename="../../views/labels.py" line="594"/>
         <source>Days of home health monitoring</source>
         <translation>居家健康监测天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="558"/>
+        <location filename="../../views/labels.py" line="596"/>
         <source>Swab days in home health monitoring</source>
         <translation>居家健康监测检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="611"/>
+        <location filename="../../views/labels.py" line="657"/>
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="612"/>
+        <location filename="../../views/labels.py" line="658"/>
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="618"/>
+        <location filename="../../views/labels.py" line="664"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="619"/>
+        <location filename="../../views/labels.py" line="665"/>
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="623"/>
+        <location filename="../../views/labels.py" line="669"/>
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="144"/>
-        <location filename="../../views/labels.py" line="624"/>
+        <location filename="../../views/labels.py" line="145"/>
+        <location filename="../../views/labels.py" line="670"/>
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="625"/>
+        <location filename="../../views/labels.py" line="671"/>
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="630"/>
+        <location filename="../../views/labels.py" line="676"/>
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="632"/>
+        <location filename="../../views/labels.py" line="678"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="634"/>
+        <location filename="../../views/labels.py" line="680"/>
         <source>Changed by hand</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="635"/>
+        <location filename="../../views/labels.py" line="681"/>
         <source>Restart after a positive case</source>
         <translation>阳性病例后重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="636"/>
+        <location filename="../../views/labels.py" line="682"/>
         <source>Rule set switch</source>
         <translation>规则切换</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="419"/>
+        <location filename="../../views/labels.py" line="457"/>
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="420"/>
+        <location filename="../../views/labels.py" line="458"/>
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="421"/>
+        <location filename="../../views/labels.py" line="459"/>
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="563"/>
+        <location filename="../../views/labels.py" line="601"/>
         <source>Kind of supply</source>
         <translation>物资分类</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="564"/>
+        <location filename="../../views/labels.py" line="602"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="565"/>
+        <location filename="../../views/labels.py" line="603"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="566"/>
+        <location filename="../../views/labels.py" line="604"/>
         <source>Use counted</source>
         <translation>消耗计算方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="567"/>
+        <location filename="../../views/labels.py" line="605"/>
         <source>Use per person a day</source>
         <translation>每人每日用量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="568"/>
+        <location filename="../../views/labels.py" line="606"/>
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="570"/>
+        <location filename="../../views/labels.py" line="608"/>
         <source>Change</source>
         <translation>变动数量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="571"/>
+        <location filename="../../views/labels.py" line="609"/>
         <source>Counted</source>
         <translation>盘点数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="572"/>
+        <location filename="../../views/labels.py" line="610"/>
         <source>From / to</source>
         <translation>来源/领用方</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="573"/>
+        <location filename="../../views/labels.py" line="611"/>
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="574"/>
+        <location filename="../../views/labels.py" line="612"/>
         <source>Supplies in the daily report</source>
         <translation>日报报送物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="575"/>
+        <location filename="../../views/labels.py" line="613"/>
         <source>Request</source>
         <translation>需求内容</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="576"/>
+        <location filename="../../views/labels.py" line="614"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="577"/>
+        <location filename="../../views/labels.py" line="615"/>
         <source>Came in</source>
         <translation>登记渠道</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="578"/>
+        <location filename="../../views/labels.py" line="616"/>
         <source>Taken down by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="579"/>
+        <location filename="../../views/labels.py" line="617"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="581"/>
+        <location filename="../../views/labels.py" line="619"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="650"/>
+        <location filename="../../views/labels.py" line="620"/>
+        <source>Answers for</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="622"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="623"/>
+        <source>Closed-loop management</source>
+        <translation>闭环管理</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="624"/>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="625"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="697"/>
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="651"/>
+        <location filename="../../views/labels.py" line="698"/>
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="652"/>
+        <location filename="../../views/labels.py" line="699"/>
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="653"/>
+        <location filename="../../views/labels.py" line="700"/>
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="657"/>
+        <location filename="../../views/labels.py" line="704"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="660"/>
+        <location filename="../../views/labels.py" line="707"/>
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="663"/>
+        <location filename="../../views/labels.py" line="710"/>
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="671"/>
+        <location filename="../../views/labels.py" line="718"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="674"/>
+        <location filename="../../views/labels.py" line="721"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="675"/>
+        <location filename="../../views/labels.py" line="722"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="679"/>
+        <location filename="../../views/labels.py" line="726"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="680"/>
+        <location filename="../../views/labels.py" line="727"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="681"/>
+        <location filename="../../views/labels.py" line="728"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="690"/>
+        <location filename="../../views/labels.py" line="737"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="691"/>
+        <location filename="../../views/labels.py" line="738"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="693"/>
+        <location filename="../../views/labels.py" line="740"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="694"/>
+        <location filename="../../views/labels.py" line="741"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="703"/>
+        <location filename="../../views/labels.py" line="750"/>
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="704"/>
+        <location filename="../../views/labels.py" line="751"/>
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="705"/>
+        <location filename="../../views/labels.py" line="752"/>
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="706"/>
+        <location filename="../../views/labels.py" line="753"/>
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="707"/>
+        <location filename="../../views/labels.py" line="754"/>
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="708"/>
+        <location filename="../../views/labels.py" line="755"/>
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="709"/>
+        <location filename="../../views/labels.py" line="756"/>
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="712"/>
+        <location filename="../../views/labels.py" line="759"/>
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="713"/>
+        <location filename="../../views/labels.py" line="760"/>
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="714"/>
+        <location filename="../../views/labels.py" line="761"/>
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>
@@ -4089,206 +4340,211 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="121"/>
+        <location filename="../../views/main_window.py" line="123"/>
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="131"/>
+        <location filename="../../views/main_window.py" line="133"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="134"/>
+        <location filename="../../views/main_window.py" line="136"/>
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="136"/>
+        <location filename="../../views/main_window.py" line="138"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="138"/>
+        <location filename="../../views/main_window.py" line="140"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140"/>
+        <location filename="../../views/main_window.py" line="142"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="180"/>
+        <location filename="../../views/main_window.py" line="184"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="181"/>
+        <location filename="../../views/main_window.py" line="185"/>
         <source>Room board</source>
         <translation>房态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="182"/>
+        <location filename="../../views/main_window.py" line="186"/>
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="183"/>
+        <location filename="../../views/main_window.py" line="187"/>
         <source>Rounds</source>
         <translation>健康观察</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="184"/>
+        <location filename="../../views/main_window.py" line="188"/>
         <source>Swabs</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="185"/>
+        <location filename="../../views/main_window.py" line="189"/>
         <source>Reports</source>
         <translation>报表打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="186"/>
+        <location filename="../../views/main_window.py" line="190"/>
         <source>Room forecast</source>
         <translation>房间预测</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="187"/>
+        <location filename="../../views/main_window.py" line="191"/>
         <source>Requests</source>
         <translation>人文关怀</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="188"/>
+        <location filename="../../views/main_window.py" line="192"/>
         <source>Supplies</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="189"/>
+        <location filename="../../views/main_window.py" line="193"/>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/main_window.py" line="194"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="190"/>
+        <location filename="../../views/main_window.py" line="195"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="191"/>
+        <location filename="../../views/main_window.py" line="196"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="192"/>
+        <location filename="../../views/main_window.py" line="197"/>
         <source>Site layout</source>
         <translation>楼栋房间</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="193"/>
+        <location filename="../../views/main_window.py" line="198"/>
         <source>Rule sets</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="225"/>
+        <location filename="../../views/main_window.py" line="230"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="233"/>
+        <location filename="../../views/main_window.py" line="238"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="237"/>
+        <location filename="../../views/main_window.py" line="242"/>
         <source>New arrival</source>
         <translation>新入住登记</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="240"/>
+        <location filename="../../views/main_window.py" line="245"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="243"/>
+        <location filename="../../views/main_window.py" line="248"/>
         <source>Batch arrival</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="336"/>
+        <location filename="../../views/main_window.py" line="341"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="347"/>
+        <location filename="../../views/main_window.py" line="352"/>
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="355"/>
+        <location filename="../../views/main_window.py" line="360"/>
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="358"/>
+        <location filename="../../views/main_window.py" line="363"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="359"/>
+        <location filename="../../views/main_window.py" line="364"/>
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="392"/>
+        <location filename="../../views/main_window.py" line="399"/>
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="393"/>
+        <location filename="../../views/main_window.py" line="400"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="441"/>
-        <location filename="../../views/main_window.py" line="459"/>
+        <location filename="../../views/main_window.py" line="448"/>
+        <location filename="../../views/main_window.py" line="466"/>
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="435"/>
-        <location filename="../../views/main_window.py" line="462"/>
+        <location filename="../../views/main_window.py" line="442"/>
+        <location filename="../../views/main_window.py" line="469"/>
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="425"/>
+        <location filename="../../views/main_window.py" line="432"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="478"/>
+        <location filename="../../views/main_window.py" line="485"/>
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="481"/>
+        <location filename="../../views/main_window.py" line="488"/>
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="484"/>
+        <location filename="../../views/main_window.py" line="491"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="608"/>
+        <location filename="../../views/main_window.py" line="615"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="625"/>
+        <location filename="../../views/main_window.py" line="632"/>
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
@@ -4675,16 +4931,26 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/permissions_ui.py" line="44"/>
+        <source>Your role ({0}) may not change the team or the roster</source>
+        <translation>您的角色（{0}）不能修改工作人员或排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="45"/>
+        <source>Your role ({0}) may not record staff temperatures</source>
+        <translation>您的角色（{0}）不能登记工作人员体温</translation>
+    </message>
+    <message>
+        <location filename="../../views/permissions_ui.py" line="48"/>
         <source>Your role ({0}) may not change the desk&apos;s settings</source>
         <translation>您的角色（{0}）无权更改工作台设置</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="45"/>
+        <location filename="../../views/permissions_ui.py" line="49"/>
         <source>Your role ({0}) may not manage accounts</source>
         <translation>您的角色（{0}）无权管理账号</translation>
     </message>
     <message>
-        <location filename="../../views/permissions_ui.py" line="47"/>
+        <location filename="../../views/permissions_ui.py" line="51"/>
         <source>Your role ({0}) may not do this</source>
         <translation>您的角色（{0}）无权执行此操作</translation>
     </message>
@@ -5071,7 +5337,7 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/reports_page.py" line="57"/>
-        <location filename="../../views/reports_page.py" line="91"/>
+        <location filename="../../views/reports_page.py" line="92"/>
         <source>Daily report</source>
         <translation>日报表</translation>
     </message>
@@ -5126,82 +5392,87 @@ dis {2} · oos {3}</source>
         <translation>人文关怀需求清单（按楼层）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="80"/>
+        <location filename="../../views/reports_page.py" line="68"/>
+        <source>Duty roster (the week of the date)</source>
+        <translation>值班排班表（所选日期所在的一周）</translation>
+    </message>
+    <message>
+        <location filename="../../views/reports_page.py" line="81"/>
         <source>Receiving communities…</source>
         <translation>接收街道/社区…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="86"/>
+        <location filename="../../views/reports_page.py" line="87"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="87"/>
+        <location filename="../../views/reports_page.py" line="88"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="95"/>
+        <location filename="../../views/reports_page.py" line="96"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="96"/>
+        <location filename="../../views/reports_page.py" line="97"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="97"/>
+        <location filename="../../views/reports_page.py" line="98"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="98"/>
+        <location filename="../../views/reports_page.py" line="99"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="102"/>
+        <location filename="../../views/reports_page.py" line="103"/>
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="103"/>
+        <location filename="../../views/reports_page.py" line="104"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="124"/>
+        <location filename="../../views/reports_page.py" line="125"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="157"/>
+        <location filename="../../views/reports_page.py" line="158"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="159"/>
+        <location filename="../../views/reports_page.py" line="160"/>
         <source>{0} (retired)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="227"/>
+        <location filename="../../views/reports_page.py" line="228"/>
         <source>Preparing {0}…</source>
         <translation>正在生成{0}…</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="247"/>
+        <location filename="../../views/reports_page.py" line="248"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="256"/>
+        <location filename="../../views/reports_page.py" line="257"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/reports_page.py" line="257"/>
+        <location filename="../../views/reports_page.py" line="258"/>
         <source>Exporting {0}…</source>
         <translation>正在导出{0}…</translation>
     </message>
@@ -5360,89 +5631,89 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoomDialog</name>
     <message numerus="yes">
-        <location filename="../../views/room_dialog.py" line="61"/>
+        <location filename="../../views/room_dialog.py" line="62"/>
         <source>%n beds</source>
         <translation>
             <numerusform>%n 张床</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="68"/>
+        <location filename="../../views/room_dialog.py" line="69"/>
         <source>{0}: day {1} of {2}, release {3}</source>
         <translation>{0}：第{1}/{2}天，{3} 解除</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="85"/>
+        <location filename="../../views/room_dialog.py" line="89"/>
         <source>Record terminal disinfection</source>
         <translation>登记终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="86"/>
+        <location filename="../../views/room_dialog.py" line="90"/>
         <source>Terminal disinfection</source>
         <translation>终末消毒</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="88"/>
+        <location filename="../../views/room_dialog.py" line="92"/>
         <source>Agent</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="89"/>
+        <location filename="../../views/room_dialog.py" line="93"/>
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="90"/>
+        <location filename="../../views/room_dialog.py" line="94"/>
         <source>Done by</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="91"/>
+        <location filename="../../views/room_dialog.py" line="95"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="98"/>
+        <location filename="../../views/room_dialog.py" line="102"/>
         <source>Until</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="101"/>
+        <location filename="../../views/room_dialog.py" line="105"/>
         <source>Take out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="102"/>
+        <location filename="../../views/room_dialog.py" line="106"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="104"/>
+        <location filename="../../views/room_dialog.py" line="108"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="109"/>
+        <location filename="../../views/room_dialog.py" line="113"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="111"/>
+        <location filename="../../views/room_dialog.py" line="115"/>
         <source>Check someone in here…</source>
         <translation>在此房间登记入住…</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="115"/>
+        <location filename="../../views/room_dialog.py" line="119"/>
         <source>Correct the last disinfection…</source>
         <translation>更正最近一次消毒记录…</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="123"/>
+        <location filename="../../views/room_dialog.py" line="127"/>
         <source>Occupants</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/room_dialog.py" line="126"/>
+        <location filename="../../views/room_dialog.py" line="130"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
@@ -5468,6 +5739,80 @@ dis {2} · oos {3}</source>
         <location filename="../../views/layout_page.py" line="142"/>
         <source>Zone</source>
         <translation>区域</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../views/staff_page.py" line="116"/>
+        <source>Week before</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="117"/>
+        <source>Week after</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="122"/>
+        <source>Put on duty… (Ins)</source>
+        <translation>排班…（Ins）</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="123"/>
+        <source>Take off duty… (Del)</source>
+        <translation>取消排班…（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="124"/>
+        <source>Copy the week before</source>
+        <translation>复制上一周</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="125"/>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="140"/>
+        <source>Working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="188"/>
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="214"/>
+        <source>Put on duty</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="227"/>
+        <location filename="../../views/staff_page.py" line="254"/>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="228"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="229"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="250"/>
+        <source>Take off duty</source>
+        <translation>取消排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="277"/>
+        <source>Duties copied from the week before: {0}</source>
+        <translation>已从上一周复制排班：{0} 个班</translation>
     </message>
 </context>
 <context>
@@ -6113,6 +6458,24 @@ monitoring (days)</source>
         <translation>
             <numerusform>已将 %n 页发送到打印机。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../views/staff_page.py" line="582"/>
+        <source>Duty roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="583"/>
+        <source>Staff health</source>
+        <translation>健康监测</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="584"/>
+        <source>Team</source>
+        <translation>人员与分组</translation>
     </message>
 </context>
 <context>
@@ -6948,6 +7311,116 @@ monitoring (days)</source>
     </message>
 </context>
 <context>
+    <name>TeamTab</name>
+    <message>
+        <location filename="../../views/staff_page.py" line="423"/>
+        <location filename="../../views/staff_page.py" line="486"/>
+        <location filename="../../views/staff_page.py" line="531"/>
+        <location filename="../../views/staff_page.py" line="553"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="423"/>
+        <location filename="../../views/staff_page.py" line="487"/>
+        <location filename="../../views/staff_page.py" line="525"/>
+        <source>Working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="423"/>
+        <location filename="../../views/staff_page.py" line="488"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="424"/>
+        <location filename="../../views/staff_page.py" line="489"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="424"/>
+        <source>Closed-loop</source>
+        <translation>闭环管理</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="429"/>
+        <source>Add a member…</source>
+        <translation>新增人员…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="430"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="431"/>
+        <source>Left the team</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="432"/>
+        <source>Add a working group…</source>
+        <translation>新增工作组…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="433"/>
+        <source>Add a shift…</source>
+        <translation>新增班次…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="459"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="459"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="470"/>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="470"/>
+        <source>Change the staff member</source>
+        <translation>修改工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="473"/>
+        <source>In closed-loop management: temperature twice a day</source>
+        <translation>闭环管理：每日测温两次</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="485"/>
+        <source>unchanged: {0}</source>
+        <translation>不修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="532"/>
+        <source>Answers for</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="547"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="554"/>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="555"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+</context>
+<context>
     <name>TemperatureChart</name>
     <message>
         <location filename="../../views/temperature_chart.py" line="90"/>
@@ -6958,269 +7431,284 @@ monitoring (days)</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="96"/>
+        <location filename="../../views/today_page.py" line="101"/>
         <source>Close the fever alert…</source>
         <translation>关闭发热预警…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="102"/>
+        <location filename="../../views/today_page.py" line="107"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="110"/>
-        <location filename="../../views/today_page.py" line="118"/>
+        <location filename="../../views/today_page.py" line="115"/>
+        <location filename="../../views/today_page.py" line="123"/>
         <source>Back in service (F9)</source>
         <translation>恢复使用 (F9)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="114"/>
-        <location filename="../../views/today_page.py" line="120"/>
+        <location filename="../../views/today_page.py" line="119"/>
+        <location filename="../../views/today_page.py" line="125"/>
         <source>Extend the out-of-service period…</source>
         <translation>延长停用…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="125"/>
-        <location filename="../../views/today_page.py" line="131"/>
+        <location filename="../../views/today_page.py" line="130"/>
+        <location filename="../../views/today_page.py" line="136"/>
         <source>Release the ready ones… (Ctrl+R)</source>
         <translation>批量解除隔离… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="142"/>
-        <location filename="../../views/today_page.py" line="148"/>
+        <location filename="../../views/today_page.py" line="147"/>
+        <location filename="../../views/today_page.py" line="153"/>
         <source>Record the call… (F7)</source>
         <translation>登记回访…（F7）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="152"/>
+        <location filename="../../views/today_page.py" line="157"/>
         <source>Close the follow-up alert…</source>
         <translation>处置回访异常…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="159"/>
-        <location filename="../../views/today_page.py" line="165"/>
+        <location filename="../../views/today_page.py" line="164"/>
+        <location filename="../../views/today_page.py" line="170"/>
         <source>Record a round… (F6)</source>
         <translation>登记消毒…（F6）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="167"/>
+        <location filename="../../views/today_page.py" line="172"/>
         <source>Public areas…</source>
         <translation>公共区域…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="177"/>
+        <location filename="../../views/today_page.py" line="182"/>
         <source>Take down a request…</source>
         <translation>登记需求…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="184"/>
+        <location filename="../../views/today_page.py" line="189"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="185"/>
+        <location filename="../../views/today_page.py" line="190"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="186"/>
+        <location filename="../../views/today_page.py" line="191"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="187"/>
+        <location filename="../../views/today_page.py" line="192"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="188"/>
+        <location filename="../../views/today_page.py" line="193"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="189"/>
+        <location filename="../../views/today_page.py" line="194"/>
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="213"/>
+        <location filename="../../views/today_page.py" line="219"/>
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="213"/>
+        <location filename="../../views/today_page.py" line="219"/>
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="216"/>
+        <location filename="../../views/today_page.py" line="222"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href=&apos;swabs&apos;&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href=&apos;rounds&apos;&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href=&apos;swabs&apos;&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href=&apos;rounds&apos;&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="234"/>
+        <location filename="../../views/today_page.py" line="240"/>
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="235"/>
+        <location filename="../../views/today_page.py" line="241"/>
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="236"/>
+        <location filename="../../views/today_page.py" line="242"/>
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="237"/>
+        <location filename="../../views/today_page.py" line="243"/>
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="238"/>
+        <location filename="../../views/today_page.py" line="244"/>
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="239"/>
+        <location filename="../../views/today_page.py" line="245"/>
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="240"/>
+        <location filename="../../views/today_page.py" line="246"/>
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="253"/>
+        <location filename="../../views/today_page.py" line="259"/>
         <source>Out of service, period ended ({0})</source>
         <translation>停用到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="258"/>
+        <location filename="../../views/today_page.py" line="264"/>
         <source>{0} · until {1} · {2}</source>
         <translation>{0} · 停用至 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="284"/>
+        <location filename="../../views/today_page.py" line="291"/>
         <source>Public areas to disinfect ({0}, behind {1})</source>
         <translation>公共区域待消毒（{0}，滞后 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="288"/>
+        <location filename="../../views/today_page.py" line="295"/>
         <source> · last {0}</source>
         <translation> · 上次 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="289"/>
+        <location filename="../../views/today_page.py" line="296"/>
         <source>{0} · {1}/{2} today</source>
         <translation>{0} · 今日 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="305"/>
+        <location filename="../../views/today_page.py" line="312"/>
         <source>Occupants&apos; requests ({0}, overdue {1})</source>
         <translation>人员需求（{0}，超时 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="329"/>
+        <location filename="../../views/today_page.py" line="336"/>
         <source>, days left: {0}</source>
         <translation>，可用 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="330"/>
+        <location filename="../../views/today_page.py" line="337"/>
         <source>{0} {1} {2}{3}</source>
         <translation>{0} {1} {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="331"/>
+        <location filename="../../views/today_page.py" line="338"/>
         <source>&lt;a href=&apos;supplies&apos;&gt;Supplies running low&lt;/a&gt;: {0}</source>
         <translation>&lt;a href=&apos;supplies&apos;&gt;物资库存不足&lt;/a&gt;：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="372"/>
+        <location filename="../../views/today_page.py" line="351"/>
+        <source>nobody on the roster</source>
+        <translation>排班表上无人</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="352"/>
+        <source>&lt;a href=&apos;staff&apos;&gt;On duty now&lt;/a&gt;: {0}</source>
+        <translation>&lt;a href=&apos;staff&apos;&gt;当前在岗&lt;/a&gt;：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="354"/>
+        <source>staff temperature alerts: {0}</source>
+        <translation>工作人员体温预警：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../views/today_page.py" line="395"/>
         <source>&lt;a href=&apos;forecast&apos;&gt;Room forecast&lt;/a&gt;: free rooms at the end of tomorrow: {0} (beds: {1}); the day after: {2}; fewest in the next 7 days: {3}, on {4}</source>
         <translation>&lt;a href=&apos;forecast&apos;&gt;房间预测&lt;/a&gt;：明日日终空闲 {0} 间（{1} 床），后日 {2} 间；未来7天最少 {3} 间（{4}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="380"/>
+        <location filename="../../views/today_page.py" line="403"/>
         <source>below the margin of {0} on {1}</source>
         <translation>{1} 低于预警余量 {0} 间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="397"/>
+        <location filename="../../views/today_page.py" line="420"/>
         <source>Follow-up calls due ({0}, overdue {1})</source>
         <translation>待回访（{0}，逾期 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="401"/>
+        <location filename="../../views/today_page.py" line="424"/>
         <source>overdue since {0}</source>
         <translation>{0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="401"/>
+        <location filename="../../views/today_page.py" line="424"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="402"/>
+        <location filename="../../views/today_page.py" line="425"/>
         <source> · tried {0}×</source>
         <translation> · 已拨打 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="403"/>
-        <location filename="../../views/today_page.py" line="419"/>
+        <location filename="../../views/today_page.py" line="426"/>
+        <location filename="../../views/today_page.py" line="442"/>
         <source>no community recorded</source>
         <translation>未登记接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="404"/>
+        <location filename="../../views/today_page.py" line="427"/>
         <source>{0} · {1} · home day {2} · {3}</source>
         <translation>{0} · {1} · 居家第 {2} 天 · {3}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="414"/>
+        <location filename="../../views/today_page.py" line="437"/>
         <source>… and {0} more (the follow-up ledger lists them all)</source>
         <translation>… 另有 {0} 条（回访台账列出全部）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="417"/>
+        <location filename="../../views/today_page.py" line="440"/>
         <source>Abnormal follow-ups ({0})</source>
         <translation>回访异常（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="419"/>
+        <location filename="../../views/today_page.py" line="442"/>
         <source>{0} · {1} · home day {2}</source>
         <translation>{0} · {1} · 居家第 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="453"/>
+        <location filename="../../views/today_page.py" line="476"/>
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="455"/>
+        <location filename="../../views/today_page.py" line="478"/>
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="458"/>
+        <location filename="../../views/today_page.py" line="481"/>
         <source>leaves with {0}, not ready</source>
         <translation>须与同住人{0}一同解除，其尚未符合</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="516"/>
-        <location filename="../../views/today_page.py" line="555"/>
+        <location filename="../../views/today_page.py" line="539"/>
+        <location filename="../../views/today_page.py" line="578"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="541"/>
+        <location filename="../../views/today_page.py" line="564"/>
         <source>Extend the out-of-service period</source>
         <translation>延长停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="549"/>
+        <location filename="../../views/today_page.py" line="572"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>

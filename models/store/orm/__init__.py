@@ -1,6 +1,15 @@
 """ORM entities. Import from here: ``from models.store.orm import Room, Stay``."""
 
-from models.codes import MoveKind, RequestChannel, RequestKind, RequestState, SupplyCategory, Urgency, UseBasis
+from models.codes import (
+    GroupDuty,
+    MoveKind,
+    RequestChannel,
+    RequestKind,
+    RequestState,
+    SupplyCategory,
+    Urgency,
+    UseBasis,
+)
 from models.store.orm import text_guard  # noqa: F401  (the before-flush check of every text written)
 from models.store.orm.accounts import AuditEntry, SchemaRelease, User
 from models.store.orm.areas import AreaRound, PublicArea
@@ -29,6 +38,7 @@ from models.store.orm.communities import Community
 from models.store.orm.followups import FollowUp
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
 from models.store.orm.people import Person, PersonKey
+from models.store.orm.roster import DutySlot, Shift, StaffMember, StaffReading, WorkGroup
 from models.store.orm.rules import Category, CategoryRule, RuleSet, parse_days
 from models.store.orm.site import ZONES, Building, Floor, Room, RoomEvent, Site
 from models.store.orm.stays import RoomMove, Stay, StayDateChange
@@ -54,9 +64,11 @@ __all__ = [
     "CountFrom",
     "DepartureKind",
     "DocType",
+    "DutySlot",
     "FeverAlert",
     "Floor",
     "FollowUp",
+    "GroupDuty",
     "HomeTest",
     "MoveKind",
     "Observation",
@@ -77,8 +89,11 @@ __all__ = [
     "RuleSet",
     "SchemaRelease",
     "Sex",
+    "Shift",
     "Site",
     "Slot",
+    "StaffMember",
+    "StaffReading",
     "Stay",
     "StayDateChange",
     "SupplyCategory",
@@ -89,5 +104,6 @@ __all__ = [
     "Urgency",
     "UseBasis",
     "User",
+    "WorkGroup",
     "parse_days",
 ]
