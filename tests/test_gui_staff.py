@@ -6,6 +6,7 @@ person on duty prefilled in a round; Today's line of who is on duty; a viewer ch
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,23 @@ def test_a_viewer_sees_the_roster_and_changes_nothing(qtbot, make_app_context, s
     assert p.team.edit_member(None) is None and not p.team.retire()
     assert r.print_button.isEnabled()
     assert session.scalar(select(func.count()).select_from(DutySlot)) == 1
+
+
+def test_the_round_is_taken_by_the_health_groups_person_on_duty(qtbot, app_context, session, desk, team, make_arrival):
+    from models.services.arrivals import register_arrival
+    from models.store.orm import Observation
+    from tests.helpers import free_rooms
+    from views.rounds_page import RoundsPage
+
+    arrived = NOW - timedelta(days=1)  # here for the morning round
+    register_arrival(session, desk, make_arrival(arrived_at=arrived), free_rooms(session)[0].id, now=arrived)
+    assign(session, desk, team["li"].id, TODAY, team["day"].id)
+    rounds = RoundsPage(app_context)
+    qtbot.addWidget(rounds)
+    rounds.show()
+    qtbot.waitExposed(rounds)
+    assert rounds.taken_by.text() == "李护士"
+    rounds.entry.setText("366")
+    assert rounds.save_current(), rounds.message.text()
+    session.expire_all()
+    assert session.scalar(select(Observation.taken_by)) == "李护士"

@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 
 from models.permissions import allowed
 from models.reads.lookups import floors
+from models.reads.roster import on_duty_name
 from models.reads.rounds import RoundRow, round_sheet
 from models.reads.today import current_slot
 from models.services.observations import missing_readings
 from models.services.round_entry import Entry, awaits_recheck, enter_value, is_fever, replacement
 from models.services.sites import get_site
-from models.store.orm import SYMPTOMS, Slot
+from models.store.orm import SYMPTOMS, GroupDuty, Slot
 from ui import palette
 from ui.theme import mark_status
 
@@ -159,6 +160,10 @@ class RoundsPage(QWidget):
         self.slot.addItem(self.tr("Morning"), Slot.MORNING.value)
         self.slot.addItem(self.tr("Evening"), Slot.EVENING.value)
         self.floor = QComboBox(self)
+        # who takes the readings: the health observation group's person on duty (the roster's), or typed
+        self.taken_by = QLineEdit(self)
+        self.taken_by.setMaxLength(100)
+        self.taken_by.setPlaceholderText(self.tr("who takes the readings"))
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -190,7 +195,8 @@ class RoundsPage(QWidget):
         )
         legend.setWordWrap(True)
         top = QHBoxLayout()
-        for label, w in ((self.tr("Date"), self.day), (self.tr("Round"), self.slot), (self.tr("Floor"), self.floor)):
+        for label, w in ((self.tr("Date"), self.day), (self.tr("Round"), self.slot), (self.tr("Floor"), self.floor),
+                         (self.tr("Taken by"), self.taken_by)):  # fmt: skip
             top.addWidget(QLabel(label, self))
             top.addWidget(w)
         top.addStretch(1)
@@ -234,6 +240,8 @@ class RoundsPage(QWidget):
                     self.floor.addItem(f.label, f.id)
                 self.floor.blockSignals(False)
                 self._floors_loaded = True
+            if not self.taken_by.text():  # the health observation group's person on duty, once a round opens
+                self.taken_by.setText(on_duty_name(s, GroupDuty.HEALTH, self.ctx.now()))
         day = day or now.date()
         slot = slot or current_slot(now, self.ctx.timezone)  # the domain's rule for "the round of the hour"
         for w in (self.day, self.slot, self.floor):
@@ -426,6 +434,7 @@ class RoundsPage(QWidget):
                 not_measured=not_measured,
                 expected_version=r.reading.version if r.reading else None,
                 recheck=back is not None,
+                taken_by=self.taken_by.text(),
             )
         if not result.saved:
             if result.kind is Entry.SKIPPED:  # Enter on an empty box: skip this room (or leave the recheck)

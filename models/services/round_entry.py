@@ -104,6 +104,7 @@ def save_entry(
     not_measured: str | None = None,
     expected_version: int | None = None,
     recheck: bool = False,
+    taken_by: str = "",
 ) -> tuple[Entry, bool, bool]:
     """Save one typed value, choosing the service: a new reading, a recheck or a correction.
 
@@ -127,14 +128,30 @@ def save_entry(
     if expected_version is None:  # the desk saw an empty row (another desk's reading meanwhile is refused)
         kind = Entry.NEW
         record_reading(
-            session, actor, stay_id, day, slot, temperature=value, not_measured_reason=reason, symptoms=symptoms
+            session,
+            actor,
+            stay_id,
+            day,
+            slot,
+            temperature=value,
+            not_measured_reason=reason,
+            symptoms=symptoms,
+            taken_by=taken_by,
         )
     elif row is None or seen is None or seen.version != expected_version:
         raise DomainError("stale")
     elif recheck:
         kind = Entry.RECHECK
         record_reading(
-            session, actor, stay_id, day, slot, temperature=value, symptoms=symptoms, recheck_of_id=seen.observation_id
+            session,
+            actor,
+            stay_id,
+            day,
+            slot,
+            temperature=value,
+            symptoms=symptoms,
+            recheck_of_id=seen.observation_id,
+            taken_by=taken_by,
         )
     else:
         kind = Entry.CORRECTION
@@ -163,6 +180,7 @@ def enter_value(
     not_measured: str | None = None,
     expected_version: int | None = None,
     recheck: bool = False,
+    taken_by: str = "",
 ) -> EntryResult:
     """What the rounds screen does with Enter (or F9–F11) on a row: skip it when nothing is typed,
     else save (``save_entry``; ``recheck`` for the deliberate recheck step) and return the fresh row; a
@@ -181,6 +199,7 @@ def enter_value(
             not_measured=not_measured,
             expected_version=expected_version,
             recheck=recheck,
+            taken_by=taken_by,
         )
     except DomainError as e:
         return EntryResult(Entry.REFUSED, error=e)

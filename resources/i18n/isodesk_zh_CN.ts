@@ -5818,32 +5818,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundModel</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="67"/>
+        <location filename="../../views/rounds_page.py" line="68"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="68"/>
+        <location filename="../../views/rounds_page.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="69"/>
+        <location filename="../../views/rounds_page.py" line="70"/>
         <source>Previous</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="70"/>
+        <location filename="../../views/rounds_page.py" line="71"/>
         <source>Reading</source>
         <translation>本次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="71"/>
+        <location filename="../../views/rounds_page.py" line="72"/>
         <source>Recheck</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="72"/>
+        <location filename="../../views/rounds_page.py" line="73"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -5851,143 +5851,153 @@ dis {2} · oos {3}</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../views/rounds_page.py" line="159"/>
+        <location filename="../../views/rounds_page.py" line="160"/>
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="160"/>
+        <location filename="../../views/rounds_page.py" line="161"/>
         <source>Evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="171"/>
-        <location filename="../../views/rounds_page.py" line="367"/>
+        <location filename="../../views/rounds_page.py" line="166"/>
+        <source>who takes the readings</source>
+        <translation>测温人</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="176"/>
+        <location filename="../../views/rounds_page.py" line="375"/>
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="193"/>
+        <location filename="../../views/rounds_page.py" line="198"/>
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="193"/>
+        <location filename="../../views/rounds_page.py" line="198"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="193"/>
+        <location filename="../../views/rounds_page.py" line="198"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="197"/>
+        <location filename="../../views/rounds_page.py" line="199"/>
+        <source>Taken by</source>
+        <translation>测温人</translation>
+    </message>
+    <message>
+        <location filename="../../views/rounds_page.py" line="203"/>
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="200"/>
+        <location filename="../../views/rounds_page.py" line="206"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="232"/>
+        <location filename="../../views/rounds_page.py" line="238"/>
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="299"/>
+        <location filename="../../views/rounds_page.py" line="307"/>
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="311"/>
+        <location filename="../../views/rounds_page.py" line="319"/>
         <source>Fever waiting for a recheck: F12 to type the recheck (a number typed here corrects the reading)</source>
         <translation>发热待复测：按 F12 录入复测（在此直接输入数字将更正该读数）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="328"/>
+        <location filename="../../views/rounds_page.py" line="336"/>
         <source>No fever alert is open on this round.</source>
         <translation>本轮没有未关闭的发热预警。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="334"/>
+        <location filename="../../views/rounds_page.py" line="342"/>
         <source>{0} {1} · {2}: fever alert closed</source>
         <translation>{0} {1} · {2}：发热预警已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="343"/>
+        <location filename="../../views/rounds_page.py" line="351"/>
         <source>No fever is waiting for a recheck.</source>
         <translation>没有待复测的发热。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="357"/>
+        <location filename="../../views/rounds_page.py" line="365"/>
         <source>Recheck (复测) of {0} {1} · {2} ({3} °C)</source>
         <translation>复测：{0} {1} · {2}（{3} °C）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="359"/>
+        <location filename="../../views/rounds_page.py" line="367"/>
         <source>Recheck temperature, then Enter · Esc: back</source>
         <translation>复测体温，回车保存 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="361"/>
+        <location filename="../../views/rounds_page.py" line="369"/>
         <source>Type the recheck of {0} {1} · {2}, then Enter (Esc: back)</source>
         <translation>请输入 {0} {1} · {2} 的复测体温，回车保存（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="414"/>
+        <location filename="../../views/rounds_page.py" line="422"/>
         <source>Kept {0} for room {1} ({2})</source>
         <translation>已保留 {1} 房（{2}）的 {0}，未更改</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="444"/>
+        <location filename="../../views/rounds_page.py" line="453"/>
         <source>{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open</source>
         <translation>{0} {1} · {2}：复测 {3} °C 仍为发热，预警保持开启</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="450"/>
+        <location filename="../../views/rounds_page.py" line="459"/>
         <source>{0} {1} · {2}: recheck {3} °C saved</source>
         <translation>{0} {1} · {2}：复测 {3} °C 已保存</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="454"/>
+        <location filename="../../views/rounds_page.py" line="463"/>
         <source>{0} {1} · {2}: {3} °C is a fever. Alert opened; F12 to type the recheck (复测)</source>
         <translation>{0} {1} · {2}：{3} °C 为发热，已生成发热预警；复测时按 F12 录入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="472"/>
+        <location filename="../../views/rounds_page.py" line="481"/>
         <source>Replace the reading</source>
         <translation>更正体温</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="473"/>
+        <location filename="../../views/rounds_page.py" line="482"/>
         <source>Replace {0} with {1} for room {2} ({3})?</source>
         <translation>将 {2} 房（{3}）的 {0} 改为 {1}？</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="482"/>
+        <location filename="../../views/rounds_page.py" line="491"/>
         <source>Awaiting a recheck (F12) ({0}): {1}</source>
         <translation>待复测（F12）（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="402"/>
+        <location filename="../../views/rounds_page.py" line="410"/>
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="185"/>
+        <location filename="../../views/rounds_page.py" line="190"/>
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F8 close the fever alert · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F8 关闭发热预警 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · F12 复测 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="487"/>
+        <location filename="../../views/rounds_page.py" line="496"/>
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="491"/>
+        <location filename="../../views/rounds_page.py" line="500"/>
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
