@@ -193,7 +193,7 @@ class RosterTab(QWidget):
         for r, sh in enumerate(w.shifts):
             for c, d in enumerate(w.days):
                 names = w.names.get((sh.id, d), [])
-                item = QTableWidgetItem("、".join(names))
+                item = QTableWidgetItem(("、" if self.ctx.language.startswith("zh") else ", ").join(names))
                 if not names:
                     item.setBackground(QColor(palette.BAD_TEXT).lighter(190))
                 self.table.setItem(r, c, item)

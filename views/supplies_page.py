@@ -301,7 +301,8 @@ class SuppliesPage(QWidget):
                 if r.item_id == chosen.item_id:
                     self.table.selectRow(i)
         low = [r.name for r in self.rows if r.low]
-        self.warning.setText(self.tr("Low stock: {0}").format("、".join(low)) if low else "")
+        joined = ("、" if lang.startswith("zh") else ", ").join(low)
+        self.warning.setText(self.tr("Low stock: {0}").format(joined) if low else "")
         if not self.rows:
             self.message.setText(self.tr("No supply item is listed yet: Add an item (Ins) first."))
 

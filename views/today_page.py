@@ -335,7 +335,8 @@ class TodayPage(QWidget):
         for r in self.low:
             days = self.tr(", days left: {0}").format(amount(r.days_left)) if r.days_left is not None else ""
             items.append(self.tr("{0} {1} {2}{3}").format(r.name, r.stock, r.unit, days))
-        text = self.tr("<a href='supplies'>Supplies running low</a>: {0}").format("；".join(items))
+        zh = self.ctx.language.startswith("zh")
+        text = self.tr("<a href='supplies'>Supplies running low</a>: {0}").format(("；" if zh else "; ").join(items))
         self.supplies_line.setText(f"<span style='color:{palette.BAD_TEXT}'>{text}</span>")
         self.supplies_line.show()
 
@@ -348,7 +349,9 @@ class TodayPage(QWidget):
         by_group: dict[str, list[str]] = {}
         for o in present:
             by_group.setdefault(o.group, []).append(o.name)
-        names = "；".join(f"{g} {'、'.join(n)}" for g, n in by_group.items()) or self.tr("nobody on the roster")
+        zh = self.ctx.language.startswith("zh")
+        groups = [f"{g} {('、' if zh else ', ').join(n)}" for g, n in by_group.items()]
+        names = ("；" if zh else "; ").join(groups) or self.tr("nobody on the roster")
         text = self.tr("<a href='staff'>On duty now</a>: {0}").format(names)
         if alerts:
             warn = self.tr("staff temperature alerts: {0}").format(len(alerts))

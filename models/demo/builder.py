@@ -951,7 +951,7 @@ class _Simulation:
             )
         ) or ["A栋"]
         groups = ("消杀组", "医疗组", "后勤保障组", "安保组")
-        hands = ("后勤 钱师傅", "后勤 孙师傅", "前台 赵")
+        hands = ("后勤 钱师傅", "后勤 孙师傅", "值班员 赵")
         items: list[dict[str, Any]] = []
         moves: list[dict[str, Any]] = []
         for i, (name, category, unit, basis, per_person, per_room) in enumerate(kept, 1):
@@ -1006,7 +1006,7 @@ class _Simulation:
             (RequestKind.REPAIR, ("空调不制热", "卫生间下水慢", "台灯不亮")),
             (RequestKind.OTHER, ("想要几本书", "需要打印一份证明")),
         )
-        handlers = ("后勤 钱师傅", "医疗组 孙医生", "心理热线 刘老师", "前台 赵")
+        handlers = ("后勤 钱师傅", "医疗组 孙医生", "心理热线 刘老师", "值班员 赵")
         here = [st for st in self.stays if st.departed_at is None or st.departed_at > self.now]
         rows: list[dict[str, Any]] = []
         for st in here:
@@ -1090,7 +1090,7 @@ class _Simulation:
                     fever = back == 0 and slot is Slot.MORNING and m is closed_loop[3]
                     readings.append({"staff_id": m["id"], "day": day, "slot": slot, "user_id": self.user.id,
                                      "temperature": 37.5 if fever else round(rng.uniform(36.0, 36.9), 1),
-                                     "taken_at": at, "symptoms": "咽痛" if fever else "",
+                                     "taken_at": at, "symptoms": "嗓子不舒服" if fever else "",
                                      "alert_state": AlertState.OPEN if fever else None, "alert_closed_at": None,
                                      "alert_note": "", "version": 1})  # fmt: skip
         self._bulk(StaffReading, readings)

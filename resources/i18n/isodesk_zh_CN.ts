@@ -6733,12 +6733,12 @@ monitoring (days)</source>
     <message>
         <location filename="../../views/supplies_page.py" line="144"/>
         <source>e.g. surgical masks</source>
-        <translation>例如：医用外科口罩</translation>
+        <translation>例如：一次性医用口罩</translation>
     </message>
     <message>
         <location filename="../../views/supplies_page.py" line="153"/>
         <source>e.g. pieces, boxes, bottles</source>
-        <translation>例如：个、盒、瓶</translation>
+        <translation>例如：件、包、桶</translation>
     </message>
     <message>
         <location filename="../../views/supplies_page.py" line="170"/>
@@ -6806,7 +6806,7 @@ monitoring (days)</source>
     <message>
         <location filename="../../views/supplies_page.py" line="89"/>
         <source>e.g. the district&apos;s epidemic-prevention store</source>
-        <translation>例如：区防控物资储备库</translation>
+        <translation>例如：区级防疫物资仓库</translation>
     </message>
     <message>
         <location filename="../../views/supplies_page.py" line="90"/>
@@ -6826,7 +6826,7 @@ monitoring (days)</source>
     <message>
         <location filename="../../views/supplies_page.py" line="94"/>
         <source>e.g. Building A 3F, the disinfection group</source>
-        <translation>例如：A栋3F、消杀组</translation>
+        <translation>例如：某栋某层、某个工作组</translation>
     </message>
     <message>
         <location filename="../../views/supplies_page.py" line="95"/>
