@@ -72,10 +72,10 @@ def test_a_groups_week_someone_put_on_and_taken_off_duty(page, qtbot, session, m
     roster = page.roster
     assert roster.group.count() == 7 and page.tabs.tabText(0) == "排班"
     choose_group(page, GroupDuty.DISINFECTION, team)
-    assert roster.table.horizontalHeaderItem(0).text() == "一 11-23"
+    assert roster.table.horizontalHeaderItem(0).text() == "周一 11-23"
     assert roster.table.verticalHeaderItem(1).text() == "夜班 20:00–08:00"
     assert roster.table.item(0, 0).text() == "周师傅" and roster.table.item(1, 0).text() == ""
-    assert roster.gaps.text().startswith("无人值守时段：一 11-23 00:00–08:00；一 11-23 20:00–24:00")
+    assert roster.gaps.text().startswith("无人值守时段：周一 11-23 00:00–08:00；周一 11-23 20:00–24:00")
     opened = opened_dialogs(monkeypatch)
     roster.table.setCurrentCell(1, 0)  # tonight's night shift
     action_for(roster, Qt.Key.Key_Insert).trigger()
@@ -85,7 +85,7 @@ def test_a_groups_week_someone_put_on_and_taken_off_duty(page, qtbot, session, m
     dialog.person.setCurrentIndex(dialog.person.findData(team["wu"].id))
     assert dialog.save()
     assert roster.table.item(1, 0).text() == "吴师傅"
-    assert "一 11-23 20:00" not in roster.gaps.text()
+    assert "周一 11-23 20:00" not in roster.gaps.text()
     roster.table.setCurrentCell(1, 0)
     action_for(roster, Qt.Key.Key_Delete).trigger()
     off = opened[-1]

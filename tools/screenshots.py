@@ -240,7 +240,7 @@ def main() -> None:
             QApplication.processEvents()
             window.grab().save(str(out / f"occupants-{lang}.png"))
             stay_actions(window, lang, out)
-            for key in ("today", "swabs", "reports", "settings", "layout"):
+            for key in ("today", "swabs", "reports", "settings", "layout", "supplies", "requests", "staff"):
                 window.show_page(key)
                 QApplication.processEvents()
                 window.grab().save(str(out / f"{key}-{lang}.png"))

@@ -377,7 +377,8 @@ def area_shortfall(days: Sequence[AreaDay], lang: str) -> str:
     """The areas and days whose rounds fell short, in one line (or that none did)."""
     t = L(lang)
     short = [f"{d.day:%m-%d} {d.area} {d.done}/{d.rounds_per_day}" for d in days if d.done < d.rounds_per_day]
-    return t["ad_short"].format(lines="；".join(short)) if short else t["ad_all_done"]
+    joined = ("；" if lang.startswith("zh") else "; ").join(short)
+    return t["ad_short"].format(lines=joined) if short else t["ad_all_done"]
 
 
 def area_disinfection(

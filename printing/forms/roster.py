@@ -30,7 +30,8 @@ def gap_lines(week: WeekRoster, lang: str) -> str:
     for d, holes in week.gaps.items():
         for a, b in holes:
             lines.append(f"{days[d.weekday()]} {d:%m-%d} {a:%H:%M}–{_hm(b)}")
-    return t["ro_gaps"].format(lines="；".join(lines)) if lines else t["ro_covered"]
+    joined = ("；" if lang.startswith("zh") else "; ").join(lines)
+    return t["ro_gaps"].format(lines=joined) if lines else t["ro_covered"]
 
 
 def roster_table(week: WeekRoster, lang: str) -> list[list[str]]:
