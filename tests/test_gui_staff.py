@@ -208,3 +208,18 @@ def test_the_round_is_taken_by_the_health_groups_person_on_duty(qtbot, app_conte
     assert rounds.save_current(), rounds.message.text()
     session.expire_all()
     assert session.scalar(select(Observation.taken_by)) == "李护士"
+
+
+def test_a_covered_week_is_not_said_in_red(page, session, desk, team):
+    roster = page.roster
+    choose_group(page, GroupDuty.DISINFECTION, team)
+    assert "color" in roster.gaps.styleSheet()  # hours left out: red
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    for i in range(-1, 7):
+        day = monday + timedelta(days=i)
+        if day >= TODAY - timedelta(days=7):
+            for shift in (team["day"], team["night"]):
+                if (day, shift.id) != (TODAY, team["day"].id):
+                    assign(session, desk, team["wu"].id, day, shift.id)
+    roster.load()
+    assert roster.gaps.text() == "每天 24 小时均有人值守" and roster.gaps.styleSheet() == ""

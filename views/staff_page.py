@@ -201,6 +201,7 @@ class RosterTab(QWidget):
         from printing.forms.roster import gap_lines
 
         self.gaps.setText(gap_lines(w, self.ctx.language))
+        self.gaps.setStyleSheet(f"color: {palette.BAD_TEXT}" if any(w.gaps.values()) else "")  # red: hours left out
 
     def _cell(self) -> tuple[int, date] | None:
         if self.week is None or self.table.currentRow() < 0 or self.table.currentColumn() < 0:
