@@ -252,6 +252,10 @@ MESSAGES = Catalogue(
             "盘点数 {counted} 与账面 {stock} 不符，请在备注中说明原因",
             "The count {counted} differs from the books ({stock}): say why in the note",
         ),
+        "supply_before_count": (
+            "“{name}”已于 {at} 盘点，不能补录盘点之前的出入库",
+            "“{name}” was counted at {at}: no movement can be recorded before that count",
+        ),
         "supply_move_future": ("出入库时间不能晚于现在", "A movement cannot be recorded for a time to come"),
         "supply_move_old": ("只能补录 7 天内的出入库", "Movements can be recorded up to 7 days back"),
         "field_request_text": ("需求内容", "The request"),
@@ -263,6 +267,7 @@ MESSAGES = Catalogue(
         "request_code_unknown": ("未知的选项：{value}", "Unknown choice: {value}"),
         "field_group_name": ("工作组名称", "Working group"),
         "field_staff_name": ("姓名", "Name"),
+        "field_taken_by": ("测温人", "Taken by"),
         "field_staff_title": ("职务", "Title"),
         "field_shift_name": ("班次名称", "Shift"),
         "field_staff_symptoms": ("症状", "Symptoms"),

@@ -152,7 +152,7 @@ def render(
     if form == "care-requests":  # the open ones (a floor's with floor_id); the workbook: from day_from to the day
         from models.reads.care_requests import request_rows
 
-        open_rows = request_rows(session, floor_id=floor_id)
+        open_rows = [r for r in request_rows(session, floor_id=floor_id) if not r.left]  # the room holds someone else
         if xlsx_path:
             first = day_from or day.replace(day=1)
             if first > day:

@@ -123,3 +123,15 @@ def test_the_floor_list_prints_and_the_workbook_has_every_request(session, site,
     english = render(session, "care-requests", date(2026, 11, 23), actor=desk, now=NOW, lang="en")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(english)).pages)
     assert "meals and diet" in text and "(overdue)" in text and "餐食" not in text
+
+
+def test_a_request_of_someone_who_left_is_kept_for_the_desk_but_off_today_and_the_floor_list(
+    session, site, desk, people
+):
+    left = open_request(session, desk, people[2].id, "meals", "晚饭少了一份", now=NOW - timedelta(hours=3))
+    release(session, desk, people[2].id, now=NOW - timedelta(hours=1), override_reason="测试：提前解除")
+    assert left.id not in [r.id for r in open_requests(session, NOW)]
+    kept = {r.id: r for r in request_rows(session)}[left.id]
+    assert kept.left and kept.is_open  # on the requests page, marked, for the desk to close
+    pdf = render(session, "care-requests", date(2026, 11, 23), actor=desk, now=NOW)
+    assert "晚饭少了一份" not in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

@@ -142,3 +142,21 @@ def test_the_staffs_fever_opens_an_alert_closed_with_what_was_done(session, site
 def test_the_trail_masks_a_staff_members_phone(session, site, desk, team):
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "staff.add").order_by(AuditEntry.id)).first()
     assert entry is not None and "13800138000" not in str(entry.after) and "138****8000" in str(entry.after)
+
+
+def test_who_has_left_the_team_is_not_on_duty_and_every_duty_made_is_audited(session, site, desk, team):
+    assign(session, desk, team["wu"].id, TODAY, team["night"].id)
+    assign(session, desk, team["wu"].id, TODAY + timedelta(days=2), team["night"].id)
+    retire_staff(session, desk, team["wu"].id)
+    assert on_duty(session, local(2026, 11, 23, 22)) == []  # tonight's shift was his: nobody is offered
+    assert on_duty_name(session, GroupDuty.DISINFECTION, local(2026, 11, 23, 22)) == ""
+    removed = session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "duty.remove"))
+    assert removed == 1  # the duty to come went with him, in the trail
+    last_monday = TODAY - timedelta(days=7)
+    assign(session, desk, team["zhou"].id, last_monday, team["day"].id)
+    assign(session, desk, team["zhou"].id, last_monday + timedelta(days=1), team["day"].id)
+    before = session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "duty.assign"))
+    assert copy_week(session, desk, last_monday, TODAY) == 2
+    after = session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "duty.assign"))
+    assert after == before + 2
+    refused("roster_code_unknown", record_staff_reading, session, desk, team["li"].id, TODAY, "noon", 36.5, now=NOW)

@@ -4,7 +4,7 @@ counted, the use a day and the days left, the low-stock warning, the ledger and 
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -201,3 +201,42 @@ def test_the_daily_report_carries_the_stock_when_the_site_says_so(session, site,
     session.commit()
     refused("forbidden", set_report_supplies, session, viewer, False)
     assert session.scalar(select(SupplyItem.id).where(SupplyItem.name == masks.name)) == masks.id
+
+
+def test_a_movement_dated_back_never_makes_the_past_negative_nor_slips_before_a_count(session, site, desk, items):
+    _masks, tablets, kits = items
+    record_move(session, desk, tablets.id, MoveKind.IN, 10, party="仓库", at=local(2026, 11, 22), now=NOW)
+    # 10 in stock now, none on the 20th: an out dated then would leave the 20th and 21st at -10
+    refused("supply_short", record_move, session, desk, tablets.id, MoveKind.OUT, 10, party="A栋",
+            at=local(2026, 11, 20), now=NOW)  # fmt: skip
+    record_move(session, desk, tablets.id, MoveKind.OUT, 4, party="A栋", at=local(2026, 11, 22, 12), now=NOW)
+    refused(
+        "supply_short",
+        record_move,
+        session,
+        desk,
+        tablets.id,
+        MoveKind.OUT,
+        7,
+        party="A栋",
+        at=local(2026, 11, 22, 11),
+        now=NOW,
+    )  # fmt: skip  (10 then, but 6 after the out at 12:00)
+    record_move(session, desk, tablets.id, MoveKind.OUT, 6, party="A栋", at=local(2026, 11, 22, 11), now=NOW)
+    assert min(r.balance for r in move_rows(session, date(2026, 11, 16), date(2026, 11, 23))) == 0
+    # a count says what was there: nothing is dated before it afterwards
+    record_move(session, desk, kits.id, MoveKind.IN, 10, party="仓库", at=local(2026, 11, 23, 8), now=NOW)
+    record_move(session, desk, kits.id, MoveKind.COUNT, 10, now=NOW)
+    refused("supply_before_count", record_move, session, desk, kits.id, MoveKind.OUT, 3, party="医疗组",
+            at=local(2026, 11, 23, 9), now=NOW)  # fmt: skip
+    later = record_move(
+        session,
+        desk,
+        kits.id,
+        MoveKind.OUT,
+        3,
+        party="医疗组",
+        now=NOW + timedelta(minutes=1),
+        at=NOW + timedelta(minutes=4),
+    )  # fmt: skip  (a clock a little ahead: the movement is of now)
+    assert later.at == NOW + timedelta(minutes=1)

@@ -164,6 +164,8 @@ class RoundsPage(QWidget):
         self.taken_by = QLineEdit(self)
         self.taken_by.setMaxLength(100)
         self.taken_by.setPlaceholderText(self.tr("who takes the readings"))
+        self._taken_by_typed = False  # typed by the desk: kept; else the roster's, read again at each round
+        self.taken_by.textEdited.connect(lambda _t: setattr(self, "_taken_by_typed", True))
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -240,8 +242,9 @@ class RoundsPage(QWidget):
                     self.floor.addItem(f.label, f.id)
                 self.floor.blockSignals(False)
                 self._floors_loaded = True
-            if not self.taken_by.text():  # the health observation group's person on duty, once a round opens
+            if not self._taken_by_typed or not self.taken_by.text():  # the health group's person on duty now
                 self.taken_by.setText(on_duty_name(s, GroupDuty.HEALTH, self.ctx.now()))
+                self._taken_by_typed = False
         day = day or now.date()
         slot = slot or current_slot(now, self.ctx.timezone)  # the domain's rule for "the round of the hour"
         for w in (self.day, self.slot, self.floor):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -334,7 +335,7 @@ class TodayPage(QWidget):
         items = []
         for r in self.low:
             days = self.tr(", days left: {0}").format(amount(r.days_left)) if r.days_left is not None else ""
-            items.append(self.tr("{0} {1} {2}{3}").format(r.name, r.stock, r.unit, days))
+            items.append(self.tr("{0} {1} {2}{3}").format(escape(r.name), r.stock, escape(r.unit), days))
         zh = self.ctx.language.startswith("zh")
         text = self.tr("<a href='supplies'>Supplies running low</a>: {0}").format(("；" if zh else "; ").join(items))
         self.supplies_line.setText(f"<span style='color:{palette.BAD_TEXT}'>{text}</span>")
@@ -350,7 +351,9 @@ class TodayPage(QWidget):
         for o in present:
             by_group.setdefault(o.group, []).append(o.name)
         zh = self.ctx.language.startswith("zh")
-        groups = [f"{g} {('、' if zh else ', ').join(n)}" for g, n in by_group.items()]
+        groups = [
+            escape(f"{g} {('、' if zh else ', ').join(n)}") for g, n in by_group.items()
+        ]  # rich text: names escaped
         names = ("；" if zh else "; ").join(groups) or self.tr("nobody on the roster")
         text = self.tr("<a href='staff'>On duty now</a>: {0}").format(names)
         if alerts:

@@ -124,9 +124,10 @@ def request_rows(
 
 
 def open_requests(session: Session, now: datetime | None = None) -> list[RequestRow]:
-    """The open requests for the Today screen: the overdue first, then the urgent, then the oldest."""
+    """The open requests for the Today screen, of the people here: the overdue first, then the urgent, then the
+    oldest (those of someone who has left stay on the requests page, marked, for the desk to close)."""
     now = clock.site_now(get_site(session).timezone, now)
-    rows = request_rows(session)
+    rows = [r for r in request_rows(session) if not r.left]  # who has left asks the community now
     rows.sort(key=lambda r: (not r.overdue(now), r.urgency is not Urgency.URGENT, r.opened_at, r.id))
     return rows
 

@@ -106,8 +106,11 @@ class Duty:
     shift_id: int
 
 
-def duties(session: Session, first: date, last: date, group_id: int | None = None) -> list[Duty]:
-    """The duties of the days from ``first`` to ``last`` (the shift's starting day), in name order."""
+def duties(
+    session: Session, first: date, last: date, group_id: int | None = None, *, serving_only: bool = False
+) -> list[Duty]:
+    """The duties of the days from ``first`` to ``last`` (the shift's starting day), in name order;
+    ``serving_only``: not those of staff who have left the team since."""
     q = (
         select(DutySlot.id, DutySlot.staff_id, StaffMember.name, StaffMember.group_id, DutySlot.day, DutySlot.shift_id)
         .join(StaffMember, DutySlot.staff_id == StaffMember.id)
@@ -116,6 +119,8 @@ def duties(session: Session, first: date, last: date, group_id: int | None = Non
     )
     if group_id is not None:
         q = q.where(StaffMember.group_id == group_id)
+    if serving_only:
+        q = q.where(StaffMember.retired_on.is_(None))
     return [Duty(*row) for row in session.execute(q)]
 
 
@@ -190,7 +195,7 @@ def on_duty(session: Session, now: datetime | None = None) -> list[OnDuty]:
     by_id = _all_shifts(session)
     order = {g.id: (i, g) for i, g in enumerate(groups(session, with_retired=True))}
     out = []
-    for d in duties(session, today - timedelta(days=1), today):
+    for d in duties(session, today - timedelta(days=1), today, serving_only=True):  # who has left is not on duty
         a, b = by_id[d.shift_id].window(d.day, zone)
         if a <= now < b and d.group_id in order:
             g = order[d.group_id][1]

@@ -14,6 +14,7 @@ from models.errors import DomainError, NoSiteError
 from models.rules.not_measured import not_measured_code
 from models.services import audit
 from models.services.audit import transactional
+from models.services.communities import clean_text
 from models.services.sites import get_site
 from models.services.stays import get_stay
 from models.store.orm import (
@@ -133,6 +134,8 @@ def record_reading(
         value = parse_temperature(temperature)
         not_measured_reason = None
     sym = _symptoms(symptoms)
+    if taken_by:  # who took it, as typed (one line, no hidden character, within the column)
+        taken_by = clean_text(taken_by, "taken_by", required=False, limit=100)
     at = taken_at or min(clock.now(), slot_instant(day, slot, site.timezone) + timedelta(hours=4))
     if day < stay.arrival_day:
         raise DomainError("not_present", name=stay.person.name)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -172,7 +172,9 @@ def retire_staff(session: Session, actor: User | None, staff_id: int) -> StaffMe
     today = site_today(session)
     before = audit.snapshot(member)
     member.retired_on = today
-    session.execute(delete(DutySlot).where(DutySlot.staff_id == member.id, DutySlot.day > today))
+    for slot in session.scalars(select(DutySlot).where(DutySlot.staff_id == member.id, DutySlot.day > today)):
+        audit.record(session, actor, "duty.remove", slot, audit.snapshot(slot), {})
+        session.delete(slot)
     audit.record(session, actor, "staff.retire", member, before)
     return member
 
@@ -292,11 +294,13 @@ def copy_week(
         key = (slot.staff_id, slot.day + shift_by, slot.shift_id)
         if key in have:
             continue
-        session.add(DutySlot(staff_id=slot.staff_id, day=key[1], shift_id=slot.shift_id,
-                             user_id=actor.id if actor else None))  # fmt: skip
+        copied = DutySlot(staff_id=slot.staff_id, day=key[1], shift_id=slot.shift_id,
+                          user_id=actor.id if actor else None)  # fmt: skip
+        session.add(copied)
+        session.flush()
+        audit.record(session, actor, "duty.assign", copied)  # each duty made, as one put on by hand
         have.add(key)
         made += 1
-    session.flush()
     site = get_site(session)
     audit.record(session, actor, "duty.copy_week", site, note=f"from={from_monday} to={to_monday} made={made}")
     return made
@@ -327,10 +331,14 @@ def record_staff_reading(
     member = _get(session, StaffMember, staff_id, "staff_not_found")
     if member.retired_on is not None:
         raise DomainError("staff_retired", name=member.name)
+    try:
+        round_slot = Slot(str(slot))
+    except ValueError:
+        raise DomainError("roster_code_unknown", value=str(slot)[:10]) from None
     value = parse_temperature(temperature)
     fever = value >= site.fever_threshold
     reading = StaffReading(
-        staff_id=member.id, day=day, slot=Slot(slot), temperature=value, taken_at=taken_at or now,
+        staff_id=member.id, day=day, slot=round_slot, temperature=value, taken_at=taken_at or now,
         symptoms=_text(symptoms, "staff_symptoms"), alert_state=AlertState.OPEN if fever else None,
         user_id=actor.id if actor else None,
     )  # fmt: skip

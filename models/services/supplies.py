@@ -173,6 +173,27 @@ def retire_item(
     return item
 
 
+def _tz(session: Session) -> str:
+    return get_site(session).timezone
+
+
+def _least_from(session: Session, item_id: int, when: datetime, stock: int) -> int:
+    """The least the item's stock has been from ``when`` to now: what an out dated ``when`` may take without
+    any later balance going below zero (``stock`` when nothing moved since)."""
+    later = list(
+        session.scalars(
+            select(SupplyMove.delta)
+            .where(SupplyMove.item_id == item_id, SupplyMove.at > when)
+            .order_by(SupplyMove.at.desc(), SupplyMove.id.desc())
+        )
+    )
+    least = balance = stock
+    for delta in later:  # back from now: the balance before each later movement
+        balance -= delta
+        least = min(least, balance)
+    return least
+
+
 @transactional("supplies")
 def record_move(
     session: Session,
@@ -202,9 +223,18 @@ def record_move(
         raise DomainError("supply_move_future")
     if when < now - BACKDATE:
         raise DomainError("supply_move_old")
+    when = min(when, now)  # a desk's clock a little ahead: the movement is of now, as the stock it changes
     item = get_item(session, item_id, expected_version=expected_version)
     if item.retired_on is not None:
         raise DomainError("supply_retired", name=item.name)
+    if move_kind is not MoveKind.COUNT and when < now:
+        last_count = session.scalar(
+            select(func.max(SupplyMove.at)).where(SupplyMove.item_id == item.id, SupplyMove.kind == MoveKind.COUNT)
+        )
+        if last_count is not None and when < last_count:  # the count said what was there: nothing before it moves
+            raise DomainError(
+                "supply_before_count", name=item.name, at=f"{clock.site_now(_tz(session), last_count):%m-%d %H:%M}"
+            )
     party_text = _text(party, "supply_party", required=move_kind is not MoveKind.COUNT)
     note_text = _text(note, "supply_note")
     counted: int | None = None
@@ -216,8 +246,10 @@ def record_move(
             raise DomainError("supply_count_note", stock=item.stock, counted=counted)
     else:
         n = _count(quantity, "supply_quantity_range", low=1)
-        if move_kind is MoveKind.OUT and n > item.stock:
-            raise DomainError("supply_short", name=item.name, stock=item.stock, unit=item.unit, quantity=n)
+        if move_kind is MoveKind.OUT:
+            there = _least_from(session, item.id, when, item.stock)  # dated back: the stock then and ever since
+            if n > there:
+                raise DomainError("supply_short", name=item.name, stock=there, unit=item.unit, quantity=n)
         delta = n if move_kind is MoveKind.IN else -n
     move = SupplyMove(
         item_id=item.id, at=when, kind=move_kind, delta=delta, counted=counted, party=party_text,

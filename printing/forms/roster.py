@@ -39,9 +39,10 @@ def roster_table(week: WeekRoster, lang: str) -> list[list[str]]:
     t = L(lang)
     days = t["ro_days"].split(",")
     head = [t["ro_shift"], *(f"{days[d.weekday()]} {d:%m-%d}" for d in week.days)]
+    sep = "、" if lang.startswith("zh") else ", "
     rows = [head]
     for s in week.shifts:
-        rows.append([s.label, *("、".join(week.names.get((s.id, d), [])) for d in week.days)])
+        rows.append([s.label, *(sep.join(week.names.get((s.id, d), [])) for d in week.days)])
     return rows
 
 
