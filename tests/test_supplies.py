@@ -191,6 +191,10 @@ def test_the_daily_report_carries_the_stock_when_the_site_says_so(session, site,
         ("含氯消毒片", 30),
         ("抗原检测试剂", 0),
     ]
+    retire_item(session, desk, tablets.id)  # no longer kept from today: still in the 21st's report
+    assert "含氯消毒片" in [s.name for s in daily_report(session, date(2026, 11, 21), NOW).supplies]
+    assert "含氯消毒片" not in [s.name for s in daily_report(session, date(2026, 11, 23), NOW).supplies]
+    add_item(session, desk, "含氯消毒片", "disinfectant", "瓶", 5)  # kept again
     today = daily_report(session, date(2026, 11, 23), NOW)
     assert {s.name: s.stock for s in today.supplies}["含氯消毒片"] == 10
     pdf = render(session, "daily-report", date(2026, 11, 23), actor=desk, now=NOW)
@@ -240,3 +244,24 @@ def test_a_movement_dated_back_never_makes_the_past_negative_nor_slips_before_a_
         at=NOW + timedelta(minutes=4),
     )  # fmt: skip  (a clock a little ahead: the movement is of now)
     assert later.at == NOW + timedelta(minutes=1)
+
+
+def test_two_desks_handing_out_the_last_boxes_at_once_cannot_both(engine, session, site, desk, items):
+    """Each desk has read the item (8 boxes); the first hands out 6 and saves; the second's 6 is refused, not
+    added on top, and the stock stays 2."""
+    from models.store.db import session_factory
+
+    kits = items[2]
+    record_move(session, desk, kits.id, MoveKind.IN, 8, party="仓库", now=NOW)
+    other = session_factory(engine)()
+    try:
+        seen = other.get(SupplyItem, kits.id)  # the second desk's view, read before the first saves
+        assert seen is not None and seen.stock == 8
+        record_move(session, desk, kits.id, MoveKind.OUT, 6, party="医疗组", now=NOW)
+        with pytest.raises(DomainError):
+            record_move(other, desk, kits.id, MoveKind.OUT, 6, party="A栋", now=NOW)
+    finally:
+        other.close()
+    session.expire_all()
+    assert session.get(SupplyItem, kits.id).stock == 2
+    assert session.scalar(select(func.count()).select_from(SupplyMove).where(SupplyMove.item_id == kits.id)) == 2

@@ -617,11 +617,13 @@ class SupplyLine:
     low: bool
 
 
-def supply_lines(session: Session, at: datetime, *, day_over: bool) -> tuple[SupplyLine, ...]:
-    """The stock at ``at``: the report time, or (``day_over``) the day's end, what came before midnight."""
+def supply_lines(session: Session, day: date, at: datetime, *, day_over: bool) -> tuple[SupplyLine, ...]:
+    """The stock at ``at``: the report time, or (``day_over``) the day's end, what came before midnight; the
+    items kept that day (one retired since is still in a past day's report)."""
     from models.reads.supplies import stock_rows
 
-    rows = stock_rows(session, at, before=day_over)
+    rows = [r for r in stock_rows(session, at, before=day_over, with_retired=True)
+            if r.retired_on is None or r.retired_on > day]  # fmt: skip
     return tuple(SupplyLine(r.name, r.unit, r.stock, r.days_left, r.low) for r in rows)
 
 
@@ -788,7 +790,7 @@ def daily_report(session: Session, day: date, now: datetime | None = None) -> Da
         as_of=as_of,
         made_at=made,
         by_community=releases_by_community(session, start, end) if today_of(DepartureKind.RELEASED) else (),
-        supplies=supply_lines(session, as_of, day_over=as_of >= end) if site.report_supplies else (),
+        supplies=supply_lines(session, day, as_of, day_over=as_of >= end) if site.report_supplies else (),
     )
 
 

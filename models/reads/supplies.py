@@ -42,7 +42,7 @@ class StockRow:
     basis: UseBasis
     per_person_day: float
     per_day: float | None  # None: no use measured yet (nothing went out) or nobody present
-    retired: bool
+    retired_on: date | None  # no longer kept from that day
 
     @property
     def days_left(self) -> float | None:
@@ -115,7 +115,7 @@ def stock_rows(
                 item.basis,
                 item.per_person_day,
                 per_day,
-                item.retired_on is not None,
+                item.retired_on,
             )
         )
     return rows
