@@ -223,3 +223,44 @@ def test_a_covered_week_is_not_said_in_red(page, session, desk, team):
                     assign(session, desk, team["wu"].id, day, shift.id)
     roster.load()
     assert roster.gaps.text() == "每天 24 小时均有人值守" and roster.gaps.styleSheet() == ""
+
+
+def test_groups_and_shifts_are_renamed_added_and_retired(page, qtbot, session, monkeypatch, team):
+    from views.staff_page import TeamListDialog
+
+    opened = opened_dialogs(monkeypatch)
+    lists = []
+    monkeypatch.setattr(TeamListDialog, "open", lambda self: lists.append(self))  # noqa: PLW0108
+    page.tabs.setCurrentIndex(2)
+    page.team.group_button.click()
+    groups_list = lists[-1]
+    qtbot.addWidget(groups_list)
+    assert groups_list.list.count() == 7 and groups_list.list.item(5).text() == "消杀组 · 消杀"
+    groups_list.list.setCurrentRow(5)
+    groups_list.retire_button.click()  # it has members: refused, said
+    assert "还有成员" in groups_list.message.text() and groups_list.list.count() == 7
+    groups_list.list.setCurrentRow(0)
+    groups_list.edit_button.click()
+    form = opened[-1]
+    qtbot.addWidget(form)
+    form.name.setText("综合协调组（指挥部）")
+    assert form.save() and groups_list.list.item(0).text().startswith("综合协调组(指挥部)")  # brackets folded narrow
+    page.team.shift_button.click()
+    shift_list = lists[-1]
+    qtbot.addWidget(shift_list)
+    assert [shift_list.list.item(i).text() for i in range(shift_list.list.count())] == [
+        "白班 08:00–20:00", "夜班 20:00–08:00"
+    ]  # fmt: skip
+    shift_list.add_button.click()
+    form = opened[-1]
+    qtbot.addWidget(form)
+    form.name.setText("中班")
+    form.hours.setValue(25)  # the spin box stops at 24
+    assert form.hours.value() == 24
+    form.hours.setValue(8)
+    from PySide6.QtCore import QTime
+
+    form.starts.setTime(QTime(12, 0))
+    assert form.save() and shift_list.list.count() == 3
+    shift_list.list.setCurrentRow(2)
+    assert shift_list.retire() and shift_list.list.count() == 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,11 +39,14 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.reads.roster import (
+    GroupRow,
+    ShiftRow,
     StaffAlert,
     StaffRoundRow,
     StaffRow,
     WeekRoster,
     groups,
+    shifts,
     staff,
     staff_alerts,
     staff_round,
@@ -430,8 +433,8 @@ class TeamTab(QWidget):
         self.add_button = QPushButton(self.tr("Add a member…"), self)
         self.edit_button = QPushButton(self.tr("Change…"), self)
         self.retire_button = QPushButton(self.tr("Left the team"), self)
-        self.group_button = QPushButton(self.tr("Add a working group…"), self)
-        self.shift_button = QPushButton(self.tr("Add a shift…"), self)
+        self.group_button = QPushButton(self.tr("Working groups…"), self)
+        self.shift_button = QPushButton(self.tr("Shifts…"), self)
         self.message = _error_label(self)
         self.may_keep = explain_disabled(
             [self.add_button, self.edit_button, self.retire_button, self.group_button, self.shift_button],
@@ -449,8 +452,8 @@ class TeamTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_member(self.selected()))
         self.table.cellActivated.connect(lambda _r, _c: self.edit_member(self.selected()))
         self.retire_button.clicked.connect(lambda: self.retire())  # noqa: PLW0108
-        self.group_button.clicked.connect(lambda: self.add_group())  # noqa: PLW0108
-        self.shift_button.clicked.connect(lambda: self.add_shift())  # noqa: PLW0108
+        self.group_button.clicked.connect(lambda: self.groups_dialog())  # noqa: PLW0108
+        self.shift_button.clicked.connect(lambda: self.shifts_dialog())  # noqa: PLW0108
 
     def load(self) -> None:
         with self.ctx.sessions() as s:
@@ -520,51 +523,175 @@ class TeamTab(QWidget):
         self.load()
         return True
 
-    def add_group(self) -> FormDialog | None:
+    def edit_group(self, row: GroupRow | None, parent: QWidget | None = None) -> FormDialog | None:
+        """Add a working group, or change one (its name, what it answers for)."""
         if not self.may_keep:
             return None
-        dialog = FormDialog(self.ctx, self.tr("Working group"), lambda: None, self)
-        name, duty = QLineEdit(dialog), QComboBox(dialog)
+        title = self.tr("Working group") if row is None else self.tr("Change the working group")
+        dialog = FormDialog(self.ctx, title, lambda: None, parent or self)
+        name, duty = QLineEdit(row.name if row else "", dialog), QComboBox(dialog)
         name.setMaxLength(50)
         for d in GroupDuty:
             duty.addItem(group_duty_label(d), d.value)
-        duty.setCurrentIndex(duty.findData(GroupDuty.OTHER.value))
+        duty.setCurrentIndex(duty.findData((row.duty if row else GroupDuty.OTHER).value))
         dialog.form.addRow(self.tr("Name"), name)
         dialog.form.addRow(self.tr("Answers for"), duty)
         dialog.name, dialog.duty = name, duty  # type: ignore[attr-defined]
 
         def act() -> None:
             with self.ctx.sessions() as s:
-                service.add_group(s, self.ctx.user, name.text(), duty.currentData())
+                if row is None:
+                    service.add_group(s, self.ctx.user, name.text(), duty.currentData())
+                else:
+                    service.edit_group(s, self.ctx.user, row.id, name.text(), duty.currentData(),
+                                       expected_version=row.version)  # fmt: skip
 
         dialog.act = act
         dialog.finish()
         dialog.open()
         return dialog
 
-    def add_shift(self) -> FormDialog | None:
+    def edit_shift(self, row: ShiftRow | None, parent: QWidget | None = None) -> FormDialog | None:
+        """Add a shift, or change one (its name, when it starts, how long it lasts)."""
         if not self.may_keep:
             return None
-        dialog = FormDialog(self.ctx, self.tr("Shift"), lambda: None, self)
-        name, starts, hours = QLineEdit(dialog), QTimeEdit(dialog), QSpinBox(dialog)
+        title = self.tr("Shift") if row is None else self.tr("Change the shift")
+        dialog = FormDialog(self.ctx, title, lambda: None, parent or self)
+        name, starts, hours = QLineEdit(row.name if row else "", dialog), QTimeEdit(dialog), QSpinBox(dialog)
         name.setMaxLength(20)
         starts.setDisplayFormat("HH:mm")
+        if row is not None:
+            starts.setTime(QTime(row.starts.hour, row.starts.minute))
         hours.setRange(1, 24)
-        hours.setValue(8)
+        hours.setValue(row.hours if row else 8)
         dialog.form.addRow(self.tr("Name"), name)
         dialog.form.addRow(self.tr("Starts at"), starts)
         dialog.form.addRow(self.tr("Hours"), hours)
         dialog.name, dialog.starts, dialog.hours = name, starts, hours  # type: ignore[attr-defined]
 
         def act() -> None:
-            at = starts.time()
+            at = time(starts.time().hour(), starts.time().minute())
             with self.ctx.sessions() as s:
-                service.add_shift(s, self.ctx.user, name.text(), time(at.hour(), at.minute()), hours.value())
+                if row is None:
+                    service.add_shift(s, self.ctx.user, name.text(), at, hours.value())
+                else:
+                    service.edit_shift(s, self.ctx.user, row.id, name.text(), at, hours.value(),
+                                       expected_version=row.version)  # fmt: skip
 
         dialog.act = act
         dialog.finish()
         dialog.open()
         return dialog
+
+    def groups_dialog(self) -> TeamListDialog | None:
+        if not self.may_keep:
+            return None
+
+        def rows() -> list[tuple[str, object]]:
+            with self.ctx.sessions() as s:
+                return [(f"{g.name} · {group_duty_label(g.duty)}", g) for g in groups(s)]
+
+        def retire(row: object) -> None:
+            assert isinstance(row, GroupRow)
+            with self.ctx.sessions() as s:
+                service.retire_group(s, self.ctx.user, row.id)
+
+        dialog = TeamListDialog(
+            self.ctx, self.tr("Working groups"), rows, self.edit_group,  # type: ignore[arg-type]
+            retire, self,
+        )  # fmt: skip
+        dialog.open()
+        return dialog
+
+    def shifts_dialog(self) -> TeamListDialog | None:
+        if not self.may_keep:
+            return None
+
+        def rows() -> list[tuple[str, object]]:
+            with self.ctx.sessions() as s:
+                return [(sh.label, sh) for sh in shifts(s)]
+
+        def retire(row: object) -> None:
+            assert isinstance(row, ShiftRow)
+            with self.ctx.sessions() as s:
+                service.retire_shift(s, self.ctx.user, row.id)
+
+        dialog = TeamListDialog(
+            self.ctx, self.tr("Shifts"), rows, self.edit_shift,  # type: ignore[arg-type]
+            retire, self,
+        )  # fmt: skip
+        dialog.open()
+        return dialog
+
+
+class TeamListDialog(QDialog):
+    """The working groups or the shifts: Add, Change (or Enter), No longer in use; the list read again after."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        rows: Callable[[], list[tuple[str, object]]],
+        edit: Callable[[object | None, QWidget], FormDialog | None],
+        retire: Callable[[object], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.rows_of, self.edit_row, self.retire_row = ctx, rows, edit, retire
+        self.rows: list[tuple[str, object]] = []
+        self.setWindowTitle(title)
+        self.list = QListWidget(self)
+        self.add_button = QPushButton(self.tr("Add…"), self)
+        self.edit_button = QPushButton(self.tr("Change…"), self)
+        self.retire_button = QPushButton(self.tr("No longer in use"), self)
+        self.message = _error_label(self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.retire_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
+        self.list.itemActivated.connect(lambda _item: self.edit(self.selected()))
+        self.retire_button.clicked.connect(lambda: self.retire())  # noqa: PLW0108 (clicked passes a bool)
+        self.load()
+
+    def load(self) -> None:
+        self.rows = self.rows_of()
+        self.list.clear()
+        for text, _row in self.rows:
+            QListWidgetItem(text, self.list)
+
+    def selected(self) -> object | None:
+        i = self.list.currentRow()
+        return self.rows[i][1] if 0 <= i < len(self.rows) else None
+
+    def edit(self, row: object | None) -> FormDialog | None:
+        if row is None and self.sender() in (self.edit_button, self.list):
+            return None
+        form = self.edit_row(row, self)
+        if form is not None:
+            form.accepted.connect(self.load)
+        return form
+
+    def retire(self) -> bool:
+        row = self.selected()
+        if row is None:
+            return False
+        try:
+            self.retire_row(row)
+        except DomainError as e:
+            self.message.setText(e.message(self.ctx.language))
+            return False
+        self.message.clear()
+        self.load()
+        return True
 
 
 class StaffPage(QWidget):

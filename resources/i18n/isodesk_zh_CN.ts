@@ -1628,78 +1628,78 @@ dis {2} · oos {3}</source>
 <context>
     <name>HealthTab</name>
     <message>
-        <location filename="../../views/staff_page.py" line="295"/>
+        <location filename="../../views/staff_page.py" line="299"/>
         <source>Morning round</source>
         <translation>上午测温</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="296"/>
+        <location filename="../../views/staff_page.py" line="300"/>
         <source>Evening round</source>
         <translation>下午测温</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="299"/>
+        <location filename="../../views/staff_page.py" line="303"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="299"/>
+        <location filename="../../views/staff_page.py" line="303"/>
         <source>Working group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="299"/>
-        <location filename="../../views/staff_page.py" line="371"/>
+        <location filename="../../views/staff_page.py" line="303"/>
+        <location filename="../../views/staff_page.py" line="375"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="304"/>
+        <location filename="../../views/staff_page.py" line="308"/>
         <source>Record the temperature… (Enter)</source>
         <translation>登记体温…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="306"/>
+        <location filename="../../views/staff_page.py" line="310"/>
         <source>Close the alert…</source>
         <translation>处理预警…</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="310"/>
+        <location filename="../../views/staff_page.py" line="314"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="319"/>
+        <location filename="../../views/staff_page.py" line="323"/>
         <source>Staff temperature alerts</source>
         <translation>工作人员体温预警</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="350"/>
+        <location filename="../../views/staff_page.py" line="354"/>
         <source>Closed-loop staff: {0}, not yet measured this round: {1}</source>
         <translation>闭环管理人员：{0}，本轮未测：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="366"/>
+        <location filename="../../views/staff_page.py" line="370"/>
         <source>Staff temperature</source>
         <translation>工作人员体温</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="372"/>
+        <location filename="../../views/staff_page.py" line="376"/>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="392"/>
+        <location filename="../../views/staff_page.py" line="396"/>
         <source>Close the alert</source>
         <translation>处理预警</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="395"/>
+        <location filename="../../views/staff_page.py" line="399"/>
         <source>e.g. rechecked 36.8, off duty and tested</source>
         <translation>例如：复测 36.8，暂停上岗并做核酸</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="397"/>
+        <location filename="../../views/staff_page.py" line="401"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
@@ -5744,73 +5744,73 @@ dis {2} · oos {3}</source>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../views/staff_page.py" line="116"/>
+        <location filename="../../views/staff_page.py" line="119"/>
         <source>Week before</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="117"/>
+        <location filename="../../views/staff_page.py" line="120"/>
         <source>Week after</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="122"/>
+        <location filename="../../views/staff_page.py" line="125"/>
         <source>Put on duty… (Ins)</source>
         <translation>排班…（Ins）</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="123"/>
+        <location filename="../../views/staff_page.py" line="126"/>
         <source>Take off duty… (Del)</source>
         <translation>取消排班…（Del）</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="124"/>
+        <location filename="../../views/staff_page.py" line="127"/>
         <source>Copy the week before</source>
         <translation>复制上一周</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="125"/>
+        <location filename="../../views/staff_page.py" line="128"/>
         <source>Preview and print…</source>
         <translation>预览并打印…</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="140"/>
+        <location filename="../../views/staff_page.py" line="143"/>
         <source>Working group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="188"/>
+        <location filename="../../views/staff_page.py" line="191"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="214"/>
+        <location filename="../../views/staff_page.py" line="218"/>
         <source>Put on duty</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="227"/>
-        <location filename="../../views/staff_page.py" line="254"/>
+        <location filename="../../views/staff_page.py" line="231"/>
+        <location filename="../../views/staff_page.py" line="258"/>
         <source>Staff member</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="228"/>
+        <location filename="../../views/staff_page.py" line="232"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="229"/>
+        <location filename="../../views/staff_page.py" line="233"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="250"/>
+        <location filename="../../views/staff_page.py" line="254"/>
         <source>Take off duty</source>
         <translation>取消排班</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="277"/>
+        <location filename="../../views/staff_page.py" line="281"/>
         <source>Duties copied from the week before: {0}</source>
         <translation>已从上一周复制排班：{0} 个班</translation>
     </message>
@@ -5866,138 +5866,138 @@ dis {2} · oos {3}</source>
         <translation>测温人</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="176"/>
-        <location filename="../../views/rounds_page.py" line="375"/>
+        <location filename="../../views/rounds_page.py" line="178"/>
+        <location filename="../../views/rounds_page.py" line="378"/>
         <source>Temperature, e.g. 365 then Enter</source>
         <translation>体温，如 365 后按回车</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="198"/>
+        <location filename="../../views/rounds_page.py" line="200"/>
         <source>Round</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="198"/>
+        <location filename="../../views/rounds_page.py" line="200"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="198"/>
+        <location filename="../../views/rounds_page.py" line="200"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="199"/>
+        <location filename="../../views/rounds_page.py" line="201"/>
         <source>Taken by</source>
         <translation>测温人</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="203"/>
+        <location filename="../../views/rounds_page.py" line="205"/>
         <source>Print observation sheets…</source>
         <translation>打印健康观察记录表…</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="206"/>
+        <location filename="../../views/rounds_page.py" line="208"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="238"/>
+        <location filename="../../views/rounds_page.py" line="240"/>
         <source>Whole site</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="307"/>
+        <location filename="../../views/rounds_page.py" line="310"/>
         <source>Nobody present for this round</source>
         <translation>本班次无在住人员</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="319"/>
+        <location filename="../../views/rounds_page.py" line="322"/>
         <source>Fever waiting for a recheck: F12 to type the recheck (a number typed here corrects the reading)</source>
         <translation>发热待复测：按 F12 录入复测（在此直接输入数字将更正该读数）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="336"/>
+        <location filename="../../views/rounds_page.py" line="339"/>
         <source>No fever alert is open on this round.</source>
         <translation>本轮没有未关闭的发热预警。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="342"/>
+        <location filename="../../views/rounds_page.py" line="345"/>
         <source>{0} {1} · {2}: fever alert closed</source>
         <translation>{0} {1} · {2}：发热预警已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="351"/>
+        <location filename="../../views/rounds_page.py" line="354"/>
         <source>No fever is waiting for a recheck.</source>
         <translation>没有待复测的发热。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="365"/>
+        <location filename="../../views/rounds_page.py" line="368"/>
         <source>Recheck (复测) of {0} {1} · {2} ({3} °C)</source>
         <translation>复测：{0} {1} · {2}（{3} °C）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="367"/>
+        <location filename="../../views/rounds_page.py" line="370"/>
         <source>Recheck temperature, then Enter · Esc: back</source>
         <translation>复测体温，回车保存 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="369"/>
+        <location filename="../../views/rounds_page.py" line="372"/>
         <source>Type the recheck of {0} {1} · {2}, then Enter (Esc: back)</source>
         <translation>请输入 {0} {1} · {2} 的复测体温，回车保存（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="422"/>
+        <location filename="../../views/rounds_page.py" line="425"/>
         <source>Kept {0} for room {1} ({2})</source>
         <translation>已保留 {1} 房（{2}）的 {0}，未更改</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="453"/>
+        <location filename="../../views/rounds_page.py" line="456"/>
         <source>{0} {1} · {2}: recheck {3} °C is still a fever; the alert stays open</source>
         <translation>{0} {1} · {2}：复测 {3} °C 仍为发热，预警保持开启</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="459"/>
+        <location filename="../../views/rounds_page.py" line="462"/>
         <source>{0} {1} · {2}: recheck {3} °C saved</source>
         <translation>{0} {1} · {2}：复测 {3} °C 已保存</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="463"/>
+        <location filename="../../views/rounds_page.py" line="466"/>
         <source>{0} {1} · {2}: {3} °C is a fever. Alert opened; F12 to type the recheck (复测)</source>
         <translation>{0} {1} · {2}：{3} °C 为发热，已生成发热预警；复测时按 F12 录入</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="481"/>
+        <location filename="../../views/rounds_page.py" line="484"/>
         <source>Replace the reading</source>
         <translation>更正体温</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="482"/>
+        <location filename="../../views/rounds_page.py" line="485"/>
         <source>Replace {0} with {1} for room {2} ({3})?</source>
         <translation>将 {2} 房（{3}）的 {0} 改为 {1}？</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="491"/>
+        <location filename="../../views/rounds_page.py" line="494"/>
         <source>Awaiting a recheck (F12) ({0}): {1}</source>
         <translation>待复测（F12）（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="410"/>
+        <location filename="../../views/rounds_page.py" line="413"/>
         <source>Symptoms: {0}</source>
         <translation>症状：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="190"/>
+        <location filename="../../views/rounds_page.py" line="192"/>
         <source>Enter: save and next · F1 fever F2 dry cough F3 fatigue F4 sore throat F5 smell/taste F6 diarrhoea F7 other · F8 close the fever alert · F9 asleep F10 refused F11 out for transfer · F12 recheck · ↑↓ rooms</source>
         <translation>回车：保存并到下一间 · F1 发热 F2 干咳 F3 乏力 F4 咽痛 F5 嗅味觉减退 F6 腹泻 F7 其他 · F8 关闭发热预警 · F9 睡眠中 F10 拒绝测量 F11 外出转运 · F12 复测 · ↑↓ 换房间</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="496"/>
+        <location filename="../../views/rounds_page.py" line="499"/>
         <source>Every person present has a reading for this round.</source>
         <translation>本班次每位在住人员均已测量。</translation>
     </message>
     <message>
-        <location filename="../../views/rounds_page.py" line="500"/>
+        <location filename="../../views/rounds_page.py" line="503"/>
         <source>Missing ({0}): {1}</source>
         <translation>未测（{0} 人）：{1}</translation>
     </message>
@@ -6473,17 +6473,17 @@ monitoring (days)</source>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../views/staff_page.py" line="582"/>
+        <location filename="../../views/staff_page.py" line="710"/>
         <source>Duty roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="583"/>
+        <location filename="../../views/staff_page.py" line="711"/>
         <source>Staff health</source>
         <translation>健康监测</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="584"/>
+        <location filename="../../views/staff_page.py" line="712"/>
         <source>Team</source>
         <translation>人员与分组</translation>
     </message>
@@ -6693,27 +6693,27 @@ monitoring (days)</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../views/supplies_page.py" line="304"/>
+        <location filename="../../views/supplies_page.py" line="305"/>
         <source>Low stock: {0}</source>
         <translation>库存不足：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/supplies_page.py" line="306"/>
+        <location filename="../../views/supplies_page.py" line="307"/>
         <source>No supply item is listed yet: Add an item (Ins) first.</source>
         <translation>尚未登记任何物资：请先新增物资（Ins）。</translation>
     </message>
     <message>
-        <location filename="../../views/supplies_page.py" line="351"/>
+        <location filename="../../views/supplies_page.py" line="352"/>
         <source>Export .xlsx</source>
         <translation>导出 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/supplies_page.py" line="367"/>
+        <location filename="../../views/supplies_page.py" line="368"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/supplies_page.py" line="369"/>
+        <location filename="../../views/supplies_page.py" line="370"/>
         <source>Exporting the supplies…</source>
         <translation>正在导出物资台账…</translation>
     </message>
@@ -7321,113 +7321,151 @@ monitoring (days)</source>
     </message>
 </context>
 <context>
-    <name>TeamTab</name>
+    <name>TeamListDialog</name>
     <message>
-        <location filename="../../views/staff_page.py" line="423"/>
-        <location filename="../../views/staff_page.py" line="486"/>
-        <location filename="../../views/staff_page.py" line="531"/>
-        <location filename="../../views/staff_page.py" line="553"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../../views/staff_page.py" line="644"/>
+        <source>Add…</source>
+        <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="423"/>
-        <location filename="../../views/staff_page.py" line="487"/>
-        <location filename="../../views/staff_page.py" line="525"/>
-        <source>Working group</source>
-        <translation>工作组</translation>
-    </message>
-    <message>
-        <location filename="../../views/staff_page.py" line="423"/>
-        <location filename="../../views/staff_page.py" line="488"/>
-        <source>Title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../views/staff_page.py" line="424"/>
-        <location filename="../../views/staff_page.py" line="489"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../views/staff_page.py" line="424"/>
-        <source>Closed-loop</source>
-        <translation>闭环管理</translation>
-    </message>
-    <message>
-        <location filename="../../views/staff_page.py" line="429"/>
-        <source>Add a member…</source>
-        <translation>新增人员…</translation>
-    </message>
-    <message>
-        <location filename="../../views/staff_page.py" line="430"/>
+        <location filename="../../views/staff_page.py" line="645"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="431"/>
+        <location filename="../../views/staff_page.py" line="646"/>
+        <source>No longer in use</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message>
+        <location filename="../../views/staff_page.py" line="427"/>
+        <location filename="../../views/staff_page.py" line="490"/>
+        <location filename="../../views/staff_page.py" line="537"/>
+        <location filename="../../views/staff_page.py" line="567"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="427"/>
+        <location filename="../../views/staff_page.py" line="491"/>
+        <location filename="../../views/staff_page.py" line="530"/>
+        <source>Working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="427"/>
+        <location filename="../../views/staff_page.py" line="492"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="428"/>
+        <location filename="../../views/staff_page.py" line="493"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="428"/>
+        <source>Closed-loop</source>
+        <translation>闭环管理</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="433"/>
+        <source>Add a member…</source>
+        <translation>新增人员…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="434"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="435"/>
         <source>Left the team</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="432"/>
-        <source>Add a working group…</source>
-        <translation>新增工作组…</translation>
+        <location filename="../../views/staff_page.py" line="436"/>
+        <source>Working groups…</source>
+        <translation>工作组…</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="433"/>
-        <source>Add a shift…</source>
-        <translation>新增班次…</translation>
+        <location filename="../../views/staff_page.py" line="437"/>
+        <source>Shifts…</source>
+        <translation>班次…</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="459"/>
+        <location filename="../../views/staff_page.py" line="463"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="459"/>
+        <location filename="../../views/staff_page.py" line="463"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="470"/>
+        <location filename="../../views/staff_page.py" line="474"/>
         <source>Staff member</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="470"/>
+        <location filename="../../views/staff_page.py" line="474"/>
         <source>Change the staff member</source>
         <translation>修改工作人员</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="473"/>
+        <location filename="../../views/staff_page.py" line="477"/>
         <source>In closed-loop management: temperature twice a day</source>
         <translation>闭环管理：每日测温两次</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="485"/>
+        <location filename="../../views/staff_page.py" line="489"/>
         <source>unchanged: {0}</source>
         <translation>不修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="532"/>
+        <location filename="../../views/staff_page.py" line="530"/>
+        <source>Change the working group</source>
+        <translation>修改工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="538"/>
         <source>Answers for</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="547"/>
+        <location filename="../../views/staff_page.py" line="558"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="554"/>
+        <location filename="../../views/staff_page.py" line="558"/>
+        <source>Change the shift</source>
+        <translation>修改班次</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="568"/>
         <source>Starts at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../views/staff_page.py" line="555"/>
+        <location filename="../../views/staff_page.py" line="569"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="600"/>
+        <source>Working groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../views/staff_page.py" line="620"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
     </message>
 </context>
 <context>
@@ -7441,284 +7479,284 @@ monitoring (days)</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../views/today_page.py" line="101"/>
+        <location filename="../../views/today_page.py" line="102"/>
         <source>Close the fever alert…</source>
         <translation>关闭发热预警…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="107"/>
+        <location filename="../../views/today_page.py" line="108"/>
         <source>Close the fever alert… (F8)</source>
         <translation>关闭发热预警…（F8）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="115"/>
-        <location filename="../../views/today_page.py" line="123"/>
+        <location filename="../../views/today_page.py" line="116"/>
+        <location filename="../../views/today_page.py" line="124"/>
         <source>Back in service (F9)</source>
         <translation>恢复使用 (F9)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="119"/>
-        <location filename="../../views/today_page.py" line="125"/>
+        <location filename="../../views/today_page.py" line="120"/>
+        <location filename="../../views/today_page.py" line="126"/>
         <source>Extend the out-of-service period…</source>
         <translation>延长停用…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="130"/>
-        <location filename="../../views/today_page.py" line="136"/>
+        <location filename="../../views/today_page.py" line="131"/>
+        <location filename="../../views/today_page.py" line="137"/>
         <source>Release the ready ones… (Ctrl+R)</source>
         <translation>批量解除隔离… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="147"/>
-        <location filename="../../views/today_page.py" line="153"/>
+        <location filename="../../views/today_page.py" line="148"/>
+        <location filename="../../views/today_page.py" line="154"/>
         <source>Record the call… (F7)</source>
         <translation>登记回访…（F7）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="157"/>
+        <location filename="../../views/today_page.py" line="158"/>
         <source>Close the follow-up alert…</source>
         <translation>处置回访异常…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="164"/>
-        <location filename="../../views/today_page.py" line="170"/>
+        <location filename="../../views/today_page.py" line="165"/>
+        <location filename="../../views/today_page.py" line="171"/>
         <source>Record a round… (F6)</source>
         <translation>登记消毒…（F6）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="172"/>
+        <location filename="../../views/today_page.py" line="173"/>
         <source>Public areas…</source>
         <translation>公共区域…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="182"/>
+        <location filename="../../views/today_page.py" line="183"/>
         <source>Take down a request…</source>
         <translation>登记需求…</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="189"/>
+        <location filename="../../views/today_page.py" line="190"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="190"/>
+        <location filename="../../views/today_page.py" line="191"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="191"/>
+        <location filename="../../views/today_page.py" line="192"/>
         <source>Occupied</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="192"/>
+        <location filename="../../views/today_page.py" line="193"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="193"/>
+        <location filename="../../views/today_page.py" line="194"/>
         <source>Awaiting disinfection</source>
         <translation>待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="194"/>
+        <location filename="../../views/today_page.py" line="195"/>
         <source>People</source>
         <translation>在住人数</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="219"/>
+        <location filename="../../views/today_page.py" line="220"/>
         <source>morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="219"/>
+        <location filename="../../views/today_page.py" line="220"/>
         <source>evening</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="222"/>
+        <location filename="../../views/today_page.py" line="223"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · arrivals {1} · releases due today {2} (ready {3}) · tomorrow {4} · &lt;a href=&apos;swabs&apos;&gt;swabs {5} (sampled {6})&lt;/a&gt; · open fevers {7} · &lt;a href=&apos;rounds&apos;&gt;missing readings, {8} round: {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;awaiting disinfection {10}&lt;/a&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · 今日入住 {1} · 今日应解除 {2}（可解除 {3}）· 明日 {4} · &lt;a href=&apos;swabs&apos;&gt;核酸 {5}（已采 {6}）&lt;/a&gt; · 发热未处置 {7} · &lt;a href=&apos;rounds&apos;&gt;{8}未测体温 {9}&lt;/a&gt; · &lt;a href=&apos;board&apos;&gt;待消毒 {10}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="240"/>
+        <location filename="../../views/today_page.py" line="241"/>
         <source>Releases due today ({0})</source>
         <translation>今日应解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="241"/>
+        <location filename="../../views/today_page.py" line="242"/>
         <source>Releases tomorrow ({0})</source>
         <translation>明日解除（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="242"/>
+        <location filename="../../views/today_page.py" line="243"/>
         <source>Positive swabs, still on site ({0})</source>
         <translation>核酸阳性，尚未转运（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="243"/>
+        <location filename="../../views/today_page.py" line="244"/>
         <source>Open fever alerts ({0})</source>
         <translation>发热预警（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="244"/>
+        <location filename="../../views/today_page.py" line="245"/>
         <source>Arrivals today ({0})</source>
         <translation>今日入住（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="245"/>
+        <location filename="../../views/today_page.py" line="246"/>
         <source>Missing readings, {0} round ({1})</source>
         <translation>{0}未测体温（{1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="246"/>
+        <location filename="../../views/today_page.py" line="247"/>
         <source>Awaiting disinfection ({0})</source>
         <translation>待消毒房间（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="259"/>
+        <location filename="../../views/today_page.py" line="260"/>
         <source>Out of service, period ended ({0})</source>
         <translation>停用到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="264"/>
+        <location filename="../../views/today_page.py" line="265"/>
         <source>{0} · until {1} · {2}</source>
         <translation>{0} · 停用至 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="291"/>
+        <location filename="../../views/today_page.py" line="292"/>
         <source>Public areas to disinfect ({0}, behind {1})</source>
         <translation>公共区域待消毒（{0}，滞后 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="295"/>
+        <location filename="../../views/today_page.py" line="296"/>
         <source> · last {0}</source>
         <translation> · 上次 {0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="296"/>
+        <location filename="../../views/today_page.py" line="297"/>
         <source>{0} · {1}/{2} today</source>
         <translation>{0} · 今日 {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="312"/>
+        <location filename="../../views/today_page.py" line="313"/>
         <source>Occupants&apos; requests ({0}, overdue {1})</source>
         <translation>人员需求（{0}，超时 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="336"/>
+        <location filename="../../views/today_page.py" line="337"/>
         <source>, days left: {0}</source>
         <translation>，可用 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="337"/>
+        <location filename="../../views/today_page.py" line="338"/>
         <source>{0} {1} {2}{3}</source>
         <translation>{0} {1} {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="338"/>
+        <location filename="../../views/today_page.py" line="340"/>
         <source>&lt;a href=&apos;supplies&apos;&gt;Supplies running low&lt;/a&gt;: {0}</source>
         <translation>&lt;a href=&apos;supplies&apos;&gt;物资库存不足&lt;/a&gt;：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="351"/>
+        <location filename="../../views/today_page.py" line="357"/>
         <source>nobody on the roster</source>
         <translation>排班表上无人</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="352"/>
+        <location filename="../../views/today_page.py" line="358"/>
         <source>&lt;a href=&apos;staff&apos;&gt;On duty now&lt;/a&gt;: {0}</source>
         <translation>&lt;a href=&apos;staff&apos;&gt;当前在岗&lt;/a&gt;：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="354"/>
+        <location filename="../../views/today_page.py" line="360"/>
         <source>staff temperature alerts: {0}</source>
         <translation>工作人员体温预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="395"/>
+        <location filename="../../views/today_page.py" line="401"/>
         <source>&lt;a href=&apos;forecast&apos;&gt;Room forecast&lt;/a&gt;: free rooms at the end of tomorrow: {0} (beds: {1}); the day after: {2}; fewest in the next 7 days: {3}, on {4}</source>
         <translation>&lt;a href=&apos;forecast&apos;&gt;房间预测&lt;/a&gt;：明日日终空闲 {0} 间（{1} 床），后日 {2} 间；未来7天最少 {3} 间（{4}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="403"/>
+        <location filename="../../views/today_page.py" line="409"/>
         <source>below the margin of {0} on {1}</source>
         <translation>{1} 低于预警余量 {0} 间</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="420"/>
+        <location filename="../../views/today_page.py" line="426"/>
         <source>Follow-up calls due ({0}, overdue {1})</source>
         <translation>待回访（{0}，逾期 {1}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="424"/>
+        <location filename="../../views/today_page.py" line="430"/>
         <source>overdue since {0}</source>
         <translation>{0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="424"/>
+        <location filename="../../views/today_page.py" line="430"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="425"/>
+        <location filename="../../views/today_page.py" line="431"/>
         <source> · tried {0}×</source>
         <translation> · 已拨打 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="426"/>
-        <location filename="../../views/today_page.py" line="442"/>
+        <location filename="../../views/today_page.py" line="432"/>
+        <location filename="../../views/today_page.py" line="448"/>
         <source>no community recorded</source>
         <translation>未登记接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="427"/>
+        <location filename="../../views/today_page.py" line="433"/>
         <source>{0} · {1} · home day {2} · {3}</source>
         <translation>{0} · {1} · 居家第 {2} 天 · {3}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="437"/>
+        <location filename="../../views/today_page.py" line="443"/>
         <source>… and {0} more (the follow-up ledger lists them all)</source>
         <translation>… 另有 {0} 条（回访台账列出全部）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="440"/>
+        <location filename="../../views/today_page.py" line="446"/>
         <source>Abnormal follow-ups ({0})</source>
         <translation>回访异常（{0}）</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="442"/>
+        <location filename="../../views/today_page.py" line="448"/>
         <source>{0} · {1} · home day {2}</source>
         <translation>{0} · {1} · 居家第 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="476"/>
+        <location filename="../../views/today_page.py" line="482"/>
         <source>swab: {0}</source>
         <translation>核酸：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="478"/>
+        <location filename="../../views/today_page.py" line="484"/>
         <source>fever open</source>
         <translation>发热未处置</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="481"/>
+        <location filename="../../views/today_page.py" line="487"/>
         <source>leaves with {0}, not ready</source>
         <translation>须与同住人{0}一同解除，其尚未符合</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="539"/>
-        <location filename="../../views/today_page.py" line="578"/>
+        <location filename="../../views/today_page.py" line="545"/>
+        <location filename="../../views/today_page.py" line="584"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="564"/>
+        <location filename="../../views/today_page.py" line="570"/>
         <source>Extend the out-of-service period</source>
         <translation>延长停用</translation>
     </message>
     <message>
-        <location filename="../../views/today_page.py" line="572"/>
+        <location filename="../../views/today_page.py" line="578"/>
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
