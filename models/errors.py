@@ -662,9 +662,13 @@ MESSAGES = Catalogue(
             "无法读取文件 {name}：文件已损坏或不是表格",
             "Cannot read {name}: the file is damaged or not a spreadsheet",
         ),
+        "import_sheet_unknown": (
+            "工作簿中没有名为“{sheet}”的工作表（有：{sheets}）",
+            "The workbook has no sheet called “{sheet}” (it has: {sheets})",
+        ),
         "import_format": (
-            "不支持的文件类型：{suffix}（请用 .xlsx 或 .csv）",
-            "Unsupported file type {suffix} (use .xlsx or .csv)",
+            "不支持的文件类型：{suffix}（请用 .xlsx、.xls、.ods、.et 或 .csv）",
+            "Unsupported file type {suffix} (use .xlsx, .xls, .ods, .et or .csv)",
         ),
         "import_encoding": (
             "无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）",

@@ -130,3 +130,30 @@ def test_fixing_one_copy_of_a_duplicate_row(dialog, engine, tmp_path):
     by_text[crowd[0]["doc_number"]].setText(other["doc_number"])
     dialog.apply_fix()
     assert [dialog.table.item(i, 1).text() for i in range(3)] == ["有效", "有效", "有效"]
+
+
+def test_a_workbook_of_sheets_is_read_from_the_list_and_another_can_be_chosen(dialog, tmp_path, monkeypatch):
+    import xlwt
+
+    ps = people(3, seed=7)
+    book = xlwt.Workbook(encoding="utf-8")
+    notes = book.add_sheet("填表说明")
+    notes.write(0, 0, "本表由区指挥部填报")
+    listed = book.add_sheet("转运名单")
+    for j, h in enumerate(("姓名", "身份证号码", "手机号", "人员类别")):
+        listed.write(0, j, h)
+    for i, p in enumerate(ps, 1):
+        for j, v in enumerate((p["name"], p["doc_number"], p["phone"], "入境")):
+            listed.write(i, j, v)
+    path = tmp_path / "名单.xls"
+    book.save(str(path))
+    assert dialog.load(path).state == "done"
+    assert not dialog.sheet.isHidden() and not dialog.sheet_label.isHidden()  # shown: several sheets
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["填表说明", "转运名单"]
+    assert dialog.sheet.currentText() == "转运名单" and "工作表“转运名单”" in dialog.file_label.text()
+    assert [dialog.table.item(i, 1).text() for i in range(3)] == ["有效", "有效", "有效"]
+    asked = []
+    monkeypatch.setattr(MappingDialog, "exec", lambda self: asked.append(self) and False)
+    dialog.sheet.setCurrentIndex(0)
+    dialog.sheet.activated.emit(0)  # the notes: no header there, the mapping is asked for
+    assert asked and dialog.sheet.currentText() == "填表说明"

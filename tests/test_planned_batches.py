@@ -88,7 +88,8 @@ def test_a_transfer_list_sent_ahead_is_kept_as_it_came_but_never_in_the_audit_tr
     assert list_data(session, b.id) == TransferList("名单.csv", data)
     trail = json.dumps([e.after for e in session.scalars(select(AuditEntry))], ensure_ascii=False)
     assert "名单.csv" in trail and data.decode().split("\n")[2].split(",")[0] not in trail
-    refused("import_format", add_batch, session, desk, BatchInput(BUS, 3), TransferList("list.xls", b"\xd0\xcf"))
+    refused("import_format", add_batch, session, desk, BatchInput(BUS, 3), TransferList("list.pdf", b"%PDF"))
+    refused("import_unreadable", add_batch, session, desk, BatchInput(BUS, 3), TransferList("list.xls", b"\xd0\xcf"))
     refused("import_unreadable", add_batch, session, desk, BatchInput(BUS, 3), TransferList("list.xlsx", b"PK no"))
     big = b"a,b\n" * (4 * 2**20 + 1)
     refused("batch_list_too_large", add_batch, session, desk, BatchInput(BUS, 3), TransferList("big.csv", big))

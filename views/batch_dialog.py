@@ -50,13 +50,14 @@ from models.services.disclosure import record_listing
 from models.services.importer import (
     FIELDS,
     ImportRow,
+    PickedSheet,
     cell_text,
     check_in_rows,
     export_rows,
     find_header,
     parse_rows,
+    pick_sheet,
     plan_rooms,
-    read_table,
     room_plan,
     said,
 )
@@ -166,6 +167,12 @@ class BatchDialog(QDialog):
         self.pages = QStackedWidget(self)
         preview = QWidget(self.pages)
         self.file_label = QLabel(self.tr("No file"), preview)
+        # a workbook of several sheets: the one read (whose header matches), another chosen here
+        self.sheet_label = QLabel(self.tr("Sheet"), preview)
+        self.sheet = QComboBox(preview)
+        self.sheet_label.hide()
+        self.sheet.hide()
+        self.sheet.activated.connect(lambda _i: self._sheet_chosen())
         self.open_button = QPushButton(self.tr("Open list…"), preview)
         self.full_ids = QCheckBox(self.tr("Show full ID numbers (recorded in the audit trail)"), preview)
         self.full_ids.setEnabled(allowed(self.actor.role, "identity"))
@@ -207,6 +214,8 @@ class BatchDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet)
         top.addWidget(self.full_ids)
         bottom = QHBoxLayout()
         bottom.addWidget(self.export_button)
@@ -281,7 +290,7 @@ class BatchDialog(QDialog):
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Transfer list"), "", self.tr("Spreadsheets (*.xlsx *.csv)")
+            self, self.tr("Transfer list"), "", self.tr("Spreadsheets (*.xlsx *.xls *.ods *.et *.csv *.txt)")
         )
         if path:
             self.load(Path(path))
@@ -321,35 +330,55 @@ class BatchDialog(QDialog):
             w.setEnabled(not busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy and self._ready)
 
-    def load(self, path: Path, mapping: dict[str, str] | None = None) -> Task:
-        """Read and check a list in the background (progress, Cancel); asks for a column mapping when the
-        header is not recognised. Errors show in the dialog."""
+    def _sheet_chosen(self) -> None:
+        if self.path is not None and self.sheet.currentText():
+            self.load(self.path, self.mapping or None, sheet=self.sheet.currentText())
+
+    def load(self, path: Path, mapping: dict[str, str] | None = None, sheet: str | None = None) -> Task:
+        """Read and check a list in the background (progress, Cancel): the sheet whose header matches (or
+        ``sheet``); asks for a column mapping when the header is not recognised. Errors show in the dialog."""
         self.error.clear()
         self.file_label.setText(path.name)
         use, now = mapping or self.mapping, self.ctx.now()  # ages and arrival times on the context's clock
 
-        def job(job: Job) -> tuple[list[list[object]], _Preview | None]:
-            cells = read_table(path)
+        def job(job: Job) -> tuple[PickedSheet, _Preview | None]:
+            picked = pick_sheet(path, sheet)
             job.check()
             try:
-                return cells, _check(job.session, cells, use, now, {})  # a new list: a new plan
+                return picked, _check(job.session, picked.rows, use, now, {})  # a new list: a new plan
             except DomainError as e:
                 if e.code != "import_no_header" or mapping is not None:
                     raise
-                return cells, None  # a header nobody knows: ask the desk, on the GUI thread
+                return picked, None  # a header nobody knows: ask the desk, on the GUI thread
 
-        def done(result: tuple[list[list[object]], _Preview | None]) -> None:
-            cells, preview = result
+        def done(result: tuple[PickedSheet, _Preview | None]) -> None:
+            picked, preview = result
+            cells = picked.rows
             self.path, self.mapping, self.cells = path, use, cells
+            self._show_sheets(picked)
             if preview is not None:
                 self._checked(preview)
                 return
             headers = [str(c) for c in next((r for r in cells if any(c not in (None, "") for c in r)), []) if c]
             dialog = MappingDialog(headers, self, {f: self.field_label(f) for f in FIELDS})
             if dialog.exec():
-                self.load(path, dialog.mapping())
+                self.load(path, dialog.mapping(), picked.name)
 
         return self._start(job, done, self.tr("Reading the list…"))
+
+    def _show_sheets(self, picked: PickedSheet) -> None:
+        """The sheets of the workbook, the one read chosen; shown only when there is more than one."""
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(list(picked.names))
+        self.sheet.setCurrentIndex(max(0, self.sheet.findText(picked.name)))
+        self.sheet.blockSignals(False)
+        several = len(picked.names) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet.setVisible(several)
+        if several:
+            self.file_label.setText(self.tr("{0} · sheet “{1}”").format(self.path.name if self.path else "",
+                                                                        picked.name))  # fmt: skip
 
     def recheck(self, then: Callable[[], None] | None = None) -> Task:
         """Check every row of self.cells again and plan the rooms, in the background (a preview: writes

@@ -643,7 +643,7 @@ class LayoutPage(QWidget):
         if not self.may_write:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import rooms from Excel"), "", self.tr("Room lists (*.xlsx *.csv)")
+            self, self.tr("Import rooms from Excel"), "", self.tr("Room lists (*.xlsx *.xls *.ods *.et *.csv *.txt)")
         )
         if name:
             self.preview_file(Path(name))

@@ -95,7 +95,8 @@ class PlannedBatchForm(QDialog):
         self.drop_button.clicked.connect(self._drop)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Transfer list"), "", "*.xlsx *.xlsm *.csv *.txt")
+        files = "*.xlsx *.xlsm *.xls *.ods *.et *.csv *.txt"
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Transfer list"), "", files)
         if path:
             self.attach(Path(path))
 

@@ -317,7 +317,8 @@ class SwabsPage(QWidget):
 
     # --- lab files -------------------------------------------------------------------------------------
     def _choose_lab_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Lab file"), "", self.tr("Spreadsheets (*.xlsx *.csv)"))
+        files = self.tr("Spreadsheets (*.xlsx *.xls *.ods *.et *.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Lab file"), "", files)
         if path:
             self.load_lab_file(Path(path))
 

@@ -24,6 +24,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -57,18 +58,49 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:,.1f} MB"
 
 
-def read_table(path: Path) -> list[list[Any]]:
-    """The first sheet (.xlsx/.xlsm) or the CSV (.csv/.txt) as rows of cell values, up to the last row that
-    holds anything; each row without its empty tail. Formulas come as their cached values."""
+WORKBOOKS = (".xlsx", ".xlsm")  # read by openpyxl, after the zip and XML checks below
+OTHER_WORKBOOKS = (".xls", ".ods", ".et")  # Excel 97-2003, OpenDocument, WPS: read by python-calamine
+TEXT_TABLES = (".csv", ".txt")
+SUFFIXES = WORKBOOKS + OTHER_WORKBOOKS + TEXT_TABLES
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook (a CSV is one sheet, named after the file): its rows of cell values."""
+
+    name: str
+    rows: list[list[Any]]
+
+
+def _checked(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+    if suffix not in SUFFIXES:
         raise DomainError("import_format", suffix=suffix or "?")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DomainError("import_file_too_large", name=path.name, size=_mb(size), limit=_mb(MAX_FILE_BYTES))
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
-    return read_csv(path)
+    return suffix
+
+
+def read_table(path: Path) -> list[list[Any]]:
+    """The first sheet (.xlsx/.xlsm/.xls/.ods/.et) or the CSV (.csv/.txt) as rows of cell values, up to the last
+    row that holds anything; each row without its empty tail. Formulas come as their cached values."""
+    return read_sheets(path, first_only=True)[0].rows
+
+
+def read_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
+    """Every sheet of the workbook (``first_only``: the first), in the workbook's order; a CSV is one sheet.
+    Each within the limits above; a workbook with no sheet is ``import_unreadable``."""
+    suffix = _checked(path)
+    if suffix in WORKBOOKS:
+        sheets = read_xlsx_sheets(path, first_only=first_only)
+    elif suffix in OTHER_WORKBOOKS:
+        sheets = read_calamine(path, first_only=first_only)
+    else:
+        sheets = [Sheet(path.stem, read_csv(path))]
+    if not sheets:
+        raise DomainError("import_unreadable", name=path.name)
+    return sheets
 
 
 def _trimmed(values: Any) -> list[Any]:
@@ -82,6 +114,10 @@ def _trimmed(values: Any) -> list[Any]:
 
 
 def read_xlsx(path: Path) -> list[list[Any]]:
+    return read_xlsx_sheets(path, first_only=True)[0].rows
+
+
+def read_xlsx_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
     last_row = min(check_workbook(path), MAX_ROWS + 1)  # one more: to see whether there is more
     from openpyxl import load_workbook
 
@@ -90,26 +126,71 @@ def read_xlsx(path: Path) -> list[list[Any]]:
     except Exception as exc:  # not a workbook, damaged XML: openpyxl raises many kinds
         raise DomainError("import_unreadable", name=path.name) from exc
     try:
-        ws: Any = wb.worksheets[0]
-        ws.reset_dimensions()  # the declared <dimension> is the sender's claim, not the sheet
-        rows: list[list[Any]] = []
-        if last_row == 0:  # nothing anywhere (max_row=0 would mean "all")
-            return rows
-        for values in ws.iter_rows(max_row=last_row, values_only=True):
-            row = _trimmed(values)
-            if row and len(rows) >= MAX_ROWS:
-                raise DomainError("import_too_many_rows", name=path.name, limit=MAX_ROWS)
-            _check_row(path, row)
-            rows.append(row)
-        while rows and not rows[-1]:  # blank rows below the last one with something (another sheet's)
-            rows.pop()
-        return rows
+        out = []
+        for ws in wb.worksheets[:1] if first_only else wb.worksheets:
+            ws.reset_dimensions()  # the declared <dimension> is the sender's claim, not the sheet
+            rows: list[list[Any]] = []
+            if last_row:  # nothing anywhere: no rows (max_row=0 would mean "all")
+                rows = _kept_rows(path, ws.iter_rows(max_row=last_row, values_only=True))
+            out.append(Sheet(str(ws.title), rows))
+        return out
     except DomainError:
         raise
     except Exception as exc:
         raise DomainError("import_unreadable", name=path.name) from exc
     finally:
         wb.close()
+
+
+def _kept_rows(path: Path, values: Iterator[Any]) -> list[list[Any]]:
+    """Rows within the limits, each without its empty tail, without the blank rows below the last one."""
+    rows: list[list[Any]] = []
+    for cells in values:
+        row = _trimmed(cells)
+        if row and len(rows) >= MAX_ROWS:
+            raise DomainError("import_too_many_rows", name=path.name, limit=MAX_ROWS)
+        _check_row(path, row)
+        rows.append(row)
+    while rows and not rows[-1]:  # blank rows below the last one with something (another sheet's)
+        rows.pop()
+    return rows
+
+
+# --- .xls, .ods, .et ----------------------------------------------------------------------------------
+
+
+def read_calamine(path: Path, *, first_only: bool = False) -> list[Sheet]:
+    """An Excel 97-2003 (.xls), OpenDocument (.ods) or WPS (.et) workbook, read by python-calamine (a Rust
+    reader, with nothing to evaluate): an .ods is a zip, checked first as an .xlsx is; each sheet then within
+    the row, column and cell limits. A formula comes as its cached value; a date as a date."""
+    if path.suffix.lower() == ".ods":
+        _check_zip(path)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        names = list(wb.sheet_names)
+        out = []
+        for name in names[:1] if first_only else names:
+            sheet = wb.get_sheet_by_name(name)
+            if sheet.height > SHEET_ROWS or sheet.width > SHEET_COLUMNS:
+                raise DomainError("import_too_many_rows", name=path.name, limit=SHEET_ROWS)
+            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+            out.append(Sheet(name, _kept_rows(path, iter([[_calamine_cell(v) for v in r] for r in rows]))))
+        return out
+    except DomainError:
+        raise
+    except Exception as exc:  # not such a workbook, damaged, encrypted
+        raise DomainError("import_unreadable", name=path.name) from exc
+
+
+def _calamine_cell(value: Any) -> Any:
+    """calamine's empty cell is "" and a whole number may come as 3.0: as openpyxl gives them (None, 3)."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def _check_row(path: Path, row: list[Any]) -> None:
@@ -126,22 +207,7 @@ def check_workbook(path: Path) -> int:
     sheet's, checked as it is read: another sheet (a hidden list of districts) may be longer."""
     try:
         with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_ZIP_MEMBERS:
-                raise DomainError("import_zip_members", name=path.name, count=len(infos), limit=MAX_ZIP_MEMBERS)
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNPACKED_BYTES:
-                raise DomainError("import_zip_size", name=path.name, size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
-            for info in infos:
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
-                    raise DomainError(
-                        "import_zip_ratio",
-                        name=path.name,
-                        part=shown(info.filename),
-                        ratio=f"{ratio:,.0f}",
-                        limit=MAX_RATIO,
-                    )
+            infos = _zip_checked(path, zf)
             last = 0
             for info in infos:
                 if not info.is_dir():
@@ -151,6 +217,37 @@ def check_workbook(path: Path) -> int:
         raise
     except Exception as exc:  # not a zip, a damaged or encrypted part, a bad CRC ...
         raise DomainError("import_unreadable", name=path.name) from exc
+
+
+def _check_zip(path: Path) -> None:
+    """An OpenDocument workbook's zip: its directory within the limits, without unpacking anything."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _zip_checked(path, zf)
+    except DomainError:
+        raise
+    except Exception as exc:
+        raise DomainError("import_unreadable", name=path.name) from exc
+
+
+def _zip_checked(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise DomainError("import_zip_members", name=path.name, count=len(infos), limit=MAX_ZIP_MEMBERS)
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise DomainError("import_zip_size", name=path.name, size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES))
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
+            raise DomainError(
+                "import_zip_ratio",
+                name=path.name,
+                part=shown(info.filename),
+                ratio=f"{ratio:,.0f}",
+                limit=MAX_RATIO,
+            )
+    return infos
 
 
 class _PartScan:
@@ -273,16 +370,7 @@ def _column(letters: str) -> int:
 
 
 def read_csv(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DomainError("import_encoding")
-    del raw
+    text = decode_text(path.read_bytes())
     dialect: type[csv.Dialect] = csv.excel
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
@@ -309,6 +397,27 @@ def read_csv(path: Path) -> list[list[Any]]:
             raise DomainError("import_cell_too_large", name=path.name, limit=MAX_CELL_TEXT) from exc
         raise DomainError("import_unreadable", name=path.name) from exc
     return rows
+
+
+def decode_text(raw: bytes) -> str:
+    """A CSV's text: UTF-16 (Excel's "Unicode text", with its byte-order mark, or without one: told by the NUL
+    bytes of its digits and commas), UTF-8 with or without a BOM, else GB18030 (GBK and GB2312 are part of it)."""
+    odd, even = raw[1:4000:2], raw[0:4000:2]  # UTF-8 and GB18030 text has no NUL byte; UTF-16 has many
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings: tuple[str, ...] = ("utf-16",)
+    elif len(raw) >= 4 and odd.count(0) >= 0.25 * len(odd) and even.count(0) < 0.05 * len(even):
+        encodings = ("utf-16-le",)  # the ASCII of its digits and commas: a NUL after each
+    elif len(raw) >= 4 and even.count(0) >= 0.25 * len(even) and odd.count(0) < 0.05 * len(odd):
+        encodings = ("utf-16-be",)
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    for enc in encodings:
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        return text
+    raise DomainError("import_encoding")
 
 
 def _lines(path: Path, text: str) -> Iterator[str]:

@@ -10,6 +10,7 @@ nothing here writes to the database. The file itself is read within limits
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -144,10 +145,43 @@ def _jsonable(v: Any) -> Any:
 
 
 def read_table(path: Path) -> list[list[Any]]:
-    """All cells of the first sheet (xlsx) or the CSV, as a list of rows, within the limits of
-    models/rules/table_files.py (rows, columns, cell text, file and unpacked size). Formulas come as their
-    cached values."""
-    return table_files.read_table(path)
+    """The cells of the sheet that holds the transfer list (``pick_sheet``), or the CSV, as a list of rows,
+    within the limits of models/rules/table_files.py (rows, columns, cell text, file and unpacked size).
+    Formulas come as their cached values."""
+    return pick_sheet(path).rows
+
+
+@dataclass(frozen=True)
+class PickedSheet:
+    """The sheet a list was read from, its rows, and every sheet's name (for the desk to choose another)."""
+
+    name: str
+    rows: list[list[Any]]
+    names: tuple[str, ...]
+
+
+def header_score(rows: list[list[Any]]) -> int:
+    """How many columns of a transfer list the sheet's header names (0: no header with a name and an ID)."""
+    try:
+        return len(find_header(rows)[1])
+    except DomainError:
+        return 0
+
+
+def pick_sheet(
+    path: Path, sheet: str | None = None, score: Callable[[list[list[Any]]], int] = header_score
+) -> PickedSheet:
+    """A workbook with several sheets (an office's list beside its notes, a district lookup): the sheet whose
+    header matches best (the first of equals; the first sheet when none matches), or the one named ``sheet``."""
+    sheets = table_files.read_sheets(path)
+    names = tuple(s.name for s in sheets)
+    if sheet is not None:
+        chosen = next((s for s in sheets if s.name == sheet), None)
+        if chosen is None:
+            raise DomainError("import_sheet_unknown", sheet=shown(sheet), sheets="、".join(names))
+        return PickedSheet(chosen.name, chosen.rows, names)
+    best = max(sheets, key=lambda s: (score(s.rows), -sheets.index(s)))
+    return PickedSheet(best.name, best.rows, names)
 
 
 def _key(text: Any) -> str:

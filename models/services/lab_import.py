@@ -22,7 +22,7 @@ from models.errors import DomainError
 from models.rules.identity import hidden_char
 from models.services.arrivals import EARLIEST_EVENT, FUTURE_SLACK, column_limit
 from models.services.audit import transactional
-from models.services.importer import cell_text, doc_number_text, parse_when, read_table
+from models.services.importer import cell_text, doc_number_text, parse_when, pick_sheet
 from models.services.sites import get_site
 from models.services.swabs import record_result
 from models.store.orm import Person, Room, Stay, SwabResult, SwabTest, User
@@ -82,8 +82,17 @@ def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
     raise DomainError("lab_no_header")
 
 
+def _lab_score(rows: list[list[Any]]) -> int:
+    """A sheet's fit as a lab file: the header columns it names (0: no header with a result)."""
+    try:
+        return len(_header(rows)[1])
+    except DomainError:
+        return 0
+
+
 def preview_lab_file(session: Session, path: Path) -> list[LabRow]:
-    return preview_lab_rows(session, read_table(path))
+    """The lab's file (the sheet whose header is a lab file's, in a workbook of several), each row matched."""
+    return preview_lab_rows(session, pick_sheet(path, score=_lab_score).rows)
 
 
 def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:

@@ -29,7 +29,7 @@ from models.store.orm import BatchState, Category, PlannedBatch, User
 
 MAX_PEOPLE = 2000
 MAX_MARGIN = 10_000
-LIST_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")  # what the transfer-list import reads
+LIST_SUFFIXES = table_files.SUFFIXES  # what the transfer-list import reads
 LIMITS = {"batch_source": 200, "batch_note": 400, "batch_reason": 400}
 # an arrival is recorded late now and then: a batch expected earlier than this is a typing mistake
 PAST_GRACE = timedelta(days=1)

@@ -23,7 +23,7 @@
 <context>
     <name>BatchDialog</name>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="443"/>
+        <location filename="../../views/batch_dialog.py" line="472"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n person has no room: nobody will be checked in</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="513"/>
+        <location filename="../../views/batch_dialog.py" line="542"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>%n row written to {0}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="521"/>
+        <location filename="../../views/batch_dialog.py" line="550"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>Check in %n person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="574"/>
+        <location filename="../../views/batch_dialog.py" line="603"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>%n person checked in</numerusform>
@@ -260,7 +260,7 @@
     <name>SwabsPage</name>
     <message numerus="yes">
         <location filename="../../views/swabs_page.py" line="289"/>
-        <location filename="../../views/swabs_page.py" line="374"/>
+        <location filename="../../views/swabs_page.py" line="375"/>
         <source>%n results recorded</source>
         <translation>
             <numerusform>%n result recorded</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="353"/>
+        <location filename="../../views/swabs_page.py" line="354"/>
         <source>%n rows matched, {0} not matched</source>
         <translation>
             <numerusform>%n row matched, {0} not matched</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="365"/>
+        <location filename="../../views/swabs_page.py" line="366"/>
         <source>The lab file has %n positive results: {0}. Record the matched results?</source>
         <translation>
             <numerusform>The lab file has %n positive result: {0}. Record the matched results?</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="448"/>
+        <location filename="../../views/swabs_page.py" line="449"/>
         <source>%n people would restart their isolation</source>
         <translation>
             <numerusform>%n person would restart their isolation</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="456"/>
+        <location filename="../../views/swabs_page.py" line="457"/>
         <source>Isolation restarted for %n people</source>
         <translation>
             <numerusform>Isolation restarted for %n person</numerusform>

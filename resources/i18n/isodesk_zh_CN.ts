@@ -582,274 +582,284 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="162"/>
+        <location filename="../../views/batch_dialog.py" line="163"/>
         <source>Batch arrival from a transfer list</source>
         <translation>按转运名单批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="164"/>
+        <location filename="../../views/batch_dialog.py" line="165"/>
         <source>Check in the planned batch from its transfer list</source>
         <translation>按转运名单办理待转运批次入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="168"/>
+        <location filename="../../views/batch_dialog.py" line="169"/>
         <source>No file</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="169"/>
+        <location filename="../../views/batch_dialog.py" line="176"/>
         <source>Open list…</source>
         <translation>打开名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="170"/>
+        <location filename="../../views/batch_dialog.py" line="177"/>
         <source>Show full ID numbers (recorded in the audit trail)</source>
         <translation>显示完整证件号（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="176"/>
+        <location filename="../../views/batch_dialog.py" line="183"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="176"/>
+        <location filename="../../views/batch_dialog.py" line="183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="176"/>
-        <location filename="../../views/batch_dialog.py" line="244"/>
-        <location filename="../../views/batch_dialog.py" line="258"/>
-        <location filename="../../views/batch_dialog.py" line="412"/>
+        <location filename="../../views/batch_dialog.py" line="183"/>
+        <location filename="../../views/batch_dialog.py" line="253"/>
+        <location filename="../../views/batch_dialog.py" line="267"/>
+        <location filename="../../views/batch_dialog.py" line="441"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="176"/>
-        <location filename="../../views/batch_dialog.py" line="244"/>
-        <location filename="../../views/batch_dialog.py" line="258"/>
-        <location filename="../../views/batch_dialog.py" line="415"/>
+        <location filename="../../views/batch_dialog.py" line="183"/>
+        <location filename="../../views/batch_dialog.py" line="253"/>
+        <location filename="../../views/batch_dialog.py" line="267"/>
+        <location filename="../../views/batch_dialog.py" line="444"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="176"/>
-        <location filename="../../views/batch_dialog.py" line="244"/>
-        <location filename="../../views/batch_dialog.py" line="258"/>
+        <location filename="../../views/batch_dialog.py" line="183"/>
+        <location filename="../../views/batch_dialog.py" line="253"/>
+        <location filename="../../views/batch_dialog.py" line="267"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="176"/>
+        <location filename="../../views/batch_dialog.py" line="183"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="187"/>
+        <location filename="../../views/batch_dialog.py" line="194"/>
         <source>Re-check with these corrections</source>
         <translation>按修改后的内容重新校验</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="200"/>
+        <location filename="../../views/batch_dialog.py" line="207"/>
         <source>Export rejected rows…</source>
         <translation>导出未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="264"/>
+        <location filename="../../views/batch_dialog.py" line="273"/>
         <source>One print job, for the people of this batch only; the transfer team signs the hand-over list</source>
         <translation>一次打印，只含本批人员；交接清单由转运人员签字</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="284"/>
+        <location filename="../../views/batch_dialog.py" line="293"/>
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="284"/>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>表格文件 (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../views/batch_dialog.py" line="352"/>
+        <location filename="../../views/batch_dialog.py" line="367"/>
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="365"/>
+        <location filename="../../views/batch_dialog.py" line="394"/>
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="392"/>
+        <location filename="../../views/batch_dialog.py" line="421"/>
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="413"/>
+        <location filename="../../views/batch_dialog.py" line="442"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="414"/>
+        <location filename="../../views/batch_dialog.py" line="443"/>
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="416"/>
+        <location filename="../../views/batch_dialog.py" line="445"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="417"/>
+        <location filename="../../views/batch_dialog.py" line="446"/>
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="513"/>
+        <location filename="../../views/batch_dialog.py" line="542"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>已将 %n 行写入 {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="521"/>
+        <location filename="../../views/batch_dialog.py" line="550"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>确认入住 %n 人？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="574"/>
+        <location filename="../../views/batch_dialog.py" line="603"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="258"/>
-        <location filename="../../views/batch_dialog.py" line="418"/>
+        <location filename="../../views/batch_dialog.py" line="267"/>
+        <location filename="../../views/batch_dialog.py" line="447"/>
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="205"/>
+        <location filename="../../views/batch_dialog.py" line="171"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="212"/>
         <source>Check in all valid rows…</source>
         <translation>全部有效人员入住…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="244"/>
+        <location filename="../../views/batch_dialog.py" line="253"/>
         <source>Why this room</source>
         <translation>安排理由</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="247"/>
+        <location filename="../../views/batch_dialog.py" line="256"/>
         <source>Check them in</source>
         <translation>确认入住</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="248"/>
+        <location filename="../../views/batch_dialog.py" line="257"/>
         <source>Back to the list</source>
         <translation>返回名单修改</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="261"/>
+        <location filename="../../views/batch_dialog.py" line="270"/>
         <source>Print for this batch: registration forms, notices, door cards, hand-over list</source>
         <translation>打印本批表单：登记表、告知书、门卡、交接清单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="266"/>
+        <location filename="../../views/batch_dialog.py" line="275"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="419"/>
+        <location filename="../../views/batch_dialog.py" line="293"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.et *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.et *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="380"/>
+        <source>{0} · sheet “{1}”</source>
+        <translation>{0} · 工作表“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../views/batch_dialog.py" line="448"/>
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="420"/>
+        <location filename="../../views/batch_dialog.py" line="449"/>
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="421"/>
+        <location filename="../../views/batch_dialog.py" line="450"/>
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="422"/>
+        <location filename="../../views/batch_dialog.py" line="451"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="423"/>
+        <location filename="../../views/batch_dialog.py" line="452"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="424"/>
+        <location filename="../../views/batch_dialog.py" line="453"/>
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="425"/>
+        <location filename="../../views/batch_dialog.py" line="454"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="426"/>
+        <location filename="../../views/batch_dialog.py" line="455"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="443"/>
+        <location filename="../../views/batch_dialog.py" line="472"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n 人没有房间：不会登记任何人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="466"/>
+        <location filename="../../views/batch_dialog.py" line="495"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="438"/>
+        <location filename="../../views/batch_dialog.py" line="467"/>
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="500"/>
+        <location filename="../../views/batch_dialog.py" line="529"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="501"/>
+        <location filename="../../views/batch_dialog.py" line="530"/>
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="502"/>
+        <location filename="../../views/batch_dialog.py" line="531"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="503"/>
+        <location filename="../../views/batch_dialog.py" line="532"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="504"/>
+        <location filename="../../views/batch_dialog.py" line="533"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="508"/>
+        <location filename="../../views/batch_dialog.py" line="537"/>
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="570"/>
+        <location filename="../../views/batch_dialog.py" line="599"/>
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -4253,8 +4263,8 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/layout_page.py" line="646"/>
-        <source>Room lists (*.xlsx *.csv)</source>
-        <translation>房间表 (*.xlsx *.csv)</translation>
+        <source>Room lists (*.xlsx *.xls *.ods *.et *.csv *.txt)</source>
+        <translation>房间清单 (*.xlsx *.xls *.ods *.et *.csv *.txt)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../views/layout_page.py" line="663"/>
@@ -4552,17 +4562,17 @@ dis {2} · oos {3}</source>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../views/batch_dialog.py" line="97"/>
+        <location filename="../../views/batch_dialog.py" line="98"/>
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="99"/>
+        <location filename="../../views/batch_dialog.py" line="100"/>
         <source>Which field is each column? Name and ID number are required.</source>
         <translation>每一列对应哪个字段？姓名和证件号码必填。</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="103"/>
+        <location filename="../../views/batch_dialog.py" line="104"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -5077,7 +5087,7 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/planned_batch_dialog.py" line="58"/>
-        <location filename="../../views/planned_batch_dialog.py" line="115"/>
+        <location filename="../../views/planned_batch_dialog.py" line="116"/>
         <source>No transfer list yet</source>
         <translation>尚未收到转运名单</translation>
     </message>
@@ -5123,12 +5133,12 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/planned_batch_dialog.py" line="91"/>
-        <location filename="../../views/planned_batch_dialog.py" line="98"/>
+        <location filename="../../views/planned_batch_dialog.py" line="99"/>
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/planned_batch_dialog.py" line="107"/>
+        <location filename="../../views/planned_batch_dialog.py" line="108"/>
         <source>The file cannot be read: {0}</source>
         <translation>无法读取该文件：{0}</translation>
     </message>
@@ -7007,7 +7017,7 @@ monitoring (days)</source>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="91"/>
-        <location filename="../../views/swabs_page.py" line="320"/>
+        <location filename="../../views/swabs_page.py" line="321"/>
         <source>Lab file</source>
         <translation>检测结果文件</translation>
     </message>
@@ -7029,7 +7039,7 @@ monitoring (days)</source>
     <message>
         <location filename="../../views/swabs_page.py" line="102"/>
         <location filename="../../views/swabs_page.py" line="304"/>
-        <location filename="../../views/swabs_page.py" line="363"/>
+        <location filename="../../views/swabs_page.py" line="364"/>
         <source>Positive result</source>
         <translation>阳性结果</translation>
     </message>
@@ -7120,13 +7130,13 @@ monitoring (days)</source>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="284"/>
-        <location filename="../../views/swabs_page.py" line="368"/>
+        <location filename="../../views/swabs_page.py" line="369"/>
         <source>Nothing recorded</source>
         <translation>未录入任何结果</translation>
     </message>
     <message numerus="yes">
         <location filename="../../views/swabs_page.py" line="289"/>
-        <location filename="../../views/swabs_page.py" line="374"/>
+        <location filename="../../views/swabs_page.py" line="375"/>
         <source>%n results recorded</source>
         <translation>
             <numerusform>已录入 %n 条结果</numerusform>
@@ -7139,29 +7149,34 @@ monitoring (days)</source>
             <numerusform>确认为以下 %n 人录入【阳性】结果：{0}？</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="320"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.et *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.et *.csv *.txt)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="353"/>
+        <location filename="../../views/swabs_page.py" line="354"/>
         <source>%n rows matched, {0} not matched</source>
         <translation>
             <numerusform>匹配 %n 行，未匹配 {0} 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="365"/>
+        <location filename="../../views/swabs_page.py" line="366"/>
         <source>The lab file has %n positive results: {0}. Record the matched results?</source>
         <translation>
             <numerusform>检测结果文件中有 %n 人阳性：{0}。确认录入已匹配的结果？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="448"/>
+        <location filename="../../views/swabs_page.py" line="449"/>
         <source>%n people would restart their isolation</source>
         <translation>
             <numerusform>将有 %n 人重新计算隔离期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="456"/>
+        <location filename="../../views/swabs_page.py" line="457"/>
         <source>Isolation restarted for %n people</source>
         <translation>
             <numerusform>已为 %n 人重新计算隔离期</numerusform>
@@ -7173,32 +7188,27 @@ monitoring (days)</source>
         <translation>确认为 {0}（{1} {2} 房）录入【阳性】结果？</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="320"/>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>表格文件 (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../views/swabs_page.py" line="334"/>
+        <location filename="../../views/swabs_page.py" line="335"/>
         <source>Reading the lab file…</source>
         <translation>正在读取检测结果文件…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="344"/>
+        <location filename="../../views/swabs_page.py" line="345"/>
         <source>matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="390"/>
+        <location filename="../../views/swabs_page.py" line="391"/>
         <source>Recording the results…</source>
         <translation>正在录入检测结果…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="405"/>
+        <location filename="../../views/swabs_page.py" line="406"/>
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="428"/>
+        <location filename="../../views/swabs_page.py" line="429"/>
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
     </message>
