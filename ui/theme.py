@@ -214,3 +214,11 @@ def mark_status(label: QLabel) -> QLabel:
     """A page's status message (what was saved, what was refused): the theme shows it larger."""
     label.setProperty("role", STATUS_ROLE)
     return label
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A dialog's or page's line saying what is wrong (or short, or left out): red, wrapped."""
+    label = QLabel(parent)
+    label.setStyleSheet(f"color: {palette.BAD_TEXT}")
+    label.setWordWrap(True)
+    return label

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,18 +23,11 @@ from models.reads.areas import AreaRow, area_rows
 from models.reads.roster import on_duty_name
 from models.services.areas import DEFAULT_AGENT, MAX_ROUNDS, add_area, edit_area, record_area_round, retire_area
 from models.store.orm import AreaKind, GroupDuty
-from ui import palette
+from ui.theme import error_label
 
 from .context import AppContext
 from .date_field import DateField
 from .labels import area_kind_label
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(f"color: {palette.BAD_TEXT}")
-    label.setWordWrap(True)
-    return label
 
 
 class AreaRoundDialog(QDialog):
@@ -62,7 +54,7 @@ class AreaRoundDialog(QDialog):
         for edit, limit in ((self.agent, 100), (self.concentration, 50), (self.done_by, 100),
                             (self.checked_by, 100), (self.note, 400)):  # fmt: skip
             edit.setMaxLength(limit)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -115,7 +107,7 @@ class AreaForm(QDialog):
         self.rounds = QSpinBox(self)
         self.rounds.setRange(1, MAX_ROUNDS)
         self.rounds.setValue(row.rounds_per_day if row else 3)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -159,7 +151,7 @@ class AreasDialog(QDialog):
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.edit_button = QPushButton(self.tr("Change…"), self)
         self.retire_button = QPushButton(self.tr("No longer in use"), self)
-        self.message = _error_label(self)
+        self.message = error_label(self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()

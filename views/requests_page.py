@@ -40,6 +40,7 @@ from models.services.care_requests import LIMITS, finish_request, open_request, 
 from models.services.swabs import present_people
 from models.store.orm import RequestChannel, RequestKind, Urgency
 from ui import palette
+from ui.theme import error_label
 
 from .context import AppContext
 from .labels import request_channel_label, request_kind_label, urgency_label
@@ -47,13 +48,6 @@ from .permissions_ui import explain_disabled
 from .tasks import Job, Task
 
 CLOSED_SHOWN = timedelta(days=7)  # "closed ones too": those taken down in the last week
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(f"color: {palette.BAD_TEXT}")
-    label.setWordWrap(True)
-    return label
 
 
 class RequestDialog(QDialog):
@@ -90,7 +84,7 @@ class RequestDialog(QDialog):
         self.channel = QComboBox(self)
         for c in RequestChannel:
             self.channel.addItem(request_channel_label(c), c.value)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -153,7 +147,7 @@ class StepDialog(QDialog):
         self.setWindowTitle(title)
         self.line = QLineEdit(self)
         self.line.setMaxLength(LIMITS["request_outcome"])
-        self.error = _error_label(self)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

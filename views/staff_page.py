@@ -57,18 +57,12 @@ from models.rules.identity import mask_phone
 from models.services import roster as service
 from models.store.orm import GroupDuty, Slot
 from ui import palette
+from ui.theme import error_label
 
 from .context import AppContext
 from .date_field import DateField
 from .labels import group_duty_label
 from .permissions_ui import explain_disabled
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(f"color: {palette.BAD_TEXT}")
-    label.setWordWrap(True)
-    return label
 
 
 class FormDialog(QDialog):
@@ -79,7 +73,7 @@ class FormDialog(QDialog):
         self.ctx, self.act = ctx, act
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -121,7 +115,7 @@ class RosterTab(QWidget):
         self.table = QTableWidget(0, 7, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.gaps = _error_label(self)
+        self.gaps = error_label(self)
         self.assign_button = QPushButton(self.tr("Put on duty… (Ins)"), self)
         self.remove_button = QPushButton(self.tr("Take off duty… (Del)"), self)
         self.copy_button = QPushButton(self.tr("Copy the week before"), self)
@@ -435,7 +429,7 @@ class TeamTab(QWidget):
         self.retire_button = QPushButton(self.tr("Left the team"), self)
         self.group_button = QPushButton(self.tr("Working groups…"), self)
         self.shift_button = QPushButton(self.tr("Shifts…"), self)
-        self.message = _error_label(self)
+        self.message = error_label(self)
         self.may_keep = explain_disabled(
             [self.add_button, self.edit_button, self.retire_button, self.group_button, self.shift_button],
             ctx.user.role, "roster",
@@ -644,7 +638,7 @@ class TeamListDialog(QDialog):
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.edit_button = QPushButton(self.tr("Change…"), self)
         self.retire_button = QPushButton(self.tr("No longer in use"), self)
-        self.message = _error_label(self)
+        self.message = error_label(self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()

@@ -36,19 +36,13 @@ from models.services.supplies import LIMITS, MAX_PER_PERSON_DAY, MAX_QUANTITY, a
 from models.services.supplies import retire_item as retire_supply
 from models.store.orm import MoveKind, SupplyCategory, UseBasis
 from ui import palette
+from ui.theme import error_label
 
 from .context import AppContext
 from .date_field import DateField
 from .labels import supply_category_label, use_basis_label
 from .permissions_ui import explain_disabled
 from .tasks import Job, Task
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(f"color: {palette.BAD_TEXT}")
-    label.setWordWrap(True)
-    return label
 
 
 class SupplyMoveDialog(QDialog):
@@ -77,7 +71,7 @@ class SupplyMoveDialog(QDialog):
                             (self.note, "supply_note")):  # fmt: skip
             edit.setMaxLength(LIMITS[field])
         self.when = DateField(ctx, self)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -162,7 +156,7 @@ class SupplyItemForm(QDialog):
         self.rate.setRange(0, MAX_PER_PERSON_DAY)
         self.rate.setDecimals(2)
         self.rate.setValue(row.per_person_day if row else 0)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -208,7 +202,7 @@ class SuppliesPage(QWidget):
         self.ctx = ctx
         self.rows: list[StockRow] = []
         self._task: Task | None = None
-        self.warning = _error_label(self)
+        self.warning = error_label(self)
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
