@@ -729,6 +729,15 @@ MESSAGES = Catalogue(
             "{name} 的列数过多（超过 {limit} 列），未读取",
             "{name} has too many columns (more than {limit}): not read",
         ),
+        "import_merged_too_many": (
+            "{name} 中合并的单元格过多（超过 {limit} 个），未读取",
+            "{name} merges too many cells (more than {limit}): not read",
+        ),
+        "import_formula_no_value": (
+            "“{column}”是公式，文件里没有保存它的结果：请在 Excel 或 WPS 中打开并保存该文件，或粘贴为数值后再导入",
+            "“{column}” holds a formula whose result the file does not keep: open the file in Excel or WPS and "
+            "save it, or paste the column as values, then import it again",
+        ),
         "import_cell_too_large": (
             "{name} 中有单元格内容过长（超过 {limit} 字），未读取",
             "A cell of {name} is too long (more than {limit} characters): not read",

@@ -72,6 +72,47 @@ class Sheet:
     rows: list[list[Any]]
 
 
+class FormulaWithoutValue(str):
+    """A formula cell whose file keeps no value for it (a list written by a program, never opened and saved in
+    Excel): empty as text, so nothing takes it for a value, but the importer can say what it is."""
+
+    __slots__ = ()
+
+    def __new__(cls) -> FormulaWithoutValue:
+        return str.__new__(cls, "")
+
+
+NO_CACHED_VALUE = FormulaWithoutValue()
+MAX_MERGED_CELLS = MAX_ROWS * MAX_COLUMNS  # cells filled from merged ranges, all ranges of a sheet together
+
+Span = tuple[int, int, int, int]  # a merged range: first row, first column, last row, last column (0-based)
+
+
+def fill_merged(path: Path, rows: list[list[Any]], spans: list[Span]) -> list[list[Any]]:
+    """Every cell of a merged range takes the value of its first cell, as the desk sees it on the screen (a
+    header "证件" over "类型" and "号码", a family's "来源地" merged down its rows). Only within the rows and
+    columns read; the cells filled, all ranges together, within MAX_MERGED_CELLS."""
+    filled = 0
+    for r0, c0, last_row, last_column in spans:
+        if r0 >= len(rows) or c0 >= MAX_COLUMNS or r0 < 0 or c0 < 0:
+            continue
+        r1, c1 = min(last_row, len(rows) - 1), min(last_column, MAX_COLUMNS - 1)
+        top = rows[r0][c0] if c0 < len(rows[r0]) else None
+        if top is None or top == "":
+            continue
+        filled += (r1 - r0 + 1) * (c1 - c0 + 1)
+        if filled > MAX_MERGED_CELLS:
+            raise DomainError("import_merged_too_many", name=path.name, limit=MAX_MERGED_CELLS)
+        for r in range(r0, r1 + 1):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if row[c] is None or row[c] == "":
+                    row[c] = top
+    return rows
+
+
 def _checked(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -118,7 +159,8 @@ def read_xlsx(path: Path) -> list[list[Any]]:
 
 
 def read_xlsx_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
-    last_row = min(check_workbook(path), MAX_ROWS + 1)  # one more: to see whether there is more
+    scan = scan_workbook(path)
+    last_row = min(scan.last_row, MAX_ROWS + 1)  # one more: to see whether there is more
     from openpyxl import load_workbook
 
     try:
@@ -132,6 +174,13 @@ def read_xlsx_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
             rows: list[list[Any]] = []
             if last_row:  # nothing anywhere: no rows (max_row=0 would mean "all")
                 rows = _kept_rows(path, ws.iter_rows(max_row=last_row, values_only=True))
+            part = scan.parts.get(str(getattr(ws, "_worksheet_path", "")).lstrip("/"))
+            if part is not None:
+                for r, c in part.unvalued:  # formulas the file keeps no value of: said as such, not as empty
+                    if r < len(rows) and c < MAX_COLUMNS:
+                        rows[r].extend([None] * (c + 1 - len(rows[r])))
+                        rows[r][c] = NO_CACHED_VALUE
+                rows = fill_merged(path, rows, part.merges)
             out.append(Sheet(str(ws.title), rows))
         return out
     except DomainError:
@@ -176,7 +225,9 @@ def read_calamine(path: Path, *, first_only: bool = False) -> list[Sheet]:
             if sheet.height > SHEET_ROWS or sheet.width > SHEET_COLUMNS:
                 raise DomainError("import_too_many_rows", name=path.name, limit=SHEET_ROWS)
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
-            out.append(Sheet(name, _kept_rows(path, iter([[_calamine_cell(v) for v in r] for r in rows]))))
+            kept = _kept_rows(path, iter([[_calamine_cell(v) for v in r] for r in rows]))
+            spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
+            out.append(Sheet(name, fill_merged(path, kept, spans)))
         return out
     except DomainError:
         raise
@@ -201,18 +252,42 @@ def _check_row(path: Path, row: list[Any]) -> None:
             raise DomainError("import_cell_too_large", name=path.name, limit=MAX_CELL_TEXT)
 
 
+@dataclass
+class PartFacts:
+    """What the scan of one sheet's part found that openpyxl's read-only reader does not give: its merged
+    ranges, and the cells (0-based row, column) that hold a formula with no value kept."""
+
+    merges: list[Span]
+    unvalued: list[tuple[int, int]]
+
+
+@dataclass
+class WorkbookScan:
+    last_row: int  # the last row of any sheet that holds something (0: none)
+    parts: dict[str, PartFacts]  # part name (xl/worksheets/sheet1.xml) -> its facts
+
+
 def check_workbook(path: Path) -> int:
     """Refuse an .xlsx beyond the limits before anything builds it; return the number of the last row of any
-    sheet that holds something (0: none). The limits of the list itself (MAX_ROWS, MAX_COLUMNS) are the first
+    sheet that holds something (0: none)."""
+    return scan_workbook(path).last_row
+
+
+def scan_workbook(path: Path) -> WorkbookScan:
+    """Refuse an .xlsx beyond the limits before anything builds it; say where its last row is and what each
+    part holds that the reader leaves out. The limits of the list itself (MAX_ROWS, MAX_COLUMNS) are the first
     sheet's, checked as it is read: another sheet (a hidden list of districts) may be longer."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = _zip_checked(path, zf)
-            last = 0
+            last, parts = 0, {}
             for info in infos:
                 if not info.is_dir():
-                    last = max(last, _PartScan(path, info.filename).scan(zf, info))
-            return last
+                    part = _PartScan(path, info.filename)
+                    last = max(last, part.scan(zf, info))
+                    if part.merges or part.unvalued:
+                        parts[info.filename] = PartFacts(part.merges, part.unvalued)
+            return WorkbookScan(last, parts)
     except DomainError:
         raise
     except Exception as exc:  # not a zip, a damaged or encrypted part, a bad CRC ...
@@ -271,6 +346,12 @@ class _PartScan:
         self.cell_text = 0
         self.holds = False
         self.last_row = 0
+        self.merges: list[Span] = []  # <mergeCell ref="A1:B2"/>
+        self.unvalued: list[tuple[int, int]] = []  # cells with an <f> and no <v> text
+        self.formula = False  # the current cell has a formula ...
+        self.valued = False  # ... and a value kept
+        self.string_cell = False  # t="str": a formula's text result
+        self.in_value = False
 
     def refuse(self, code: str, limit: int) -> DomainError:
         if code.startswith("import_xml"):
@@ -309,6 +390,10 @@ class _PartScan:
                 raise self.refuse("import_xml_elements", MAX_XML_ELEMENTS)
             if local == "sheetData":
                 self.data_depth = self.depth
+            elif local == "mergeCell":
+                span = _span(attrs.get("ref", ""))
+                if span is not None:
+                    self.merges.append(span)
             elif local == "si" and not self.cell_depth:  # a shared string: one cell's text
                 self.cell_depth, self.cell_text = self.depth, 0
             return
@@ -331,12 +416,25 @@ class _PartScan:
             if self.cells > SHEET_COLUMNS or self.column > SHEET_COLUMNS:
                 raise self.refuse("import_too_many_columns", SHEET_COLUMNS)
             self.cell_depth, self.cell_text, self.holds = self.depth, 0, False
+            self.formula = self.valued = False
+            self.string_cell = attrs.get("t") == "str"
+        elif self.cell_depth and self.depth == self.cell_depth + 1:
+            if local == "f":
+                self.formula = True
+            elif local == "is" or (local == "v" and self.string_cell):  # Excel's formula giving "" keeps <v/>
+                self.valued = True
+            elif local == "v":
+                self.in_value = True  # a number's <v> counts when it holds text (openpyxl writes an empty <v/>)
 
     def end(self, tag: str) -> None:
+        if self.in_value and self.depth == self.cell_depth + 1:
+            self.in_value = False
         if self.depth == self.cell_depth:
             self.cell_depth = 0
             if self.data_depth and self.holds:
                 self.last_row = max(self.last_row, self.row)
+            if self.data_depth and self.formula and not self.valued and self.column:
+                self.unvalued.append((self.row - 1, self.column - 1))
         if self.depth == self.data_depth:
             self.data_depth = 0
         self.depth -= 1
@@ -348,6 +446,8 @@ class _PartScan:
                 raise self.refuse("import_cell_too_large", MAX_CELL_TEXT)
             if not self.holds and data.strip():
                 self.holds = True
+            if self.in_value and data.strip():
+                self.valued = True
 
 
 def _number(text: str | None, default: int) -> int:
@@ -357,6 +457,19 @@ def _number(text: str | None, default: int) -> int:
         return int(float(text))
     except (ValueError, OverflowError):
         return default
+
+
+def _span(ref: str) -> Span | None:
+    """A merged range's ref (A1:B2) as 0-based first row, first column, last row, last column."""
+    first, _, last = ref.partition(":")
+    a, b = _CELL_REF.fullmatch(first), _CELL_REF.fullmatch(last or first)
+    if a is None or b is None:
+        return None
+    r0, r1 = _number(a.group(2), 0) - 1, _number(b.group(2), 0) - 1
+    c0, c1 = _column(a.group(1)) - 1, _column(b.group(1)) - 1
+    if min(r0, c0) < 0 or r1 < r0 or c1 < c0:
+        return None
+    return r0, c0, r1, c1
 
 
 def _column(letters: str) -> int:

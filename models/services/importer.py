@@ -25,6 +25,7 @@ from models.errors import DomainError
 from models.rules import table_files
 from models.rules.identity import fold_width, mask_id, mask_phone, shown
 from models.rules.spreadsheet import starts_a_formula
+from models.rules.table_files import FormulaWithoutValue
 from models.rules.typed_dates import parse_typed_datetime
 from models.services.arrivals import ArrivalInput, check_arrivals
 from models.services.sites import get_site, site_today
@@ -37,9 +38,17 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_type": ("证件类型", "证件种类", "documenttype", "doctype"),
     "doc_number": ("证件号码", "证件号", "身份证号", "身份证号码", "身份证", "公民身份号码", "idnumber", "id", "证件"),
     "phone": ("联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "phone", "mobile"),
-    "origin": ("来源地", "来源", "来源地区", "来自", "origin"),
-    "category": ("人员类别", "类别", "人员类型", "category"),
-    "last_exposure": ("末次暴露时间", "末次暴露日期", "末次接触时间", "末次暴露", "lastexposure"),
+    "origin": ("来源地", "来源", "来源地区", "来自", "出发地", "origin"),
+    "category": ("人员类别", "类别", "人员类型", "隔离类型", "隔离类别", "category"),
+    "last_exposure": (
+        "末次暴露时间",
+        "末次暴露日期",
+        "末次接触时间",
+        "末次接触日期",
+        "末次暴露",
+        "暴露时间",
+        "lastexposure",
+    ),
     "arrived_at": ("入住时间", "到达时间", "抵达时间", "arrival"),
     "companion": ("同住人", "陪护人", "同住", "companion"),
     # a family or travel group: the allocator keeps its members on one floor (AllocationRequest.group)
@@ -189,7 +198,10 @@ def _key(text: Any) -> str:
 
 
 def match_header(cell: Any) -> str | None:
-    k = _key(cell)
+    return _field_of_key(_key(cell))
+
+
+def _field_of_key(k: str) -> str | None:
     if not k:
         return None
     for f, aliases in HEADER_ALIASES.items():
@@ -198,24 +210,81 @@ def match_header(cell: Any) -> str | None:
     return None
 
 
+def column_letter(c: int) -> str:
+    """A 0-based column as Excel names it (0 -> A, 26 -> AA)."""
+    letters = ""
+    c += 1
+    while c:
+        c, rest = divmod(c - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_name(rows: list[list[Any]], top: int, last: int, c: int) -> str:
+    """A column as the list names it: its header (both rows of a two-row header, "证件·号码"), or its letter."""
+    parts = [cell_text(rows[i][c]) if c < len(rows[i]) else "" for i in range(top, last + 1)]
+    named = [p for i, p in enumerate(parts) if p and (i == 0 or p != parts[i - 1])]
+    return shown("·".join(named)) or column_letter(c)
+
+
+def header_cells(upper: list[Any], lower: list[Any]) -> list[list[str]]:
+    """A two-row header (an office's "证件" over "类型" and "号码"; "基本信息" over "姓名", "性别"): for each
+    column, the spellings it may be read by, best first: both rows together, the lower one, the upper one.
+    A merged upper cell has been filled across its columns (table_files.fill_merged); a .csv repeats nothing,
+    so an empty upper cell over a named lower one takes the upper text from its left, as a merge would."""
+    out: list[list[str]] = []
+    carried = ""
+    for c in range(max(len(upper), len(lower))):
+        u = _key(upper[c]) if c < len(upper) else ""
+        lo = _key(lower[c]) if c < len(lower) else ""
+        if u:
+            carried = u if lo else ""  # an upper cell with nothing under it is merged down, not across
+        elif lo:
+            u = carried
+        else:
+            carried = ""
+        out.append([k for k in dict.fromkeys((u + lo if u and lo and u != lo else "", lo, u)) if k])
+    return out
+
+
 def find_header(
     rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = 20
 ) -> tuple[int, dict[int, str]]:
-    """The header row's index and a column -> field map. ``mapping`` (header text -> field) overrides."""
+    """The header's (last) row index and a column -> field map. ``mapping`` (header text -> field) overrides."""
+    _top, last, cols = header_span(rows, mapping, scan)
+    return last, cols
+
+
+def header_span(
+    rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = 20
+) -> tuple[int, int, dict[int, str]]:
+    """The header's first and last row index and a column -> field map.
+
+    A header is one row, or two (a two-row header, merged cells above): the two are taken together only where
+    they name more columns than either row alone."""
     for f in (mapping or {}).values():
         if f not in FIELDS:
             raise DomainError("import_map_field", field=f, fields=", ".join(FIELDS))
     extra = {_key(k): v for k, v in (mapping or {}).items()}
-    best: tuple[int, dict[int, str]] = (-1, {})
-    for i, row in enumerate(rows[:scan]):
+
+    def fields_of(cells: list[list[str]]) -> dict[int, str]:
         cols: dict[int, str] = {}
-        for c, cell in enumerate(row):
-            found = extra.get(_key(cell)) or match_header(cell)
+        for c, keys in enumerate(cells):
+            found = next((f for k in keys if (f := extra.get(k) or _field_of_key(k))), None)
             if found and found not in cols.values():
                 cols[c] = found
-        if len(cols) > len(best[1]):
-            best = (i, cols)
-    if best[0] < 0 or "name" not in best[1].values() or "doc_number" not in best[1].values():
+        return cols
+
+    best: tuple[int, int, dict[int, str]] = (-1, -1, {})
+    head = rows[:scan]
+    for i, row in enumerate(head):
+        candidates = [(i, fields_of([[_key(cell)] for cell in row]))]
+        if i + 1 < len(head):
+            candidates.append((i + 1, fields_of(header_cells(row, head[i + 1]))))
+        for last, cols in candidates:
+            if len(cols) > len(best[2]):
+                best = (i, last, cols)
+    if best[0] < 0 or "name" not in best[2].values() or "doc_number" not in best[2].values():
         raise DomainError("import_no_header")
     return best
 
@@ -354,7 +423,8 @@ def parse_rows(
     """Check every data row of a transfer list. Writes nothing."""
     now = now or clock.now()
     site = get_site(session)
-    header_at, cols = find_header(rows, mapping)
+    header_top, header_at, cols = header_span(rows, mapping)
+    named = {f: column_name(rows, header_top, header_at, c) for c, f in cols.items()}  # as the file says it
     categories = category_lookup(session)
     out: list[ImportRow] = []
     seen_docs: dict[tuple[DocType, str], int] = {}
@@ -380,10 +450,12 @@ def parse_rows(
         errors: list[str] = []
         for f, v in values.items():
             if isinstance(v, str) and len(v) > MAX_CELL:
-                errors.append(_msg("import_cell_too_long", column=f, length=len(v)))
+                errors.append(_msg("import_cell_too_long", column=named[f], length=len(v)))
                 values[f] = v[:MAX_CELL]
-            if isinstance(v, str) and starts_a_formula(v):  # also " =…" and the full-width "＝…"
-                errors.append(_msg("import_formula", column=f))
+            if isinstance(v, FormulaWithoutValue):  # not "empty": the file never kept what it computes
+                errors.append(_msg("import_formula_no_value", column=named[f]))
+            elif isinstance(v, str) and starts_a_formula(v):  # also " =…" and the full-width "＝…"
+                errors.append(_msg("import_formula", column=named[f]))
         sex = _cell(values, errors, "sex", parse_sex, "import_bad_sex")
         doc_type = parse_doc_type(values.get("doc_type"))
         category = _cell(values, errors, "category", parse_category, "category_unknown_cell", categories)
