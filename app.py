@@ -352,7 +352,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import json
 
-    from models.services.importer import check_in_rows, read_transfer_list, said
+    from models.services import column_maps
+    from models.services.importer import check_in_rows, parse_rows, read_table, said
     from models.store.db import session_factory
 
     path = Path(args.file)
@@ -362,7 +363,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     engine = _existing_database(args)  # a missing SQLite file is refused, never created
     with session_factory(engine)() as session:
         actor = _signed_in(session, args)  # even a dry run tells who is already here: an account reads it
-        rows = read_transfer_list(session, path, mapping=mapping)
+        cells = read_table(path)
+        source = " ".join((args.source or "").split())
+        if not mapping and source:  # the columns kept for the source named
+            mapping = column_maps.remembered_columns(session, source)
+            if not mapping:
+                raise DomainError("import_source_unknown", source=source)
+        elif not mapping and (known := column_maps.recognise_columns(session, cells)) is not None:
+            source, mapping = known
+            print(f"columns as kept for {source} / 按“{source}”记住的列对应读取", file=sys.stderr)
+        rows = parse_rows(session, cells, mapping=mapping)
+        if args.map and source and not args.dry_run:  # said once, read so from now on
+            column_maps.remember_columns(session, actor, source, mapping)
+            print(f"columns kept for {source} / 已记住“{source}”的列对应", file=sys.stderr)
         if args.json:
             if args.show_identifiers:  # the full ID numbers and phones: for the roles that may see them, recorded
                 from models.services.disclosure import record_listing
@@ -566,6 +579,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-identifiers", action="store_true", help="--json with full ID numbers and phones (recorded in the audit)"
     )
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unusual column header to a field")
+    p.add_argument(
+        "--source",
+        metavar="NAME",
+        help="the sending office (名单来源): with --map, its mapping is kept for its next lists (not in a dry run); "
+        "without, the mapping kept for it is used. Without --source, a kept mapping whose headers the list has is used",
+    )
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="the language of the rows' messages")
     _add_user(p)
     p.set_defaults(func=cmd_import)

@@ -152,6 +152,7 @@ MESSAGES = Catalogue(
         "field_beds": ("床位数", "Beds"),
         "field_zone": ("区域", "Zone"),
         "field_community_street": ("街道", "Street"),
+        "field_list_source": ("名单来源", "List source"),
         "field_community_name": ("社区", "Community"),
         "field_community_contact": ("联系人", "Contact person"),
         "field_handover_destination": ("去向地址", "Destination address"),
@@ -729,6 +730,8 @@ MESSAGES = Catalogue(
             "{name} 的列数过多（超过 {limit} 列），未读取",
             "{name} has too many columns (more than {limit}): not read",
         ),
+        "import_map_empty": ("没有可记住的列对应", "No column mapping to remember"),
+        "import_source_unknown": ("没有为“{source}”记住过列对应", "No column mapping is kept for “{source}”"),
         "import_merged_too_many": (
             "{name} 中合并的单元格过多（超过 {limit} 个），未读取",
             "{name} merges too many cells (more than {limit}): not read",

@@ -16,6 +16,7 @@ Three steps in one dialog, all by keyboard (Enter goes on, Esc goes back or clos
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,10 @@ from sqlalchemy.orm import Session
 from models.errors import DomainError
 from models.permissions import allowed
 from models.reads.lookups import categories
+from models.reads.planned_batches import batch_source
 from models.reads.reports import PersonForm, person_forms
 from models.rules.identity import mask_id
+from models.services.column_maps import recognise_columns, remember_columns, sources
 from models.services.disclosure import record_listing
 from models.services.importer import (
     FIELDS,
@@ -90,9 +93,18 @@ STATUS_COLOURS = {
 
 
 class MappingDialog(QDialog):
-    """Assign the list's column headers to fields when they are not recognised."""
+    """Assign the list's column headers to fields when they are not recognised, and keep the assignment for the
+    lists of the same source (the sending office), so the next one is read without asking."""
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None, labels: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        headers: list[str],
+        parent: QWidget | None = None,
+        labels: dict[str, str] | None = None,
+        *,
+        sources: list[str] | None = None,
+        source: str = "",
+    ) -> None:
         super().__init__(parent)
         labels = labels or {}
         self.setWindowTitle(self.tr("Match the columns"))
@@ -106,6 +118,15 @@ class MappingDialog(QDialog):
                 combo.addItem(labels.get(f, f), f)
             self.combos[h] = combo
             form.addRow(h, combo)
+        self.source = QComboBox(self)  # the sending office: one known, or a new one typed
+        self.source.setEditable(True)
+        self.source.addItems(sources or [])
+        self.source.setEditText(source)
+        self.source.lineEdit().setPlaceholderText(self.tr("e.g. the district's transfer team"))
+        form.addRow(self.tr("List source"), self.source)
+        self.remember = QCheckBox(self.tr("Remember these columns for the lists from this source"), self)
+        self.remember.setChecked(True)
+        form.addRow(self.remember)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -113,6 +134,30 @@ class MappingDialog(QDialog):
 
     def mapping(self) -> dict[str, str]:
         return {h: c.currentData() for h, c in self.combos.items() if c.currentData()}
+
+    def kept_for(self) -> str | None:
+        """The source to keep the mapping for, or None (not asked, or no source named)."""
+        name = " ".join(self.source.currentText().split())
+        return name if self.remember.isChecked() and name else None
+
+
+def header_texts(cells: list[list[object]]) -> list[str]:
+    """The texts of the row that most likely is the header (of the first 20, the one with most cells filled)."""
+    head = [[str(c).strip() for c in r if c not in (None, "") and str(c).strip()] for r in cells[:20]]
+    best = max(head, key=len, default=[])
+    return list(dict.fromkeys(best))
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the background read of a list gives the dialog."""
+
+    picked: PickedSheet
+    preview: _Preview | None  # None: a header nobody knows (the desk is asked)
+    mapping: dict[str, str]  # the mapping used
+    recognised: str | None  # the source whose kept columns were used
+    sources: list[str]  # every source with columns kept (for the mapping dialog)
+    planned_source: str  # the announced batch's source, if any
 
 
 def _read_only_table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -178,6 +223,8 @@ class BatchDialog(QDialog):
         self.full_ids.setEnabled(allowed(self.actor.role, "identity"))
         self.full_ids.toggled.connect(self._toggle_full_ids)
         self.summary = QLabel(preview)
+        self.columns_note = QLabel(preview)  # the columns read as kept for a source
+        self.columns_note.hide()
         self.table = QTableWidget(0, 6, preview)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Status"), self.tr("Name"), self.tr("ID number"), self.tr("Room"), self.tr("Why")]
@@ -224,6 +271,7 @@ class BatchDialog(QDialog):
         layout = QVBoxLayout(preview)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.columns_note)
         layout.addWidget(self.summary)
         middle = QHBoxLayout()  # the list, and beside it the row being fixed
         middle.addWidget(self.table, 3)
@@ -334,35 +382,60 @@ class BatchDialog(QDialog):
         if self.path is not None and self.sheet.currentText():
             self.load(self.path, self.mapping or None, sheet=self.sheet.currentText())
 
-    def load(self, path: Path, mapping: dict[str, str] | None = None, sheet: str | None = None) -> Task:
+    def load(
+        self,
+        path: Path,
+        mapping: dict[str, str] | None = None,
+        sheet: str | None = None,
+        *,
+        keep_for: str | None = None,
+    ) -> Task:
         """Read and check a list in the background (progress, Cancel): the sheet whose header matches (or
-        ``sheet``); asks for a column mapping when the header is not recognised. Errors show in the dialog."""
+        ``sheet``); the columns as ``mapping`` says, else as kept for the source whose headers the list has,
+        else as the list before; asks for a column mapping when the header is not recognised, and keeps it
+        for the source named (``keep_for``) once the list reads with it. Errors show in the dialog."""
         self.error.clear()
         self.file_label.setText(path.name)
-        use, now = mapping or self.mapping, self.ctx.now()  # ages and arrival times on the context's clock
+        now, actor, planned = self.ctx.now(), self.actor, self.planned_batch_id  # the context's clock
 
-        def job(job: Job) -> tuple[PickedSheet, _Preview | None]:
+        def job(job: Job) -> _Read:
             picked = pick_sheet(path, sheet)
             job.check()
+            use, recognised = mapping or self.mapping, None
+            if mapping is None and (known := recognise_columns(job.session, picked.rows)) is not None:
+                recognised, use = known
+            planned_source = ""
+            if planned is not None:
+                planned_source = batch_source(job.session, planned)
             try:
-                return picked, _check(job.session, picked.rows, use, now, {})  # a new list: a new plan
+                preview = _check(job.session, picked.rows, use, now, {})  # a new list: a new plan
             except DomainError as e:
                 if e.code != "import_no_header" or mapping is not None:
                     raise
-                return picked, None  # a header nobody knows: ask the desk, on the GUI thread
+                # a header nobody knows: ask the desk, on the GUI thread
+                return _Read(picked, None, use, None, sources(job.session), planned_source)
+            if keep_for and mapping:  # the list reads with the desk's mapping: kept for the source's next lists
+                remember_columns(job.session, actor, keep_for, mapping)
+                recognised = keep_for
+            return _Read(picked, preview, use, recognised, [], planned_source)
 
-        def done(result: tuple[PickedSheet, _Preview | None]) -> None:
-            picked, preview = result
-            cells = picked.rows
-            self.path, self.mapping, self.cells = path, use, cells
-            self._show_sheets(picked)
-            if preview is not None:
-                self._checked(preview)
+        def done(read: _Read) -> None:
+            cells = read.picked.rows
+            self.path, self.mapping, self.cells = path, read.mapping, cells
+            self._show_sheets(read.picked)
+            self.columns_note.setText(
+                self.tr("Columns read as kept for the lists from “{0}”").format(read.recognised)
+                if read.recognised
+                else ""
+            )
+            self.columns_note.setVisible(bool(read.recognised))
+            if read.preview is not None:
+                self._checked(read.preview)
                 return
-            headers = [str(c) for c in next((r for r in cells if any(c not in (None, "") for c in r)), []) if c]
-            dialog = MappingDialog(headers, self, {f: self.field_label(f) for f in FIELDS})
+            labels = {f: self.field_label(f) for f in FIELDS}
+            dialog = MappingDialog(header_texts(cells), self, labels, sources=read.sources, source=read.planned_source)
             if dialog.exec():
-                self.load(path, dialog.mapping(), picked.name)
+                self.load(path, dialog.mapping(), read.picked.name, keep_for=dialog.kept_for())
 
         return self._start(job, done, self.tr("Reading the list…"))
 

@@ -284,6 +284,7 @@ def audit_action_labels() -> dict[str, str]:
         "user.password": QCoreApplication.translate("Labels", "Password changed"),
         "user.password_reset": QCoreApplication.translate("Labels", "Password reset by an admin"),
         "setting.change": QCoreApplication.translate("Labels", "Desk setting changed"),
+        "columns.remember": QCoreApplication.translate("Labels", "List columns remembered"),
         "reading.create": QCoreApplication.translate("Labels", "Temperature recorded"),
         "reading.correct": QCoreApplication.translate("Labels", "Temperature reading corrected"),
         "alert.open": QCoreApplication.translate("Labels", "Fever alert raised"),
@@ -759,6 +760,9 @@ def audit_note_labels() -> dict[str, str]:
         "stay.restart": QCoreApplication.translate("Labels", "positive case (stay #{stay})"),
         "stay.rule_switch": QCoreApplication.translate("Labels", "{name} from {day}"),
         "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
+        "columns.remember": QCoreApplication.translate(
+            "Labels", "the columns of the lists from {source}: {columns} kept"
+        ),
         "database.upgrade": QCoreApplication.translate("Labels", "schema {before} → {after}, by IsoDesk {version}"),
         "batch.arrive": QCoreApplication.translate("Labels", "{arrived} people checked in with it"),
         "duty.copy_week": QCoreApplication.translate(

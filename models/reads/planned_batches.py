@@ -95,3 +95,8 @@ def batch_rows(
     planned = sorted((r for r in out if r.state is BatchState.PLANNED), key=lambda r: (r.expected_at, r.id))
     closed = sorted((r for r in out if r.state is not BatchState.PLANNED), key=lambda r: r.closed_at or now)
     return planned + closed[::-1]
+
+
+def batch_source(session: Session, batch_id: int) -> str:
+    """The sending office an announced batch comes from ("" when not said, or no such batch)."""
+    return session.scalar(select(PlannedBatch.source).where(PlannedBatch.id == batch_id)) or ""

@@ -49,7 +49,7 @@ KEPT: dict[str, frozenset[str]] = {
     ),
     "swab_test": frozenset(
         {"id", "stay_id", "planned_day", "planned_date", "sampled_at", "sampled_by", "result", "result_at", "lab",
-         "unscheduled", "reason", "version"}
+         "weak", "ct_values", "unscheduled", "reason", "version"}
     ),
     "site": frozenset(
         {"id", "name", "address", "timezone", "fever_threshold", "rule_set_id", "rule_set_since", "followup_days",
@@ -76,6 +76,7 @@ KEPT: dict[str, frozenset[str]] = {
     "area_round": frozenset(
         {"id", "area_id", "done_at", "agent", "concentration", "done_by", "checked_by", "note", "user_id"}
     ),
+    "column_map": frozenset({"id", "source", "header", "field", "saved_at", "user_id"}),
     "supply_item": frozenset(
         {"id", "name", "category", "unit", "min_stock", "basis", "per_person_day", "stock", "sort", "retired_on",
          "version"}

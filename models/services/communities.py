@@ -39,6 +39,7 @@ LIMITS = {
     "community_contact": 50,
     "handover_destination": 200,
     "handover_transport": 200,
+    "list_source": 200,
 }
 LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,6})?")  # 区号-号码, an extension after a dash
 

@@ -193,8 +193,12 @@ def pick_sheet(
     return PickedSheet(best.name, best.rows, names)
 
 
-def _key(text: Any) -> str:
+def header_key(text: Any) -> str:
+    """A header as headers are compared: without spaces, colons, stars or brackets, in lower case."""
     return re.sub(r"[\s:：*（）()]", "", fold_width(str(text))).lower() if text is not None else ""
+
+
+_key = header_key
 
 
 def match_header(cell: Any) -> str | None:

@@ -23,7 +23,7 @@
 <context>
     <name>BatchDialog</name>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="472"/>
+        <location filename="../../views/batch_dialog.py" line="545"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n person has no room: nobody will be checked in</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="542"/>
+        <location filename="../../views/batch_dialog.py" line="615"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>%n row written to {0}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="550"/>
+        <location filename="../../views/batch_dialog.py" line="623"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>Check in %n person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="603"/>
+        <location filename="../../views/batch_dialog.py" line="676"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>%n person checked in</numerusform>

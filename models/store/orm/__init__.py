@@ -34,6 +34,7 @@ from models.store.orm.base import (
 )
 from models.store.orm.batches import PlannedBatch
 from models.store.orm.care_requests import CareRequest
+from models.store.orm.column_maps import ColumnMap
 from models.store.orm.communities import Community
 from models.store.orm.followups import FollowUp
 from models.store.orm.health import TEMP_MAX, TEMP_MIN, FeverAlert, Observation, SwabTest
@@ -59,6 +60,7 @@ __all__ = [
     "CareRequest",
     "Category",
     "CategoryRule",
+    "ColumnMap",
     "Community",
     "CompanionReason",
     "CountFrom",

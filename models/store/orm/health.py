@@ -96,6 +96,8 @@ class SwabTest(Base):
     result: Mapped[SwabResult | None] = mapped_column(str_enum(SwabResult, "swab_result"))
     result_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     lab: Mapped[str | None] = mapped_column(String(100))
+    weak: Mapped[bool] = mapped_column(Boolean, default=False)  # 弱阳性: a positive the lab calls weak
+    ct_values: Mapped[str | None] = mapped_column(String(60))  # the lab's Ct values: "ORF1ab=36.2;N=37.1"
     # added by medical staff outside the rule's plan (with a reason); a re-plan keeps it
     unscheduled: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str | None] = mapped_column(String(200))
