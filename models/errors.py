@@ -429,6 +429,11 @@ MESSAGES = Catalogue(
         "swab_not_positive": ("该核酸结果不是阳性", "That swab result is not positive"),
         "lab_no_match": ("未找到对应的在住人员", "No present person matches"),
         "lab_no_sample": ("该人员没有待出结果的采样", "This person has no sample awaiting a result"),
+        "lab_no_sample_that_day": (
+            "该人员在文件所写的采样日没有待出结果的采样",
+            "This person has no sample awaiting a result from the day the file gives",
+        ),
+        "lab_bad_ct": ("无法识别的 Ct 值", "A Ct value not understood"),
         "lab_bad_result": ("无法识别的结果：{value}", "Result not understood: {value}"),
         "lab_bad_lab": (
             "检测机构名称无效（过长或含有隐藏字符）",

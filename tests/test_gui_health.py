@@ -268,3 +268,15 @@ def test_today_lists_open_the_right_screen(qtbot, app_context, desk, session, to
     page.lists["fevers"].itemActivated.emit(page.lists["fevers"].item(0))
     page.headline.linkActivated.emit("swabs")
     assert opened == [("stay", stays[0].id), ("page", "swabs")]
+
+
+def test_a_lab_file_s_weak_positive_shows_as_weak_with_its_ct_values(swabs, engine, today_stays, tmp_path):
+    _today, stays = today_stays
+    swabs.table.selectAll()
+    swabs.sample_button.click()
+    with session_factory(engine)() as s:
+        name, doc = s.get(Stay, stays[0].id).person.name, s.get(Stay, stays[0].id).person.doc_number
+    path = tmp_path / "lab.csv"
+    path.write_text(f"姓名,证件号码,检测结果,ORF1ab,N基因\n{name},{doc},弱阳性,36.2,37.5\n", "utf-8")
+    assert swabs.load_lab_file(path).state == "done"
+    assert swabs.lab_table.item(0, 2).text() == "弱阳性（Ct：ORF1ab 36.2、N 37.5）"

@@ -167,3 +167,52 @@ def test_a_selection_is_sampled_and_resulted_all_or_none(session, site, desk, ma
     record_results_many(session, desk, ids[:2], SwabResult.NEGATIVE, lab="市疾控", at=NOW)
     states, audits = swab_state(session, ids[:2])
     assert [r for *_x, r in states] == [SwabResult.NEGATIVE] * 2 and audits.count("swab.result") == 2
+
+
+def test_a_lab_file_s_weak_positive_ct_values_and_sample_day(session, site, desk, make_arrival, tmp_path):
+    """Issue 20: 弱阳性 is a positive kept as weak, with the Ct values the lab gives; a sample time picks the
+    sample of that day; an .xls lab file (Excel 97-2003) is read like an .xlsx."""
+    from models.services.lab_import import preview_lab_file
+    from tests.test_table_formats import write_xls
+
+    rooms = free_rooms(session, 3)
+    a, b, c = (
+        register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 20)), r.id, now=NOW) for r in rooms
+    )
+    plan = swab_plan(session, a.id)
+    first = sampled(session, desk, a)  # the 21st
+    second = next(t for t in plan if t.id != first)
+    mark_sampled(session, desk, second.id, by="护士甲", at=local(2026, 11, 22, 9))  # two of a's samples waiting
+    b_swab, c_swab = sampled(session, desk, b), sampled(session, desk, c)
+    rows = [
+        ["姓名", "证件号码", "采样时间", "检测结果", "ORF1ab基因Ct值", "N基因Ct值", "检测机构"],
+        [a.person.name, a.person.doc_number, "2026-11-21 09:00", "弱阳性", "36.2", "37.5", "市疾控"],
+        [b.person.name, b.person.doc_number, "", "阴性", "-", "/", "市疾控"],
+        [c.person.name, c.person.doc_number, "2026年11月19日", "阴性", "", "", "市疾控"],  # no sample that day
+        [c.person.name, c.person.doc_number, "", "阳性", "abc", "", "市疾控"],
+    ]
+    path = tmp_path / "lab.xls"
+    write_xls(path, [("结果", rows)])
+    preview = preview_lab_file(session, path)
+    assert [(r.problem, r.swab_id) for r in preview] == [
+        (None, first),  # the sample of the 21st, not the latest (the 22nd's)
+        (None, b_swab),
+        ("lab_no_sample_that_day", None),
+        ("lab_bad_ct", None),
+    ]
+    assert (preview[0].result, preview[0].weak, preview[0].ct_values) == (
+        SwabResult.POSITIVE,
+        True,
+        "ORF1ab=36.2;N=37.5",
+    )
+    assert (preview[1].weak, preview[1].ct_values) == (False, None)
+    positives = apply_lab_results(session, desk, preview)
+    assert [p.swab_id for p in positives] == [first]
+    kept = {s.id: (s.result, s.weak, s.ct_values) for s in session.scalars(select(SwabTest))}
+    assert kept[first] == (SwabResult.POSITIVE, True, "ORF1ab=36.2;N=37.5")
+    assert kept[second.id][0] is SwabResult.PENDING and kept[c_swab][0] is SwabResult.PENDING
+    assert kept[b_swab] == (SwabResult.NEGATIVE, False, None)
+    entry = session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "swab.result").order_by(AuditEntry.id)
+    ).first()
+    assert entry.after["weak"] is True and entry.after["ct_values"] == "ORF1ab=36.2;N=37.5"

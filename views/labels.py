@@ -268,6 +268,11 @@ def alert_decision_label(code: str) -> str:
     return labels.get(code, code)
 
 
+def item_separator(language: str) -> str:
+    """Between the items of a list said in one breath (names, values): "、" in Chinese, ", " in English."""
+    return "、" if language.startswith("zh") else ", "
+
+
 def list_separator(language: str) -> str:
     """Between sentences said one after another: "；" in Chinese, "; " in English."""
     return "；" if language.startswith("zh") else "; "

@@ -61,7 +61,7 @@ from ui.theme import error_label
 
 from .context import AppContext
 from .date_field import DateField
-from .labels import group_duty_label
+from .labels import group_duty_label, item_separator
 from .permissions_ui import explain_disabled
 
 
@@ -190,7 +190,7 @@ class RosterTab(QWidget):
         for r, sh in enumerate(w.shifts):
             for c, d in enumerate(w.days):
                 names = w.names.get((sh.id, d), [])
-                item = QTableWidgetItem(("、" if self.ctx.language.startswith("zh") else ", ").join(names))
+                item = QTableWidgetItem(item_separator(self.ctx.language).join(names))
                 if not names:
                     item.setBackground(QColor(palette.BAD_TEXT).lighter(190))
                 self.table.setItem(r, c, item)

@@ -40,7 +40,7 @@ from ui.theme import error_label
 
 from .context import AppContext
 from .date_field import DateField
-from .labels import supply_category_label, use_basis_label
+from .labels import item_separator, supply_category_label, use_basis_label
 from .permissions_ui import explain_disabled
 from .tasks import Job, Task
 
@@ -295,7 +295,7 @@ class SuppliesPage(QWidget):
                 if r.item_id == chosen.item_id:
                     self.table.selectRow(i)
         low = [r.name for r in self.rows if r.low]
-        joined = ("、" if lang.startswith("zh") else ", ").join(low)
+        joined = item_separator(lang).join(low)
         self.warning.setText(self.tr("Low stock: {0}").format(joined) if low else "")
         if not self.rows:
             self.message.setText(self.tr("No supply item is listed yet: Add an item (Ins) first."))

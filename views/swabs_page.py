@@ -36,7 +36,7 @@ from ui import palette
 from ui.theme import mark_status
 
 from .context import AppContext
-from .labels import swab_result_label
+from .labels import item_separator, swab_result_label
 from .permissions_ui import explain_disabled
 from .swab_dialogs import SwabActionDialog, correct_result_dialog, unscheduled_swab_dialog
 from .tasks import Task
@@ -344,6 +344,11 @@ class SwabsPage(QWidget):
         for i, r in enumerate(self.lab_rows):
             match = self.tr("matched") if r.matched else DomainError(r.problem or "").message(self.lang)
             result = results.get(r.result, "") if r.result else ""
+            if r.weak:
+                result = self.tr("Weak positive")
+            if r.ct_values:  # ORF1ab=36.2;N=37.5 -> 弱阳性 (ORF1ab 36.2, N 37.5)
+                cts = item_separator(self.lang).join(v.replace("=", " ") for v in r.ct_values.split(";"))
+                result = self.tr("{0} (Ct: {1})").format(result, cts)
             for col, text in enumerate((str(r.row), r.name, result, match)):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(palette.OK_LIGHT if r.matched else palette.ALERT))

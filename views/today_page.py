@@ -42,7 +42,7 @@ from .areas_dialog import AreaRoundDialog, AreasDialog
 from .context import AppContext
 from .date_field import DateField
 from .followups_dialog import CallDialog, FollowUpAlertDialog
-from .labels import request_kind_label, swab_result_label
+from .labels import item_separator, request_kind_label, swab_result_label
 from .permissions_ui import explain_disabled
 from .release_batch_dialog import ReleaseBatchDialog
 from .requests_page import RequestDialog
@@ -483,7 +483,7 @@ class TodayPage(QWidget):
             if r.fever_open:
                 marks.append(self.tr("fever open"))
             if r.household_waiting:
-                names = ("、" if self.ctx.language.startswith("zh") else ", ").join(r.household_waiting)
+                names = item_separator(self.ctx.language).join(r.household_waiting)
                 marks.append(self.tr("leaves with {0}, not ready").format(names))
             status = "✓" if r.ready else "✗ " + "，".join(marks)
             items.append((f"{r.room} {r.name} · {status}", r.stay_id, None))

@@ -1,7 +1,9 @@
 """Swab results from a lab file (.xlsx/.csv): match each row to a present person, preview, apply.
 
 A row is matched by ID number, or else by name + room number. The result goes to that person's
-latest sample still awaiting a result. Rows that match nobody, or a person with no sample waiting,
+latest sample still awaiting a result, or, when the file says when the sample was taken (采样时间), the
+sample of that day. A weak positive (弱阳性) is a positive, kept as weak; Ct values (ORF1ab, N, or one Ct) are
+kept with the result. Rows that match nobody, or a person with no sample waiting,
 or with a result that is not understood, are listed as unmatched with the reason; they are never
 guessed. Applying writes every matched row in one transaction.
 """
@@ -9,7 +11,7 @@ guessed. Applying writes every matched row in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -34,7 +36,14 @@ HEADERS = {
     "result": ("结果", "检测结果", "核酸结果", "result"),
     "lab": ("检测机构", "检测单位", "实验室", "lab"),
     "result_at": ("报告时间", "结果时间", "检测时间", "reported"),
+    "sampled_at": ("采样时间", "采样日期", "采集时间", "采样", "sampled"),
+    "ct_orf1ab": ("orf1ab", "orf1abct", "orf1abct值", "orf1ab基因", "orf1ab基因ct值", "orf1ab基因ct"),
+    "ct_n": ("n基因", "n基因ct值", "n基因ct", "nct", "nct值"),
+    "ct": ("ct", "ct值"),
 }
+CT_GENES = (("ct_orf1ab", "ORF1ab"), ("ct_n", "N"), ("ct", "Ct"))  # a column -> how the swab keeps its value
+CT_RANGE = (0.0, 50.0)  # a real-time PCR runs 40 to 45 cycles: a Ct outside is not a Ct
+WEAK = ("弱阳性", "弱阳", "weakpositive", "weak", "弱+")
 RESULTS = {
     "阴性": SwabResult.NEGATIVE,
     "negative": SwabResult.NEGATIVE,
@@ -44,6 +53,7 @@ RESULTS = {
     "positive": SwabResult.POSITIVE,
     "pos": SwabResult.POSITIVE,
     "+": SwabResult.POSITIVE,
+    **dict.fromkeys(WEAK, SwabResult.POSITIVE),  # a weak positive is a positive, said as weak
 }
 
 
@@ -59,6 +69,9 @@ class LabRow:
     lab: str
     result_at: datetime | None
     problem: str | None  # error code when unmatched
+    weak: bool = False  # 弱阳性
+    ct_values: str | None = None  # "ORF1ab=36.2;N=37.1", as the swab keeps them
+    sampled_at: datetime | None = None  # the sample time the lab gives, if it does
 
     @property
     def matched(self) -> bool:
@@ -80,6 +93,24 @@ def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
         if "result" in cols and ("doc_number" in cols or {"name", "room"} <= cols.keys()):
             return i, cols
     raise DomainError("lab_no_header")
+
+
+def ct_values(raw: dict[str, Any]) -> str | None:
+    """The row's Ct values (column -> cell) as kept: "ORF1ab=36.2;N=37.1"; None when the lab gives none.
+    ValueError for a Ct that is not a number of cycles."""
+    kept = []
+    for column, gene in CT_GENES:
+        text = cell_text(raw.get(column))
+        if not text or text in ("-", "/", "—", "无", "N/A", "n/a"):
+            continue
+        try:
+            value = float(text)
+        except ValueError as exc:
+            raise ValueError(text) from exc
+        if not CT_RANGE[0] < value <= CT_RANGE[1]:
+            raise ValueError(text)
+        kept.append(f"{gene}={value:g}")
+    return ";".join(kept) or None
 
 
 def _lab_score(rows: list[list[Any]]) -> int:
@@ -108,13 +139,17 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
     by_doc = {doc.upper(): sid for sid, doc, _n, _r in present}
     by_name_room = {(name, room): sid for sid, _d, name, room in present}
     waiting: dict[int, int] = {}
-    for swab_id, waiting_stay in session.execute(
-        select(SwabTest.id, SwabTest.stay_id)
+    samples: dict[int, list[tuple[date, int]]] = {}  # stay -> (local day sampled, swab) of every sample waiting
+    zone = ZoneInfo(tz)
+    for waiting_swab, waiting_stay, sampled in session.execute(
+        select(SwabTest.id, SwabTest.stay_id, SwabTest.sampled_at)
         .join(Stay, SwabTest.stay_id == Stay.id)
         .where(Stay.departed_at.is_(None), SwabTest.sampled_at.is_not(None), SwabTest.result == SwabResult.PENDING)
         .order_by(SwabTest.sampled_at)
     ):
-        waiting[waiting_stay] = swab_id  # the latest sample waiting wins
+        waiting[waiting_stay] = waiting_swab  # the latest sample waiting wins, unless the lab says when it was taken
+        if sampled is not None:
+            samples.setdefault(waiting_stay, []).append((sampled.astimezone(zone).date(), waiting_swab))
     out: list[LabRow] = []
     earliest = datetime.combine(EARLIEST_EVENT, time(0, 0), tzinfo=ZoneInfo(tz))
     lab_limit = column_limit(SwabTest, "lab")
@@ -129,7 +164,19 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
             continue
         doc = doc_number_text(get(raw, "doc_number")).upper() if get(raw, "doc_number") is not None else ""
         name, room = cell_text(get(raw, "name")), cell_text(get(raw, "room"))
-        result = RESULTS.get(_key(get(raw, "result")))
+        said_result = _key(get(raw, "result"))
+        result = RESULTS.get(said_result)
+        weak = said_result in WEAK
+        try:
+            cts = ct_values({c: get(raw, c) for c, _gene in CT_GENES})
+        except ValueError:
+            cts, ct_bad = None, True
+        else:
+            ct_bad = False
+        try:
+            sampled_at = parse_when(get(raw, "sampled_at"), tz)
+        except (ValueError, TypeError, OverflowError):
+            sampled_at = None
         stay_id = by_doc.get(doc) if doc else None
         if stay_id is None and name and room:
             stay_id = by_name_room.get((name, room))
@@ -141,6 +188,8 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
             problem = "lab_bad_lab"  # would be refused by PostgreSQL (length, NUL) or mislead (bidi)
         elif stay_id is None:
             problem = "lab_no_match"
+        elif ct_bad:
+            problem = "lab_bad_ct"
         elif stay_id not in waiting:
             problem = "lab_no_sample"
         try:
@@ -149,6 +198,13 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
             when = None
         if when is not None and not earliest <= when <= clock.now() + FUTURE_SLACK:
             when = None  # year 1, 9999 and the like: the time of applying is used
+        swab_id: int | None = waiting.get(stay_id) if stay_id is not None else None
+        if problem is None and sampled_at is not None and stay_id is not None:
+            # the lab says when the sample was taken: the one of that day, not merely the latest
+            that_day = [s for day, s in samples.get(stay_id, []) if day == sampled_at.date()]
+            swab_id = that_day[-1] if that_day else None
+            if swab_id is None:
+                problem = "lab_no_sample_that_day"
         out.append(
             LabRow(
                 i + 1,
@@ -156,11 +212,14 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
                 doc[-4:],
                 room,
                 result,
-                waiting.get(stay_id) if stay_id is not None and problem is None else None,
+                swab_id if problem is None else None,
                 stay_id,
                 lab,
                 when,
                 problem,
+                weak=weak and result is SwabResult.POSITIVE,
+                ct_values=cts,
+                sampled_at=sampled_at,
             )
         )
     return out
@@ -173,7 +232,9 @@ def apply_lab_results(session: Session, actor: User | None, rows: list[LabRow]) 
     for r in rows:
         if not r.matched or r.swab_id is None or r.result is None:
             continue
-        record_result(session, actor, r.swab_id, r.result, lab=r.lab, at=r.result_at)
+        record_result(
+            session, actor, r.swab_id, r.result, lab=r.lab, at=r.result_at, weak=r.weak, ct_values=r.ct_values
+        )
         if r.result is SwabResult.POSITIVE:
             positives.append(r)
     return positives

@@ -48,7 +48,11 @@ def record_result(
     *,
     lab: str = "",
     at: datetime | None = None,
+    weak: bool = False,
+    ct_values: str | None = None,
 ) -> SwabTest:
+    """A swab's result (with the lab's name and time; a positive may be weak, 弱阳性; the lab's Ct values as
+    ``lab_import.ct_values`` keeps them)."""
     swab, stay = _swab(session, swab_id)
     try:
         result = SwabResult(result)
@@ -60,6 +64,8 @@ def record_result(
     swab.result = result
     swab.result_at = at or clock.now() if result is not SwabResult.PENDING else None
     swab.lab = lab.strip() or swab.lab
+    swab.weak = bool(weak) and result is SwabResult.POSITIVE
+    swab.ct_values = ((ct_values or "")[:60] or None) if result is not SwabResult.PENDING else None
     audit.record(session, actor, "swab.result", swab, before, person_id=stay.person_id, room_id=stay.room_id)
     return swab
 

@@ -260,7 +260,7 @@
     <name>SwabsPage</name>
     <message numerus="yes">
         <location filename="../../views/swabs_page.py" line="289"/>
-        <location filename="../../views/swabs_page.py" line="375"/>
+        <location filename="../../views/swabs_page.py" line="380"/>
         <source>%n results recorded</source>
         <translation>
             <numerusform>%n result recorded</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="354"/>
+        <location filename="../../views/swabs_page.py" line="359"/>
         <source>%n rows matched, {0} not matched</source>
         <translation>
             <numerusform>%n row matched, {0} not matched</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="366"/>
+        <location filename="../../views/swabs_page.py" line="371"/>
         <source>The lab file has %n positive results: {0}. Record the matched results?</source>
         <translation>
             <numerusform>The lab file has %n positive result: {0}. Record the matched results?</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="449"/>
+        <location filename="../../views/swabs_page.py" line="454"/>
         <source>%n people would restart their isolation</source>
         <translation>
             <numerusform>%n person would restart their isolation</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="457"/>
+        <location filename="../../views/swabs_page.py" line="462"/>
         <source>Isolation restarted for %n people</source>
         <translation>
             <numerusform>Isolation restarted for %n person</numerusform>

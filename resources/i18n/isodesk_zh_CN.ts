@@ -7068,7 +7068,7 @@ monitoring (days)</source>
     <message>
         <location filename="../../views/swabs_page.py" line="102" />
         <location filename="../../views/swabs_page.py" line="304" />
-        <location filename="../../views/swabs_page.py" line="364" />
+        <location filename="../../views/swabs_page.py" line="369" />
         <source>Positive result</source>
         <translation>阳性结果</translation>
     </message>
@@ -7159,13 +7159,13 @@ monitoring (days)</source>
     </message>
     <message>
         <location filename="../../views/swabs_page.py" line="284" />
-        <location filename="../../views/swabs_page.py" line="369" />
+        <location filename="../../views/swabs_page.py" line="374" />
         <source>Nothing recorded</source>
         <translation>未录入任何结果</translation>
     </message>
     <message numerus="yes">
         <location filename="../../views/swabs_page.py" line="289" />
-        <location filename="../../views/swabs_page.py" line="375" />
+        <location filename="../../views/swabs_page.py" line="380" />
         <source>%n results recorded</source>
         <translation>
             <numerusform>已录入 %n 条结果</numerusform>
@@ -7183,29 +7183,39 @@ monitoring (days)</source>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.et *.csv *.txt)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.et *.csv *.txt)</translation>
     </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="348" />
+        <source>Weak positive</source>
+        <translation>弱阳性</translation>
+    </message>
+    <message>
+        <location filename="../../views/swabs_page.py" line="351" />
+        <source>{0} (Ct: {1})</source>
+        <translation>{0}（Ct：{1}）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="354" />
+        <location filename="../../views/swabs_page.py" line="359" />
         <source>%n rows matched, {0} not matched</source>
         <translation>
             <numerusform>匹配 %n 行，未匹配 {0} 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="366" />
+        <location filename="../../views/swabs_page.py" line="371" />
         <source>The lab file has %n positive results: {0}. Record the matched results?</source>
         <translation>
             <numerusform>检测结果文件中有 %n 人阳性：{0}。确认录入已匹配的结果？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="449" />
+        <location filename="../../views/swabs_page.py" line="454" />
         <source>%n people would restart their isolation</source>
         <translation>
             <numerusform>将有 %n 人重新计算隔离期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/swabs_page.py" line="457" />
+        <location filename="../../views/swabs_page.py" line="462" />
         <source>Isolation restarted for %n people</source>
         <translation>
             <numerusform>已为 %n 人重新计算隔离期</numerusform>
@@ -7227,17 +7237,17 @@ monitoring (days)</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="391" />
+        <location filename="../../views/swabs_page.py" line="396" />
         <source>Recording the results…</source>
         <translation>正在录入检测结果…</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="406" />
+        <location filename="../../views/swabs_page.py" line="411" />
         <source>Positive: {0}. Transfer to hospital, then decide on restarting the floors around.</source>
         <translation>阳性：{0}。请先转运至医院，再决定是否对周边楼层重新计算隔离期。</translation>
     </message>
     <message>
-        <location filename="../../views/swabs_page.py" line="429" />
+        <location filename="../../views/swabs_page.py" line="434" />
         <source>Transferred to {0}</source>
         <translation>已转运至 {0}</translation>
     </message>
