@@ -109,6 +109,9 @@ MESSAGES = Catalogue(
         "tl_fever": ("发热 {temperature} °C", "Fever {temperature} °C"),
         "tl_recheck": ("复测 {temperature} °C", "Recheck {temperature} °C"),
         "tl_swab": ("第{day}天核酸：{result}", "Swab day {day}: {result}"),
+        "tl_swab_ct": ("第{day}天核酸：{result}（Ct：{ct}）", "Swab day {day}: {result} (Ct: {ct})"),
+        "tl_swab_weak": ("第{day}天核酸：弱阳性", "Swab day {day}: weak positive"),
+        "tl_swab_weak_ct": ("第{day}天核酸：弱阳性（Ct：{ct}）", "Swab day {day}: weak positive (Ct: {ct})"),
         "tl_departure": ("离开（{how}）", "Left ({how})"),
         # the lines of a room's history (models/services/rooms.py room_history)
         "rh_checked_in": ("{name} 入住", "{name} checked in"),

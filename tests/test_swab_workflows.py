@@ -216,3 +216,9 @@ def test_a_lab_file_s_weak_positive_ct_values_and_sample_day(session, site, desk
         select(AuditEntry).where(AuditEntry.action == "swab.result").order_by(AuditEntry.id)
     ).first()
     assert entry.after["weak"] is True and entry.after["ct_values"] == "ORF1ab=36.2;N=37.5"
+    from models.reads.occupants import stay_detail
+
+    lines = [e.text_zh for e in stay_detail(session, a.id).timeline if e.kind == "swab"]
+    assert lines[0].endswith("核酸：弱阳性（Ct：ORF1ab 36.2 / N 37.5）") and "弱阳性" not in lines[1]
+    english = [e.text_en for e in stay_detail(session, a.id).timeline if e.kind == "swab"]
+    assert english[0].endswith("weak positive (Ct: ORF1ab 36.2 / N 37.5)")

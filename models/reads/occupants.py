@@ -362,7 +362,11 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
         if w.sampled_at is None:  # not sampled: left out by the query already
             continue
         r = w.result.value if w.result else "pending"
-        events.append(_event(w.sampled_at, "swab", "tl_swab", day=w.planned_day, result=coded("swab_result", r)))
+        said = {"day": w.planned_day, "result": coded("swab_result", r)}
+        if w.ct_values:  # ORF1ab=36.2;N=37.5 -> ORF1ab 36.2 / N 37.5: names and numbers, the same in both languages
+            said["ct"] = " / ".join(v.replace("=", " ") for v in w.ct_values.split(";"))
+        message = ("tl_swab_weak" if w.weak else "tl_swab") + ("_ct" if w.ct_values else "")
+        events.append(_event(w.sampled_at, "swab", message, **said))
     if stay.departed_at is not None and stay.departure_kind is not None:
         how = coded("departure", stay.departure_kind.value)
         events.append(_event(stay.departed_at, "departure", "tl_departure", how=how))
