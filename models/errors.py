@@ -807,6 +807,10 @@ MESSAGES = Catalogue(
             "身份证地区码未知（号码校验正确，仍可登记）",
             "Unknown region code in the ID (checksum is right; accepted)",
         ),
+        "import_year_inferred": (
+            "“{column}”写作“{value}”，未写年份，按 {day} 读取",
+            "“{column}” says “{value}” without a year: read as {day}",
+        ),
         "warn_id_upgraded_from_15": ("15位旧身份证号已升级为18位", "15-digit ID number upgraded to 18"),
         # notices: not refusals, said the same way (progress of the demo build)
         "demo_layout": ("建立房间：{rooms} 间", "Layout: {rooms} rooms"),

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from models.demo import synthetic
 from models.errors import DomainError
 from models.rules.table_files import decode_text, read_sheets
-from models.services.importer import pick_sheet, read_transfer_list
+from models.services.importer import pick_sheet, read_transfer_list, said
 from models.store.orm import Sex
 from tests.conftest import NOW
 
@@ -129,7 +129,7 @@ def verdicts(session, path):
 def test_every_form_gives_the_verdicts_of_the_xlsx(session, site, tmp_path, rows, kind):
     write_xlsx(tmp_path / "list.xlsx", [("名单", rows)])
     expected = verdicts(session, tmp_path / "list.xlsx")
-    assert [v[1] for v in expected] == ["valid", "valid", "invalid", "invalid"]
+    assert [v[1] for v in expected] == ["valid", "warning", "invalid", "invalid"]  # 11月20日: the year said back
     assert expected[1][5] == datetime(2026, 11, 20, 12, 0, tzinfo=NOW.tzinfo)  # 11月20日: the year inferred
     text = csv_text(rows)
     if kind in ("xls", "et"):
@@ -158,7 +158,7 @@ def test_a_workbook_of_several_sheets_is_read_from_the_list(session, site, tmp_p
         write(path, [("说明", notes), ("转运名单", rows), ("区划", [["区"], ["东城"]])])
         picked = pick_sheet(path)
         assert (picked.name, picked.names) == ("转运名单", ("说明", "转运名单", "区划")), suffix
-        assert [r.status for r in read_transfer_list(session, path, now=NOW)] == ["valid", "valid", "invalid",
+        assert [r.status for r in read_transfer_list(session, path, now=NOW)] == ["valid", "warning", "invalid",
                                                                                   "invalid"]  # fmt: skip
         assert pick_sheet(path, "区划").rows == [["区"], ["东城"]]
         with pytest.raises(DomainError) as e:
@@ -181,3 +181,11 @@ def test_unreadable_and_hostile_files_are_refused_with_a_message(tmp_path):
     with pytest.raises(DomainError) as e:
         decode_text(b"\xff\xfe\x00\xd8")  # a lone surrogate: not UTF-16 text
     assert e.value.code == "import_encoding"
+
+
+def test_a_date_without_its_year_is_read_near_today_and_said_back(session, site, tmp_path, rows):
+    write_xlsx(tmp_path / "list.xlsx", [("名单", rows)])
+    second = read_transfer_list(session, tmp_path / "list.xlsx", now=NOW)[1]
+    assert second.status == "warning"  # checked in as any warned row, coloured for the desk to look at
+    assert [said(m, "zh_CN") for m in second.messages] == ["“末次暴露时间”写作“11月20日”，未写年份，按 2026-11-20 读取"]
+    assert said(second.messages[0], "en") == "“末次暴露时间” says “11月20日” without a year: read as 2026-11-20"

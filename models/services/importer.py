@@ -60,6 +60,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "no", "no."),
 }
 FIELDS = tuple(HEADER_ALIASES)
+YEAR_LEFT_OUT = re.compile(r"^\d{1,2}\s*[-.月]\s*\d{1,2}(?!\d)")  # 11月29日, 11-29, 11.29 8:30: no year
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|total)|共\s*\d+\s*人")
 MAX_CELL = 500
 
@@ -100,6 +101,7 @@ class ImportRow:
     fields: dict[str, Any] = field(default_factory=dict)  # normalised
     arrival: ArrivalInput | None = None
     companion_of: int | None = None  # the row number of the person this one shares a room with
+    notes: list[str] = field(default_factory=list)  # what a valid row is read as and the desk should see
     # full text -> masked text of the row's identifiers (ID number, phone, birth date) as cells and
     # messages may carry them: what as_json hides
     identifiers: dict[str, str] = field(default_factory=dict, repr=False)
@@ -481,6 +483,10 @@ def parse_rows(
             last_exposure=exposure,
             arrived_at=arrived,
         )
+        for f, when in (("last_exposure", exposure), ("arrived_at", arrived)):
+            if when is not None and YEAR_LEFT_OUT.match(cell_text(values.get(f))):  # 11月29日: the year said back
+                r.notes.append(_msg("import_year_inferred", column=named[f], value=shown(cell_text(values.get(f))),
+                                    day=when.date().isoformat()))  # fmt: skip
         read.append((r, values, errors, category, data))
     checks = check_arrivals(session, [data for *_, data in read], now)  # the people known: a few queries in all
     for (r, values, errors, category, data), check in zip(read, checks, strict=True):
@@ -519,9 +525,9 @@ def parse_rows(
         else:
             seen_docs[key] = r.row
             by_name.setdefault(n.name, r.row)
-            if check.warnings:
+            if check.warnings or r.notes:
                 r.status = "warning"
-                r.messages += [_msg(f"warn_{w}") for w in check.warnings]
+                r.messages += [_msg(f"warn_{w}") for w in check.warnings] + r.notes
     # companions: 同住人 names another person of the same list
     rows_by_no = {r.row: r for r in out}
     for r in out:

@@ -2252,268 +2252,268 @@ dis {2} · oos {3}</source>
     </message>
     <message>
         <location filename="../../views/labels.py" line="264" />
-        <location filename="../../views/labels.py" line="709" />
+        <location filename="../../views/labels.py" line="719" />
         <source>Recheck normal</source>
         <translation>复测正常</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="265" />
-        <location filename="../../views/labels.py" line="710" />
+        <location filename="../../views/labels.py" line="720" />
         <source>Observed, not a fever</source>
         <translation>经观察，非发热</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="279" />
+        <location filename="../../views/labels.py" line="284" />
         <source>Account created</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="280" />
+        <location filename="../../views/labels.py" line="285" />
         <source>Account changed</source>
         <translation>修改账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="281" />
+        <location filename="../../views/labels.py" line="286" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="282" />
+        <location filename="../../views/labels.py" line="287" />
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="283" />
+        <location filename="../../views/labels.py" line="288" />
         <source>Account locked after failed sign-ins</source>
         <translation>多次登录失败，账号锁定</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="284" />
+        <location filename="../../views/labels.py" line="289" />
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="285" />
+        <location filename="../../views/labels.py" line="290" />
         <source>Password reset by an admin</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="286" />
+        <location filename="../../views/labels.py" line="291" />
         <source>Desk setting changed</source>
         <translation>修改前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="288" />
+        <location filename="../../views/labels.py" line="293" />
         <source>Temperature recorded</source>
         <translation>录入体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="289" />
+        <location filename="../../views/labels.py" line="294" />
         <source>Temperature reading corrected</source>
         <translation>更正体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="290" />
+        <location filename="../../views/labels.py" line="295" />
         <source>Fever alert raised</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="291" />
+        <location filename="../../views/labels.py" line="296" />
         <source>Fever alert closed</source>
         <translation>关闭发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="292" />
+        <location filename="../../views/labels.py" line="297" />
         <source>Fever alert open again (departure undone)</source>
         <translation>发热预警重新打开（撤销离开）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="293" />
+        <location filename="../../views/labels.py" line="298" />
         <source>Backup restore started</source>
         <translation>开始从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="294" />
+        <location filename="../../views/labels.py" line="299" />
         <source>Restored from a backup</source>
         <translation>已从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="295" />
+        <location filename="../../views/labels.py" line="300" />
         <source>Shared database upgraded</source>
         <translation>共享数据库已升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="296" />
+        <location filename="../../views/labels.py" line="301" />
         <source>Site set up</source>
         <translation>建立隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="297" />
+        <location filename="../../views/labels.py" line="302" />
         <source>Fever threshold changed</source>
         <translation>修改发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="298" />
+        <location filename="../../views/labels.py" line="303" />
         <source>Site name or address changed</source>
         <translation>隔离点名称或地址已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="299" />
+        <location filename="../../views/labels.py" line="304" />
         <source>Rule set switched</source>
         <translation>切换规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="300" />
+        <location filename="../../views/labels.py" line="305" />
         <source>Rule set copied to a new draft</source>
         <translation>隔离规则复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="301" />
+        <location filename="../../views/labels.py" line="306" />
         <source>Rule set draft saved</source>
         <translation>隔离规则草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="302" />
+        <location filename="../../views/labels.py" line="307" />
         <source>Rule set draft deleted</source>
         <translation>隔离规则草稿已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="303" />
+        <location filename="../../views/labels.py" line="308" />
         <source>Rule set put in use</source>
         <translation>隔离规则启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="304" />
+        <location filename="../../views/labels.py" line="309" />
         <source>Category rule added</source>
         <translation>新增人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="305" />
+        <location filename="../../views/labels.py" line="310" />
         <source>Category rule changed</source>
         <translation>人员类别规则已修改</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="306" />
+        <location filename="../../views/labels.py" line="311" />
         <source>Category rule removed</source>
         <translation>人员类别规则已删除</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="307" />
+        <location filename="../../views/labels.py" line="312" />
         <source>Person registered</source>
         <translation>登记人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="308" />
+        <location filename="../../views/labels.py" line="313" />
         <source>Person's details changed</source>
         <translation>修改人员信息</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="309" />
+        <location filename="../../views/labels.py" line="314" />
         <source>Full ID number and phone shown</source>
         <translation>查看完整证件号和电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="310" />
+        <location filename="../../views/labels.py" line="315" />
         <source>Searched by full ID number or phone</source>
         <translation>按完整证件号或电话查找</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="311" />
+        <location filename="../../views/labels.py" line="316" />
         <source>Import file with full ID numbers read</source>
         <translation>读取含完整证件号的导入文件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="312" />
+        <location filename="../../views/labels.py" line="317" />
         <source>Form printed</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="313" />
+        <location filename="../../views/labels.py" line="318" />
         <source>Room occupied</source>
         <translation>房间入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="314" />
+        <location filename="../../views/labels.py" line="319" />
         <source>Room awaiting disinfection</source>
         <translation>房间待消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="315" />
+        <location filename="../../views/labels.py" line="320" />
         <source>Room disinfected</source>
         <translation>房间已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="316" />
+        <location filename="../../views/labels.py" line="321" />
         <source>Disinfection record corrected</source>
         <translation>消毒记录已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="317" />
+        <location filename="../../views/labels.py" line="322" />
         <source>Room taken out of service</source>
         <translation>房间停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="318" />
+        <location filename="../../views/labels.py" line="323" />
         <source>Room back in service</source>
         <translation>房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="319" />
+        <location filename="../../views/labels.py" line="324" />
         <source>Room back in service: its out-of-service period ended</source>
         <translation>停用到期，房间恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="320" />
+        <location filename="../../views/labels.py" line="325" />
         <source>Building added</source>
         <translation>添加楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="321" />
+        <location filename="../../views/labels.py" line="326" />
         <source>Building renamed</source>
         <translation>楼栋改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="322" />
+        <location filename="../../views/labels.py" line="327" />
         <source>Building retired</source>
         <translation>注销楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="323" />
+        <location filename="../../views/labels.py" line="328" />
         <source>Floor added</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="324" />
+        <location filename="../../views/labels.py" line="329" />
         <source>Floor renamed</source>
         <translation>楼层改名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="325" />
+        <location filename="../../views/labels.py" line="330" />
         <source>Floor retired</source>
         <translation>注销楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="326" />
+        <location filename="../../views/labels.py" line="331" />
         <source>Room added</source>
         <translation>添加房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="327" />
+        <location filename="../../views/labels.py" line="332" />
         <source>Room changed (number, type, beds or zone)</source>
         <translation>修改房间（房间号、房型、床位数或区域）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="328" />
+        <location filename="../../views/labels.py" line="333" />
         <source>Room retired</source>
         <translation>注销房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="329" />
+        <location filename="../../views/labels.py" line="334" />
         <source>Room deleted (never used)</source>
         <translation>删除房间（从未使用）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="330" />
+        <location filename="../../views/labels.py" line="335" />
         <source>Checked in</source>
         <translation>入住</translation>
     </message>
@@ -2538,266 +2538,266 @@ dis {2} · oos {3}</source>
         <translation>房间预测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="331" />
+        <location filename="../../views/labels.py" line="336" />
         <source>Moved to another room</source>
         <translation>调换房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="332" />
+        <location filename="../../views/labels.py" line="337" />
         <source>Release date changed</source>
         <translation>修改解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="333" />
+        <location filename="../../views/labels.py" line="338" />
         <source>Dates follow the new rule set</source>
         <translation>按新规则调整日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="334" />
+        <location filename="../../views/labels.py" line="339" />
         <source>Isolation restarted (close contact of a positive case)</source>
         <translation>重新计算隔离期（阳性病例的密接）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="335" />
+        <location filename="../../views/labels.py" line="340" />
         <source>Departure undone</source>
         <translation>撤销离开</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="336" />
+        <location filename="../../views/labels.py" line="341" />
         <source>Swab taken</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="337" />
+        <location filename="../../views/labels.py" line="342" />
         <source>Swab result recorded</source>
         <translation>录入核酸结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="338" />
+        <location filename="../../views/labels.py" line="343" />
         <source>Unscheduled swab added</source>
         <translation>添加计划外核酸</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="339" />
+        <location filename="../../views/labels.py" line="344" />
         <source>Swab result corrected</source>
         <translation>核酸结果已更正</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="340" />
+        <location filename="../../views/labels.py" line="345" />
         <source>Demo site built</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="341" />
+        <location filename="../../views/labels.py" line="346" />
         <source>Receiving community added</source>
         <translation>添加接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="342" />
+        <location filename="../../views/labels.py" line="347" />
         <source>Receiving community corrected</source>
         <translation>修改接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="343" />
+        <location filename="../../views/labels.py" line="348" />
         <source>Receiving community retired</source>
         <translation>停用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="344" />
+        <location filename="../../views/labels.py" line="349" />
         <source>Receiving community removed</source>
         <translation>删除接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="345" />
+        <location filename="../../views/labels.py" line="350" />
         <source>Receiving community offered again</source>
         <translation>重新启用接收社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="346" />
+        <location filename="../../views/labels.py" line="351" />
         <source>Follow-up call recorded</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="347" />
+        <location filename="../../views/labels.py" line="352" />
         <source>Abnormal follow-up dealt with</source>
         <translation>处置回访异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="348" />
+        <location filename="../../views/labels.py" line="353" />
         <source>Follow-up call days changed</source>
         <translation>修改回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="349" />
+        <location filename="../../views/labels.py" line="354" />
         <source>Room forecast margin changed</source>
         <translation>修改房间预测预警余量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="356" />
+        <location filename="../../views/labels.py" line="361" />
         <source>Planned batch announced</source>
         <translation>登记待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="357" />
+        <location filename="../../views/labels.py" line="362" />
         <source>Planned batch changed</source>
         <translation>修改待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="358" />
+        <location filename="../../views/labels.py" line="363" />
         <source>Planned batch called off</source>
         <translation>取消待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="359" />
+        <location filename="../../views/labels.py" line="364" />
         <source>Planned batch checked in</source>
         <translation>待转运批次已入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="397" />
-        <location filename="../../views/labels.py" line="398" />
+        <location filename="../../views/labels.py" line="402" />
+        <location filename="../../views/labels.py" line="403" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="399" />
-        <location filename="../../views/labels.py" line="488" />
-        <location filename="../../views/labels.py" line="725" />
+        <location filename="../../views/labels.py" line="404" />
+        <location filename="../../views/labels.py" line="493" />
+        <location filename="../../views/labels.py" line="735" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="400" />
-        <location filename="../../views/labels.py" line="535" />
+        <location filename="../../views/labels.py" line="405" />
+        <location filename="../../views/labels.py" line="545" />
         <source>Stay</source>
         <translation>入住记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="401" />
-        <location filename="../../views/labels.py" line="489" />
-        <location filename="../../views/labels.py" line="726" />
+        <location filename="../../views/labels.py" line="406" />
+        <location filename="../../views/labels.py" line="494" />
+        <location filename="../../views/labels.py" line="736" />
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="402" />
+        <location filename="../../views/labels.py" line="407" />
         <source>Room event</source>
         <translation>房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="403" />
+        <location filename="../../views/labels.py" line="408" />
         <source>Room move</source>
         <translation>调换房间记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="404" />
+        <location filename="../../views/labels.py" line="409" />
         <source>Release date change</source>
         <translation>解除日期变更</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="405" />
-        <location filename="../../views/labels.py" line="406" />
+        <location filename="../../views/labels.py" line="410" />
+        <location filename="../../views/labels.py" line="411" />
         <source>Temperature reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="407" />
-        <location filename="../../views/labels.py" line="408" />
+        <location filename="../../views/labels.py" line="412" />
+        <location filename="../../views/labels.py" line="413" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="409" />
-        <location filename="../../views/labels.py" line="410" />
+        <location filename="../../views/labels.py" line="414" />
+        <location filename="../../views/labels.py" line="415" />
         <source>Swab</source>
         <translation>核酸检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="411" />
-        <location filename="../../views/labels.py" line="590" />
+        <location filename="../../views/labels.py" line="416" />
+        <location filename="../../views/labels.py" line="600" />
         <source>Site</source>
         <translation>隔离点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="412" />
-        <location filename="../../views/labels.py" line="591" />
+        <location filename="../../views/labels.py" line="417" />
+        <location filename="../../views/labels.py" line="601" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="413" />
-        <location filename="../../views/labels.py" line="514" />
+        <location filename="../../views/labels.py" line="418" />
+        <location filename="../../views/labels.py" line="524" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="414" />
-        <location filename="../../views/labels.py" line="492" />
+        <location filename="../../views/labels.py" line="419" />
+        <location filename="../../views/labels.py" line="497" />
         <source>Rule set</source>
         <translation>隔离规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="415" />
+        <location filename="../../views/labels.py" line="420" />
         <source>Category rule</source>
         <translation>人员类别规则</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="416" />
-        <location filename="../../views/labels.py" line="491" />
+        <location filename="../../views/labels.py" line="421" />
+        <location filename="../../views/labels.py" line="496" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="417" />
+        <location filename="../../views/labels.py" line="422" />
         <source>Desk setting</source>
         <translation>前台设置</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="418" />
+        <location filename="../../views/labels.py" line="423" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="419" />
+        <location filename="../../views/labels.py" line="424" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="420" />
+        <location filename="../../views/labels.py" line="425" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="421" />
+        <location filename="../../views/labels.py" line="426" />
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="422" />
-        <location filename="../../views/labels.py" line="564" />
+        <location filename="../../views/labels.py" line="427" />
+        <location filename="../../views/labels.py" line="574" />
         <source>Receiving community</source>
         <translation>接收街道/社区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="423" />
-        <location filename="../../views/labels.py" line="424" />
+        <location filename="../../views/labels.py" line="428" />
+        <location filename="../../views/labels.py" line="429" />
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="425" />
-        <location filename="../../views/labels.py" line="426" />
-        <location filename="../../views/labels.py" line="573" />
+        <location filename="../../views/labels.py" line="430" />
+        <location filename="../../views/labels.py" line="431" />
+        <location filename="../../views/labels.py" line="583" />
         <source>Planned batch</source>
         <translation>待转运批次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="449" />
+        <location filename="../../views/labels.py" line="454" />
         <source>Contaminated zone</source>
         <translation>污染区</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="91" />
-        <location filename="../../views/labels.py" line="450" />
+        <location filename="../../views/labels.py" line="455" />
         <source>Buffer zone</source>
         <translation>缓冲区</translation>
     </message>
@@ -2832,850 +2832,875 @@ dis {2} · oos {3}</source>
         <translation>公共区域日常消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="350" />
+        <location filename="../../views/labels.py" line="355" />
         <source>Public area added</source>
         <translation>添加公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="351" />
+        <location filename="../../views/labels.py" line="356" />
         <source>Public area changed</source>
         <translation>修改公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="352" />
+        <location filename="../../views/labels.py" line="357" />
         <source>Public area no longer in use</source>
         <translation>停用公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="353" />
+        <location filename="../../views/labels.py" line="358" />
         <source>Public area removed</source>
         <translation>删除公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="354" />
+        <location filename="../../views/labels.py" line="359" />
         <source>Public area in use again</source>
         <translation>重新启用公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="355" />
+        <location filename="../../views/labels.py" line="360" />
         <source>Routine disinfection round recorded</source>
         <translation>登记日常消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="427" />
-        <location filename="../../views/labels.py" line="428" />
+        <location filename="../../views/labels.py" line="432" />
+        <location filename="../../views/labels.py" line="433" />
         <source>Public area</source>
         <translation>公共区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="429" />
+        <location filename="../../views/labels.py" line="434" />
         <source>Routine disinfection round</source>
         <translation>日常消毒记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="451" />
+        <location filename="../../views/labels.py" line="456" />
         <source>Clean zone</source>
         <translation>清洁区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="467" />
-        <location filename="../../views/labels.py" line="724" />
+        <location filename="../../views/labels.py" line="472" />
+        <location filename="../../views/labels.py" line="734" />
         <source>Record number</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="468" />
+        <location filename="../../views/labels.py" line="473" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="469" />
+        <location filename="../../views/labels.py" line="474" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="470" />
+        <location filename="../../views/labels.py" line="475" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="471" />
+        <location filename="../../views/labels.py" line="476" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="472" />
+        <location filename="../../views/labels.py" line="477" />
         <source>Failed sign-ins</source>
         <translation>登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="473" />
+        <location filename="../../views/labels.py" line="478" />
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="474" />
+        <location filename="../../views/labels.py" line="479" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="475" />
+        <location filename="../../views/labels.py" line="480" />
         <source>Name in pinyin</source>
         <translation>姓名拼音</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="476" />
+        <location filename="../../views/labels.py" line="481" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="477" />
+        <location filename="../../views/labels.py" line="482" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="478" />
+        <location filename="../../views/labels.py" line="483" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="479" />
+        <location filename="../../views/labels.py" line="484" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="480" />
+        <location filename="../../views/labels.py" line="485" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="481" />
+        <location filename="../../views/labels.py" line="486" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="482" />
+        <location filename="../../views/labels.py" line="487" />
         <source>Coming from</source>
         <translation>来源地</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="483" />
+        <location filename="../../views/labels.py" line="488" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="484" />
+        <location filename="../../views/labels.py" line="489" />
         <source>Emergency phone</source>
         <translation>紧急联系电话</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="485" />
+        <location filename="../../views/labels.py" line="490" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="486" />
+        <location filename="../../views/labels.py" line="491" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="487" />
+        <location filename="../../views/labels.py" line="492" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="490" />
+        <location filename="../../views/labels.py" line="495" />
         <source>Bed</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="493" />
-        <location filename="../../views/labels.py" line="704" />
+        <location filename="../../views/labels.py" line="498" />
+        <location filename="../../views/labels.py" line="714" />
         <source>Last exposure</source>
         <translation>末次暴露</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="494" />
+        <location filename="../../views/labels.py" line="499" />
         <source>Arrived at</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="495" />
+        <location filename="../../views/labels.py" line="500" />
         <source>Arrival day</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="496" />
+        <location filename="../../views/labels.py" line="501" />
         <source>Day one</source>
         <translation>第1天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="497" />
+        <location filename="../../views/labels.py" line="502" />
         <source>Planned release</source>
         <translation>计划解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="507" />
+        <location filename="../../views/labels.py" line="517" />
         <source>Left at</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="508" />
+        <location filename="../../views/labels.py" line="518" />
         <source>Departure</source>
         <translation>离开方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="509" />
+        <location filename="../../views/labels.py" line="519" />
         <source>Reason for leaving</source>
         <translation>离开原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="510" />
+        <location filename="../../views/labels.py" line="520" />
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="511" />
+        <location filename="../../views/labels.py" line="521" />
         <source>Early release approved by</source>
         <translation>提前解除批准</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="512" />
+        <location filename="../../views/labels.py" line="522" />
         <source>Shares the room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="513" />
+        <location filename="../../views/labels.py" line="523" />
         <source>Reason for sharing</source>
         <translation>同住原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="515" />
+        <location filename="../../views/labels.py" line="525" />
         <source>Room number</source>
         <translation>房间号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="516" />
+        <location filename="../../views/labels.py" line="526" />
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="517" />
+        <location filename="../../views/labels.py" line="527" />
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="518" />
+        <location filename="../../views/labels.py" line="528" />
         <source>Beds</source>
         <translation>床位数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="519" />
+        <location filename="../../views/labels.py" line="529" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="520" />
+        <location filename="../../views/labels.py" line="530" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="521" />
+        <location filename="../../views/labels.py" line="531" />
         <source>Out-of-service reason</source>
         <translation>停用原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="522" />
+        <location filename="../../views/labels.py" line="532" />
         <source>Out of service from</source>
         <translation>停用起始</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="523" />
+        <location filename="../../views/labels.py" line="533" />
         <source>Out of service until</source>
         <translation>停用至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="524" />
+        <location filename="../../views/labels.py" line="534" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="525" />
-        <location filename="../../views/labels.py" line="720" />
+        <location filename="../../views/labels.py" line="535" />
+        <location filename="../../views/labels.py" line="730" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="526" />
+        <location filename="../../views/labels.py" line="536" />
         <source>Previous stay</source>
         <translation>上一入住</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="102" />
-        <location filename="../../views/labels.py" line="527" />
+        <location filename="../../views/labels.py" line="537" />
         <source>Disinfectant</source>
         <translation>消毒剂</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="287" />
+        <location filename="../../views/labels.py" line="292" />
         <source>List columns remembered</source>
         <translation>记住名单列对应</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="360" />
+        <location filename="../../views/labels.py" line="365" />
         <source>Supply item added</source>
         <translation>新增物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="361" />
+        <location filename="../../views/labels.py" line="366" />
         <source>Supply item changed</source>
         <translation>修改物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="362" />
+        <location filename="../../views/labels.py" line="367" />
         <source>Supply item no longer kept</source>
         <translation>物资停用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="363" />
+        <location filename="../../views/labels.py" line="368" />
         <source>Supply item removed</source>
         <translation>删除物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="364" />
+        <location filename="../../views/labels.py" line="369" />
         <source>Supply item kept again</source>
         <translation>物资重新启用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="365" />
+        <location filename="../../views/labels.py" line="370" />
         <source>Stock received</source>
         <translation>物资入库</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="366" />
+        <location filename="../../views/labels.py" line="371" />
         <source>Stock handed out</source>
         <translation>物资出库</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="367" />
+        <location filename="../../views/labels.py" line="372" />
         <source>Stock counted</source>
         <translation>物资盘点</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="368" />
+        <location filename="../../views/labels.py" line="373" />
         <source>Supplies in the daily report changed</source>
         <translation>修改日报是否报送物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="369" />
+        <location filename="../../views/labels.py" line="374" />
         <source>Occupant's request taken down</source>
         <translation>登记人员需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="370" />
+        <location filename="../../views/labels.py" line="375" />
         <source>Occupant's request in hand</source>
         <translation>需求开始处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="371" />
+        <location filename="../../views/labels.py" line="376" />
         <source>Occupant's request done</source>
         <translation>需求办结</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="372" />
+        <location filename="../../views/labels.py" line="377" />
         <source>Occupant's request refused</source>
         <translation>需求不予办理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="373" />
+        <location filename="../../views/labels.py" line="378" />
         <source>Occupant's request changed</source>
         <translation>修改人员需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="374" />
+        <location filename="../../views/labels.py" line="379" />
         <source>Working group added</source>
         <translation>新增工作组</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="375" />
+        <location filename="../../views/labels.py" line="380" />
         <source>Working group changed</source>
         <translation>修改工作组</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="376" />
+        <location filename="../../views/labels.py" line="381" />
         <source>Working group no longer in use</source>
         <translation>撤销工作组</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="377" />
+        <location filename="../../views/labels.py" line="382" />
         <source>Staff member added</source>
         <translation>新增工作人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="378" />
+        <location filename="../../views/labels.py" line="383" />
         <source>Staff member changed</source>
         <translation>修改工作人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="379" />
+        <location filename="../../views/labels.py" line="384" />
         <source>Staff member left the team</source>
         <translation>工作人员离岗</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="380" />
+        <location filename="../../views/labels.py" line="385" />
         <source>Shift added</source>
         <translation>新增班次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="381" />
+        <location filename="../../views/labels.py" line="386" />
         <source>Shift changed</source>
         <translation>修改班次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="382" />
+        <location filename="../../views/labels.py" line="387" />
         <source>Shift no longer in use</source>
         <translation>停用班次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="383" />
+        <location filename="../../views/labels.py" line="388" />
         <source>Put on duty</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="384" />
+        <location filename="../../views/labels.py" line="389" />
         <source>Taken off duty</source>
         <translation>取消排班</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="385" />
+        <location filename="../../views/labels.py" line="390" />
         <source>Week's roster copied</source>
         <translation>复制一周排班</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="386" />
+        <location filename="../../views/labels.py" line="391" />
         <source>Staff temperature recorded</source>
         <translation>登记工作人员体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="387" />
+        <location filename="../../views/labels.py" line="392" />
         <source>Staff temperature alert dealt with</source>
         <translation>处理工作人员体温预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="430" />
-        <location filename="../../views/labels.py" line="431" />
-        <location filename="../../views/labels.py" line="608" />
+        <location filename="../../views/labels.py" line="435" />
+        <location filename="../../views/labels.py" line="436" />
+        <location filename="../../views/labels.py" line="618" />
         <source>Supply item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="432" />
+        <location filename="../../views/labels.py" line="437" />
         <source>Stock movement</source>
         <translation>出入库记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="433" />
-        <location filename="../../views/labels.py" line="434" />
+        <location filename="../../views/labels.py" line="438" />
+        <location filename="../../views/labels.py" line="439" />
         <source>Occupant's request</source>
         <translation>人员需求</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="435" />
-        <location filename="../../views/labels.py" line="436" />
-        <location filename="../../views/labels.py" line="622" />
+        <location filename="../../views/labels.py" line="440" />
+        <location filename="../../views/labels.py" line="441" />
+        <location filename="../../views/labels.py" line="632" />
         <source>Working group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="437" />
-        <location filename="../../views/labels.py" line="438" />
-        <location filename="../../views/labels.py" line="627" />
+        <location filename="../../views/labels.py" line="442" />
+        <location filename="../../views/labels.py" line="443" />
+        <location filename="../../views/labels.py" line="637" />
         <source>Staff member</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="439" />
-        <location filename="../../views/labels.py" line="628" />
+        <location filename="../../views/labels.py" line="444" />
+        <location filename="../../views/labels.py" line="638" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="440" />
-        <location filename="../../views/labels.py" line="441" />
+        <location filename="../../views/labels.py" line="445" />
+        <location filename="../../views/labels.py" line="446" />
         <source>Duty</source>
         <translation>值班</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="442" />
+        <location filename="../../views/labels.py" line="447" />
         <source>Staff temperature</source>
         <translation>工作人员体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="528" />
+        <location filename="../../views/labels.py" line="512" />
+        <source>Weak positive</source>
+        <translation>弱阳性</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="513" />
+        <source>Ct values</source>
+        <translation>Ct 值</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="514" />
+        <source>Column header</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="515" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="516" />
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="538" />
         <source>Concentration</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="529" />
+        <location filename="../../views/labels.py" line="539" />
         <source>Done by</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="530" />
+        <location filename="../../views/labels.py" line="540" />
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="531" />
+        <location filename="../../views/labels.py" line="541" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="532" />
+        <location filename="../../views/labels.py" line="542" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="533" />
+        <location filename="../../views/labels.py" line="543" />
         <source>Until</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="534" />
-        <location filename="../../views/labels.py" line="721" />
+        <location filename="../../views/labels.py" line="544" />
+        <location filename="../../views/labels.py" line="731" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="536" />
+        <location filename="../../views/labels.py" line="546" />
         <source>From room</source>
         <translation>原房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="537" />
+        <location filename="../../views/labels.py" line="547" />
         <source>To room</source>
         <translation>新房间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="538" />
+        <location filename="../../views/labels.py" line="548" />
         <source>Old release date</source>
         <translation>原解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="539" />
+        <location filename="../../views/labels.py" line="549" />
         <source>New release date</source>
         <translation>新解除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="540" />
+        <location filename="../../views/labels.py" line="550" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="541" />
+        <location filename="../../views/labels.py" line="551" />
         <source>Round</source>
         <translation>测温时段</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="542" />
+        <location filename="../../views/labels.py" line="552" />
         <source>Taken at</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="543" />
+        <location filename="../../views/labels.py" line="553" />
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="544" />
+        <location filename="../../views/labels.py" line="554" />
         <source>Not measured because</source>
         <translation>未测原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="545" />
+        <location filename="../../views/labels.py" line="555" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="546" />
+        <location filename="../../views/labels.py" line="556" />
         <source>Taken by</source>
         <translation>测量人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="547" />
+        <location filename="../../views/labels.py" line="557" />
         <source>Recheck of</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="548" />
+        <location filename="../../views/labels.py" line="558" />
         <source>Reading</source>
         <translation>体温记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="549" />
+        <location filename="../../views/labels.py" line="559" />
         <source>Raised at</source>
         <translation>预警时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="550" />
+        <location filename="../../views/labels.py" line="560" />
         <source>Closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="551" />
+        <location filename="../../views/labels.py" line="561" />
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="552" />
-        <location filename="../../views/labels.py" line="730" />
+        <location filename="../../views/labels.py" line="562" />
+        <location filename="../../views/labels.py" line="740" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="553" />
-        <location filename="../../views/labels.py" line="619" />
+        <location filename="../../views/labels.py" line="563" />
+        <location filename="../../views/labels.py" line="629" />
         <source>Closed by</source>
         <translation>关闭人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="554" />
+        <location filename="../../views/labels.py" line="564" />
         <source>Planned day</source>
         <translation>计划天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="555" />
+        <location filename="../../views/labels.py" line="565" />
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="556" />
+        <location filename="../../views/labels.py" line="566" />
         <source>Sampled at</source>
         <translation>采样时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="557" />
+        <location filename="../../views/labels.py" line="567" />
         <source>Sampled by</source>
         <translation>采样人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="558" />
+        <location filename="../../views/labels.py" line="568" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="559" />
+        <location filename="../../views/labels.py" line="569" />
         <source>Result at</source>
         <translation>结果时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="560" />
+        <location filename="../../views/labels.py" line="570" />
         <source>Laboratory</source>
         <translation>检测机构</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="561" />
+        <location filename="../../views/labels.py" line="571" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="562" />
+        <location filename="../../views/labels.py" line="572" />
         <source>Fever threshold</source>
         <translation>发热阈值</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="563" />
+        <location filename="../../views/labels.py" line="573" />
         <source>Rule set since</source>
         <translation>规则启用日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="565" />
+        <location filename="../../views/labels.py" line="575" />
         <source>Transport</source>
         <translation>转运方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="566" />
+        <location filename="../../views/labels.py" line="576" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="567" />
+        <location filename="../../views/labels.py" line="577" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="568" />
+        <location filename="../../views/labels.py" line="578" />
         <source>Follow-up call days</source>
         <translation>回访日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="569" />
+        <location filename="../../views/labels.py" line="579" />
         <source>Room forecast margin</source>
         <translation>房间预测预警余量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="570" />
+        <location filename="../../views/labels.py" line="580" />
         <source>Rounds a day</source>
         <translation>每日消毒次数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="571" />
+        <location filename="../../views/labels.py" line="581" />
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="572" />
+        <location filename="../../views/labels.py" line="582" />
         <source>Done at</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="574" />
+        <location filename="../../views/labels.py" line="584" />
         <source>Expected at</source>
         <translation>预计到达时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="575" />
+        <location filename="../../views/labels.py" line="585" />
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="576" />
+        <location filename="../../views/labels.py" line="586" />
         <source>Rooms needed</source>
         <translation>需房间数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="577" />
+        <location filename="../../views/labels.py" line="587" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="578" />
+        <location filename="../../views/labels.py" line="588" />
         <source>Transfer list</source>
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="579" />
+        <location filename="../../views/labels.py" line="589" />
         <source>Announced at</source>
         <translation>通报时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="580" />
+        <location filename="../../views/labels.py" line="590" />
         <source>Why called off</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="581" />
+        <location filename="../../views/labels.py" line="591" />
         <source>Day of home monitoring</source>
         <translation>居家监测第几天</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="582" />
+        <location filename="../../views/labels.py" line="592" />
         <source>Called at</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="583" />
+        <location filename="../../views/labels.py" line="593" />
         <source>Reached</source>
         <translation>是否联系上</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="584" />
+        <location filename="../../views/labels.py" line="594" />
         <source>Home test</source>
         <translation>居家检测</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="585" />
+        <location filename="../../views/labels.py" line="595" />
         <source>Called by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="586" />
+        <location filename="../../views/labels.py" line="596" />
         <source>Abnormal</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="587" />
+        <location filename="../../views/labels.py" line="597" />
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="588" />
+        <location filename="../../views/labels.py" line="598" />
         <source>Alert closed at</source>
         <translation>预警处置时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="589" />
+        <location filename="../../views/labels.py" line="599" />
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="592" />
+        <location filename="../../views/labels.py" line="602" />
         <source>Level</source>
         <translation>楼层号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="593" />
+        <location filename="../../views/labels.py" line="603" />
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="594" />
+        <location filename="../../views/labels.py" line="604" />
         <source>Days at the site</source>
         <translation>集中隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="596" />
+        <location filename="../../views/labels.py" line="606" />
         <source>Swab days</source>
         <translation>核酸检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="598" />
+        <location filename="../../views/labels.py" line="608" />
         <source>Counted from</source>
         <translation>起算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="599" />
+        <location filename="../../views/labels.py" line="609" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="600" />
+        <location filename="../../views/labels.py" line="610" />
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="601" />
+        <location filename="../../views/labels.py" line="611" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="763" />
+        <location filename="../../views/labels.py" line="773" />
         <source>the columns of the lists from {source}: {columns} kept</source>
         <translation>已记住“{source}”名单的 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="768" />
+        <location filename="../../views/labels.py" line="778" />
         <source>the roster of the week from {first} copied to the week from {to}: {made} duties made</source>
         <translation>{first} 起一周的排班复制到 {to} 起的一周：新增 {made} 个班</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="142" />
-        <location filename="../../views/labels.py" line="641" />
+        <location filename="../../views/labels.py" line="651" />
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="642" />
+        <location filename="../../views/labels.py" line="652" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="766" />
+        <location filename="../../views/labels.py" line="776" />
         <source>schema {before} → {after}, by IsoDesk {version}</source>
         <translation>结构 {before} → {after}，由 IsoDesk {version} 升级</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="767" />
+        <location filename="../../views/labels.py" line="777" />
         <source>{arrived} people checked in with it</source>
         <translation>随该批次入住 {arrived} 人</translation>
     </message>
@@ -3700,378 +3725,378 @@ dis {2} · oos {3}</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="498" />
+        <location filename="../../views/labels.py" line="503" />
         <source>Home phases until</source>
         <translation>居家期至</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="499" />
+        <location filename="../../views/labels.py" line="504" />
         <source>Restarted on</source>
         <translation>重新计算起始日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="500" />
+        <location filename="../../views/labels.py" line="505" />
         <source>Days changed by hand</source>
         <translation>人工调整天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="501" />
+        <location filename="../../views/labels.py" line="506" />
         <source>Retired on</source>
         <translation>撤除日期</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="502" />
+        <location filename="../../views/labels.py" line="507" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="503" />
+        <location filename="../../views/labels.py" line="508" />
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="504" />
+        <location filename="../../views/labels.py" line="509" />
         <source>Days of home isolation</source>
         <translation>居家隔离天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="505" />
+        <location filename="../../views/labels.py" line="510" />
         <source>Swab days in home isolation</source>
         <translation>居家隔离检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="506" />
+        <location filename="../../views/labels.py" line="511" />
         <source>Unscheduled</source>
         <translation>计划外</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="595" />
+        <location filename="../../views/labels.py" line="605" />
         <source>Days of home health monitoring</source>
         <translation>居家健康监测天数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="597" />
+        <location filename="../../views/labels.py" line="607" />
         <source>Swab days in home health monitoring</source>
         <translation>居家健康监测检测日</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="658" />
+        <location filename="../../views/labels.py" line="668" />
         <source>Morning round</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="659" />
+        <location filename="../../views/labels.py" line="669" />
         <source>Evening round</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="665" />
+        <location filename="../../views/labels.py" line="675" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="666" />
+        <location filename="../../views/labels.py" line="676" />
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="670" />
+        <location filename="../../views/labels.py" line="680" />
         <source>Asleep</source>
         <translation>睡眠中</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="145" />
-        <location filename="../../views/labels.py" line="671" />
+        <location filename="../../views/labels.py" line="681" />
         <source>Refused</source>
         <translation>拒绝测量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="672" />
+        <location filename="../../views/labels.py" line="682" />
         <source>Out for transfer</source>
         <translation>外出转运</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="677" />
+        <location filename="../../views/labels.py" line="687" />
         <source>Disinfected</source>
         <translation>已消毒</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="679" />
+        <location filename="../../views/labels.py" line="689" />
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="681" />
+        <location filename="../../views/labels.py" line="691" />
         <source>Changed by hand</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="682" />
+        <location filename="../../views/labels.py" line="692" />
         <source>Restart after a positive case</source>
         <translation>阳性病例后重新计算</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="683" />
+        <location filename="../../views/labels.py" line="693" />
         <source>Rule set switch</source>
         <translation>规则切换</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="458" />
+        <location filename="../../views/labels.py" line="463" />
         <source>Single</source>
         <translation>单人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="459" />
+        <location filename="../../views/labels.py" line="464" />
         <source>Double</source>
         <translation>双人间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="460" />
+        <location filename="../../views/labels.py" line="465" />
         <source>Accessible</source>
         <translation>无障碍房</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="602" />
+        <location filename="../../views/labels.py" line="612" />
         <source>Kind of supply</source>
         <translation>物资分类</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="603" />
+        <location filename="../../views/labels.py" line="613" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="604" />
+        <location filename="../../views/labels.py" line="614" />
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="605" />
+        <location filename="../../views/labels.py" line="615" />
         <source>Use counted</source>
         <translation>消耗计算方式</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="606" />
+        <location filename="../../views/labels.py" line="616" />
         <source>Use per person a day</source>
         <translation>每人每日用量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="607" />
+        <location filename="../../views/labels.py" line="617" />
         <source>In stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="609" />
+        <location filename="../../views/labels.py" line="619" />
         <source>Change</source>
         <translation>变动数量</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="610" />
+        <location filename="../../views/labels.py" line="620" />
         <source>Counted</source>
         <translation>盘点数</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="611" />
+        <location filename="../../views/labels.py" line="621" />
         <source>From / to</source>
         <translation>来源/领用方</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="612" />
+        <location filename="../../views/labels.py" line="622" />
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="613" />
+        <location filename="../../views/labels.py" line="623" />
         <source>Supplies in the daily report</source>
         <translation>日报报送物资</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="614" />
+        <location filename="../../views/labels.py" line="624" />
         <source>Request</source>
         <translation>需求内容</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="615" />
+        <location filename="../../views/labels.py" line="625" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="616" />
+        <location filename="../../views/labels.py" line="626" />
         <source>Came in</source>
         <translation>登记渠道</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="617" />
+        <location filename="../../views/labels.py" line="627" />
         <source>Taken down by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="618" />
+        <location filename="../../views/labels.py" line="628" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="620" />
+        <location filename="../../views/labels.py" line="630" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="621" />
+        <location filename="../../views/labels.py" line="631" />
         <source>Answers for</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="623" />
+        <location filename="../../views/labels.py" line="633" />
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="624" />
+        <location filename="../../views/labels.py" line="634" />
         <source>Closed-loop management</source>
         <translation>闭环管理</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="625" />
+        <location filename="../../views/labels.py" line="635" />
         <source>Starts at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="626" />
+        <location filename="../../views/labels.py" line="636" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="698" />
+        <location filename="../../views/labels.py" line="708" />
         <source>Child under 14</source>
         <translation>14岁以下儿童</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="699" />
+        <location filename="../../views/labels.py" line="709" />
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="700" />
+        <location filename="../../views/labels.py" line="710" />
         <source>Dependent, needs a carer</source>
         <translation>需要照护</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="701" />
+        <location filename="../../views/labels.py" line="711" />
         <source>Family, chosen by the desk</source>
         <translation>家属同住（前台安排）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="705" />
+        <location filename="../../views/labels.py" line="715" />
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="708" />
+        <location filename="../../views/labels.py" line="718" />
         <source>Closed: the person left</source>
         <translation>人员已离开，自动关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="711" />
+        <location filename="../../views/labels.py" line="721" />
         <source>Closed by a decision</source>
         <translation>按结论关闭</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="719" />
+        <location filename="../../views/labels.py" line="729" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="722" />
+        <location filename="../../views/labels.py" line="732" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="723" />
+        <location filename="../../views/labels.py" line="733" />
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="727" />
+        <location filename="../../views/labels.py" line="737" />
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="728" />
+        <location filename="../../views/labels.py" line="738" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="729" />
+        <location filename="../../views/labels.py" line="739" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="738" />
+        <location filename="../../views/labels.py" line="748" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="739" />
+        <location filename="../../views/labels.py" line="749" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="741" />
+        <location filename="../../views/labels.py" line="751" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="742" />
+        <location filename="../../views/labels.py" line="752" />
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="751" />
+        <location filename="../../views/labels.py" line="761" />
         <source>{form} (stay #{stay})</source>
         <translation>{form}（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="752" />
+        <location filename="../../views/labels.py" line="762" />
         <source>searched by {kind} {value}: {found} found</source>
         <translation>按{kind} {value} 查找：找到 {found} 人</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="753" />
+        <location filename="../../views/labels.py" line="763" />
         <source>full ID numbers of {file} shown ({rows} rows)</source>
         <translation>显示了名单 {file} 的完整证件号（{rows} 行）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="754" />
+        <location filename="../../views/labels.py" line="764" />
         <source>demo site: {rooms} rooms, {days} days of history</source>
         <translation>演示隔离点：{rooms} 间房，{days} 天记录</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="755" />
+        <location filename="../../views/labels.py" line="765" />
         <source>{n} failed logins in a row</source>
         <translation>连续 {n} 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="756" />
+        <location filename="../../views/labels.py" line="766" />
         <source>restored from {file}</source>
         <translation>从 {file} 恢复</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="757" />
+        <location filename="../../views/labels.py" line="767" />
         <source>restored from {file} by {by}; the database replaced is kept as {replaced}</source>
         <translation>由 {by} 从 {file} 恢复；被替换的数据库另存为 {replaced}</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="760" />
+        <location filename="../../views/labels.py" line="770" />
         <source>positive case (stay #{stay})</source>
         <translation>阳性病例（入住记录 #{stay}）</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="761" />
+        <location filename="../../views/labels.py" line="771" />
         <source>{name} from {day}</source>
         <translation>{name}，自 {day} 起</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="762" />
+        <location filename="../../views/labels.py" line="772" />
         <source>{key}: {before} → {after}</source>
         <translation>{key}：{before} → {after}</translation>
     </message>
