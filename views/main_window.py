@@ -49,6 +49,7 @@ from .db_status import ConnectionWatch
 from .forecast_page import ForecastPage
 from .labels import form_title, state_label
 from .layout_page import LayoutPage
+from .lazy_page import LazyPage
 from .lock_screen import DeskLock, IdleWatch
 from .login_dialog import LoginDialog
 from .occupants_page import OccupantsPage
@@ -149,10 +150,7 @@ class MainWindow(QMainWindow):
         board_layout.addLayout(bar)
         board_layout.addWidget(self.board)
         self.occupants = OccupantsPage(ctx, self.stack)
-        self.settings_page = SettingsPage(ctx, masked_url(engine), self.stack)
-        self.users_page = UsersPage(ctx, self.stack)
         self.rounds_page = RoundsPage(ctx, self.stack)
-        self.swabs_page = SwabsPage(ctx, self.stack)
         self.today_page = TodayPage(ctx, self.stack)
         self.today_page.open_stay.connect(self.open_stay)
         self.today_page.open_room.connect(self.open_room)
@@ -162,21 +160,23 @@ class MainWindow(QMainWindow):
         self.today_page.print_release_notices.connect(
             lambda ids, dialog: self.print_form("release-notices", ids, parent=dialog)
         )
-        self.audit_page = AuditPage(ctx, self.stack)
-        self.layout_page = LayoutPage(ctx, self.stack)
-        self.layout_page.changed.connect(self._layout_changed)
-        self.rule_sets_page = RuleSetsPage(ctx, self.stack)
-        self.rule_sets_page.changed.connect(self.reload)
-        self.reports_page = ReportsPage(ctx, self.stack)
-        self.forecast_page = ForecastPage(ctx, self.stack)
-        self.forecast_page.print_requested.connect(lambda: self.print_form("forecast"))
-        self.forecast_page.check_in.connect(self._check_in_planned)
-        self.requests_page = RequestsPage(ctx, self.stack)
-        self.requests_page.print_requested.connect(lambda floor_id: self.print_form("care-requests", floor_id=floor_id))
-        self.supplies_page = SuppliesPage(ctx, self.stack)
-        self.supplies_page.print_requested.connect(lambda: self.print_form("supplies"))
-        self.staff_page = StaffPage(ctx, self.stack)
-        self.staff_page.print_requested.connect(lambda monday: self.print_form("roster", day=monday))
+        # the other pages are made when first shown (views/lazy_page.py), their signals connected then
+        self._lazy: dict[str, LazyPage[Any]] = {
+            key: LazyPage(make, self.stack)
+            for key, make in (
+                ("settings", self._make_settings),
+                ("users", lambda parent: UsersPage(ctx, parent)),
+                ("swabs", lambda parent: SwabsPage(ctx, parent)),
+                ("audit", lambda parent: AuditPage(ctx, parent)),
+                ("layout", self._make_layout),
+                ("rulesets", self._make_rule_sets),
+                ("reports", lambda parent: ReportsPage(ctx, parent)),
+                ("forecast", self._make_forecast),
+                ("requests", self._make_requests),
+                ("supplies", self._make_supplies),
+                ("staff", self._make_staff),
+            )
+        }
         self.occupants.print_requested.connect(lambda form, stay_id: self.print_form(form, [stay_id]))
         self.rounds_page.print_requested.connect(lambda floor_id: self.print_form("daily-sheets", floor_id=floor_id))
         self.nav = QListWidget(self)
@@ -185,17 +185,17 @@ class MainWindow(QMainWindow):
             ("board", self.tr("Room board"), board_page),
             ("occupants", self.tr("Occupants"), self.occupants),
             ("rounds", self.tr("Rounds"), self.rounds_page),
-            ("swabs", self.tr("Swabs"), self.swabs_page),
-            ("reports", self.tr("Reports"), self.reports_page),
-            ("forecast", self.tr("Room forecast"), self.forecast_page),
-            ("requests", self.tr("Requests"), self.requests_page),
-            ("supplies", self.tr("Supplies"), self.supplies_page),
-            ("staff", self.tr("Staff"), self.staff_page),
-            ("settings", self.tr("Settings"), self.settings_page),
-            ("users", self.tr("Users"), self.users_page),
-            ("audit", self.tr("Audit trail"), self.audit_page),
-            ("layout", self.tr("Site layout"), self.layout_page),
-            ("rulesets", self.tr("Rule sets"), self.rule_sets_page),
+            ("swabs", self.tr("Swabs"), self._lazy["swabs"]),
+            ("reports", self.tr("Reports"), self._lazy["reports"]),
+            ("forecast", self.tr("Room forecast"), self._lazy["forecast"]),
+            ("requests", self.tr("Requests"), self._lazy["requests"]),
+            ("supplies", self.tr("Supplies"), self._lazy["supplies"]),
+            ("staff", self.tr("Staff"), self._lazy["staff"]),
+            ("settings", self.tr("Settings"), self._lazy["settings"]),
+            ("users", self.tr("Users"), self._lazy["users"]),
+            ("audit", self.tr("Audit trail"), self._lazy["audit"]),
+            ("layout", self.tr("Site layout"), self._lazy["layout"]),
+            ("rulesets", self.tr("Rule sets"), self._lazy["rulesets"]),
         ):
             if key in ("audit", "layout", "rulesets") and self.actor.role is not Role.ADMIN:
                 page.hide()  # the site lead's screen
@@ -270,8 +270,90 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.back_up)
         if is_file_database(engine):
             self.backup_timer.start()
-        if self.settings_page.backups is not None:  # an admin's panel
-            self.settings_page.backups.pause_database = self.pause_database_use
+
+    # --- the pages made when first shown -------------------------------------------------------------------
+    def _make_settings(self, parent: QWidget) -> SettingsPage:
+        page = SettingsPage(self.ctx, masked_url(self.engine), parent)
+        page.lock_minutes_changed.connect(self.idle.set_minutes)
+        page.threshold_changed.connect(lambda _v: self.reload())
+        if page.backups is not None:  # an admin's panel
+            page.backups.pause_database = self.pause_database_use
+        return page
+
+    def _make_layout(self, parent: QWidget) -> LayoutPage:
+        page = LayoutPage(self.ctx, parent)
+        page.changed.connect(self._layout_changed)
+        return page
+
+    def _make_rule_sets(self, parent: QWidget) -> RuleSetsPage:
+        page = RuleSetsPage(self.ctx, parent)
+        page.changed.connect(self.reload)
+        return page
+
+    def _make_forecast(self, parent: QWidget) -> ForecastPage:
+        page = ForecastPage(self.ctx, parent)
+        page.print_requested.connect(lambda: self.print_form("forecast"))
+        page.check_in.connect(self._check_in_planned)
+        return page
+
+    def _make_requests(self, parent: QWidget) -> RequestsPage:
+        page = RequestsPage(self.ctx, parent)
+        page.print_requested.connect(lambda floor_id: self.print_form("care-requests", floor_id=floor_id))
+        return page
+
+    def _make_supplies(self, parent: QWidget) -> SuppliesPage:
+        page = SuppliesPage(self.ctx, parent)
+        page.print_requested.connect(lambda: self.print_form("supplies"))
+        return page
+
+    def _make_staff(self, parent: QWidget) -> StaffPage:
+        page = StaffPage(self.ctx, parent)
+        page.print_requested.connect(lambda monday: self.print_form("roster", day=monday))
+        return page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._lazy["settings"].page()
+
+    @property
+    def users_page(self) -> UsersPage:
+        return self._lazy["users"].page()
+
+    @property
+    def swabs_page(self) -> SwabsPage:
+        return self._lazy["swabs"].page()
+
+    @property
+    def audit_page(self) -> AuditPage:
+        return self._lazy["audit"].page()
+
+    @property
+    def layout_page(self) -> LayoutPage:
+        return self._lazy["layout"].page()
+
+    @property
+    def rule_sets_page(self) -> RuleSetsPage:
+        return self._lazy["rulesets"].page()
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        return self._lazy["reports"].page()
+
+    @property
+    def forecast_page(self) -> ForecastPage:
+        return self._lazy["forecast"].page()
+
+    @property
+    def requests_page(self) -> RequestsPage:
+        return self._lazy["requests"].page()
+
+    @property
+    def supplies_page(self) -> SuppliesPage:
+        return self._lazy["supplies"].page()
+
+    @property
+    def staff_page(self) -> StaffPage:
+        return self._lazy["staff"].page()
 
     @staticmethod
     def read_changes(job: Job) -> object:
@@ -299,7 +381,9 @@ class MainWindow(QMainWindow):
         replaces the database under the engine. ``resume()`` starts again what was running (a failed
         restore); after a restore that worked the app restarts instead. ``wait_idle`` (in the restore's
         worker) waits for a poll already under way to end."""
-        timers = [self.timer, self.backup_timer, self.start_backup_timer, self.occupants.timer, self.audit_page.timer]
+        timers = [self.timer, self.backup_timer, self.start_backup_timer, self.occupants.timer]
+        if self._lazy["audit"].built:  # its search timer, if the page was ever made
+            timers.append(self.audit_page.timer)
         running = [t for t in timers if t.isActive()]
         for t in running:
             t.stop()
@@ -427,7 +511,7 @@ class MainWindow(QMainWindow):
     def _batch_done(self, dialog: BatchDialog) -> None:
         if dialog.stays:
             self.reload()
-            if dialog.planned_batch_id is not None:
+            if dialog.planned_batch_id is not None and self._lazy["forecast"].built:
                 self.forecast_page.refresh()
             self.statusBar().showMessage(self.tr("Checked in: %n people", "", len(dialog.stays)), 8000)
 
@@ -480,8 +564,6 @@ class MainWindow(QMainWindow):
             switch_user=lambda: self.switch_user(cancel_quits=False),
         )  # fmt: skip
         self.idle.idle.connect(self.lock_screen)
-        self.settings_page.lock_minutes_changed.connect(self.idle.set_minutes)
-        self.settings_page.threshold_changed.connect(lambda _v: self.reload())
         self.log_out_action = QAction(self.tr("Log out / switch user…"), self)
         self.log_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.log_out_action.triggered.connect(lambda: self.log_out())  # noqa: PLW0108 (triggered passes a bool)
