@@ -364,7 +364,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with session_factory(engine)() as session:
         actor = _signed_in(session, args)  # even a dry run tells who is already here: an account reads it
         cells = read_table(path)
-        source = " ".join((args.source or "").split())
+        source = column_maps.source_name(args.source or "")
         if not mapping and source:  # the columns kept for the source named
             mapping = column_maps.remembered_columns(session, source)
             if not mapping:

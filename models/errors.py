@@ -437,6 +437,7 @@ MESSAGES = Catalogue(
             "This person has no sample awaiting a result from the day the file gives",
         ),
         "lab_bad_ct": ("无法识别的 Ct 值", "A Ct value not understood"),
+        "lab_bad_sample_time": ("无法识别的采样时间", "A sample time not understood"),
         "lab_bad_result": ("无法识别的结果：{value}", "Result not understood: {value}"),
         "lab_bad_lab": (
             "检测机构名称无效（过长或含有隐藏字符）",

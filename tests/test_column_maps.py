@@ -46,7 +46,7 @@ def test_a_mapping_kept_for_a_source_reads_its_next_list(session, site, desk, tm
     assert source == "东城区 转运组"
     assert [r.status for r in parse_rows(session, read_table(nxt), mapping=mapping, now=NOW)] == ["valid"] * 3
     note = session.scalars(select(AuditEntry.note).where(AuditEntry.action == "columns.remember")).one()
-    assert note == "source=东城区 转运组 columns=4"
+    assert note == "source=东城区 转运组 columns=4 map=人员名称>name,手机>phone,类型>category,身份号>doc_number was=-"
 
 
 def test_a_list_is_recognised_only_when_it_has_all_the_kept_headers(session, site, desk, tmp_path):
@@ -129,3 +129,11 @@ def test_the_batch_dialog_keeps_the_columns_for_the_source_and_asks_no_more(
     assert len(asked) == 1  # not asked again
     assert [again.table.item(i, 1).text() for i in range(3)] == ["有效"] * 3
     assert again.columns_note.text() == "按“东城区转运组”记住的列对应读取"
+
+
+def test_a_source_is_found_as_it_was_kept_and_no_person_s_data_is_kept_as_a_header(session, site, desk):
+    remember_columns(session, desk, "朝阳区（东区）疾控", {**MAPPING, "110101199003077777": "notes"})
+    assert sources(session) == ["朝阳区(东区)疾控"]  # full-width brackets folded, as everywhere
+    assert remembered_columns(session, "朝阳区（东区）疾控") == MAPPING  # the ID taken for a header: not kept
+    note = session.scalars(select(AuditEntry.note).where(AuditEntry.action == "columns.remember")).one()
+    assert "1101011990" not in note

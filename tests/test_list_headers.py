@@ -135,15 +135,74 @@ def test_a_cell_merged_down_a_family_belongs_to_each_of_its_rows(session, site, 
         assert [r.fields["origin"] for r in read] == ["武汉", "武汉", "武汉", "长沙"], kind
 
 
-def test_merged_ranges_beyond_the_sheet_fill_nothing_more_than_the_limit(tmp_path):
-    assert table_files.fill_merged(tmp_path, [["a", None], [None, "b"]], [(0, 0, 1, 1)]) == [["a", "a"], ["a", "b"]]
-    filled = table_files.fill_merged(tmp_path, [["a"], []], [(0, 0, 10**6, 10**4)])
-    assert len(filled) == 2 and len(filled[0]) == table_files.MAX_COLUMNS  # clipped to the rows read, 100 columns
-    many = [[str(i)] for i in range(table_files.MAX_ROWS)]
-    spans = [(i, 0, table_files.MAX_ROWS, table_files.MAX_COLUMNS) for i in range(3)]
-    with pytest.raises(DomainError) as e:
-        table_files.fill_merged(tmp_path / "x.xlsx", [list(r) for r in many], spans)
+def test_only_a_cell_merged_down_is_filled_within_one_budget_for_the_workbook(tmp_path):
+    budget = table_files.MergeBudget(tmp_path / "x.xlsx")
+    rows = [["a", "t", None], [None, None, None], [None, None, "f"]]
+    spans = [(0, 0, 10**6, 0), (0, 1, 0, 2), (2, 2, 0, 2), (0, 1, 1, 2)]  # down; across; inverted; a block
+    assert table_files.fill_merged(rows, spans, budget) == [["a", "t", None], ["a", None, None], ["a", None, "f"]]
+    assert budget.left == table_files.MAX_MERGED_CELLS - 2  # clipped to the rows read
+    tall = [[str(i)] for i in range(table_files.MAX_ROWS)]
+    down = [(0, c, table_files.MAX_ROWS, c) for c in range(60)]
+    with pytest.raises(DomainError) as e:  # two sheets of 60 columns merged down: past the workbook's budget
+        for _sheet in range(2):
+            table_files.fill_merged([[r[0]] * 60 for r in tall], down, budget)
     assert e.value.code == "import_merged_too_many"
+
+
+def test_a_hostile_workbook_s_merges_are_refused_before_they_fill_anything(tmp_path):
+    path = tmp_path / "merges.xlsx"
+    write_xlsx(path, [["姓名", "证件号码"], ["x", "y"]])
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    cells = [(i * 7919 % 9000 + 1, chr(65 + i % 26)) for i in range(table_files.MAX_SPANS + 1)]  # not a zip bomb
+    refs = "".join(f'<mergeCell ref="{c}{r}:{c}{r + 1}"/>' for r, c in cells)
+    sheet = (
+        parts["xl/worksheets/sheet1.xml"]
+        .decode()
+        .replace("</sheetData>", f"</sheetData><mergeCells>{refs}</mergeCells>")
+    )
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    for name in (path, tmp_path / "merges.et"):  # an .xlsx named .et (WPS) gets the .xlsx's checks
+        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as zf:
+            for part, data in parts.items():
+                zf.writestr(part, data)
+        with pytest.raises(DomainError) as e:
+            read_sheets(name)
+        assert e.value.code == "import_merged_too_many", name
+
+
+def test_a_first_data_row_whose_cell_is_a_header_word_is_still_a_person(session, site, tmp_path, rng):
+    ps = people(rng, 2)
+    path = tmp_path / "list.csv"
+    rows = [["姓名", "证件号码", "是否同住"]] + [[p["name"], p["doc_number"], "同住"] for p in ps]
+    path.write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
+    read = read_transfer_list(session, path, now=NOW)
+    assert [r.fields["name"] for r in read] == [p["name"] for p in ps]  # the first person is not a header
+
+
+def test_a_title_or_a_footer_merged_across_the_sheet_changes_nothing(session, site, tmp_path, rng):
+    ps = people(rng, 2)
+    rows = [["XX区密接人员转运名单"], ["姓名", "证件号码", "来源地", "人员类别"]]
+    rows += [[p["name"], p["doc_number"], "=A1", "密接"] for p in ps[:1]]  # a formula: its message names the column
+    rows += [[p["name"], p["doc_number"], "北京", "密接"] for p in ps[1:]]
+    rows += [["制表人：王五  电话：13800138000"]]
+    path = tmp_path / "titled.xlsx"
+    write_xlsx(path, rows, [(0, 0, 0, 3), (4, 0, 4, 3)])
+    read = read_transfer_list(session, path, now=NOW)
+    assert [r.status for r in read] == ["invalid", "valid", "skipped"]  # the footer is no person
+    assert said(read[0].messages[0], "zh_CN").startswith("“来源地”是公式")  # not “XX区密接人员转运名单·来源地”
+
+
+def test_a_program_s_list_of_formulas_is_said_to_hold_formulas_not_blank_rows(session, site, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "证件号码", "人员类别"])
+    ws.append(["=Sheet2!A1", "=Sheet2!B1", "密接"])
+    path = tmp_path / "program.xlsx"
+    wb.save(path)
+    (row,) = read_transfer_list(session, path, now=NOW)
+    assert row.status == "invalid"
+    assert [said(m, "en").split("”")[0] for m in row.messages] == ["“姓名", "“证件号码"]
 
 
 def _with_cached_value(path, cell, value):

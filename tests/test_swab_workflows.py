@@ -222,3 +222,42 @@ def test_a_lab_file_s_weak_positive_ct_values_and_sample_day(session, site, desk
     assert lines[0].endswith("核酸：弱阳性（Ct：ORF1ab 36.2 / N 37.5）") and "弱阳性" not in lines[1]
     english = [e.text_en for e in stay_detail(session, a.id).timeline if e.kind == "swab"]
     assert english[0].endswith("weak positive (Ct: ORF1ab 36.2 / N 37.5)")
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [("35.2", "Ct=35.2"), ("35,2", "Ct=35.2"), ("35.2(阳)", "Ct=35.2"), ("未检出", None), ("Undetermined", None),
+     ("NoCt", None), ("0", None), (">40", None), ("40+", None), ("N/A", None), ("", None)],
+)  # fmt: skip
+def test_ct_values_as_labs_write_them(cell, kept):
+    from models.services.lab_import import ct_values
+
+    assert ct_values({"ct": cell}) == kept
+
+
+@pytest.mark.parametrize("cell", ["1e1", "abc", "51", "-3"])
+def test_a_ct_that_is_no_number_of_cycles_is_refused(cell):
+    from models.services.lab_import import ct_values
+
+    with pytest.raises(ValueError):
+        ct_values({"ct": cell})
+
+
+def test_an_unreadable_sample_time_leaves_the_row_unmatched_and_a_correction_drops_weak(
+    session, site, desk, make_arrival
+):
+    from models.services.swabs import correct_result
+
+    (room,) = free_rooms(session, 1)
+    stay = register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 20)), room.id, now=NOW)
+    swab_id = sampled(session, desk, stay)
+    header = ["姓名", "证件号码", "采样时间", "检测结果", "Ct值"]
+    row = [stay.person.name, stay.person.doc_number, "昨天下午", "弱阳性", "36"]
+    assert [r.problem for r in preview_lab_rows(session, [header, row])] == ["lab_bad_sample_time"]
+    row[2] = ""
+    apply_lab_results(session, desk, preview_lab_rows(session, [header, row]))
+    swab = session.get(SwabTest, swab_id)
+    assert (swab.result, swab.weak, swab.ct_values) == (SwabResult.POSITIVE, True, "Ct=36")
+    correct_result(session, desk, swab_id, SwabResult.NEGATIVE, reason="实验室复核为阴性")
+    session.refresh(swab)
+    assert (swab.result, swab.weak, swab.ct_values) == (SwabResult.NEGATIVE, False, None)

@@ -48,7 +48,7 @@ from models.reads.lookups import categories
 from models.reads.planned_batches import batch_source
 from models.reads.reports import PersonForm, person_forms
 from models.rules.identity import mask_id
-from models.services.column_maps import recognise_columns, remember_columns, sources
+from models.services.column_maps import recognise_columns, remember_columns, source_name, sources
 from models.services.disclosure import record_listing
 from models.services.importer import (
     FIELDS,
@@ -143,9 +143,8 @@ class MappingDialog(QDialog):
 
 def header_texts(cells: list[list[object]]) -> list[str]:
     """The texts of the row that most likely is the header (of the first 20, the one with most cells filled)."""
-    head = [[str(c).strip() for c in r if c not in (None, "") and str(c).strip()] for r in cells[:20]]
-    best = max(head, key=len, default=[])
-    return list(dict.fromkeys(best))
+    head = [list(dict.fromkeys(t for c in r if c is not None and (t := str(c).strip()))) for r in cells[:20]]
+    return max(head, key=len, default=[])  # distinct texts: a title merged across the sheet is one
 
 
 @dataclass(frozen=True)
@@ -158,6 +157,7 @@ class _Read:
     recognised: str | None  # the source whose kept columns were used
     sources: list[str]  # every source with columns kept (for the mapping dialog)
     planned_source: str  # the announced batch's source, if any
+    refused: DomainError | None = None  # why the mapping could not be kept
 
 
 def _read_only_table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -414,10 +414,14 @@ class BatchDialog(QDialog):
                     raise
                 # a header nobody knows: ask the desk, on the GUI thread
                 return _Read(picked, None, use, None, sources(job.session), planned_source)
+            refused = None
             if keep_for and mapping:  # the list reads with the desk's mapping: kept for the source's next lists
-                remember_columns(job.session, actor, keep_for, mapping)
-                recognised = keep_for
-            return _Read(picked, preview, use, recognised, [], planned_source)
+                try:
+                    remember_columns(job.session, actor, keep_for, mapping)
+                    recognised = source_name(keep_for)
+                except DomainError as e:  # a source name refused: the list is read all the same, and it is said
+                    refused = e
+            return _Read(picked, preview, use, recognised, [], planned_source, refused)
 
         def done(read: _Read) -> None:
             cells = read.picked.rows
@@ -429,6 +433,8 @@ class BatchDialog(QDialog):
                 else ""
             )
             self.columns_note.setVisible(bool(read.recognised))
+            if read.refused is not None:
+                self.error.setText(read.refused.message(self.lang))
             if read.preview is not None:
                 self._checked(read.preview)
                 return

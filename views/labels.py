@@ -771,7 +771,7 @@ def audit_note_labels() -> dict[str, str]:
         "stay.rule_switch": QCoreApplication.translate("Labels", "{name} from {day}"),
         "setting.change": QCoreApplication.translate("Labels", "{key}: {before} → {after}"),
         "columns.remember": QCoreApplication.translate(
-            "Labels", "the columns of the lists from {source}: {columns} kept"
+            "Labels", "the columns of the lists from {source}: {columns} kept ({map}; before: {was})"
         ),
         "database.upgrade": QCoreApplication.translate("Labels", "schema {before} → {after}, by IsoDesk {version}"),
         "batch.arrive": QCoreApplication.translate("Labels", "{arrived} people checked in with it"),

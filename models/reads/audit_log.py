@@ -197,7 +197,7 @@ NOTE_SHAPES: dict[str, str] = {
     "database.upgrade": r"schema (?P<before>\S+) -> (?P<after>\S+) by IsoDesk (?P<version>\S+)",
     "batch.arrive": r"arrived=(?P<arrived>\d+)",
     "duty.copy_week": r"from=(?P<first>\S+) to=(?P<to>\S+) made=(?P<made>\d+)",
-    "columns.remember": r"source=(?P<source>.*) columns=(?P<columns>\d+)",
+    "columns.remember": r"source=(?P<source>.*) columns=(?P<columns>\d+) map=(?P<map>.*) was=(?P<was>.*)",
 }
 
 

@@ -365,7 +365,8 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
         said = {"day": w.planned_day, "result": coded("swab_result", r)}
         if w.ct_values:  # ORF1ab=36.2;N=37.5 -> ORF1ab 36.2 / N 37.5: names and numbers, the same in both languages
             said["ct"] = " / ".join(v.replace("=", " ") for v in w.ct_values.split(";"))
-        message = ("tl_swab_weak" if w.weak else "tl_swab") + ("_ct" if w.ct_values else "")
+        weak = w.weak and r == "positive"  # a corrected result is not the lab's weak one
+        message = ("tl_swab_weak" if weak else "tl_swab") + ("_ct" if w.ct_values else "")
         events.append(_event(w.sampled_at, "swab", message, **said))
     if stay.departed_at is not None and stay.departure_kind is not None:
         how = coded("departure", stay.departure_kind.value)

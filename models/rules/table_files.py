@@ -83,33 +83,45 @@ class FormulaWithoutValue(str):
 
 
 NO_CACHED_VALUE = FormulaWithoutValue()
-MAX_MERGED_CELLS = MAX_ROWS * MAX_COLUMNS  # cells filled from merged ranges, all ranges of a sheet together
+MAX_MERGED_CELLS = MAX_ROWS * MAX_COLUMNS  # cells filled from merged ranges, all sheets of a workbook together
+MAX_SPANS = 100_000  # merged ranges of one sheet (a real list has a few dozen)
+MAX_UNVALUED = 500_000  # formula cells without a value kept per sheet (5,000 rows x 100 columns)
 
 Span = tuple[int, int, int, int]  # a merged range: first row, first column, last row, last column (0-based)
 
 
-def fill_merged(path: Path, rows: list[list[Any]], spans: list[Span]) -> list[list[Any]]:
-    """Every cell of a merged range takes the value of its first cell, as the desk sees it on the screen (a
-    header "证件" over "类型" and "号码", a family's "来源地" merged down its rows). Only within the rows and
-    columns read; the cells filled, all ranges together, within MAX_MERGED_CELLS."""
-    filled = 0
+class MergeBudget:
+    """The cells a workbook's merged ranges may fill, all its sheets together (MAX_MERGED_CELLS)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.left = path, MAX_MERGED_CELLS
+
+    def spend(self, cells: int) -> None:
+        self.left -= cells
+        if self.left < 0:
+            raise DomainError("import_merged_too_many", name=self.path.name, limit=MAX_MERGED_CELLS)
+
+
+def fill_merged(rows: list[list[Any]], spans: list[Span], budget: MergeBudget) -> list[list[Any]]:
+    """A cell merged down a column takes the value of its first cell, as the desk sees it on the screen (a
+    family's "来源地" merged down its rows, a header's "姓名" over two rows). A range across columns is left as
+    it is: a header's "证件" over "类型" and "号码" is read by the importer as a two-row header, and a title or
+    a footer merged across the sheet ("制表人：…") must not land in the name and ID columns. Only within the
+    rows and columns read; the cells filled, all sheets together, within the ``budget``."""
     for r0, c0, last_row, last_column in spans:
-        if r0 >= len(rows) or c0 >= MAX_COLUMNS or r0 < 0 or c0 < 0:
-            continue
-        r1, c1 = min(last_row, len(rows) - 1), min(last_column, MAX_COLUMNS - 1)
+        if c0 != last_column or last_row <= r0 or r0 < 0 or c0 < 0 or r0 >= len(rows) or c0 >= MAX_COLUMNS:
+            continue  # across columns, one cell, inverted, or beyond what was read
+        r1 = min(last_row, len(rows) - 1)
         top = rows[r0][c0] if c0 < len(rows[r0]) else None
         if top is None or top == "":
             continue
-        filled += (r1 - r0 + 1) * (c1 - c0 + 1)
-        if filled > MAX_MERGED_CELLS:
-            raise DomainError("import_merged_too_many", name=path.name, limit=MAX_MERGED_CELLS)
-        for r in range(r0, r1 + 1):
+        budget.spend(r1 - r0)
+        for r in range(r0 + 1, r1 + 1):
             row = rows[r]
-            if len(row) <= c1:
-                row.extend([None] * (c1 + 1 - len(row)))
-            for c in range(c0, c1 + 1):
-                if row[c] is None or row[c] == "":
-                    row[c] = top
+            if len(row) <= c0:
+                row.extend([None] * (c0 + 1 - len(row)))
+            if row[c0] is None or row[c0] == "":
+                row[c0] = top
     return rows
 
 
@@ -135,6 +147,8 @@ def read_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
     suffix = _checked(path)
     if suffix in WORKBOOKS:
         sheets = read_xlsx_sheets(path, first_only=first_only)
+    elif suffix in OTHER_WORKBOOKS and suffix != ".ods" and zipfile.is_zipfile(path):
+        sheets = read_xlsx_sheets(path, first_only=first_only)  # an .xlsx named .et (WPS saves both): its checks
     elif suffix in OTHER_WORKBOOKS:
         sheets = read_calamine(path, first_only=first_only)
     else:
@@ -161,6 +175,7 @@ def read_xlsx(path: Path) -> list[list[Any]]:
 def read_xlsx_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
     scan = scan_workbook(path)
     last_row = min(scan.last_row, MAX_ROWS + 1)  # one more: to see whether there is more
+    budget = MergeBudget(path)
     from openpyxl import load_workbook
 
     try:
@@ -180,7 +195,7 @@ def read_xlsx_sheets(path: Path, *, first_only: bool = False) -> list[Sheet]:
                     if r < len(rows) and c < MAX_COLUMNS:
                         rows[r].extend([None] * (c + 1 - len(rows[r])))
                         rows[r][c] = NO_CACHED_VALUE
-                rows = fill_merged(path, rows, part.merges)
+                rows = fill_merged(rows, part.merges, budget)
             out.append(Sheet(str(ws.title), rows))
         return out
     except DomainError:
@@ -214,6 +229,7 @@ def read_calamine(path: Path, *, first_only: bool = False) -> list[Sheet]:
     the row, column and cell limits. A formula comes as its cached value; a date as a date."""
     if path.suffix.lower() == ".ods":
         _check_zip(path)
+    budget = MergeBudget(path)
     from python_calamine import CalamineWorkbook
 
     try:
@@ -227,7 +243,7 @@ def read_calamine(path: Path, *, first_only: bool = False) -> list[Sheet]:
             rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
             kept = _kept_rows(path, iter([[_calamine_cell(v) for v in r] for r in rows]))
             spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
-            out.append(Sheet(name, fill_merged(path, kept, spans)))
+            out.append(Sheet(name, fill_merged(kept, spans, budget)))
         return out
     except DomainError:
         raise
@@ -346,6 +362,7 @@ class _PartScan:
         self.cell_text = 0
         self.holds = False
         self.last_row = 0
+        self.worksheet = part.startswith("xl/worksheets/")  # merges and formulas are kept for sheets only
         self.merges: list[Span] = []  # <mergeCell ref="A1:B2"/>
         self.unvalued: list[tuple[int, int]] = []  # cells with an <f> and no <v> text
         self.formula = False  # the current cell has a formula ...
@@ -390,10 +407,12 @@ class _PartScan:
                 raise self.refuse("import_xml_elements", MAX_XML_ELEMENTS)
             if local == "sheetData":
                 self.data_depth = self.depth
-            elif local == "mergeCell":
+            elif local == "mergeCell" and self.worksheet:
                 span = _span(attrs.get("ref", ""))
-                if span is not None:
+                if span is not None and span[0] <= MAX_ROWS and span[1] < MAX_COLUMNS:
                     self.merges.append(span)
+                    if len(self.merges) > MAX_SPANS:
+                        raise self.refuse("import_merged_too_many", MAX_SPANS)
             elif local == "si" and not self.cell_depth:  # a shared string: one cell's text
                 self.cell_depth, self.cell_text = self.depth, 0
             return
@@ -433,8 +452,10 @@ class _PartScan:
             self.cell_depth = 0
             if self.data_depth and self.holds:
                 self.last_row = max(self.last_row, self.row)
-            if self.data_depth and self.formula and not self.valued and self.column:
-                self.unvalued.append((self.row - 1, self.column - 1))
+            if self.data_depth and self.formula and not self.valued and self.column and self.worksheet:
+                # only where a list is read, and so many at most (past them a formula reads as empty)
+                if self.row <= MAX_ROWS + 1 and self.column <= MAX_COLUMNS and len(self.unvalued) < MAX_UNVALUED:
+                    self.unvalued.append((self.row - 1, self.column - 1))
         if self.depth == self.data_depth:
             self.data_depth = 0
         self.depth -= 1

@@ -8,16 +8,18 @@ command line can also name it (``import --source``).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models.errors import DomainError
+from models.rules.identity import fold_width
 from models.services import audit
 from models.services.audit import transactional
 from models.services.communities import clean_text
-from models.services.importer import FIELDS, header_cells, header_key
+from models.services.importer import FIELDS, header_cells, header_key, looks_like_data
 from models.store.orm import ColumnMap, User
 
 MAX_HEADERS = 100  # a list's columns (table_files.MAX_COLUMNS)
@@ -28,26 +30,36 @@ SCAN = 20  # the rows a header is looked for in (importer.find_header)
 def remember_columns(session: Session, actor: User | None, source: str, mapping: dict[str, str]) -> int:
     """Keep ``mapping`` (header text -> field) as the lists of ``source``'s: it replaces what was kept for the
     source. Returns the headers kept. Refused: an empty source, an unknown field, a header named twice."""
-    name = clean_text(source, "list_source", required=True)
+    name = clean_text(source, "list_source", required=True)  # folded and trimmed as source_name says
     kept: dict[str, str] = {}
     for header, field in mapping.items():
         if field not in FIELDS:
             raise DomainError("import_map_field", field=field, fields=", ".join(FIELDS))
         key = header_key(header)
-        if key and len(key) <= 100:
+        if key and len(key) <= 100 and not looks_like_data([header]):  # an ID or a phone is a person's, no header
             kept[key] = field
     if not kept or len(kept) > MAX_HEADERS:
         raise DomainError("import_map_empty")
+    before = remembered_columns(session, name)
     session.execute(delete(ColumnMap).where(ColumnMap.source == name))
     uid = actor.id if actor is not None else None
     session.add_all(ColumnMap(source=name, header=k, field=f, user_id=uid) for k, f in kept.items())
-    audit.record(session, actor, "columns.remember", None, note=f"source={name} columns={len(kept)}")
+    said = ",".join(f"{k}>{f}" for k, f in sorted(kept.items()))  # headers are the office's words, no one's data
+    was = ",".join(f"{k}>{f}" for k, f in sorted(before.items())) or "-"
+    audit.record(
+        session, actor, "columns.remember", None, note=f"source={name} columns={len(kept)} map={said} was={was}"
+    )
     return len(kept)
+
+
+def source_name(source: str) -> str:
+    """A source's name as it is kept: full-width letters folded, spaces trimmed and single (clean_text's way)."""
+    return re.sub(r"\s+", " ", fold_width(str(source or ""))).strip()
 
 
 def remembered_columns(session: Session, source: str) -> dict[str, str]:
     """The headers (as keys) and fields kept for ``source``; empty when none."""
-    name = " ".join(str(source).split())
+    name = source_name(source)
     return dict(session.execute(select(ColumnMap.header, ColumnMap.field).where(ColumnMap.source == name)).all())
 
 

@@ -61,7 +61,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 FIELDS = tuple(HEADER_ALIASES)
 YEAR_LEFT_OUT = re.compile(r"^\d{1,2}\s*[-.月]\s*\d{1,2}(?!\d)")  # 11月29日, 11-29, 11.29 8:30: no year
-TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|total)|共\s*\d+\s*人")
+# a total row, or a footer (who made or checked the list): no person
+TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|total|制表|填表|填报|审核|核对)|共\s*\d+\s*人")
 MAX_CELL = 500
 
 
@@ -235,22 +236,47 @@ def column_name(rows: list[list[Any]], top: int, last: int, c: int) -> str:
 
 def header_cells(upper: list[Any], lower: list[Any]) -> list[list[str]]:
     """A two-row header (an office's "证件" over "类型" and "号码"; "基本信息" over "姓名", "性别"): for each
-    column, the spellings it may be read by, best first: both rows together, the lower one, the upper one.
-    A merged upper cell has been filled across its columns (table_files.fill_merged); a .csv repeats nothing,
-    so an empty upper cell over a named lower one takes the upper text from its left, as a merge would."""
+    column, the spellings it may be read by, best first: both rows together; the lower one where the upper
+    cell is empty, a group's (its text spans several columns) or names the same field; the upper one where the
+    lower is empty (a cell merged down). A merged upper cell holds its text in its first column only, as a .csv
+    does: an empty upper cell over a named lower one takes the upper text from its left. No spelling at all
+    when the lower row looks like data (a number, a date, an ID or a phone): a first data row is no header."""
+    if looks_like_data(lower):
+        return [[] for _ in range(max(len(upper), len(lower)))]
+    width = max(len(upper), len(lower))
+    ups = [_key(upper[c]) if c < len(upper) else "" for c in range(width)]
+    lows = [_key(lower[c]) if c < len(lower) else "" for c in range(width)]
     out: list[list[str]] = []
     carried = ""
-    for c in range(max(len(upper), len(lower))):
-        u = _key(upper[c]) if c < len(upper) else ""
-        lo = _key(lower[c]) if c < len(lower) else ""
+    for c in range(width):
+        u, lo = ups[c], lows[c]
+        group = False
         if u:
             carried = u if lo else ""  # an upper cell with nothing under it is merged down, not across
-        elif lo:
-            u = carried
+            group = bool(lo) and c + 1 < width and not ups[c + 1] and bool(lows[c + 1])  # it spans to the right
+        elif lo and carried:
+            u, group = carried, True
         else:
             carried = ""
-        out.append([k for k in dict.fromkeys((u + lo if u and lo and u != lo else "", lo, u)) if k])
+        same = bool(u and lo) and _field_of_key(u) is not None and _field_of_key(u) == _field_of_key(lo)
+        spellings = [u + lo if u and lo and u != lo else ""]
+        spellings.append(lo if lo and (not u or group or same) else "")  # 联系方式 over 手机: the same field
+        spellings.append(u if u and not lo else "")
+        out.append([k for k in dict.fromkeys(spellings) if k])
     return out
+
+
+_DIGITS = re.compile(r"\d{6,}")
+
+
+def looks_like_data(row: list[Any]) -> bool:
+    """A row holding a number, a date or a long run of digits (an ID, a phone, 20261129): not a header's."""
+    for cell in row:
+        if isinstance(cell, bool) or cell is None:
+            continue
+        if isinstance(cell, (int, float, date, datetime)) or _DIGITS.search(fold_width(str(cell))):
+            return True
+    return False
 
 
 def find_header(
@@ -283,13 +309,14 @@ def header_span(
 
     best: tuple[int, int, dict[int, str]] = (-1, -1, {})
     head = rows[:scan]
-    for i, row in enumerate(head):
-        candidates = [(i, fields_of([[_key(cell)] for cell in row]))]
+    single = [fields_of([[_key(cell)] for cell in row]) for row in head]
+    for i in range(len(head)):
+        if len(single[i]) > len(best[2]) or (len(single[i]) == len(best[2]) and best[1] > best[0]):
+            best = (i, i, single[i])  # of equals, a one-row header (a title merged above it is no header row)
         if i + 1 < len(head):
-            candidates.append((i + 1, fields_of(header_cells(row, head[i + 1]))))
-        for last, cols in candidates:
-            if len(cols) > len(best[2]):
-                best = (i, last, cols)
+            pair = fields_of(header_cells(head[i], head[i + 1]))
+            if len(pair) > max(len(best[2]), len(single[i + 1])):  # more than either row names alone
+                best = (i, i + 1, pair)
     if best[0] < 0 or "name" not in best[2].values() or "doc_number" not in best[2].values():
         raise DomainError("import_no_header")
     return best
@@ -442,6 +469,11 @@ def parse_rows(
         out.append(r)
         values = {f: raw[c] if c < len(raw) else None for c, f in cols.items()}
         texts = [cell_text(v) for v in raw if v is not None]
+        unvalued = [f for f, v in values.items() if isinstance(v, FormulaWithoutValue)]
+        if unvalued and {"name", "doc_number"} & set(unvalued):  # not a blank or a total row: a program's list
+            r.status = "invalid"
+            r.messages += [_msg("import_formula_no_value", column=named[f]) for f in unvalued]
+            continue
         if not any(texts):
             r.status = "skipped"
             r.messages.append(_msg("import_blank_row"))

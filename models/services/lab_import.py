@@ -10,6 +10,7 @@ guessed. Applying writes every matched row in one transaction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -43,6 +44,11 @@ HEADERS = {
 }
 CT_GENES = (("ct_orf1ab", "ORF1ab"), ("ct_n", "N"), ("ct", "Ct"))  # a column -> how the swab keeps its value
 CT_RANGE = (0.0, 50.0)  # a real-time PCR runs 40 to 45 cycles: a Ct outside is not a Ct
+# no Ct: nothing amplified, or past the run's cycles (>40, 40+), or not given
+NOT_DETECTED = re.compile(
+    r"|[-/—–]|无|未检出|阴性|n/?a|none|nd|noct|undetermined|notdetected|>\d+(\.\d+)?|\d+(\.\d+)?\+", re.IGNORECASE
+)
+CT_NUMBER = re.compile(r"(\d{1,2}(?:[.,]\d+)?)(?:[(（][^)）]*[)）])?")
 WEAK = ("弱阳性", "弱阳", "weakpositive", "weak", "弱+")
 RESULTS = {
     "阴性": SwabResult.NEGATIVE,
@@ -100,13 +106,15 @@ def ct_values(raw: dict[str, Any]) -> str | None:
     ValueError for a Ct that is not a number of cycles."""
     kept = []
     for column, gene in CT_GENES:
-        text = cell_text(raw.get(column))
-        if not text or text in ("-", "/", "—", "无", "N/A", "n/a"):
+        text = cell_text(raw.get(column)).replace(" ", "")
+        if NOT_DETECTED.fullmatch(text):
             continue
-        try:
-            value = float(text)
-        except ValueError as exc:
-            raise ValueError(text) from exc
+        m = CT_NUMBER.fullmatch(text)  # 35.2, 35,2 (a decimal comma), 35.2(阳)
+        if m is None:
+            raise ValueError(text)
+        value = float(m.group(1).replace(",", "."))
+        if value == 0:  # some labs write 0 for no amplification
+            continue
         if not CT_RANGE[0] < value <= CT_RANGE[1]:
             raise ValueError(text)
         kept.append(f"{gene}={value:g}")
@@ -173,10 +181,12 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
             cts, ct_bad = None, True
         else:
             ct_bad = False
+        sample_cell = get(raw, "sampled_at")
         try:
-            sampled_at = parse_when(get(raw, "sampled_at"), tz)
-        except (ValueError, TypeError, OverflowError):
-            sampled_at = None
+            sampled_at = parse_when(sample_cell, tz)
+            sample_bad = False
+        except (ValueError, TypeError, OverflowError):  # said: the latest sample may not be the one meant
+            sampled_at, sample_bad = None, True
         stay_id = by_doc.get(doc) if doc else None
         if stay_id is None and name and room:
             stay_id = by_name_room.get((name, room))
@@ -190,6 +200,8 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
             problem = "lab_no_match"
         elif ct_bad:
             problem = "lab_bad_ct"
+        elif sample_bad:
+            problem = "lab_bad_sample_time"
         elif stay_id not in waiting:
             problem = "lab_no_sample"
         try:

@@ -157,6 +157,7 @@ def correct_result(
         raise DomainError("swab_correct_same")
     before = audit.snapshot(swab)
     swab.result = result
+    swab.weak, swab.ct_values = False, None  # the lab's weak positive and Ct were of the result corrected
     # the time the lab gave the result stays (the report counts it that day); back to pending: none
     swab.result_at = (swab.result_at or at or clock.now()) if result is not SwabResult.PENDING else None
     audit.record(

@@ -23,7 +23,7 @@
 <context>
     <name>BatchDialog</name>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="545"/>
+        <location filename="../../views/batch_dialog.py" line="551"/>
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n person has no room: nobody will be checked in</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="615"/>
+        <location filename="../../views/batch_dialog.py" line="621"/>
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>%n row written to {0}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="623"/>
+        <location filename="../../views/batch_dialog.py" line="629"/>
         <source>Check in %n people?</source>
         <translation>
             <numerusform>Check in %n person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="676"/>
+        <location filename="../../views/batch_dialog.py" line="682"/>
         <source>%n people checked in</source>
         <translation>
             <numerusform>%n person checked in</numerusform>
@@ -136,7 +136,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="432"/>
+        <location filename="../../views/main_window.py" line="516"/>
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>Checked in: %n person</numerusform>

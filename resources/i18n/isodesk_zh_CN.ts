@@ -619,7 +619,7 @@
         <location filename="../../views/batch_dialog.py" line="230" />
         <location filename="../../views/batch_dialog.py" line="301" />
         <location filename="../../views/batch_dialog.py" line="315" />
-        <location filename="../../views/batch_dialog.py" line="514" />
+        <location filename="../../views/batch_dialog.py" line="520" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -627,7 +627,7 @@
         <location filename="../../views/batch_dialog.py" line="230" />
         <location filename="../../views/batch_dialog.py" line="301" />
         <location filename="../../views/batch_dialog.py" line="315" />
-        <location filename="../../views/batch_dialog.py" line="517" />
+        <location filename="../../views/batch_dialog.py" line="523" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
@@ -664,61 +664,61 @@
         <translation>转运名单</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="427" />
+        <location filename="../../views/batch_dialog.py" line="431" />
         <source>Columns read as kept for the lists from “{0}”</source>
         <translation>按“{0}”记住的列对应读取</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="440" />
+        <location filename="../../views/batch_dialog.py" line="446" />
         <source>Reading the list…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="467" />
+        <location filename="../../views/batch_dialog.py" line="473" />
         <source>Checking the list…</source>
         <translation>正在校验名单…</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="494" />
+        <location filename="../../views/batch_dialog.py" line="500" />
         <source>Fix row {0}: {1}</source>
         <translation>修正第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="515" />
+        <location filename="../../views/batch_dialog.py" line="521" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="516" />
+        <location filename="../../views/batch_dialog.py" line="522" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="518" />
+        <location filename="../../views/batch_dialog.py" line="524" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="519" />
+        <location filename="../../views/batch_dialog.py" line="525" />
         <source>From</source>
         <translation>来源地</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="615" />
+        <location filename="../../views/batch_dialog.py" line="621" />
         <source>%n rows written to {0}</source>
         <translation>
             <numerusform>已将 %n 行写入 {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="623" />
+        <location filename="../../views/batch_dialog.py" line="629" />
         <source>Check in %n people?</source>
         <translation>
             <numerusform>确认入住 %n 人？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="676" />
+        <location filename="../../views/batch_dialog.py" line="682" />
         <source>%n people checked in</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <location filename="../../views/batch_dialog.py" line="315" />
-        <location filename="../../views/batch_dialog.py" line="520" />
+        <location filename="../../views/batch_dialog.py" line="526" />
         <source>Category</source>
         <translation>人员类别</translation>
     </message>
@@ -771,99 +771,99 @@
         <translation>表格文件 (*.xlsx *.xls *.ods *.et *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="453" />
+        <location filename="../../views/batch_dialog.py" line="459" />
         <source>{0} · sheet “{1}”</source>
         <translation>{0} · 工作表“{1}”</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="521" />
+        <location filename="../../views/batch_dialog.py" line="527" />
         <source>Last exposure</source>
         <translation>末次暴露时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="522" />
+        <location filename="../../views/batch_dialog.py" line="528" />
         <source>Arrival</source>
         <translation>入住时间</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="523" />
+        <location filename="../../views/batch_dialog.py" line="529" />
         <source>Shares a room with</source>
         <translation>同住人</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="524" />
+        <location filename="../../views/batch_dialog.py" line="530" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="525" />
+        <location filename="../../views/batch_dialog.py" line="531" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="526" />
+        <location filename="../../views/batch_dialog.py" line="532" />
         <source>Special needs</source>
         <translation>特殊需求</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="527" />
+        <location filename="../../views/batch_dialog.py" line="533" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="528" />
+        <location filename="../../views/batch_dialog.py" line="534" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/batch_dialog.py" line="545" />
+        <location filename="../../views/batch_dialog.py" line="551" />
         <source>%n people have no room: nobody will be checked in</source>
         <translation>
             <numerusform>%n 人没有房间：不会登记任何人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="568" />
+        <location filename="../../views/batch_dialog.py" line="574" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="540" />
+        <location filename="../../views/batch_dialog.py" line="546" />
         <source>{0} to check in · {1} invalid · {2} duplicates · {3} skipped</source>
         <translation>可入住 {0} 人 · 无效 {1} · 重复 {2} · 跳过 {3}</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="602" />
+        <location filename="../../views/batch_dialog.py" line="608" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="603" />
+        <location filename="../../views/batch_dialog.py" line="609" />
         <source>warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="604" />
+        <location filename="../../views/batch_dialog.py" line="610" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="605" />
+        <location filename="../../views/batch_dialog.py" line="611" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="606" />
+        <location filename="../../views/batch_dialog.py" line="612" />
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="610" />
+        <location filename="../../views/batch_dialog.py" line="616" />
         <source>Export rejected rows</source>
         <translation>导出未通过的行</translation>
     </message>
     <message>
-        <location filename="../../views/batch_dialog.py" line="672" />
+        <location filename="../../views/batch_dialog.py" line="678" />
         <source>Checking in…</source>
         <translation>正在办理入住…</translation>
     </message>
@@ -3674,11 +3674,6 @@ dis {2} · oos {3}</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../views/labels.py" line="773" />
-        <source>the columns of the lists from {source}: {columns} kept</source>
-        <translation>已记住“{source}”名单的 {columns} 列</translation>
-    </message>
-    <message>
         <location filename="../../views/labels.py" line="778" />
         <source>the roster of the week from {first} copied to the week from {to}: {made} duties made</source>
         <translation>{first} 起一周的排班复制到 {to} 起的一周：新增 {made} 个班</translation>
@@ -3693,6 +3688,11 @@ dis {2} · oos {3}</source>
         <location filename="../../views/labels.py" line="652" />
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../views/labels.py" line="773" />
+        <source>the columns of the lists from {source}: {columns} kept ({map}; before: {was})</source>
+        <translation>已记住“{source}”名单的 {columns} 列（{map}；此前：{was}）</translation>
     </message>
     <message>
         <location filename="../../views/labels.py" line="776" />
@@ -4389,32 +4389,32 @@ dis {2} · oos {3}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="123" />
+        <location filename="../../views/main_window.py" line="124" />
         <source>IsoDesk — isolation point desk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="133" />
+        <location filename="../../views/main_window.py" line="134" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="136" />
+        <location filename="../../views/main_window.py" line="137" />
         <source>Fever alert</source>
         <translation>发热预警</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="138" />
+        <location filename="../../views/main_window.py" line="139" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="140" />
+        <location filename="../../views/main_window.py" line="141" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="142" />
+        <location filename="../../views/main_window.py" line="143" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -4519,81 +4519,81 @@ dis {2} · oos {3}</source>
         <translation>批量入住</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="341" />
+        <location filename="../../views/main_window.py" line="425" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="352" />
+        <location filename="../../views/main_window.py" line="436" />
         <source>IsoDesk</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="360" />
+        <location filename="../../views/main_window.py" line="444" />
         <source>Checked in: {0}</source>
         <translation>已入住：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="363" />
+        <location filename="../../views/main_window.py" line="447" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="364" />
+        <location filename="../../views/main_window.py" line="448" />
         <source>{0} is checked in. Print the registration form and the notice now?</source>
         <translation>{0} 已入住。现在打印登记表和告知书吗？</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="399" />
+        <location filename="../../views/main_window.py" line="483" />
         <source>Printing cancelled</source>
         <translation>已取消打印</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="400" />
+        <location filename="../../views/main_window.py" line="484" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="448" />
-        <location filename="../../views/main_window.py" line="466" />
+        <location filename="../../views/main_window.py" line="532" />
+        <location filename="../../views/main_window.py" line="550" />
         <source>Backup failed: {0}</source>
         <translation>备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="442" />
-        <location filename="../../views/main_window.py" line="469" />
+        <location filename="../../views/main_window.py" line="526" />
+        <location filename="../../views/main_window.py" line="553" />
         <source>Backed up to {0}</source>
         <translation>已备份到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../views/main_window.py" line="432" />
+        <location filename="../../views/main_window.py" line="516" />
         <source>Checked in: %n people</source>
         <translation>
             <numerusform>已入住 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="485" />
+        <location filename="../../views/main_window.py" line="567" />
         <source>Log out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="488" />
+        <location filename="../../views/main_window.py" line="570" />
         <source>Lock the screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="491" />
+        <location filename="../../views/main_window.py" line="573" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="615" />
+        <location filename="../../views/main_window.py" line="697" />
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../views/main_window.py" line="632" />
+        <location filename="../../views/main_window.py" line="714" />
         <source>Rooms {0} · occupied {1} · available {2} · disinfection {3} · out of service {4} · people {5} · fever {6}</source>
         <translation>房间 {0} · 已入住 {1} · 空闲 {2} · 待消毒 {3} · 停用 {4} · 在住 {5} 人 · 发热 {6}</translation>
     </message>
