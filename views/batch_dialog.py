@@ -52,6 +52,7 @@ from models.services.column_maps import recognise_columns, remember_columns, sou
 from models.services.disclosure import record_listing
 from models.services.importer import (
     FIELDS,
+    HEADER_SCAN,
     ImportRow,
     PickedSheet,
     cell_text,
@@ -137,13 +138,14 @@ class MappingDialog(QDialog):
 
     def kept_for(self) -> str | None:
         """The source to keep the mapping for, or None (not asked, or no source named)."""
-        name = " ".join(self.source.currentText().split())
+        name = source_name(self.source.currentText())
         return name if self.remember.isChecked() and name else None
 
 
 def header_texts(cells: list[list[object]]) -> list[str]:
-    """The texts of the row that most likely is the header (of the first 20, the one with most cells filled)."""
-    head = [list(dict.fromkeys(t for c in r if c is not None and (t := str(c).strip()))) for r in cells[:20]]
+    """The texts of the row that most likely is the header (of the rows a header is looked for in, the one with
+    most cells filled)."""
+    head = [list(dict.fromkeys(t for c in r if c is not None and (t := str(c).strip()))) for r in cells[:HEADER_SCAN]]
     return max(head, key=len, default=[])  # distinct texts: a title merged across the sheet is one
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from models.reads.lookups import floors, swab_subject
-from models.services.lab_import import LabRow, apply_lab_results, preview_lab_file
+from models.services.lab_import import LabRow, apply_lab_results, ct_parts, preview_lab_file
 from models.services.outbreak import RestartPreview, apply_restart, preview_restart
 from models.services.stays import transfer
 from models.services.swabs import SwabDue, mark_sampled_many, record_results_many, swabs_due
@@ -347,7 +347,7 @@ class SwabsPage(QWidget):
             if r.weak:
                 result = self.tr("Weak positive")
             if r.ct_values:  # ORF1ab=36.2;N=37.5 -> 弱阳性 (ORF1ab 36.2, N 37.5)
-                cts = item_separator(self.lang).join(v.replace("=", " ") for v in r.ct_values.split(";"))
+                cts = item_separator(self.lang).join(ct_parts(r.ct_values))
                 result = self.tr("{0} (Ct: {1})").format(result, cts)
             for col, text in enumerate((str(r.row), r.name, result, match)):
                 item = QTableWidgetItem(text)

@@ -22,6 +22,7 @@ from models.errors import Notice, coded
 from models.reads.identifiers import identifier_condition, identifier_kind
 from models.rules.identity import fold_width, mask_id, mask_phone
 from models.rules.search_keys import NAME, NAME_PIECE, PINYIN, PREFIX_END, normal
+from models.services.lab_import import ct_parts
 from models.store.orm import (
     AlertState,
     Building,
@@ -363,8 +364,8 @@ def stay_detail(session: Session, stay_id: int) -> StayDetail:
             continue
         r = w.result.value if w.result else "pending"
         said = {"day": w.planned_day, "result": coded("swab_result", r)}
-        if w.ct_values:  # ORF1ab=36.2;N=37.5 -> ORF1ab 36.2 / N 37.5: names and numbers, the same in both languages
-            said["ct"] = " / ".join(v.replace("=", " ") for v in w.ct_values.split(";"))
+        if w.ct_values:  # ORF1ab 36.2 / N 37.5
+            said["ct"] = " / ".join(ct_parts(w.ct_values))
         weak = w.weak and r == "positive"  # a corrected result is not the lab's weak one
         message = ("tl_swab_weak" if weak else "tl_swab") + ("_ct" if w.ct_values else "")
         events.append(_event(w.sampled_at, "swab", message, **said))

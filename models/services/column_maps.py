@@ -8,37 +8,38 @@ command line can also name it (``import --source``).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models.errors import DomainError
-from models.rules.identity import fold_width
+from models.rules.table_files import MAX_COLUMNS
 from models.services import audit
+from models.services.arrivals import column_limit
 from models.services.audit import transactional
-from models.services.communities import clean_text
-from models.services.importer import FIELDS, header_cells, header_key, looks_like_data
+from models.services.communities import clean_text, one_line
+from models.services.importer import FIELDS, HEADER_SCAN, header_cells, header_key, looks_like_data
 from models.store.orm import ColumnMap, User
 
-MAX_HEADERS = 100  # a list's columns (table_files.MAX_COLUMNS)
-SCAN = 20  # the rows a header is looked for in (importer.find_header)
+HEADER_LENGTH = column_limit(ColumnMap, "header") or 100  # a kept header's key, as the column holds it
 
 
 @transactional("arrivals")
 def remember_columns(session: Session, actor: User | None, source: str, mapping: dict[str, str]) -> int:
     """Keep ``mapping`` (header text -> field) as the lists of ``source``'s: it replaces what was kept for the
     source. Returns the headers kept. Refused: an empty source, an unknown field, a header named twice."""
-    name = clean_text(source, "list_source", required=True)  # folded and trimmed as source_name says
+    name = clean_text(source, "list_source", required=True)  # one_line, and checked
     kept: dict[str, str] = {}
     for header, field in mapping.items():
         if field not in FIELDS:
             raise DomainError("import_map_field", field=field, fields=", ".join(FIELDS))
         key = header_key(header)
-        if key and len(key) <= 100 and not looks_like_data([header]):  # an ID or a phone is a person's, no header
+        if (
+            key and len(key) <= HEADER_LENGTH and not looks_like_data([header])
+        ):  # an ID or a phone is a person's, no header
             kept[key] = field
-    if not kept or len(kept) > MAX_HEADERS:
+    if not kept or len(kept) > MAX_COLUMNS:
         raise DomainError("import_map_empty")
     before = remembered_columns(session, name)
     session.execute(delete(ColumnMap).where(ColumnMap.source == name))
@@ -53,8 +54,8 @@ def remember_columns(session: Session, actor: User | None, source: str, mapping:
 
 
 def source_name(source: str) -> str:
-    """A source's name as it is kept: full-width letters folded, spaces trimmed and single (clean_text's way)."""
-    return re.sub(r"\s+", " ", fold_width(str(source or ""))).strip()
+    """A source's name as it is kept (clean_text's one_line), to look it up as typed."""
+    return one_line(source)
 
 
 def remembered_columns(session: Session, source: str) -> dict[str, str]:
@@ -76,7 +77,7 @@ def recognise_columns(session: Session, rows: list[list[Any]]) -> tuple[str, dic
         by_source.setdefault(source, {})[header] = field
     if not by_source:
         return None
-    head = rows[:SCAN]
+    head = rows[:HEADER_SCAN]
     lines: list[set[str]] = []
     for i, row in enumerate(head):
         lines.append({header_key(c) for c in row} - {""})

@@ -49,10 +49,15 @@ def _field(field: str) -> Coded:
     return Coded(field, zh, en)
 
 
+def one_line(value: object) -> str:
+    """Text on one line as it is kept: full-width letters folded, spaces trimmed and single."""
+    return re.sub(r"\s+", " ", fold_width(str(value or ""))).strip()
+
+
 def clean_text(value: str, field: str, *, required: bool, limit: int | None = None) -> str:
     """One line, trimmed, no hidden character, not a formula, within the column's length (``limit``, else
     the one ``LIMITS`` gives the field)."""
-    text = re.sub(r"\s+", " ", fold_width(str(value or ""))).strip()
+    text = one_line(value)
     if not text:
         if required:
             raise DomainError("layout_name_empty", field=_field(field))

@@ -27,6 +27,7 @@ from models.rules.identity import fold_width, mask_id, mask_phone, shown
 from models.rules.spreadsheet import starts_a_formula
 from models.rules.table_files import FormulaWithoutValue
 from models.rules.typed_dates import parse_typed_datetime
+from models.rules.xlsx_stream import column_letter
 from models.services.arrivals import ArrivalInput, check_arrivals
 from models.services.sites import get_site, site_today
 from models.store.orm import Category, DocType, Sex
@@ -60,6 +61,11 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "no", "no."),
 }
 FIELDS = tuple(HEADER_ALIASES)
+_FIELD_OF_ALIAS: dict[str, str] = {}  # alias -> field, the first field listing it
+for _field, _aliases in HEADER_ALIASES.items():
+    for _alias in _aliases:
+        _FIELD_OF_ALIAS.setdefault(_alias, _field)
+HEADER_SCAN = 20  # the rows a header is looked for in
 YEAR_LEFT_OUT = re.compile(r"^\d{1,2}\s*[-.月]\s*\d{1,2}(?!\d)")  # 11月29日, 11-29, 11.29 8:30: no year
 # a total row, or a footer (who made or checked the list): no person
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|total|制表|填表|填报|审核|核对)|共\s*\d+\s*人")
@@ -102,7 +108,6 @@ class ImportRow:
     fields: dict[str, Any] = field(default_factory=dict)  # normalised
     arrival: ArrivalInput | None = None
     companion_of: int | None = None  # the row number of the person this one shares a room with
-    notes: list[str] = field(default_factory=list)  # what a valid row is read as and the desk should see
     # full text -> masked text of the row's identifiers (ID number, phone, birth date) as cells and
     # messages may carry them: what as_json hides
     identifiers: dict[str, str] = field(default_factory=dict, repr=False)
@@ -201,37 +206,19 @@ def header_key(text: Any) -> str:
     return re.sub(r"[\s:：*（）()]", "", fold_width(str(text))).lower() if text is not None else ""
 
 
-_key = header_key
-
-
 def match_header(cell: Any) -> str | None:
-    return _field_of_key(_key(cell))
+    return _field_of_key(header_key(cell))
 
 
 def _field_of_key(k: str) -> str | None:
-    if not k:
-        return None
-    for f, aliases in HEADER_ALIASES.items():
-        if k in aliases:
-            return f
-    return None
-
-
-def column_letter(c: int) -> str:
-    """A 0-based column as Excel names it (0 -> A, 26 -> AA)."""
-    letters = ""
-    c += 1
-    while c:
-        c, rest = divmod(c - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    return _FIELD_OF_ALIAS.get(k) if k else None
 
 
 def column_name(rows: list[list[Any]], top: int, last: int, c: int) -> str:
     """A column as the list names it: its header (both rows of a two-row header, "证件·号码"), or its letter."""
     parts = [cell_text(rows[i][c]) if c < len(rows[i]) else "" for i in range(top, last + 1)]
     named = [p for i, p in enumerate(parts) if p and (i == 0 or p != parts[i - 1])]
-    return shown("·".join(named)) or column_letter(c)
+    return shown("·".join(named)) or column_letter(c + 1)
 
 
 def header_cells(upper: list[Any], lower: list[Any]) -> list[list[str]]:
@@ -244,8 +231,8 @@ def header_cells(upper: list[Any], lower: list[Any]) -> list[list[str]]:
     if looks_like_data(lower):
         return [[] for _ in range(max(len(upper), len(lower)))]
     width = max(len(upper), len(lower))
-    ups = [_key(upper[c]) if c < len(upper) else "" for c in range(width)]
-    lows = [_key(lower[c]) if c < len(lower) else "" for c in range(width)]
+    ups = [header_key(upper[c]) if c < len(upper) else "" for c in range(width)]
+    lows = [header_key(lower[c]) if c < len(lower) else "" for c in range(width)]
     out: list[list[str]] = []
     carried = ""
     for c in range(width):
@@ -280,7 +267,7 @@ def looks_like_data(row: list[Any]) -> bool:
 
 
 def find_header(
-    rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = 20
+    rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = HEADER_SCAN
 ) -> tuple[int, dict[int, str]]:
     """The header's (last) row index and a column -> field map. ``mapping`` (header text -> field) overrides."""
     _top, last, cols = header_span(rows, mapping, scan)
@@ -288,7 +275,7 @@ def find_header(
 
 
 def header_span(
-    rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = 20
+    rows: list[list[Any]], mapping: dict[str, str] | None = None, scan: int = HEADER_SCAN
 ) -> tuple[int, int, dict[int, str]]:
     """The header's first and last row index and a column -> field map.
 
@@ -297,7 +284,7 @@ def header_span(
     for f in (mapping or {}).values():
         if f not in FIELDS:
             raise DomainError("import_map_field", field=f, fields=", ".join(FIELDS))
-    extra = {_key(k): v for k, v in (mapping or {}).items()}
+    extra = {header_key(k): v for k, v in (mapping or {}).items()}
 
     def fields_of(cells: list[list[str]]) -> dict[int, str]:
         cols: dict[int, str] = {}
@@ -309,7 +296,7 @@ def header_span(
 
     best: tuple[int, int, dict[int, str]] = (-1, -1, {})
     head = rows[:scan]
-    single = [fields_of([[_key(cell)] for cell in row]) for row in head]
+    single = [fields_of([[header_key(cell)] for cell in row]) for row in head]
     for i in range(len(head)):
         if len(single[i]) > len(best[2]) or (len(single[i]) == len(best[2]) and best[1] > best[0]):
             best = (i, i, single[i])  # of equals, a one-row header (a title merged above it is no header row)
@@ -414,7 +401,7 @@ def category_lookup(session: Session) -> dict[str, str]:
     table: dict[str, str] = {}
     for code, zh, en in session.execute(select(Category.code, Category.name_zh, Category.name_en)):
         for k in (code, zh, en):
-            table[_key(k)] = code
+            table[header_key(k)] = code
     return table
 
 
@@ -422,8 +409,8 @@ def parse_category(value: Any, table: dict[str, str]) -> str:
     t = cell_text(value)
     if not t:
         raise ValueError("")
-    if _key(t) in table:
-        return table[_key(t)]
+    if header_key(t) in table:
+        return table[header_key(t)]
     for hint, code in CATEGORY_HINTS:
         if hint in t and code in table.values():
             return code
@@ -462,7 +449,8 @@ def parse_rows(
     out: list[ImportRow] = []
     seen_docs: dict[tuple[DocType, str], int] = {}
     by_name: dict[str, int] = {}
-    read: list[tuple[ImportRow, dict[str, Any], list[str], str | None, ArrivalInput]] = []  # rows to check
+    # rows to check: each with its cells, its errors, its category, its data and what it is read as (notes)
+    read: list[tuple[ImportRow, dict[str, Any], list[str], str | None, ArrivalInput, list[str]]] = []
     for i in range(header_at + 1, len(rows)):
         raw = rows[i]
         r = ImportRow(row=i + 1)
@@ -515,13 +503,16 @@ def parse_rows(
             last_exposure=exposure,
             arrived_at=arrived,
         )
+        notes: list[str] = []  # what a valid row is read as and the desk should see
         for f, when in (("last_exposure", exposure), ("arrived_at", arrived)):
-            if when is not None and YEAR_LEFT_OUT.match(cell_text(values.get(f))):  # 11月29日: the year said back
-                r.notes.append(_msg("import_year_inferred", column=named[f], value=shown(cell_text(values.get(f))),
-                                    day=when.date().isoformat()))  # fmt: skip
-        read.append((r, values, errors, category, data))
-    checks = check_arrivals(session, [data for *_, data in read], now)  # the people known: a few queries in all
-    for (r, values, errors, category, data), check in zip(read, checks, strict=True):
+            typed = cell_text(values.get(f))
+            if when is not None and YEAR_LEFT_OUT.match(typed):  # 11月29日: the year said back
+                notes.append(
+                    _msg("import_year_inferred", column=named[f], value=shown(typed), day=when.date().isoformat())
+                )
+        read.append((r, values, errors, category, data, notes))
+    checks = check_arrivals(session, [data for *_, data, _notes in read], now)  # the people known: a few queries in all
+    for (r, values, errors, category, data, notes), check in zip(read, checks, strict=True):
         n = check.data
         r.note_identifiers([data.doc_number, n.doc_number], [data.phone, n.phone], [data.birth_date, n.birth_date])
         for e in check.errors:
@@ -557,9 +548,9 @@ def parse_rows(
         else:
             seen_docs[key] = r.row
             by_name.setdefault(n.name, r.row)
-            if check.warnings or r.notes:
+            if check.warnings or notes:
                 r.status = "warning"
-                r.messages += [_msg(f"warn_{w}") for w in check.warnings] + r.notes
+                r.messages += [_msg(f"warn_{w}") for w in check.warnings] + notes
     # companions: 同住人 names another person of the same list
     rows_by_no = {r.row: r for r in out}
     for r in out:

@@ -121,6 +121,12 @@ def ct_values(raw: dict[str, Any]) -> str | None:
     return ";".join(kept) or None
 
 
+def ct_parts(kept: str) -> list[str]:
+    """Ct values as ``ct_values`` keeps them ("ORF1ab=36.2;N=37.1") as they are said: ["ORF1ab 36.2", "N 37.1"]
+    (names and numbers, the same in both languages)."""
+    return [v.replace("=", " ") for v in kept.split(";")]
+
+
 def _lab_score(rows: list[list[Any]]) -> int:
     """A sheet's fit as a lab file: the header columns it names (0: no header with a result)."""
     try:
@@ -146,7 +152,6 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
     ).all()
     by_doc = {doc.upper(): sid for sid, doc, _n, _r in present}
     by_name_room = {(name, room): sid for sid, _d, name, room in present}
-    waiting: dict[int, int] = {}
     samples: dict[int, list[tuple[date, int]]] = {}  # stay -> (local day sampled, swab) of every sample waiting
     zone = ZoneInfo(tz)
     for waiting_swab, waiting_stay, sampled in session.execute(
@@ -155,11 +160,12 @@ def preview_lab_rows(session: Session, rows: list[list[Any]]) -> list[LabRow]:
         .where(Stay.departed_at.is_(None), SwabTest.sampled_at.is_not(None), SwabTest.result == SwabResult.PENDING)
         .order_by(SwabTest.sampled_at)
     ):
-        waiting[waiting_stay] = waiting_swab  # the latest sample waiting wins, unless the lab says when it was taken
         if sampled is not None:
             samples.setdefault(waiting_stay, []).append((sampled.astimezone(zone).date(), waiting_swab))
+    # the latest sample waiting wins, unless the lab says when it was taken
+    waiting = {stay: swabs[-1][1] for stay, swabs in samples.items()}
     out: list[LabRow] = []
-    earliest = datetime.combine(EARLIEST_EVENT, time(0, 0), tzinfo=ZoneInfo(tz))
+    earliest = datetime.combine(EARLIEST_EVENT, time(0, 0), tzinfo=zone)
     lab_limit = column_limit(SwabTest, "lab")
 
     def get(raw: list[Any], field: str) -> Any:
