@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -104,6 +105,19 @@ def run_gui(db: str | None, settings: QSettings | None = None) -> int:
         gui.close()
 
 
+HEAP_SETTLE_MS = 1000  # after the window is shown: the board painted, the desk not yet typing
+
+
+def settle_heap() -> None:
+    """What the start made and keeps for the session (every module, the window and its pages, the compiled
+    queries) collected once and set apart from Python's cyclic garbage collector (gc.freeze). Without it each
+    full collection walks all of it: 20–60 ms on the GUI thread at moments nobody chooses, a keystroke's in
+    the search or a board reload's (bench/run.py measures both with it, as the app runs). Objects made later
+    are collected as before; the ones set apart are still freed when nothing refers to them."""
+    gc.collect()
+    gc.freeze()
+
+
 def _prepare_main_window(sessions: Callable[[], Session]) -> None:
     """The main window's modules (every page's) imported and the board's questions asked once, while the
     login dialog waits for the password: half a second the desk does not wait for after pressing Enter."""
@@ -151,5 +165,6 @@ def _run_gui(db: str | None, gui: GuiSession, settings: QSettings) -> int:
             return 1
     window = MainWindow(ctx)
     window.show()
+    QTimer.singleShot(HEAP_SETTLE_MS, settle_heap)
     window.back_up_soon()  # a copy at every start, in the background once the board is painted
     return gui.run(app, window, ctx)
