@@ -101,6 +101,39 @@ def test_the_ready_marks_are_the_release_checks_themselves(session, site, desk, 
     assert not lines[alone.id].swab_ok
 
 
+def test_a_household_is_checked_on_the_day_of_the_line_it_is_on(session, site, desk, make_arrival):
+    """The dashboard checks today's and tomorrow's releases in one pass (issue 16): a child released today whose
+    carer comes to the end of the stay only tomorrow waits for the carer today, and tomorrow's carer is not held
+    back by the child (who is ready by then)."""
+    from models.reads.today import dashboard
+    from models.services.swabs import mark_sampled, record_result, swab_plan
+    from models.store.orm import CompanionReason
+    from tests.conftest import local
+    from tests.helpers import free_rooms
+
+    double = free_rooms(session, 1, beds=2)[0]
+    carer = register_arrival(session, desk, make_arrival(arrived_at=local(2026, 11, 17, 15)), double.id, now=NOW)
+    child = register_arrival(
+        session, desk, make_arrival(arrived_at=local(2026, 11, 16, 15), min_age=0), double.id,
+        shares_with_stay_id=carer.id, companion_reason=CompanionReason.CHILD, now=NOW,
+    )  # fmt: skip
+    assert (child.planned_release, carer.planned_release) == (NOW.date(), NOW.date() + timedelta(days=1))
+    for who in (carer, child):
+        for t in swab_plan(session, who.id):
+            day = t.planned_date
+            mark_sampled(session, desk, t.id, by="护士", at=local(day.year, day.month, day.day, 8))
+            record_result(session, desk, t.id, "negative")
+    d = dashboard(session, NOW)
+    [today_line] = d.releases_today
+    [tomorrow_line] = d.releases_tomorrow
+    assert (today_line.stay_id, today_line.ready, today_line.household_waiting) == (
+        child.id,
+        False,
+        (carer.person.name,),
+    )
+    assert (tomorrow_line.stay_id, tomorrow_line.ready, tomorrow_line.household_waiting) == (carer.id, True, ())
+
+
 def test_the_dashboard_reads_by_index_not_through_the_history(session, site, desk, make_arrival, engine, clock):
     """Issue 16: the today screen at 5,000 rooms and a year took 200-250 ms. No statement scans a table that grows
     with every stay (the positives by a partial index, the people present by the departure's index: the missing

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from models.rules.schedule import local_date
 from models.services.observations import MissingReading, missing_readings
 from models.services.sites import get_site
-from models.services.stays import Readiness, readiness_many
+from models.services.stays import readiness_many
 from models.store.orm import (
     AlertState,
     Building,
@@ -148,10 +148,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     ).all()
     # each checked by the release's own rules (stays.readiness_many), on its release day: today's due today,
     # tomorrow's as they will be checked tomorrow
-    checks: dict[int, Readiness] = {}
-    for day in sorted({r[4] for r in due}):
-        day_stays = [_Due(r[0], r[4], r[5]) for r in due if r[4] == day]
-        checks |= readiness_many(session, day_stays, max(day, today))
+    checks = readiness_many(session, [_Due(r[0], r[4], r[5]) for r in due], today, on_release_day=True)
     for sid, name, rid, where, release, _lead in due:
         r = checks[sid]
         waiting = tuple(str(p.params["name"]) for p in r.problems if p.code == "release_household")

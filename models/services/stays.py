@@ -230,14 +230,21 @@ class _Member:
     name: str
 
 
-def readiness_many(session: Session, stays: Sequence[Candidate], today: date) -> dict[int, Readiness]:
-    """The release checks of many stays on ``today``, in a few queries (columns, no entities): the one
-    implementation the release, the batch release, the notices and the today screen's ready marks share.
+def readiness_many(
+    session: Session, stays: Sequence[Candidate], today: date, *, on_release_day: bool = False
+) -> dict[int, Readiness]:
+    """The release checks of many stays on ``today`` (``on_release_day``: each on its own release day, or
+    today once that is past: the today screen's "ready tomorrow"), in three queries for them all (columns,
+    no entities): the one implementation the release, the batch release, the notices and the today screen's
+    ready marks share.
 
     People sharing a room as carer and companion (a child under 14, a dependent person) leave together: one
     of them is not ready while the other, still here, is not ready either (released alone, a child would go
-    home without the carer, or the carer without the child)."""
-    out = _own_readiness_many(session, stays, today)
+    home without the carer, or the carer without the child). The other is checked on the same day."""
+
+    def day_of(stay: Candidate) -> date:
+        return max(today, stay.planned_release) if on_release_day else today
+
     leads = {s.shares_with_id or s.id for s in stays}
     members: dict[int, list[_Member]] = {}
     for chunk in id_chunks(session, sorted(leads)):
@@ -252,15 +259,15 @@ def readiness_many(session: Session, stays: Sequence[Candidate], today: date) ->
         ):
             m = _Member(*row)
             members.setdefault(m.shares_with_id or m.id, []).append(m)
-    if not any(len(group) > 1 for group in members.values()):
-        return out
-    others = [m for group in members.values() for m in group if m.id not in out and len(group) > 1]
-    own_of_others = _own_readiness_many(session, others, today) if others else {}
+    households = {lead: group for lead, group in members.items() if len(group) > 1}
+    facts = _facts(session, {s.id for s in stays} | {m.id for group in households.values() for m in group})
+    out = {s.id: _own_readiness(s, day_of(s), facts) for s in stays}
     for stay in stays:
-        for m in members.get(stay.shares_with_id or stay.id, []):
+        day = day_of(stay)
+        for m in households.get(stay.shares_with_id or stay.id, []):
             if m.id == stay.id:
                 continue
-            theirs = out.get(m.id) or own_of_others[m.id]
+            theirs = out[m.id] if m.id in out and day_of(m) == day else _own_readiness(m, day, facts)
             if not theirs.own_ok:
                 out[stay.id].problems.append(DomainError("release_household", name=m.name))
     return out
@@ -276,12 +283,17 @@ class _Swab(NamedTuple):  # a tuple: a site's release checks read thousands of t
     sampled: bool
 
 
-def _own_readiness_many(session: Session, stays: Sequence[Candidate], today: date) -> dict[int, Readiness]:
-    """Each stay's own checks: the date, its swabs, an open fever alert."""
-    by_id = {s.id: s for s in stays}
+class _Facts(NamedTuple):
+    """What the release checks read of the stays: their swabs, and which have an open fever alert."""
+
+    swabs: dict[int, list[_Swab]]
+    fevers: set[int]
+
+
+def _facts(session: Session, ids: set[int]) -> _Facts:
     swabs: dict[int, list[_Swab]] = {}
     fevers: set[int] = set()
-    for chunk in id_chunks(session, sorted(by_id)):
+    for chunk in id_chunks(session, sorted(ids)):
         for row in session.execute(
             select(
                 SwabTest.stay_id,
@@ -302,32 +314,34 @@ def _own_readiness_many(session: Session, stays: Sequence[Candidate], today: dat
                 )
             )
         )
-    out: dict[int, Readiness] = {}
-    for sid, stay in by_id.items():
-        problems: list[DomainError] = []
-        reached = today >= stay.planned_release
-        if not reached:
-            problems.append(DomainError("release_too_early", date=stay.planned_release.isoformat()))
-        mine = swabs.get(sid, [])
-        # the last planned swab by its date (after a restart the day numbers start again from 1)
-        planned = [t for t in mine if not t.unscheduled and t.planned_date < stay.planned_release]
-        last = max(planned, key=lambda t: (t.planned_date, t.planned_day, t.id)) if planned else None
-        result = None
-        if last is not None:
-            result = _swab_state(last)
-            if last.result is not SwabResult.NEGATIVE:
-                problems.append(DomainError("release_swab", day=last.planned_day, result=coded("swab_result", result)))
-        # a swab medical staff added, due by then, holds the release back until it is negative
-        due_by = max(today, stay.planned_release)
-        for extra in sorted((t for t in mine if t.unscheduled), key=lambda t: (t.planned_date, t.id)):
-            if extra.planned_date <= due_by and extra.result is not SwabResult.NEGATIVE:
-                code = _swab_state(extra)
-                problems.append(DomainError("release_swab", day=extra.planned_day, result=coded("swab_result", code)))
-        fever = sid in fevers
-        if fever:
-            problems.append(DomainError("release_fever"))
-        out[sid] = Readiness(reached, last.planned_day if last else None, result, fever, problems)
-    return out
+    return _Facts(swabs, fevers)
+
+
+def _own_readiness(stay: Candidate, today: date, facts: _Facts) -> Readiness:
+    """The stay's own checks on ``today``: the date, its swabs, an open fever alert."""
+    problems: list[DomainError] = []
+    reached = today >= stay.planned_release
+    if not reached:
+        problems.append(DomainError("release_too_early", date=stay.planned_release.isoformat()))
+    mine = facts.swabs.get(stay.id, [])
+    # the last planned swab by its date (after a restart the day numbers start again from 1)
+    planned = [t for t in mine if not t.unscheduled and t.planned_date < stay.planned_release]
+    last = max(planned, key=lambda t: (t.planned_date, t.planned_day, t.id)) if planned else None
+    result = None
+    if last is not None:
+        result = _swab_state(last)
+        if last.result is not SwabResult.NEGATIVE:
+            problems.append(DomainError("release_swab", day=last.planned_day, result=coded("swab_result", result)))
+    # a swab medical staff added, due by then, holds the release back until it is negative
+    due_by = max(today, stay.planned_release)
+    for extra in sorted((t for t in mine if t.unscheduled), key=lambda t: (t.planned_date, t.id)):
+        if extra.planned_date <= due_by and extra.result is not SwabResult.NEGATIVE:
+            code = _swab_state(extra)
+            problems.append(DomainError("release_swab", day=extra.planned_day, result=coded("swab_result", code)))
+    fever = stay.id in facts.fevers
+    if fever:
+        problems.append(DomainError("release_fever"))
+    return Readiness(reached, last.planned_day if last else None, result, fever, problems)
 
 
 def _swab_state(t: _Swab) -> str:
