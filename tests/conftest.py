@@ -23,7 +23,7 @@ from models import clock as clock_module
 from models.demo import synthetic
 from models.services.arrivals import ArrivalInput
 from models.services.sites import FloorSpec, create_site, room_numbers
-from models.store.db import make_engine, session_factory, upgrade
+from models.store.db import PG_SESSION_OPTIONS, make_engine, session_factory, upgrade
 from models.store.orm import Base, Role, RoomType, Site, User
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -148,7 +148,8 @@ def pg_engine() -> Iterator[Engine]:
     admin = make_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+    # the app's planner settings too: options given replace make_engine's
+    engine = make_engine(PG_URL, connect_args={"options": f"{PG_SESSION_OPTIONS} -csearch_path={schema}"})
     upgrade(engine)
     yield engine
     engine.dispose()

@@ -178,8 +178,12 @@ def test_postgresql_engines_have_a_connect_timeout(monkeypatch):
     db_module.make_engine("postgresql://u@db.example/isodesk?options=-cwork_mem%3D8MB")
     timeout = db_module.PG_CONNECT_TIMEOUT_S
     # the planner told that an index read costs about a sequential one (the data sits in memory): else it hashed
-    # every person ever stored to join the people present; a URL or caller setting its own options keeps them
-    assert seen[0]["connect_args"] == {"connect_timeout": timeout, "options": "-c random_page_cost=1.1"}
+    # every person ever stored to join the people present; no parallel workers for a desk's few-millisecond
+    # questions (a worker's start cost more than the question); a URL or caller setting its own options keeps them
+    assert seen[0]["connect_args"] == {
+        "connect_timeout": timeout,
+        "options": "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0",
+    }
     assert seen[1]["connect_args"] == {"connect_timeout": timeout, "options": "-csearch_path=x"}
     assert seen[2]["connect_args"] == {"connect_timeout": timeout}
 

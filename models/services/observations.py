@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, select, true, union_all
+from sqlalchemy import ColumnElement, and_, or_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from models import clock
@@ -33,6 +33,7 @@ from models.store.orm import (
     Stay,
     User,
 )
+from models.store.per_dialect import per_dialect
 
 # nominal times of the two rounds, local: who was present then is expected to have a reading
 SLOT_TIMES = {Slot.MORNING: time(8, 0), Slot.EVENING: time(16, 0)}
@@ -267,8 +268,14 @@ class MissingReading:
 
 def _not_gone(left_after: ColumnElement[bool]) -> ColumnElement[bool]:
     """The stays still here, or that left under ``left_after``: found by the departure's index, never by a
-    scan of every stay that ever was (a plain OR of the two let SQLite scan a year's stays)."""
-    return Stay.id.in_(union_all(select(Stay.id).where(Stay.departed_at.is_(None)), select(Stay.id).where(left_after)))
+    scan of every stay that ever was (a plain OR of the two let SQLite scan a year's stays; PostgreSQL answers
+    the OR from a bitmap of that index, and the IN by looking every stay found up again: models/store/per_dialect)."""
+    return per_dialect(
+        postgresql=or_(Stay.departed_at.is_(None), left_after),
+        other=Stay.id.in_(
+            union_all(select(Stay.id).where(Stay.departed_at.is_(None)), select(Stay.id).where(left_after))
+        ),
+    )
 
 
 def present_at(instant: datetime) -> ColumnElement[bool]:

@@ -30,8 +30,10 @@ PG_CONNECT_TIMEOUT_S = 5
 # For IsoDesk's own sessions: a site's data is a few GB at most and sits in the server's memory, so reading a
 # row by its index costs about what reading it in sequence does. With PostgreSQL's default (4, for spinning
 # disks) the planner hashed every person ever stored to join the few thousand present (the today screen
-# 134 ms instead of 70). A URL that sets its own ``options`` keeps them.
-PG_SESSION_OPTIONS = "-c random_page_cost=1.1"
+# 134 ms instead of 70). No parallel workers: a desk's questions take milliseconds, and starting a worker
+# takes about five (the missing readings, 3 ms of work, took 8 ms once the planner chose a worker for them).
+# A URL that sets its own ``options`` keeps them.
+PG_SESSION_OPTIONS = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
 
 
 def default_db_path() -> Path:
