@@ -47,27 +47,28 @@ class BoardRoom:
 
 def board_rooms(session: Session, today: date) -> list[BoardRoom]:
     """All rooms in building/floor/room order, each with its present occupants."""
-    rooms: dict[int, BoardRoom] = {}
     run = session.connection().execute  # plain rows: the ORM's loading adds nothing to columns
-    for row in run(
-        select(
-            Room.id,
-            Building.id,
-            Building.name,
-            Floor.id,
-            Floor.name,
-            Room.number,
-            Room.room_type,
-            Room.beds,
-            Room.state,
-            Room.oos_reason,
-        )
-        .join(Floor, Room.floor_id == Floor.id)
-        .join(Building, Floor.building_id == Building.id)
+    # the floors in order, then the rooms floor by floor: sorting 5,000 rows carrying their building's and
+    # floor's names cost PostgreSQL 9 ms of the query's 10 (the narrow rows sort in 3)
+    floors = {
+        row[0]: row[1:]
+        for row in run(
+            select(Floor.id, Building.id, Building.name, Floor.name)
+            .join(Building, Floor.building_id == Building.id)
+            .order_by(Building.sort, Building.id, Floor.sort, Floor.id)
+        ).all()
+    }
+    on_floor: dict[int, list[BoardRoom]] = {floor_id: [] for floor_id in floors}
+    for room_id, floor_id, number, room_type, beds, state, oos_reason in run(
+        select(Room.id, Room.floor_id, Room.number, Room.room_type, Room.beds, Room.state, Room.oos_reason)
         .where(Room.retired_on.is_(None))  # a retired room is in the history, not on the board
-        .order_by(Building.sort, Building.id, Floor.sort, Room.sort, Room.id)
+        .order_by(Room.floor_id, Room.sort, Room.id)
     ).all():  # fetched at once: a row at a time costs the driver a call each
-        rooms[row[0]] = BoardRoom(*row)
+        building_id, building, floor = floors[floor_id]
+        on_floor[floor_id].append(
+            BoardRoom(room_id, building_id, building, floor_id, floor, number, room_type, beds, state, oos_reason)
+        )
+    rooms = {room.room_id: room for floor_rooms in on_floor.values() for room in floor_rooms}
     fevers = set(run(select(FeverAlert.stay_id).where(FeverAlert.state == AlertState.OPEN)).scalars())
     for stay_id, room_id, name, day_one, release in run(
         select(Stay.id, Stay.room_id, Person.name, Stay.day_one, Stay.planned_release)
