@@ -119,3 +119,37 @@ def test_a_broad_key_is_counted_to_the_cap_and_its_first_rows_found_are_shown_in
     assert first == [r for r in everyone if r.stay_id in {f.stay_id for f in first}]  # in the list's order
     narrow = OccupantFilter(text="李")
     assert occupants.count_occupants(session, narrow, actor=None) == 1
+
+
+def test_the_first_page_is_the_count_and_the_list_read_with_the_key_asked_once(
+    session, site, desk, make_arrival, monkeypatch
+):
+    """The list's first page at each keystroke (occupants.first_page): the same count and rows as counting and then
+    listing, a broad key's first found in the list's order, in one search for the key instead of two."""
+    from sqlalchemy import event
+
+    from models.reads import occupants
+
+    for name in ("王一", "王二", "王三", "王四", "王五", "李六"):
+        arrive(session, desk, make_arrival, name)
+    monkeypatch.setattr(occupants, "SEARCH_CAP", 3)
+    for key, sort, descending in (
+        ("王", "name", False),
+        ("李", "room", False),
+        ("", "name", True),
+        ("赵", "room", False),
+    ):
+        f = OccupantFilter(text=key)
+        total = occupants.count_occupants(session, f, actor=None)
+        broad = occupants.is_search(f) and total > 3
+        listed = list_occupants(session, f, sort=sort, descending=descending, limit=2, first_found=broad)
+        got = occupants.first_page(session, f, actor=None, sort=sort, descending=descending, limit=2)
+        assert got == (total, listed), key
+    asked: list[str] = []
+    listen = lambda _c, _cur, sql, *_a: asked.append(sql)  # noqa: E731
+    event.listen(session.get_bind(), "before_cursor_execute", listen)
+    try:
+        occupants.first_page(session, OccupantFilter(text="王"), actor=None, limit=2)
+    finally:
+        event.remove(session.get_bind(), "before_cursor_execute", listen)
+    assert len([sql for sql in asked if "person_key" in sql]) == 1

@@ -12,7 +12,7 @@ from models.reads.occupants import (
     SEARCH_CAP,
     OccupantFilter,
     OccupantRow,
-    count_occupants,
+    first_page,
     is_search,
     list_occupants,
 )
@@ -83,12 +83,11 @@ class OccupantModel(QAbstractTableModel):
         self.loaded = True
         self.beginResetModel()
         with self.sessions() as s:
-            self.total = count_occupants(s, self.filter, actor=self.actor)
+            self.total, self.rows = first_page(
+                s, self.filter, actor=self.actor, sort=self.sort_key, descending=self.descending, limit=PAGE
+            )
             # a broad key (more than SEARCH_CAP matches): the first page found, no more pages (type more)
             self.broad = is_search(self.filter) and self.total > SEARCH_CAP
-            self.rows = list_occupants(
-                s, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE, first_found=self.broad
-            )
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

@@ -23,6 +23,7 @@ from models.reads.identifiers import identifier_condition, identifier_kind
 from models.rules.identity import fold_width, mask_id, mask_phone
 from models.rules.search_keys import NAME, NAME_PIECE, PINYIN, PREFIX_END, normal
 from models.services.lab_import import ct_parts
+from models.store.id_lists import among
 from models.store.orm import (
     AlertState,
     Building,
@@ -233,6 +234,11 @@ def count_occupants(session: Session, f: OccupantFilter, *, actor: User | None) 
     if is_search(f):
         q = q.limit(SEARCH_CAP + 1)
     found = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    _record_identifier_search(session, f, actor, found)
+    return found
+
+
+def _record_identifier_search(session: Session, f: OccupantFilter, actor: User | None, found: int) -> None:
     kind = identifier_kind(f.text)
     if kind is not None:
         from models.services.disclosure import record_search
@@ -240,7 +246,31 @@ def count_occupants(session: Session, f: OccupantFilter, *, actor: User | None) 
         value = fold_width(f.text).strip().upper()
         session.rollback()  # the read ends: the record opens its own write transaction
         record_search(session, actor, kind, mask_id(value) if kind == "doc" else mask_phone(value), found)
-    return found
+
+
+def first_page(
+    session: Session,
+    f: OccupantFilter,
+    *,
+    actor: User | None,
+    sort: str = "room",
+    descending: bool = False,
+    limit: int = 200,
+) -> tuple[int, list[OccupantRow]]:
+    """How many rows the filter matches (:func:`count_occupants`, a search recorded as there) and the first
+    page of them (:func:`list_occupants`; a broad key: the first found). For a typed key the matching ids are
+    found once, up to the cap, and the page read by those ids: the key's condition is not asked twice, once
+    to count and once to list, at every keystroke."""
+    if not is_search(f):
+        total = count_occupants(session, f, actor=actor)
+        return total, list_occupants(session, f, sort=sort, descending=descending, limit=limit)
+    ids = list(session.scalars(_ids(f).limit(SEARCH_CAP + 1)))
+    _record_identifier_search(session, f, actor, len(ids))
+    if not ids:
+        return 0, []
+    shown = ids[:limit] if len(ids) > SEARCH_CAP else ids  # a broad key: the first found, in the list's order
+    q = _query(OccupantFilter(present_only=False)).where(among(session, Stay.id, shown))
+    return len(ids), _rows(session, q, sort, descending, 0, limit)
 
 
 def list_occupants(
@@ -256,8 +286,6 @@ def list_occupants(
     """One page of the list: one query, IDs and phones masked. ``first_found`` (a broad key, more matches
     than ``SEARCH_CAP``): the first ``limit`` matches the indexes give, in the list's order, instead of
     the first ``limit`` of every match sorted (the early stop: the rest are neither read nor sorted)."""
-    keys = SORT_KEYS[sort]
-    order = [k.desc() if descending else k.asc() for k in keys] + [Stay.id]
     q = _query(f)
     if is_search(f):
         # the ids first, by the search's own indexes (and with only its joins), then the rows of those ids:
@@ -265,6 +293,12 @@ def list_occupants(
         found = _ids(f).limit(limit) if first_found else _ids(f)
         q = _query(OccupantFilter(present_only=False)).where(Stay.id.in_(select(found.subquery().c.id)))
         offset = 0 if first_found else offset
+    return _rows(session, q, sort, descending, offset, limit)
+
+
+def _rows(session: Session, q: Select, sort: str, descending: bool, offset: int, limit: int) -> list[OccupantRow]:
+    keys = SORT_KEYS[sort]
+    order = [k.desc() if descending else k.asc() for k in keys] + [Stay.id]
     rows = session.execute(q.order_by(*order).offset(offset).limit(limit))
     # every column by index: mypy cannot count the arguments that follow a *slice of a 19-column row
     return [
