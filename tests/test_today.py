@@ -132,6 +132,8 @@ def test_a_household_is_checked_on_the_day_of_the_line_it_is_on(session, site, d
         (carer.person.name,),
     )
     assert (tomorrow_line.stay_id, tomorrow_line.ready, tomorrow_line.household_waiting) == (carer.id, True, ())
+    floor = next(f for f in d.floors if f.floor_id == double.floor_id)  # two people in one room
+    assert (floor.occupied, floor.people) == (1, 2)
 
 
 def test_the_dashboard_reads_by_index_not_through_the_history(session, site, desk, make_arrival, engine, clock):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models import clock, permissions
@@ -234,7 +234,7 @@ def readiness_many(
     session: Session, stays: Sequence[Candidate], today: date, *, on_release_day: bool = False
 ) -> dict[int, Readiness]:
     """The release checks of many stays on ``today`` (``on_release_day``: each on its own release day, or
-    today once that is past: the today screen's "ready tomorrow"), in three queries for them all (columns,
+    today once that is past: the today screen's "ready tomorrow"), in a few queries for them all (columns,
     no entities): the one implementation the release, the batch release, the notices and the today screen's
     ready marks share.
 
@@ -246,19 +246,21 @@ def readiness_many(
         return max(today, stay.planned_release) if on_release_day else today
 
     leads = {s.shares_with_id or s.id for s in stays}
+    # the households: the companions still here of every stay's lead (few: most people share with nobody),
+    # then the leads of those that have any; not every stay's own row again
     members: dict[int, list[_Member]] = {}
+    member = select(Stay.id, Stay.planned_release, Stay.shares_with_id, Person.name).join(
+        Person, Stay.person_id == Person.id
+    )
     for chunk in id_chunks(session, sorted(leads)):
         for row in session.execute(
-            select(Stay.id, Stay.planned_release, Stay.shares_with_id, Person.name)
-            .join(Person, Stay.person_id == Person.id)
-            .where(
-                or_(among(session, Stay.id, chunk), among(session, Stay.shares_with_id, chunk)),
-                Stay.departed_at.is_(None),
-            )
-            .order_by(Stay.id)
+            member.where(among(session, Stay.shares_with_id, chunk), Stay.departed_at.is_(None)).order_by(Stay.id)
         ):
             m = _Member(*row)
             members.setdefault(m.shares_with_id or m.id, []).append(m)
+    for chunk in id_chunks(session, sorted(members)):
+        for row in session.execute(member.where(among(session, Stay.id, chunk), Stay.departed_at.is_(None))):
+            members[row[0]].insert(0, _Member(*row))
     households = {lead: group for lead, group in members.items() if len(group) > 1}
     facts = _facts(session, {s.id for s in stays} | {m.id for group in households.values() for m in group})
     out = {s.id: _own_readiness(s, day_of(s), facts) for s in stays}
