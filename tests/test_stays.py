@@ -573,3 +573,27 @@ def test_a_carer_and_the_child_sharing_the_room_leave_together(session, site, de
     record_result(session, desk, last.id, "negative")
     assert release_readiness(session, session.get(Stay, child.id), day).ok
     assert release_readiness(session, session.get(Stay, mother.id), day).ok
+
+
+def test_the_release_checks_see_what_the_transaction_holds_not_yet_written(session, site, desk, make_arrival):
+    """The checks read plain rows from the connection (issue 16): what the same transaction changed and not yet
+    wrote (a batch release's earlier steps) is flushed first, as the ORM's reads would have."""
+    from models.services.stays import readiness_many
+    from models.services.swabs import mark_sampled, record_result, swab_plan
+    from models.store.orm import SwabResult, SwabTest
+
+    stay = register_arrival(
+        session, desk, make_arrival(arrived_at=local(2026, 11, 16, 15)), free_rooms(session, 1)[0].id, now=NOW
+    )
+    for t in swab_plan(session, stay.id):
+        mark_sampled(
+            session, desk, t.id, by="护士", at=local(t.planned_date.year, t.planned_date.month, t.planned_date.day, 8)
+        )
+        if t.planned_day != 7:
+            record_result(session, desk, t.id, "negative")
+    row = session.get(Stay, stay.id)
+    assert not readiness_many(session, [row], NOW.date())[stay.id].ok
+    last = session.scalars(select(SwabTest).where(SwabTest.stay_id == stay.id, SwabTest.planned_day == 7)).one()
+    last.result = SwabResult.NEGATIVE  # held by the session, not written
+    assert readiness_many(session, [row], NOW.date())[stay.id].ok
+    session.rollback()

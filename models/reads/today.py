@@ -123,6 +123,8 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     tz = site.timezone
     today = local_date(now, tz)
     d = Dashboard(today, current_slot(now, tz))
+    session.flush()  # what the session holds, seen by the plain reads below
+    run = session.connection().execute  # plain rows: the ORM's loading adds nothing to columns
     zone = ZoneInfo(tz)
     place = (Building.name + " " + Floor.name + " " + Room.number).label("place")
 
@@ -134,14 +136,14 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
             .join(Building, Floor.building_id == Building.id)
         )
 
-    for sid, name, rid, where, arrived in session.execute(
+    for sid, name, rid, where, arrived in run(
         people(select(Stay.id, Person.name, Room.id, place, Stay.arrived_at))
         .where(Stay.arrival_day == today)  # the site-local day of arrived_at, indexed
         .order_by(Stay.arrived_at)
     ):
         d.arrivals.append(PersonLine(sid, name, rid, where, arrived.astimezone(zone).strftime("%H:%M")))
 
-    due = session.execute(
+    due = run(
         people(select(Stay.id, Person.name, Room.id, place, Stay.planned_release, Stay.shares_with_id))
         .where(Stay.departed_at.is_(None), Stay.planned_release <= today + timedelta(days=1))
         .order_by(Stay.planned_release, Building.sort, Floor.sort, Room.sort)
@@ -158,7 +160,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         (d.releases_tomorrow if release > today else d.releases_today).append(line)
 
     counts = dict(
-        session.execute(
+        run(
             select(SwabTest.sampled_at.is_not(None), func.count())
             .join(Stay, SwabTest.stay_id == Stay.id)
             .where(SwabTest.planned_date == today, Stay.departed_at.is_(None))
@@ -175,7 +177,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         .limit(1)
         .scalar_subquery()
     )
-    for sid, name, rid, where, temp, opened in session.execute(
+    for sid, name, rid, where, temp, opened in run(
         people(select(Stay.id, Person.name, Room.id, place, latest, FeverAlert.opened_at))
         .join(FeverAlert, FeverAlert.stay_id == Stay.id)
         .where(FeverAlert.state == AlertState.OPEN)
@@ -185,7 +187,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
         d.fevers.append(PersonLine(sid, name, rid, where, f"{temp:.1f} °C · {when}" if temp else when))
 
     # a positive result stays on the dashboard until the person has left (transferred to hospital)
-    for sid, name, rid, where, result_at, swab_id in session.execute(
+    for sid, name, rid, where, result_at, swab_id in run(
         people(select(Stay.id, Person.name, Room.id, place, SwabTest.result_at, SwabTest.id))
         .join(SwabTest, SwabTest.stay_id == Stay.id)
         .where(SwabTest.result == SwabResult.POSITIVE, Stay.departed_at.is_(None))
@@ -196,7 +198,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
 
     d.missing = missing_readings(session, today, d.slot)
 
-    for rid, where in session.execute(
+    for rid, where in run(
         select(Room.id, place)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
@@ -205,7 +207,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     ):
         d.dirty_rooms.append(PersonLine(0, "", rid, where))
 
-    for rid, where, since, until, reason, version in session.execute(
+    for rid, where, since, until, reason, version in run(
         select(Room.id, place, Room.oos_from, Room.oos_until, Room.oos_reason, Room.version)
         .join(Floor, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)
@@ -216,7 +218,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
             d.oos_ending.append(OutOfServiceLine(rid, where, since, until, reason or "", version))
 
     present = dict(
-        session.execute(
+        run(
             select(Room.floor_id, func.count(Stay.id))
             .join(Stay, Stay.room_id == Room.id)
             .where(Stay.departed_at.is_(None))
@@ -225,7 +227,7 @@ def dashboard(session: Session, now: datetime) -> Dashboard:
     )
     per_floor: dict[int, dict[RoomState, int]] = {}
     names: dict[int, str] = {}
-    for fid, fname, bname, state, n in session.execute(
+    for fid, fname, bname, state, n in run(
         select(Floor.id, Floor.name, Building.name, Room.state, func.count(Room.id))
         .join(Room, Room.floor_id == Floor.id)
         .join(Building, Floor.building_id == Building.id)

@@ -245,6 +245,8 @@ def readiness_many(
     def day_of(stay: Candidate) -> date:
         return max(today, stay.planned_release) if on_release_day else today
 
+    session.flush()  # what the session holds (an earlier release of the same batch), seen by the plain reads
+    run = session.connection().execute  # plain rows: the ORM's loading adds nothing to columns
     leads = {s.shares_with_id or s.id for s in stays}
     # the households: the companions still here of every stay's lead (few: most people share with nobody),
     # then the leads of those that have any; not every stay's own row again
@@ -253,13 +255,13 @@ def readiness_many(
         Person, Stay.person_id == Person.id
     )
     for chunk in id_chunks(session, sorted(leads)):
-        for row in session.execute(
+        for row in run(
             member.where(among(session, Stay.shares_with_id, chunk), Stay.departed_at.is_(None)).order_by(Stay.id)
         ):
             m = _Member(*row)
             members.setdefault(m.shares_with_id or m.id, []).append(m)
     for chunk in id_chunks(session, sorted(members)):
-        for row in session.execute(member.where(among(session, Stay.id, chunk), Stay.departed_at.is_(None))):
+        for row in run(member.where(among(session, Stay.id, chunk), Stay.departed_at.is_(None))):
             members[row[0]].insert(0, _Member(*row))
     households = {lead: group for lead, group in members.items() if len(group) > 1}
     facts = _facts(session, {s.id for s in stays} | {m.id for group in households.values() for m in group})
@@ -293,10 +295,12 @@ class _Facts(NamedTuple):
 
 
 def _facts(session: Session, ids: set[int]) -> _Facts:
+    """(readiness_many has flushed the session: its plain reads see what it holds.)"""
+    run = session.connection().execute
     swabs: dict[int, list[_Swab]] = {}
     fevers: set[int] = set()
     for chunk in id_chunks(session, sorted(ids)):
-        for row in session.execute(
+        for row in run(
             select(
                 SwabTest.stay_id,
                 SwabTest.planned_day,
@@ -310,11 +314,11 @@ def _facts(session: Session, ids: set[int]) -> _Facts:
             t = _Swab._make(row)
             swabs.setdefault(t.stay_id, []).append(t)
         fevers.update(
-            session.scalars(
+            run(
                 select(FeverAlert.stay_id).where(
                     among(session, FeverAlert.stay_id, chunk), FeverAlert.state == AlertState.OPEN
                 )
-            )
+            ).scalars()
         )
     return _Facts(swabs, fevers)
 
